@@ -1,0 +1,65 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { formatVersion } from '../model';
+import { isDomainError, notFound, refuse } from '../errors';
+import { onlineServer } from '../guards';
+import { trustServer } from './connectivity';
+
+export interface AttachAgent {
+  serverId: string;
+  computerIds: string[];
+  /** Install agents on computers without one, or attach agents already installed. */
+  method: 'Install' | 'Attach';
+}
+
+/**
+ * Protection Agent Installation Wizard → Attach / Install (seed 001). Attaching a primary DPM
+ * server's agent needs the same major and minor DPM version (VERSION_MISMATCH). An attached
+ * agent owned by another server stays owned by it until this server takes ownership.
+ */
+export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = onlineServer(draft, cmd.serverId);
+  if (isDomainError(server)) return server;
+  if (cmd.computerIds.length === 0) return refuse('INVALID_INPUT', 'Select at least one computer.', 'computerIds');
+  for (const id of cmd.computerIds) {
+    const computer = draft.get('computers', id);
+    if (!computer) return notFound('computer', id);
+    if (computer.id === server.computerId) return refuse('INVALID_INPUT', `${server.name} can't attach its own agent.`, id);
+    const other = computer.dpmServerId ? draft.get('servers', computer.dpmServerId) : undefined;
+    if (other && (other.version.major !== server.version.major || other.version.minor !== server.version.minor)) {
+      return refuse(
+        'VERSION_MISMATCH',
+        `${other.name} runs DPM ${formatVersion(other.version)} and ${server.name} runs ${formatVersion(server.version)}. The major and minor versions of the primary and secondary DPM servers must match.`,
+        id,
+      );
+    }
+    if (cmd.method === 'Attach' && !computer.agent) {
+      return refuse('INVALID_STATE', `${computer.name} has no protection agent installed; choose Install agents.`, id);
+    }
+    if (cmd.method === 'Install' && computer.agent) {
+      return refuse('INVALID_STATE', `${computer.name} already has a protection agent; choose Attach agents.`, id);
+    }
+    const agent = computer.agent ?? {
+      version: server.version,
+      ownerId: null,
+      pendingOwnerId: null,
+      attachedTo: [],
+      status: 'OK' as const,
+      dpmServerName: null,
+    };
+    const owned = agent.ownerId === null;
+    draft.update('computers', id, {
+      agent: {
+        ...agent,
+        ownerId: owned ? server.id : agent.ownerId,
+        dpmServerName: owned ? server.name : agent.dpmServerName,
+        attachedTo: [...new Set([...agent.attachedTo, server.id])],
+      },
+      security: trustServer(computer, server),
+    });
+    draft.emit({ type: 'agent.attached', serverId: server.id, subjectId: id, summary: `${cmd.method === 'Install' ? 'Installed' : 'Attached'} the agent on ${computer.name}` });
+  }
+  return draft.outcome();
+}

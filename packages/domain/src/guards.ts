@@ -1,0 +1,17 @@
+import type { Draft } from './command';
+import type { DpmServer } from './model';
+import type { DomainError } from './errors';
+import { notFound, refuse } from './errors';
+
+/** The DPM server a command runs on: it must exist and be online with its service running. */
+export function onlineServer(draft: Draft, serverId: string): DpmServer | DomainError {
+  const server = draft.get('servers', serverId);
+  if (!server) return notFound('DPM server', serverId);
+  if (server.state !== 'Online') {
+    return refuse('SERVER_UNAVAILABLE', `${server.name} is ${server.state === 'Failed' ? 'failed' : 'not installed'}; connect to a DPM server that is online.`, serverId);
+  }
+  if (server.service !== 'Running') {
+    return refuse('SERVER_UNAVAILABLE', `The DPM service on ${server.name} is offline while its database is being restored; run DpmSync -Sync first.`, serverId);
+  }
+  return server;
+}

@@ -1,0 +1,294 @@
+import type { Ctx, Draft } from '../command';
+import type { Job, Replica } from '../model';
+import type { AlertName } from '../model';
+import { raiseAlert, replicaSubject, resolveAlert, setReplicaStatus } from '../alerts/alerts';
+import { connectivityError } from '../agents/connectivity';
+import { isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
+import { snapshotOf } from '../server/snapshot';
+import { isImported } from '../library/tape-status';
+
+const DAY = 24 * 60 * 60_000;
+const YEAR = 365 * DAY;
+
+type JobError = { code: string; message: string };
+
+/** Why a replica's protection job can't reach its data source now, or null. */
+export function replicaJobError(draft: Draft, replica: Replica): JobError | null {
+  const server = draft.get('servers', replica.serverId);
+  const ds = draft.get('dataSources', replica.dataSourceId);
+  if (!server || !ds) return { code: 'NOT_FOUND', message: 'The data source no longer exists.' };
+  if (replica.sourceServerId !== null && !replica.switched) {
+    const primary = draft.get('servers', replica.sourceServerId);
+    if (!primary || primary.state !== 'Online') {
+      return { code: 'PRIMARY_UNAVAILABLE', message: `The primary DPM server ${primary?.name ?? replica.sourceServerId} that holds the replica is not available.` };
+    }
+    const holder = draft.get('computers', primary.computerId);
+    if (holder?.agent?.ownerId !== server.id) {
+      return { code: 'NOT_OWNER', message: `${server.name} does not own the protection agent on ${primary.name}.` };
+    }
+    return null;
+  }
+  const computer = draft.get('computers', ds.computerId);
+  if (!computer?.agent) return { code: 'AGENT_MISSING', message: `${computer?.name ?? ds.computerId} has no protection agent.` };
+  if (computer.agent.ownerId !== server.id) {
+    return {
+      code: 'NOT_OWNER',
+      message: `The protection agent on ${computer.name} is owned by ${computer.agent.ownerId ? (draft.get('servers', computer.agent.ownerId)?.name ?? 'another DPM server') : 'no DPM server'}. ${server.name} must take ownership of it.`,
+    };
+  }
+  if (computer.agent.status === 'Unreachable') return { code: 'AGENT_UNREACHABLE', message: `The protection agent on ${computer.name} is not reachable.` };
+  if (computer.agent.status === 'Disabled') return { code: 'AGENT_DISABLED', message: `Protection is disabled for the agent on ${computer.name}.` };
+  return connectivityError(computer, server);
+}
+
+const FAILURE_ALERT: Partial<Record<Job['type'], AlertName>> = {
+  Synchronization: 'Synchronization failed',
+  'Replica creation': 'Synchronization failed',
+  'Consistency check': 'Synchronization failed',
+  'Recovery point': 'Recovery point creation failed',
+  'Express full backup': 'Recovery point creation failed',
+  'Tape backup': 'Backup to tape failed',
+  'Detailed inventory': 'Detailed inventory failed',
+  'Disk recovery': 'Recovery failed',
+  'Tape recovery': 'Recovery failed',
+};
+
+function fail(draft: Draft, ctx: Ctx, job: Job, error: JobError): void {
+  draft.update('jobs', job.id, { status: 'Failed', finishedAt: ctx.now, error });
+  draft.emit({ type: 'job.failed', serverId: job.serverId, subjectId: job.id, summary: `${job.type} failed: ${error.message}` });
+  const alert = FAILURE_ALERT[job.type];
+  const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
+  if (replica && alert) {
+    raiseAlert(draft, ctx, alert, replicaSubject(draft, replica), error.message);
+  } else if (alert) {
+    const library = job.libraryId ? draft.get('libraries', job.libraryId) : undefined;
+    raiseAlert(draft, ctx, alert, {
+      serverId: job.serverId,
+      subjectId: job.libraryId ?? job.dataSourceId ?? job.id,
+      computerId: job.computerId,
+      groupId: job.groupId,
+      affectedArea: library?.name ?? draft.get('dataSources', job.dataSourceId ?? '')?.name ?? job.type,
+    }, error.message);
+  }
+}
+
+function succeed(draft: Draft, ctx: Ctx, job: Job): void {
+  draft.update('jobs', job.id, { status: 'Completed', finishedAt: ctx.now, transferredGb: job.totalGb, error: null });
+  draft.emit({ type: 'job.completed', serverId: job.serverId, subjectId: job.id, summary: `${job.type} completed` });
+}
+
+/** Prunes a replica's disk recovery points beyond DPM's count limit, oldest first. */
+function pruneRecoveryPoints(draft: Draft, replica: Replica, max: number): void {
+  const points = draft
+    .all('recoveryPoints')
+    .filter((rp) => rp.replicaId === replica.id && rp.location === 'Disk')
+    .sort((a, b) => a.time - b.time);
+  for (let i = 0; i < points.length - max; i += 1) draft.del('recoveryPoints', (points[i] as { id: string }).id);
+}
+
+/** Ends a running job at `ctx.now` with DPM's effects on the estate. */
+export function completeJob(draft: Draft, ctx: Ctx, job: Job): void {
+  const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
+  if (job.replicaId && (!replica || replica.groupId === null)) {
+    draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
+    return;
+  }
+  switch (job.type) {
+    case 'Replica creation':
+    case 'Synchronization':
+    case 'Consistency check':
+    case 'Recovery point':
+    case 'Express full backup':
+    case 'Tape backup':
+      return completeProtectionJob(draft, ctx, job, replica as Replica);
+    case 'Disk recovery':
+    case 'Tape recovery':
+      return completeRecovery(draft, ctx, job, replica);
+    default:
+      return completeLibraryJob(draft, ctx, job);
+  }
+}
+
+function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replica): void {
+  const error = replicaJobError(draft, replica);
+  if (error) {
+    fail(draft, ctx, job, error);
+    if (job.type === 'Synchronization' && replica.status === 'OK') setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
+    if (job.type === 'Consistency check' && replica.status === 'Replica inconsistent, verification in progress') {
+      setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
+    }
+    return;
+  }
+  const needsOk = job.type === 'Synchronization' || job.type === 'Recovery point' || job.type === 'Express full backup' || job.type === 'Tape backup';
+  if (needsOk && replica.status !== 'OK') {
+    fail(draft, ctx, job, { code: 'REPLICA_INCONSISTENT', message: `The replica is "${replica.status}"; run a synchronization job with consistency check.` });
+    return;
+  }
+  const subject = replicaSubject(draft, replica);
+  const ds = draft.get('dataSources', replica.dataSourceId);
+  const group = replica.groupId ? draft.get('groups', replica.groupId) : undefined;
+  if (job.type === 'Tape backup') {
+    const libraryId = job.libraryId ?? group?.tape?.libraryId ?? null;
+    const tape = draft.all('tapes').find((t) => t.libraryId === libraryId && t.free && t.headerRead && t.location === 'Slot');
+    const server = draft.get('servers', replica.serverId);
+    if (!tape || !server || !ds) {
+      fail(draft, ctx, job, { code: 'NO_FREE_TAPE', message: 'No free tape is available in the library.' });
+      return;
+    }
+    const expiresAt = ctx.now + (group?.tape?.retentionYears ?? 1) * YEAR;
+    draft.update('tapes', tape.id, {
+      free: false,
+      label: `${group?.name ?? 'Tape'}-LT-${tape.barcode}`,
+      writtenBy: { serverId: server.id, serverName: server.name, generation: server.generation },
+      dataSets: [{ dataSourceId: ds.id, time: ctx.now, sizeGb: ds.sizeGb, dpmdb: ds.kind === 'DPMDB' ? snapshotOfComputer(draft, ds.computerId) : null }],
+      expiresAt,
+      encryptedWith: group?.tape?.encrypt ? `${server.name}-tape-encryption` : null,
+    });
+    draft.put('recoveryPoints', {
+      id: ctx.newId('rp'),
+      serverId: replica.serverId,
+      replicaId: replica.id,
+      dataSourceId: replica.dataSourceId,
+      time: ctx.now,
+      location: 'Tape',
+      expiresAt,
+      tapeId: tape.id,
+      external: false,
+      dpmdb: null,
+      sizeGb: ds.sizeGb,
+    });
+    succeed(draft, ctx, job);
+    resolveAlert(draft, ctx, 'Backup to tape failed', subject.serverId, subject.subjectId);
+    return;
+  }
+
+  succeed(draft, ctx, job);
+  const patch: Partial<Replica> = { lastSyncAt: ctx.now };
+  if (job.type === 'Replica creation' || job.type === 'Consistency check') {
+    setReplicaStatus(draft, ctx, replica.id, 'OK', { ...patch, dataRestored: false });
+  } else {
+    draft.update('replicas', replica.id, patch);
+  }
+  resolveAlert(draft, ctx, 'Synchronization failed', subject.serverId, subject.subjectId);
+  if (job.type === 'Recovery point' || job.type === 'Express full backup') {
+    if (!ds) return;
+    draft.put('recoveryPoints', {
+      id: ctx.newId('rp'),
+      serverId: replica.serverId,
+      replicaId: replica.id,
+      dataSourceId: replica.dataSourceId,
+      time: ctx.now,
+      location: 'Disk',
+      expiresAt: ctx.now + (group?.disk?.retentionDays ?? 14) * DAY,
+      tapeId: null,
+      external: false,
+      dpmdb: ds.kind === 'DPMDB' && replica.sourceServerId === null ? snapshotOfComputer(draft, ds.computerId) : null,
+      sizeGb: Math.max(1, Math.round(ds.sizeGb * (isApplicationData(ds.kind) ? 1 : 0.05))),
+    });
+    pruneRecoveryPoints(draft, replica, maxDiskRecoveryPoints(ds.kind));
+    resolveAlert(draft, ctx, 'Recovery point creation failed', subject.serverId, subject.subjectId);
+  }
+}
+
+function snapshotOfComputer(draft: Draft, computerId: string) {
+  const serverId = draft.get('computers', computerId)?.dpmServerId;
+  return serverId ? snapshotOf(draft, serverId) : null;
+}
+
+function completeRecovery(draft: Draft, ctx: Ctx, job: Job, replica: Replica | undefined): void {
+  const rp = draft.get('recoveryPoints', job.params.recoveryPointId ?? '');
+  const source = rp ? draft.get('servers', rp.serverId) : undefined;
+  const toReplica = job.params.recoveryType === 'Restore to replica';
+  let error: JobError | null = null;
+  if (!rp) error = { code: 'RECOVERY_POINT_EXPIRED', message: 'The recovery point no longer exists.' };
+  else if (!source || source.state !== 'Online') error = { code: 'SOURCE_UNAVAILABLE', message: `The DPM server ${source?.name ?? ''} that holds the recovery point is not available.` };
+  else if (job.params.simulateFailure === 'true') error = { code: 'RECOVERY_FAILED', message: 'The data could not be copied to the replica (rehearsed failure).' };
+
+  const ds = draft.get('dataSources', job.dataSourceId ?? '');
+  const subject = replica
+    ? replicaSubject(draft, replica)
+    : { serverId: job.serverId, subjectId: job.dataSourceId ?? job.id, computerId: job.computerId, groupId: null, affectedArea: ds?.name ?? job.type };
+  if (error) {
+    fail(draft, ctx, job, error);
+    if (toReplica && replica) {
+      const server = draft.get('servers', replica.serverId);
+      const failures = server?.replicaRestoreFailures[replica.dataSourceId] ?? 0;
+      if (server) {
+        draft.update('servers', server.id, { replicaRestoreFailures: { ...server.replicaRestoreFailures, [replica.dataSourceId]: failures + 1 } });
+      }
+      // Seed 000: the first failure leaves the replica inconsistent; a failure after it was
+      // deleted and added again manually marks it invalid.
+      setReplicaStatus(draft, ctx, replica.id, failures >= 1 ? 'Replica is invalid' : 'Replica is inconsistent');
+    }
+    return;
+  }
+  succeed(draft, ctx, job);
+  if (toReplica && replica) draft.update('replicas', replica.id, { dataRestored: true });
+  resolveAlert(draft, ctx, 'Recovery failed', subject.serverId, subject.subjectId);
+  raiseAlert(draft, ctx, 'Recovery succeeded', subject, job.params.destination ? `Recovered to ${job.params.destination}.` : undefined);
+}
+
+function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
+  const library = job.libraryId ? draft.get('libraries', job.libraryId) : undefined;
+  const server = draft.get('servers', job.serverId);
+  if (!library || !server) {
+    fail(draft, ctx, job, { code: 'NOT_FOUND', message: 'The library no longer exists.' });
+    return;
+  }
+  const tapesIn = () => draft.all('tapes').filter((t) => t.libraryId === library.id && t.location !== 'Offsite');
+  if (job.type !== 'Library rescan' && !library.available) {
+    fail(draft, ctx, job, { code: 'LIBRARY_NOT_AVAILABLE', message: `${library.name} is not available.` });
+    return;
+  }
+  switch (job.type) {
+    case 'Library rescan':
+      draft.update('libraries', library.id, { lastRescanAt: ctx.now, available: true });
+      resolveAlert(draft, ctx, 'Library not available', server.id, library.id);
+      break;
+    case 'Fast inventory':
+      for (const t of tapesIn()) if (!t.inventoried) draft.update('tapes', t.id, { inventoried: true });
+      break;
+    case 'Detailed inventory':
+      for (const t of tapesIn()) if (!t.headerRead || !t.inventoried) draft.update('tapes', t.id, { inventoried: true, headerRead: true });
+      resolveAlert(draft, ctx, 'Detailed inventory failed', server.id, library.id);
+      break;
+    case 'Tape recatalog': {
+      const tape = job.tapeId ? draft.get('tapes', job.tapeId) : undefined;
+      if (!tape || !isImported(tape, server)) {
+        fail(draft, ctx, job, { code: 'NOT_FOUND', message: 'The tape is no longer an imported tape in this library.' });
+        return;
+      }
+      draft.update('tapes', tape.id, { catalogedBy: { serverId: server.id, generation: server.generation } });
+      for (const set of tape.dataSets) {
+        draft.put('recoveryPoints', {
+          id: ctx.newId('rp'),
+          serverId: server.id,
+          replicaId: null,
+          dataSourceId: set.dataSourceId,
+          time: set.time,
+          location: 'Tape',
+          expiresAt: tape.expiresAt ?? set.time + YEAR,
+          tapeId: tape.id,
+          external: true,
+          dpmdb: set.dpmdb,
+          sizeGb: set.sizeGb,
+        });
+      }
+      break;
+    }
+    case 'Tape erase data': {
+      const tape = job.tapeId ? draft.get('tapes', job.tapeId) : undefined;
+      if (tape) {
+        draft.update('tapes', tape.id, { free: true, label: null, writtenBy: null, dataSets: [], encryptedWith: null, expiresAt: null, catalogedBy: null });
+        for (const rp of draft.all('recoveryPoints')) if (rp.tapeId === tape.id) draft.del('recoveryPoints', rp.id);
+      }
+      break;
+    }
+    case 'Drive cleaning':
+      draft.update('libraries', library.id, { drives: library.drives.map((d) => ({ ...d, needsCleaning: false })) });
+      break;
+    default:
+      break;
+  }
+  succeed(draft, ctx, job);
+}

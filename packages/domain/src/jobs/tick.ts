@@ -1,0 +1,77 @@
+import type { Ctx, Outcome } from '../command';
+import { Draft } from '../command';
+import type { Estate, Job } from '../model';
+import { setReplicaStatus } from '../alerts/alerts';
+import { completeJob } from './complete';
+import { jobDuration } from './jobs';
+import { scheduleProtectionJobs } from './schedule';
+
+const DAY = 24 * 60 * 60_000;
+/** DPM inactivates Recovery succeeded alerts by itself after three days. */
+const RECOVERY_SUCCEEDED_TTL = 3 * DAY;
+
+export type TickCtx = Omit<Ctx, 'now'>;
+
+/**
+ * Moves the estate's clock from `from` to `to`: queues what the schedules ask for, starts due
+ * jobs, advances running ones in proportion to their data, completes them with their effects,
+ * and expires recovery points past their retention. Pure: same estate and times, same outcome.
+ */
+export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Outcome {
+  const draft = new Draft(estate);
+  if (to <= from) return draft.outcome();
+  const at = (now: number): Ctx => ({ ...ctx, now });
+
+  scheduleProtectionJobs(draft, at(from), from, to, Object.values(estate.replicas));
+
+  // Start and run jobs in the order they were due, so effects follow each other in time.
+  const pending = draft
+    .all('jobs')
+    .filter((j) => j.status === 'Scheduled' || j.status === 'In progress')
+    .sort((a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id));
+  for (const queued of pending) {
+    let job: Job = queued;
+    if (job.scheduledAt > to) continue;
+    const server = draft.get('servers', job.serverId);
+    if (!server || server.state !== 'Online' || server.service !== 'Running') continue;
+    if (job.status === 'Scheduled') {
+      const startedAt = Math.max(job.scheduledAt, from);
+      job = draft.update('jobs', job.id, { status: 'In progress', startedAt });
+      draft.emit({ type: 'job.started', serverId: job.serverId, subjectId: job.id, summary: `${job.type} started` });
+      onStart(draft, at(startedAt), job);
+    }
+    const startedAt = job.startedAt ?? from;
+    const end = startedAt + jobDuration(job);
+    if (end <= to) {
+      completeJob(draft, at(end), job);
+    } else {
+      const transferredGb = Math.round(job.totalGb * ((to - startedAt) / (end - startedAt)) * 100) / 100;
+      if (transferredGb !== job.transferredGb) {
+        draft.update('jobs', job.id, { transferredGb });
+        draft.emit({ type: 'job.progress', serverId: job.serverId, subjectId: job.id, summary: `${job.type} ${Math.round((100 * transferredGb) / Math.max(job.totalGb, 0.01))}%` });
+      }
+    }
+  }
+
+  for (const rp of Object.values(estate.recoveryPoints)) {
+    if (rp.expiresAt <= to && !rp.external) {
+      draft.del('recoveryPoints', rp.id);
+    }
+  }
+  for (const a of Object.values(estate.alerts)) {
+    if (a.name === 'Recovery succeeded' && a.state === 'Active' && a.raisedAt + RECOVERY_SUCCEEDED_TTL <= to) {
+      draft.update('alerts', a.id, { state: 'Inactive', resolvedAt: a.raisedAt + RECOVERY_SUCCEEDED_TTL });
+    }
+  }
+  return draft.outcome();
+}
+
+function onStart(draft: Draft, ctx: Ctx, job: Job): void {
+  if (job.type !== 'Consistency check' || !job.replicaId) return;
+  const replica = draft.get('replicas', job.replicaId);
+  if (!replica) return;
+  const restored = replica.status === 'Manual replica creation pending' && replica.dataRestored;
+  if (replica.status === 'Replica is inconsistent' || restored) {
+    setReplicaStatus(draft, ctx, replica.id, 'Replica inconsistent, verification in progress');
+  }
+}

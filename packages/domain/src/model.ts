@@ -1,0 +1,363 @@
+/**
+ * The DPM estate: every entity the console manages. Plain data, no behaviour; commands in the
+ * work-area folders decide over it. Times are epoch milliseconds on the simulated clock.
+ */
+
+export interface Version {
+  major: number;
+  minor: number;
+  build: number;
+  /** Update rollup; part of the version for every compatibility rule (seed 001). */
+  rollup: number;
+}
+
+export type ServerState = 'Online' | 'Failed' | 'Not installed';
+export type ServiceState = 'Running' | 'Offline';
+
+export interface DpmServer {
+  id: string;
+  name: string;
+  fqdn: string;
+  /** The computer record of this server: its volumes, DPMDB and folders are data sources there. */
+  computerId: string;
+  version: Version;
+  state: ServerState;
+  /** SQL Server VSS Writer service on this server (seed 004: needed to protect its database). */
+  vssWriter: ServiceState;
+  /** DPM service: DpmSync -RestoreDb takes it offline, DpmSync -Sync brings it back. */
+  service: ServiceState;
+  /** Version of the attached DPMDB; equals `version` unless a database was restored onto it. */
+  dbVersion: Version;
+  /** Install generation: a reinstall starts a new DPMDB, so tapes of an earlier one are Imported. */
+  generation: number;
+  /** Set by DpmSync -RestoreDb until DpmSync -Sync reconciles the database with the pool. */
+  dbRestorePending: boolean;
+  storagePoolGb: number;
+  /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
+  certificates: string[];
+  /** Failed replica restores per data source, kept across stop/re-add (seed 000). */
+  replicaRestoreFailures: Record<string, number>;
+  /** Vault registration for online protection, if any. */
+  online: { vault: string; registeredAt: number } | null;
+}
+
+export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled';
+
+export interface Agent {
+  version: Version;
+  /** The one DPM server that owns this agent (NOT_OWNER). */
+  ownerId: string | null;
+  /** During a hand-over (switch back), the server that must Take Ownership. */
+  pendingOwnerId: string | null;
+  /** Servers that installed or attached this agent: they may Take Ownership of it. */
+  attachedTo: string[];
+  status: AgentStatus;
+  /** The DPM server name the agent reports to (SetDpmServer). */
+  dpmServerName: string | null;
+}
+
+/** Local groups and DCOM ACL on a protected computer that list which DPM servers may talk to it (seed 000). */
+export interface AgentSecurity {
+  distributedComUsers: string[];
+  dpmRadComTrustedMachines: string[];
+  dpmRadmTrustedMachines: string[];
+  /** DPM RA Service, Launch and Activation Permissions. */
+  dcomLaunchActivation: string[];
+}
+
+export interface Computer {
+  id: string;
+  name: string;
+  fqdn: string;
+  domain: string;
+  /** Set when this computer is a DPM server. */
+  dpmServerId: string | null;
+  agent: Agent | null;
+  security: AgentSecurity;
+}
+
+export type DataSourceKind = 'Volume' | 'SQL database' | 'System state' | 'Share' | 'Folder' | 'DPMDB';
+
+export interface DataSource {
+  id: string;
+  computerId: string;
+  kind: DataSourceKind;
+  name: string;
+  sizeGb: number;
+}
+
+export type ReplicaCreationMethod = 'Now' | 'Later' | 'Manually';
+
+export interface ProtectionGoals {
+  /** Short-term disk retention range, days (RETENTION_LIMITS: 1 to 448). */
+  retentionDays: number;
+  /** Synchronization frequency in minutes (15 to 1440); 0 means "Just before a recovery point". */
+  syncFrequencyMinutes: number;
+  /** Times of day (minutes after midnight) for recovery points of file data. */
+  recoveryPointTimes: number[];
+  /** Times of day (minutes after midnight) for express full backups of application data. */
+  expressFullTimes: number[];
+}
+
+export interface TapeGoals {
+  /** Scheduled tape backups a day (TAPE_ONCE_A_DAY: at most 1). */
+  backupsPerDay: number;
+  /** Minutes after midnight of the daily tape backup. */
+  backupTime: number;
+  retentionYears: number;
+  libraryId: string | null;
+  copies: number;
+  encrypt: boolean;
+}
+
+export interface OnlineGoals {
+  /** Online recovery points kept (RETENTION_LIMITS: at most 120). */
+  recoveryPoints: number;
+}
+
+export interface ProtectionGroup {
+  id: string;
+  serverId: string;
+  name: string;
+  disk: ProtectionGoals | null;
+  tape: TapeGoals | null;
+  online: OnlineGoals | null;
+  replicaCreation: ReplicaCreationMethod;
+  consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
+  excludedExtensions: string[];
+}
+
+export type ProtectionStatus =
+  | 'OK'
+  | 'Replica creation pending'
+  | 'Manual replica creation pending'
+  | 'Replica is inconsistent'
+  | 'Replica inconsistent, verification in progress'
+  | 'Replica is missing'
+  | 'Replica is invalid'
+  | 'Inactive replica available';
+
+export interface Replica {
+  id: string;
+  serverId: string;
+  /** null once protection stopped with the replica retained (Inactive Protection). */
+  groupId: string | null;
+  dataSourceId: string;
+  /** For secondary protection: the primary DPM server whose replica this one protects. */
+  sourceServerId: string | null;
+  /** Switch Disaster Protection made this secondary protect the computer directly. */
+  switched: boolean;
+  status: ProtectionStatus;
+  replicaPath: string;
+  allocatedGb: number;
+  /** The replica volume exists in the storage pool (DpmSync -Sync marks missing ones). */
+  inStoragePool: boolean;
+  /** Data restored to a manually created replica, waiting for its consistency check. */
+  dataRestored: boolean;
+  lastSyncAt: number | null;
+  createdAt: number;
+}
+
+export type RecoveryPointLocation = 'Disk' | 'Tape' | 'Online';
+
+/** What a DPMDB backup holds: the server's configuration at that time (restored by DpmSync). */
+export interface DpmdbSnapshot {
+  serverName: string;
+  fqdn: string;
+  version: Version;
+  groups: ProtectionGroup[];
+  replicas: Replica[];
+  ownedComputerIds: string[];
+}
+
+export interface RecoveryPoint {
+  id: string;
+  serverId: string;
+  /** The replica it was created from; null for a point read from an external tape. */
+  replicaId: string | null;
+  dataSourceId: string;
+  time: number;
+  location: RecoveryPointLocation;
+  expiresAt: number;
+  tapeId: string | null;
+  /** Read from an imported tape by Recatalog imported tape (External DPM Tapes). */
+  external: boolean;
+  dpmdb: DpmdbSnapshot | null;
+  sizeGb: number;
+}
+
+export interface TapeDataSet {
+  dataSourceId: string;
+  time: number;
+  sizeGb: number;
+  dpmdb: DpmdbSnapshot | null;
+}
+
+export type TapeLocation = 'Slot' | 'Drive' | 'I/E port' | 'Offsite';
+
+export interface Tape {
+  id: string;
+  libraryId: string | null;
+  slot: number | null;
+  location: TapeLocation;
+  barcode: string;
+  label: string | null;
+  /** The DPM server (and its install generation) that wrote the tape; null for a blank tape. */
+  writtenBy: { serverId: string; generation: number; serverName: string } | null;
+  dataSets: TapeDataSet[];
+  encryptedWith: string | null;
+  expiresAt: number | null;
+  free: boolean;
+  /** Seen by a library scan or fast inventory (barcode). */
+  inventoried: boolean;
+  /** Header read by a detailed inventory. */
+  headerRead: boolean;
+  /** Contents read by Recatalog imported tape, on this server and generation. */
+  catalogedBy: { serverId: string; generation: number } | null;
+  suspect: boolean;
+  cleaning: boolean;
+}
+
+export interface Library {
+  id: string;
+  serverId: string;
+  name: string;
+  drives: { name: string; needsCleaning: boolean }[];
+  slots: number;
+  doorLocked: boolean;
+  enabled: boolean;
+  available: boolean;
+  lastRescanAt: number | null;
+}
+
+export type JobType =
+  | 'Replica creation'
+  | 'Synchronization'
+  | 'Consistency check'
+  | 'Recovery point'
+  | 'Express full backup'
+  | 'Tape backup'
+  | 'Tape recovery'
+  | 'Disk recovery'
+  | 'Fast inventory'
+  | 'Detailed inventory'
+  | 'Library rescan'
+  | 'Tape recatalog'
+  | 'Tape erase data'
+  | 'Drive cleaning'
+  | 'Database restore'
+  | 'Database synchronization';
+
+export type JobStatus = 'Scheduled' | 'In progress' | 'Completed' | 'Failed' | 'Canceled';
+
+export interface Job {
+  id: string;
+  serverId: string;
+  type: JobType;
+  status: JobStatus;
+  replicaId: string | null;
+  dataSourceId: string | null;
+  groupId: string | null;
+  computerId: string | null;
+  libraryId: string | null;
+  tapeId: string | null;
+  scheduledAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  totalGb: number;
+  transferredGb: number;
+  error: { code: string; message: string } | null;
+  /** Extra parameters of the job (recovery target, inventory kind, …). */
+  params: Record<string, string>;
+  retryOf: string | null;
+}
+
+export type AlertSeverity = 'Critical' | 'Warning' | 'Information';
+export type AlertState = 'Active' | 'Inactive';
+
+export type AlertName =
+  | 'Agent Ownership Required'
+  | 'Replica is inconsistent'
+  | 'Replica inconsistent, verification in progress'
+  | 'Manual replica creation pending'
+  | 'Synchronization failed'
+  | 'Recovery point creation failed'
+  | 'Replica is missing'
+  | 'Replica is invalid'
+  | 'Agent unreachable'
+  | 'Agent incompatible'
+  | 'Library not available'
+  | 'Detailed inventory failed'
+  | 'Backup to tape failed'
+  | 'Recovery failed'
+  | 'Recovery succeeded';
+
+export interface Alert {
+  id: string;
+  serverId: string;
+  name: AlertName;
+  severity: AlertSeverity;
+  state: AlertState;
+  /** What the alert is about: a replica, a computer, a library or a job. */
+  subjectId: string;
+  computerId: string | null;
+  groupId: string | null;
+  affectedArea: string;
+  description: string;
+  raisedAt: number;
+  resolvedAt: number | null;
+  acknowledged: { by: string; at: number; comment: string } | null;
+}
+
+/** The whole estate, or the slice of it a command decides on. Records are keyed by id. */
+export interface Estate {
+  servers: Record<string, DpmServer>;
+  computers: Record<string, Computer>;
+  dataSources: Record<string, DataSource>;
+  groups: Record<string, ProtectionGroup>;
+  replicas: Record<string, Replica>;
+  recoveryPoints: Record<string, RecoveryPoint>;
+  libraries: Record<string, Library>;
+  tapes: Record<string, Tape>;
+  jobs: Record<string, Job>;
+  alerts: Record<string, Alert>;
+}
+
+export type EntityName = keyof Estate;
+export type EntityOf<K extends EntityName> = Estate[K][string];
+
+export function emptyEstate(): Estate {
+  return {
+    servers: {},
+    computers: {},
+    dataSources: {},
+    groups: {},
+    replicas: {},
+    recoveryPoints: {},
+    libraries: {},
+    tapes: {},
+    jobs: {},
+    alerts: {},
+  };
+}
+
+export const ENTITY_NAMES: readonly EntityName[] = [
+  'servers',
+  'computers',
+  'dataSources',
+  'groups',
+  'replicas',
+  'recoveryPoints',
+  'libraries',
+  'tapes',
+  'jobs',
+  'alerts',
+];
+
+export function formatVersion(v: Version): string {
+  return `${v.major}.${v.minor}.${v.build} UR${v.rollup}`;
+}
+
+export function sameVersion(a: Version, b: Version): boolean {
+  return a.major === b.major && a.minor === b.minor && a.build === b.build && a.rollup === b.rollup;
+}

@@ -1,0 +1,72 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate, ProtectionGroup } from '../model';
+import { isDomainError, refuse } from '../errors';
+import { onlineServer } from '../guards';
+import { checkGoals, checkReplicaSync } from './goals';
+import { addReplica } from './members';
+import type { MemberRef } from './rules';
+import { checkCanProtect } from './rules';
+
+export interface CreateProtectionGroup {
+  serverId: string;
+  name: string;
+  members: MemberRef[];
+  disk: ProtectionGroup['disk'];
+  tape: ProtectionGroup['tape'];
+  online: ProtectionGroup['online'];
+  replicaCreation: ProtectionGroup['replicaCreation'];
+  /** When replica creation is Later: when the replica creation jobs run. */
+  laterAt: number | null;
+  consistencyCheck: ProtectionGroup['consistencyCheck'];
+  excludedExtensions: string[];
+}
+
+/** Checks every member before anything is written: a refused member refuses the whole group. */
+export function checkMembers(estate: Estate, serverId: string, members: MemberRef[], group: Pick<ProtectionGroup, 'disk' | 'tape' | 'online' | 'excludedExtensions'>) {
+  const seen = new Set<string>();
+  for (const m of members) {
+    const key = `${m.dataSourceId}|${m.sourceServerId ?? ''}`;
+    if (seen.has(key)) return refuse('INVALID_INPUT', 'The same data source is selected twice.', m.dataSourceId);
+    seen.add(key);
+    const refusal = checkCanProtect(estate, serverId, m, group as ProtectionGroup);
+    if (refusal) return refusal;
+    if (m.sourceServerId !== null) {
+      const sync = checkReplicaSync(group);
+      if (sync) return sync;
+    }
+  }
+  return null;
+}
+
+/** Create New Protection Group: the wizard's Create Group. */
+export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = onlineServer(draft, cmd.serverId);
+  if (isDomainError(server)) return server;
+  const name = cmd.name.trim();
+  if (name === '') return refuse('INVALID_INPUT', 'Enter a name for the protection group.', 'name');
+  if (draft.all('groups').some((g) => g.serverId === server.id && g.name.toLowerCase() === name.toLowerCase())) {
+    return refuse('CONFLICT', `${server.name} already has a protection group named "${name}".`, 'name');
+  }
+  if (cmd.members.length === 0) return refuse('INVALID_INPUT', 'Select at least one member for the protection group.', 'members');
+  const goals = checkGoals(cmd);
+  if (goals) return goals;
+  const members = checkMembers(slice, server.id, cmd.members, cmd);
+  if (members) return members;
+
+  const group = draft.put('groups', {
+    id: ctx.newId('pg'),
+    serverId: server.id,
+    name,
+    disk: cmd.disk,
+    tape: cmd.tape,
+    online: cmd.online,
+    replicaCreation: cmd.replicaCreation,
+    consistencyCheck: cmd.consistencyCheck,
+    excludedExtensions: cmd.excludedExtensions,
+  });
+  draft.emit({ type: 'group.created', serverId: server.id, subjectId: group.id, summary: `Protection group ${name} created with ${cmd.members.length} members` });
+  for (const m of cmd.members) addReplica(draft, ctx, server, group, m, cmd.laterAt);
+  return draft.outcome();
+}

@@ -1,0 +1,55 @@
+import type { Ctx, Draft } from '../command';
+import type { DpmServer, ProtectionGroup, Replica } from '../model';
+import { setReplicaStatus } from '../alerts/alerts';
+import { scheduleJob } from '../jobs/jobs';
+import type { MemberRef } from './rules';
+
+/**
+ * Adds one member to a group: its replica, in the status its creation method starts from, and
+ * the replica creation job for Now and Later (domain-rules.md, replica state machine).
+ */
+export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: ProtectionGroup, ref: MemberRef, laterAt: number | null): Replica {
+  const ds = draft.get('dataSources', ref.dataSourceId);
+  const computer = ds ? draft.get('computers', ds.computerId) : undefined;
+  const via = ref.sourceServerId ? `${draft.get('servers', ref.sourceServerId)?.name ?? ref.sourceServerId}\\` : '';
+  const sizeGb = ds?.sizeGb ?? 1;
+  const replica = draft.put('replicas', {
+    id: ctx.newId('rep'),
+    serverId: server.id,
+    groupId: group.id,
+    dataSourceId: ref.dataSourceId,
+    sourceServerId: ref.sourceServerId,
+    switched: false,
+    status: 'Replica creation pending',
+    replicaPath: `${server.name}\\Replica\\${via}${computer?.name ?? ''}\\${(ds?.name ?? '').replace(/[:\\]+/g, '_')}`,
+    allocatedGb: Math.ceil(sizeGb * 1.5),
+    inStoragePool: true,
+    dataRestored: false,
+    lastSyncAt: null,
+    createdAt: ctx.now,
+  });
+  draft.emit({ type: 'replica.added', serverId: server.id, subjectId: replica.id, summary: `${ds?.name ?? ref.dataSourceId} added to ${group.name}` });
+  if (group.replicaCreation === 'Manually') {
+    return setReplicaStatus(draft, ctx, replica.id, 'Manual replica creation pending');
+  }
+  scheduleJob(draft, ctx, {
+    serverId: server.id,
+    type: 'Replica creation',
+    replicaId: replica.id,
+    dataSourceId: ref.dataSourceId,
+    groupId: group.id,
+    computerId: computer?.id ?? null,
+    totalGb: sizeGb,
+    scheduledAt: group.replicaCreation === 'Later' && laterAt !== null ? Math.max(ctx.now, laterAt) : ctx.now,
+  });
+  return replica;
+}
+
+/** Cancels the scheduled and running jobs of a replica whose protection stops. */
+export function cancelJobsOf(draft: Draft, ctx: Ctx, replicaId: string): void {
+  for (const job of draft.all('jobs')) {
+    if (job.replicaId === replicaId && (job.status === 'Scheduled' || job.status === 'In progress')) {
+      draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
+    }
+  }
+}

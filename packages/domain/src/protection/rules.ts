@@ -1,0 +1,176 @@
+import type { Estate, ProtectionGroup, Replica } from '../model';
+import { formatVersion, sameVersion } from '../model';
+import type { DomainError } from '../errors';
+import { MOVE_OPTIONS, notFound, refuse } from '../errors';
+import { computeEdges, protectorsOf, protectsOwnDatabase, reachesIndirectly } from '../topology/topology';
+
+/** What a protection group member is: a data source, or a primary's replica of it. */
+export interface MemberRef {
+  dataSourceId: string;
+  /** The primary DPM server whose replica is protected (secondary protection), or null. */
+  sourceServerId: string | null;
+}
+
+export function isActive(r: Replica): boolean {
+  return r.groupId !== null;
+}
+
+export function activeReplicaOf(estate: Estate, ref: MemberRef): Replica | undefined {
+  return Object.values(estate.replicas).find(
+    (r) => isActive(r) && r.dataSourceId === ref.dataSourceId && r.sourceServerId === ref.sourceServerId,
+  );
+}
+
+/**
+ * Servers that hold a copy of any data of `computerId`: its primary, secondaries of that primary,
+ * a switched secondary (seed 002 calls them the servers that "know" the computer).
+ */
+export function serversKnowing(estate: Estate, computerId: string): Set<string> {
+  const known = new Set<string>();
+  for (const r of Object.values(estate.replicas)) {
+    if (!isActive(r)) continue;
+    if (estate.dataSources[r.dataSourceId]?.computerId === computerId) known.add(r.serverId);
+  }
+  return known;
+}
+
+/**
+ * MOVE_UNSUPPORTED (seed 002): protection of a computer can't move from its DPM server, when that
+ * server is under secondary protection, to the secondary or to another server the secondary
+ * protects. Returns the refusal, or null when the move is one of the supported options.
+ */
+export function checkMove(estate: Estate, computerId: string, targetServerId: string): DomainError | null {
+  const computer = estate.computers[computerId];
+  const owner = computer?.agent?.ownerId ?? null;
+  if (!computer || owner === null || owner === targetServerId) return null;
+  if (computer.agent?.pendingOwnerId === targetServerId) return null;
+  const knowing = serversKnowing(estate, computerId);
+  knowing.delete(owner);
+  if (knowing.size === 0) return null;
+  const edges = computeEdges(estate);
+  const knownToSecondary =
+    knowing.has(targetServerId) || protectorsOf(edges, targetServerId).some((p) => knowing.has(p));
+  if (!knownToSecondary) return null;
+  const target = estate.servers[targetServerId]?.name ?? targetServerId;
+  const from = estate.servers[owner]?.name ?? owner;
+  return refuse(
+    'MOVE_UNSUPPORTED',
+    `Moving protection of ${computer.name} from ${from} to ${target} is not supported, because ${from} is under secondary protection and ${target} is known to its secondary DPM server. Choose one of the supported options: ${MOVE_OPTIONS.join(' ')}`,
+    computerId,
+  );
+}
+
+/**
+ * Every rule that decides whether `serverId` may start protecting `ref` (seeds 001, 002, 004).
+ * Checked in the order an administrator meets them in the wizard.
+ */
+export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef, group?: ProtectionGroup): DomainError | null {
+  const server = estate.servers[serverId];
+  if (!server) return notFound('DPM server', serverId);
+  const ds = estate.dataSources[ref.dataSourceId];
+  if (!ds) return notFound('data source', ref.dataSourceId);
+  const computer = estate.computers[ds.computerId];
+  if (!computer) return notFound('computer', ds.computerId);
+  const holderComputerId = ref.sourceServerId ? estate.servers[ref.sourceServerId]?.computerId : computer.id;
+  const holder = holderComputerId ? estate.computers[holderComputerId] : undefined;
+  if (!holder) return notFound('DPM server', ref.sourceServerId ?? '');
+  const label = ref.sourceServerId ? `the replica of ${ds.name} on ${holder.name}` : `${ds.name} on ${computer.name}`;
+
+  if (ref.sourceServerId === serverId) {
+    return refuse('ALREADY_PROTECTED', `${label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`, ref.dataSourceId);
+  }
+
+  const edges = computeEdges(estate);
+  const protectedServerId = holder.dpmServerId;
+
+  if (protectedServerId !== null && protectedServerId === serverId) {
+    // Self-protection of the DPMDB or system state (seed 004: it breaks the chain).
+    if ((ds.kind === 'DPMDB' || ds.kind === 'System state') && protectorsOf(edges, serverId).length > 0) {
+      return refuse(
+        'SELF_PROTECTION_BREAKS_CHAIN',
+        `${server.name} is protected by ${protectorsOf(edges, serverId).map((p) => estate.servers[p]?.name ?? p).join(', ')}; it can't protect its own database or system state, because that breaks the chain.`,
+        ref.dataSourceId,
+      );
+    }
+  } else if (protectedServerId !== null) {
+    const other = estate.servers[protectedServerId];
+    if (!other) return notFound('DPM server', protectedServerId);
+    if (!sameVersion(server.version, other.version)) {
+      return refuse(
+        'VERSION_MISMATCH',
+        `${server.name} runs DPM ${formatVersion(server.version)} and ${other.name} runs ${formatVersion(other.version)}. All DPM servers in a primary/secondary configuration must run the same version and update rollup.`,
+        protectedServerId,
+      );
+    }
+    if (protectsOwnDatabase(estate, other)) {
+      return refuse(
+        'SELF_PROTECTION_BREAKS_CHAIN',
+        `${other.name} protects its own database or system state, so it can't be protected by another DPM server.`,
+        protectedServerId,
+      );
+    }
+    if (reachesIndirectly(edges, serverId, protectedServerId)) {
+      return refuse(
+        'CHAIN_INDIRECT',
+        `${server.name} already protects ${other.name}'s data through the chain, as the secondary of a server that protects ${other.name}. It can't act directly as a secondary server for ${other.name}.`,
+        protectedServerId,
+      );
+    }
+    const protectors = protectorsOf(edges, protectedServerId).filter((p) => p !== serverId);
+    if (protectors.length > 0) {
+      return refuse(
+        'ALREADY_PROTECTED_BY_DPM',
+        `${other.name} is already protected by ${protectors.map((p) => estate.servers[p]?.name ?? p).join(', ')}. A DPM server can be protected by only one other DPM server.`,
+        protectedServerId,
+      );
+    }
+    if (ds.kind === 'DPMDB' && other.vssWriter !== 'Running') {
+      return refuse(
+        'VSS_WRITER_STOPPED',
+        `The SQL Server VSS Writer service is not running on ${other.name}. Start it before you protect the database of a DPM server.`,
+        ref.dataSourceId,
+      );
+    }
+  }
+
+  if (ref.sourceServerId !== null) {
+    const switchedElsewhere = Object.values(estate.replicas).some(
+      (r) => isActive(r) && r.switched && r.serverId !== serverId && estate.dataSources[r.dataSourceId]?.computerId === computer.id,
+    );
+    if (switchedElsewhere) {
+      return refuse(
+        'SWITCHED_NO_SECONDARY',
+        `${computer.name} is in switched protection on its secondary DPM server; no other DPM server can add secondary protection for it.`,
+        computer.id,
+      );
+    }
+    const sourceReplica = activeReplicaOf(estate, { dataSourceId: ref.dataSourceId, sourceServerId: null });
+    const held = Object.values(estate.replicas).some(
+      (r) => isActive(r) && r.serverId === ref.sourceServerId && r.dataSourceId === ref.dataSourceId,
+    );
+    if (!held && !sourceReplica) return notFound('replica', `${ds.name} on ${holder.name}`);
+    if (group && group.excludedExtensions.length > 0) {
+      return refuse('NO_EXCLUSIONS_ON_REPLICA', `File name extensions can't be excluded from protection of a replica (${label}).`, 'excludedExtensions');
+    }
+  }
+
+  const existing = activeReplicaOf(estate, ref);
+  if (existing) {
+    const by = estate.servers[existing.serverId]?.name ?? existing.serverId;
+    return refuse('ALREADY_PROTECTED', `${label} is already protected by ${by}. Protection can't be configured for a data source that is already protected.`, ref.dataSourceId);
+  }
+
+  if (holder.agent?.ownerId !== serverId) {
+    const move = ref.sourceServerId ? null : checkMove(estate, holder.id, serverId);
+    if (move) return move;
+    const owner = holder.agent?.ownerId ? (estate.servers[holder.agent.ownerId]?.name ?? holder.agent.ownerId) : null;
+    return refuse(
+      'NOT_OWNER',
+      owner
+        ? `The protection agent on ${holder.name} is owned by ${owner}. Only the DPM server that owns the agent can protect ${holder.name}; take ownership of the agent first.`
+        : `${holder.name} has no protection agent attached to ${server.name}. Install or attach the agent first.`,
+      holder.id,
+    );
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { isDomainError, refuse } from '../errors';
+import { onlineServer } from '../guards';
+
+export const VAULT_CREDENTIALS_VALID_MS = 2 * 24 * 60 * 60_000;
+
+export interface AddExternalDpm {
+  serverId: string;
+  /** When the vault credentials file was downloaded (simulated time). */
+  credentialsIssuedAt: number;
+  vault: string;
+}
+
+/**
+ * Add External DPM (seed 001): vault credentials are valid for two days after they were
+ * downloaded (CREDENTIALS_EXPIRED). The passphrase is checked by the caller and never reaches
+ * the domain.
+ */
+export function addExternalDpm(slice: Estate, cmd: AddExternalDpm, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = onlineServer(draft, cmd.serverId);
+  if (isDomainError(server)) return server;
+  if (ctx.now - cmd.credentialsIssuedAt > VAULT_CREDENTIALS_VALID_MS) {
+    return refuse('CREDENTIALS_EXPIRED', 'The vault credentials have expired: they are valid for two days after you download them. Download new vault credentials.', 'credentials');
+  }
+  if (cmd.credentialsIssuedAt > ctx.now) return refuse('INVALID_INPUT', 'The vault credentials are dated in the future.', 'credentials');
+  draft.update('servers', server.id, { online: { vault: cmd.vault, registeredAt: ctx.now } });
+  draft.emit({ type: 'server.external-dpm-added', serverId: server.id, subjectId: server.id, summary: `External DPM vault ${cmd.vault} added on ${server.name}` });
+  return draft.outcome();
+}

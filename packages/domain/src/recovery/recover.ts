@@ -1,0 +1,77 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate, RecoveryPoint } from '../model';
+import { isDomainError, notFound, refuse } from '../errors';
+import { onlineServer } from '../guards';
+import { scheduleJob } from '../jobs/jobs';
+import { isCataloged } from '../library/tape-status';
+import { checkCertificate } from '../library/tape-command';
+import type { RecoveryType } from './recovery-types';
+import { RECOVERY_TYPES, needsDestination } from './recovery-types';
+
+export interface Recover {
+  serverId: string;
+  /** A recovery point the server knows, or… */
+  recoveryPointId?: string;
+  /** …a data set read straight from a tape in its library. */
+  tape?: { tapeId: string; dataSetIndex: number };
+  recoveryType: Exclude<RecoveryType, 'Restore to replica'>;
+  destination: string | null;
+}
+
+/**
+ * Recovery Wizard → Recover: a Disk recovery or Tape recovery job that ends in Recovery
+ * succeeded or Recovery failed. Data on an imported tape is recoverable only after the tape is
+ * recataloged (NOT_CATALOGED); an encrypted tape needs its certificate (TAPE_CERTIFICATE).
+ */
+export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = onlineServer(draft, cmd.serverId);
+  if (isDomainError(server)) return server;
+
+  let rp: RecoveryPoint | undefined;
+  if (cmd.tape) {
+    const tape = draft.get('tapes', cmd.tape.tapeId);
+    const library = tape?.libraryId ? draft.get('libraries', tape.libraryId) : undefined;
+    if (!tape || library?.serverId !== server.id) return notFound('tape', cmd.tape.tapeId);
+    if (!isCataloged(tape, server)) {
+      return refuse('NOT_CATALOGED', `Tape ${tape.barcode} is an imported tape that has not been recataloged. Recatalog imported tape first; its data then appears under External DPM Tapes.`, tape.id);
+    }
+    rp = draft.all('recoveryPoints').find((p) => p.tapeId === tape.id && p.serverId === server.id && p.time === tape.dataSets[cmd.tape?.dataSetIndex ?? -1]?.time);
+    if (!rp) return notFound('recovery point on tape', tape.barcode);
+  } else {
+    rp = draft.get('recoveryPoints', cmd.recoveryPointId ?? '');
+    if (!rp || rp.serverId !== server.id) return notFound('recovery point', cmd.recoveryPointId ?? '');
+  }
+  const ds = draft.get('dataSources', rp.dataSourceId);
+  if (!ds) return notFound('data source', rp.dataSourceId);
+  if (!RECOVERY_TYPES[ds.kind].includes(cmd.recoveryType)) {
+    return refuse('INVALID_INPUT', `"${cmd.recoveryType}" is not a recovery type for ${ds.kind === 'DPMDB' ? 'a DPM database' : `a ${ds.kind.toLowerCase()}`}.`, 'recoveryType');
+  }
+  const destination = cmd.destination?.trim() ?? '';
+  if (needsDestination(cmd.recoveryType) && destination === '') {
+    return refuse('INVALID_INPUT', 'Specify where to recover the data.', 'destination');
+  }
+  if (rp.location === 'Tape') {
+    const tape = rp.tapeId ? draft.get('tapes', rp.tapeId) : undefined;
+    if (!tape) return notFound('tape', rp.tapeId ?? '');
+    const library = tape.libraryId ? draft.get('libraries', tape.libraryId) : undefined;
+    if (!library || library.serverId !== server.id || tape.location === 'Offsite') {
+      return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and rescan the library.`, tape.id);
+    }
+    const cert = checkCertificate(tape, server);
+    if (cert) return cert;
+  }
+  const computer = draft.get('computers', ds.computerId);
+  scheduleJob(draft, ctx, {
+    serverId: server.id,
+    type: rp.location === 'Tape' ? 'Tape recovery' : 'Disk recovery',
+    replicaId: rp.replicaId,
+    dataSourceId: ds.id,
+    computerId: computer?.id ?? null,
+    tapeId: rp.tapeId,
+    totalGb: rp.sizeGb,
+    params: { recoveryPointId: rp.id, recoveryType: cmd.recoveryType, destination },
+  });
+  return draft.outcome();
+}

@@ -1,0 +1,65 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { isDomainError, notFound, refuse } from '../errors';
+import { onlineServer } from '../guards';
+import { activeJobsFor, scheduleJob } from '../jobs/jobs';
+
+export interface RestoreToReplica {
+  /** The replica to rebuild, on the recovered primary. */
+  replicaId: string;
+  /** A recovery point of the same data source, on the secondary or on tape. */
+  recoveryPointId: string;
+  /** Rehearses the failure path of seed 000: the restore job fails. */
+  simulateFailure?: boolean;
+}
+
+/**
+ * Restore to replica (seed 000): possible only while the replica is Manual replica creation
+ * pending (NOT_PENDING_FOR_RESTORE). A failed restore leaves it Replica is inconsistent; after
+ * Delete replica on disk and adding it again manually, a second failure makes it Replica is
+ * invalid (decided when the job ends, see jobs/tick.ts).
+ */
+export function restoreToReplica(slice: Estate, cmd: RestoreToReplica, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const replica = draft.get('replicas', cmd.replicaId);
+  if (!replica || replica.groupId === null) return notFound('protected member', cmd.replicaId);
+  const server = onlineServer(draft, replica.serverId);
+  if (isDomainError(server)) return server;
+  const ds = draft.get('dataSources', replica.dataSourceId);
+  if (replica.status !== 'Manual replica creation pending' || replica.dataRestored) {
+    return refuse(
+      'NOT_PENDING_FOR_RESTORE',
+      `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ${ds?.name ?? replica.dataSourceId} on ${server.name} is "${replica.dataRestored ? 'restored, waiting for its consistency check' : replica.status}".`,
+      replica.id,
+    );
+  }
+  const rp = draft.get('recoveryPoints', cmd.recoveryPointId);
+  if (!rp) return notFound('recovery point', cmd.recoveryPointId);
+  if (rp.dataSourceId !== replica.dataSourceId) {
+    return refuse('INVALID_INPUT', 'The recovery point is of another data source than the replica.', 'recoveryPointId');
+  }
+  if (rp.serverId === server.id) {
+    return refuse('INVALID_INPUT', `Choose a recovery point held by the secondary DPM server or on tape, not one of ${server.name}'s own.`, 'recoveryPointId');
+  }
+  if (activeJobsFor(draft, 'replicaId', replica.id).some((j) => j.type === 'Disk recovery' || j.type === 'Tape recovery')) {
+    return refuse('CONFLICT', 'A restore to this replica is already running.', replica.id);
+  }
+  scheduleJob(draft, ctx, {
+    serverId: server.id,
+    type: rp.location === 'Tape' ? 'Tape recovery' : 'Disk recovery',
+    replicaId: replica.id,
+    dataSourceId: replica.dataSourceId,
+    groupId: replica.groupId,
+    computerId: ds?.computerId ?? null,
+    tapeId: rp.tapeId,
+    totalGb: ds?.sizeGb ?? rp.sizeGb,
+    params: {
+      recoveryPointId: rp.id,
+      recoveryType: 'Restore to replica',
+      destination: replica.replicaPath,
+      ...(cmd.simulateFailure ? { simulateFailure: 'true' } : {}),
+    },
+  });
+  return draft.outcome();
+}

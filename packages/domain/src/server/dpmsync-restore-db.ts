@@ -1,0 +1,85 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate, RecoveryPoint } from '../model';
+import { formatVersion, sameVersion } from '../model';
+import { notFound, refuse } from '../errors';
+import { recordCompletedJob } from '../jobs/jobs';
+
+export interface DpmSyncRestoreDb {
+  serverId: string;
+  /** -DbLoc: the folder the DPMDB backup was recovered to. */
+  dbLocation: string;
+  /** -InstanceName server\instance, when the DPMDB is on another SQL Server instance. */
+  instanceName: string | null;
+}
+
+export function normalizeLocation(path: string): string {
+  return path.trim().replace(/[\\/]+$/, '').toLowerCase();
+}
+
+/** The DPMDB backup recovered to `location` by a completed recovery job, if any. */
+export function recoveredDpmdbAt(draft: Draft, location: string): RecoveryPoint | undefined {
+  const wanted = normalizeLocation(location);
+  const jobs = draft
+    .all('jobs')
+    .filter((j) => j.status === 'Completed' && (j.type === 'Tape recovery' || j.type === 'Disk recovery'))
+    .filter((j) => normalizeLocation(j.params.destination ?? '') === wanted)
+    .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+  for (const j of jobs) {
+    const rp = draft.get('recoveryPoints', j.params.recoveryPointId ?? '');
+    if (rp?.dpmdb) return rp;
+  }
+  return undefined;
+}
+
+/**
+ * DpmSync -RestoreDb -DbLoc <folder> [-InstanceName <server\instance>] (seeds 000, 001): takes
+ * the DPM service offline and attaches the recovered database. The installation must be of the
+ * database's version, update rollup included (DB_VERSION_MISMATCH), and the server must have the
+ * original server's FQDN (FQDN_MISMATCH).
+ */
+export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = draft.get('servers', cmd.serverId);
+  if (!server) return notFound('DPM server', cmd.serverId);
+  if (server.state !== 'Online') return refuse('SERVER_UNAVAILABLE', `${server.name} is not running DPM; reinstall DPM before you restore its database.`, server.id);
+  if (cmd.instanceName !== null && !/^[^\\\s]+\\[^\\\s]+$/.test(cmd.instanceName)) {
+    return refuse('INVALID_INPUT', 'The -InstanceName value must be in the form server\\instance.', 'instanceName');
+  }
+  const rp = recoveredDpmdbAt(draft, cmd.dbLocation);
+  if (!rp?.dpmdb) {
+    return refuse('NOT_FOUND', `No DPM database backup was found at ${cmd.dbLocation}. Recover the DPMDB to that folder first.`, 'dbLocation');
+  }
+  const snap = rp.dpmdb;
+  if (!sameVersion(snap.version, server.version)) {
+    return refuse(
+      'DB_VERSION_MISMATCH',
+      `The database at ${cmd.dbLocation} is from DPM ${formatVersion(snap.version)} but ${server.name} runs DPM ${formatVersion(server.version)}. Install the same version and update rollup as the database before you restore it.`,
+      'dbLocation',
+    );
+  }
+  if (snap.fqdn.toLowerCase() !== server.fqdn.toLowerCase()) {
+    return refuse(
+      'FQDN_MISMATCH',
+      `The database at ${cmd.dbLocation} belongs to ${snap.fqdn}, but this server is ${server.fqdn}. A DPM server recovered from its database must have the original server's FQDN.`,
+      'dbLocation',
+    );
+  }
+  const isOwn = (id: string) => id === server.id;
+  for (const g of draft.all('groups')) if (isOwn(g.serverId)) draft.del('groups', g.id);
+  for (const r of draft.all('replicas')) if (isOwn(r.serverId)) draft.del('replicas', r.id);
+  for (const g of snap.groups) draft.put('groups', { ...g, serverId: server.id });
+  for (const r of snap.replicas) {
+    draft.put('replicas', { ...r, serverId: server.id, switched: false, inStoragePool: false, dataRestored: false });
+  }
+  for (const computerId of snap.ownedComputerIds) {
+    const c = draft.get('computers', computerId);
+    if (c?.agent && c.agent.ownerId === null) {
+      draft.update('computers', c.id, { agent: { ...c.agent, ownerId: server.id, attachedTo: [...new Set([...c.agent.attachedTo, server.id])] } });
+    }
+  }
+  draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version });
+  recordCompletedJob(draft, ctx, { serverId: server.id, type: 'Database restore', params: { dbLocation: cmd.dbLocation, instanceName: cmd.instanceName ?? '' } });
+  draft.emit({ type: 'server.db-restored', serverId: server.id, subjectId: server.id, summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation}; the DPM service is offline until DpmSync -Sync` });
+  return draft.outcome();
+}

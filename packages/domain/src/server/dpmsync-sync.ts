@@ -1,0 +1,34 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { notFound, refuse } from '../errors';
+import { setReplicaStatus } from '../alerts/alerts';
+import { recordCompletedJob } from '../jobs/jobs';
+
+export interface DpmSyncSync {
+  serverId: string;
+}
+
+/**
+ * DpmSync -Sync: reconciles the restored database with the storage pool and brings the DPM
+ * service back. Replicas the database knows but the pool lacks become Replica is missing.
+ */
+export function dpmSyncSync(slice: Estate, cmd: DpmSyncSync, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = draft.get('servers', cmd.serverId);
+  if (!server) return notFound('DPM server', cmd.serverId);
+  if (server.state !== 'Online') return refuse('SERVER_UNAVAILABLE', `${server.name} is not running DPM.`, server.id);
+  if (!server.dbRestorePending) {
+    return refuse('INVALID_STATE', `No restored database is waiting on ${server.name}. Run DpmSync -RestoreDb first.`, server.id);
+  }
+  let missing = 0;
+  for (const r of draft.all('replicas')) {
+    if (r.serverId !== server.id || r.inStoragePool) continue;
+    setReplicaStatus(draft, ctx, r.id, 'Replica is missing');
+    missing += 1;
+  }
+  draft.update('servers', server.id, { service: 'Running', dbRestorePending: false });
+  recordCompletedJob(draft, ctx, { serverId: server.id, type: 'Database synchronization', params: { missingReplicas: String(missing) } });
+  draft.emit({ type: 'server.db-synchronized', serverId: server.id, subjectId: server.id, summary: `DpmSync -Sync on ${server.name}: ${missing} replica(s) missing` });
+  return draft.outcome();
+}

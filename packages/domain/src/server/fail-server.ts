@@ -1,0 +1,42 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { notFound, refuse } from '../errors';
+import { raiseAlert } from '../alerts/alerts';
+
+export interface FailServer {
+  serverId: string;
+}
+
+/**
+ * Mark as failed: a rehearsal of losing a DPM server. Its jobs stop, and the server that owns
+ * its agent (its secondary) raises Agent unreachable.
+ */
+export function failServer(slice: Estate, cmd: FailServer, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = draft.get('servers', cmd.serverId);
+  if (!server) return notFound('DPM server', cmd.serverId);
+  if (server.state !== 'Online') return refuse('INVALID_STATE', `${server.name} is already ${server.state === 'Failed' ? 'failed' : 'not installed'}.`, server.id);
+  draft.update('servers', server.id, { state: 'Failed' });
+  for (const job of draft.all('jobs')) {
+    if (job.serverId !== server.id) continue;
+    if (job.status === 'In progress') {
+      draft.update('jobs', job.id, { status: 'Failed', finishedAt: ctx.now, error: { code: 'SERVER_FAILED', message: `${server.name} stopped responding while the job was running.` } });
+    } else if (job.status === 'Scheduled') {
+      draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
+    }
+  }
+  const computer = draft.get('computers', server.computerId);
+  if (computer?.agent?.ownerId) {
+    draft.update('computers', computer.id, { agent: { ...computer.agent, status: 'Unreachable' } });
+    raiseAlert(draft, ctx, 'Agent unreachable', {
+      serverId: computer.agent.ownerId,
+      subjectId: computer.id,
+      computerId: computer.id,
+      groupId: null,
+      affectedArea: computer.name,
+    });
+  }
+  draft.emit({ type: 'server.failed', serverId: server.id, subjectId: server.id, summary: `${server.name} marked as failed` });
+  return draft.outcome();
+}

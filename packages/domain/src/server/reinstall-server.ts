@@ -1,0 +1,56 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate, Version } from '../model';
+import { notFound, refuse } from '../errors';
+import { resolveAlert } from '../alerts/alerts';
+
+export interface ReinstallServer {
+  serverId: string;
+  version: Version;
+  fqdn: string;
+}
+
+/**
+ * Reinstall DPM on a failed server (seed 000, "Recover a DPM database" steps 1 to 3): a new,
+ * empty DPMDB of the installed version. The storage pool's replicas and recovery points are
+ * lost with the old installation; tapes it wrote now show as Imported.
+ */
+export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = draft.get('servers', cmd.serverId);
+  if (!server) return notFound('DPM server', cmd.serverId);
+  if (server.state === 'Online') {
+    return refuse('INVALID_STATE', `${server.name} is online. Mark it as failed (or uninstall DPM) before you reinstall it.`, server.id);
+  }
+  const fqdn = cmd.fqdn.trim().toLowerCase();
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(fqdn)) return refuse('INVALID_INPUT', 'Enter the fully qualified domain name of the server, such as ds1.contoso.com.', 'fqdn');
+  draft.update('servers', server.id, {
+    state: 'Online',
+    service: 'Running',
+    version: cmd.version,
+    dbVersion: cmd.version,
+    fqdn,
+    generation: server.generation + 1,
+    dbRestorePending: false,
+    replicaRestoreFailures: {},
+    online: null,
+  });
+  for (const g of draft.all('groups')) if (g.serverId === server.id) draft.del('groups', g.id);
+  for (const r of draft.all('replicas')) if (r.serverId === server.id) draft.del('replicas', r.id);
+  for (const rp of draft.all('recoveryPoints')) if (rp.serverId === server.id) draft.del('recoveryPoints', rp.id);
+  for (const a of draft.all('alerts')) if (a.serverId === server.id) draft.del('alerts', a.id);
+  for (const j of draft.all('jobs')) {
+    if (j.serverId === server.id && (j.status === 'Scheduled' || j.status === 'In progress')) draft.update('jobs', j.id, { status: 'Canceled', finishedAt: ctx.now });
+  }
+  for (const c of draft.all('computers')) {
+    if (c.agent?.ownerId === server.id) draft.update('computers', c.id, { agent: { ...c.agent, ownerId: null } });
+  }
+  const own = draft.get('computers', server.computerId);
+  if (own?.agent && own.agent.status === 'Unreachable') {
+    draft.update('computers', own.id, { agent: { ...own.agent, status: 'OK' } });
+    if (own.agent.ownerId) resolveAlert(draft, ctx, 'Agent unreachable', own.agent.ownerId, own.id);
+  }
+  draft.emit({ type: 'server.reinstalled', serverId: server.id, subjectId: server.id, summary: `DPM reinstalled on ${server.name} with an empty DPMDB` });
+  return draft.outcome();
+}
+

@@ -1,0 +1,24 @@
+import type { Draft } from '../command';
+import type { DpmdbSnapshot } from '../model';
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** What a DPMDB backup of `serverId` holds now: its configuration (domain-rules.md). */
+export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
+  const server = draft.get('servers', serverId);
+  if (!server) throw new Error(`snapshotOf: unknown server ${serverId}`);
+  return {
+    serverName: server.name,
+    fqdn: server.fqdn,
+    version: server.version,
+    groups: draft.all('groups').filter((g) => g.serverId === serverId).map(clone),
+    replicas: draft.all('replicas').filter((r) => r.serverId === serverId).map(clone),
+    ownedComputerIds: draft
+      .all('computers')
+      .filter((c) => c.agent?.ownerId === serverId)
+      .map((c) => c.id)
+      .sort(),
+  };
+}
