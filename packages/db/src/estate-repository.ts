@@ -49,3 +49,19 @@ export function getMeta(db: Db, key: string): string | undefined {
 export function setMeta(db: Db, key: string, value: string): void {
   db.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } }).run();
 }
+
+export interface DatabaseState {
+  ok: boolean;
+  seed: string | null;
+  migrations: number;
+}
+
+/** What GET /api/health reports of the database. */
+export function databaseState(db: Db): DatabaseState {
+  try {
+    const migrations = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+    return { ok: true, seed: getMeta(db, 'seed') ?? null, migrations: migrations.n };
+  } catch {
+    return { ok: false, seed: null, migrations: 0 };
+  }
+}

@@ -39,7 +39,7 @@ export const servers = sqliteTable(
     computerId: text('computer_id').notNull(),
     version: json<Version>('version').notNull(),
     state: text('state').$type<ServerState>().notNull(),
-    vssWriter: text('vss_writer').$type<ServiceState>().notNull(),
+    vssWriter: text('vss_writer').$type<'Running' | 'Stopped'>().notNull(),
     service: text('service').$type<ServiceState>().notNull(),
     dbVersion: json<Version>('db_version').notNull(),
     generation: integer('generation').notNull(),

@@ -23,7 +23,7 @@ export interface DpmServer {
   version: Version;
   state: ServerState;
   /** SQL Server VSS Writer service on this server (seed 004: needed to protect its database). */
-  vssWriter: ServiceState;
+  vssWriter: 'Running' | 'Stopped';
   /** DPM service: DpmSync -RestoreDb takes it offline, DpmSync -Sync brings it back. */
   service: ServiceState;
   /** Version of the attached DPMDB; equals `version` unless a database was restored onto it. */

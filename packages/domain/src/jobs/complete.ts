@@ -29,6 +29,8 @@ export function replicaJobError(draft: Draft, replica: Replica): JobError | null
     return null;
   }
   const computer = draft.get('computers', ds.computerId);
+  // A DPM server's own data goes through its local agent (seed 001, backup to the storage pool).
+  if (computer?.dpmServerId === server.id) return null;
   if (!computer?.agent) return { code: 'AGENT_MISSING', message: `${computer?.name ?? ds.computerId} has no protection agent.` };
   if (computer.agent.ownerId !== server.id) {
     return {

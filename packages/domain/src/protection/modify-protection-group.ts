@@ -3,7 +3,7 @@ import { Draft } from '../command';
 import type { Estate, ProtectionGroup } from '../model';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
-import { checkGoals } from './goals';
+import { checkGoals, checkReplicaSync } from './goals';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
 import { checkMembers } from './create-protection-group';
@@ -45,6 +45,10 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
   const current = draft.all('replicas').filter((r) => r.groupId === group.id);
   if (next.excludedExtensions.length > 0 && current.some((r) => r.sourceServerId !== null)) {
     return refuse('NO_EXCLUSIONS_ON_REPLICA', "File name extensions can't be excluded from protection of a replica.", 'excludedExtensions');
+  }
+  if (current.some((r) => r.sourceServerId !== null)) {
+    const sync = checkReplicaSync(next);
+    if (sync) return sync;
   }
   const adding = cmd.addMembers ?? [];
   const members = checkMembers(slice, server.id, adding, next);

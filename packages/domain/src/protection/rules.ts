@@ -75,9 +75,10 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   const holder = holderComputerId ? estate.computers[holderComputerId] : undefined;
   if (!holder) return notFound('DPM server', ref.sourceServerId ?? '');
   const label = ref.sourceServerId ? `the replica of ${ds.name} on ${holder.name}` : `${ds.name} on ${computer.name}`;
+  const Label = label.charAt(0).toUpperCase() + label.slice(1);
 
   if (ref.sourceServerId === serverId) {
-    return refuse('ALREADY_PROTECTED', `${label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`, ref.dataSourceId);
+    return refuse('ALREADY_PROTECTED', `${Label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`, ref.dataSourceId);
   }
 
   const edges = computeEdges(estate);
@@ -157,10 +158,13 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   const existing = activeReplicaOf(estate, ref);
   if (existing) {
     const by = estate.servers[existing.serverId]?.name ?? existing.serverId;
-    return refuse('ALREADY_PROTECTED', `${label} is already protected by ${by}. Protection can't be configured for a data source that is already protected.`, ref.dataSourceId);
+    return refuse('ALREADY_PROTECTED', `${Label} is already protected by ${by}. Protection can't be configured for a data source that is already protected.`, ref.dataSourceId);
   }
 
-  if (holder.agent?.ownerId !== serverId) {
+  // A DPM server protects its own database, folders and volumes through its local agent (seed 001,
+  // "Back up the database by backing up the DPM storage pool"): no agent to own or attach.
+  const ownData = holder.dpmServerId === serverId;
+  if (!ownData && holder.agent?.ownerId !== serverId) {
     const move = ref.sourceServerId ? null : checkMove(estate, holder.id, serverId);
     if (move) return move;
     const owner = holder.agent?.ownerId ? (estate.servers[holder.agent.ownerId]?.name ?? holder.agent.ownerId) : null;

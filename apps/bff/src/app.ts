@@ -1,0 +1,95 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { randomUUID } from 'node:crypto';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './deps';
+import { Refused, statusOf } from './http-errors';
+import { systemRoutes } from './routes/system';
+import { serverRoutes } from './routes/servers';
+import { protectionRoutes } from './routes/protection';
+import { monitoringRoutes } from './routes/monitoring';
+import { recoveryRoutes } from './routes/recovery';
+import { managementRoutes } from './routes/management';
+import { eventRoutes } from './routes/events';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The BFF: every route under /api, described by /api/openapi.json. Errors are mapped here and
+ * only here: a domain refusal keeps its code and sentence, bad input names its field, anything
+ * else is a 500 with a request id and no detail.
+ */
+export function createApi(d: AppDeps) {
+  const api = new OpenAPIHono<AppEnv>()
+    .route('/', systemRoutes(d))
+    .route('/', serverRoutes(d))
+    .route('/', protectionRoutes(d))
+    .route('/', monitoringRoutes(d))
+    .route('/', recoveryRoutes(d))
+    .route('/', managementRoutes(d));
+  return api;
+}
+
+export type ApiType = ReturnType<typeof createApi>;
+
+export function createApp(d: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('requestId', randomUUID());
+    c.set('actor', 'console');
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is larger than 256 KiB.', target: 'body' } }, 413) }));
+  // JSON mutations only, and only from this console's own origin (CSRF: csrf() skips JSON).
+  app.use('/api/*', async (c, next) => {
+    if (MUTATING.has(c.req.method)) {
+      const type = c.req.header('content-type') ?? '';
+      if (!type.toLowerCase().startsWith('application/json')) {
+        return c.json({ error: { code: 'INVALID_INPUT', message: 'Send the request body as application/json.', target: 'content-type' } }, 415);
+      }
+      const origin = c.req.header('origin');
+      if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+        return c.json({ error: { code: 'FORBIDDEN', message: 'Cross-origin requests may not change the estate.', target: 'origin' } }, 403);
+      }
+    }
+    await next();
+  });
+  app.route('/api', createApi(d));
+  app.route('/api', eventRoutes(d));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'DPM Console API', version: d.version, description: 'The backend-for-frontend of the DPM web console.' },
+  });
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` } }, 404));
+  app.onError((err, c) => {
+    const requestId = c.get('requestId');
+    if (err instanceof Refused) {
+      const { code, message, target } = err.error;
+      return c.json({ error: { code, message, ...(target ? { target } : {}), requestId } }, statusOf(code));
+    }
+    if (err instanceof SyntaxError || (err as { status?: number }).status === 400) {
+      return c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.', target: 'body', requestId } }, 400);
+    }
+    d.log.error({ err, requestId, path: c.req.path }, 'request failed');
+    return c.json({ error: { code: 'INTERNAL', message: 'The server could not complete the request.', requestId } }, 500);
+  });
+  return app;
+}

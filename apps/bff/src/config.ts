@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { SEED_NAMES } from '@dpm/domain/fixtures/scenarios';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DPM_DATA_DIR: z.string().min(1).default('./data'),
+  DPM_SEED: z.enum(SEED_NAMES).default('demo'),
+  DPM_CLOCK: z.enum(['real', 'manual']).default('real'),
+  DPM_CLOCK_SPEED: z.coerce.number().positive().max(100_000).default(1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DPM_CONSOLE_DIST: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  seed: (typeof SEED_NAMES)[number];
+  clock: 'real' | 'manual';
+  clockSpeed: number;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  consoleDist: string | null;
+};
+
+/** Settings from the environment (README › Settings); a bad value stops the start with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DPM_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbFile: resolve(dataDir, 'dpm-console.sqlite'),
+    seed: e.DPM_SEED,
+    clock: e.DPM_CLOCK,
+    clockSpeed: e.DPM_CLOCK_SPEED,
+    logLevel: e.LOG_LEVEL,
+    consoleDist: e.DPM_CONSOLE_DIST ?? null,
+  };
+}

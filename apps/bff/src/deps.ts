@@ -1,0 +1,57 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Db } from '@dpm/db/client';
+import type { EstateStore } from './store';
+import type { Config } from './config';
+import type { Command } from './store';
+import type { Context } from 'hono';
+import { Refused } from './http-errors';
+import { isDomainError, notFound } from '@dpm/domain/errors';
+import type { DpmServer } from '@dpm/domain/model';
+
+export interface AppDeps {
+  store: EstateStore;
+  db: Db;
+  config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile'>;
+  log: Logger;
+  version: string;
+}
+
+export type AppEnv = { Variables: { requestId: string; actor: string } };
+
+/**
+ * A router whose invalid input answers 400 naming the field, never reaching a handler.
+ */
+export function router() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join('.') || (result.target ?? 'body');
+        return c.json(
+          { error: { code: 'INVALID_INPUT', message: `Invalid value for "${field}": ${issue?.message ?? 'invalid'}.`, target: field, requestId: c.get('requestId') } },
+          400,
+        );
+      }
+      return undefined;
+    },
+  });
+}
+
+/** Runs a domain verb through the store; a refusal becomes the mapped HTTP error. */
+export function run<C>(d: AppDeps, c: Context<AppEnv>, action: string, command: Command<C>, cmd: C, target: string) {
+  const address = c.req.header('x-forwarded-for') ?? null;
+  const result = d.store.execute(action, command, cmd, { name: c.get('actor'), address }, target);
+  if (isDomainError(result)) throw new Refused(result);
+  return {
+    ok: true as const,
+    events: result.events,
+    jobIds: result.changes.flatMap((ch) => (ch.op === 'put' && ch.entity === 'jobs' && ch.value.status === 'Scheduled' ? [ch.value.id] : [])),
+  };
+}
+
+export function serverOr404(d: AppDeps, serverId: string): DpmServer {
+  const server = d.store.estate.servers[serverId];
+  if (!server) throw new Refused(notFound('DPM server', serverId));
+  return server;
+}

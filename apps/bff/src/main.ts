@@ -1,0 +1,61 @@
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import pino from 'pino';
+import { openDb } from '@dpm/db/client';
+import { getMeta } from '@dpm/db/estate-repository';
+import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
+import { loadConfig } from './config';
+import { EventBus } from './events';
+import { EstateStore } from './store';
+import { createApp } from './app';
+import { startRealClock } from './clock';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+export function start() {
+  const config = loadConfig(process.env);
+  const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.passphrase', '*.token'] });
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDb(config.dbFile);
+  const seeded = seedIfNew(db, config.seed, Date.now());
+  const simulatedNow = Number(getMeta(db, META_CLOCK));
+  const store = new EstateStore(db, new EventBus(), log, simulatedNow);
+  const app = createApp({ store, db, config, log, version: VERSION });
+
+  const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
+  if (existsSync(resolve(dist, 'index.html'))) {
+    app.use('/*', serveStatic({ root: dist }));
+    const index = readFileSync(resolve(dist, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(index));
+  } else {
+    log.warn({ dist }, 'the console is not built; serving the API only (run pnpm build)');
+  }
+
+  const stopClock = config.clock === 'real' ? startRealClock(store, config.clockSpeed, log) : () => undefined;
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+    log.info(
+      { url, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed },
+      `DPM console listening on ${url}; data in ${config.dataDir}`,
+    );
+    if (!isLoopback(config.host)) log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');
+  });
+  const shutdown = () => {
+    stopClock();
+    server.close();
+    db.$client.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  return { app, store, server };
+}
+
+start();

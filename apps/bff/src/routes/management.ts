@@ -1,0 +1,107 @@
+import { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps';
+import { router, run, serverOr404 } from '../deps';
+import { AgentRow, DiskSummary, Id, Library, ServerParams } from '../schemas';
+import { Refused } from '../http-errors';
+import { notFound } from '@dpm/domain/errors';
+import { diskSummary, listAgents, listLibraries } from '@dpm/db/views/management';
+import { attachAgent } from '@dpm/domain/agents/attach-agent';
+import { takeOwnership } from '@dpm/domain/agents/take-ownership';
+import { reestablishProtection } from '@dpm/domain/agents/reestablish-protection';
+import { connectivityChecks } from '@dpm/domain/agents/connectivity';
+import { rescanLibrary } from '@dpm/domain/library/rescan';
+import { inventoryLibrary } from '@dpm/domain/library/inventory';
+import { recatalogImportedTape } from '@dpm/domain/library/recatalog-imported-tape';
+import { markTapeFree } from '@dpm/domain/library/mark-tape-free';
+import { eraseTape } from '@dpm/domain/library/erase-tape';
+import { NoQuery, commandRoute, readRoute } from './route-kit';
+
+const TAG = 'Management';
+const ComputerParams = ServerParams.extend({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) });
+const LibraryParams = ServerParams.extend({ libraryId: Id.openapi({ param: { name: 'libraryId', in: 'path' } }) });
+const TapeParams = ServerParams.extend({ tapeId: Id.openapi({ param: { name: 'tapeId', in: 'path' } }) });
+const Empty = z.object({}).strict();
+
+const Check = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() }).openapi('ConnectivityCheck');
+
+const agents = readRoute(TAG, '/servers/{serverId}/agents', 'Agents this server owns or has attached', ServerParams, NoQuery, z.array(AgentRow));
+const checks = readRoute(TAG, '/servers/{serverId}/agents/{computerId}/checks', 'Re-establish protection: the checks of seed 000', ComputerParams, NoQuery, z.array(Check));
+const disks = readRoute(TAG, '/servers/{serverId}/disks', 'Storage pool', ServerParams, NoQuery, DiskSummary);
+const libraries = readRoute(TAG, '/servers/{serverId}/libraries', 'Tape libraries with their tapes', ServerParams, NoQuery, z.array(Library));
+const attach = commandRoute(TAG, '/servers/{serverId}/agents/attach', 'Protection Agent Installation Wizard → Attach / Install', ServerParams, z.object({ computerIds: z.array(Id).min(1).max(500), method: z.enum(['Install', 'Attach']) }).strict());
+const own = commandRoute(TAG, '/servers/{serverId}/agents/{computerId}/take-ownership', 'Take Ownership', ComputerParams, Empty);
+const reestablish = commandRoute(TAG, '/servers/{serverId}/agents/{computerId}/reestablish', 'Re-establish protection (SetDpmServer, groups, DCOM)', ComputerParams, Empty);
+const rescan = commandRoute(TAG, '/servers/{serverId}/libraries/{libraryId}/rescan', 'Rescan', LibraryParams, Empty);
+const inventory = commandRoute(TAG, '/servers/{serverId}/libraries/{libraryId}/inventory', 'Inventory libraries… (Fast / Detailed)', LibraryParams, z.object({ kind: z.enum(['Fast', 'Detailed']) }).strict());
+const recatalog = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/recatalog', 'Recatalog imported tape', TapeParams, Empty);
+const markFree = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/mark-free', 'Mark as free', TapeParams, Empty);
+const erase = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/erase', 'Erase tape', TapeParams, Empty);
+
+export function managementRoutes(d: AppDeps) {
+  const libraryOn = (serverId: string, libraryId: string) => {
+    if (d.store.estate.libraries[libraryId]?.serverId !== serverId) throw new Refused(notFound('library', libraryId));
+  };
+  const tapeOn = (serverId: string, tapeId: string) => {
+    const lib = d.store.estate.tapes[tapeId]?.libraryId;
+    if (!lib || d.store.estate.libraries[lib]?.serverId !== serverId) throw new Refused(notFound('tape', tapeId));
+  };
+  return router()
+    .openapi(agents, (c) => {
+      const { serverId } = c.req.valid('param');
+      serverOr404(d, serverId);
+      return c.json(listAgents(d.db, serverId), 200);
+    })
+    .openapi(checks, (c) => {
+      const { serverId, computerId } = c.req.valid('param');
+      const server = serverOr404(d, serverId);
+      const computer = d.store.estate.computers[computerId];
+      if (!computer) throw new Refused(notFound('computer', computerId));
+      return c.json(connectivityChecks(computer, server), 200);
+    })
+    .openapi(disks, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(diskSummary(d.db, serverOr404(d, serverId)), 200);
+    })
+    .openapi(libraries, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(listLibraries(d.db, serverOr404(d, serverId)), 200);
+    })
+    .openapi(attach, (c) => {
+      const { serverId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return c.json(run(d, c, 'agent.attach', attachAgent, { serverId, ...body }, body.computerIds.join(',')), 200);
+    })
+    .openapi(own, (c) => {
+      const { serverId, computerId } = c.req.valid('param');
+      return c.json(run(d, c, 'agent.take-ownership', takeOwnership, { serverId, computerId }, computerId), 200);
+    })
+    .openapi(reestablish, (c) => {
+      const { serverId, computerId } = c.req.valid('param');
+      return c.json(run(d, c, 'agent.reestablish-protection', reestablishProtection, { serverId, computerId }, computerId), 200);
+    })
+    .openapi(rescan, (c) => {
+      const { serverId, libraryId } = c.req.valid('param');
+      libraryOn(serverId, libraryId);
+      return c.json(run(d, c, 'library.rescan', rescanLibrary, { libraryId }, libraryId), 200);
+    })
+    .openapi(inventory, (c) => {
+      const { serverId, libraryId } = c.req.valid('param');
+      libraryOn(serverId, libraryId);
+      return c.json(run(d, c, 'library.inventory', inventoryLibrary, { libraryId, kind: c.req.valid('json').kind }, libraryId), 200);
+    })
+    .openapi(recatalog, (c) => {
+      const { serverId, tapeId } = c.req.valid('param');
+      tapeOn(serverId, tapeId);
+      return c.json(run(d, c, 'tape.recatalog', recatalogImportedTape, { tapeId }, tapeId), 200);
+    })
+    .openapi(markFree, (c) => {
+      const { serverId, tapeId } = c.req.valid('param');
+      tapeOn(serverId, tapeId);
+      return c.json(run(d, c, 'tape.mark-free', markTapeFree, { tapeId }, tapeId), 200);
+    })
+    .openapi(erase, (c) => {
+      const { serverId, tapeId } = c.req.valid('param');
+      tapeOn(serverId, tapeId);
+      return c.json(run(d, c, 'tape.erase', eraseTape, { tapeId }, tapeId), 200);
+    });
+}

@@ -1,0 +1,110 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../deps';
+import { router, run } from '../deps';
+import { ServerParams, ServerSummary, Topology, Version } from '../schemas';
+import { commandResponses } from './route-kit';
+import { analyseTopology } from '@dpm/domain/topology/topology';
+import { formatVersion } from '@dpm/domain/model';
+import { failServer } from '@dpm/domain/server/fail-server';
+import { reinstallServer } from '@dpm/domain/server/reinstall-server';
+import { dpmSyncRestoreDb } from '@dpm/domain/server/dpmsync-restore-db';
+import { dpmSyncSync } from '@dpm/domain/server/dpmsync-sync';
+import { dpmSyncReallocateReplica } from '@dpm/domain/server/dpmsync-reallocate-replica';
+import { dpmSyncDataCopied } from '@dpm/domain/server/dpmsync-data-copied';
+
+const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
+const topology = createRoute({ method: 'get', path: '/topology', tags: ['Servers'], responses: { 200: { description: 'Protection topology: who protects whom, and rule violations', content: { 'application/json': { schema: Topology } } } } });
+
+const serverCommand = (path: string, summary: string) =>
+  createRoute({ method: 'post', path: `/servers/{serverId}${path}`, tags: ['Server disaster recovery'], summary, request: { params: ServerParams }, responses: commandResponses });
+
+const serverCommandWithBody = <S extends z.ZodType>(path: string, summary: string, body: S) =>
+  createRoute({
+    method: 'post',
+    path: `/servers/{serverId}${path}`,
+    tags: ['Server disaster recovery'],
+    summary,
+    request: { params: ServerParams, body: { required: true, content: { 'application/json': { schema: body } } } },
+    responses: commandResponses,
+  });
+
+const ReinstallBody = z.object({ version: Version, fqdn: z.string().min(3).max(255) }).strict();
+const RestoreDbBody = z.object({ dbLocation: z.string().min(1).max(260), instanceName: z.string().max(260).nullable().default(null) }).strict();
+
+const fail = serverCommand('/fail', 'Mark as failed');
+const reinstall = serverCommandWithBody('/reinstall', 'Reinstall DPM', ReinstallBody);
+const restoreDb = serverCommandWithBody('/dpmsync/restore-db', 'DpmSync -RestoreDb -DbLoc <folder> [-InstanceName <server\\instance>]', RestoreDbBody);
+const sync = serverCommand('/dpmsync/sync', 'DpmSync -Sync');
+const reallocate = serverCommand('/dpmsync/reallocate-replica', 'DpmSync -ReallocateReplica');
+const dataCopied = serverCommand('/dpmsync/data-copied', 'DpmSync -DataCopied');
+
+export function serverRoutes(d: AppDeps) {
+  return router()
+    .openapi(list, (c) => {
+      const t = analyseTopology(d.store.estate);
+      const alerts = Object.values(d.store.estate.alerts).filter((a) => a.state === 'Active');
+      const servers = Object.values(d.store.estate.servers)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => {
+          const role = t.servers.find((r) => r.serverId === s.id);
+          return {
+            id: s.id,
+            name: s.name,
+            fqdn: s.fqdn,
+            version: formatVersion(s.version),
+            versionParts: s.version,
+            state: s.state,
+            service: s.service,
+            vssWriter: s.vssWriter,
+            dbRestorePending: s.dbRestorePending,
+            primary: role?.primary ?? false,
+            secondary: role?.secondary ?? false,
+            protecting: role?.protecting ?? [],
+            protectedBy: role?.protectedBy ?? [],
+            activeAlerts: alerts.filter((a) => a.serverId === s.id).length,
+            criticalAlerts: alerts.filter((a) => a.serverId === s.id && a.severity === 'Critical').length,
+          };
+        });
+      return c.json(servers, 200);
+    })
+    .openapi(topology, (c) => {
+      const e = d.store.estate;
+      const t = analyseTopology(e);
+      return c.json(
+        {
+          servers: t.servers,
+          chains: t.chains,
+          cycles: t.cycles,
+          violations: t.violations,
+          edges: t.edges.map((x) => ({ ...x, toName: e.servers[x.to]?.name ?? e.computers[x.to]?.name ?? x.to })),
+        },
+        200,
+      );
+    })
+    .openapi(fail, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(run(d, c, 'server.fail', failServer, { serverId }, serverId), 200);
+    })
+    .openapi(reinstall, (c) => {
+      const { serverId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return c.json(run(d, c, 'server.reinstall', reinstallServer, { serverId, ...body }, serverId), 200);
+    })
+    .openapi(restoreDb, (c) => {
+      const { serverId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      return c.json(run(d, c, 'dpmsync.restore-db', dpmSyncRestoreDb, { serverId, ...body }, serverId), 200);
+    })
+    .openapi(sync, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(run(d, c, 'dpmsync.sync', dpmSyncSync, { serverId }, serverId), 200);
+    })
+    .openapi(reallocate, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(run(d, c, 'dpmsync.reallocate-replica', dpmSyncReallocateReplica, { serverId }, serverId), 200);
+    })
+    .openapi(dataCopied, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(run(d, c, 'dpmsync.data-copied', dpmSyncDataCopied, { serverId }, serverId), 200);
+    });
+}

@@ -1,0 +1,265 @@
+import { z } from '@hono/zod-openapi';
+
+/** Named schemas shared by routes; the same schemas produce /api/openapi.json. */
+
+export const Id = z.string().min(1).max(120).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
+
+export const ServerParams = z.object({ serverId: Id.openapi({ param: { name: 'serverId', in: 'path' }, example: 'srv-DS1' }) });
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'CHAIN_INDIRECT' }),
+      message: z.string(),
+      target: z.string().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const PageQuery = {
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+};
+
+export const Version = z.object({ major: z.number(), minor: z.number(), build: z.number(), rollup: z.number() });
+
+export const ServerSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    fqdn: z.string(),
+    version: z.string(),
+    versionParts: Version,
+    state: z.enum(['Online', 'Failed', 'Not installed']),
+    service: z.enum(['Running', 'Offline']),
+    vssWriter: z.enum(['Running', 'Stopped']),
+    dbRestorePending: z.boolean(),
+    primary: z.boolean(),
+    secondary: z.boolean(),
+    protecting: z.array(z.string()),
+    protectedBy: z.array(z.string()),
+    activeAlerts: z.number(),
+    criticalAlerts: z.number(),
+  })
+  .openapi('DpmServer');
+
+export const ProtectionStatus = z.enum([
+  'OK',
+  'Replica creation pending',
+  'Manual replica creation pending',
+  'Replica is inconsistent',
+  'Replica inconsistent, verification in progress',
+  'Replica is missing',
+  'Replica is invalid',
+  'Inactive replica available',
+]);
+
+export const Group = z
+  .object({ id: z.string(), name: z.string(), members: z.number(), methods: z.array(z.string()), replicaCreation: z.string() })
+  .openapi('ProtectionGroup');
+
+export const Member = z
+  .object({
+    id: z.string(),
+    dataSource: z.string(),
+    dataSourceId: z.string(),
+    kind: z.string(),
+    computer: z.string(),
+    computerId: z.string(),
+    status: ProtectionStatus,
+    replicaPath: z.string(),
+    lastRecoveryPoint: z.number().nullable(),
+    groupId: z.string().nullable(),
+    group: z.string().nullable(),
+    sourceServer: z.string().nullable(),
+    sourceServerId: z.string().nullable(),
+    switched: z.boolean(),
+  })
+  .openapi('Member');
+
+export const MemberDetails = Member.extend({
+  allocatedGb: z.number(),
+  sizeGb: z.number(),
+  lastSyncAt: z.number().nullable(),
+  recoveryPoints: z.object({ disk: z.number(), tape: z.number(), online: z.number(), oldest: z.number().nullable(), latest: z.number().nullable() }),
+  protectedBy: z.array(z.string()),
+}).openapi('MemberDetails');
+
+export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number() });
+
+export const AlertSeverity = z.enum(['Critical', 'Warning', 'Information']);
+
+export const AlertRow = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    severity: AlertSeverity,
+    state: z.enum(['Active', 'Inactive']),
+    affectedArea: z.string(),
+    computer: z.string().nullable(),
+    computerId: z.string().nullable(),
+    group: z.string().nullable(),
+    subjectId: z.string(),
+    description: z.string(),
+    raisedAt: z.number(),
+    resolvedAt: z.number().nullable(),
+    recommendedAction: z.string().nullable(),
+    acknowledged: z.object({ by: z.string(), at: z.number(), comment: z.string() }).nullable(),
+  })
+  .openapi('Alert');
+
+export const JobStatus = z.enum(['Scheduled', 'In progress', 'Completed', 'Failed', 'Canceled']);
+export const JobType = z.enum([
+  'Replica creation',
+  'Synchronization',
+  'Consistency check',
+  'Recovery point',
+  'Express full backup',
+  'Tape backup',
+  'Tape recovery',
+  'Disk recovery',
+  'Fast inventory',
+  'Detailed inventory',
+  'Library rescan',
+  'Tape recatalog',
+  'Tape erase data',
+  'Drive cleaning',
+  'Database restore',
+  'Database synchronization',
+]);
+
+export const JobRow = z
+  .object({
+    id: z.string(),
+    type: JobType,
+    status: JobStatus,
+    source: z.string().nullable(),
+    computer: z.string().nullable(),
+    group: z.string().nullable(),
+    library: z.string().nullable(),
+    tape: z.string().nullable(),
+    scheduledAt: z.number(),
+    startedAt: z.number().nullable(),
+    finishedAt: z.number().nullable(),
+    totalGb: z.number(),
+    transferredGb: z.number(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    params: z.record(z.string(), z.string()),
+  })
+  .openapi('Job');
+
+export const Recoverable = z
+  .object({
+    dataSourceId: z.string(),
+    dataSource: z.string(),
+    kind: z.string(),
+    computerId: z.string(),
+    computer: z.string(),
+    recoveryPoints: z.number(),
+    latest: z.number().nullable(),
+  })
+  .openapi('RecoverableDataSource');
+
+export const RecoveryPoint = z
+  .object({
+    id: z.string(),
+    time: z.number(),
+    location: z.enum(['Disk', 'Tape', 'Online']),
+    expiresAt: z.number(),
+    tape: z.string().nullable(),
+    tapeId: z.string().nullable(),
+    external: z.boolean(),
+    hasDatabase: z.boolean(),
+    sizeGb: z.number(),
+  })
+  .openapi('RecoveryPoint');
+
+export const ExternalTape = z
+  .object({
+    tapeId: z.string(),
+    barcode: z.string(),
+    writtenBy: z.string().nullable(),
+    dataSourceId: z.string(),
+    dataSource: z.string(),
+    computer: z.string(),
+    recoveryPoints: z.number(),
+  })
+  .openapi('ExternalTapeDataSource');
+
+export const AgentRow = z
+  .object({
+    computerId: z.string(),
+    computer: z.string(),
+    fqdn: z.string(),
+    isDpmServer: z.boolean(),
+    agentVersion: z.string(),
+    status: z.enum(['OK', 'Unreachable', 'Incompatible', 'Disabled']),
+    owner: z.string().nullable(),
+    ownedByThisServer: z.boolean(),
+    pendingOwner: z.string().nullable(),
+    protectedMembers: z.number(),
+  })
+  .openapi('Agent');
+
+export const DiskSummary = z
+  .object({ storagePoolGb: z.number(), allocatedGb: z.number(), freeGb: z.number(), replicas: z.number() })
+  .openapi('StoragePool');
+
+export const Tape = z
+  .object({
+    id: z.string(),
+    slot: z.number().nullable(),
+    location: z.enum(['Slot', 'Drive', 'I/E port', 'Offsite']),
+    barcode: z.string(),
+    label: z.string().nullable(),
+    status: z.string(),
+    dataSets: z.number(),
+    expiry: z.number().nullable(),
+    writtenBy: z.string().nullable(),
+    encrypted: z.boolean(),
+    hasDatabaseBackup: z.boolean(),
+  })
+  .openapi('Tape');
+
+export const Library = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    drives: z.array(z.object({ name: z.string(), needsCleaning: z.boolean() })),
+    slots: z.number(),
+    doorLocked: z.boolean(),
+    enabled: z.boolean(),
+    available: z.boolean(),
+    lastRescanAt: z.number().nullable(),
+    tapes: z.array(Tape),
+  })
+  .openapi('Library');
+
+export const Topology = z
+  .object({
+    servers: z.array(
+      z.object({
+        serverId: z.string(),
+        name: z.string(),
+        primary: z.boolean(),
+        secondary: z.boolean(),
+        protecting: z.array(z.string()),
+        protectedBy: z.array(z.string()),
+        failed: z.boolean(),
+      }),
+    ),
+    edges: z.array(z.object({ from: z.string(), to: z.string(), toName: z.string(), kind: z.enum(['primary', 'secondary', 'switched', 'self']) })),
+    chains: z.array(z.array(z.string())),
+    cycles: z.array(z.array(z.string())),
+    violations: z.array(z.object({ code: z.string(), message: z.string(), serverIds: z.array(z.string()) })),
+  })
+  .openapi('Topology');
+
+export const CommandResult = z
+  .object({
+    ok: z.literal(true),
+    events: z.array(z.object({ type: z.string(), serverId: z.string().nullable(), subjectId: z.string(), summary: z.string() })),
+    jobIds: z.array(z.string()),
+  })
+  .openapi('CommandResult');

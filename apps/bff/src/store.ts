@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { CommandResult, Ctx, Outcome } from '@dpm/domain/command';
+import { applyChangesInPlace } from '@dpm/domain/command';
+import type { DomainError } from '@dpm/domain/errors';
+import { isDomainError } from '@dpm/domain/errors';
+import type { Estate } from '@dpm/domain/model';
+import { tick } from '@dpm/domain/jobs/tick';
+import type { Db } from '@dpm/db/client';
+import { inTransaction } from '@dpm/db/client';
+import { loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
+import { appendAudit } from '@dpm/db/audit-repository';
+import { META_CLOCK } from '@dpm/db/seed';
+import type { EventBus } from './events';
+
+export interface Actor {
+  name: string;
+  address: string | null;
+}
+
+export type Command<C> = (slice: Estate, cmd: C, ctx: Ctx) => CommandResult;
+
+const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
+
+/**
+ * The estate held in memory and written through to SQLite. A command runs against the
+ * in-memory estate (its slice), and its changes and audit entry are committed in one
+ * transaction before they are applied in memory and published; a refusal changes nothing and
+ * is audited with its rule code.
+ */
+export class EstateStore {
+  readonly estate: Estate;
+  private simNow: number;
+
+  constructor(
+    readonly db: Db,
+    readonly bus: EventBus,
+    private readonly log: Logger,
+    simulatedNow: number,
+  ) {
+    this.estate = loadEstate(db);
+    this.simNow = simulatedNow;
+  }
+
+  get now(): number {
+    return this.simNow;
+  }
+
+  execute<C>(action: string, command: Command<C>, cmd: C, actor: Actor, target: string): Outcome | DomainError {
+    const ctx: Ctx = { now: this.simNow, newId, actor: actor.name };
+    const result = command(this.estate, cmd, ctx);
+    const entry = {
+      at: Date.now(),
+      simulatedAt: this.simNow,
+      actor: actor.name,
+      action,
+      target,
+      address: actor.address,
+    };
+    if (isDomainError(result)) {
+      appendAudit(this.db, { ...entry, outcome: 'refused', code: result.code, detail: result.message });
+      this.log.info({ action, target, code: result.code }, 'command refused');
+      return result;
+    }
+    inTransaction(this.db, (tx) => {
+      persistChanges(tx, result.changes);
+      appendAudit(tx, { ...entry, outcome: 'success', code: null, detail: result.events.map((e) => e.summary).join('; ').slice(0, 2000) });
+    });
+    applyChangesInPlace(this.estate, result.changes);
+    this.bus.publish(result.events, this.simNow);
+    return result;
+  }
+
+  /**
+   * Moves the simulated clock to `to`, running the jobs and schedules in between. `announce`
+   * publishes the new time (a manual advance); in real time consoles extrapolate it themselves.
+   */
+  advanceTo(to: number, announce = false): Outcome {
+    const from = this.simNow;
+    const outcome = tick(this.estate, from, to, { newId, actor: 'DPM' });
+    inTransaction(this.db, (tx) => {
+      persistChanges(tx, outcome.changes);
+      setMeta(tx, META_CLOCK, String(to));
+    });
+    applyChangesInPlace(this.estate, outcome.changes);
+    this.simNow = Math.max(from, to);
+    this.bus.publish(outcome.events, this.simNow);
+    if (announce) this.bus.publish([{ type: 'clock', serverId: null, subjectId: 'clock', summary: String(this.simNow) }], this.simNow);
+    return outcome;
+  }
+}

@@ -1,0 +1,116 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import type { AlertName, AlertSeverity, AlertState, JobStatus, JobType } from '@dpm/domain/model';
+import { ALERT_CATALOG } from '@dpm/domain/alerts/alerts';
+import type { Page } from './paging';
+import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
+
+export interface AlertRow {
+  id: string;
+  name: AlertName;
+  severity: AlertSeverity;
+  state: AlertState;
+  affectedArea: string;
+  computer: string | null;
+  computerId: string | null;
+  group: string | null;
+  subjectId: string;
+  description: string;
+  raisedAt: number;
+  resolvedAt: number | null;
+  recommendedAction: string | null;
+  acknowledged: { by: string; at: number; comment: string } | null;
+}
+
+export interface AlertQuery {
+  serverId: string;
+  includeInactive: boolean;
+  severity?: AlertSeverity;
+  cursor?: string;
+  limit: number;
+}
+
+export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
+  const where: SQL[] = [sql`a.server_id = ${q.serverId}`];
+  if (!q.includeInactive) where.push(sql`a.state = 'Active'`);
+  if (q.severity) where.push(sql`a.severity = ${q.severity}`);
+  const filter = sql.join(where, sql` AND `);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts a WHERE ${filter}`)?.n ?? 0;
+  const rows = db.all<Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null }>(sql`
+    SELECT a.id, a.name, a.severity, a.state, a.affected_area AS affectedArea, c.name AS computer, a.computer_id AS computerId,
+      g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS resolvedAt, a.acknowledged
+    FROM alerts a LEFT JOIN computers c ON c.id = a.computer_id LEFT JOIN protection_groups g ON g.id = a.group_id
+    WHERE ${filter} AND ${afterCursor(sql`a.raised_at`, sql`a.id`, 'desc', decodeCursor(q.cursor))}
+    ORDER BY ${orderBy(sql`a.raised_at`, sql`a.id`, 'desc')}
+    LIMIT ${q.limit + 1}`);
+  const page = toPage(rows, q.limit, total, (r) => r.raisedAt);
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      ...r,
+      recommendedAction: r.state === 'Active' ? ALERT_CATALOG[r.name].action : null,
+      acknowledged: r.acknowledged ? (JSON.parse(r.acknowledged) as AlertRow['acknowledged']) : null,
+    })),
+  };
+}
+
+/** Active critical alerts across the estate, for the header. */
+export function criticalAlertCount(db: Db): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts WHERE state = 'Active' AND severity = 'Critical'`)?.n ?? 0;
+}
+
+export interface JobRow {
+  id: string;
+  type: JobType;
+  status: JobStatus;
+  source: string | null;
+  computer: string | null;
+  group: string | null;
+  library: string | null;
+  tape: string | null;
+  scheduledAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  totalGb: number;
+  transferredGb: number;
+  error: { code: string; message: string } | null;
+  params: Record<string, string>;
+}
+
+export interface JobQuery {
+  serverId: string;
+  status?: JobStatus;
+  type?: JobType;
+  cursor?: string;
+  limit: number;
+}
+
+export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
+  const where: SQL[] = [sql`j.server_id = ${q.serverId}`];
+  if (q.status) where.push(sql`j.status = ${q.status}`);
+  if (q.type) where.push(sql`j.type = ${q.type}`);
+  const filter = sql.join(where, sql` AND `);
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM jobs j WHERE ${filter}`)?.n ?? 0;
+  const rows = db.all<Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string }>(sql`
+    SELECT j.id, j.type, j.status, ds.name AS source, c.name AS computer, g.name AS "group", l.name AS library, t.barcode AS tape,
+      j.scheduled_at AS scheduledAt, j.started_at AS startedAt, j.finished_at AS finishedAt,
+      j.total_gb AS totalGb, j.transferred_gb AS transferredGb, j.error, j.params
+    FROM jobs j
+    LEFT JOIN data_sources ds ON ds.id = j.data_source_id
+    LEFT JOIN computers c ON c.id = j.computer_id
+    LEFT JOIN protection_groups g ON g.id = j.group_id
+    LEFT JOIN libraries l ON l.id = j.library_id
+    LEFT JOIN tapes t ON t.id = j.tape_id
+    WHERE ${filter} AND ${afterCursor(sql`j.scheduled_at`, sql`j.id`, 'desc', decodeCursor(q.cursor))}
+    ORDER BY ${orderBy(sql`j.scheduled_at`, sql`j.id`, 'desc')}
+    LIMIT ${q.limit + 1}`);
+  const page = toPage(rows, q.limit, total, (r) => r.scheduledAt);
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      ...r,
+      error: r.error ? (JSON.parse(r.error) as JobRow['error']) : null,
+      params: JSON.parse(r.params) as Record<string, string>,
+    })),
+  };
+}

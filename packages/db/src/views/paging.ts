@@ -1,0 +1,56 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/** An opaque keyset cursor: the sort value and id of the last row of the previous page. */
+export interface Cursor {
+  v: string | number | null;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(raw: string | undefined): Cursor | null {
+  if (!raw) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { v, id } = parsed as { v?: unknown; id?: unknown };
+    if (typeof id !== 'string' || !(typeof v === 'string' || typeof v === 'number' || v === null)) return null;
+    return { v, id };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The WHERE clause that continues a keyset page after `cursor`, for ORDER BY `expr` `dir`,
+ * `idExpr` `dir`. NULL sort values come last in either direction.
+ */
+export function afterCursor(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc', cursor: Cursor | null): SQL {
+  if (!cursor) return sql`1 = 1`;
+  const cmp = dir === 'asc' ? sql`>` : sql`<`;
+  if (cursor.v === null) return sql`(${expr} IS NULL AND ${idExpr} ${cmp} ${cursor.id})`;
+  return sql`((${expr} ${cmp} ${cursor.v}) OR (${expr} = ${cursor.v} AND ${idExpr} ${cmp} ${cursor.id}) OR ${expr} IS NULL)`;
+}
+
+export function orderBy(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc'): SQL {
+  return dir === 'asc' ? sql`(${expr} IS NULL), ${expr} ASC, ${idExpr} ASC` : sql`(${expr} IS NULL), ${expr} DESC, ${idExpr} DESC`;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/** Fetches `limit + 1` rows to know whether there is a next page. */
+export function toPage<T extends { id: string }>(rows: T[], limit: number, total: number, sortValue: (row: T) => string | number | null): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    total,
+    nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError, MOVE_OPTIONS } from '../errors';
+import { scenario1 } from '../fixtures/scenarios';
+import { World, expectRefusal, withServers } from '../test-support';
+import { failServer } from '../server/fail-server';
+import { switchProtection } from '../protection/switch-protection';
+import { attachAgent } from './attach-agent';
+import { takeOwnership } from './take-ownership';
+
+const failedDs1 = () => {
+  const w = new World(withServers(scenario1(), ['DS5']));
+  w.run(failServer, { serverId: 'srv-DS1' });
+  return w;
+};
+
+describe('takeOwnership and moving protected servers (seed 002)', () => {
+  it('refuses moving PS1 from a failed DS1 to DS2 while DS3 is secondary for both, seed 002 scenario 1: MOVE_UNSUPPORTED (seed 002)', () => {
+    const w = failedDs1();
+    const err = expectRefusal(w.estate, (s) => takeOwnership(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, w.ctx()), 'MOVE_UNSUPPORTED', ['PS1', 'DS1', 'DS2']);
+    for (const option of MOVE_OPTIONS) expect(err.message).toContain(option);
+  });
+
+  it('refuses moving PS1 from a failed DS1 to DS3 directly, seed 002 scenario 2: MOVE_UNSUPPORTED (seed 002)', () => {
+    const w = failedDs1();
+    const err = expectRefusal(w.estate, (s) => takeOwnership(s, { serverId: 'srv-DS3', computerId: 'cmp-PS1' }, w.ctx()), 'MOVE_UNSUPPORTED', ['PS1', 'DS3']);
+    expect(err.message).toContain('Option 1');
+    expect(err.message).toContain('Option 2');
+    expect(err.message).toContain('Option 3');
+  });
+
+  it('allows option 1 of seed 002: Switch Disaster Protection on DS3 for PS1', () => {
+    const w = failedDs1();
+    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    expect(w.owner('cmp-PS1')).toBe('srv-DS3');
+  });
+
+  it('allows option 3 of seed 002: a new DPM server DS5, unknown to DS3, attaches and takes ownership of PS1', () => {
+    const w = failedDs1();
+    expectRefusal(w.estate, (s) => takeOwnership(s, { serverId: 'srv-DS5', computerId: 'cmp-PS1' }, w.ctx()), 'NOT_OWNER', ['PS1', 'DS5', 'Attach the agent']);
+    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'], method: 'Attach' });
+    w.run(takeOwnership, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
+    expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS5', pendingOwnerId: null, dpmServerName: 'DS5' });
+  });
+
+  it('refuses taking ownership of an agent the server already owns', () => {
+    const w = new World(scenario1());
+    const r = takeOwnership(w.estate, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, w.ctx());
+    expect(isDomainError(r) && r.code).toBe('INVALID_STATE');
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../errors';
+import { scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
+import { DPM_2019_UR4 } from '../fixtures/builder';
+import { attachAgent } from '../agents/attach-agent';
+import { World, createdReplicaId, ctxAt, expectRefusal, newGroup, withServers, withVolume } from '../test-support';
+import { createProtectionGroup } from './create-protection-group';
+import { modifyProtectionGroup } from './modify-protection-group';
+import { stopProtection } from './stop-protection';
+import { switchProtection } from './switch-protection';
+import { checkCanProtect } from './rules';
+
+const member = (dataSourceId: string, sourceServerId: string | null = null) => ({ dataSourceId, sourceServerId });
+const protect = (serverId: string, ...members: ReturnType<typeof member>[]) => newGroup(serverId, 'New group', members);
+
+describe('VERSION_MISMATCH', () => {
+  it('refuses DS5 on update rollup 3 protecting DS1 on update rollup 4: VERSION_MISMATCH (seeds 001, 002)', () => {
+    const estate = withServers(scenario1(), [], (b) => {
+      b.server('DS5', { ...DPM_2019_UR4, rollup: 3 });
+    });
+    expectRefusal(estate, (s) => createProtectionGroup(s, protect('srv-DS5', member('ds-DS1-DPMDB')), ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS1', 'UR3', 'UR4']);
+  });
+
+  it('refuses DS4 on another rollup adding a replica of DS3 in scenario 1: VERSION_MISMATCH (seed 002, chained configurations)', () => {
+    const estate = scenario1();
+    const ds4 = estate.servers['srv-DS4'];
+    if (!ds4) throw new Error('fixture');
+    ds4.version = { ...ds4.version, rollup: 5 };
+    const w = new World(estate);
+    w.run(stopProtection, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-C'], retainReplica: false });
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-PS1-C', 'srv-DS3')), w.ctx()), 'VERSION_MISMATCH', ['DS4', 'DS3']);
+  });
+});
+
+describe('ALREADY_PROTECTED_BY_DPM', () => {
+  it('refuses DS5 protecting DS1, which DS3 already protects, in scenario 1: ALREADY_PROTECTED_BY_DPM (seeds 001, 004)', () => {
+    const w = new World(withServers(scenario1(), ['DS5']));
+    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS1'], method: 'Attach' });
+    expect(w.owner('cmp-DS1')).toBe('srv-DS3');
+    const err = expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS5', member('ds-DS1-DPMDB')), w.ctx()), 'ALREADY_PROTECTED_BY_DPM', ['DS1', 'DS3']);
+    expect(err.message).toContain('only one other DPM server');
+  });
+
+  it('refuses DS4 protecting DS2 in the cycle of scenario 3 only through the chain rules, never twice (seed 004)', () => {
+    const estate = withServers(scenario3(), ['DS4']);
+    const w = new World(estate);
+    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: ['cmp-DS2'], method: 'Attach' });
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS2-DPMDB')), w.ctx()), 'ALREADY_PROTECTED_BY_DPM', ['DS2', 'DS3']);
+  });
+});
+
+describe('CHAIN_INDIRECT', () => {
+  it('refuses DS4 protecting DS1 directly in scenario 1: CHAIN_INDIRECT (seed 004)', () => {
+    const err = expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS1-DPMDB')), ctxAt()), 'CHAIN_INDIRECT', ['DS4', 'DS1']);
+    expect(err.message).toContain("can't act directly as a secondary server for DS1");
+  });
+
+  it("refuses DS4 protecting DS1's replica of PS1 directly in scenario 1: CHAIN_INDIRECT (seed 004)", () => {
+    expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-PS1-C', 'srv-DS1')), ctxAt()), 'CHAIN_INDIRECT', ['DS4', 'DS1']);
+  });
+
+  it('refuses DS3 protecting DS1 directly in scenario 2: CHAIN_INDIRECT (seeds 001, 004)', () => {
+    expectRefusal(scenario2(), (s) => createProtectionGroup(s, protect('srv-DS3', member('ds-DS1-DPMDB')), ctxAt()), 'CHAIN_INDIRECT', ['DS3', 'DS1']);
+  });
+});
+
+describe('SELF_PROTECTION_BREAKS_CHAIN', () => {
+  it('refuses DS1, protected by DS3, starting to protect its own database in scenario 1: SELF_PROTECTION_BREAKS_CHAIN (seed 004)', () => {
+    expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-DS1-DPMDB')), ctxAt()), 'SELF_PROTECTION_BREAKS_CHAIN', ['DS1', 'DS3']);
+  });
+
+  it('refuses DS1 protecting its own system state while DS3 protects it: SELF_PROTECTION_BREAKS_CHAIN (seed 001)', () => {
+    expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-DS1-SystemState')), ctxAt()), 'SELF_PROTECTION_BREAKS_CHAIN', ['DS1']);
+  });
+
+  it('refuses DS4 protecting DS5, which protects its own database: SELF_PROTECTION_BREAKS_CHAIN (seeds 001, 004)', () => {
+    const estate = withServers(scenario1(), ['DS5'], (b) => {
+      b.protect(b.group('srv-DS5', 'Own database'), 'ds-DS5-DPMDB');
+    });
+    expectRefusal(estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS5-DPMDB')), ctxAt()), 'SELF_PROTECTION_BREAKS_CHAIN', ['DS5']);
+  });
+
+  it('lets DS5, protected by no one, protect its own database, and then refuses DS4 protecting DS5: SELF_PROTECTION_BREAKS_CHAIN (seeds 001, 004)', () => {
+    const w = new World(withServers(scenario1(), ['DS5']));
+    // Seed 001, "Back up the database by backing up the DPM storage pool".
+    const created = w.run(createProtectionGroup, protect('srv-DS5', member('ds-DS5-DPMDB')));
+    w.advance(30);
+    expect(w.status(createdReplicaId(created, 'ds-DS5-DPMDB'))).toBe('OK');
+    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: ['cmp-DS5'], method: 'Install' });
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS5-Config')), w.ctx()), 'SELF_PROTECTION_BREAKS_CHAIN', ['DS5']);
+  });
+});
+
+describe('VSS_WRITER_STOPPED', () => {
+  it("refuses DS4 protecting DS5's database while the SQL Server VSS Writer is stopped on DS5: VSS_WRITER_STOPPED (seeds 001, 004)", () => {
+    const w = new World(withServers(scenario1(), ['DS5']));
+    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: ['cmp-DS5'], method: 'Install' });
+    const ds5 = w.estate.servers['srv-DS5'];
+    if (!ds5) throw new Error('fixture');
+    w.estate.servers['srv-DS5'] = { ...ds5, vssWriter: 'Offline' };
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS5-DPMDB')), w.ctx()), 'VSS_WRITER_STOPPED', ['SQL Server VSS Writer', 'DS5']);
+
+    // The writer matters for the database only; with it running the database can be protected.
+    expect(isDomainError(createProtectionGroup(w.estate, protect('srv-DS4', member('ds-DS5-Config')), w.ctx()))).toBe(false);
+    w.estate.servers['srv-DS5'] = { ...ds5, vssWriter: 'Running' };
+    expect(isDomainError(createProtectionGroup(w.estate, protect('srv-DS4', member('ds-DS5-DPMDB')), w.ctx()))).toBe(false);
+  });
+});
+
+describe('ALREADY_PROTECTED', () => {
+  it('refuses DS1 adding PS1 C:\\, which it already protects, to a new group: ALREADY_PROTECTED (seed 001)', () => {
+    expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-PS1-C')), ctxAt()), 'ALREADY_PROTECTED', ['C:\\', 'PS1', 'DS1']);
+  });
+
+  it("refuses DS3 adding DS1's replica of PS1 D:\\ a second time: ALREADY_PROTECTED (seed 001)", () => {
+    expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS3', member('ds-PS1-D', 'srv-DS1')), ctxAt()), 'ALREADY_PROTECTED', ['D:\\', 'DS1', 'DS3']);
+  });
+
+  it('refuses DS1 protecting its own replica: ALREADY_PROTECTED (seed 001)', () => {
+    expectRefusal(scenario1(), (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-PS1-C', 'srv-DS1')), ctxAt()), 'ALREADY_PROTECTED', ['DS1']);
+  });
+});
+
+describe('NO_EXCLUSIONS_ON_REPLICA', () => {
+  it("refuses excluding .mp3 files from DS3's group of DS1 replicas: NO_EXCLUSIONS_ON_REPLICA (seeds 001, 002)", () => {
+    expectRefusal(scenario1(), (s) => modifyProtectionGroup(s, { groupId: 'pg-DS3-1', excludedExtensions: ['.mp3'] }, ctxAt()), 'NO_EXCLUSIONS_ON_REPLICA', ['File name extensions']);
+  });
+
+  it('refuses a new DS3 group of a DS1 replica that excludes extensions: NO_EXCLUSIONS_ON_REPLICA (seeds 001, 002)', () => {
+    const w = new World(scenario1());
+    w.run(stopProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'], retainReplica: false });
+    const cmd = protect('srv-DS3', member('ds-PS1-C', 'srv-DS1'));
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, { ...cmd, excludedExtensions: ['.tmp'] }, w.ctx()), 'NO_EXCLUSIONS_ON_REPLICA', ['C:\\', 'DS1']);
+    expect(isDomainError(createProtectionGroup(w.estate, cmd, w.ctx()))).toBe(false);
+  });
+
+  it('lets a primary group of production volumes exclude extensions (seed 001 limits it to replicas)', () => {
+    expect(isDomainError(modifyProtectionGroup(scenario1(), { groupId: 'pg-DS1-1', excludedExtensions: ['.mp3'] }, ctxAt()))).toBe(false);
+  });
+});
+
+describe('SWITCHED_NO_SECONDARY', () => {
+  it('refuses DS4 adding secondary protection for PS1 while PS1 is in switched protection on DS3: SWITCHED_NO_SECONDARY (seed 002, option 1)', () => {
+    const w = new World(scenario1());
+    w.run(stopProtection, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-D'], retainReplica: false });
+    const readd = { groupId: 'pg-DS4-1', addMembers: [member('ds-PS1-D', 'srv-DS3')] };
+    // Before the switch DS4 may add it back.
+    expect(isDomainError(modifyProtectionGroup(w.estate, readd, w.ctx()))).toBe(false);
+    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    expectRefusal(w.estate, (s) => modifyProtectionGroup(s, readd, w.ctx()), 'SWITCHED_NO_SECONDARY', ['PS1', 'switched protection']);
+  });
+});
+
+describe('NOT_OWNER', () => {
+  it("refuses DS5 protecting a new volume of PS1 while DS1 owns PS1's agent: NOT_OWNER (seeds 000, 001)", () => {
+    const estate = withServers(withVolume(scenario1(), 'PS1', 'E', 100), ['DS5']);
+    const err = expectRefusal(estate, (s) => createProtectionGroup(s, protect('srv-DS5', member('ds-PS1-E')), ctxAt()), 'NOT_OWNER', ['PS1', 'DS1', 'take ownership']);
+    expect(err.target).toBe('cmp-PS1');
+    // DS1, the owner, may.
+    expect(isDomainError(createProtectionGroup(estate, protect('srv-DS1', member('ds-PS1-E')), ctxAt()))).toBe(false);
+  });
+
+  it('refuses DS4 protecting the folders of DS5, whose agent it never installed: NOT_OWNER (seed 001)', () => {
+    expectRefusal(withServers(scenario1(), ['DS5']), (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS5-Config')), ctxAt()), 'NOT_OWNER', ['DS5', 'DS4']);
+  });
+});
+
+describe('checkCanProtect', () => {
+  it('accepts what each fixture already protects, taken out and put back (seed 004 tables are legal)', () => {
+    for (const f of [scenario1, scenario2, scenario3]) {
+      const estate = f();
+      for (const r of Object.values(estate.replicas)) {
+        const without = structuredClone(estate);
+        delete without.replicas[r.id];
+        expect(checkCanProtect(without, r.serverId, { dataSourceId: r.dataSourceId, sourceServerId: r.sourceServerId }), r.id).toBeNull();
+      }
+    }
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Helpers for the domain's tests: a small world that runs commands and the clock on an estate
+ * the way the BFF does (apply the outcome, advance `now`), plus fixture tweaks. Test-only code.
+ */
+import { expect } from 'vitest';
+import type { CommandResult, Ctx, DomainEvent, Outcome } from './command';
+import { applyChanges } from './command';
+import type { DomainError, ErrorCode } from './errors';
+import { isDomainError } from './errors';
+import type { Estate, ProtectionGroup, ProtectionStatus, Replica } from './model';
+import { EstateBuilder } from './fixtures/builder';
+import { FIXTURE_EPOCH } from './fixtures/scenarios';
+import { tick } from './jobs/tick';
+import type { CreateProtectionGroup } from './protection/create-protection-group';
+import type { MemberRef } from './protection/rules';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** A context with its own id counter; `now` defaults to the fixtures' epoch. */
+export function ctxAt(now: number = FIXTURE_EPOCH, prefix = 't'): Ctx {
+  let n = 0;
+  return { now, newId: (p: string) => `${p}-${prefix}${++n}`, actor: 'test' };
+}
+
+type Command<C> = (slice: Estate, cmd: C, ctx: Ctx) => CommandResult;
+
+/**
+ * An estate, a clock and one id counter shared by every command and tick, so ids stay unique
+ * across a sequence. `run` applies an accepted command and throws on a refusal; `attempt`
+ * returns the result and applies it only when accepted; `advance` ticks the clock.
+ */
+export class World {
+  estate: Estate;
+  now: number;
+  events: DomainEvent[] = [];
+  private n = 0;
+
+  constructor(estate: Estate, now: number = FIXTURE_EPOCH) {
+    this.estate = estate;
+    this.now = now;
+  }
+
+  readonly newId = (prefix: string): string => `${prefix}-t${++this.n}`;
+
+  ctx(): Ctx {
+    return { now: this.now, newId: this.newId, actor: 'test' };
+  }
+
+  attempt<C>(command: Command<C>, cmd: C): CommandResult {
+    const result = command(this.estate, cmd, this.ctx());
+    if (!isDomainError(result)) this.apply(result);
+    return result;
+  }
+
+  run<C>(command: Command<C>, cmd: C): Outcome {
+    const result = this.attempt(command, cmd);
+    if (isDomainError(result)) throw new Error(`Refused with ${result.code}: ${result.message}`);
+    return result;
+  }
+
+  advance(minutes: number): Outcome {
+    const to = this.now + minutes * MINUTE;
+    const outcome = tick(this.estate, this.now, to, { newId: this.newId, actor: 'test' });
+    this.apply(outcome);
+    this.now = to;
+    return outcome;
+  }
+
+  private apply(outcome: Outcome): void {
+    this.estate = applyChanges(this.estate, outcome.changes);
+    this.events.push(...outcome.events);
+  }
+
+  replica(id: string): Replica {
+    const r = this.estate.replicas[id];
+    if (!r) throw new Error(`No replica ${id} in the estate`);
+    return r;
+  }
+
+  status(id: string): ProtectionStatus | undefined {
+    return this.estate.replicas[id]?.status;
+  }
+
+  owner(computerId: string): string | null | undefined {
+    return this.estate.computers[computerId]?.agent?.ownerId;
+  }
+
+  /** Jobs of a type for a subject, newest first. */
+  jobs(type: string, subject: { replicaId?: string; libraryId?: string; tapeId?: string } = {}) {
+    return Object.values(this.estate.jobs)
+      .filter((j) => j.type === type)
+      .filter((j) => subject.replicaId === undefined || j.replicaId === subject.replicaId)
+      .filter((j) => subject.libraryId === undefined || j.libraryId === subject.libraryId)
+      .filter((j) => subject.tapeId === undefined || j.tapeId === subject.tapeId)
+      .sort((a, b) => b.scheduledAt - a.scheduledAt || b.id.localeCompare(a.id));
+  }
+
+  alerts(name: string, serverId?: string) {
+    return Object.values(this.estate.alerts).filter((a) => a.name === name && (serverId === undefined || a.serverId === serverId));
+  }
+
+  activeAlert(name: string, serverId: string, subjectId: string) {
+    return Object.values(this.estate.alerts).find((a) => a.name === name && a.serverId === serverId && a.subjectId === subjectId && a.state === 'Active');
+  }
+}
+
+/** The replica a command just created (the id comes from the world's counter). */
+export function createdReplicaId(outcome: Outcome, dataSourceId: string): string {
+  for (const c of outcome.changes) {
+    if (c.op === 'put' && c.entity === 'replicas' && c.value.dataSourceId === dataSourceId) return c.value.id;
+  }
+  throw new Error(`No replica of ${dataSourceId} was created`);
+}
+
+/**
+ * Runs a command that must be refused: checks the code, that the message is a sentence an
+ * administrator reads (capitalised, ends with a full stop, names the objects, shows no raw ids),
+ * and that the slice passed in is unchanged.
+ */
+export function expectRefusal(slice: Estate, run: (slice: Estate) => CommandResult, code: ErrorCode, names: string[] = []): DomainError {
+  const before = structuredClone(slice);
+  const result = run(slice);
+  if (!isDomainError(result)) throw new Error(`Expected ${code}, but the command was accepted with ${result.changes.length} changes`);
+  expect(isDomainError(result)).toBe(true);
+  expect({ code: result.code, message: result.message }).toMatchObject({ code });
+  expect(result.message).toMatch(/^["A-Z0-9].*[.]$/s);
+  expect(result.message).not.toMatch(/\b(srv|cmp|rep|pg|ds|tape|lib)-[A-Za-z0-9]/);
+  expect(result.message).not.toMatch(/undefined|null|\[object/);
+  for (const name of names) expect(result.message).toContain(name);
+  expect(slice).toEqual(before);
+  return result;
+}
+
+/** A copy of the estate with DPM servers added by the fixture builder (e.g. DS5, unknown to DS3). */
+export function withServers(estate: Estate, names: string[], tweak: (b: EstateBuilder) => void = () => {}): Estate {
+  const b = new EstateBuilder(FIXTURE_EPOCH);
+  Object.assign(b.estate, structuredClone(estate));
+  for (const name of names) b.server(name);
+  tweak(b);
+  return b.estate;
+}
+
+/** A copy of the estate where a computer has one more, unprotected volume. */
+export function withVolume(estate: Estate, computerName: string, key: string, sizeGb: number): Estate {
+  const b = new EstateBuilder(FIXTURE_EPOCH);
+  Object.assign(b.estate, structuredClone(estate));
+  b.dataSource(`cmp-${computerName}`, 'Volume', `${key}:\\`, sizeGb, key);
+  return b.estate;
+}
+
+/** Disk-only goals a new group can use. */
+export const DISK_GOALS: NonNullable<ProtectionGroup['disk']> = {
+  retentionDays: 14,
+  syncFrequencyMinutes: 15,
+  recoveryPointTimes: [8 * 60, 12 * 60, 18 * 60],
+  expressFullTimes: [20 * 60],
+};
+
+/** A Create New Protection Group command with sensible defaults. */
+export function newGroup(serverId: string, name: string, members: MemberRef[], over: Partial<CreateProtectionGroup> = {}): CreateProtectionGroup {
+  return {
+    serverId,
+    name,
+    members,
+    disk: DISK_GOALS,
+    tape: null,
+    online: null,
+    replicaCreation: 'Now',
+    laterAt: null,
+    consistencyCheck: { runIfInconsistent: true, dailyAt: null },
+    excludedExtensions: [],
+    ...over,
+  };
+}
