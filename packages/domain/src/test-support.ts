@@ -7,9 +7,18 @@ import type { CommandResult, Ctx, DomainEvent, Outcome } from './command';
 import { applyChanges } from './command';
 import type { DomainError, ErrorCode } from './errors';
 import { isDomainError } from './errors';
-import type { Estate, ProtectionGroup, ProtectionStatus, Replica } from './model';
-import { EstateBuilder } from './fixtures/builder';
-import { FIXTURE_EPOCH } from './fixtures/scenarios';
+import type { Estate, ProtectionGroup, ProtectionStatus, Replica, Version } from './model';
+import { DPM_2019_UR4, EstateBuilder } from './fixtures/builder';
+import { FIXTURE_EPOCH, demo } from './fixtures/scenarios';
+import { failServer } from './server/fail-server';
+import { reinstallServer } from './server/reinstall-server';
+import { dpmSyncRestoreDb } from './server/dpmsync-restore-db';
+import { dpmSyncSync } from './server/dpmsync-sync';
+import { dpmSyncReallocateReplica } from './server/dpmsync-reallocate-replica';
+import { rescanLibrary } from './library/rescan';
+import { inventoryLibrary } from './library/inventory';
+import { recatalogImportedTape } from './library/recatalog-imported-tape';
+import { recover } from './recovery/recover';
 import { tick } from './jobs/tick';
 import type { CreateProtectionGroup } from './protection/create-protection-group';
 import type { MemberRef } from './protection/rules';
@@ -126,7 +135,7 @@ export function expectRefusal(slice: Estate, run: (slice: Estate) => CommandResu
   expect(isDomainError(result)).toBe(true);
   expect({ code: result.code, message: result.message }).toMatchObject({ code });
   expect(result.message).toMatch(/^["A-Z0-9].*[.]$/s);
-  expect(result.message).not.toMatch(/\b(srv|cmp|rep|pg|ds|tape|lib)-[A-Za-z0-9]/);
+  expect(result.message).not.toMatch(/\b(srv|cmp|rep|pg|ds|tape|lib|job|rp|alert)-([A-Z0-9]|t\d)/);
   expect(result.message).not.toMatch(/undefined|null|\[object/);
   for (const name of names) expect(result.message).toContain(name);
   expect(slice).toEqual(before);
@@ -173,4 +182,47 @@ export function newGroup(serverId: string, name: string, members: MemberRef[], o
     excludedExtensions: [],
     ...over,
   };
+}
+
+export const RESTORE_FOLDER = '\\\\FS1\\DPMRestore';
+export const DS1_LIBRARY = 'lib-DS1-1';
+export const DS1_DPMDB_TAPE = 'tape-DS1001L8';
+
+/**
+ * Seed 000 on the `demo` fixture up to the DPMDB in a network folder: DS1 fails, DPM is
+ * reinstalled (with `install`), the library is rescanned and inventoried, the imported DPMDB
+ * tape recataloged and its backup copied to RESTORE_FOLDER.
+ */
+export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: string } = { version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' }): World {
+  const w = new World(demo());
+  w.run(failServer, { serverId: 'srv-DS1' });
+  w.run(reinstallServer, { serverId: 'srv-DS1', ...install });
+  w.run(rescanLibrary, { libraryId: DS1_LIBRARY });
+  w.advance(5);
+  w.run(inventoryLibrary, { libraryId: DS1_LIBRARY, kind: 'Detailed' });
+  w.advance(10);
+  w.run(recatalogImportedTape, { tapeId: DS1_DPMDB_TAPE });
+  w.advance(10);
+  w.run(recover, { serverId: 'srv-DS1', tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER });
+  w.advance(10);
+  return w;
+}
+
+/** Seed 000 through DpmSync -ReallocateReplica: DS1's replicas wait for Restore to replica. */
+export function reallocatedDs1(): World {
+  const w = recoverDs1DpmdbToFolder();
+  w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
+  w.run(dpmSyncSync, { serverId: 'srv-DS1' });
+  w.run(dpmSyncReallocateReplica, { serverId: 'srv-DS1' });
+  return w;
+}
+
+/** The newest disk recovery point `serverId` holds of a data source. */
+export function latestDiskPoint(estate: Estate, serverId: string, dataSourceId: string) {
+  const points = Object.values(estate.recoveryPoints)
+    .filter((p) => p.serverId === serverId && p.dataSourceId === dataSourceId && p.location === 'Disk')
+    .sort((a, b) => b.time - a.time);
+  const p = points[0];
+  if (!p) throw new Error(`No disk recovery point of ${dataSourceId} on ${serverId}`);
+  return p;
 }

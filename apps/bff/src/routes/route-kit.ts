@@ -14,7 +14,7 @@ export const commandResponses = {
 } as const;
 
 /** A POST that runs one domain verb, with path parameters and a JSON body. */
-export function commandRoute<P extends z.ZodObject, B extends z.ZodType>(tag: string, path: string, summary: string, params: P, body: B) {
+export function commandRoute<Path extends string, P extends z.ZodObject, B extends z.ZodType>(tag: string, path: Path, summary: string, params: P, body: B) {
   return createRoute({
     method: 'post',
     path,
@@ -26,7 +26,7 @@ export function commandRoute<P extends z.ZodObject, B extends z.ZodType>(tag: st
 }
 
 /** A GET answering one schema. */
-export function readRoute<P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(tag: string, path: string, summary: string, params: P, query: Q, response: R) {
+export function readRoute<Path extends string, P extends z.ZodObject, Q extends z.ZodObject, R extends z.ZodType>(tag: string, path: Path, summary: string, params: P, query: Q, response: R) {
   return createRoute({
     method: 'get',
     path,

@@ -4,6 +4,7 @@ import { router, run } from '../deps';
 import { ServerParams, ServerSummary, Topology, Version } from '../schemas';
 import { commandResponses } from './route-kit';
 import { analyseTopology } from '@dpm/domain/topology/topology';
+import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { formatVersion } from '@dpm/domain/model';
 import { failServer } from '@dpm/domain/server/fail-server';
 import { reinstallServer } from '@dpm/domain/server/reinstall-server';
@@ -15,13 +16,30 @@ import { dpmSyncDataCopied } from '@dpm/domain/server/dpmsync-data-copied';
 const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
 const topology = createRoute({ method: 'get', path: '/topology', tags: ['Servers'], responses: { 200: { description: 'Protection topology: who protects whom, and rule violations', content: { 'application/json': { schema: Topology } } } } });
 
-const serverCommand = (path: string, summary: string) =>
-  createRoute({ method: 'post', path: `/servers/{serverId}${path}`, tags: ['Server disaster recovery'], summary, request: { params: ServerParams }, responses: commandResponses });
+const DpmdbReport = z
+  .array(
+    z.object({
+      serverId: z.string(),
+      server: z.string(),
+      methods: z.array(z.object({ method: z.enum(['Secondary DPM server', 'Storage pool', 'Tape', 'Online']), detail: z.string(), recoveryPoints: z.number(), latest: z.number().nullable() })),
+      assessment: z.string(),
+    }),
+  )
+  .openapi('DpmdbProtectionReport');
+const dpmdbReport = createRoute({
+  method: 'get',
+  path: '/reports/dpmdb-protection',
+  tags: ['Reporting'],
+  responses: { 200: { description: 'How each DPM server\'s database is protected (seed 001)', content: { 'application/json': { schema: DpmdbReport } } } },
+});
 
-const serverCommandWithBody = <S extends z.ZodType>(path: string, summary: string, body: S) =>
+const serverCommand = <Path extends string>(path: Path, summary: string) =>
+  createRoute({ method: 'post', path: `/servers/{serverId}${path}` as `/servers/{serverId}${Path}`, tags: ['Server disaster recovery'], summary, request: { params: ServerParams }, responses: commandResponses });
+
+const serverCommandWithBody = <Path extends string, S extends z.ZodType>(path: Path, summary: string, body: S) =>
   createRoute({
     method: 'post',
-    path: `/servers/{serverId}${path}`,
+    path: `/servers/{serverId}${path}` as `/servers/{serverId}${Path}`,
     tags: ['Server disaster recovery'],
     summary,
     request: { params: ServerParams, body: { required: true, content: { 'application/json': { schema: body } } } },
@@ -81,6 +99,7 @@ export function serverRoutes(d: AppDeps) {
         200,
       );
     })
+    .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
     .openapi(fail, (c) => {
       const { serverId } = c.req.valid('param');
       return c.json(run(d, c, 'server.fail', failServer, { serverId }, serverId), 200);

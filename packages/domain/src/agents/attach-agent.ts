@@ -18,7 +18,7 @@ export interface AttachAgent {
  * server's agent needs the same major and minor DPM version (VERSION_MISMATCH). An attached
  * agent owned by another server stays owned by it until this server takes ownership.
  */
-export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandResult {
+export function attachAgent(slice: Estate, cmd: AttachAgent, _ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;

@@ -166,7 +166,11 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
 
   succeed(draft, ctx, job);
   const patch: Partial<Replica> = { lastSyncAt: ctx.now };
-  if (job.type === 'Replica creation' || job.type === 'Consistency check') {
+  // A check makes the replica OK only from the verification it started (domain-rules.md): if
+  // the replica became inconsistent again while it ran (a switch of protection, Take Ownership),
+  // this check does not cover that change and the replica waits for the next one.
+  const verified = job.type === 'Consistency check' && (replica.status === 'Replica inconsistent, verification in progress' || replica.status === 'OK');
+  if (job.type === 'Replica creation' || verified) {
     setReplicaStatus(draft, ctx, replica.id, 'OK', { ...patch, dataRestored: false });
   } else {
     draft.update('replicas', replica.id, patch);

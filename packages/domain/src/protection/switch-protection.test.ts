@@ -21,7 +21,10 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
     expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS3', pendingOwnerId: null, dpmServerName: 'DS3' });
     expect(w.replica(PS1_ON_DS3)).toMatchObject({ status: 'Replica is inconsistent', switched: true });
     expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', PS1_ON_DS3)).toBeDefined();
-    expect(connectivityChecks(w.estate.computers['cmp-PS1'] as never, w.estate.servers['srv-DS3'] as never).every((c) => c.ok)).toBe(true);
+    const ps1 = w.estate.computers['cmp-PS1'];
+    const ds3 = w.estate.servers['srv-DS3'];
+    if (!ps1 || !ds3) throw new Error('fixture');
+    expect(connectivityChecks(ps1, ds3).every((c) => c.ok)).toBe(true);
     // DS3 now protects PS1 directly (a switched edge), without becoming a second protector of DS1.
     const t = analyseTopology(w.estate);
     expect(t.edges).toContainEqual({ from: 'srv-DS3', to: 'cmp-PS1', kind: 'switched' });
@@ -78,5 +81,24 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
     expectRefusal(w.estate, (s) => switchProtection(s, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-DPMDB'] }, w.ctx()), 'INVALID_STATE', ['DS3']);
     expectRefusal(w.estate, (s) => switchProtection(s, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-C'] }, w.ctx()), 'INVALID_STATE', ['DS4']);
     expectRefusal(w.estate, (s) => switchProtection(s, { serverId: 'srv-DS4', groupId: 'pg-DS4-1' }, w.ctx()), 'INVALID_STATE', ['DS4']);
+  });
+
+  it('keeps a replica switched back during its consistency check inconsistent until the next check', () => {
+    const w = new World(scenario1());
+    const r = 'rep-DS3-DS1-PS1-D';
+    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [r] });
+    w.advance(10);
+    expect(w.status(r)).toBe('Replica inconsistent, verification in progress');
+    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [r] });
+    w.advance(30);
+    expect(w.jobs('Consistency check', { replicaId: r })[0]?.status).toBe('Completed');
+    expect(w.status(r)).toBe('Replica is inconsistent');
+    w.advance(30);
+    expect(w.status(r)).toBe('OK');
+    expect(statusTrail(w, r).slice(-3)).toEqual([
+      'Replica inconsistent, verification in progress → Replica is inconsistent',
+      'Replica is inconsistent → Replica inconsistent, verification in progress',
+      'Replica inconsistent, verification in progress → OK',
+    ]);
   });
 });

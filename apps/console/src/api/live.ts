@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keys } from './queries';
+
+interface ChangeEvent {
+  id: number;
+  type: string;
+  serverId: string | null;
+}
+
+/**
+ * Subscribes to GET /api/events and turns each committed change into query invalidations,
+ * batched over 150 ms, so every open console follows the estate without polling. EventSource
+ * reconnects by itself and sends Last-Event-ID, so nothing is missed after a drop.
+ */
+export function useLiveUpdates(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    const servers = new Set<string>();
+    let clock = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      invalidate(client, [...servers], clock);
+      servers.clear();
+      clock = false;
+    };
+    source.addEventListener('change', (msg) => {
+      const e = JSON.parse((msg as MessageEvent<string>).data) as ChangeEvent;
+      if (e.type === 'clock') clock = true;
+      if (e.serverId) servers.add(e.serverId);
+      else clock = true;
+      timer ??= setTimeout(flush, 150);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      source.close();
+    };
+  }, [client]);
+}
+
+function invalidate(client: QueryClient, serverIds: string[], clock: boolean): void {
+  for (const id of serverIds) void client.invalidateQueries({ queryKey: keys.server(id) });
+  void client.invalidateQueries({ queryKey: keys.servers });
+  void client.invalidateQueries({ queryKey: keys.topology });
+  void client.invalidateQueries({ queryKey: keys.critical });
+  if (clock) void client.invalidateQueries({ queryKey: keys.clock });
+}

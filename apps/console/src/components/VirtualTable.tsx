@@ -1,0 +1,181 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Menu, MenuList, MenuPopover, type PositioningVirtualElement } from '@fluentui/react-components';
+
+export interface Column<T> {
+  key: string;
+  header: string;
+  width: string;
+  render: (row: T) => ReactNode;
+  /** When set, the header sorts the list on the server by this key. */
+  sortKey?: string;
+}
+
+export interface VirtualTableProps<T> {
+  label: string;
+  rows: readonly T[];
+  total?: number;
+  getId: (row: T) => string;
+  columns: Column<T>[];
+  selectedId?: string | null;
+  onSelect?: (row: T) => void;
+  sort?: { key: string; dir: 'asc' | 'desc' };
+  onSort?: (key: string) => void;
+  /** Called when the last loaded row scrolls into view (server-side paging). */
+  onEndReached?: () => void;
+  /** The context menu of a row: right-click, Shift+F10 or the context-menu key. */
+  menu?: (row: T) => ReactNode;
+  /** A group heading shown before the first row of each group (rows arrive sorted by it). */
+  groupOf?: (row: T) => string;
+  height?: string;
+}
+
+const ROW = 32;
+
+/**
+ * An accessible, virtualized grid: only the rows in view are in the DOM, so lists of thousands
+ * of members stay fluid. Arrow keys move the selection; the context menu opens by mouse or
+ * keyboard.
+ */
+export function VirtualTable<T>(props: VirtualTableProps<T>) {
+  const { rows, columns, getId, selectedId, onSelect, menu, groupOf } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [menuState, setMenuState] = useState<{ row: T; target: HTMLElement | PositioningVirtualElement } | null>(null);
+  const template = columns.map((c) => c.width).join(' ');
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  const { onEndReached } = props;
+  useEffect(() => {
+    if (onEndReached && lastIndex >= rows.length - 1 && rows.length > 0) onEndReached();
+  }, [lastIndex, rows.length, onEndReached]);
+
+  const selectedIndex = selectedId ? rows.findIndex((r) => getId(r) === selectedId) : -1;
+
+  const focusRow = useCallback(
+    (index: number) => {
+      const row = rows[index];
+      if (!row) return;
+      onSelect?.(row);
+      virtualizer.scrollToIndex(index);
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus());
+    },
+    [rows, onSelect, virtualizer],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: T, index: number) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      focusRow(Math.min(rows.length - 1, index + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      focusRow(Math.max(0, index - 1));
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      focusRow(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      focusRow(rows.length - 1);
+    } else if (menu && (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
+      e.preventDefault();
+      onSelect?.(row);
+      setMenuState({ row, target: e.currentTarget });
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect?.(row);
+    }
+  };
+
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>, row: T) => {
+    if (!menu) return;
+    e.preventDefault();
+    onSelect?.(row);
+    const { clientX: x, clientY: y } = e;
+    setMenuState({
+      row,
+      target: { getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect },
+    });
+  };
+
+  return (
+    <div role="grid" aria-label={props.label} aria-rowcount={(props.total ?? rows.length) + 1} aria-colcount={columns.length} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: props.height ?? '100%' }}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>
+          {columns.map((c) => {
+            const sorted = props.sort?.key === c.sortKey;
+            const ariaSort = sorted ? (props.sort?.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+            return (
+              <div role="columnheader" aria-sort={c.sortKey ? ariaSort : undefined} key={c.key} style={{ padding: '6px 8px', fontWeight: 600, fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+                {c.sortKey && props.onSort ? (
+                  <button type="button" onClick={() => props.onSort?.(c.sortKey as string)} style={{ all: 'unset', cursor: 'pointer' }}>
+                    {c.header} {sorted ? (props.sort?.dir === 'asc' ? '▲' : '▼') : ''}
+                  </button>
+                ) : (
+                  c.header
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto', position: 'relative', minHeight: 120 }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((v) => {
+            const row = rows[v.index] as T;
+            const id = getId(row);
+            const selected = id === selectedId;
+            const group = groupOf?.(row);
+            const groupStarts = group !== undefined && (v.index === 0 || groupOf?.(rows[v.index - 1] as T) !== group);
+            return (
+              <div
+                key={id}
+                role="row"
+                data-row-index={v.index}
+                aria-rowindex={v.index + 2}
+                aria-selected={selected}
+                tabIndex={selected || (selectedIndex === -1 && v.index === 0) ? 0 : -1}
+                onClick={() => onSelect?.(row)}
+                onKeyDown={(e) => onKeyDown(e, row, v.index)}
+                onContextMenu={(e) => onContextMenu(e, row)}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  transform: `translateY(${v.start}px)`,
+                  height: ROW,
+                  display: 'grid',
+                  gridTemplateColumns: template,
+                  alignItems: 'center',
+                  cursor: 'default',
+                  fontSize: 13,
+                  background: selected ? 'var(--colorBrandBackground2)' : undefined,
+                  borderTop: groupStarts ? '2px solid var(--colorNeutralStroke1)' : undefined,
+                }}
+              >
+                {columns.map((c) => (
+                  <div role="gridcell" key={c.key} style={{ padding: '0 8px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                    {c.render(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {menu && menuState && (
+        <Menu open onOpenChange={(_, data) => !data.open && setMenuState(null)} positioning={{ target: menuState.target, position: 'below', align: 'start' }}>
+          <MenuPopover>
+            <MenuList>{menu(menuState.row)}</MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+export interface MemberRow {
+  id: string;
+  dataSource: string;
+  kind: string;
+  computer: string;
+  status: string;
+  groupId: string | null;
+  sourceServer: string | null;
+  switched: boolean;
+}
+
+export type MemberOperation =
+  | 'Create recovery point'
+  | 'Perform consistency check'
+  | 'Switch Disaster Protection'
+  | 'Stop protection of member'
+  | 'Remove inactive protection';
+
+/**
+ * The operations of a member's context menu and Actions pane, each disabled with the reason when
+ * it does not apply. This is a preview for the console: the server decides and its refusal is
+ * shown as DPM words it.
+ */
+export function memberOperations(row: MemberRow): { name: MemberOperation; disabledReason: string | null }[] {
+  if (row.groupId === null) {
+    return [{ name: 'Remove inactive protection', disabledReason: null }];
+  }
+  const ok = row.status === 'OK';
+  const checkable = ok || row.status === 'Replica is inconsistent' || row.status === 'Manual replica creation pending';
+  return [
+    { name: 'Create recovery point', disabledReason: ok ? null : `A recovery point can't be created while the replica is "${row.status}".` },
+    { name: 'Perform consistency check', disabledReason: checkable ? null : `A consistency check can't run while the replica is "${row.status}".` },
+    {
+      name: 'Switch Disaster Protection',
+      disabledReason:
+        row.sourceServer === null
+          ? 'Switch Disaster Protection applies on a secondary DPM server to the data sources its primary protects.'
+          : row.kind === 'DPMDB'
+            ? "A DPM server's database can't be switched."
+            : null,
+    },
+    { name: 'Stop protection of member', disabledReason: null },
+  ];
+}

@@ -1,0 +1,188 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import { externalTapesQuery, pointsQuery, recoverableQuery } from '../../api/queries';
+import { useConnectedServer } from '../../shell/server-context';
+import { Fields, Panes, PaneTitle } from '../../shell/Panes';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { formatTime } from '../../shell/format';
+
+type Source = { dataSourceId: string; label: string; external: boolean };
+
+const DAY = 86_400_000;
+
+export function RecoveryPage() {
+  const { serverId } = useConnectedServer();
+  const [tab, setTab] = useState<'browse' | 'search'>('browse');
+  const [search, setSearch] = useState('');
+  const [source, setSource] = useState<Source | null>(null);
+  const recoverable = useQuery(recoverableQuery(serverId, tab === 'search' ? search : ''));
+  const external = useQuery(externalTapesQuery(serverId));
+
+  const data = recoverable.data;
+  const byComputer = useMemo(() => {
+    const map = new Map<string, NonNullable<typeof data>>();
+    for (const r of data ?? []) map.set(r.computer, [...(map.get(r.computer) ?? []), r]);
+    return [...map.entries()];
+  }, [data]);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'browse' | 'search')} style={{ padding: '0 12px' }}>
+        <Tab value="browse">Browse</Tab>
+        <Tab value="search">Search</Tab>
+      </TabList>
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <Panes
+          nav={
+            <div style={{ padding: 4 }}>
+              {tab === 'search' && <SearchBox aria-label="Search data sources" placeholder="Data source or computer" value={search} onChange={(_, d) => setSearch(d.value)} style={{ margin: 4 }} />}
+              {recoverable.isPending && <Loading label="Loading protected computers…" />}
+              {recoverable.isError && <ErrorState error={recoverable.error} />}
+              {recoverable.data && (
+                <Tree aria-label="Recoverable data" defaultOpenItems={['computers', 'external']}>
+                  <TreeItem itemType="branch" value="computers">
+                    <TreeItemLayout>Protected data</TreeItemLayout>
+                    <Tree>
+                      {byComputer.map(([computer, sources]) => (
+                        <TreeItem key={computer} itemType="branch" value={computer}>
+                          <TreeItemLayout>{computer}</TreeItemLayout>
+                          <Tree>
+                            {sources.map((s) => (
+                              <TreeItem key={s.dataSourceId} itemType="leaf" value={s.dataSourceId}>
+                                <TreeItemLayout onClick={() => setSource({ dataSourceId: s.dataSourceId, label: `${s.dataSource} on ${s.computer}`, external: false })}>
+                                  {s.dataSource} ({s.recoveryPoints})
+                                </TreeItemLayout>
+                              </TreeItem>
+                            ))}
+                          </Tree>
+                        </TreeItem>
+                      ))}
+                    </Tree>
+                  </TreeItem>
+                  <TreeItem itemType="branch" value="external">
+                    <TreeItemLayout>External DPM Tapes</TreeItemLayout>
+                    <Tree>
+                      {(external.data ?? []).map((t) => (
+                        <TreeItem key={`${t.tapeId}-${t.dataSourceId}`} itemType="leaf" value={`${t.tapeId}-${t.dataSourceId}`}>
+                          <TreeItemLayout onClick={() => setSource({ dataSourceId: t.dataSourceId, label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`, external: true })}>
+                            {t.dataSource} on {t.computer} — {t.barcode}
+                          </TreeItemLayout>
+                        </TreeItem>
+                      ))}
+                      {external.data?.length === 0 && (
+                        <TreeItem itemType="leaf" value="none">
+                          <TreeItemLayout>No recataloged tapes</TreeItemLayout>
+                        </TreeItem>
+                      )}
+                    </Tree>
+                  </TreeItem>
+                </Tree>
+              )}
+            </div>
+          }
+          display={source ? <RecoveryPoints serverId={serverId} source={source} /> : <Empty>Select a data source to see its recovery points.</Empty>}
+        />
+      </div>
+    </div>
+  );
+}
+
+function RecoveryPoints({ serverId, source }: { serverId: string; source: Source }) {
+  const points = useQuery(pointsQuery(serverId, source.dataSourceId, source.external));
+  const [day, setDay] = useState<number | null>(null);
+  const [time, setTime] = useState<string>('Latest');
+  const days = useMemo(() => new Set((points.data ?? []).map((p) => Math.floor(p.time / DAY) * DAY)), [points.data]);
+  const latestDay = points.data?.[0] ? Math.floor(points.data[0].time / DAY) * DAY : null;
+  const shownDay = day ?? latestDay;
+  const ofDay = (points.data ?? []).filter((p) => shownDay !== null && Math.floor(p.time / DAY) * DAY === shownDay);
+  const chosen = time === 'Latest' ? ofDay[0] : ofDay.find((p) => p.id === time);
+
+  if (points.isPending) return <Loading label="Loading recovery points…" />;
+  if (points.isError) return <ErrorState error={points.error} />;
+  if (points.data.length === 0) return <Empty>{source.label} has no recovery points on this DPM server.</Empty>;
+  return (
+    <div style={{ padding: 8, display: 'grid', gap: 12, gridTemplateColumns: 'auto 1fr', alignItems: 'start', overflow: 'auto' }}>
+      <Calendar days={days} selected={shownDay} onSelect={(d) => { setDay(d); setTime('Latest'); }} />
+      <div style={{ display: 'grid', gap: 8 }}>
+        <PaneTitle>{source.label}</PaneTitle>
+        <label style={{ fontSize: 13 }}>
+          Recovery time
+          <Dropdown aria-label="Recovery time" value={time === 'Latest' ? 'Latest' : formatTime(chosen?.time)} selectedOptions={[time]} onOptionSelect={(_, d) => setTime(d.optionValue ?? 'Latest')}>
+            <Option value="Latest">Latest</Option>
+            {ofDay.map((p) => (
+              <Option key={p.id} value={p.id} text={formatTime(p.time)}>
+                {formatTime(p.time)} ({p.location})
+              </Option>
+            ))}
+          </Dropdown>
+        </label>
+        {chosen && (
+          <Fields
+            items={[
+              ['Recovery point', formatTime(chosen.time)],
+              ['Location', chosen.location + (chosen.tape ? ` (tape ${chosen.tape})` : '')],
+              ['Expires', formatTime(chosen.expiresAt)],
+              ['Recoverable items', chosen.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : 'The whole data source'],
+            ]}
+          />
+        )}
+        <div>
+          <Button appearance="primary" disabled title="The Recovery Wizard opens from here">
+            Recover
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** A month calendar; days that hold recovery points are bold and selectable. */
+function Calendar({ days, selected, onSelect }: { days: Set<number>; selected: number | null; onSelect: (day: number) => void }) {
+  const [month, setMonth] = useState(() => {
+    const d = new Date(selected ?? Date.now());
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  });
+  const first = new Date(month);
+  const daysInMonth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  const offset = (first.getUTCDay() + 6) % 7;
+  const cells: (number | null)[] = [...Array(offset).fill(null), ...Array.from({ length: daysInMonth }, (_, i) => month + i * DAY)];
+  const shift = (n: number) => setMonth(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1));
+  return (
+    <div role="group" aria-label="Recovery dates" style={{ fontSize: 12 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Button size="small" appearance="subtle" aria-label="Previous month" onClick={() => shift(-1)}>
+          ‹
+        </Button>
+        <span>{first.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</span>
+        <Button size="small" appearance="subtle" aria-label="Next month" onClick={() => shift(1)}>
+          ›
+        </Button>
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 28px)', gap: 2, textAlign: 'center' }}>
+        {['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((d) => (
+          <span key={d} style={{ color: 'var(--colorNeutralForeground3)' }}>
+            {d}
+          </span>
+        ))}
+        {cells.map((c, i) =>
+          c === null ? (
+            <span key={`e${i}`} />
+          ) : (
+            <button
+              key={c}
+              type="button"
+              disabled={!days.has(c)}
+              aria-pressed={selected === c}
+              aria-label={`${new Date(c).toISOString().slice(0, 10)}${days.has(c) ? ', has recovery points' : ''}`}
+              onClick={() => onSelect(c)}
+              style={{ fontWeight: days.has(c) ? 700 : 400, border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent', background: 'none', cursor: days.has(c) ? 'pointer' : 'default', height: 24 }}
+            >
+              {new Date(c).getUTCDate()}
+            </button>
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

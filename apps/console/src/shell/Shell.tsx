@@ -1,0 +1,108 @@
+import { useEffect, useMemo, useState } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Text } from '@fluentui/react-components';
+import { clockQuery, criticalQuery, serversQuery } from '../api/queries';
+import { useLiveUpdates } from '../api/live';
+import { ServerContext } from './server-context';
+import { ConnectDialog } from './ConnectDialog';
+import { formatTime } from './format';
+import { ErrorState, Loading } from '../components/states';
+
+const AREAS = [
+  { name: 'Monitoring', to: '/monitoring' },
+  { name: 'Protection', to: '/protection' },
+  { name: 'Recovery', to: '/recovery' },
+  { name: 'Reporting', to: '/reporting' },
+  { name: 'Management', to: '/management' },
+] as const;
+
+const STORAGE_KEY = 'dpm.connectedServer';
+
+function SimulatedClock() {
+  const clock = useQuery(clockQuery());
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, []);
+  if (!clock.data) return null;
+  const now = clock.data.mode === 'real' ? clock.data.now + (Date.now() - clock.data.wallAt) * clock.data.speed : clock.data.now;
+  return (
+    <Text size={200} aria-label="Simulated time" title={clock.data.mode === 'manual' ? 'The clock is manual: it moves only when advanced' : `The clock runs at ${clock.data.speed}× real time`}>
+      {formatTime(now)} {clock.data.mode === 'manual' ? '(manual clock)' : ''}
+    </Text>
+  );
+}
+
+function CriticalAlerts() {
+  const critical = useQuery(criticalQuery());
+  const count = critical.data?.count ?? 0;
+  return (
+    <NavLink to="/monitoring/alerts" aria-label={`${count} active critical alerts`} style={{ textDecoration: 'none' }}>
+      <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
+        {count} critical
+      </Badge>
+    </NavLink>
+  );
+}
+
+/** The console's frame: header with the connected server, the navigation bar, the work area. */
+export function Shell() {
+  useLiveUpdates();
+  const servers = useQuery(serversQuery());
+  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
+  const serverId = useMemo(() => {
+    const list = servers.data ?? [];
+    if (chosen && list.some((s) => s.id === chosen)) return chosen;
+    return list.find((s) => s.state === 'Online')?.id ?? list[0]?.id ?? null;
+  }, [servers.data, chosen]);
+  const server = servers.data?.find((s) => s.id === serverId);
+  const connect = (id: string) => {
+    localStorage.setItem(STORAGE_KEY, id);
+    setChosen(id);
+  };
+
+  return (
+    <div style={{ display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' }}>
+      <header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '6px 12px', background: 'var(--colorBrandBackground)', color: 'var(--colorNeutralForegroundOnBrand)' }}>
+        <Text weight="semibold" size={400} style={{ color: 'inherit' }}>
+          DPM Administrator Console
+        </Text>
+        <Text size={300} aria-label="Connected DPM server" style={{ color: 'inherit' }}>
+          {server ? `${server.name} (${server.fqdn})${server.state !== 'Online' ? ` — ${server.state}` : ''}` : 'Not connected'}
+        </Text>
+        <div style={{ background: 'var(--colorNeutralBackground1)', borderRadius: 4 }}>
+          <ConnectDialog serverId={serverId ?? ''} connect={connect} />
+        </div>
+        <span style={{ flex: 1 }} />
+        <span style={{ color: 'inherit' }}>
+          <SimulatedClock />
+        </span>
+        <CriticalAlerts />
+      </header>
+      <nav aria-label="Work areas" style={{ display: 'flex', gap: 4, padding: '4px 12px', borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>
+        {AREAS.map((a) => (
+          <NavLink key={a.to} to={a.to} style={({ isActive }) => ({ padding: '6px 12px', borderRadius: 4, textDecoration: 'none', color: 'var(--colorNeutralForeground1)', fontWeight: isActive ? 600 : 400, background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined })}>
+            {a.name}
+          </NavLink>
+        ))}
+        <span style={{ flex: 1 }} />
+        <NavLink to="/topology" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+          Protection topology
+        </NavLink>
+      </nav>
+      <main style={{ minHeight: 0 }}>
+        {servers.isPending && <Loading label="Connecting to the estate…" />}
+        {servers.isError && <ErrorState error={servers.error} title="The console could not reach the server" />}
+        {servers.data && serverId === null && <p style={{ padding: 16 }}>This estate has no DPM servers yet. Add one under Management › Estate, or start with DPM_SEED=demo.</p>}
+        {serverId && (
+          <ServerContext.Provider value={{ serverId, connect }}>
+            <Outlet />
+          </ServerContext.Provider>
+        )}
+      </main>
+    </div>
+  );
+}
+

@@ -1,0 +1,235 @@
+/**
+ * Property tests over random command sequences on scenario 1 (domain-rules.md): what must hold
+ * whatever an administrator does with Switch Disaster Protection, Take Ownership, consistency
+ * checks, recovery points, Stop protection and the clock.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { CommandResult, Ctx, DomainEvent } from './command';
+import { isDomainError } from './errors';
+import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
+import { scenario1 } from './fixtures/scenarios';
+import { analyseTopology } from './topology/topology';
+import { maxDiskRecoveryPoints } from './protection/goals';
+import { switchProtection } from './protection/switch-protection';
+import { takeOwnership } from './agents/take-ownership';
+import { performConsistencyCheck } from './protection/perform-consistency-check';
+import { createRecoveryPoint } from './protection/create-recovery-point';
+import { stopProtection } from './protection/stop-protection';
+import { MINUTE, World } from './test-support';
+
+type Command =
+  | { kind: 'switchProtection'; replicaId: string }
+  | { kind: 'takeOwnership'; serverId: string; computerId: string }
+  | { kind: 'performConsistencyCheck'; replicaId: string }
+  | { kind: 'createRecoveryPoint'; replicaId: string }
+  | { kind: 'stopProtection'; replicaId: string; retainReplica: boolean }
+  | { kind: 'tick'; minutes: number };
+
+/** Status changes the state machine allows (domain-rules.md), besides Replica is missing and Inactive. */
+const EDGES: Record<ProtectionStatus, ProtectionStatus[]> = {
+  'Replica creation pending': ['OK'],
+  'Manual replica creation pending': ['Replica inconsistent, verification in progress', 'Replica is inconsistent', 'Replica is invalid'],
+  OK: ['Replica is inconsistent'],
+  'Replica is inconsistent': ['Replica inconsistent, verification in progress'],
+  // A consistency check that fails leaves the replica inconsistent, as DPM does.
+  'Replica inconsistent, verification in progress': ['OK', 'Replica is inconsistent'],
+  'Replica is missing': ['Manual replica creation pending'],
+  'Replica is invalid': [],
+  'Inactive replica available': [],
+};
+
+function allowed(from: ProtectionStatus, to: ProtectionStatus): boolean {
+  if (to === 'Inactive replica available') return from !== 'Inactive replica available';
+  if (to === 'Replica is missing') return from !== 'Inactive replica available';
+  return EDGES[from].includes(to);
+}
+
+const BASE = scenario1();
+const REPLICAS = Object.keys(BASE.replicas);
+const SWITCHABLE = REPLICAS.filter((id) => /^rep-DS3-DS1-PS/.test(id));
+const SERVERS = Object.keys(BASE.servers);
+const COMPUTERS = Object.keys(BASE.computers).filter((id) => BASE.computers[id]?.agent);
+
+/**
+ * Scenario 1 with DS1's replica of PS1 C:\ at 64 disk recovery points and of the Sales database at
+ * 512, so every new recovery point must prune one (RETENTION_LIMITS).
+ */
+function fullEstate(): Estate {
+  const e = scenario1();
+  const fill = (replicaId: string, count: number) => {
+    const r = e.replicas[replicaId];
+    if (!r) throw new Error(replicaId);
+    for (let i = 1; i <= count; i += 1) {
+      const p: RecoveryPoint = {
+        id: `rp-${replicaId}-${i}`,
+        serverId: r.serverId,
+        replicaId,
+        dataSourceId: r.dataSourceId,
+        time: 1_700_000_000_000 + i * MINUTE,
+        location: 'Disk',
+        expiresAt: 1_900_000_000_000 + i * MINUTE,
+        tapeId: null,
+        external: false,
+        dpmdb: null,
+        sizeGb: 1,
+      };
+      e.recoveryPoints[p.id] = p;
+    }
+  };
+  fill('rep-DS1-PS1-C', 64);
+  fill('rep-DS1-PS1-SQL', 512);
+  return e;
+}
+const START = fullEstate();
+
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-PS1-C') }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeOwnership' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...COMPUTERS) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('performConsistencyCheck' as const), replicaId: fc.constantFrom(...REPLICAS) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopProtection' as const), replicaId: fc.constantFrom(...REPLICAS), retainReplica: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 24 * 60 }) }) }) },
+);
+const sequenceArb = fc.array(commandArb, { minLength: 1, maxLength: 25 });
+
+function decide(estate: Estate, c: Exclude<Command, { kind: 'tick' }>, ctx: Ctx): CommandResult {
+  switch (c.kind) {
+    case 'switchProtection':
+      return switchProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS3', replicaIds: [c.replicaId] }, ctx);
+    case 'takeOwnership':
+      return takeOwnership(estate, { serverId: c.serverId, computerId: c.computerId }, ctx);
+    case 'performConsistencyCheck':
+      return performConsistencyCheck(estate, { replicaIds: [c.replicaId] }, ctx);
+    case 'createRecoveryPoint':
+      return createRecoveryPoint(estate, { replicaIds: [c.replicaId], location: 'Disk' }, ctx);
+    case 'stopProtection':
+      return stopProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], retainReplica: c.retainReplica }, ctx);
+  }
+}
+
+interface Step {
+  before: Estate;
+  after: Estate;
+  events: DomainEvent[];
+  refused: boolean;
+}
+
+/** Runs a sequence, checking after each command that a refusal or acceptance left its input untouched. */
+function play(commands: Command[], onStep: (step: Step) => void = () => {}): World {
+  const w = new World(START);
+  for (const c of commands) {
+    const before = w.estate;
+    const copy = structuredClone(before);
+    let events: DomainEvent[];
+    let refused = false;
+    if (c.kind === 'tick') {
+      events = w.advance(c.minutes).events;
+    } else {
+      const result = w.attempt((s, cmd: typeof c, ctx) => decide(s, cmd, ctx), c);
+      refused = isDomainError(result);
+      events = isDomainError(result) ? [] : result.events;
+    }
+    expect(before).toEqual(copy);
+    onStep({ before, after: w.estate, events, refused });
+  }
+  return w;
+}
+
+const RUNS = { numRuns: 600 };
+
+describe('invariants of the estate over random command sequences on scenario 1', () => {
+  it('keeps exactly one owner for every agent that had one, attached to it, distinct from the pending owner (seed 000, NOT_OWNER)', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ after }) => {
+          for (const id of COMPUTERS) {
+            const agent = after.computers[id]?.agent;
+            expect(agent?.ownerId, id).toBeTruthy();
+            expect(after.servers[agent?.ownerId ?? ''], id).toBeDefined();
+            expect(agent?.attachedTo).toContain(agent?.ownerId);
+            expect(agent?.pendingOwnerId).not.toBe(agent?.ownerId);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('never lets a DPM server be protected by two others (ALREADY_PROTECTED_BY_DPM, seeds 001, 004)', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ after }) => {
+          expect(analyseTopology(after).violations.filter((v) => v.code === 'ALREADY_PROTECTED_BY_DPM')).toEqual([]);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('moves replica statuses only along the edges of the state machine, and never silently', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ before, after, events }) => {
+          const trail = new Map<string, [ProtectionStatus, ProtectionStatus][]>();
+          for (const e of events) {
+            if (e.type !== 'replica.status') continue;
+            const [from, to] = e.summary.split(' → ') as [ProtectionStatus, ProtectionStatus];
+            expect(allowed(from, to), `${e.subjectId}: ${e.summary}`).toBe(true);
+            trail.set(e.subjectId, [...(trail.get(e.subjectId) ?? []), [from, to]]);
+          }
+          for (const [id, r] of Object.entries(after.replicas)) {
+            const prev = before.replicas[id];
+            if (!prev) continue;
+            const moves = trail.get(id) ?? [];
+            const path = [prev.status, ...moves.flatMap(([from, to]) => [from, to])];
+            for (let i = 1; i + 1 < path.length; i += 2) expect(path[i], `${id} chain`).toBe(path[i - 1]);
+            expect(moves.length === 0 ? prev.status : moves[moves.length - 1]?.[1], id).toBe(r.status);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('never keeps more than 64 disk recovery points of file data or 512 of application data per replica (RETENTION_LIMITS, seed 001)', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ after }) => {
+          const counts = new Map<string, number>();
+          for (const p of Object.values(after.recoveryPoints)) {
+            if (p.location === 'Disk' && p.replicaId) counts.set(p.replicaId, (counts.get(p.replicaId) ?? 0) + 1);
+          }
+          for (const [replicaId, n] of counts) {
+            const ds = after.dataSources[after.replicas[replicaId]?.dataSourceId ?? ''];
+            if (!ds) continue;
+            expect(n, replicaId).toBeLessThanOrEqual(maxDiskRecoveryPoints(ds.kind));
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('prunes the oldest recovery point when a replica at its limit gets a new one', () => {
+    const w = play([{ kind: 'createRecoveryPoint', replicaId: 'rep-DS1-PS1-C' }, { kind: 'createRecoveryPoint', replicaId: 'rep-DS1-PS1-SQL' }, { kind: 'tick', minutes: 30 }]);
+    const of = (id: string) => Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === id);
+    expect(of('rep-DS1-PS1-C')).toHaveLength(64);
+    expect(of('rep-DS1-PS1-SQL')).toHaveLength(512);
+    expect(w.estate.recoveryPoints['rp-rep-DS1-PS1-C-1']).toBeUndefined();
+    expect(w.estate.recoveryPoints['rp-rep-DS1-PS1-C-2']).toBeDefined();
+  });
+
+  it('replays the same command sequence with the same id generator to a deep-equal estate', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        const a = play(commands);
+        const b = play(commands);
+        expect(b.estate).toEqual(a.estate);
+        expect(b.events).toEqual(a.events);
+        expect(b.now).toBe(a.now);
+      }),
+      RUNS,
+    );
+  });
+});

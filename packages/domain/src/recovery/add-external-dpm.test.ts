@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../errors';
+import { scenario1 } from '../fixtures/scenarios';
+import { DAY, MINUTE, World, expectRefusal } from '../test-support';
+import { addExternalDpm } from './add-external-dpm';
+
+describe('addExternalDpm', () => {
+  it('refuses vault credentials downloaded two days and a minute ago: CREDENTIALS_EXPIRED (seed 001)', () => {
+    const w = new World(scenario1());
+    expectRefusal(w.estate, (s) => addExternalDpm(s, { serverId: 'srv-DS2', vault: 'contoso-vault', credentialsIssuedAt: w.now - 2 * DAY - MINUTE }, w.ctx()), 'CREDENTIALS_EXPIRED', ['vault credentials', 'two days']);
+  });
+
+  it('accepts credentials up to two days old and registers the vault on the server', () => {
+    const w = new World(scenario1());
+    w.run(addExternalDpm, { serverId: 'srv-DS2', vault: 'contoso-vault', credentialsIssuedAt: w.now - 2 * DAY });
+    expect(w.estate.servers['srv-DS2']?.online).toEqual({ vault: 'contoso-vault', registeredAt: w.now });
+    const future = addExternalDpm(w.estate, { serverId: 'srv-DS2', vault: 'v', credentialsIssuedAt: w.now + MINUTE }, w.ctx());
+    expect(isDomainError(future) && future.code).toBe('INVALID_INPUT');
+  });
+});
