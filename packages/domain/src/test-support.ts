@@ -23,6 +23,12 @@ import { tick } from './jobs/tick';
 import type { CreateProtectionGroup } from './protection/create-protection-group';
 import type { MemberRef } from './protection/rules';
 
+/**
+ * structuredClone, which Node provides; the domain's compiler settings (ES2023, no DOM or Node
+ * types) don't declare it, so it is typed here for the tests.
+ */
+export const structuredCopy = <T>(value: T): T => (globalThis as unknown as { structuredClone: <U>(v: U) => U }).structuredClone(value);
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -129,7 +135,7 @@ export function createdReplicaId(outcome: Outcome, dataSourceId: string): string
  * and that the slice passed in is unchanged.
  */
 export function expectRefusal(slice: Estate, run: (slice: Estate) => CommandResult, code: ErrorCode, names: string[] = []): DomainError {
-  const before = structuredClone(slice);
+  const before = structuredCopy(slice);
   const result = run(slice);
   if (!isDomainError(result)) throw new Error(`Expected ${code}, but the command was accepted with ${result.changes.length} changes`);
   expect(isDomainError(result)).toBe(true);
@@ -145,7 +151,7 @@ export function expectRefusal(slice: Estate, run: (slice: Estate) => CommandResu
 /** A copy of the estate with DPM servers added by the fixture builder (e.g. DS5, unknown to DS3). */
 export function withServers(estate: Estate, names: string[], tweak: (b: EstateBuilder) => void = () => {}): Estate {
   const b = new EstateBuilder(FIXTURE_EPOCH);
-  Object.assign(b.estate, structuredClone(estate));
+  Object.assign(b.estate, structuredCopy(estate));
   for (const name of names) b.server(name);
   tweak(b);
   return b.estate;
@@ -154,7 +160,7 @@ export function withServers(estate: Estate, names: string[], tweak: (b: EstateBu
 /** A copy of the estate where a computer has one more, unprotected volume. */
 export function withVolume(estate: Estate, computerName: string, key: string, sizeGb: number): Estate {
   const b = new EstateBuilder(FIXTURE_EPOCH);
-  Object.assign(b.estate, structuredClone(estate));
+  Object.assign(b.estate, structuredCopy(estate));
   b.dataSource(`cmp-${computerName}`, 'Volume', `${key}:\\`, sizeGb, key);
   return b.estate;
 }

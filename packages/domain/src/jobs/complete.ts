@@ -3,7 +3,7 @@ import type { Job, Replica } from '../model';
 import type { AlertName } from '../model';
 import { raiseAlert, replicaSubject, resolveAlert, setReplicaStatus } from '../alerts/alerts';
 import { connectivityError } from '../agents/connectivity';
-import { isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
+import { LIMITS, isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
 import { snapshotOf } from '../server/snapshot';
 import { isImported } from '../library/tape-status';
 
@@ -79,11 +79,11 @@ function succeed(draft: Draft, ctx: Ctx, job: Job): void {
   draft.emit({ type: 'job.completed', serverId: job.serverId, subjectId: job.id, summary: `${job.type} completed` });
 }
 
-/** Prunes a replica's disk recovery points beyond DPM's count limit, oldest first. */
-function pruneRecoveryPoints(draft: Draft, replica: Replica, max: number): void {
+/** Prunes a replica's disk or online recovery points beyond DPM's count limit, oldest first. */
+function pruneRecoveryPoints(draft: Draft, replica: Replica, location: 'Disk' | 'Online', max: number): void {
   const points = draft
     .all('recoveryPoints')
-    .filter((rp) => rp.replicaId === replica.id && rp.location === 'Disk')
+    .filter((rp) => rp.replicaId === replica.id && rp.location === location)
     .sort((a, b) => a.time - b.time);
   for (let i = 0; i < points.length - max; i += 1) draft.del('recoveryPoints', (points[i] as { id: string }).id);
 }
@@ -178,20 +178,23 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
   resolveAlert(draft, ctx, 'Synchronization failed', subject.serverId, subject.subjectId);
   if (job.type === 'Recovery point' || job.type === 'Express full backup') {
     if (!ds) return;
+    // Create recovery point › Online (seed 001): kept online, up to the group's online count.
+    const online = job.params.location === 'Online';
     draft.put('recoveryPoints', {
       id: ctx.newId('rp'),
       serverId: replica.serverId,
       replicaId: replica.id,
       dataSourceId: replica.dataSourceId,
       time: ctx.now,
-      location: 'Disk',
+      location: online ? 'Online' : 'Disk',
       expiresAt: ctx.now + (group?.disk?.retentionDays ?? 14) * DAY,
       tapeId: null,
       external: false,
       dpmdb: ds.kind === 'DPMDB' && replica.sourceServerId === null ? snapshotOfComputer(draft, ds.computerId) : null,
       sizeGb: Math.max(1, Math.round(ds.sizeGb * (isApplicationData(ds.kind) ? 1 : 0.05))),
     });
-    pruneRecoveryPoints(draft, replica, maxDiskRecoveryPoints(ds.kind));
+    if (online) pruneRecoveryPoints(draft, replica, 'Online', Math.min(group?.online?.recoveryPoints ?? LIMITS.onlineRecoveryPoints, LIMITS.onlineRecoveryPoints));
+    else pruneRecoveryPoints(draft, replica, 'Disk', maxDiskRecoveryPoints(ds.kind));
     resolveAlert(draft, ctx, 'Recovery point creation failed', subject.serverId, subject.subjectId);
   }
 }

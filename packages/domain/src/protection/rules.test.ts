@@ -3,7 +3,7 @@ import { isDomainError } from '../errors';
 import { scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
 import { DPM_2019_UR4 } from '../fixtures/builder';
 import { attachAgent } from '../agents/attach-agent';
-import { World, createdReplicaId, ctxAt, expectRefusal, newGroup, withServers, withVolume } from '../test-support';
+import { World, createdReplicaId, ctxAt, expectRefusal, newGroup, structuredCopy, withServers, withVolume } from '../test-support';
 import { createProtectionGroup } from './create-protection-group';
 import { modifyProtectionGroup } from './modify-protection-group';
 import { stopProtection } from './stop-protection';
@@ -41,7 +41,7 @@ describe('ALREADY_PROTECTED_BY_DPM', () => {
     expect(err.message).toContain('only one other DPM server');
   });
 
-  it('refuses DS4 protecting DS2 in the cycle of scenario 3 only through the chain rules, never twice (seed 004)', () => {
+  it('refuses DS4 protecting DS2, which DS3 already protects in the cycle of scenario 3: ALREADY_PROTECTED_BY_DPM (seeds 001, 004)', () => {
     const estate = withServers(scenario3(), ['DS4']);
     const w = new World(estate);
     w.run(attachAgent, { serverId: 'srv-DS4', computerIds: ['cmp-DS2'], method: 'Attach' });
@@ -97,7 +97,7 @@ describe('VSS_WRITER_STOPPED', () => {
     w.run(attachAgent, { serverId: 'srv-DS4', computerIds: ['cmp-DS5'], method: 'Install' });
     const ds5 = w.estate.servers['srv-DS5'];
     if (!ds5) throw new Error('fixture');
-    w.estate.servers['srv-DS5'] = { ...ds5, vssWriter: 'Offline' };
+    w.estate.servers['srv-DS5'] = { ...ds5, vssWriter: 'Stopped' };
     expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS5-DPMDB')), w.ctx()), 'VSS_WRITER_STOPPED', ['SQL Server VSS Writer', 'DS5']);
 
     // The writer matters for the database only; with it running the database can be protected.
@@ -170,7 +170,7 @@ describe('checkCanProtect', () => {
     for (const f of [scenario1, scenario2, scenario3]) {
       const estate = f();
       for (const r of Object.values(estate.replicas)) {
-        const without = structuredClone(estate);
+        const without = structuredCopy(estate);
         delete without.replicas[r.id];
         expect(checkCanProtect(without, r.serverId, { dataSourceId: r.dataSourceId, sourceServerId: r.sourceServerId }), r.id).toBeNull();
       }

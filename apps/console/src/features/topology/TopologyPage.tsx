@@ -130,10 +130,10 @@ export function TopologyPage() {
             <tbody>
               {t.servers.map((s) => (
                 <tr key={s.serverId}>
-                  <td style={cell}>
+                  <th scope="row" style={cell}>
                     {s.name}
                     {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
-                  </td>
+                  </th>
                   <td style={cell}>{s.protecting.join(', ') || '-'}</td>
                   <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
                 </tr>

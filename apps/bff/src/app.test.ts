@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { row, testApp } from './test-app';
+
+describe('system routes', () => {
+  it('GET /api/health answers with the version and the database state', async () => {
+    const { app } = testApp('scenario-1');
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; version: string; database: { ok: boolean; seed: string; migrations: number; servers: number } };
+    expect(body).toMatchObject({ status: 'ok', version: 'test', database: { ok: true, seed: 'scenario-1', servers: 4 } });
+    expect(body.database.migrations).toBeGreaterThanOrEqual(1);
+  });
+
+  it('GET /api/openapi.json describes every route of the API', async () => {
+    const { app } = testApp('empty');
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)));
+    const served = app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/openapi.json' && r.path !== '/api/events')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(served.length).toBeGreaterThan(30);
+    for (const route of served) expect(documented, route).toContain(route);
+  });
+
+  it('a bad query parameter gets a 400 that names the field', async () => {
+    const { app } = testApp('scenario-1');
+    const res = await app.request('/api/servers/srv-DS1/protection/members?limit=many');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string; target: string } };
+    expect(body.error.code).toBe('INVALID_INPUT');
+    expect(body.error.target).toBe('limit');
+    expect(body.error.message).toContain('"limit"');
+  });
+
+  it('an unknown query field is refused and named', async () => {
+    const { app } = testApp('scenario-1');
+    const res = await app.request('/api/servers/srv-DS1/jobs?colour=blue');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('colour');
+  });
+
+  it('the manual clock advances and runs jobs; the real clock refuses', async () => {
+    const manual = testApp('scenario-1');
+    const before = manual.store.now;
+    const res = await manual.json('/api/clock/advance', { minutes: 30 });
+    expect(res.status).toBe(200);
+    expect(manual.store.now).toBe(before + 30 * 60_000);
+    const real = testApp('empty', 'real');
+    expect((await real.json('/api/clock/advance', { minutes: 1 })).status).toBe(409);
+  });
+});
+
+describe('commands through the API', () => {
+  it('a rule refusal is a 422 with the rule code and sentence, changes nothing, and is audited (seed 004: CHAIN_INDIRECT)', async () => {
+    const { json, db, store } = testApp('scenario-2');
+    const count = () => row<{ n: number }>(db, 'SELECT (SELECT count(*) FROM replicas) + (SELECT count(*) FROM protection_groups) + (SELECT count(*) FROM jobs) AS n').n;
+    const before = count();
+    const res = await json('/api/servers/srv-DS3/protection/groups', {
+      name: 'DS1 directly',
+      members: [{ dataSourceId: 'ds-DS1-DPMDB', sourceServerId: null }],
+      disk: { retentionDays: 10, syncFrequencyMinutes: 1440, recoveryPointTimes: [], expressFullTimes: [1260] },
+      tape: null,
+      online: null,
+      replicaCreation: 'Now',
+      consistencyCheck: { runIfInconsistent: false, dailyAt: null },
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('CHAIN_INDIRECT');
+    expect(body.error.message).toMatch(/DS3 already protects DS1's data through the chain/);
+    expect(count()).toBe(before);
+    expect(Object.values(store.estate.groups).some((g) => g.name === 'DS1 directly')).toBe(false);
+    const audit = row(db, 'SELECT outcome, code FROM audit ORDER BY id DESC LIMIT 1');
+    expect(audit).toEqual({ outcome: 'refused', code: 'CHAIN_INDIRECT' });
+  });
+
+  it('a successful command is one transaction with its audit entry, and queues its job', async () => {
+    const { json, db } = testApp('scenario-1');
+    const res = await json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { jobIds: string[] };
+    expect(body.jobIds).toHaveLength(1);
+    const job = row(db, 'SELECT type, status FROM jobs WHERE id = ?', body.jobIds[0]);
+    expect(job).toEqual({ type: 'Consistency check', status: 'Scheduled' });
+    expect(row(db, 'SELECT outcome, action FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'protection.consistency-check' });
+  });
+
+  it('refuses a JSON mutation from another origin and a body that is not JSON', async () => {
+    const { json, app } = testApp('scenario-1');
+    expect((await json('/api/servers/srv-DS1/fail', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    const res = await app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(res.status).toBe(415);
+    const broken = await app.request('/api/servers/srv-DS1/protection/consistency-checks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    expect(broken.status).toBe(400);
+  });
+
+  it('a member of another server is not found, whatever the path says', async () => {
+    const { json } = testApp('scenario-1');
+    const res = await json('/api/servers/srv-DS2/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('read models', () => {
+  it('pages members with a keyset cursor, sorted on the server', async () => {
+    const { app } = testApp('scenario-1');
+    const page = async (cursor?: string) => {
+      const res = await app.request(`/api/servers/srv-DS4/protection/members?limit=5&sort=dataSource${cursor ? `&cursor=${cursor}` : ''}`);
+      return (await res.json()) as { items: { id: string; dataSource: string }[]; nextCursor: string | null; total: number };
+    };
+    const seen: { id: string; dataSource: string }[] = [];
+    let p = await page();
+    const total = p.total;
+    for (;;) {
+      seen.push(...p.items);
+      if (!p.nextCursor) break;
+      p = await page(p.nextCursor);
+    }
+    expect(total).toBe(21);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(total);
+    // Ordered by data source (SQLite NOCASE: ASCII letters folded, then code points), then id.
+    for (let i = 1; i < seen.length; i += 1) {
+      const [a, b] = [seen[i - 1], seen[i]] as [{ id: string; dataSource: string }, { id: string; dataSource: string }];
+      const [x, y] = [a.dataSource.toLowerCase(), b.dataSource.toLowerCase()];
+      expect(x < y || (x === y && a.id < b.id), `${a.dataSource} ${a.id} before ${b.dataSource} ${b.id}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import { connectTo, expect, test, workArea } from '../fixtures';
+
+test.describe('the console shell on the demo estate', () => {
+  test('opens every work area by its name and shows the estate where it belongs', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/monitoring\/alerts$/);
+    await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
+    for (const pane of ['Navigation pane', 'Display pane', 'Details pane', 'Actions pane']) {
+      await expect(page.getByRole('region', { name: pane })).toBeVisible();
+    }
+
+    // Monitoring › Jobs: the demo's two weeks of history on DS1, for PS1 and PS2.
+    await workArea(page, 'Monitoring').click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await expect(page).toHaveURL(/\/monitoring\/jobs$/);
+    const jobs = page.getByRole('grid', { name: 'Jobs' });
+    await expect(jobs.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
+    await expect(jobs.getByRole('columnheader', { name: 'Data Transferred' })).toBeVisible();
+
+    // Protection on DS1: PS1 and PS2 are its members.
+    await workArea(page, 'Protection').click();
+    await expect(page).toHaveURL(/\/protection$/);
+    const members = page.getByRole('grid', { name: 'Protected members' });
+    await expect(members.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
+    await expect(members.getByRole('row').filter({ hasText: 'PS2' }).first()).toBeVisible();
+    await expect(members.getByRole('row').filter({ hasText: 'PS3' })).toHaveCount(0);
+
+    // Recovery on DS1: PS1 and PS2 hold recovery points.
+    await workArea(page, 'Recovery').click();
+    await expect(page).toHaveURL(/\/recovery$/);
+    const tree = page.getByRole('tree', { name: 'Recoverable data' });
+    await expect(tree.getByText('PS1', { exact: true })).toBeVisible();
+    await expect(tree.getByText('PS2', { exact: true })).toBeVisible();
+
+    // Reporting: the DPMDB of every server DS1–DS4.
+    await workArea(page, 'Reporting').click();
+    await expect(page).toHaveURL(/\/reporting$/);
+    const report = page.getByRole('region', { name: 'DPM database protection' });
+    for (const ds of ['DS1', 'DS2', 'DS3', 'DS4']) await expect(report.getByRole('cell', { name: ds, exact: true })).toBeVisible();
+
+    // Management › Agents on DS1: PS1 and PS2; Libraries: the demo's tapes.
+    await workArea(page, 'Management').click();
+    await expect(page).toHaveURL(/\/management\/agents$/);
+    const agents = page.getByRole('grid', { name: 'Agents' });
+    await expect(agents.getByRole('row').filter({ hasText: 'PS1' })).toBeVisible();
+    await expect(agents.getByRole('row').filter({ hasText: 'PS2' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Libraries' }).click();
+    await expect(page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' })).toBeVisible();
+
+    // Connected to DS3, the secondary: DS1 and DS2 are what it protects.
+    await connectTo(page, 'DS3');
+    await workArea(page, 'Protection').click();
+    await expect(members.getByRole('row').filter({ hasText: 'DPMDB_DS1' })).toBeVisible();
+    await expect(members.getByRole('row').filter({ hasText: 'DPMDB_DS2' })).toBeVisible();
+    await workArea(page, 'Management').click();
+    await expect(agents.getByRole('row').filter({ hasText: 'DS1' })).toBeVisible();
+    await expect(agents.getByRole('row').filter({ hasText: 'DS2' })).toBeVisible();
+  });
+
+  test('draws the protection topology as the seed table of scenario 1', async ({ page }) => {
+    await page.goto('/topology');
+    const table = page.getByRole('table', { name: 'Protection topology table' });
+    const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}\\b`) }) });
+    await expect(row('DS1').getByRole('rowheader')).toHaveText('DS1 (primary)');
+    await expect(row('DS1').getByRole('cell').nth(0)).toHaveText('PS1, PS2');
+    await expect(row('DS1').getByRole('cell').nth(1)).toHaveText('DS3');
+    await expect(row('DS2').getByRole('cell').nth(0)).toHaveText('PS3, PS4');
+    await expect(row('DS2').getByRole('cell').nth(1)).toHaveText('DS3');
+    await expect(row('DS3').getByRole('rowheader')).toHaveText('DS3 (secondary)');
+    await expect(row('DS3').getByRole('cell').nth(0)).toHaveText('DS1, DS2');
+    await expect(row('DS3').getByRole('cell').nth(1)).toHaveText('DS4');
+    await expect(row('DS4').getByRole('cell').nth(0)).toHaveText('DS3');
+    await expect(row('DS4').getByRole('cell').nth(1)).toHaveText('-');
+    await page.getByRole('button', { name: 'Connect to DS3' }).click();
+    await expect(page.getByLabel('Connected DPM server')).toContainText('DS3');
+  });
+});
