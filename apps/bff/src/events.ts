@@ -22,7 +22,7 @@ export class EventBus {
     for (const e of events) {
       const evt: BusEvent = { ...e, id: ++this.seq, at };
       this.recent.push(evt);
-      if (this.recent.length > this.keep) this.recent.shift();
+      if (this.recent.length > 2 * this.keep) this.recent.splice(0, this.recent.length - this.keep);
       for (const l of this.listeners) l(evt);
     }
   }

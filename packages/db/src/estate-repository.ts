@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Change } from '@dpm/domain/command';
-import type { Estate } from '@dpm/domain/model';
+import type { EntityName, Estate } from '@dpm/domain/model';
 import { ENTITY_NAMES, emptyEstate } from '@dpm/domain/model';
 import type { Db } from './client';
 import { entityTables, meta } from './schema';
@@ -16,29 +17,59 @@ export function loadEstate(db: Db): Estate {
   return estate;
 }
 
-const CHUNK = 500;
+type Statement = { run: (...params: unknown[]) => unknown };
+interface TableWriter {
+  upsert: Statement;
+  remove: Statement;
+  values: (row: Record<string, unknown>) => unknown[];
+}
+const writers = new WeakMap<object, Map<EntityName, TableWriter>>();
 
-/** Writes the changes of one command. Call inside the command's transaction. */
+/**
+ * Prepared upsert and delete statements per table, with drizzle's own column encoders (JSON,
+ * booleans): a tick of the large estate writes hundreds of thousands of rows, and building a
+ * query per row costs more than the tick itself.
+ */
+function writerFor(db: Db, entity: EntityName): TableWriter {
+  let byTable = writers.get(db.$client);
+  if (!byTable) writers.set(db.$client, (byTable = new Map()));
+  const existing = byTable.get(entity);
+  if (existing) return existing;
+  const table = entityTables[entity];
+  const { name } = getTableConfig(table);
+  const columns = Object.entries(getTableColumns(table));
+  const names = columns.map(([, c]) => `"${c.name}"`);
+  const upsert = db.$client.prepare(
+    `INSERT INTO "${name}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON CONFLICT("id") DO UPDATE SET ${names
+      .filter((n) => n !== '"id"')
+      .map((n) => `${n} = excluded.${n}`)
+      .join(', ')}`,
+  );
+  const remove = db.$client.prepare(`DELETE FROM "${name}" WHERE "id" = ?`);
+  const values = (row: Record<string, unknown>) =>
+    columns.map(([key, c]) => {
+      const v = row[key];
+      return v === null || v === undefined ? null : c.mapToDriverValue(v);
+    });
+  const writer = { upsert, remove, values };
+  byTable.set(entity, writer);
+  return writer;
+}
+
+/** Writes the changes of one command or tick. Call inside its transaction. */
 export function persistChanges(db: Db, changes: readonly Change[]): void {
   for (const c of changes) {
-    const table = entityTables[c.entity];
-    if (c.op === 'put') {
-      const value = c.value as { id: string };
-      db.insert(table).values(value as never).onConflictDoUpdate({ target: table.id, set: value as never }).run();
-    } else {
-      db.delete(table).where(eq(table.id, c.id)).run();
-    }
+    const w = writerFor(db, c.entity);
+    if (c.op === 'put') w.upsert.run(...w.values(c.value as unknown as Record<string, unknown>));
+    else w.remove.run(c.id);
   }
 }
 
-/** Bulk-inserts a whole estate into empty tables (loading a fixture). */
+/** Writes a whole estate into empty tables (loading a fixture). Call inside a transaction. */
 export function insertEstate(db: Db, estate: Estate): void {
   for (const name of ENTITY_NAMES) {
-    const rows = Object.values(estate[name]);
-    const table = entityTables[name];
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      db.insert(table).values(rows.slice(i, i + CHUNK) as never).run();
-    }
+    const w = writerFor(db, name);
+    for (const row of Object.values(estate[name])) w.upsert.run(...w.values(row as unknown as Record<string, unknown>));
   }
 }
 

@@ -27,6 +27,54 @@ export interface Outcome {
 
 export type CommandResult = Outcome | DomainError;
 
+type Scalar = string | number | boolean | null;
+type FieldIndex = Map<Scalar, Set<string>>;
+
+/**
+ * Secondary indexes over an estate's tables, built on first use and kept up to date by
+ * applyChangesInPlace, so commands on a large estate find a replica's recovery points or a
+ * subject's alerts without scanning every row. Keyed by the table object itself.
+ */
+const indexes = new WeakMap<object, Map<string, FieldIndex>>();
+
+function fieldValue(row: unknown, field: string): Scalar {
+  const v = (row as Record<string, unknown>)[field];
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+}
+
+function indexOf(table: Record<string, unknown>, field: string): FieldIndex {
+  let byField = indexes.get(table);
+  if (!byField) indexes.set(table, (byField = new Map()));
+  let index = byField.get(field);
+  if (!index) {
+    index = new Map();
+    for (const [id, row] of Object.entries(table)) {
+      const v = fieldValue(row, field);
+      let ids = index.get(v);
+      if (!ids) index.set(v, (ids = new Set()));
+      ids.add(id);
+    }
+    byField.set(field, index);
+  }
+  return index;
+}
+
+function reindex(table: Record<string, unknown>, id: string, before: unknown, after: unknown): void {
+  const byField = indexes.get(table);
+  if (!byField) return;
+  for (const [field, index] of byField) {
+    const old = before === undefined ? undefined : fieldValue(before, field);
+    const next = after === undefined ? undefined : fieldValue(after, field);
+    if (old === next && before !== undefined && after !== undefined) continue;
+    if (old !== undefined) index.get(old)?.delete(id);
+    if (next !== undefined) {
+      let ids = index.get(next);
+      if (!ids) index.set(next, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+}
+
 /**
  * A copy-on-write view of a slice: reads see the command's own writes, the slice is never
  * mutated, and `outcome()` lists the changes in order. Commands are written against it so that
@@ -52,6 +100,20 @@ export class Draft {
     for (const [id, v] of Object.entries(this.base[entity])) out.set(id, v as EntityOf<K>);
     for (const [id, v] of this.puts.get(entity) ?? []) out.set(id, v as EntityOf<K>);
     for (const id of this.dels.get(entity) ?? []) out.delete(id);
+    return [...out.values()];
+  }
+
+  /** Rows whose `field` equals `value`, through the base's index and this draft's own writes. */
+  where<K extends EntityName, F extends keyof EntityOf<K> & string>(entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
+    const out = new Map<string, EntityOf<K>>();
+    const base = this.base[entity] as Record<string, unknown>;
+    for (const id of indexOf(base, field).get(value) ?? []) {
+      const row = this.get(entity, id);
+      if (row !== undefined && fieldValue(row, field) === value) out.set(id, row);
+    }
+    for (const [id, row] of this.puts.get(entity) ?? []) {
+      if (fieldValue(row, field) === value) out.set(id, row as EntityOf<K>);
+    }
     return [...out.values()];
   }
 
@@ -88,8 +150,15 @@ export class Draft {
     return applyChanges(this.base, this.changes);
   }
 
+  /** The changes, one per row (the last write wins, in the order rows were last written), and the events. */
   outcome(): Outcome {
-    return { changes: [...this.changes], events: [...this.events] };
+    const last = new Map<string, Change>();
+    for (const c of this.changes) {
+      const key = `${c.entity}\u0000${c.op === 'put' ? (c.value as { id: string }).id : c.id}`;
+      last.delete(key);
+      last.set(key, c);
+    }
+    return { changes: [...last.values()], events: [...this.events] };
   }
 }
 
@@ -113,7 +182,10 @@ export function applyChanges(estate: Estate, changes: readonly Change[]): Estate
 export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
   for (const c of changes) {
     const table = estate[c.entity] as Record<string, unknown>;
-    if (c.op === 'put') table[(c.value as { id: string }).id] = c.value;
-    else delete table[c.id];
+    const id = c.op === 'put' ? (c.value as { id: string }).id : c.id;
+    const before = table[id];
+    if (c.op === 'put') table[id] = c.value;
+    else delete table[id];
+    reindex(table, id, before, c.op === 'put' ? c.value : undefined);
   }
 }

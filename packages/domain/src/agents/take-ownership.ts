@@ -43,8 +43,8 @@ export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): Comm
   resolveAlert(draft, ctx, 'Agent Ownership Required', server.id, computer.id);
   draft.emit({ type: 'agent.owned', serverId: server.id, subjectId: computer.id, summary: `${server.name} took ownership of the agent on ${computer.name}` });
 
-  for (const r of draft.all('replicas')) {
-    if (r.serverId !== server.id || r.groupId === null || r.sourceServerId !== null) continue;
+  for (const r of draft.where('replicas', 'serverId', server.id)) {
+    if (r.groupId === null || r.sourceServerId !== null) continue;
     const ds = draft.get('dataSources', r.dataSourceId);
     if (ds?.computerId !== computer.id) continue;
     if (r.status === 'OK') setReplicaStatus(draft, ctx, r.id, 'Replica is inconsistent');

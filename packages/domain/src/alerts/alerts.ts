@@ -67,9 +67,7 @@ function describe(draft: Draft, name: AlertName, subject: AlertSubject, detail?:
 }
 
 function activeAlert(draft: Draft, name: AlertName, serverId: string, subjectId: string): Alert | undefined {
-  return draft
-    .all('alerts')
-    .find((a) => a.state === 'Active' && a.name === name && a.serverId === serverId && a.subjectId === subjectId);
+  return draft.where('alerts', 'subjectId', subjectId).find((a) => a.state === 'Active' && a.name === name && a.serverId === serverId);
 }
 
 /** Raises an alert unless the same one is already active for the subject. */
@@ -135,8 +133,8 @@ export function setReplicaStatus(draft: Draft, ctx: Ctx, replicaId: string, stat
 
 /** Clears every active alert about a subject (its protection was removed). */
 export function resolveAllFor(draft: Draft, ctx: Ctx, subjectId: string): void {
-  for (const a of draft.all('alerts')) {
-    if (a.state === 'Active' && a.subjectId === subjectId) {
+  for (const a of draft.where('alerts', 'subjectId', subjectId)) {
+    if (a.state === 'Active') {
       draft.update('alerts', a.id, { state: 'Inactive', resolvedAt: ctx.now });
       draft.emit({ type: 'alert.resolved', serverId: a.serverId, subjectId: a.id, summary: `${a.name}: ${a.affectedArea}` });
     }

@@ -82,8 +82,8 @@ function succeed(draft: Draft, ctx: Ctx, job: Job): void {
 /** Prunes a replica's disk or online recovery points beyond DPM's count limit, oldest first. */
 function pruneRecoveryPoints(draft: Draft, replica: Replica, location: 'Disk' | 'Online', max: number): void {
   const points = draft
-    .all('recoveryPoints')
-    .filter((rp) => rp.replicaId === replica.id && rp.location === location)
+    .where('recoveryPoints', 'replicaId', replica.id)
+    .filter((rp) => rp.location === location)
     .sort((a, b) => a.time - b.time);
   for (let i = 0; i < points.length - max; i += 1) draft.del('recoveryPoints', (points[i] as { id: string }).id);
 }
@@ -131,7 +131,7 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
   const group = replica.groupId ? draft.get('groups', replica.groupId) : undefined;
   if (job.type === 'Tape backup') {
     const libraryId = job.libraryId ?? group?.tape?.libraryId ?? null;
-    const tape = draft.all('tapes').find((t) => t.libraryId === libraryId && t.free && t.headerRead && t.location === 'Slot');
+    const tape = (libraryId ? draft.where('tapes', 'libraryId', libraryId) : []).find((t) => t.free && t.headerRead && t.location === 'Slot');
     const server = draft.get('servers', replica.serverId);
     if (!tape || !server || !ds) {
       fail(draft, ctx, job, { code: 'NO_FREE_TAPE', message: 'No free tape is available in the library.' });
@@ -244,7 +244,7 @@ function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
     fail(draft, ctx, job, { code: 'NOT_FOUND', message: 'The library no longer exists.' });
     return;
   }
-  const tapesIn = () => draft.all('tapes').filter((t) => t.libraryId === library.id && t.location !== 'Offsite');
+  const tapesIn = () => draft.where('tapes', 'libraryId', library.id).filter((t) => t.location !== 'Offsite');
   if (job.type !== 'Library rescan' && !library.available) {
     fail(draft, ctx, job, { code: 'LIBRARY_NOT_AVAILABLE', message: `${library.name} is not available.` });
     return;
@@ -289,7 +289,7 @@ function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
       const tape = job.tapeId ? draft.get('tapes', job.tapeId) : undefined;
       if (tape) {
         draft.update('tapes', tape.id, { free: true, label: null, writtenBy: null, dataSets: [], encryptedWith: null, expiresAt: null, catalogedBy: null });
-        for (const rp of draft.all('recoveryPoints')) if (rp.tapeId === tape.id) draft.del('recoveryPoints', rp.id);
+        for (const rp of draft.where('recoveryPoints', 'tapeId', tape.id)) draft.del('recoveryPoints', rp.id);
       }
       break;
     }

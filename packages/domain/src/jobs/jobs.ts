@@ -41,7 +41,7 @@ export type NewJob = Pick<Job, 'serverId' | 'type'> & Partial<Omit<Job, 'id' | '
 
 /** Queues a job at `ctx.now` (or `scheduledAt`); the clock's tick starts and runs it. */
 export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
-  return draft.put('jobs', {
+  const queued = draft.put('jobs', {
     id: ctx.newId('job'),
     status: 'Scheduled',
     replicaId: null,
@@ -60,11 +60,13 @@ export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
     retryOf: null,
     ...job,
   });
+  draft.emit({ type: queued.status === 'Completed' ? 'job.completed' : 'job.scheduled', serverId: queued.serverId, subjectId: queued.id, summary: `${queued.type} ${queued.status.toLowerCase()}` });
+  return queued;
 }
 
 /** Jobs not yet finished for a subject, so a command does not queue the same work twice. */
 export function activeJobsFor(draft: Draft, field: 'replicaId' | 'libraryId' | 'tapeId', id: string): Job[] {
-  return draft.all('jobs').filter((j) => j[field] === id && (j.status === 'Scheduled' || j.status === 'In progress'));
+  return draft.where('jobs', field, id).filter((j) => j.status === 'Scheduled' || j.status === 'In progress');
 }
 
 /** A job that DPM records as done at once (DpmSync steps run from the command line). */

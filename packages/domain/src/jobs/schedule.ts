@@ -37,7 +37,7 @@ export function activeJobTypes(jobs: Iterable<Job>): Map<string, Set<JobType>> {
  * that jumps ahead catches up with one job, as DPM does after downtime.
  */
 export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to: number, replicas: Iterable<Replica>): void {
-  const active = activeJobTypes(draft.all('jobs'));
+  const active = activeJobTypes([...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')]);
   for (const r of replicas) {
     if (r.groupId === null) continue;
     const server = draft.get('servers', r.serverId);

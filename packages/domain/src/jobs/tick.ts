@@ -25,10 +25,7 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
   scheduleProtectionJobs(draft, at(from), from, to, Object.values(estate.replicas));
 
   // Start and run jobs in the order they were due, so effects follow each other in time.
-  const pending = draft
-    .all('jobs')
-    .filter((j) => j.status === 'Scheduled' || j.status === 'In progress')
-    .sort((a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id));
+  const pending = [...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')].sort((a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id));
   for (const queued of pending) {
     let job: Job = queued;
     if (job.scheduledAt > to) continue;

@@ -20,7 +20,7 @@ export function libraryJob(slice: Estate, libraryId: string, type: JobType, ctx:
   if (activeJobsFor(draft, 'libraryId', libraryId).some((j) => j.type === type)) {
     return refuse('CONFLICT', `A ${type.toLowerCase()} job is already running on ${library.name}.`, libraryId);
   }
-  const tapes = draft.all('tapes').filter((t) => t.libraryId === libraryId && t.location !== 'Offsite').length;
+  const tapes = draft.where('tapes', 'libraryId', libraryId).filter((t) => t.location !== 'Offsite').length;
   scheduleJob(draft, ctx, { serverId: server.id, type, libraryId, params: { tapes: String(tapes) } });
   return draft.outcome();
 }

@@ -18,11 +18,11 @@ export function markTapeFree(slice: Estate, cmd: MarkTapeFree, ctx: Ctx): Comman
   if (isDomainError(found)) return found;
   const { tape, server } = found;
   if (tape.free) return refuse('INVALID_STATE', `Tape ${tape.barcode} is already free.`, tape.id);
-  const live = draft.all('recoveryPoints').some((rp) => rp.tapeId === tape.id && rp.serverId === server.id && !rp.external && rp.expiresAt > ctx.now);
+  const live = draft.where('recoveryPoints', 'tapeId', tape.id).some((rp) => rp.serverId === server.id && !rp.external && rp.expiresAt > ctx.now);
   if (live) {
     return refuse('INVALID_STATE', `Tape ${tape.barcode} holds recovery points that have not expired. They must expire before the tape can be marked as free.`, tape.id);
   }
-  for (const rp of draft.all('recoveryPoints')) if (rp.tapeId === tape.id && rp.serverId === server.id) draft.del('recoveryPoints', rp.id);
+  for (const rp of draft.where('recoveryPoints', 'tapeId', tape.id)) if (rp.serverId === server.id) draft.del('recoveryPoints', rp.id);
   draft.update('tapes', tape.id, { free: true, catalogedBy: null });
   draft.emit({ type: 'tape.freed', serverId: server.id, subjectId: tape.id, summary: `Tape ${tape.barcode} marked as free` });
   return draft.outcome();

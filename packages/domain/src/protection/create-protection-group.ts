@@ -46,7 +46,7 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
   if (isDomainError(server)) return server;
   const name = cmd.name.trim();
   if (name === '') return refuse('INVALID_INPUT', 'Enter a name for the protection group.', 'name');
-  if (draft.all('groups').some((g) => g.serverId === server.id && g.name.toLowerCase() === name.toLowerCase())) {
+  if (draft.where('groups', 'serverId', server.id).some((g) => g.name.toLowerCase() === name.toLowerCase())) {
     return refuse('CONFLICT', `${server.name} already has a protection group named "${name}".`, 'name');
   }
   if (cmd.members.length === 0) return refuse('INVALID_INPUT', 'Select at least one member for the protection group.', 'members');

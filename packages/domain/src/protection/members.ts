@@ -47,8 +47,8 @@ export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: Pro
 
 /** Cancels the scheduled and running jobs of a replica whose protection stops. */
 export function cancelJobsOf(draft: Draft, ctx: Ctx, replicaId: string): void {
-  for (const job of draft.all('jobs')) {
-    if (job.replicaId === replicaId && (job.status === 'Scheduled' || job.status === 'In progress')) {
+  for (const job of draft.where('jobs', 'replicaId', replicaId)) {
+    if ((job.status === 'Scheduled' || job.status === 'In progress')) {
       draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
     }
   }

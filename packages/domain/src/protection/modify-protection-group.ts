@@ -37,12 +37,12 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
     excludedExtensions: cmd.excludedExtensions ?? group.excludedExtensions,
   };
   if (next.name === '') return refuse('INVALID_INPUT', 'Enter a name for the protection group.', 'name');
-  if (draft.all('groups').some((g) => g.id !== group.id && g.serverId === server.id && g.name.toLowerCase() === next.name.toLowerCase())) {
+  if (draft.where('groups', 'serverId', server.id).some((g) => g.id !== group.id && g.name.toLowerCase() === next.name.toLowerCase())) {
     return refuse('CONFLICT', `${server.name} already has a protection group named "${next.name}".`, 'name');
   }
   const goals = checkGoals(next);
   if (goals) return goals;
-  const current = draft.all('replicas').filter((r) => r.groupId === group.id);
+  const current = draft.where('replicas', 'groupId', group.id);
   if (next.excludedExtensions.length > 0 && current.some((r) => r.sourceServerId !== null)) {
     return refuse('NO_EXCLUSIONS_ON_REPLICA', "File name extensions can't be excluded from protection of a replica.", 'excludedExtensions');
   }

@@ -140,7 +140,7 @@ describe('NO_EXCLUSIONS_ON_REPLICA', () => {
 });
 
 describe('SWITCHED_NO_SECONDARY', () => {
-  it('refuses DS4 adding secondary protection for PS1 while PS1 is in switched protection on DS3: SWITCHED_NO_SECONDARY (seed 002, option 1)', () => {
+  it('refuses DS4 adding secondary protection for PS1 while PS1 is in switched protection on DS3 (option 1): SWITCHED_NO_SECONDARY (seed 002)', () => {
     const w = new World(scenario1());
     w.run(stopProtection, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-D'], retainReplica: false });
     const readd = { groupId: 'pg-DS4-1', addMembers: [member('ds-PS1-D', 'srv-DS3')] };

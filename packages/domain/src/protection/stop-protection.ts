@@ -28,7 +28,7 @@ export function stopProtection(slice: Estate, cmd: StopProtection, ctx: Ctx): Co
   if (cmd.groupId !== undefined) {
     const group = draft.get('groups', cmd.groupId);
     if (!group || group.serverId !== server.id) return notFound('protection group', cmd.groupId);
-    replicas = draft.all('replicas').filter((r) => r.groupId === group.id);
+    replicas = draft.where('replicas', 'groupId', group.id);
   } else {
     const ids = cmd.replicaIds ?? [];
     if (ids.length === 0) return refuse('INVALID_INPUT', 'Select the members to stop protecting.', 'replicaIds');
@@ -51,7 +51,7 @@ export function stopProtection(slice: Estate, cmd: StopProtection, ctx: Ctx): Co
     }
   }
   for (const gid of groupIds) {
-    if (gid !== null && !draft.all('replicas').some((r) => r.groupId === gid)) {
+    if (gid !== null && draft.where('replicas', 'groupId', gid).length === 0) {
       draft.del('groups', gid);
       draft.emit({ type: 'group.removed', serverId: server.id, subjectId: gid, summary: 'Protection group removed: no members left' });
     }
@@ -67,6 +67,6 @@ export function stopProtection(slice: Estate, cmd: StopProtection, ctx: Ctx): Co
 
 /** Deletes a replica and its disk recovery points. */
 export function deleteReplica(draft: Draft, replicaId: string): void {
-  for (const rp of draft.all('recoveryPoints')) if (rp.replicaId === replicaId && rp.location === 'Disk') draft.del('recoveryPoints', rp.id);
+  for (const rp of draft.where('recoveryPoints', 'replicaId', replicaId)) if (rp.location === 'Disk') draft.del('recoveryPoints', rp.id);
   draft.del('replicas', replicaId);
 }

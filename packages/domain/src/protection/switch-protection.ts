@@ -31,7 +31,7 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
   if (cmd.groupId !== undefined) {
     const group = draft.get('groups', cmd.groupId);
     if (!group || group.serverId !== server.id) return notFound('protection group', cmd.groupId);
-    replicas = draft.all('replicas').filter((r) => r.groupId === group.id && canSwitch(draft, r));
+    replicas = draft.where('replicas', 'groupId', group.id).filter((r) => canSwitch(draft, r));
     if (replicas.length === 0) {
       return refuse('INVALID_STATE', `No member of ${group.name} is a data source that ${server.name} protects as a secondary server, so there is nothing to switch.`, cmd.groupId);
     }
@@ -100,5 +100,5 @@ export function canSwitch(draft: Draft, r: Replica): boolean {
 }
 
 function primaryProtects(draft: Draft, primaryId: string, dataSourceId: string): boolean {
-  return draft.all('replicas').some((p) => p.serverId === primaryId && p.dataSourceId === dataSourceId && p.sourceServerId === null);
+  return draft.where('replicas', 'dataSourceId', dataSourceId).some((p) => p.serverId === primaryId && p.sourceServerId === null);
 }

@@ -37,7 +37,7 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
     if (!isCataloged(tape, server)) {
       return refuse('NOT_CATALOGED', `Tape ${tape.barcode} is an imported tape that has not been recataloged. Recatalog imported tape first; its data then appears under External DPM Tapes.`, tape.id);
     }
-    rp = draft.all('recoveryPoints').find((p) => p.tapeId === tape.id && p.serverId === server.id && p.time === tape.dataSets[cmd.tape?.dataSetIndex ?? -1]?.time);
+    rp = draft.where('recoveryPoints', 'tapeId', tape.id).find((p) => p.serverId === server.id && p.time === tape.dataSets[cmd.tape?.dataSetIndex ?? -1]?.time);
     if (!rp) return notFound('recovery point on tape', tape.barcode);
   } else {
     rp = draft.get('recoveryPoints', cmd.recoveryPointId ?? '');

@@ -16,7 +16,7 @@ export function dpmSyncDataCopied(slice: Estate, cmd: DpmSyncDataCopied, _ctx: C
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
-  const pending = draft.all('replicas').filter((r) => r.serverId === server.id && r.status === 'Manual replica creation pending' && !r.dataRestored);
+  const pending = draft.where('replicas', 'serverId', server.id).filter((r) => r.status === 'Manual replica creation pending' && !r.dataRestored);
   if (pending.length === 0) return refuse('INVALID_STATE', `No replica on ${server.name} is waiting for manually copied data.`, server.id);
   for (const r of pending) draft.update('replicas', r.id, { dataRestored: true });
   draft.emit({ type: 'server.data-copied', serverId: server.id, subjectId: server.id, summary: `${pending.length} replica(s) marked as copied on ${server.name}` });

@@ -14,7 +14,7 @@ export function dpmSyncReallocateReplica(slice: Estate, cmd: DpmSyncReallocateRe
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
-  const missing = draft.all('replicas').filter((r) => r.serverId === server.id && r.status === 'Replica is missing');
+  const missing = draft.where('replicas', 'serverId', server.id).filter((r) => r.status === 'Replica is missing');
   if (missing.length === 0) return refuse('INVALID_STATE', `No replica on ${server.name} is missing; there is nothing to reallocate.`, server.id);
   for (const r of missing) {
     setReplicaStatus(draft, ctx, r.id, 'Manual replica creation pending', { inStoragePool: true, dataRestored: false });

@@ -65,9 +65,8 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
       'dbLocation',
     );
   }
-  const isOwn = (id: string) => id === server.id;
-  for (const g of draft.all('groups')) if (isOwn(g.serverId)) draft.del('groups', g.id);
-  for (const r of draft.all('replicas')) if (isOwn(r.serverId)) draft.del('replicas', r.id);
+  for (const g of draft.where('groups', 'serverId', server.id)) draft.del('groups', g.id);
+  for (const r of draft.where('replicas', 'serverId', server.id)) draft.del('replicas', r.id);
   for (const g of snap.groups) draft.put('groups', { ...g, serverId: server.id });
   for (const r of snap.replicas) {
     draft.put('replicas', { ...r, serverId: server.id, switched: false, inStoragePool: false, dataRestored: false });

@@ -22,7 +22,7 @@ export function dpmSyncSync(slice: Estate, cmd: DpmSyncSync, ctx: Ctx): CommandR
     return refuse('INVALID_STATE', `No restored database is waiting on ${server.name}. Run DpmSync -RestoreDb first.`, server.id);
   }
   let missing = 0;
-  for (const r of draft.all('replicas')) {
+  for (const r of draft.where('replicas', 'serverId', server.id)) {
     if (r.serverId !== server.id || r.inStoragePool) continue;
     setReplicaStatus(draft, ctx, r.id, 'Replica is missing');
     missing += 1;

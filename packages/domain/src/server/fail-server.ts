@@ -18,7 +18,7 @@ export function failServer(slice: Estate, cmd: FailServer, ctx: Ctx): CommandRes
   if (!server) return notFound('DPM server', cmd.serverId);
   if (server.state !== 'Online') return refuse('INVALID_STATE', `${server.name} is already ${server.state === 'Failed' ? 'failed' : 'not installed'}.`, server.id);
   draft.update('servers', server.id, { state: 'Failed' });
-  for (const job of draft.all('jobs')) {
+  for (const job of draft.where('jobs', 'serverId', server.id)) {
     if (job.serverId !== server.id) continue;
     if (job.status === 'In progress') {
       draft.update('jobs', job.id, { status: 'Failed', finishedAt: ctx.now, error: { code: 'SERVER_FAILED', message: `${server.name} stopped responding while the job was running.` } });

@@ -35,11 +35,11 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
     replicaRestoreFailures: {},
     online: null,
   });
-  for (const g of draft.all('groups')) if (g.serverId === server.id) draft.del('groups', g.id);
-  for (const r of draft.all('replicas')) if (r.serverId === server.id) draft.del('replicas', r.id);
-  for (const rp of draft.all('recoveryPoints')) if (rp.serverId === server.id) draft.del('recoveryPoints', rp.id);
-  for (const a of draft.all('alerts')) if (a.serverId === server.id) draft.del('alerts', a.id);
-  for (const j of draft.all('jobs')) {
+  for (const g of draft.where('groups', 'serverId', server.id)) draft.del('groups', g.id);
+  for (const r of draft.where('replicas', 'serverId', server.id)) draft.del('replicas', r.id);
+  for (const rp of draft.where('recoveryPoints', 'serverId', server.id)) draft.del('recoveryPoints', rp.id);
+  for (const a of draft.where('alerts', 'serverId', server.id)) draft.del('alerts', a.id);
+  for (const j of draft.where('jobs', 'serverId', server.id)) {
     if (j.serverId === server.id && (j.status === 'Scheduled' || j.status === 'In progress')) draft.update('jobs', j.id, { status: 'Canceled', finishedAt: ctx.now });
   }
   for (const c of draft.all('computers')) {

@@ -13,8 +13,8 @@ export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
     serverName: server.name,
     fqdn: server.fqdn,
     version: server.version,
-    groups: draft.all('groups').filter((g) => g.serverId === serverId).map(clone),
-    replicas: draft.all('replicas').filter((r) => r.serverId === serverId).map(clone),
+    groups: draft.where('groups', 'serverId', serverId).map(clone),
+    replicas: draft.where('replicas', 'serverId', serverId).map(clone),
     ownedComputerIds: draft
       .all('computers')
       .filter((c) => c.agent?.ownerId === serverId)
