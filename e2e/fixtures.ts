@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -44,6 +44,49 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string):
   throw new Error(`the server did not become healthy:\n${log()}`);
 }
 
+export interface ServerProcess extends RunningServer {
+  /** Stops the process: SIGTERM for a clean stop, SIGKILL to rehearse a crash. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** Starts the real server on a free port over `dataDir` (kept when the process stops). */
+export async function startServer(seed: Seed, dataDir: string): Promise<ServerProcess> {
+  const port = await freePort();
+  let output = '';
+  // One process (node with tsx's loader), so a SIGKILL really kills the server.
+  const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dataDir, DPM_SEED: seed, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn', DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill(signal);
+      await exited;
+    }
+  };
+  try {
+    await waitHealthy(url, child, () => output);
+  } catch (err) {
+    await stop('SIGKILL');
+    throw err;
+  }
+  return {
+    url,
+    dataDir,
+    stop,
+    advance: async (minutes) => {
+      const res = await fetch(`${url}/api/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minutes }) });
+      if (!res.ok) throw new Error(`advance failed: ${res.status} ${await res.text()}`);
+    },
+  };
+}
+
 /**
  * Each test gets its own server process on a free port, a new data directory and the fixture
  * it asks for (`test.use({ seed: 'scenario-1' })`), with the clock held still (DPM_CLOCK=manual).
@@ -51,30 +94,12 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string):
 export const test = base.extend<{ seed: Seed; server: RunningServer }>({
   seed: ['demo', { option: true }],
   server: async ({ seed }, use) => {
-    const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'dpm-e2e-'));
-    let output = '';
-    const child = spawn(resolve(root, 'apps/bff/node_modules/.bin/tsx'), ['apps/bff/src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dataDir, DPM_SEED: seed, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn', DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    const url = `http://127.0.0.1:${port}`;
+    const server = await startServer(seed, dataDir);
     try {
-      await waitHealthy(url, child, () => output);
-      await use({
-        url,
-        dataDir,
-        advance: async (minutes) => {
-          const res = await fetch(`${url}/api/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minutes }) });
-          if (!res.ok) throw new Error(`advance failed: ${res.status} ${await res.text()}`);
-        },
-      });
+      await use(server);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r).once('error', r));
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

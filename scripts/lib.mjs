@@ -1,7 +1,7 @@
 // Shared by start.mjs and test.mjs: find or bootstrap pnpm, install with the lockfile.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,6 +51,5 @@ export function buildConsole() {
   if (status !== 0) throw new Error('The console build failed');
 }
 
-export const tsxBin = resolve(root, 'apps/bff/node_modules/.bin/tsx');
-export const consoleDist = resolve(root, 'apps/console/dist');
-export const hasConsole = () => existsSync(resolve(consoleDist, 'index.html'));
+/** The server as one node process with tsx's loader (signals reach it directly). */
+export const serverCommand = [process.execPath, '--import', pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href, 'apps/bff/src/main.ts'];

@@ -1,6 +1,6 @@
 // npm start: install, build, migrate, seed on first start, and serve the console and the API.
 import { spawn } from 'node:child_process';
-import { buildConsole, install, log, root, tsxBin } from './lib.mjs';
+import { buildConsole, install, log, root, serverCommand } from './lib.mjs';
 
 try {
   install();
@@ -10,6 +10,7 @@ try {
   process.exit(1);
 }
 log('Starting the DPM console (PORT, HOST, DPM_DATA_DIR, DPM_SEED, DPM_CLOCK, DPM_CLOCK_SPEED: see README)');
-const child = spawn(tsxBin, ['apps/bff/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+const [node, ...args] = serverCommand;
+const child = spawn(node, args, { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

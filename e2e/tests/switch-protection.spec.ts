@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { connectTo, expect, test, workArea } from '../fixtures';
+
+test.use({ seed: 'scenario-1' });
+
+const memberRow = (page: Page) =>
+  page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\ (replica on DS1)' }).filter({ hasText: 'PS1' });
+
+test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
+  test('with the mouse: switch a PS1 data source to DS3, check it, switch it back', async ({ page, server }) => {
+    await page.goto('/protection');
+    await connectTo(page, 'DS3');
+    const row = memberRow(page);
+    await expect(row).toContainText('OK');
+
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
+    await expect(dialog).toContainText('takes ownership of the protection agent on PS1');
+    await dialog.getByRole('button', { name: 'Switch' }).click();
+    await expect(row).toContainText('Replica is inconsistent');
+
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Perform consistency check' }).click();
+    await server.advance(30);
+    await expect(row).toContainText('OK');
+
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+    await expect(dialog).toContainText('back to DS1');
+    await dialog.getByRole('button', { name: 'Switch' }).click();
+    await expect(row).toContainText('Replica is inconsistent');
+
+    await connectTo(page, 'DS1');
+    await workArea(page, 'Monitoring').click();
+    await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Agent Ownership Required' }).filter({ hasText: 'PS1' })).toBeVisible();
+  });
+
+  test('with the keyboard alone: Shift+F10 and the context-menu key open the same menu', async ({ page, server }) => {
+    await page.goto('/protection');
+    await connectTo(page, 'DS3');
+    const row = memberRow(page);
+    await expect(row).toContainText('OK');
+    await page.getByRole('searchbox', { name: 'Search members' }).focus();
+    await page.keyboard.type('PS1');
+    const grid = page.getByRole('grid', { name: 'Protected members' });
+    await expect(grid.getByRole('row').filter({ hasText: 'PS2' })).toHaveCount(0);
+
+    // Tab into the grid (past the sortable column headers), then move with the arrow keys.
+    const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute('role'));
+    for (let i = 0; i < 15 && (await focusedRole()) !== 'row'; i += 1) await page.keyboard.press('Tab');
+    expect(await focusedRole()).toBe('row');
+    let guard = 0;
+    while (!(await row.evaluate((el) => el === document.activeElement)) && guard++ < 30) await page.keyboard.press('ArrowDown');
+    await expect(row).toBeFocused();
+
+    await page.keyboard.press('Shift+F10');
+    await expect(page.getByRole('menu')).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Switch' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(row).toContainText('Replica is inconsistent');
+
+    await row.focus();
+    await page.keyboard.press('ContextMenu');
+    await page.getByRole('menuitem', { name: 'Perform consistency check' }).focus();
+    await page.keyboard.press('Enter');
+    await server.advance(30);
+    await expect(row).toContainText('OK');
+  });
+});
