@@ -48,15 +48,16 @@ function indexOf(table: Record<string, unknown>, field: string): FieldIndex {
   let index = byField.get(field);
   if (!index) {
     index = new Map();
-    for (const [id, row] of Object.entries(table)) {
-      const v = fieldValue(row, field);
-      let ids = index.get(v);
-      if (!ids) index.set(v, (ids = new Set()));
-      ids.add(id);
-    }
+    for (const [id, row] of Object.entries(table)) addTo(index, fieldValue(row, field), id);
     byField.set(field, index);
   }
   return index;
+}
+
+function addTo(index: FieldIndex, value: Scalar, id: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
 }
 
 function reindex(table: Record<string, unknown>, id: string, before: unknown, after: unknown): void {
@@ -67,11 +68,7 @@ function reindex(table: Record<string, unknown>, id: string, before: unknown, af
     const next = after === undefined ? undefined : fieldValue(after, field);
     if (old === next && before !== undefined && after !== undefined) continue;
     if (old !== undefined) index.get(old)?.delete(id);
-    if (next !== undefined) {
-      let ids = index.get(next);
-      if (!ids) index.set(next, (ids = new Set()));
-      ids.add(id);
-    }
+    if (next !== undefined) addTo(index, next, id);
   }
 }
 
@@ -82,6 +79,7 @@ function reindex(table: Record<string, unknown>, id: string, before: unknown, af
  */
 export class Draft {
   private readonly puts = new Map<string, Map<string, unknown>>();
+  private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
   private readonly dels = new Map<string, Set<string>>();
   private readonly changes: Change[] = [];
   private readonly events: DomainEvent[] = [];
@@ -105,23 +103,44 @@ export class Draft {
 
   /** Rows whose `field` equals `value`, through the base's index and this draft's own writes. */
   where<K extends EntityName, F extends keyof EntityOf<K> & string>(entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
-    const out = new Map<string, EntityOf<K>>();
+    const out: EntityOf<K>[] = [];
+    const seen = new Set<string>();
     const base = this.base[entity] as Record<string, unknown>;
-    for (const id of indexOf(base, field).get(value) ?? []) {
-      const row = this.get(entity, id);
-      if (row !== undefined && fieldValue(row, field) === value) out.set(id, row);
+    const candidates = [indexOf(base, field).get(value), this.ownIndex(entity, field).get(value)];
+    for (const ids of candidates) {
+      for (const id of ids ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const row = this.get(entity, id);
+        if (row !== undefined && fieldValue(row, field) === value) out.push(row);
+      }
     }
-    for (const [id, row] of this.puts.get(entity) ?? []) {
-      if (fieldValue(row, field) === value) out.set(id, row as EntityOf<K>);
+    return out;
+  }
+
+  /** The index of this draft's own writes on a field, built on first use and kept by put(). */
+  private ownIndex(entity: EntityName, field: string): FieldIndex {
+    let byField = this.putIndexes.get(entity);
+    if (!byField) this.putIndexes.set(entity, (byField = new Map()));
+    let index = byField.get(field);
+    if (!index) {
+      index = new Map();
+      for (const [id, row] of this.puts.get(entity) ?? []) addTo(index, fieldValue(row, field), id);
+      byField.set(field, index);
     }
-    return [...out.values()];
+    return index;
   }
 
   put<K extends EntityName>(entity: K, value: EntityOf<K>): EntityOf<K> {
     const id = (value as { id: string }).id;
     let m = this.puts.get(entity);
     if (!m) this.puts.set(entity, (m = new Map()));
+    const before = m.get(id);
     m.set(id, value);
+    for (const [field, index] of this.putIndexes.get(entity) ?? []) {
+      if (before !== undefined) index.get(fieldValue(before, field))?.delete(id);
+      addTo(index, fieldValue(value, field), id);
+    }
     this.dels.get(entity)?.delete(id);
     this.changes.push({ op: 'put', entity, value } as Change);
     return value;

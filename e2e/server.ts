@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+export type Seed = 'demo' | 'empty' | 'scenario-1' | 'scenario-2' | 'scenario-3' | 'large';
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  /** Moves the manual simulated clock, as POST /api/clock/advance does. */
+  advance: (minutes: number) => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`the server did not become healthy:\n${log()}`);
+}
+
+export interface ServerProcess extends RunningServer {
+  /** Stops the process: SIGTERM for a clean stop, SIGKILL to rehearse a crash. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** Starts the real server on a free port over `dataDir` (kept when the process stops). */
+export async function startServer(seed: Seed, dataDir: string): Promise<ServerProcess> {
+  const port = await freePort();
+  let output = '';
+  // One process (node with tsx's loader), so a SIGKILL really kills the server.
+  const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dataDir, DPM_SEED: seed, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn', DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill(signal);
+      await exited;
+    }
+  };
+  try {
+    await waitHealthy(url, child, () => output);
+  } catch (err) {
+    await stop('SIGKILL');
+    throw err;
+  }
+  return {
+    url,
+    dataDir,
+    stop,
+    advance: async (minutes) => {
+      const res = await fetch(`${url}/api/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minutes }) });
+      if (!res.ok) throw new Error(`advance failed: ${res.status} ${await res.text()}`);
+    },
+  };
+}
