@@ -44,6 +44,8 @@ export const servers = sqliteTable(
     dbVersion: json<Version>('db_version').notNull(),
     generation: integer('generation').notNull(),
     dbRestorePending: bool('db_restore_pending').notNull(),
+    installedAt: integer('installed_at').notNull().default(0),
+    restoredFrom: text('restored_from'),
     storagePoolGb: real('storage_pool_gb').notNull(),
     certificates: json<string[]>('certificates').notNull(),
     replicaRestoreFailures: json<Record<string, number>>('replica_restore_failures').notNull(),

@@ -32,6 +32,10 @@ export interface DpmServer {
   generation: number;
   /** Set by DpmSync -RestoreDb until DpmSync -Sync reconciles the database with the pool. */
   dbRestorePending: boolean;
+  /** When DPM was (re)installed on this server. */
+  installedAt: number;
+  /** The DPMDB recovery point DpmSync -RestoreDb attached since the last install, if any. */
+  restoredFrom: string | null;
   storagePoolGb: number;
   /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
   certificates: string[];

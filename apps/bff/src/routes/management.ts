@@ -9,6 +9,7 @@ import { attachAgent } from '@dpm/domain/agents/attach-agent';
 import { takeOwnership } from '@dpm/domain/agents/take-ownership';
 import { reestablishProtection } from '@dpm/domain/agents/reestablish-protection';
 import { connectivityChecks } from '@dpm/domain/agents/connectivity';
+import { setDpmServer } from '@dpm/domain/agents/set-dpm-server';
 import { rescanLibrary } from '@dpm/domain/library/rescan';
 import { inventoryLibrary } from '@dpm/domain/library/inventory';
 import { recatalogImportedTape } from '@dpm/domain/library/recatalog-imported-tape';
@@ -31,6 +32,13 @@ const libraries = readRoute(TAG, '/servers/{serverId}/libraries', 'Tape librarie
 const attach = commandRoute(TAG, '/servers/{serverId}/agents/attach', 'Protection Agent Installation Wizard → Attach / Install', ServerParams, z.object({ computerIds: z.array(Id).min(1).max(500), method: z.enum(['Install', 'Attach']) }).strict());
 const own = commandRoute(TAG, '/servers/{serverId}/agents/{computerId}/take-ownership', 'Take Ownership', ComputerParams, Empty);
 const reestablish = commandRoute(TAG, '/servers/{serverId}/agents/{computerId}/reestablish', 'Re-establish protection (SetDpmServer, groups, DCOM)', ComputerParams, Empty);
+const setServer = commandRoute(
+  TAG,
+  '/computers/{computerId}/set-dpm-server',
+  'SetDpmServer -dpmServerName <name>, run on a protected computer',
+  z.object({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) }),
+  z.object({ dpmServerName: z.string().min(1).max(255) }).strict(),
+);
 const rescan = commandRoute(TAG, '/servers/{serverId}/libraries/{libraryId}/rescan', 'Rescan', LibraryParams, Empty);
 const inventory = commandRoute(TAG, '/servers/{serverId}/libraries/{libraryId}/inventory', 'Inventory libraries… (Fast / Detailed)', LibraryParams, z.object({ kind: z.enum(['Fast', 'Detailed']) }).strict());
 const recatalog = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/recatalog', 'Recatalog imported tape', TapeParams, Empty);
@@ -78,6 +86,10 @@ export function managementRoutes(d: AppDeps) {
     .openapi(reestablish, (c) => {
       const { serverId, computerId } = c.req.valid('param');
       return c.json(run(d, c, 'agent.reestablish-protection', reestablishProtection, { serverId, computerId }, computerId), 200);
+    })
+    .openapi(setServer, (c) => {
+      const { computerId } = c.req.valid('param');
+      return c.json(run(d, c, 'agent.set-dpm-server', setDpmServer, { computerId, dpmServerName: c.req.valid('json').dpmServerName }, computerId), 200);
     })
     .openapi(rescan, (c) => {
       const { serverId, libraryId } = c.req.valid('param');

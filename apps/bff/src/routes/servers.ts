@@ -5,6 +5,9 @@ import { ServerParams, ServerSummary, Topology, Version } from '../schemas';
 import { commandResponses } from './route-kit';
 import { analyseTopology } from '@dpm/domain/topology/topology';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
+import { recoveryRunbook } from '@dpm/domain/server/runbook';
+import { Refused } from '../http-errors';
+import { notFound } from '@dpm/domain/errors';
 import { formatVersion } from '@dpm/domain/model';
 import { failServer } from '@dpm/domain/server/fail-server';
 import { reinstallServer } from '@dpm/domain/server/reinstall-server';
@@ -31,6 +34,27 @@ const dpmdbReport = createRoute({
   path: '/reports/dpmdb-protection',
   tags: ['Reporting'],
   responses: { 200: { description: 'How each DPM server\'s database is protected (seed 001)', content: { 'application/json': { schema: DpmdbReport } } } },
+});
+
+const Runbook = z
+  .array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      done: z.boolean(),
+      optional: z.boolean(),
+      needs: z.string(),
+      link: z.object({ path: z.string(), control: z.string() }),
+    }),
+  )
+  .openapi('Runbook');
+const runbook = createRoute({
+  method: 'get',
+  path: '/servers/{serverId}/runbook',
+  tags: ['Server disaster recovery'],
+  summary: 'Recover a DPM server: the steps, each derived from the estate',
+  request: { params: ServerParams },
+  responses: { 200: { description: 'The runbook', content: { 'application/json': { schema: Runbook } } }, 404: commandResponses[404] },
 });
 
 const serverCommand = <Path extends string>(path: Path, summary: string) =>
@@ -100,6 +124,11 @@ export function serverRoutes(d: AppDeps) {
       );
     })
     .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
+    .openapi(runbook, (c) => {
+      const { serverId } = c.req.valid('param');
+      if (!d.store.estate.servers[serverId]) throw new Refused(notFound('DPM server', serverId));
+      return c.json(recoveryRunbook(d.store.estate, serverId), 200);
+    })
     .openapi(fail, (c) => {
       const { serverId } = c.req.valid('param');
       return c.json(run(d, c, 'server.fail', failServer, { serverId }, serverId), 200);

@@ -77,7 +77,7 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
       draft.update('computers', c.id, { agent: { ...c.agent, ownerId: server.id, attachedTo: [...new Set([...c.agent.attachedTo, server.id])] } });
     }
   }
-  draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version });
+  draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version, restoredFrom: rp.id });
   recordCompletedJob(draft, ctx, { serverId: server.id, type: 'Database restore', params: { dbLocation: cmd.dbLocation, instanceName: cmd.instanceName ?? '' } });
   draft.emit({ type: 'server.db-restored', serverId: server.id, subjectId: server.id, summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation}; the DPM service is offline until DpmSync -Sync` });
   return draft.outcome();

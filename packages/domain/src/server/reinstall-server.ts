@@ -32,6 +32,8 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
     fqdn,
     generation: server.generation + 1,
     dbRestorePending: false,
+    installedAt: ctx.now,
+    restoredFrom: null,
     replicaRestoreFailures: {},
     online: null,
   });
