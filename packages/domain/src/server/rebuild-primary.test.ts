@@ -16,6 +16,7 @@ import { reinstallServer } from './reinstall-server';
 import { dpmSyncRestoreDb } from './dpmsync-restore-db';
 import { dpmSyncSync } from './dpmsync-sync';
 import { dpmSyncReallocateReplica } from './dpmsync-reallocate-replica';
+import { recoveryRunbook } from './runbook';
 
 const DS1 = 'srv-DS1';
 const DS1_REPLICAS = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL', 'rep-DS1-PS2-C', 'rep-DS1-PS2-D', 'rep-DS1-PS2-SQL'];
@@ -31,6 +32,8 @@ const tape = (w: World, id: string) => {
   if (!t) throw new Error(`${id} is missing`);
   return t;
 };
+/** The runbook's steps that are done, by key. */
+const doneSteps = (w: World) => recoveryRunbook(w.estate, DS1).filter((s) => s.done).map((s) => s.key);
 const diskPoints = (w: World, serverId: string, dataSourceIds: string[]) =>
   Object.values(w.estate.recoveryPoints).filter((p) => p.serverId === serverId && p.location === 'Disk' && dataSourceIds.includes(p.dataSourceId));
 
@@ -38,11 +41,13 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
   it('rebuilds DS1 from its DPMDB tape and DS3\'s replicas, step by step', () => {
     const w = new World(demo());
     expect(tapeStatus(tape(w, DS1_DPMDB_TAPE), server(w))).toBe('DS1-DPMDB-Tape-0001');
+    expect(doneSteps(w)).toEqual([]);
 
     // Mark failed: DS3, which owns DS1's agent, can't reach it.
     w.run(failServer, { serverId: DS1 });
     expect(server(w).state).toBe('Failed');
     expect(w.activeAlert('Agent unreachable', 'srv-DS3', 'cmp-DS1')).toBeDefined();
+    expect(doneSteps(w)).toEqual(['failed']);
 
     // Reinstall: a new, empty DPMDB.
     w.run(reinstallServer, { serverId: DS1, version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' });
@@ -51,6 +56,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(Object.values(w.estate.groups).filter((g) => g.serverId === DS1)).toEqual([]);
     expect(w.owner('cmp-PS1')).toBeNull();
     expect(w.activeAlert('Agent unreachable', 'srv-DS3', 'cmp-DS1')).toBeUndefined();
+    expect(doneSteps(w)).toEqual(['failed', 'reinstall']);
 
     // Library: Rescan, then Detailed inventory; the DPMDB tape DS1 wrote before now shows Imported.
     w.run(rescanLibrary, { libraryId: DS1_LIBRARY });
@@ -61,6 +67,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY })[0]?.status).toBe('Completed');
     expect(tapeStatus(tape(w, 'tape-UNK010L8'), server(w))).toBe('Free');
     expect(tapeStatus(tape(w, DS1_DPMDB_TAPE), server(w))).toBe('Imported');
+    expect(doneSteps(w)).toEqual(['failed', 'reinstall', 'rescan', 'inventory']);
 
     // Before it is recataloged, its data can't be recovered (NOT_CATALOGED), then Recatalog imported tape.
     const toFolder = { serverId: DS1, tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder' as const, destination: RESTORE_FOLDER };
@@ -78,6 +85,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     const recovery = w.jobs('Tape recovery')[0];
     expect(recovery).toMatchObject({ status: 'Completed', params: { recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER } });
     expect(w.alerts('Recovery succeeded', DS1).filter((a) => a.state === 'Active')).toHaveLength(1);
+    expect(doneSteps(w)).toEqual(['failed', 'reinstall', 'rescan', 'inventory', 'recatalog', 'recover-db']);
 
     // DpmSync -RestoreDb -DbLoc: the service goes offline with the database attached.
     w.run(dpmSyncRestoreDb, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null });
@@ -98,6 +106,8 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     // DpmSync -ReallocateReplica.
     w.run(dpmSyncReallocateReplica, { serverId: DS1 });
     for (const id of DS1_REPLICAS) expect(w.status(id), id).toBe('Manual replica creation pending');
+    expect(doneSteps(w)).toContain('reallocate');
+    expect(doneSteps(w)).not.toContain('restore-replicas');
 
     // Restore to replica from DS3's recovery points.
     for (const id of DS1_REPLICAS) {
@@ -125,6 +135,8 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
       if (!computer) throw new Error(computerId);
       expect(connectivityChecks(computer, server(w)).every((c) => c.ok)).toBe(true);
     }
+    // Every step of the runbook is done, derived from the estate alone.
+    expect(recoveryRunbook(w.estate, DS1).filter((s) => !s.done && !s.optional)).toEqual([]);
   });
 
   it('restores the DPMDB recovered from the secondary DS3 instead of tape (seed 001)', () => {
