@@ -13,6 +13,8 @@ import { openDb } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
 import { createApp } from '../src/app';
+import { adminToken, bootstrapAdmin } from '../src/auth/service';
+import { authSettings } from '../src/auth/settings';
 import { EventBus } from '../src/events';
 import { EstateStore } from '../src/store';
 
@@ -38,13 +40,16 @@ try {
     `${Object.keys(e.servers).length} servers, ${Object.keys(e.computers).length} computers, ${Object.keys(e.dataSources).length} data sources, ${Object.keys(e.replicas).length} replicas, ${Object.keys(e.recoveryPoints).length} recovery points, ${Object.keys(e.tapes).length} tapes`,
   );
 
-  const app = createApp({ store, db, log, version: 'bench', config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file } });
+  await bootstrapAdmin(db, 'bench administrator password', Date.now());
+  const token = adminToken(db, Date.now());
+  const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file } });
+  const auth = { authorization: `Bearer ${token}` };
   const timeRequest = async (label: string, path: string, runs = 20) => {
-    await app.request(path);
+    await app.request(path, { headers: auth });
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const s = process.hrtime.bigint();
-      const res = await app.request(path);
+      const res = await app.request(path, { headers: auth });
       await res.text();
       if (!res.ok) throw new Error(`${path}: ${res.status}`);
       times.push(ms(s));
@@ -63,7 +68,7 @@ try {
   await timeRequest('jobs, first page (DPM01)', '/api/servers/srv-DPM01/jobs?limit=100');
 
   // A console's view: the SSE stream, read as a browser would, until the command's event arrives.
-  const stream = await app.request('/api/events');
+  const stream = await app.request('/api/events', { headers: auth });
   const reader = stream.body?.getReader();
   if (!reader) throw new Error('no event stream');
   const decoder = new TextDecoder();
@@ -72,7 +77,7 @@ try {
   const sent = process.hrtime.bigint();
   const res = await app.request('/api/servers/srv-DPM01/protection/consistency-checks', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ replicaIds: [replicaId] }),
   });
   if (!res.ok) throw new Error(`command failed: ${res.status} ${await res.text()}`);

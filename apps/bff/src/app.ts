@@ -11,6 +11,10 @@ import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
 import { managementRoutes } from './routes/management';
 import { eventRoutes } from './routes/events';
+import { authRoutes } from './routes/auth';
+import { userRoutes } from './routes/users';
+import { auditRoutes } from './routes/audit';
+import { authorize } from './auth/middleware';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -26,7 +30,10 @@ export function createApi(d: AppDeps) {
     .route('/', protectionRoutes(d))
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))
-    .route('/', managementRoutes(d));
+    .route('/', managementRoutes(d))
+    .route('/', authRoutes(d))
+    .route('/', userRoutes(d))
+    .route('/', auditRoutes(d));
   return api;
 }
 
@@ -36,7 +43,8 @@ export function createApp(d: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
-    c.set('actor', 'console');
+    c.set('actor', 'anonymous');
+    c.set('principal', null);
     await next();
     c.header('X-Request-Id', c.get('requestId'));
   });

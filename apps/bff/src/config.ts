@@ -11,6 +11,8 @@ const Env = z.object({
   DPM_CLOCK_SPEED: z.coerce.number().positive().max(100_000).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DPM_CONSOLE_DIST: z.string().optional(),
+  DPM_ADMIN_PASSWORD: z.string().min(1).max(128).optional(),
+  DPM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 });
 
 export type Config = {
@@ -23,6 +25,8 @@ export type Config = {
   clockSpeed: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   consoleDist: string | null;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
 };
 
 /** Settings from the environment (README › Settings); a bad value stops the start with its name. */
@@ -44,5 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clockSpeed: e.DPM_CLOCK_SPEED,
     logLevel: e.LOG_LEVEL,
     consoleDist: e.DPM_CONSOLE_DIST ?? null,
+    adminPassword: e.DPM_ADMIN_PASSWORD,
+    sessionIdleMinutes: e.DPM_SESSION_IDLE_MINUTES,
   };
 }

@@ -8,8 +8,11 @@ import type { Context } from 'hono';
 import { Refused } from './http-errors';
 import { isDomainError, notFound } from '@dpm/domain/errors';
 import type { DpmServer } from '@dpm/domain/model';
+import type { AuthSettings, Principal } from './auth/service';
+import type { Throttle } from './auth/throttle';
 
 export interface AppDeps {
+  auth: AuthSettings & { throttle: { account: Throttle; address: Throttle } };
   store: EstateStore;
   db: Db;
   config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile'>;
@@ -17,7 +20,7 @@ export interface AppDeps {
   version: string;
 }
 
-export type AppEnv = { Variables: { requestId: string; actor: string } };
+export type AppEnv = { Variables: { requestId: string; actor: string; principal: Principal | null } };
 
 /**
  * A router whose invalid input answers 400 naming the field, never reaching a handler.
@@ -40,7 +43,7 @@ export function router() {
 
 /** Runs a domain verb through the store; a refusal becomes the mapped HTTP error. */
 export function run<C>(d: AppDeps, c: Context<AppEnv>, action: string, command: Command<C>, cmd: C, target: string) {
-  const address = c.req.header('x-forwarded-for') ?? null;
+  const address = clientAddress(c);
   const result = d.store.execute(action, command, cmd, { name: c.get('actor'), address }, target);
   if (isDomainError(result)) throw new Refused(result);
   return {
@@ -54,4 +57,10 @@ export function serverOr404(d: AppDeps, serverId: string): DpmServer {
   const server = d.store.estate.servers[serverId];
   if (!server) throw new Refused(notFound('DPM server', serverId));
   return server;
+}
+
+/** The client's address: the socket's, as @hono/node-server exposes it (no proxy headers trusted). */
+export function clientAddress(c: Context): string | null {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
 }

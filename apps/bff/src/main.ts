@@ -12,6 +12,9 @@ import { EventBus } from './events';
 import { EstateStore } from './store';
 import { createApp } from './app';
 import { startRealClock } from './clock';
+import { bootstrapAdmin } from './auth/service';
+import { authSettings } from './auth/settings';
+import { writeFileSync } from 'node:fs';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -19,7 +22,7 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-export function start() {
+export async function start() {
   const config = loadConfig(process.env);
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.passphrase', '*.token'] });
   mkdirSync(config.dataDir, { recursive: true });
@@ -27,7 +30,16 @@ export function start() {
   const seeded = seedIfNew(db, config.seed, Date.now());
   const simulatedNow = Number(getMeta(db, META_CLOCK));
   const store = new EstateStore(db, new EventBus(), log, simulatedNow);
-  const app = createApp({ store, db, config, log, version: VERSION });
+  const admin = await bootstrapAdmin(db, config.adminPassword, Date.now());
+  if (admin.generatedPassword) {
+    const file = resolve(config.dataDir, 'initial-admin-password');
+    writeFileSync(file, `${admin.generatedPassword}\n`, { mode: 0o600 });
+    // Printed this once, as the first start's only way to sign in; it is in the file above too.
+    log.warn({ user: 'admin', file }, `Initial administrator: user admin, password ${admin.generatedPassword} (also in ${file}, readable by its owner only)`);
+  } else if (admin.created) {
+    log.info({ user: 'admin' }, 'Administrator admin created with DPM_ADMIN_PASSWORD');
+  }
+  const app = createApp({ store, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
 
   const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (existsSync(resolve(dist, 'index.html'))) {
@@ -58,4 +70,7 @@ export function start() {
   return { app, store, server };
 }
 
-start();
+start().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

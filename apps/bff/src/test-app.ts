@@ -4,19 +4,43 @@ import { openDb, type Db } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
 import { createApp } from './app';
+import { authSettings } from './auth/settings';
+import { adminToken } from './auth/service';
+import { insertUser } from '@dpm/db/accounts-repository';
 import { EventBus } from './events';
 import { EstateStore } from './store';
 
 /** The real app on an in-memory SQLite database loaded with a fixture, for route tests. */
+/** The administrator of route tests: password 'correct horse battery staple'. */
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+const ADMIN_HASH = 'scrypt$32768$8$1$yV21-1-lq9j-Wskhp_j1yg$-cfesbjIsB44MDp9l4F1bOgXgN9CT7UNfB4Ee12mEJk';
+
+function adminTokenFor(db: Db): string {
+  const now = Date.now();
+  // A precomputed scrypt hash keeps each route test from spending 60 ms hashing.
+  insertUser(db, { id: 'user-admin', username: 'admin', passwordHash: ADMIN_HASH, role: 'Administrator', disabled: false, createdAt: now - 1000, passwordChangedAt: now - 1000 });
+  return adminToken(db, now);
+}
+
 export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual') {
   const db = openDb(':memory:');
   seedIfNew(db, seed, 0);
   const log = pino({ level: 'silent' });
   const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
-  const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:' } });
+  const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:' }, auth: authSettings() });
+  // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).
+  const token = adminTokenFor(db);
+  const raw = app;
+  const request: typeof app.request = (input, init, ...rest) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has('authorization') && !headers.has('x-anonymous')) headers.set('authorization', `Bearer ${token}`);
+    headers.delete('x-anonymous');
+    return raw.request(input, { ...init, headers }, ...rest);
+  };
+  const authed = Object.assign(Object.create(raw) as typeof app, { request });
   const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { app, db, store, json };
+    request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { app: authed, raw, db, store, json, token };
 }
 
 /** One row of a raw SQL query, for assertions on what the database holds. */

@@ -261,3 +261,53 @@ export const entityTables = {
   jobs,
   alerts,
 } as const;
+
+export type Role = 'Administrator' | 'Operator' | 'Reader';
+
+/** Console accounts. Passwords are stored as scrypt hashes only (apps/bff/src/auth/passwords.ts). */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    disabled: bool('disabled').notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    passwordChangedAt: integer('password_changed_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_username').on(t.username)],
+);
+
+/** Sign-in sessions; the id is the SHA-256 of the cookie's token, never the token itself. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Personal API tokens for scripts and the dpm command line, stored as SHA-256 hashes. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_user').on(t.userId)],
+);

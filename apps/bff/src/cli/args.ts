@@ -1,6 +1,6 @@
 export class UsageError extends Error {}
 
-const VALUED = new Set(['dbloc', 'instancename', 'protectiongroup', 'dpmservername', 'url', 'server', 'computer']);
+const VALUED = new Set(['dbloc', 'instancename', 'protectiongroup', 'dpmservername', 'url', 'server', 'computer', 'token']);
 const LISTS = new Set(['datasource']);
 const FLAGS = new Set(['restoredb', 'sync', 'reallocatereplica', 'datacopied', 'json', 'all']);
 

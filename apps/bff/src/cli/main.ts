@@ -2,7 +2,8 @@
  * dpm: DPM's command-line tools against the running console, over its API (the same routes,
  * rules and audit as the console). Option names are DPM's and case-insensitive.
  *
- *   dpm [--url <url>] [--server <DPM server>] [--json] <command> …
+ *   dpm [--url <url>] [--token <API token>] [--server <DPM server>] [--json] <command> …
+ *   (or DPM_URL, DPM_TOKEN, DPM_SERVER; an API token is created in the console under your account)
  *   dpm dpmsync -RestoreDb -DbLoc <folder> [-InstanceName <server\instance>]
  *   dpm dpmsync -Sync | -ReallocateReplica | -DataCopied
  *   dpm Start-DPMSwitchProtection -ProtectionGroup <group> -Datasource <data source> [<data source> …]
@@ -36,13 +37,16 @@ class Unreachable extends Error {}
 
 type Json = Record<string, unknown>;
 
-function client(io: Io, base: string) {
+function client(io: Io, base: string, token: string | undefined) {
   const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
     let res: Response;
     try {
       res = await io.fetch(`${base}/api${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (err) {
@@ -146,7 +150,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const json = p.flags.has('json');
   const base = (p.option('url') ?? io.env.DPM_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
   const server = p.option('server') ?? io.env.DPM_SERVER;
-  const api = client(io, base);
+  const api = client(io, base, p.option('token') ?? io.env.DPM_TOKEN);
   try {
     let result: unknown;
     switch (p.command) {

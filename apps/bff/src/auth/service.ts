@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db } from '@dpm/db/client';
+import type { Role } from '@dpm/db/accounts-repository';
+import { countUsers, insertSession, insertToken, insertUser, sessionById, tokenByHash, touchSession, touchToken, userById, userByName, type ApiToken } from '@dpm/db/accounts-repository';
+import { digest, newSecret } from './secrets';
+import { hashPassword, passwordProblem } from './passwords';
+
+export interface Principal {
+  userId: string;
+  username: string;
+  role: Role;
+  sessionId: string | null;
+}
+
+export interface AuthSettings {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export const SESSION_COOKIE = 'dpm_session';
+export const SECURE_SESSION_COOKIE = '__Host-dpm_session';
+/** API tokens carry a prefix so a leaked one is recognisable in logs and scanners. */
+export const TOKEN_PREFIX = 'dpmt_';
+
+export function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+/** The signed-in user of a request: an API token (Authorization: Bearer) or the session cookie. */
+export function authenticate(db: Db, settings: AuthSettings, c: Context, now: number): Principal | null {
+  const header = c.req.header('authorization');
+  if (header?.toLowerCase().startsWith('bearer ')) {
+    const token = tokenByHash(db, digest(header.slice(7).trim()));
+    if (!token || token.revokedAt !== null) return null;
+    const user = userById(db, token.userId);
+    if (!user || user.disabled) return null;
+    if (token.lastUsedAt === null || now - token.lastUsedAt > 60_000) touchToken(db, token.id, now);
+    return { userId: user.id, username: user.username, role: user.role, sessionId: null };
+  }
+  const secret = getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+  if (!secret) return null;
+  const session = sessionById(db, digest(secret));
+  if (!session || session.revokedAt !== null || now >= session.expiresAt || now - session.lastSeenAt >= settings.idleMs) return null;
+  const user = userById(db, session.userId);
+  if (!user || user.disabled || session.createdAt < user.passwordChangedAt) return null;
+  // One write a minute at most keeps the idle timer honest without a write per request.
+  if (now - session.lastSeenAt > 60_000) touchSession(db, session.id, now);
+  return { userId: user.id, username: user.username, role: user.role, sessionId: session.id };
+}
+
+/** Starts a session: a new random token in the cookie, only its hash on the server. */
+export function startSession(db: Db, settings: AuthSettings, userId: string, now: number): { secret: string; expiresAt: number } {
+  const secret = newSecret();
+  const expiresAt = now + settings.absoluteMs;
+  insertSession(db, { id: digest(secret), userId, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null });
+  return { secret, expiresAt };
+}
+
+export interface BootstrapResult {
+  created: boolean;
+  generatedPassword: string | null;
+}
+
+/**
+ * The first start creates the administrator `admin`, with DPM_ADMIN_PASSWORD or a generated
+ * password that the caller prints once and writes to a file only the owner can read.
+ */
+export async function bootstrapAdmin(db: Db, configured: string | undefined, now: number): Promise<BootstrapResult> {
+  if (countUsers(db) > 0) return { created: false, generatedPassword: null };
+  const password = configured ?? newSecret().slice(0, 24);
+  const problem = passwordProblem(password, 'admin');
+  if (problem) throw new Error(`DPM_ADMIN_PASSWORD: ${problem}`);
+  insertUser(db, { id: randomUUID(), username: 'admin', passwordHash: await hashPassword(password), role: 'Administrator', disabled: false, createdAt: now, passwordChangedAt: now });
+  return { created: true, generatedPassword: configured ? null : password };
+}
+
+/** Creates a personal API token; the secret is returned this once, only its hash is kept. */
+export function issueToken(db: Db, userId: string, name: string, now: number): { token: ApiToken; secret: string } {
+  const secret = newSecret(TOKEN_PREFIX);
+  const token: ApiToken = { id: randomUUID(), userId, name, tokenHash: digest(secret), createdAt: now, lastUsedAt: null, revokedAt: null };
+  insertToken(db, token);
+  return { token, secret };
+}
+
+/** A token for the administrator `admin` (route tests and benchmarks call the API as it). */
+export function adminToken(db: Db, now: number): string {
+  const admin = userByName(db, 'admin');
+  if (!admin) throw new Error('no administrator: call bootstrapAdmin first');
+  return issueToken(db, admin.id, 'automation', now).secret;
+}

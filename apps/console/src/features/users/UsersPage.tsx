@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useQuery, queryOptions } from '@tanstack/react-query';
+import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
+import { api, unwrap } from '../../api/client';
+import { Panes, PaneTitle } from '../../shell/Panes';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ErrorState, Loading } from '../../components/states';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { formatTime } from '../../shell/format';
+import { useRole, type Role } from '../auth/session';
+
+const usersQuery = () => queryOptions({ queryKey: ['users'], queryFn: async () => unwrap(await api.users.$get()) });
+const ROLES: Role[] = ['Administrator', 'Operator', 'Reader'];
+
+/** Users: console accounts and their roles (Administrators only). */
+export function UsersPage() {
+  const { needs } = useRole();
+  const denied = needs('Administrator');
+  const users = useQuery({ ...usersQuery(), enabled: denied === null });
+  const command = useCommand('users');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [draft, setDraft] = useState({ username: '', role: 'Reader' as Role, password: '' });
+  type Row = NonNullable<typeof users.data>[number];
+  const user = users.data?.find((u) => u.id === selected);
+  const columns: Column<Row>[] = [
+    { key: 'name', header: 'User name', width: '1fr', render: (u) => u.username },
+    { key: 'role', header: 'Role', width: '140px', render: (u) => u.role },
+    { key: 'state', header: 'State', width: '100px', render: (u) => (u.disabled ? 'Disabled' : 'Enabled') },
+    { key: 'created', header: 'Created', width: '180px', render: (u) => formatTime(u.createdAt) },
+  ];
+  const refresh = () => void users.refetch();
+  if (denied) return <ErrorState error={new Error(denied)} title="Users" />;
+  return (
+    <Panes
+      display={
+        <>
+          <CommandFeedback command={command} />
+          {users.isPending && <Loading label="Loading users…" />}
+          {users.isError && <ErrorState error={users.error} />}
+          {users.data && <VirtualTable label="Users" rows={users.data} getId={(u) => u.id} columns={columns} selectedId={selected} onSelect={(u) => setSelected(u.id)} />}
+        </>
+      }
+      details={
+        <form
+          aria-label="New user"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void command.run('Add user', async () => unwrap(await api.users.$post({ json: draft }))).then(() => {
+              setDraft({ username: '', role: 'Reader', password: '' });
+              refresh();
+            });
+          }}
+          style={{ display: 'grid', gap: 8, maxWidth: 360 }}
+        >
+          <PaneTitle>New user</PaneTitle>
+          <Field label="User name">
+            <Input value={draft.username} onChange={(_, d) => setDraft({ ...draft, username: d.value })} />
+          </Field>
+          <Field label="Role">
+            <Dropdown value={draft.role} selectedOptions={[draft.role]} onOptionSelect={(_, d) => setDraft({ ...draft, role: d.optionValue as Role })}>
+              {ROLES.map((r) => (
+                <Option key={r} value={r}>
+                  {r}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label="Password" hint="At least 12 characters; common passwords are refused.">
+            <Input type="password" value={draft.password} onChange={(_, d) => setDraft({ ...draft, password: d.value })} />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={!draft.username || !draft.password}>
+            Add user
+          </Button>
+        </form>
+      }
+      actions={
+        user ? (
+          <div style={{ display: 'grid', gap: 6 }}>
+            <PaneTitle>{user.username}</PaneTitle>
+            {ROLES.filter((r) => r !== user.role).map((r) => (
+              <Button key={r} onClick={() => void command.run(`Make ${user.username} ${r}`, async () => unwrap(await api.users[':userId'].role.$post({ param: { userId: user.id }, json: { role: r } }))).then(refresh)}>
+                Make {r}
+              </Button>
+            ))}
+            <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', async () => unwrap(await api.users[':userId'].disabled.$post({ param: { userId: user.id }, json: { disabled: !user.disabled } }))).then(refresh)}>
+              {user.disabled ? 'Enable' : 'Disable'}
+            </Button>
+          </div>
+        ) : undefined
+      }
+    />
+  );
+}
