@@ -7,11 +7,26 @@ import { notFound } from '@dpm/domain/errors';
 import { criticalAlertCount, listAlerts, listJobs } from '@dpm/db/views/monitoring';
 import { inactivateAlert } from '@dpm/domain/alerts/inactivate-alert';
 import { acknowledgeAlert } from '@dpm/domain/alerts/acknowledge-alert';
-import { commandRoute, readRoute } from './route-kit';
+import { retryJob } from '@dpm/domain/jobs/retry-job';
+import { cancelJob } from '@dpm/domain/jobs/cancel-job';
+import { jobDetails } from '@dpm/domain/jobs/job-details';
+import { NoBody, NoQuery, commandRoute, readRoute } from './route-kit';
 import { createRoute } from '@hono/zod-openapi';
 
 const TAG = 'Monitoring';
 const AlertParams = ServerParams.extend({ alertId: Id.openapi({ param: { name: 'alertId', in: 'path' } }) });
+const JobParams = ServerParams.extend({ jobId: Id.openapi({ param: { name: 'jobId', in: 'path' } }) });
+
+const JobDetails = JobRow.extend({
+  retryOf: z.string().nullable(),
+  retriedBy: z.string().nullable(),
+  summary: z.string().openapi({ description: 'What the job does' }),
+  outcome: z.string().openapi({ description: 'How it went' }),
+  help: z.object({ code: z.string(), message: z.string(), meaning: z.string(), action: z.string() }).nullable().openapi({ description: 'For a failed job: what the error means and what to do' }),
+  refusals: z
+    .object({ retry: z.string().nullable(), cancel: z.string().nullable() })
+    .openapi({ description: 'Why Retry / Cancel would be refused now, or null when they apply' }),
+}).openapi('JobDetails');
 
 const AlertsQuery = z.object({ inactive: z.enum(['true', 'false']).default('false'), severity: AlertSeverity.optional(), ...PageQuery }).strict();
 const JobsQuery = z.object({ status: JobStatus.optional(), type: JobType.optional(), ...PageQuery }).strict();
@@ -24,12 +39,18 @@ const critical = createRoute({
   tags: [TAG],
   responses: { 200: { description: 'Active critical alerts across the estate', content: { 'application/json': { schema: z.object({ count: z.number() }) } } } },
 });
+const job = readRoute(TAG, '/servers/{serverId}/jobs/{jobId}', 'Details of a job: what it did, its data, its error explained', JobParams, NoQuery, JobDetails);
+const retry = commandRoute(TAG, '/servers/{serverId}/jobs/{jobId}/retry', 'Retry a failed job', JobParams, NoBody);
+const cancel = commandRoute(TAG, '/servers/{serverId}/jobs/{jobId}/cancel', 'Cancel a scheduled or running job', JobParams, NoBody);
 const inactivate = commandRoute(TAG, '/servers/{serverId}/alerts/{alertId}/inactivate', 'Inactivate an alert', AlertParams, z.object({}).strict());
 const acknowledge = commandRoute(TAG, '/servers/{serverId}/alerts/{alertId}/acknowledge', 'Acknowledge an alert', AlertParams, z.object({ comment: z.string().max(500).default('') }).strict());
 
 export function monitoringRoutes(d: AppDeps) {
   const alertOn = (serverId: string, alertId: string) => {
     if (d.store.estate.alerts[alertId]?.serverId !== serverId) throw new Refused(notFound('alert', alertId));
+  };
+  const jobOn = (serverId: string, jobId: string) => {
+    if (d.store.estate.jobs[jobId]?.serverId !== serverId) throw new Refused(notFound('job', jobId));
   };
   return router()
     .openapi(alerts, (c) => {
@@ -42,6 +63,24 @@ export function monitoringRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       return c.json(listJobs(d.db, { serverId, ...c.req.valid('query') }), 200);
+    })
+    .openapi(job, (c) => {
+      const { serverId, jobId } = c.req.valid('param');
+      jobOn(serverId, jobId);
+      // The verbs answer whether Retry and Cancel apply; they are pure, so asking changes nothing.
+      const details = jobDetails(d.store.estate, jobId, { now: d.store.now, newId: (prefix) => `${prefix}-preview`, actor: c.get('actor') });
+      if (!details) throw new Refused(notFound('job', jobId));
+      return c.json(details, 200);
+    })
+    .openapi(retry, (c) => {
+      const { serverId, jobId } = c.req.valid('param');
+      jobOn(serverId, jobId);
+      return c.json(run(d, c, 'job.retry', retryJob, { jobId }, jobId), 200);
+    })
+    .openapi(cancel, (c) => {
+      const { serverId, jobId } = c.req.valid('param');
+      jobOn(serverId, jobId);
+      return c.json(run(d, c, 'job.cancel', cancelJob, { jobId }, jobId), 200);
     })
     .openapi(critical, (c) => c.json({ count: criticalAlertCount(d.db) }, 200))
     .openapi(inactivate, (c) => {

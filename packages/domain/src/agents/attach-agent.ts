@@ -5,6 +5,7 @@ import { formatVersion } from '../model';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { trustServer } from './connectivity';
+import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 
 export interface AttachAgent {
   serverId: string;
@@ -18,7 +19,7 @@ export interface AttachAgent {
  * server's agent needs the same major and minor DPM version (VERSION_MISMATCH). An attached
  * agent owned by another server stays owned by it until this server takes ownership.
  */
-export function attachAgent(slice: Estate, cmd: AttachAgent, _ctx: Ctx): CommandResult {
+export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
@@ -59,6 +60,7 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, _ctx: Ctx): Command
       },
       security: trustServer(computer, server),
     });
+    syncAgentCompatibility(draft, ctx, id);
     draft.emit({ type: 'agent.attached', serverId: server.id, subjectId: id, summary: `${cmd.method === 'Install' ? 'Installed' : 'Attached'} the agent on ${computer.name}` });
   }
   return draft.outcome();

@@ -4,6 +4,7 @@ import type { Estate } from '../model';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { resolveAlert, setReplicaStatus } from '../alerts/alerts';
+import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 import { scheduleJob } from '../jobs/jobs';
 import { checkMove } from '../protection/rules';
 import { trustServer } from './connectivity';
@@ -41,6 +42,7 @@ export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): Comm
     security: trustServer(computer, server),
   });
   resolveAlert(draft, ctx, 'Agent Ownership Required', server.id, computer.id);
+  syncAgentCompatibility(draft, ctx, computer.id);
   draft.emit({ type: 'agent.owned', serverId: server.id, subjectId: computer.id, summary: `${server.name} took ownership of the agent on ${computer.name}` });
 
   for (const r of draft.where('replicas', 'serverId', server.id)) {

@@ -3,6 +3,7 @@ import type { Job, Replica } from '../model';
 import type { AlertName } from '../model';
 import { raiseAlert, replicaSubject, resolveAlert, setReplicaStatus } from '../alerts/alerts';
 import { connectivityError } from '../agents/connectivity';
+import { agentIncompatibility, syncAgentCompatibility } from '../alerts/agent-compatibility';
 import { LIMITS, isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
 import { snapshotOf } from '../server/snapshot';
 import { isImported } from '../library/tape-status';
@@ -40,7 +41,7 @@ export function replicaJobError(draft: Draft, replica: Replica): JobError | null
   }
   if (computer.agent.status === 'Unreachable') return { code: 'AGENT_UNREACHABLE', message: `The protection agent on ${computer.name} is not reachable.` };
   if (computer.agent.status === 'Disabled') return { code: 'AGENT_DISABLED', message: `Protection is disabled for the agent on ${computer.name}.` };
-  return connectivityError(computer, server);
+  return agentIncompatibility(computer, server) ?? connectivityError(computer, server);
 }
 
 const FAILURE_ALERT: Partial<Record<Job['type'], AlertName>> = {
@@ -58,6 +59,10 @@ const FAILURE_ALERT: Partial<Record<Job['type'], AlertName>> = {
 function fail(draft: Draft, ctx: Ctx, job: Job, error: JobError): void {
   draft.update('jobs', job.id, { status: 'Failed', finishedAt: ctx.now, error });
   draft.emit({ type: 'job.failed', serverId: job.serverId, subjectId: job.id, summary: `${job.type} failed: ${error.message}` });
+  if (error.code === 'LIBRARY_NOT_AVAILABLE' && job.libraryId) {
+    const library = draft.get('libraries', job.libraryId);
+    if (library) raiseAlert(draft, ctx, 'Library not available', { serverId: library.serverId, subjectId: library.id, computerId: null, groupId: null, affectedArea: library.name });
+  }
   const alert = FAILURE_ALERT[job.type];
   const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
   if (replica && alert) {
@@ -115,6 +120,7 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
   const error = replicaJobError(draft, replica);
   if (error) {
     fail(draft, ctx, job, error);
+    if (error.code === 'AGENT_INCOMPATIBLE' && job.computerId) syncAgentCompatibility(draft, ctx, job.computerId);
     if (job.type === 'Synchronization' && replica.status === 'OK') setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
     if (job.type === 'Consistency check' && replica.status === 'Replica inconsistent, verification in progress') {
       setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
@@ -131,6 +137,11 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
   const group = replica.groupId ? draft.get('groups', replica.groupId) : undefined;
   if (job.type === 'Tape backup') {
     const libraryId = job.libraryId ?? group?.tape?.libraryId ?? null;
+    const library = libraryId ? draft.get('libraries', libraryId) : undefined;
+    if (library && !library.available) {
+      fail(draft, ctx, { ...job, libraryId: library.id }, { code: 'LIBRARY_NOT_AVAILABLE', message: `${library.name} is not available.` });
+      return;
+    }
     const tape = (libraryId ? draft.where('tapes', 'libraryId', libraryId) : []).find((t) => t.free && t.headerRead && t.location === 'Slot');
     const server = draft.get('servers', replica.serverId);
     if (!tape || !server || !ds) {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { row, testApp } from '../test-app';
+
+type Details = {
+  id: string;
+  status: string;
+  retryOf: string | null;
+  retriedBy: string | null;
+  summary: string;
+  outcome: string;
+  help: { code: string; meaning: string; action: string } | null;
+  refusals: { retry: string | null; cancel: string | null };
+};
+
+/** Scenario 1 where DS1's recovery point of PS1 C:\ failed: DS3 switched PS1 to itself first. */
+async function failedJob() {
+  const t = testApp('scenario-1');
+  const queued = (await (await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' })).json()) as { jobIds: string[] };
+  expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'] })).status).toBe(200);
+  expect((await t.json('/api/clock/advance', { minutes: 2 })).status).toBe(200);
+  const jobId = queued.jobIds[0] ?? '';
+  return { ...t, jobId };
+}
+
+describe('Monitoring › Jobs routes', () => {
+  it('GET a job explains a failure, and says Retry applies while Cancel does not', async () => {
+    const { app, jobId } = await failedJob();
+    const res = await app.request(`/api/servers/srv-DS1/jobs/${jobId}`);
+    expect(res.status).toBe(200);
+    const d = (await res.json()) as Details;
+    expect(d).toMatchObject({ id: jobId, status: 'Failed', retryOf: null, help: { code: 'NOT_OWNER' }, refusals: { retry: null } });
+    expect(d.help?.action).toContain('Take Ownership');
+    expect(d.refusals.cancel).toMatch(/^Only a scheduled job or a job in progress can be canceled/);
+    expect((await app.request(`/api/servers/srv-DS2/jobs/${jobId}`)).status).toBe(404);
+  });
+
+  it('POST retry queues a new job linked to the failed one, audited; a second retry is a 409', async () => {
+    const { app, json, db, jobId } = await failedJob();
+    const res = await json(`/api/servers/srv-DS1/jobs/${jobId}/retry`, {});
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { jobIds: string[] };
+    expect(body.jobIds).toHaveLength(1);
+    expect(row(db, 'SELECT type, status, retry_of AS retryOf FROM jobs WHERE id = ?', body.jobIds[0])).toEqual({ type: 'Recovery point', status: 'Scheduled', retryOf: jobId });
+    expect(row(db, 'SELECT outcome, action, target FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'job.retry', target: jobId });
+    const again = await json(`/api/servers/srv-DS1/jobs/${jobId}/retry`, {});
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
+    const details = (await (await app.request(`/api/servers/srv-DS1/jobs/${jobId}`)).json()) as Details;
+    expect(details.retriedBy).toBe(body.jobIds[0]);
+  });
+
+  it('POST cancel stops the retry; cancelling it again is a 409 with the sentence', async () => {
+    const { json, db, jobId } = await failedJob();
+    const retried = (await (await json(`/api/servers/srv-DS1/jobs/${jobId}/retry`, {})).json()) as { jobIds: string[] };
+    const retryId = retried.jobIds[0] ?? '';
+    expect((await json(`/api/servers/srv-DS1/jobs/${retryId}/cancel`, {})).status).toBe(200);
+    expect(row(db, 'SELECT status FROM jobs WHERE id = ?', retryId)).toEqual({ status: 'Canceled' });
+    const again = await json(`/api/servers/srv-DS1/jobs/${retryId}/cancel`, {});
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/canceled\.$/);
+  });
+
+  it('a job of another server, or an unknown one, is not found', async () => {
+    const { json, jobId } = await failedJob();
+    expect((await json(`/api/servers/srv-DS2/jobs/${jobId}/retry`, {})).status).toBe(404);
+    expect((await json('/api/servers/srv-DS1/jobs/job-unknown/cancel', {})).status).toBe(404);
+    expect((await json(`/api/servers/srv-DS1/jobs/${jobId}/cancel`, { force: true })).status).toBe(400);
+  });
+});

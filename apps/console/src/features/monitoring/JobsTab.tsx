@@ -1,0 +1,191 @@
+import { useMemo, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Button, Dropdown, MenuItem, Option, ProgressBar } from '@fluentui/react-components';
+import { whyNotRetry } from '@dpm/domain/jobs/retry-job';
+import { whyNotCancel } from '@dpm/domain/jobs/cancel-job';
+import { jobsQuery } from '../../api/queries';
+import { api, unwrap } from '../../api/client';
+import { useConnectedServer } from '../../shell/server-context';
+import { Fields, Panes, PaneTitle } from '../../shell/Panes';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { formatDuration, formatGb, formatTime } from '../../shell/format';
+import { JOB_STATUS_ORDER, groupRows } from './grouping';
+import { jobQuery, type JobDetail, type JobRow } from './queries';
+
+const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
+type JobGroupBy = (typeof GROUP_BY)[number];
+
+/** The two job actions, each with the reason it does not apply (the button's title) or null. */
+interface JobAction {
+  label: 'Retry' | 'Cancel';
+  refusal: string | null;
+  run: () => void;
+}
+
+export function JobsTab() {
+  const { serverId } = useConnectedServer();
+  const jobs = useInfiniteQuery(jobsQuery(serverId));
+  const [selected, setSelected] = useState<string | null>(null);
+  const [groupBy, setGroupBy] = useState<JobGroupBy>('None');
+  const command = useCommand(serverId);
+  const details = useQuery({ ...jobQuery(serverId, selected ?? ''), enabled: selected !== null });
+
+  const group = useMemo((): { of: ((r: JobRow) => string) | null; order: readonly string[] } => {
+    switch (groupBy) {
+      case 'Protection Group':
+        return { of: (r) => r.group ?? '(no protection group)', order: [] };
+      case 'Computer':
+        return { of: (r) => r.computer ?? '(no computer)', order: [] };
+      case 'Status':
+        return { of: (r) => r.status, order: JOB_STATUS_ORDER };
+      case 'Type':
+        return { of: (r) => r.type, order: [] };
+      default:
+        return { of: null, order: [] };
+    }
+  }, [groupBy]);
+  const rows = useMemo(() => groupRows(jobs.data?.pages.flatMap((p) => p.items) ?? [], group.of, group.order), [jobs.data, group]);
+  const job = rows.find((r) => r.id === selected);
+  const detail = details.data && details.data.id === selected ? details.data : undefined;
+
+  const retry = (jobId: string) =>
+    command.run('Retry', async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].retry.$post({ param: { serverId, jobId }, json: {} })));
+  const cancel = (jobId: string) =>
+    command.run('Cancel', async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].cancel.$post({ param: { serverId, jobId }, json: {} })));
+
+  /**
+   * Retry and Cancel for a row. The server's own answer (the details' refusals, from the verbs)
+   * is used once loaded; until then the job's status previews it with the verbs' status rules.
+   */
+  const actionsFor = (r: JobRow): JobAction[] => {
+    const known = detail?.id === r.id && detail.status === r.status ? detail.refusals : null;
+    return [
+      { label: 'Retry', refusal: known ? known.retry : whyNotRetry(r), run: () => void retry(r.id) },
+      { label: 'Cancel', refusal: known ? known.cancel : whyNotCancel(r), run: () => void cancel(r.id) },
+    ];
+  };
+
+  const groupOf = group.of;
+  const columns: Column<JobRow>[] = [
+    ...(groupOf ? [{ key: 'group-by', header: 'Group', width: 'minmax(90px, 1fr)', render: (r: JobRow) => <strong>{groupOf(r)}</strong> }] : []),
+    { key: 'source', header: 'Source', width: 'minmax(110px, 2fr)', render: (r) => r.source ?? r.library ?? r.tape ?? '—' },
+    { key: 'computer', header: 'Computer', width: '90px', render: (r) => r.computer ?? '—' },
+    { key: 'group', header: 'Protection Group', width: 'minmax(125px, 1fr)', render: (r) => r.group ?? '—' },
+    { key: 'type', header: 'Type', width: '140px', render: (r) => r.type },
+    { key: 'start', header: 'Start Time', width: '155px', render: (r) => formatTime(r.startedAt ?? r.scheduledAt) },
+    { key: 'elapsed', header: 'Time Elapsed', width: '95px', render: (r) => (r.startedAt && r.finishedAt ? formatDuration(r.finishedAt - r.startedAt) : r.status === 'In progress' ? 'running' : '—') },
+    { key: 'data', header: 'Data Transferred', width: '120px', render: (r) => formatGb(r.transferredGb) },
+    {
+      key: 'status',
+      header: 'Status',
+      width: '170px',
+      render: (r) =>
+        r.status === 'In progress' ? (
+          <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+            In progress <ProgressBar value={r.totalGb > 0 ? r.transferredGb / r.totalGb : 0} style={{ width: 50 }} aria-label={`Progress of ${r.type}`} />
+            {r.totalGb > 0 ? `${Math.round((100 * r.transferredGb) / r.totalGb)}%` : ''}
+          </span>
+        ) : (
+          r.status
+        ),
+    },
+  ];
+
+  return (
+    <Panes
+      display={
+        <>
+          {/* Group by sits above the list, as in the DPM console, leaving the list the width of its eight columns. */}
+          <div role="toolbar" aria-label="Job list options" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 8px', borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
+            <label style={{ fontSize: 13, display: 'flex', alignItems: 'center', gap: 6 }}>
+              Group by
+              <Dropdown aria-label="Group by" value={groupBy} selectedOptions={[groupBy]} onOptionSelect={(_, d) => setGroupBy(d.optionValue as JobGroupBy)} style={{ minWidth: 170 }}>
+                {GROUP_BY.map((g) => (
+                  <Option key={g} value={g}>
+                    {g}
+                  </Option>
+                ))}
+              </Dropdown>
+            </label>
+          </div>
+          <CommandFeedback command={command} />
+          {jobs.isPending && <Loading label="Loading jobs…" />}
+          {jobs.isError && <ErrorState error={jobs.error} />}
+          {jobs.data && rows.length === 0 && <Empty>No jobs on this DPM server yet.</Empty>}
+          {rows.length > 0 && (
+            <VirtualTable
+              label="Jobs"
+              rows={rows}
+              total={jobs.data?.pages[0]?.total}
+              getId={(r) => r.id}
+              columns={columns}
+              selectedId={selected}
+              onSelect={(r) => setSelected(r.id)}
+              groupOf={groupOf ?? undefined}
+              menu={(r) =>
+                actionsFor(r).map((a) => (
+                  <MenuItem key={a.label} onClick={a.run} disabled={a.refusal !== null || command.pending} title={a.refusal ?? undefined}>
+                    {a.label}
+                  </MenuItem>
+                ))
+              }
+              onEndReached={jobs.hasNextPage && !jobs.isFetchingNextPage ? () => void jobs.fetchNextPage() : undefined}
+            />
+          )}
+        </>
+      }
+      details={job ? <JobDetailsView job={job} detail={detail} loading={details.isPending} error={details.error} /> : <Empty>Select a job to see what it did.</Empty>}
+      actions={
+        job ? (
+          <div style={{ display: 'grid', gap: 6 }}>
+            <PaneTitle>Actions</PaneTitle>
+            {actionsFor(job).map((a) => (
+              <Button key={a.label} onClick={a.run} disabledFocusable={a.refusal !== null || command.pending} title={a.refusal ?? undefined}>
+                {a.label}
+              </Button>
+            ))}
+          </div>
+        ) : undefined
+      }
+    />
+  );
+}
+
+
+/** The Details pane of a job: what it did, the data it moved and, for a failure, what to do. */
+function JobDetailsView({ job, detail, loading, error }: { job: JobRow; detail: JobDetail | undefined; loading: boolean; error: unknown }) {
+  if (error) return <ErrorState error={error} title="The console could not load the job's details" />;
+  const help = detail?.help ?? null;
+  return (
+    <div>
+      <h3 style={{ margin: '0 0 8px', fontSize: 15 }}>
+        {job.type} — {job.status}
+      </h3>
+      <Fields
+        items={[
+          ['What it did', detail?.summary ?? (loading ? 'Loading…' : '—')],
+          ['Outcome', detail?.outcome ?? job.status],
+          ['Data transferred', `${formatGb(job.transferredGb)} of ${formatGb(job.totalGb)}`],
+          ...(job.error ? ([['Error', `${job.error.message} (${job.error.code})`]] as [string, string][]) : []),
+          ...(help
+            ? ([
+                ['What it means', help.meaning],
+                ['What to do', help.action],
+              ] as [string, string][])
+            : []),
+          ['Source', job.source ?? job.library ?? job.tape ?? '—'],
+          ['Computer', job.computer ?? '—'],
+          ['Protection Group', job.group ?? '—'],
+          ['Scheduled', formatTime(job.scheduledAt)],
+          ['Started', formatTime(job.startedAt)],
+          ['Finished', formatTime(job.finishedAt)],
+          ...Object.entries(detail?.params ?? {}).map(([k, v]) => [k, v] as [string, string]),
+          ...(detail?.retryOf ? ([['Retry of', 'a failed job of the same type']] as [string, string][]) : []),
+          ...(detail?.retriedBy ? ([['Retried', 'a new job runs this work again']] as [string, string][]) : []),
+        ]}
+      />
+    </div>
+  );
+}

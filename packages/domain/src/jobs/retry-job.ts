@@ -1,0 +1,78 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate, Job } from '../model';
+import { isDomainError, notFound, refuse } from '../errors';
+import { onlineServer } from '../guards';
+import { activeJobsFor, scheduleJob } from './jobs';
+
+export interface RetryJob {
+  jobId: string;
+}
+
+/** Why a job in this status can't be retried, or null: the console shows it on a disabled Retry. */
+export function whyNotRetry(job: Pick<Job, 'status'>): string | null {
+  return job.status === 'Failed' ? null : `Only a failed job can be retried; this job is ${job.status === 'In progress' ? 'in progress' : job.status.toLowerCase()}.`;
+}
+
+/** What a job works on: a replica, a tape or a library (the server itself for the DpmSync steps). */
+function subjectOf(job: Job): { field: 'replicaId' | 'tapeId' | 'libraryId'; id: string } | null {
+  if (job.replicaId) return { field: 'replicaId', id: job.replicaId };
+  if (job.tapeId) return { field: 'tapeId', id: job.tapeId };
+  if (job.libraryId) return { field: 'libraryId', id: job.libraryId };
+  return null;
+}
+
+/**
+ * Monitoring › Jobs › Retry: a failed job runs again as a new Scheduled job of the same type,
+ * subject and parameters, linked to the failed one by `retryOf`. Refused when the job did not
+ * fail, when a job of that type is already queued for its subject, and, for a restore to
+ * replica, once the replica is no longer Manual replica creation pending (seed 000: a failed
+ * replica recovery marks it inconsistent, "which prevents repeated recovery attempts").
+ */
+export function retryJob(slice: Estate, cmd: RetryJob, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const job = draft.get('jobs', cmd.jobId);
+  if (!job) return notFound('job', cmd.jobId);
+  const server = onlineServer(draft, job.serverId);
+  if (isDomainError(server)) return server;
+  const why = whyNotRetry(job);
+  if (why) return refuse('INVALID_STATE', why, job.id);
+
+  const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
+  const ds = job.dataSourceId ? draft.get('dataSources', job.dataSourceId) : undefined;
+  const what = ds?.name ?? (job.libraryId ? draft.get('libraries', job.libraryId)?.name : undefined) ?? job.type.toLowerCase();
+  if (job.replicaId && (!replica || replica.groupId === null)) {
+    return refuse('INVALID_STATE', `${what} is no longer protected on ${server.name}, so the ${job.type.toLowerCase()} job can't run again.`, job.id);
+  }
+  if (job.libraryId && !draft.get('libraries', job.libraryId)) return notFound('library', job.libraryId);
+  if (replica && job.params.recoveryType === 'Restore to replica' && (replica.status !== 'Manual replica creation pending' || replica.dataRestored)) {
+    return refuse(
+      'NOT_PENDING_FOR_RESTORE',
+      `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ${what} on ${server.name} is "${replica.status}". Stop protection with Delete replica on disk, add the data source again with manual replica creation, and restore again.`,
+      job.id,
+    );
+  }
+  const subject = subjectOf(job);
+  if (subject && activeJobsFor(draft, subject.field, subject.id).some((j) => j.type === job.type)) {
+    return refuse('CONFLICT', `A ${job.type.toLowerCase()} job for ${what} is already scheduled or in progress on ${server.name}.`, job.id);
+  }
+
+  // A rehearsed failure (simulateFailure) is the administrator's one-off choice, not a property
+  // of the work, so the retry runs for real.
+  const { simulateFailure: _rehearsal, ...params } = job.params;
+  const retry = scheduleJob(draft, ctx, {
+    serverId: job.serverId,
+    type: job.type,
+    replicaId: job.replicaId,
+    dataSourceId: job.dataSourceId,
+    groupId: replica?.groupId ?? job.groupId,
+    computerId: job.computerId,
+    libraryId: job.libraryId,
+    tapeId: job.tapeId,
+    totalGb: job.totalGb,
+    params,
+    retryOf: job.id,
+  });
+  draft.emit({ type: 'job.retried', serverId: job.serverId, subjectId: retry.id, summary: `${job.type} of ${what} retried by ${ctx.actor}` });
+  return draft.outcome();
+}
