@@ -1,8 +1,8 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer, type Seed } from './server';
+import { ADMIN, startServer, type RunningServer, type Seed } from './server';
 
 /**
  * Each test gets its own server process on a free port, a new data directory and the fixture
@@ -21,9 +21,20 @@ export const test = base.extend<{ seed: Seed; server: RunningServer }>({
     }
   },
   baseURL: async ({ server }, use) => use(server.url),
+  // Every browser context starts signed in as the administrator; tests of other roles sign in again.
+  context: async ({ context, server }, use) => {
+    await signIn(context, server);
+    await use(context);
+  },
 });
 
-export { expect, startServer };
+/** Signs a browser context in (the session cookie lands in the context). */
+export async function signIn(context: BrowserContext, server: RunningServer, user: { username: string; password: string } = ADMIN): Promise<void> {
+  const res = await context.request.post(`${server.url}/api/auth/sign-in`, { data: user });
+  if (!res.ok()) throw new Error(`sign-in as ${user.username} failed: ${res.status()} ${await res.text()}`);
+}
+
+export { ADMIN, expect, startServer };
 export type { RunningServer, Seed };
 
 /** Connect to DPM server: the header dialog. */

@@ -7,9 +7,16 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 export type Seed = 'demo' | 'empty' | 'scenario-1' | 'scenario-2' | 'scenario-3' | 'large';
 
+/** The administrator every e2e server starts with (DPM_ADMIN_PASSWORD). */
+export const ADMIN = { username: 'admin', password: 'e2e administrator passphrase' } as const;
+
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** An API token of the administrator, for calls the test makes itself. */
+  token: string;
+  /** fetch against this server's API as the administrator. */
+  api: (path: string, init?: RequestInit) => Promise<Response>;
   /** Moves the manual simulated clock, as POST /api/clock/advance does. */
   advance: (minutes: number) => Promise<void>;
 }
@@ -54,7 +61,7 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
   const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dataDir, DPM_SEED: seed, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn', DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist') },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dataDir, DPM_SEED: seed, DPM_ADMIN_PASSWORD: ADMIN.password, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn', DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -73,13 +80,32 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
     await stop('SIGKILL');
     throw err;
   }
+  const token = await adminToken(url);
+  const api = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return fetch(`${url}/api${path}`, { ...init, headers });
+  };
   return {
     url,
     dataDir,
+    token,
+    api,
     stop,
     advance: async (minutes) => {
-      const res = await fetch(`${url}/api/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ minutes }) });
+      const res = await api('/clock/advance', { method: 'POST', body: JSON.stringify({ minutes }) });
       if (!res.ok) throw new Error(`advance failed: ${res.status} ${await res.text()}`);
     },
   };
+}
+
+/** Signs in as the administrator and creates an API token (the data directory may be reused). */
+async function adminToken(url: string): Promise<string> {
+  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const res = await fetch(`${url}/api/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'e2e' }) });
+  if (!res.ok) throw new Error(`token creation failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, test, workArea, type RunningServer } from '../fixtures';
+import { connectTo, expect, signIn, test, workArea, type RunningServer } from '../fixtures';
 
 test.use({ seed: 'scenario-1' });
 
@@ -28,6 +28,7 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
 
   // A second administrator watches DS1's alerts in another browser.
   const other = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
+  await signIn(other, server);
   const watcher = await other.newPage();
   await watcher.goto('/monitoring/alerts');
   await expect(watcher.getByLabel('Connected DPM server')).toContainText('DS1');

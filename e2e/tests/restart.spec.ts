@@ -12,8 +12,8 @@ interface Job {
   totalGb: number;
 }
 
-async function jobOf(url: string, id: string): Promise<Job | undefined> {
-  const res = await fetch(`${url}/api/servers/srv-DS1/jobs?limit=500`);
+async function jobOf(server: { api: (path: string) => Promise<Response> }, id: string): Promise<Job | undefined> {
+  const res = await server.api('/servers/srv-DS1/jobs?limit=500');
   const page = (await res.json()) as { items: Job[] };
   return page.items.find((j) => j.id === id);
 }
@@ -23,16 +23,12 @@ test('a server killed during a running job restarts on a consistent database and
   try {
     let server = await startServer('scenario-1', dataDir);
     // A consistency check of PS1's D:\ (250 GB) runs 25 simulated minutes.
-    const res = await fetch(`${server.url}/api/servers/srv-DS1/protection/consistency-checks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ replicaIds: ['rep-DS1-PS1-D'] }),
-    });
+    const res = await server.api('/servers/srv-DS1/protection/consistency-checks', { method: 'POST', body: JSON.stringify({ replicaIds: ['rep-DS1-PS1-D'] }) });
     expect(res.status).toBe(200);
     const { jobIds } = (await res.json()) as { jobIds: string[] };
     const jobId = jobIds[0] ?? '';
     await server.advance(10);
-    const running = await jobOf(server.url, jobId);
+    const running = await jobOf(server, jobId);
     expect(running?.status).toBe('In progress');
     expect(running?.transferredGb).toBeGreaterThan(0);
     expect(running?.transferredGb).toBeLessThan(running?.totalGb ?? 0);
@@ -43,10 +39,10 @@ test('a server killed during a running job restarts on a consistent database and
       const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: { ok: boolean; seed: string } };
       expect(health.database).toMatchObject({ ok: true, seed: 'scenario-1' });
       // Nothing acknowledged was lost: the job is as it was when the clock last moved.
-      expect(await jobOf(server.url, jobId)).toEqual(running);
+      expect(await jobOf(server, jobId)).toEqual(running);
       await server.advance(20);
-      expect((await jobOf(server.url, jobId))?.status).toBe('Completed');
-      const members = (await (await fetch(`${server.url}/api/servers/srv-DS1/protection/members?search=D%3A`)).json()) as { items: { id: string; status: string }[] };
+      expect((await jobOf(server, jobId))?.status).toBe('Completed');
+      const members = (await (await server.api('/servers/srv-DS1/protection/members?search=D%3A')).json()) as { items: { id: string; status: string }[] };
       expect(members.items.find((m) => m.id === 'rep-DS1-PS1-D')?.status).toBe('OK');
     } finally {
       await server.stop();

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError } from './api/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { Shell } from './shell/Shell';
 import { MonitoringPage } from './features/monitoring/MonitoringPage';
@@ -10,9 +11,19 @@ import { RecoveryPage } from './features/recovery/RecoveryPage';
 import { ReportingPage } from './features/reporting/ReportingPage';
 import { ManagementPage } from './features/management/ManagementPage';
 import { TopologyPage } from './features/topology/TopologyPage';
+import { UsersPage } from './features/users/UsersPage';
+import { AuthGate } from './features/auth/AuthGate';
+import { ServersIndex, ServersPage } from './features/servers/ServersPage';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } },
+// A 401 anywhere means the session ended (idle or absolute timeout, sign-out elsewhere):
+// asking again who is signed in brings the sign-in page back.
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 30_000, retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 1, refetchOnWindowFocus: false } },
+  queryCache: new QueryCache({
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 401) void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+    },
+  }),
 });
 
 const router = createBrowserRouter([
@@ -29,6 +40,9 @@ const router = createBrowserRouter([
       { path: 'management', element: <Navigate to="/management/agents" replace /> },
       { path: 'management/:tab', element: <ManagementPage /> },
       { path: 'topology', element: <TopologyPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'servers', element: <ServersIndex /> },
+      { path: 'servers/:serverId', element: <ServersPage /> },
       { path: '*', element: <p style={{ padding: 16 }}>This page does not exist. Choose a work area above.</p> },
     ],
   },
@@ -40,7 +54,9 @@ createRoot(root).render(
   <StrictMode>
     <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
       </QueryClientProvider>
     </FluentProvider>
   </StrictMode>,

@@ -8,6 +8,10 @@ import { ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
+import { useRole } from '../features/auth/session';
+import { api, unwrap } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button } from '@fluentui/react-components';
 
 const AREAS = [
   { name: 'Monitoring', to: '/monitoring' },
@@ -50,6 +54,7 @@ function CriticalAlerts() {
 /** The console's frame: header with the connected server, the navigation bar, the work area. */
 export function Shell() {
   useLiveUpdates();
+  const { role } = useRole();
   const servers = useQuery(serversQuery());
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
   const serverId = useMemo(() => {
@@ -80,6 +85,7 @@ export function Shell() {
           <SimulatedClock />
         </span>
         <CriticalAlerts />
+        <SignOut />
       </header>
       <nav aria-label="Work areas" style={{ display: 'flex', gap: 4, padding: '4px 12px', borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>
         {AREAS.map((a) => (
@@ -88,6 +94,14 @@ export function Shell() {
           </NavLink>
         ))}
         <span style={{ flex: 1 }} />
+        {role === 'Administrator' && (
+          <NavLink to="/users" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+            Users
+          </NavLink>
+        )}
+        <NavLink to="/servers" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+          DPM servers
+        </NavLink>
         <NavLink to="/topology" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
           Protection topology
         </NavLink>
@@ -106,3 +120,28 @@ export function Shell() {
   );
 }
 
+
+/** The signed-in user and Sign out, in the header. */
+function SignOut() {
+  const { session } = useRole();
+  const client = useQueryClient();
+  return (
+    <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+      <Text size={200} style={{ color: 'inherit' }} aria-label="Signed-in user">
+        {session ? `${session.username} (${session.role})` : ''}
+      </Text>
+      <Button
+        size="small"
+        onClick={() =>
+          void (async () => {
+            await unwrap(await api.auth['sign-out'].$post({ json: {} }));
+            client.clear();
+            await client.invalidateQueries();
+          })()
+        }
+      >
+        Sign out
+      </Button>
+    </span>
+  );
+}
