@@ -6,6 +6,8 @@ import { failServer } from '../server/fail-server';
 import { switchProtection } from '../protection/switch-protection';
 import { attachAgent } from './attach-agent';
 import { takeOwnership } from './take-ownership';
+import { createProtectionGroup } from '../protection/create-protection-group';
+import { newGroup } from '../test-support';
 
 const failedDs1 = () => {
   const w = new World(withServers(scenario1(), ['DS5']));
@@ -40,6 +42,21 @@ describe('takeOwnership and moving protected servers (seed 002)', () => {
     w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'], method: 'Attach' });
     w.run(takeOwnership, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
     expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS5', pendingOwnerId: null, dpmServerName: 'DS5' });
+  });
+
+  it('refuses protecting PS1 from DS2 or DS3 in a new group after DS1 failed: MOVE_UNSUPPORTED before ALREADY_PROTECTED (seed 002)', () => {
+    const w = failedDs1();
+    const group = (serverId: string) => newGroup(serverId, 'PS1 moved', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }]);
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, group('srv-DS2'), w.ctx()), 'MOVE_UNSUPPORTED', ['PS1', 'DS1', 'DS2', 'Option 3']);
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, group('srv-DS3'), w.ctx()), 'MOVE_UNSUPPORTED', ['PS1', 'DS3']);
+  });
+
+  it('option 3 goes through to protection: DS5 protects PS1 once it owns the agent, though failed DS1 still lists it (seed 002)', () => {
+    const w = failedDs1();
+    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'], method: 'Attach' });
+    w.run(takeOwnership, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
+    w.run(createProtectionGroup, newGroup('srv-DS5', 'PS1 on DS5', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }]));
+    expect(Object.values(w.estate.replicas).filter((r) => r.serverId === 'srv-DS5' && r.dataSourceId === 'ds-PS1-C')).toHaveLength(1);
   });
 
   it('refuses taking ownership of an agent the server already owns', () => {

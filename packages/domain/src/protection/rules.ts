@@ -155,23 +155,30 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     }
   }
 
+  // A DPM server protects its own database, folders and volumes through its local agent (seed 001,
+  // "Back up the database by backing up the DPM storage pool"): no agent to own or attach.
+  const ownData = holder.dpmServerId === serverId;
+  const owner = holder.agent?.ownerId ?? null;
+  // Seed 002: moving a computer between servers under secondary protection is refused before
+  // anything else is said about it.
+  const move = !ownData && owner !== serverId && ref.sourceServerId === null ? checkMove(estate, holder.id, serverId) : null;
+  if (move) return move;
+
+  // A data source protected directly counts as protected while its protector owns the agent:
+  // once another server took ownership (seed 002, option 3), the old protection no longer runs.
   const existing = activeReplicaOf(estate, ref);
-  if (existing) {
+  const effective = existing !== undefined && (ref.sourceServerId !== null || ownData || existing.serverId === owner || existing.serverId === serverId);
+  if (existing && effective) {
     const by = estate.servers[existing.serverId]?.name ?? existing.serverId;
     return refuse('ALREADY_PROTECTED', `${Label} is already protected by ${by}. Protection can't be configured for a data source that is already protected.`, ref.dataSourceId);
   }
 
-  // A DPM server protects its own database, folders and volumes through its local agent (seed 001,
-  // "Back up the database by backing up the DPM storage pool"): no agent to own or attach.
-  const ownData = holder.dpmServerId === serverId;
-  if (!ownData && holder.agent?.ownerId !== serverId) {
-    const move = ref.sourceServerId ? null : checkMove(estate, holder.id, serverId);
-    if (move) return move;
-    const owner = holder.agent?.ownerId ? (estate.servers[holder.agent.ownerId]?.name ?? holder.agent.ownerId) : null;
+  if (!ownData && owner !== serverId) {
+    const ownerName = owner ? (estate.servers[owner]?.name ?? owner) : null;
     return refuse(
       'NOT_OWNER',
-      owner
-        ? `The protection agent on ${holder.name} is owned by ${owner}. Only the DPM server that owns the agent can protect ${holder.name}; take ownership of the agent first.`
+      ownerName
+        ? `The protection agent on ${holder.name} is owned by ${ownerName}. Only the DPM server that owns the agent can protect ${holder.name}; take ownership of the agent first.`
         : `${holder.name} has no protection agent attached to ${server.name}. Install or attach the agent first.`,
       holder.id,
     );
