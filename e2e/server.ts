@@ -8,7 +8,7 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export type Seed = 'demo' | 'empty' | 'scenario-1' | 'scenario-2' | 'scenario-3' | 'large';
 
 /** The administrator every e2e server starts with (DPM_ADMIN_PASSWORD). */
-export const ADMIN = { username: 'admin', password: 'e2e administrator passphrase' } as const;
+export const ADMIN = { username: 'admin', password: 'e2e console passphrase 2026' } as const;
 
 export interface RunningServer {
   url: string;

@@ -3,13 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
-import { Refused, statusOf } from './http-errors';
+import { clientAddress } from './deps';
+import { Forbidden, Refused, statusOf } from './http-errors';
+import { appendAudit } from '@dpm/db/audit-repository';
 import { systemRoutes } from './routes/system';
 import { serverRoutes } from './routes/servers';
 import { protectionRoutes } from './routes/protection';
 import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
 import { managementRoutes } from './routes/management';
+import { managementOperationRoutes } from './routes/management-operations';
+import { estateRoutes } from './routes/estate';
 import { eventRoutes } from './routes/events';
 import { authRoutes } from './routes/auth';
 import { userRoutes } from './routes/users';
@@ -31,6 +35,8 @@ export function createApi(d: AppDeps) {
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))
     .route('/', managementRoutes(d))
+    .route('/', managementOperationRoutes(d))
+    .route('/', estateRoutes(d))
     .route('/', authRoutes(d))
     .route('/', userRoutes(d))
     .route('/', auditRoutes(d));
@@ -80,6 +86,7 @@ export function createApp(d: AppDeps) {
     }
     await next();
   });
+  app.use('/api/*', authorize(d));
   app.route('/api', createApi(d));
   app.route('/api', eventRoutes(d));
   app.doc31('/api/openapi.json', {
@@ -89,6 +96,10 @@ export function createApp(d: AppDeps) {
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` } }, 404));
   app.onError((err, c) => {
     const requestId = c.get('requestId');
+    if (err instanceof Forbidden) {
+      appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor: c.get('actor'), action: `${c.req.method} ${c.req.path}`, target: c.req.path, outcome: 'refused', code: 'FORBIDDEN', address: clientAddress(c), detail: err.message });
+      return c.json({ error: { code: 'FORBIDDEN', message: err.message, requestId } }, 403);
+    }
     if (err instanceof Refused) {
       const { code, message, target } = err.error;
       return c.json({ error: { code, message, ...(target ? { target } : {}), requestId } }, statusOf(code));

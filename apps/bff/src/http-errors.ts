@@ -7,6 +7,9 @@ export class Refused extends Error {
   }
 }
 
+/** A request the caller's role may not make, found beyond the route table (the body decides). */
+export class Forbidden extends Error {}
+
 /** Rule codes are refusals of a valid request (422); the others say what kind of refusal it is. */
 export function statusOf(code: ErrorCode): 400 | 401 | 404 | 409 | 422 {
   switch (code) {

@@ -22,10 +22,10 @@ function adminTokenFor(db: Db): string {
   return adminToken(db, now);
 }
 
-export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual') {
+/** `log`: a logger of the test's own, to assert on what the server logs (silent by default). */
+export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' })) {
   const db = openDb(':memory:');
   seedIfNew(db, seed, 0);
-  const log = pino({ level: 'silent' });
   const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
   const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:' }, auth: authSettings() });
   // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).

@@ -311,3 +311,20 @@ export const apiTokens = sqliteTable(
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_user').on(t.userId)],
 );
+
+/**
+ * The simulated Active Directory's accounts the Protection Agent Installation Wizard checks
+ * credentials against (Enter Credentials). Passwords are stored as scrypt hashes only.
+ */
+export const domainAccounts = sqliteTable('domain_accounts', {
+  /** DOMAIN\user, upper-cased domain and lower-cased user (CONTOSO\dpmadmin). */
+  account: text('account').primaryKey(),
+  passwordHash: text('password_hash').notNull(),
+});
+
+/** Online protection: the encryption passphrase of a server's vault registration, as a scrypt hash only. */
+export const vaultPassphrases = sqliteTable('vault_passphrases', {
+  serverId: text('server_id').primaryKey(),
+  passphraseHash: text('passphrase_hash').notNull(),
+  setAt: integer('set_at').notNull(),
+});

@@ -3,6 +3,7 @@ import { FIXTURE_EPOCH, fixture } from '@dpm/domain/fixtures/scenarios';
 import type { Db } from './client';
 import { inTransaction } from './client';
 import { getMeta, insertEstate, setMeta } from './estate-repository';
+import { ensureDomainAccounts } from './domain-accounts-repository';
 
 export const META_SEED = 'seed';
 export const META_CLOCK = 'clock.now';
@@ -13,6 +14,7 @@ export const META_CREATED = 'created_at';
  * estate is left as it is, so a second start loses nothing. Returns whether it seeded.
  */
 export function seedIfNew(db: Db, seed: SeedName, createdAt: number): boolean {
+  ensureDomainAccounts(db);
   if (getMeta(db, META_SEED) !== undefined) return false;
   const estate = fixture(seed);
   inTransaction(db, (tx) => {

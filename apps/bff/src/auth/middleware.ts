@@ -14,7 +14,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const route = c.req.matchedRoutes.filter((r) => r.method !== 'ALL').at(-1);
+    // The console's SPA fallback (GET *, main.ts) matches every path too; only API routes count.
+    const route = c.req.matchedRoutes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).at(-1);
     if (!route) return next();
     const permission = permissionOf(c.req.method, route.path);
     c.set('principal', null);

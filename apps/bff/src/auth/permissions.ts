@@ -27,6 +27,9 @@ const TABLE: Record<string, Permission> = {
   'POST /api/servers/:serverId/libraries/:libraryId/rescan': 'operate',
   'POST /api/servers/:serverId/libraries/:libraryId/inventory': 'operate',
   'POST /api/servers/:serverId/tapes/:tapeId/recatalog': 'operate',
+  'POST /api/servers/:serverId/tapes/:tapeId/identify': 'operate',
+  'POST /api/servers/:serverId/libraries/:libraryId/clean-drive': 'operate',
+  'POST /api/servers/:serverId/agents/refresh': 'operate',
   'POST /api/servers/:serverId/alerts/:alertId/inactivate': 'operate',
   'POST /api/servers/:serverId/alerts/:alertId/acknowledge': 'operate',
   // Operators recover to an alternate location only; the route refuses the original location.

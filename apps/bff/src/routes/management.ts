@@ -16,6 +16,7 @@ import { recatalogImportedTape } from '@dpm/domain/library/recatalog-imported-ta
 import { markTapeFree } from '@dpm/domain/library/mark-tape-free';
 import { eraseTape } from '@dpm/domain/library/erase-tape';
 import { NoQuery, commandRoute, readRoute } from './route-kit';
+import { DomainCredentials, checkDomainCredentials } from '../auth/domain-credentials';
 
 const TAG = 'Management';
 const ComputerParams = ServerParams.extend({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) });
@@ -29,7 +30,13 @@ const agents = readRoute(TAG, '/servers/{serverId}/agents', 'Agents this server 
 const checks = readRoute(TAG, '/servers/{serverId}/agents/{computerId}/checks', 'Re-establish protection: the checks of seed 000', ComputerParams, NoQuery, z.array(Check));
 const disks = readRoute(TAG, '/servers/{serverId}/disks', 'Storage pool', ServerParams, NoQuery, DiskSummary);
 const libraries = readRoute(TAG, '/servers/{serverId}/libraries', 'Tape libraries with their tapes', ServerParams, NoQuery, z.array(Library));
-const attach = commandRoute(TAG, '/servers/{serverId}/agents/attach', 'Protection Agent Installation Wizard → Attach / Install', ServerParams, z.object({ computerIds: z.array(Id).min(1).max(500), method: z.enum(['Install', 'Attach']) }).strict());
+const attach = commandRoute(
+  TAG,
+  '/servers/{serverId}/agents/attach',
+  'Protection Agent Installation Wizard → Attach / Install, with a domain account (Enter Credentials)',
+  ServerParams,
+  z.object({ computerIds: z.array(Id).min(1).max(500), method: z.enum(['Install', 'Attach']), credentials: DomainCredentials }).strict(),
+);
 const own = commandRoute(TAG, '/servers/{serverId}/agents/{computerId}/take-ownership', 'Take Ownership', ComputerParams, Empty);
 const reestablish = commandRoute(TAG, '/servers/{serverId}/agents/{computerId}/reestablish', 'Re-establish protection (SetDpmServer, groups, DCOM)', ComputerParams, Empty);
 const setServer = commandRoute(
@@ -74,10 +81,12 @@ export function managementRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       return c.json(listLibraries(d.db, serverOr404(d, serverId)), 200);
     })
-    .openapi(attach, (c) => {
+    .openapi(attach, async (c) => {
       const { serverId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      return c.json(run(d, c, 'agent.attach', attachAgent, { serverId, ...body }, body.computerIds.join(',')), 200);
+      const { credentials, ...body } = c.req.valid('json');
+      const target = body.computerIds.join(',');
+      await checkDomainCredentials(d, c, credentials, 'agent.attach', target);
+      return c.json(run(d, c, 'agent.attach', attachAgent, { serverId, ...body }, target), 200);
     })
     .openapi(own, (c) => {
       const { serverId, computerId } = c.req.valid('param');

@@ -4,7 +4,7 @@ import { router, run, serverOr404 } from '../deps';
 import { Group, Id, Member, MemberDetails, PageQuery, ProtectionStatus, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { MEMBER_SORTS, listGroups, listMembers, memberDetails } from '@dpm/db/views/protection';
+import { MEMBER_SORTS, listGroups, listMembers, listProtectable, memberDetails } from '@dpm/db/views/protection';
 import { computeEdges, protectorsOf } from '@dpm/domain/topology/topology';
 import { createProtectionGroup } from '@dpm/domain/protection/create-protection-group';
 import { modifyProtectionGroup } from '@dpm/domain/protection/modify-protection-group';
@@ -80,6 +80,34 @@ const ModifyGroupBody = z
   .strict()
   .openapi('ModifyProtectionGroup');
 
+const ProtectedBy = z.object({ serverId: z.string(), server: z.string(), groupId: z.string(), group: z.string() }).nullable();
+const ProtectableComputer = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    dpmServerId: z.string().nullable(),
+    local: z.boolean(),
+    agentOwner: z.string().nullable(),
+    ownedByThisServer: z.boolean(),
+    dataSources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protected: z.boolean(), protectedBy: ProtectedBy })),
+    replicas: z.array(
+      z.object({ dataSourceId: z.string(), sourceServerId: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protected: z.boolean(), protectedBy: ProtectedBy }),
+    ),
+  })
+  .openapi('ProtectableComputer');
+const GroupDetails = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    disk: Goals.nullable(),
+    tape: TapeGoals.nullable(),
+    online: z.object({ recoveryPoints: z.number() }).nullable(),
+    replicaCreation: z.enum(['Now', 'Later', 'Manually']),
+    consistencyCheck: ConsistencyOptions,
+    excludedExtensions: z.array(z.string()),
+  })
+  .openapi('ProtectionGroupDetails');
+
 const ReplicaSelection = z.object({ replicaIds: z.array(Id).min(1).max(5000) }).strict();
 const StopBody = z
   .object({ replicaIds: z.array(Id).min(1).max(5000).optional(), groupId: Id.optional(), retainReplica: z.boolean() })
@@ -92,6 +120,15 @@ const SwitchBody = z
 const RecoveryPointBody = ReplicaSelection.extend({ location: z.enum(['Disk', 'Tape', 'Online']).default('Disk') }).strict();
 
 const groups = readRoute(TAG, '/servers/{serverId}/protection/groups', 'Protection groups of the server', ServerParams, NoQuery, z.array(Group));
+const group = readRoute(TAG, '/servers/{serverId}/protection/groups/{groupId}', 'A protection group with its goals (Modify protection group)', GroupParams, NoQuery, GroupDetails);
+const protectable = readRoute(
+  TAG,
+  '/servers/{serverId}/protection/protectable',
+  'Select Group Members: computers whose agent the server owns or has attached, their data sources, and the replicas DPM servers among them hold',
+  ServerParams,
+  NoQuery,
+  z.array(ProtectableComputer),
+);
 const members = readRoute(TAG, '/servers/{serverId}/protection/members', 'Members, sorted, filtered and paged on the server', ServerParams, MembersQuery, pageOf(Member));
 const member = readRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}', 'Details of a member', MemberParams, NoQuery, MemberDetails);
 const createGroup = commandRoute(TAG, '/servers/{serverId}/protection/groups', 'Create New Protection Group', ServerParams, CreateGroupBody);
@@ -108,6 +145,18 @@ export function protectionRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       return c.json(listGroups(d.db, serverId), 200);
+    })
+    .openapi(group, (c) => {
+      const { serverId, groupId } = c.req.valid('param');
+      const g = d.store.estate.groups[groupId];
+      if (g?.serverId !== serverId) throw new Refused(notFound('protection group', groupId));
+      const { serverId: _server, ...details } = g;
+      return c.json(details, 200);
+    })
+    .openapi(protectable, (c) => {
+      const { serverId } = c.req.valid('param');
+      serverOr404(d, serverId);
+      return c.json(listProtectable(d.db, serverId), 200);
     })
     .openapi(members, (c) => {
       const { serverId } = c.req.valid('param');

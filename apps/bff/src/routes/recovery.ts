@@ -2,11 +2,13 @@ import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { router, run, serverOr404 } from '../deps';
 import { ExternalTape, Id, Recoverable, RecoveryPoint, ServerParams } from '../schemas';
-import { Refused } from '../http-errors';
+import { Forbidden, Refused } from '../http-errors';
+import { OPERATOR_RECOVERY_TYPES } from '../auth/permissions';
 import { notFound } from '@dpm/domain/errors';
 import { listExternalTapes, listRecoverable, listRecoveryPoints } from '@dpm/db/views/recovery';
 import { recover } from '@dpm/domain/recovery/recover';
 import { restoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
+import type { Estate } from '@dpm/domain/model';
 import { NoQuery, commandRoute, readRoute } from './route-kit';
 
 const TAG = 'Recovery';
@@ -35,11 +37,38 @@ const RestoreToReplicaBody = z
   .strict()
   .openapi('RestoreToReplica');
 
+const RestoreTarget = z
+  .object({ replicaId: z.string(), serverId: z.string(), server: z.string(), replicaPath: z.string() })
+  .openapi('RestoreTarget');
+
+/** External DPM Tapes rows carry the data source kind, so the Recovery Wizard offers its recovery types. */
+const ExternalTapeSource = ExternalTape.extend({ kind: z.string() }).openapi('ExternalTapeSource');
+
 const recoverable = readRoute(TAG, '/servers/{serverId}/recovery/data-sources', 'Browse: protected data sources with recovery points', ServerParams, z.object({ search: z.string().max(200).optional() }).strict(), z.array(Recoverable));
 const points = readRoute(TAG, '/servers/{serverId}/recovery/data-sources/{dataSourceId}/points', 'Recovery points of a data source', SourceParams, z.object({ external: z.enum(['true', 'false']).default('false') }).strict(), z.array(RecoveryPoint));
-const external = readRoute(TAG, '/servers/{serverId}/recovery/external-tapes', 'External DPM Tapes', ServerParams, NoQuery, z.array(ExternalTape));
+const targets = readRoute(
+  TAG,
+  '/servers/{serverId}/recovery/data-sources/{dataSourceId}/restore-targets',
+  'Restore to replica: replicas of this data source on other DPM servers waiting for their data (Manual replica creation pending)',
+  SourceParams,
+  NoQuery,
+  z.array(RestoreTarget),
+);
+const external = readRoute(TAG, '/servers/{serverId}/recovery/external-tapes', 'External DPM Tapes', ServerParams, NoQuery, z.array(ExternalTapeSource));
 const recoverRoute = commandRoute(TAG, '/servers/{serverId}/recovery/recover', 'Recovery Wizard → Recover', ServerParams, RecoverBody);
 const restoreRoute = commandRoute(TAG, '/servers/{serverId}/recovery/restore-to-replica', 'Restore to replica', ServerParams, RestoreToReplicaBody);
+
+/**
+ * Seed 000: after DpmSync -ReallocateReplica a rebuilt primary's replicas are "Manual replica
+ * creation pending"; the secondary that holds recovery points of the data source restores them
+ * (Restore to replica). Only protected replicas still waiting for their data qualify.
+ */
+function restoreTargets(estate: Estate, serverId: string, dataSourceId: string) {
+  return Object.values(estate.replicas)
+    .filter((r) => r.dataSourceId === dataSourceId && r.serverId !== serverId && r.groupId !== null && r.status === 'Manual replica creation pending' && !r.dataRestored)
+    .map((r) => ({ replicaId: r.id, serverId: r.serverId, server: estate.servers[r.serverId]?.name ?? r.serverId, replicaPath: r.replicaPath }))
+    .sort((a, b) => a.server.localeCompare(b.server) || a.replicaId.localeCompare(b.replicaId));
+}
 
 export function recoveryRoutes(d: AppDeps) {
   return router()
@@ -53,14 +82,29 @@ export function recoveryRoutes(d: AppDeps) {
       serverOr404(d, serverId);
       return c.json(listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true'), 200);
     })
+    .openapi(targets, (c) => {
+      const { serverId, dataSourceId } = c.req.valid('param');
+      serverOr404(d, serverId);
+      return c.json(restoreTargets(d.store.estate, serverId, dataSourceId), 200);
+    })
     .openapi(external, (c) => {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
-      return c.json(listExternalTapes(d.db, serverId), 200);
+      const sources = d.store.estate.dataSources;
+      return c.json(
+        listExternalTapes(d.db, serverId).flatMap((t) => {
+          const kind = sources[t.dataSourceId]?.kind;
+          return kind ? [{ ...t, kind }] : [];
+        }),
+        200,
+      );
     })
     .openapi(recoverRoute, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
+      if (c.get('principal')?.role === 'Operator' && !OPERATOR_RECOVERY_TYPES.has(body.recoveryType)) {
+        throw new Forbidden(`An Operator recovers to an alternate location only; "${body.recoveryType}" needs the Administrator role.`);
+      }
       return c.json(run(d, c, 'recovery.recover', recover, { serverId, ...body }, body.recoveryPointId ?? body.tape?.tapeId ?? ''), 200);
     })
     .openapi(restoreRoute, (c) => {

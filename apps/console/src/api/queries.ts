@@ -114,3 +114,15 @@ export const librariesQuery = (serverId: string) =>
 
 export const dpmdbReportQuery = () =>
   queryOptions({ queryKey: [...keys.servers, 'dpmdb-report'], queryFn: async () => unwrap(await api.reports['dpmdb-protection'].$get()) });
+
+export const protectableQuery = (serverId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'protectable'],
+    queryFn: async () => unwrap(await api.servers[':serverId'].protection.protectable.$get({ param: { serverId }, query: {} })),
+  });
+
+export const groupQuery = (serverId: string, groupId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'group', groupId],
+    queryFn: async () => unwrap(await api.servers[':serverId'].protection.groups[':groupId'].$get({ param: { serverId, groupId }, query: {} })),
+  });

@@ -1,22 +1,21 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
+  Menu,
   MenuItem,
+  MenuList,
+  MenuPopover,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Option,
-  Radio,
-  RadioGroup,
   SearchBox,
   Tree,
   TreeItem,
   TreeItemLayout,
+  type PositioningVirtualElement,
 } from '@fluentui/react-components';
 import { groupsQuery, memberQuery, membersQuery, type MemberFilter, type MemberSort } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
@@ -26,19 +25,60 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
-import { memberOperations, type MemberOperation, type MemberRow } from './operations';
+import { groupOperations, memberOperations, type GroupOperation, type GroupRow, type MemberOperation, type MemberRow } from './operations';
+import { StopProtectionDialog, SwitchDialog } from './dialogs';
+import { ProtectionGroupWizard } from './wizard/ProtectionGroupWizard';
 
 type Selection = { kind: 'all' } | { kind: 'group'; groupId: string } | { kind: 'inactive' };
 type GroupBy = 'Protection group' | 'Computer';
+type Wizard = { mode: 'create' } | { mode: 'modify'; groupId: string };
+type DialogState = { op: 'stop' | 'switch'; row: MemberRow } | { op: 'stop-group' | 'switch-group'; group: GroupRow };
+type MenuTarget = HTMLElement | PositioningVirtualElement;
 
+/** Every replica id of a group, through the paged members list. */
+async function groupReplicaIds(serverId: string, groupId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await unwrap(await api.servers[':serverId'].protection.members.$get({ param: { serverId }, query: { groupId, sort: 'dataSource', dir: 'asc', limit: '500', cursor } }));
+    ids.push(...page.items.map((m) => m.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+/**
+ * Shift+F10 opens the context menu from its keydown. The context-menu key is left to the browser,
+ * which answers it with a contextmenu event (on key up in Chromium): opening the menu on the
+ * keydown too would have that event close it again as a click outside.
+ */
+function isMenuKey(e: KeyboardEvent): boolean {
+  return e.key === 'F10' && e.shiftKey;
+}
+
+/** Where a contextmenu event points: the mouse, or the item itself when the keyboard raised it. */
+function targetOf(e: MouseEvent<HTMLElement>): MenuTarget {
+  const { clientX: x, clientY: y } = e;
+  if (x === 0 && y === 0) return e.currentTarget;
+  return { getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect };
+}
+
+/** The Protection work area of the connected server; its state starts over on another server. */
 export function ProtectionPage() {
   const { serverId } = useConnectedServer();
+  return <ProtectionWorkArea key={serverId} serverId={serverId} />;
+}
+
+function ProtectionWorkArea({ serverId }: { serverId: string }) {
   const [selection, setSelection] = useState<Selection>({ kind: 'all' });
   const [groupBy, setGroupBy] = useState<GroupBy>('Protection group');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: MemberSort; dir: 'asc' | 'desc' }>({ key: 'group', dir: 'asc' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<{ op: 'stop' | 'switch'; row: MemberRow } | null>(null);
+  const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [wizard, setWizard] = useState<Wizard | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [groupMenu, setGroupMenu] = useState<{ group: GroupRow; target: MenuTarget } | null>(null);
   const groups = useQuery(groupsQuery(serverId));
   const command = useCommand(serverId);
 
@@ -54,6 +94,12 @@ export function ProtectionPage() {
   const rows = useMemo(() => members.data?.pages.flatMap((p) => p.items) ?? [], [members.data]);
   const selected = rows.find((r) => r.id === selectedId);
   const details = useQuery({ ...memberQuery(serverId, selectedId ?? ''), enabled: selectedId !== null && selected !== undefined });
+  const selectedGroup = selection.kind === 'group' ? groups.data?.find((g) => g.id === selection.groupId) : undefined;
+
+  const select = (next: Selection) => {
+    setSelection(next);
+    setSelectedId(null);
+  };
 
   const perform = (op: MemberOperation, row: MemberRow) => {
     switch (op) {
@@ -63,12 +109,32 @@ export function ProtectionPage() {
         return command.run(op, async () => unwrap(await api.servers[':serverId'].protection['consistency-checks'].$post({ param: { serverId }, json: { replicaIds: [row.id] } })));
       case 'Switch Disaster Protection':
         return setDialog({ op: 'switch', row });
+      case 'Modify protection group':
+        return row.groupId === null ? undefined : setWizard({ mode: 'modify', groupId: row.groupId });
       case 'Stop protection of member':
         return setDialog({ op: 'stop', row });
       case 'Remove inactive protection':
         return command.run(op, async () =>
           unwrap(await api.servers[':serverId'].protection.members[':replicaId']['remove-inactive'].$post({ param: { serverId, replicaId: row.id }, json: {} })),
         );
+      default:
+        return undefined;
+    }
+  };
+
+  const performOnGroup = (op: GroupOperation, group: GroupRow) => {
+    switch (op) {
+      case 'Modify protection group':
+        return setWizard({ mode: 'modify', groupId: group.id });
+      case 'Stop protection of group':
+        return setDialog({ op: 'stop-group', group });
+      case 'Switch Disaster Protection':
+        return setDialog({ op: 'switch-group', group });
+      case 'Perform consistency check':
+        return command.run(op, async () => {
+          const replicaIds = await groupReplicaIds(serverId, group.id);
+          return unwrap(await api.servers[':serverId'].protection['consistency-checks'].$post({ param: { serverId }, json: { replicaIds } }));
+        });
       default:
         return undefined;
     }
@@ -81,6 +147,21 @@ export function ProtectionPage() {
       </MenuItem>
     ));
 
+  /** Set when an operation was chosen: its dialog takes the focus, not the tree. */
+  const menuChoice = useRef(false);
+
+  const openGroupMenu = (group: GroupRow, target: MenuTarget) => {
+    menuChoice.current = false;
+    select({ kind: 'group', groupId: group.id });
+    setGroupMenu({ group, target });
+  };
+
+  const closeGroupMenu = () => {
+    const target = groupMenu?.target;
+    setGroupMenu(null);
+    if (!menuChoice.current && target instanceof HTMLElement) requestAnimationFrame(() => target.focus());
+  };
+
   const columns: Column<(typeof rows)[number]>[] = [
     { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', sortKey: 'dataSource', render: (r) => (r.sourceServer ? `${r.dataSource} (replica on ${r.sourceServer})` : r.dataSource) },
     { key: 'computer', header: 'Computer', width: '120px', sortKey: 'computer', render: (r) => r.computer },
@@ -89,7 +170,11 @@ export function ProtectionPage() {
     { key: 'rp', header: 'Last Recovery Point', width: '170px', sortKey: 'lastRecoveryPoint', render: (r) => formatTime(r.lastRecoveryPoint) },
   ];
 
-  const selectedGroupName = selection.kind === 'group' ? groups.data?.find((g) => g.id === selection.groupId)?.name : undefined;
+  const createButton = (
+    <Button appearance="primary" onClick={() => setWizard({ mode: 'create' })}>
+      Create protection group
+    </Button>
+  );
 
   return (
     <>
@@ -108,39 +193,84 @@ export function ProtectionPage() {
             {groups.data && (
               <Tree aria-label="Protection groups" defaultOpenItems={['all']}>
                 <TreeItem itemType="branch" value="all">
-                  <TreeItemLayout onClick={() => setSelection({ kind: 'all' })} aria-current={selection.kind === 'all' ? 'true' : undefined} style={{ fontWeight: selection.kind === 'all' ? 600 : 400 }}>
+                  <TreeItemLayout onClick={() => select({ kind: 'all' })} aria-current={selection.kind === 'all' ? 'true' : undefined} style={{ fontWeight: selection.kind === 'all' ? 600 : 400 }}>
                     All Protection Groups
                   </TreeItemLayout>
                   <Tree>
-                    {groups.data.map((g) => (
-                      <TreeItem key={g.id} itemType="leaf" value={g.id}>
-                        <TreeItemLayout
-                          onClick={() => setSelection({ kind: 'group', groupId: g.id })}
-                          aria-current={selection.kind === 'group' && selection.groupId === g.id ? 'true' : undefined}
-                          style={{ fontWeight: selection.kind === 'group' && selection.groupId === g.id ? 600 : 400 }}
+                    {groups.data.map((g) => {
+                      const current = selection.kind === 'group' && selection.groupId === g.id;
+                      return (
+                        <TreeItem
+                          key={g.id}
+                          itemType="leaf"
+                          value={g.id}
+                          aria-haspopup="menu"
+                          onContextMenu={(e) => {
+                            e.preventDefault();
+                            openGroupMenu(g, targetOf(e));
+                          }}
+                          onKeyDown={(e) => {
+                            if (isMenuKey(e)) {
+                              e.preventDefault();
+                              openGroupMenu(g, e.currentTarget);
+                            } else if (e.key === 'Enter' || e.key === ' ') {
+                              e.preventDefault();
+                              select({ kind: 'group', groupId: g.id });
+                            }
+                          }}
                         >
-                          {g.name} ({g.members})
-                        </TreeItemLayout>
-                      </TreeItem>
-                    ))}
+                          <TreeItemLayout onClick={() => select({ kind: 'group', groupId: g.id })} aria-current={current ? 'true' : undefined} style={{ fontWeight: current ? 600 : 400 }}>
+                            {g.name} ({g.members})
+                          </TreeItemLayout>
+                        </TreeItem>
+                      );
+                    })}
                   </Tree>
                 </TreeItem>
                 <TreeItem itemType="leaf" value="inactive">
-                  <TreeItemLayout onClick={() => setSelection({ kind: 'inactive' })} aria-current={selection.kind === 'inactive' ? 'true' : undefined} style={{ fontWeight: selection.kind === 'inactive' ? 600 : 400 }}>
+                  <TreeItemLayout onClick={() => select({ kind: 'inactive' })} aria-current={selection.kind === 'inactive' ? 'true' : undefined} style={{ fontWeight: selection.kind === 'inactive' ? 600 : 400 }}>
                     Inactive Protection
                   </TreeItemLayout>
                 </TreeItem>
               </Tree>
+            )}
+            {groupMenu && (
+              <Menu open onOpenChange={(_, d) => !d.open && closeGroupMenu()} positioning={{ target: groupMenu.target, position: 'below', align: 'start' }}>
+                <MenuPopover>
+                  <MenuList aria-label={`${groupMenu.group.name} operations`}>
+                    {groupOperations(groupMenu.group).map((o) => (
+                      <MenuItem
+                        key={o.name}
+                        disabled={o.disabledReason !== null}
+                        title={o.disabledReason ?? undefined}
+                        onClick={() => {
+                          menuChoice.current = true;
+                          setGroupMenu(null);
+                          void performOnGroup(o.name, groupMenu.group);
+                        }}
+                      >
+                        {o.name}
+                      </MenuItem>
+                    ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
             )}
           </div>
         }
         display={
           <>
             <div style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 6 }}>
-              <strong style={{ fontSize: 14 }}>{selection.kind === 'inactive' ? 'Inactive Protection' : (selectedGroupName ?? 'All Protection Groups')}</strong>
+              <strong style={{ fontSize: 14 }}>{selection.kind === 'inactive' ? 'Inactive Protection' : (selectedGroup?.name ?? 'All Protection Groups')}</strong>
               <span style={{ flex: 1 }} />
               <SearchBox aria-label="Search members" placeholder="Search data source or computer" value={search} onChange={(_, d) => setSearch(d.value)} />
             </div>
+            {notice && (
+              <MessageBar intent="success" role="status" style={{ margin: 6 }}>
+                <MessageBarBody>{notice}</MessageBarBody>
+                <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={() => setNotice(null)}>✕</Button>} />
+              </MessageBar>
+            )}
             <CommandFeedback command={command} />
             {members.isPending && <Loading label="Loading members…" />}
             {members.isError && <ErrorState error={members.error} />}
@@ -186,26 +316,56 @@ export function ProtectionPage() {
                 ]}
               />
             </div>
+          ) : selectedGroup ? (
+            <div>
+              <h3 style={{ margin: '0 0 8px', fontSize: 15 }}>{selectedGroup.name}</h3>
+              <Fields
+                items={[
+                  ['Members', String(selectedGroup.members)],
+                  ['Data protection method', selectedGroup.methods.join(', ') || 'none'],
+                  ['Replica creation method', selectedGroup.replicaCreation],
+                ]}
+              />
+            </div>
           ) : (
             <Empty>Select a member to see its protection.</Empty>
           )
         }
         actions={
-          selected ? (
-            <div style={{ display: 'grid', gap: 6 }}>
-              <PaneTitle>Actions</PaneTitle>
-              {memberOperations(selected).map((o) => (
-                <Button key={o.name} disabled={o.disabledReason !== null} title={o.disabledReason ?? undefined} onClick={() => void perform(o.name, selected)}>
-                  {o.name}
-                </Button>
-              ))}
-            </div>
-          ) : undefined
+          <div style={{ display: 'grid', gap: 6 }}>
+            <PaneTitle>Actions</PaneTitle>
+            {createButton}
+            {selected
+              ? memberOperations(selected).map((o) => (
+                  <Button key={o.name} disabled={o.disabledReason !== null} title={o.disabledReason ?? undefined} onClick={() => void perform(o.name, selected)}>
+                    {o.name}
+                  </Button>
+                ))
+              : selectedGroup
+                ? groupOperations(selectedGroup).map((o) => (
+                    <Button key={o.name} disabled={o.disabledReason !== null} title={o.disabledReason ?? undefined} onClick={() => void performOnGroup(o.name, selectedGroup)}>
+                      {o.name}
+                    </Button>
+                  ))
+                : null}
+          </div>
         }
       />
+      {wizard && (
+        <ProtectionGroupWizard
+          serverId={serverId}
+          mode={wizard.mode}
+          groupId={wizard.mode === 'modify' ? wizard.groupId : undefined}
+          onClose={() => setWizard(null)}
+          onDone={(message) => {
+            setWizard(null);
+            setNotice(message);
+          }}
+        />
+      )}
       {dialog?.op === 'stop' && (
         <StopProtectionDialog
-          row={dialog.row}
+          title="Stop protection of member"
           onClose={() => setDialog(null)}
           onConfirm={(retainReplica) => {
             setDialog(null);
@@ -213,11 +373,27 @@ export function ProtectionPage() {
               unwrap(await api.servers[':serverId'].protection.stop.$post({ param: { serverId }, json: { replicaIds: [dialog.row.id], retainReplica } })),
             );
           }}
-        />
+        >
+          Stop protecting {dialog.row.dataSource} on {dialog.row.computer}.
+        </StopProtectionDialog>
+      )}
+      {dialog?.op === 'stop-group' && (
+        <StopProtectionDialog
+          title="Stop protection of group"
+          onClose={() => setDialog(null)}
+          onConfirm={(retainReplica) => {
+            setDialog(null);
+            select({ kind: 'all' });
+            void command.run('Stop protection of group', async () =>
+              unwrap(await api.servers[':serverId'].protection.stop.$post({ param: { serverId }, json: { groupId: dialog.group.id, retainReplica } })),
+            );
+          }}
+        >
+          Stop protecting the {dialog.group.members} members of {dialog.group.name}; the group is removed.
+        </StopProtectionDialog>
       )}
       {dialog?.op === 'switch' && (
         <SwitchDialog
-          row={dialog.row}
           onClose={() => setDialog(null)}
           onConfirm={() => {
             setDialog(null);
@@ -225,67 +401,40 @@ export function ProtectionPage() {
               unwrap(await api.servers[':serverId'].protection.switch.$post({ param: { serverId }, json: { replicaIds: [dialog.row.id] } })),
             );
           }}
-        />
+        >
+          {dialog.row.switched ? (
+            <p>
+              Switch protection of {dialog.row.dataSource} on {dialog.row.computer} back to {dialog.row.sourceServer}. {dialog.row.sourceServer} raises an Agent Ownership Required alert and must
+              take ownership of the agent; its replica needs a consistency check. This server's replica becomes inconsistent until a consistency check runs.
+            </p>
+          ) : (
+            <p>
+              This server takes ownership of the protection agent on {dialog.row.computer} and protects {dialog.row.dataSource} directly instead of through {dialog.row.sourceServer}. The
+              replica will appear as inconsistent until you run a consistency check.
+            </p>
+          )}
+        </SwitchDialog>
+      )}
+      {dialog?.op === 'switch-group' && (
+        <SwitchDialog
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            setDialog(null);
+            void command.run('Switch Disaster Protection', async () =>
+              unwrap(await api.servers[':serverId'].protection.switch.$post({ param: { serverId }, json: { groupId: dialog.group.id } })),
+            );
+          }}
+        >
+          <p>
+            For each member of {dialog.group.name} that is a primary DPM server's data source, this server takes ownership of the protection agent on the protected computer and protects the
+            data source directly instead of through the primary. Those replicas appear as inconsistent until you run a consistency check.
+          </p>
+          <p>
+            Members already switched are switched back: their primary DPM server raises Agent Ownership Required alerts and must take ownership of the agents again; its replicas then need a
+            consistency check.
+          </p>
+        </SwitchDialog>
       )}
     </>
-  );
-}
-
-function StopProtectionDialog({ row, onClose, onConfirm }: { row: MemberRow; onClose: () => void; onConfirm: (retain: boolean) => void }) {
-  const [choice, setChoice] = useState<'retain' | 'delete'>('retain');
-  return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Stop protection of member</DialogTitle>
-          <DialogContent>
-            <p>
-              Stop protecting {row.dataSource} on {row.computer}. Retained replicas and their recovery points stay under Inactive Protection until you remove them.
-            </p>
-            <RadioGroup aria-label="Replica" value={choice} onChange={(_, d) => setChoice(d.value as 'retain' | 'delete')}>
-              <Radio value="retain" label="Retain replicas on disk" />
-              <Radio value="delete" label="Delete replica on disk" />
-            </RadioGroup>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onConfirm(choice === 'retain')}>
-              Stop protection
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-
-function SwitchDialog({ row, onClose, onConfirm }: { row: MemberRow; onClose: () => void; onConfirm: () => void }) {
-  return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Switch Disaster Protection</DialogTitle>
-          <DialogContent>
-            {row.switched ? (
-              <p>
-                Switch protection of {row.dataSource} on {row.computer} back to {row.sourceServer}. {row.sourceServer} raises an Agent Ownership Required alert and must take ownership of the
-                agent; its replica needs a consistency check. This server's replica becomes inconsistent until a consistency check runs.
-              </p>
-            ) : (
-              <p>
-                This server takes ownership of the protection agent on {row.computer} and protects {row.dataSource} directly instead of through {row.sourceServer}. The replica will appear as
-                inconsistent until you run a consistency check.
-              </p>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onConfirm}>
-              Switch
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }

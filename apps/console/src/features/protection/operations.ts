@@ -11,6 +11,7 @@ export interface MemberRow {
 
 export type MemberOperation =
   | 'Create recovery point'
+  | 'Modify protection group'
   | 'Perform consistency check'
   | 'Switch Disaster Protection'
   | 'Stop protection of member'
@@ -39,6 +40,26 @@ export function memberOperations(row: MemberRow): { name: MemberOperation; disab
             ? "A DPM server's database can't be switched."
             : null,
     },
+    { name: 'Modify protection group', disabledReason: null },
     { name: 'Stop protection of member', disabledReason: null },
+  ];
+}
+
+export interface GroupRow {
+  id: string;
+  name: string;
+  members: number;
+}
+
+export type GroupOperation = 'Modify protection group' | 'Stop protection of group' | 'Switch Disaster Protection' | 'Perform consistency check';
+
+/** The operations of a protection group's context menu and Actions pane (console-terms.md › Protection). */
+export function groupOperations(group: GroupRow): { name: GroupOperation; disabledReason: string | null }[] {
+  const empty = group.members === 0 ? `${group.name} has no members.` : null;
+  return [
+    { name: 'Modify protection group', disabledReason: null },
+    { name: 'Stop protection of group', disabledReason: null },
+    { name: 'Switch Disaster Protection', disabledReason: empty },
+    { name: 'Perform consistency check', disabledReason: empty },
   ];
 }

@@ -6,13 +6,20 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatTime } from '../../shell/format';
+import { RecoveryWizard, type RecoverySelection } from './RecoveryWizard';
+import { isDataSourceKind } from './queries';
 
-type Source = { dataSourceId: string; label: string; external: boolean };
+type Source = RecoverySelection & { label: string };
 
 const DAY = 86_400_000;
 
 export function RecoveryPage() {
   const { serverId } = useConnectedServer();
+  // A selection belongs to one server's view: connecting to another starts afresh.
+  return <RecoveryArea key={serverId} serverId={serverId} />;
+}
+
+function RecoveryArea({ serverId }: { serverId: string }) {
   const [tab, setTab] = useState<'browse' | 'search'>('browse');
   const [search, setSearch] = useState('');
   const [source, setSource] = useState<Source | null>(null);
@@ -50,7 +57,10 @@ export function RecoveryPage() {
                           <Tree>
                             {sources.map((s) => (
                               <TreeItem key={s.dataSourceId} itemType="leaf" value={s.dataSourceId}>
-                                <TreeItemLayout onClick={() => setSource({ dataSourceId: s.dataSourceId, label: `${s.dataSource} on ${s.computer}`, external: false })}>
+                                <TreeItemLayout
+                                  aria-current={source?.dataSourceId === s.dataSourceId && !source.external ? 'true' : undefined}
+                                  onClick={() => isDataSourceKind(s.kind) && setSource({ dataSourceId: s.dataSourceId, dataSource: s.dataSource, computer: s.computer, kind: s.kind, label: `${s.dataSource} on ${s.computer}`, external: false })}
+                                >
                                   {s.dataSource} ({s.recoveryPoints})
                                 </TreeItemLayout>
                               </TreeItem>
@@ -65,7 +75,13 @@ export function RecoveryPage() {
                     <Tree>
                       {(external.data ?? []).map((t) => (
                         <TreeItem key={`${t.tapeId}-${t.dataSourceId}`} itemType="leaf" value={`${t.tapeId}-${t.dataSourceId}`}>
-                          <TreeItemLayout onClick={() => setSource({ dataSourceId: t.dataSourceId, label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`, external: true })}>
+                          <TreeItemLayout
+                            aria-current={source?.dataSourceId === t.dataSourceId && source.external ? 'true' : undefined}
+                            onClick={() =>
+                              isDataSourceKind(t.kind) &&
+                              setSource({ dataSourceId: t.dataSourceId, dataSource: t.dataSource, computer: t.computer, kind: t.kind, label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`, external: true })
+                            }
+                          >
                             {t.dataSource} on {t.computer} — {t.barcode}
                           </TreeItemLayout>
                         </TreeItem>
@@ -81,7 +97,7 @@ export function RecoveryPage() {
               )}
             </div>
           }
-          display={source ? <RecoveryPoints serverId={serverId} source={source} /> : <Empty>Select a data source to see its recovery points.</Empty>}
+          display={source ? <RecoveryPoints key={`${source.dataSourceId}-${String(source.external)}`} serverId={serverId} source={source} /> : <Empty>Select a data source to see its recovery points.</Empty>}
         />
       </div>
     </div>
@@ -92,6 +108,7 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
   const points = useQuery(pointsQuery(serverId, source.dataSourceId, source.external));
   const [day, setDay] = useState<number | null>(null);
   const [time, setTime] = useState<string>('Latest');
+  const [wizard, setWizard] = useState(false);
   const days = useMemo(() => new Set((points.data ?? []).map((p) => Math.floor(p.time / DAY) * DAY)), [points.data]);
   const latestDay = points.data?.[0] ? Math.floor(points.data[0].time / DAY) * DAY : null;
   const shownDay = day ?? latestDay;
@@ -128,10 +145,11 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
           />
         )}
         <div>
-          <Button appearance="primary" disabled title="The Recovery Wizard opens from here">
+          <Button appearance="primary" disabled={!chosen} onClick={() => setWizard(true)}>
             Recover
           </Button>
         </div>
+        {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} onClose={() => setWizard(false)} />}
       </div>
     </div>
   );

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../test-app';
+
+const DS1 = 'srv-DS1';
+const DS3 = 'srv-DS3';
+const FOLDER = '\\\\FS1\\DPMRestore';
+
+interface Target {
+  replicaId: string;
+  serverId: string;
+  server: string;
+  replicaPath: string;
+}
+interface Point {
+  id: string;
+  time: number;
+  location: string;
+  external: boolean;
+  hasDatabase: boolean;
+}
+interface ExternalSource {
+  tapeId: string;
+  dataSourceId: string;
+  kind: string;
+}
+
+type App = ReturnType<typeof testApp>;
+
+async function get<T>(t: App, path: string): Promise<T> {
+  const res = await t.app.request(`/api${path}`);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function post(t: App, path: string, body: unknown = {}): Promise<void> {
+  const res = await t.json(`/api${path}`, body);
+  expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+}
+
+const advance = (t: App, minutes: number) => post(t, '/clock/advance', { minutes });
+
+/** Seed 000 on the demo fixture through the API, up to DpmSync -ReallocateReplica. */
+async function reallocated(t: App): Promise<void> {
+  const servers = await get<{ id: string; versionParts: unknown }[]>(t, '/servers');
+  const version = servers.find((s) => s.id === DS1)?.versionParts;
+  await post(t, `/servers/${DS1}/fail`);
+  await post(t, `/servers/${DS1}/reinstall`, { version, fqdn: 'ds1.contoso.com' });
+  await post(t, `/servers/${DS1}/libraries/lib-DS1-1/rescan`);
+  await advance(t, 5);
+  await post(t, `/servers/${DS1}/libraries/lib-DS1-1/inventory`, { kind: 'Detailed' });
+  await advance(t, 10);
+  await post(t, `/servers/${DS1}/tapes/tape-DS1001L8/recatalog`);
+  await advance(t, 10);
+  const [external] = await get<ExternalSource[]>(t, `/servers/${DS1}/recovery/external-tapes`);
+  expect(external).toMatchObject({ tapeId: 'tape-DS1001L8', dataSourceId: 'ds-DS1-DPMDB', kind: 'DPMDB' });
+  const [point] = await get<Point[]>(t, `/servers/${DS1}/recovery/data-sources/ds-DS1-DPMDB/points?external=true`);
+  expect(point).toMatchObject({ external: true, hasDatabase: true, location: 'Tape' });
+  await post(t, `/servers/${DS1}/recovery/recover`, { recoveryPointId: point?.id, recoveryType: 'Copy to a network folder', destination: FOLDER });
+  await advance(t, 10);
+  await post(t, `/servers/${DS1}/dpmsync/restore-db`, { dbLocation: FOLDER, instanceName: null });
+  await post(t, `/servers/${DS1}/dpmsync/sync`);
+  await post(t, `/servers/${DS1}/dpmsync/reallocate-replica`);
+}
+
+describe('GET /recovery/data-sources/{id}/restore-targets (Restore to replica, seed 000)', () => {
+  it('offers nothing while no replica waits for its data', async () => {
+    const t = testApp('demo');
+    expect(await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).toEqual([]);
+  });
+
+  it('offers on the secondary the rebuilt primary\'s reallocated replica, until its data is restored', async () => {
+    const t = testApp('demo');
+    await reallocated(t);
+    const targets = await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`);
+    expect(targets).toEqual([{ replicaId: 'rep-DS1-PS1-C', serverId: DS1, server: 'DS1', replicaPath: expect.stringContaining('PS1') }]);
+    // The primary itself is never offered its own replica.
+    expect(await get<Target[]>(t, `/servers/${DS1}/recovery/data-sources/ds-PS1-C/restore-targets`)).toEqual([]);
+
+    const [point] = await get<Point[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/points`);
+    await post(t, `/servers/${DS1}/recovery/restore-to-replica`, { replicaId: 'rep-DS1-PS1-C', recoveryPointId: point?.id });
+    await advance(t, 90);
+    expect(await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).toEqual([]);
+  });
+
+  it('answers 404 for an unknown server', async () => {
+    const t = testApp('demo');
+    const res = await t.app.request('/api/servers/srv-NOPE/recovery/data-sources/ds-PS1-C/restore-targets');
+    expect(res.status).toBe(404);
+  });
+});

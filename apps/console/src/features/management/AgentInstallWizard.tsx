@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { api, unwrap } from '../../api/client';
+import { CommandFeedback, type useCommand } from '../../components/command';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { agentCandidatesQuery } from './queries';
+
+const PAGES = ['Select Agent Deployment Method', 'Select Computers', 'Enter Credentials', 'Summary'] as const;
+
+/**
+ * Management › Agents › Install: the Protection Agent Installation Wizard (seed 001). Attaching a
+ * DPM server of another major/minor version is refused by the server with VERSION_MISMATCH; the
+ * wizard shows DPM's sentence and stays open. The password goes to the server once and is not kept.
+ */
+export function AgentInstallWizard({ serverId, serverName, command, onClose }: { serverId: string; serverName: string; command: ReturnType<typeof useCommand>; onClose: () => void }) {
+  const [page, setPage] = useState(0);
+  const [method, setMethod] = useState<'Install' | 'Attach'>('Install');
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const candidates = useQuery({ ...agentCandidatesQuery(serverId, search), enabled: page === 1 });
+  const title = PAGES[page] ?? PAGES[0];
+  const canNext = page === 0 || (page === 1 && selected.size > 0) || (page === 2 && userName.trim() !== '' && password !== '');
+  const toggle = (id: string, name: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (on) next.set(id, name);
+      else next.delete(id);
+      return next;
+    });
+  const submit = async () => {
+    const done = await command.run(method === 'Install' ? 'Install' : 'Attach', async () =>
+      unwrap(
+        await api.servers[':serverId'].agents.attach.$post({
+          param: { serverId },
+          json: { computerIds: [...selected.keys()], method, credentials: { userName: userName.trim(), password } },
+        }),
+      ),
+    );
+    if (done) {
+      setPassword('');
+      onClose();
+    }
+  };
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 680 }}>
+        <DialogBody>
+          <DialogTitle>Protection Agent Installation Wizard</DialogTitle>
+          <DialogContent style={{ display: 'grid', gap: 10, minHeight: 260 }}>
+            <h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>
+            <CommandFeedback command={command} />
+            {page === 0 && (
+              <>
+                <RadioGroup aria-label="Agent deployment method" value={method} onChange={(_, d) => setMethod(d.value === 'Attach' ? 'Attach' : 'Install')}>
+                  <Radio value="Install" label="Install agents" />
+                  <Radio value="Attach" label="Attach agents" />
+                </RadioGroup>
+                {method === 'Attach' && (
+                  <RadioGroup aria-label="Attach agents" value="trusted" style={{ marginLeft: 24 }}>
+                    <Radio value="trusted" label="Computer on a trusted domain" />
+                  </RadioGroup>
+                )}
+              </>
+            )}
+            {page === 1 && (
+              <>
+                <Field label="Search">
+                  <Input value={search} onChange={(_, d) => setSearch(d.value)} placeholder="Computer name" />
+                </Field>
+                {candidates.isPending && <Loading label="Looking up computers…" />}
+                {candidates.isError && <ErrorState error={candidates.error} />}
+                {candidates.data?.length === 0 && <Empty>No computer of the domain matches.</Empty>}
+                <div role="group" aria-label="Computers" style={{ display: 'grid', maxHeight: 220, overflow: 'auto' }}>
+                  {candidates.data?.map((c) => (
+                    <Checkbox
+                      key={c.computerId}
+                      checked={selected.has(c.computerId)}
+                      onChange={(_, d) => toggle(c.computerId, c.name, d.checked === true)}
+                      label={`${c.name} (${c.fqdn})${c.dpmVersion ? ` — DPM ${c.dpmVersion}` : ''}${c.hasAgent ? ` — agent installed${c.owner ? `, owned by ${c.owner}` : ''}` : ''}`}
+                    />
+                  ))}
+                </div>
+                <p style={{ margin: 0, fontSize: 12 }}>Selected: {[...selected.values()].join(', ') || 'none'}</p>
+              </>
+            )}
+            {page === 2 && (
+              <>
+                <p style={{ margin: 0, fontSize: 13 }}>A domain account with administrator rights on the selected computers, e.g. CONTOSO\dpmadmin.</p>
+                <Field label="User name">
+                  <Input value={userName} onChange={(_, d) => setUserName(d.value)} autoComplete="off" />
+                </Field>
+                <Field label="Password">
+                  <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="off" />
+                </Field>
+              </>
+            )}
+            {page === 3 && (
+              <ul aria-label="Summary" style={{ margin: 0, fontSize: 13 }}>
+                <li>DPM server: {serverName}</li>
+                <li>Method: {method === 'Install' ? 'Install agents' : 'Attach agents (computer on a trusted domain)'}</li>
+                <li>Computers: {[...selected.values()].join(', ')}</li>
+                <li>Account: {userName.trim()}</li>
+              </ul>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button disabled={page === 0 || command.pending} onClick={() => setPage(page - 1)}>
+              Back
+            </Button>
+            {page < 3 ? (
+              <Button appearance="primary" disabled={!canNext} onClick={() => { command.clear(); setPage(page + 1); }}>
+                Next
+              </Button>
+            ) : (
+              <Button appearance="primary" disabled={command.pending} onClick={() => void submit()}>
+                {method === 'Install' ? 'Install' : 'Attach'}
+              </Button>
+            )}
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Field, Input, ProgressBar } from '@fluentui/react-components';
+import { disksQuery } from '../../api/queries';
+import { api, unwrap } from '../../api/client';
+import { useConnectedServer } from '../../shell/server-context';
+import { Fields, Panes, PaneTitle } from '../../shell/Panes';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { formatGb } from '../../shell/format';
+import { poolReplicasQuery } from './queries';
+
+/** Management › Disks: the storage pool's capacity, what is allocated, and the replicas that use it. */
+export function DisksTab() {
+  const { serverId } = useConnectedServer();
+  const disks = useQuery(disksQuery(serverId));
+  const replicas = useQuery(poolReplicasQuery(serverId));
+  const command = useCommand(serverId);
+  const [size, setSize] = useState('1000');
+  type Row = NonNullable<typeof replicas.data>[number];
+  const columns: Column<Row>[] = [
+    { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', render: (r) => r.dataSource },
+    { key: 'computer', header: 'Computer', width: '120px', render: (r) => r.computer },
+    { key: 'allocated', header: 'Allocated', width: '110px', render: (r) => formatGb(r.allocatedGb) },
+    { key: 'status', header: 'Protection Status', width: 'minmax(160px, 1fr)', render: (r) => (r.inStoragePool ? r.status : `${r.status} (not in the pool)`) },
+  ];
+  const sizeGb = Number(size);
+  return (
+    <Panes
+      display={
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <CommandFeedback command={command} />
+          <div style={{ padding: 12 }}>
+            {disks.isPending && <Loading label="Loading the storage pool…" />}
+            {disks.isError && <ErrorState error={disks.error} />}
+            {disks.data && (
+              <>
+                <PaneTitle>Storage pool</PaneTitle>
+                <Fields
+                  items={[
+                    ['Total capacity', formatGb(disks.data.storagePoolGb)],
+                    ['Allocated', formatGb(disks.data.allocatedGb)],
+                    ['Unallocated', formatGb(disks.data.freeGb)],
+                    ['Replica volumes', String(disks.data.replicas)],
+                  ]}
+                />
+                <ProgressBar value={disks.data.storagePoolGb > 0 ? disks.data.allocatedGb / disks.data.storagePoolGb : 0} aria-label="Storage pool allocated" style={{ marginTop: 12, maxWidth: 400 }} />
+              </>
+            )}
+          </div>
+          <div style={{ flex: 1, minHeight: 200 }}>
+            {replicas.data?.length === 0 && <Empty>No replica uses the storage pool.</Empty>}
+            {replicas.data && replicas.data.length > 0 && <VirtualTable label="Replicas in the storage pool" rows={replicas.data} getId={(r) => r.id} columns={columns} />}
+          </div>
+        </div>
+      }
+      actions={
+        <div style={{ display: 'grid', gap: 6 }}>
+          <PaneTitle>Disks</PaneTitle>
+          <Field label="Disk size (GB)">
+            <Input type="number" value={size} onChange={(_, d) => setSize(d.value)} />
+          </Field>
+          <Button
+            disabled={!Number.isInteger(sizeGb) || sizeGb < 1}
+            onClick={() => void command.run('Add disk', async () => unwrap(await api.servers[':serverId'].disks.$post({ param: { serverId }, json: { sizeGb } })))}
+          >
+            Add disk
+          </Button>
+        </div>
+      }
+    />
+  );
+}

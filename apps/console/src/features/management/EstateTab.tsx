@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Field, Input } from '@fluentui/react-components';
+import { api, unwrap } from '../../api/client';
+import { useConnectedServer } from '../../shell/server-context';
+import { Panes, PaneTitle } from '../../shell/Panes';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ErrorState, Loading } from '../../components/states';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { formatGb } from '../../shell/format';
+import { estateQuery } from './queries';
+
+/** "10.19.260" and an update rollup into a version; null when it is not one. */
+function parseVersion(text: string, rollup: string) {
+  const parts = text.trim().split('.').map(Number);
+  const ur = Number(rollup);
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0) || !Number.isInteger(ur) || ur < 0) return null;
+  const [major = 0, minor = 0, build = 0] = parts;
+  return { major, minor, build, rollup: ur };
+}
+
+/**
+ * Management › Estate: beyond DPM, the simulated domain. Add and remove computers and DPM
+ * servers, and start or stop a server's SQL Server VSS Writer service (VSS_WRITER_STOPPED).
+ */
+export function EstateTab() {
+  const { serverId } = useConnectedServer();
+  const estate = useQuery(estateQuery());
+  const command = useCommand(serverId);
+  const [name, setName] = useState('');
+  const [fqdn, setFqdn] = useState('');
+  const [version, setVersion] = useState('10.19.260');
+  const [rollup, setRollup] = useState('4');
+  const [selected, setSelected] = useState<string | null>(null);
+  type ServerRow = NonNullable<typeof estate.data>['servers'][number];
+  type ComputerRow = NonNullable<typeof estate.data>['computers'][number];
+  const server = estate.data?.servers.find((s) => s.id === selected);
+  const computer = estate.data?.computers.find((c) => c.id === selected && c.dpmServerId === null);
+  const v = parseVersion(version, rollup);
+  const serverColumns: Column<ServerRow>[] = [
+    { key: 'name', header: 'DPM server', width: '110px', render: (s) => s.name },
+    { key: 'fqdn', header: 'FQDN', width: 'minmax(160px, 1fr)', render: (s) => s.fqdn },
+    { key: 'version', header: 'DPM version', width: '150px', render: (s) => s.version },
+    { key: 'state', header: 'State', width: '90px', render: (s) => s.state },
+    { key: 'vss', header: 'SQL Server VSS Writer', width: '150px', render: (s) => s.vssWriter },
+    { key: 'pool', header: 'Storage pool', width: '110px', render: (s) => formatGb(s.storagePoolGb) },
+  ];
+  const computerColumns: Column<ComputerRow>[] = [
+    { key: 'name', header: 'Computer', width: '120px', render: (c) => c.name },
+    { key: 'fqdn', header: 'FQDN', width: 'minmax(160px, 1fr)', render: (c) => c.fqdn },
+    { key: 'owner', header: 'Agent owner', width: '120px', render: (c) => c.agentOwner ?? '—' },
+    { key: 'sources', header: 'Data sources', width: '110px', render: (c) => String(c.dataSources) },
+  ];
+  const add = (kind: 'computer' | 'server') =>
+    void command.run(kind === 'server' ? 'Add DPM server' : 'Add computer', async () =>
+      kind === 'server' && v
+        ? unwrap(await api.estate.servers.$post({ param: {}, json: { name: name.trim(), fqdn: fqdn.trim(), version: v, storagePoolGb: 10_000 } }))
+        : unwrap(await api.estate.computers.$post({ param: {}, json: { name: name.trim(), fqdn: fqdn.trim() } })),
+    );
+  return (
+    <Panes
+      display={
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
+          <CommandFeedback command={command} />
+          {estate.isPending && <Loading label="Loading the estate…" />}
+          {estate.isError && <ErrorState error={estate.error} />}
+          {estate.data && (
+            <>
+              <div style={{ flex: 1, minHeight: 160 }}>
+                <VirtualTable label="DPM servers" rows={estate.data.servers} getId={(s) => s.id} columns={serverColumns} selectedId={selected} onSelect={(s) => setSelected(s.id)} />
+              </div>
+              <div style={{ flex: 2, minHeight: 200 }}>
+                <VirtualTable label="Computers" rows={estate.data.computers.filter((c) => c.dpmServerId === null)} getId={(c) => c.id} columns={computerColumns} selectedId={selected} onSelect={(c) => setSelected(c.id)} />
+              </div>
+            </>
+          )}
+        </div>
+      }
+      actions={
+        <div style={{ display: 'grid', gap: 6 }}>
+          <PaneTitle>Estate</PaneTitle>
+          <Field label="Name">
+            <Input value={name} onChange={(_, d) => setName(d.value)} />
+          </Field>
+          <Field label="FQDN">
+            <Input value={fqdn} onChange={(_, d) => setFqdn(d.value)} placeholder="name.contoso.com" />
+          </Field>
+          <Field label="DPM version">
+            <Input value={version} onChange={(_, d) => setVersion(d.value)} />
+          </Field>
+          <Field label="Update rollup">
+            <Input value={rollup} onChange={(_, d) => setRollup(d.value)} />
+          </Field>
+          <Button disabled={name.trim() === '' || fqdn.trim() === ''} onClick={() => add('computer')}>
+            Add computer
+          </Button>
+          <Button disabled={name.trim() === '' || fqdn.trim() === '' || v === null} onClick={() => add('server')}>
+            Add DPM server
+          </Button>
+          {server && (
+            <>
+              <PaneTitle>{server.name}</PaneTitle>
+              {server.vssWriter === 'Running' ? (
+                <Button onClick={() => void command.run('Stop SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Stopped' } })))}>
+                  Stop SQL Server VSS Writer
+                </Button>
+              ) : (
+                <Button onClick={() => void command.run('Start SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Running' } })))}>
+                  Start SQL Server VSS Writer
+                </Button>
+              )}
+              <Button onClick={() => void command.run('Remove DPM server', async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: server.id }, json: {} })))}>Remove DPM server</Button>
+            </>
+          )}
+          {computer && (
+            <>
+              <PaneTitle>{computer.name}</PaneTitle>
+              <Button onClick={() => void command.run('Remove computer', async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId: computer.id }, json: {} })))}>Remove computer</Button>
+            </>
+          )}
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,159 @@
+import { useMemo, useState } from 'react';
+import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Tree, TreeItem, TreeItemLayout, type TreeItemValue } from '@fluentui/react-components';
+import { formatGb } from '../../../shell/format';
+import { byKind, candidatesOf, DPM_MINIMUM_NOTE, isDpmMinimum, type Candidate, type ProtectableComputer } from './model';
+
+interface MembersTreeProps {
+  serverId: string;
+  serverName: string;
+  computers: ProtectableComputer[];
+  selected: Record<string, Candidate>;
+  onChange: (next: Record<string, Candidate>) => void;
+  /** Modify protection group: the members it already has show checked and can't be unchecked. */
+  groupId: string | null;
+}
+
+interface Node {
+  computer: ProtectableComputer;
+  dataSources: Candidate[];
+  replicas: Candidate[];
+}
+
+const computerValue = (id: string) => `c|${id}`;
+const replicasValue = (id: string) => `r|${id}`;
+const memberValue = (key: string) => `m|${key}`;
+
+/**
+ * Select Group Members: computers → data sources, and for a DPM server its DPMDB, volumes, the
+ * Config and Scripting folders and the replicas it holds. Items the connected server already
+ * protects can't be selected again; items another server protects can, and the server answers.
+ */
+export function MembersTree({ serverId, serverName, computers, selected, onChange, groupId }: MembersTreeProps) {
+  const nodes: Node[] = useMemo(
+    () =>
+      computers.map((computer) => {
+        const { dataSources, replicas } = candidatesOf(computer);
+        return { computer, dataSources: dataSources.sort(byKind), replicas };
+      }),
+    [computers],
+  );
+  const [open, setOpen] = useState<Set<TreeItemValue>>(new Set());
+  const [expandedOnce, setExpandedOnce] = useState<string[]>([]);
+  const [minimumShownFor, setMinimumShownFor] = useState<string[]>([]);
+
+  const inGroup = (c: Candidate) => groupId !== null && c.protectedBy?.groupId === groupId;
+  const locked = (c: Candidate) => c.protectedBy?.serverId === serverId;
+  const selectable = (list: Candidate[]) => list.filter((c) => !locked(c));
+
+  const stateOf = (list: Candidate[]): boolean | 'mixed' => {
+    const free = selectable(list);
+    const n = free.filter((c) => selected[c.key] !== undefined).length;
+    if (n === 0) return false;
+    return n === free.length ? true : 'mixed';
+  };
+
+  const entry = (value: TreeItemValue, checked: boolean | 'mixed'): [TreeItemValue, boolean | 'mixed'] => [value, checked];
+  const checkedItems = nodes.flatMap(({ computer, dataSources, replicas }) => [
+    entry(computerValue(computer.id), stateOf([...dataSources, ...replicas])),
+    ...(replicas.length > 0 ? [entry(replicasValue(computer.id), stateOf(replicas))] : []),
+    ...[...dataSources, ...replicas].map((c) => entry(memberValue(c.key), selected[c.key] !== undefined || inGroup(c))),
+  ]);
+
+  const setMany = (list: Candidate[], on: boolean) => {
+    const next = { ...selected };
+    for (const c of selectable(list)) {
+      if (on) next[c.key] = c;
+      else delete next[c.key];
+    }
+    onChange(next);
+  };
+
+  const onChecked = (value: TreeItemValue, checked: boolean | 'mixed') => {
+    const on = checked !== false;
+    const v = String(value);
+    for (const { computer, dataSources, replicas } of nodes) {
+      if (v === computerValue(computer.id)) return setMany([...dataSources, ...replicas], on);
+      if (v === replicasValue(computer.id)) return setMany(replicas, on);
+      const leaf = [...dataSources, ...replicas].find((c) => memberValue(c.key) === v);
+      if (leaf) return setMany([leaf], on);
+    }
+    return undefined;
+  };
+
+  /** Expanding a primary DPM server selects the minimum seed 001 names, once. */
+  const onOpen = (value: TreeItemValue, isOpen: boolean) => {
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (isOpen) next.add(value);
+      else next.delete(value);
+      return next;
+    });
+    const node = nodes.find((n) => computerValue(n.computer.id) === String(value));
+    if (!isOpen || !node || node.computer.dpmServerId === null || node.computer.local || expandedOnce.includes(node.computer.id)) return;
+    setExpandedOnce((prev) => [...prev, node.computer.id]);
+    const minimum = node.dataSources.filter((c) => isDpmMinimum(c) && !locked(c));
+    if (minimum.length === 0) return;
+    setMinimumShownFor((prev) => [...prev, node.computer.id]);
+    setMany(minimum, true);
+  };
+
+  const note = (c: Candidate) => {
+    if (inGroup(c)) return 'In this group';
+    if (c.protectedBy?.serverId === serverId) return `Protected in ${c.protectedBy.group}`;
+    if (c.protectedBy) return `Protected by ${c.protectedBy.server}`;
+    return `${c.kind} · ${formatGb(c.sizeGb)}`;
+  };
+
+  const leaf = (c: Candidate) => (
+    <TreeItem key={c.key} itemType="leaf" value={memberValue(c.key)} aria-label={c.name}>
+      <TreeItemLayout selector={{ disabled: locked(c) }} aside={<Caption1>{note(c)}</Caption1>}>
+        {c.name}
+      </TreeItemLayout>
+    </TreeItem>
+  );
+
+  const shownMinimum = nodes.filter((n) => minimumShownFor.includes(n.computer.id)).map((n) => n.computer.name);
+
+  return (
+    <div style={{ display: 'grid', gap: 8 }}>
+      {nodes.length === 0 ? (
+        <Caption1>No computer has a protection agent owned by or attached to {serverName}. Install or attach agents in Management › Agents first.</Caption1>
+      ) : (
+        <div style={{ border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, maxHeight: 300, overflow: 'auto', padding: 4 }}>
+          <Tree
+            aria-label="Available members"
+            selectionMode="multiselect"
+            checkedItems={checkedItems}
+            onCheckedChange={(_, d) => onChecked(d.value, d.checked)}
+            openItems={open}
+            onOpenChange={(_, d) => onOpen(d.value, d.open)}
+            size="small"
+          >
+            {nodes.map(({ computer, dataSources, replicas }) => (
+              <TreeItem key={computer.id} itemType="branch" value={computerValue(computer.id)} aria-label={computer.name}>
+                <TreeItemLayout aside={<Caption1>{computer.local ? 'This DPM server' : computer.dpmServerId ? 'DPM server' : ''}</Caption1>}>{computer.name}</TreeItemLayout>
+                <Tree>
+                  {dataSources.map(leaf)}
+                  {replicas.length > 0 && (
+                    <TreeItem itemType="branch" value={replicasValue(computer.id)} aria-label={`Replicas on ${computer.name}`}>
+                      <TreeItemLayout aside={<Caption1>{replicas.length} protected data sources</Caption1>}>Replicas on {computer.name}</TreeItemLayout>
+                      <Tree>{replicas.map(leaf)}</Tree>
+                    </TreeItem>
+                  )}
+                </Tree>
+              </TreeItem>
+            ))}
+          </Tree>
+        </div>
+      )}
+      {shownMinimum.length > 0 && (
+        <MessageBar intent="info" role="note" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Minimum selection for {shownMinimum.join(', ')}</MessageBarTitle>
+            {DPM_MINIMUM_NOTE} They are selected; also select the volumes and the replicas to protect everything the server holds (seed 001).
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

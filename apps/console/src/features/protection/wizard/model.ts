@@ -1,0 +1,413 @@
+import { LIMITS, isApplicationData } from '@dpm/domain/protection/goals';
+import type { DataSourceKind } from '@dpm/domain/model';
+
+/**
+ * The Create New Protection Group wizard (and Modify protection group) without React: its pages,
+ * its state, the checks each page makes before Next, and the request it sends. The checks mirror
+ * DPM's limits (LIMITS, from the domain) so an administrator learns of a wrong value on the page
+ * that holds it; the server still decides on Create Group.
+ */
+
+export type PageId = 'type' | 'members' | 'method' | 'shortTerm' | 'longTerm' | 'library' | 'online' | 'disk' | 'replica' | 'consistency' | 'summary';
+
+/** Page titles, verbatim from the DPM console (console-terms.md › Protection). */
+export const PAGE_TITLES: Record<PageId, string> = {
+  type: 'Select Protection Group Type',
+  members: 'Select Group Members',
+  method: 'Select Data Protection Method',
+  shortTerm: 'Specify Short-Term Goals',
+  longTerm: 'Specify Long-Term Goals',
+  library: 'Select Library and Tape Details',
+  // console-terms.md is silent on online goals; DPM names this page so.
+  online: 'Specify Online Protection Goals',
+  disk: 'Review Disk Allocation',
+  replica: 'Choose Replica Creation Method',
+  consistency: 'Choose Consistency Check Options',
+  summary: 'Summary',
+};
+
+export type WizardMode = 'create' | 'modify';
+
+export interface ProtectedBy {
+  serverId: string;
+  server: string;
+  groupId: string;
+  group: string;
+}
+
+/** One row of GET /protection/protectable. */
+export interface ProtectableComputer {
+  id: string;
+  name: string;
+  dpmServerId: string | null;
+  local: boolean;
+  dataSources: { id: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null }[];
+  replicas: { dataSourceId: string; sourceServerId: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null }[];
+}
+
+/** A member the wizard can select: a data source, or a DPM server's replica of one. */
+export interface Candidate {
+  key: string;
+  dataSourceId: string;
+  sourceServerId: string | null;
+  name: string;
+  computer: string;
+  kind: string;
+  sizeGb: number;
+  protectedBy: ProtectedBy | null;
+}
+
+export function memberKey(dataSourceId: string, sourceServerId: string | null): string {
+  return `${dataSourceId}|${sourceServerId ?? ''}`;
+}
+
+export function candidatesOf(c: ProtectableComputer): { dataSources: Candidate[]; replicas: Candidate[] } {
+  return {
+    dataSources: c.dataSources.map((d) => ({ key: memberKey(d.id, null), dataSourceId: d.id, sourceServerId: null, name: d.name, computer: c.name, kind: d.kind, sizeGb: d.sizeGb, protectedBy: d.protectedBy })),
+    replicas: c.replicas.map((r) => ({
+      key: memberKey(r.dataSourceId, r.sourceServerId),
+      dataSourceId: r.dataSourceId,
+      sourceServerId: r.sourceServerId,
+      name: r.name,
+      computer: c.name,
+      kind: r.kind,
+      sizeGb: r.sizeGb,
+      protectedBy: r.protectedBy,
+    })),
+  };
+}
+
+/**
+ * Seed 001, "Set up primary and secondary protection": at a minimum, select the databases, the
+ * \Program Files\Microsoft System Center\DPM\DPM\Config folder and the
+ * \Program Files\Microsoft System Center\DPM\Scripting folder of the primary DPM server.
+ */
+export function isDpmMinimum(c: Pick<Candidate, 'kind' | 'name' | 'sourceServerId'>): boolean {
+  if (c.sourceServerId !== null) return false;
+  if (c.kind === 'DPMDB' || c.kind === 'SQL database') return true;
+  return c.kind === 'Folder' && /\\DPM\\(DPM\\Config|Scripting)$/i.test(c.name);
+}
+
+export const DPM_MINIMUM_NOTE =
+  'At a minimum, select the databases, the \\Program Files\\Microsoft System Center\\DPM\\DPM\\Config folder, and the \\Program Files\\Microsoft System Center\\DPM\\Scripting folder (Set up primary and secondary protection).';
+
+const KIND_ORDER = ['DPMDB', 'SQL database', 'Folder', 'Share', 'Volume', 'System state'];
+export function byKind(a: Candidate, b: Candidate): number {
+  return (KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)) || a.name.localeCompare(b.name);
+}
+
+export type ReplicaCreation = 'Now' | 'Later' | 'Manually';
+
+/** Everything the wizard asks; numbers are kept as typed so a wrong entry can be named. */
+export interface WizardState {
+  name: string;
+  /** Members to add, by memberKey. */
+  members: Record<string, Candidate>;
+  disk: boolean;
+  tape: boolean;
+  online: boolean;
+  retentionDays: string;
+  syncMode: 'interval' | 'beforeRecoveryPoint';
+  /** null until chosen: every 24 hours when replicas are protected (seed 001), else 15 minutes. */
+  syncMinutes: number | null;
+  recoveryPointTimes: string;
+  expressFullTimes: string;
+  tapeRetentionYears: string;
+  tapeBackupsPerDay: string;
+  tapeBackupTime: string;
+  libraryId: string;
+  tapeCopies: string;
+  encrypt: boolean;
+  onlineRecoveryPoints: string;
+  replicaCreation: ReplicaCreation;
+  /** yyyy-mm-ddThh:mm, UTC like every time of the simulated clock. */
+  laterAt: string;
+  runIfInconsistent: boolean;
+  dailyCheck: boolean;
+  dailyCheckAt: string;
+}
+
+/** Synchronization frequencies DPM offers, kept within LIMITS.syncMinutes. */
+export const SYNC_CHOICES: { minutes: number; label: string }[] = [
+  { minutes: 15, label: 'Every 15 minutes' },
+  { minutes: 30, label: 'Every 30 minutes' },
+  { minutes: 60, label: 'Every 1 hour' },
+  { minutes: 120, label: 'Every 2 hours' },
+  { minutes: 240, label: 'Every 4 hours' },
+  { minutes: 360, label: 'Every 6 hours' },
+  { minutes: 720, label: 'Every 12 hours' },
+  { minutes: 1440, label: 'Every 24 hours' },
+].filter((c) => c.minutes >= LIMITS.syncMinutes.min && c.minutes <= LIMITS.syncMinutes.max);
+
+export function syncLabel(minutes: number): string {
+  return minutes === 0 ? 'Just before a recovery point' : (SYNC_CHOICES.find((c) => c.minutes === minutes)?.label ?? `Every ${minutes} minutes`);
+}
+
+export function formatTimes(minutes: number[]): string {
+  return minutes.map(formatTimeOfDay).join(', ');
+}
+
+export function formatTimeOfDay(m: number): string {
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** "08:00, 20:00" → [480, 1200]; null when an entry is not a time of day. */
+export function parseTimes(text: string): number[] | null {
+  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const out: number[] = [];
+  for (const p of parts) {
+    const t = parseTimeOfDay(p);
+    if (t === null) return null;
+    out.push(t);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+export function parseTimeOfDay(text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : null;
+}
+
+function wholeNumber(text: string): number | null {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
+}
+
+export function toUtcInput(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16);
+}
+
+export function fromUtcInput(text: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text)) return null;
+  const ms = Date.parse(`${text}:00Z`);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export interface GroupSettings {
+  name: string;
+  disk: { retentionDays: number; syncFrequencyMinutes: number; recoveryPointTimes: number[]; expressFullTimes: number[] } | null;
+  tape: { backupsPerDay: number; backupTime: number; retentionYears: number; libraryId: string | null; copies: number; encrypt: boolean } | null;
+  online: { recoveryPoints: number } | null;
+  replicaCreation: ReplicaCreation;
+  consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
+}
+
+export function initialState(name: string, now: number, group?: GroupSettings): WizardState {
+  const disk = group?.disk ?? null;
+  const tape = group?.tape ?? null;
+  return {
+    name: group?.name ?? name,
+    members: {},
+    disk: group ? disk !== null : true,
+    tape: tape !== null,
+    online: (group?.online ?? null) !== null,
+    retentionDays: String(disk?.retentionDays ?? 5),
+    syncMode: disk?.syncFrequencyMinutes === 0 ? 'beforeRecoveryPoint' : 'interval',
+    syncMinutes: disk && disk.syncFrequencyMinutes !== 0 ? disk.syncFrequencyMinutes : null,
+    recoveryPointTimes: disk ? formatTimes(disk.recoveryPointTimes) : '20:00',
+    expressFullTimes: disk ? formatTimes(disk.expressFullTimes) : '20:00',
+    tapeRetentionYears: String(tape?.retentionYears ?? 1),
+    tapeBackupsPerDay: String(tape?.backupsPerDay ?? 1),
+    tapeBackupTime: formatTimeOfDay(tape?.backupTime ?? 23 * 60),
+    libraryId: tape?.libraryId ?? '',
+    tapeCopies: String(tape?.copies ?? 1),
+    encrypt: tape?.encrypt ?? false,
+    onlineRecoveryPoints: String(group?.online?.recoveryPoints ?? 30),
+    replicaCreation: group?.replicaCreation ?? 'Now',
+    laterAt: toUtcInput(Math.ceil(now / 86_400_000) * 86_400_000),
+    runIfInconsistent: group?.consistencyCheck.runIfInconsistent ?? true,
+    dailyCheck: (group?.consistencyCheck.dailyAt ?? null) !== null,
+    dailyCheckAt: formatTimeOfDay(group?.consistencyCheck.dailyAt ?? 60),
+  };
+}
+
+/** What the wizard knows besides its own state. */
+export interface WizardContext {
+  mode: WizardMode;
+  serverName: string;
+  /** Names of the server's other protection groups. */
+  otherGroupNames: string[];
+  /** Modify: the group already protects replicas of another DPM server. */
+  groupHasReplicas: boolean;
+  libraries: { id: string; name: string }[] | undefined;
+  now: number;
+}
+
+export function hasReplicaMembers(s: WizardState, ctx: Pick<WizardContext, 'groupHasReplicas'>): boolean {
+  return ctx.groupHasReplicas || Object.values(s.members).some((m) => m.sourceServerId !== null);
+}
+
+export function effectiveSyncMinutes(s: WizardState, ctx: Pick<WizardContext, 'groupHasReplicas'>): number {
+  if (s.syncMode === 'beforeRecoveryPoint') return 0;
+  return s.syncMinutes ?? (hasReplicaMembers(s, ctx) ? 24 * 60 : 15);
+}
+
+export function pagesFor(s: WizardState, mode: WizardMode): PageId[] {
+  const pages: PageId[] = mode === 'create' ? ['type', 'members', 'method'] : ['members', 'method'];
+  if (s.disk) pages.push('shortTerm');
+  if (s.tape) pages.push('longTerm', 'library');
+  if (s.online) pages.push('online');
+  if (s.disk && (mode === 'create' || Object.keys(s.members).length > 0)) pages.push('disk');
+  if (mode === 'create') pages.push('replica');
+  pages.push('consistency', 'summary');
+  return pages;
+}
+
+/** Field ids, each shown next to its control and named in its message. */
+export type FieldId =
+  | 'name'
+  | 'members'
+  | 'method'
+  | 'retentionDays'
+  | 'syncFrequency'
+  | 'recoveryPointTimes'
+  | 'expressFullTimes'
+  | 'tapeRetentionYears'
+  | 'tapeBackupsPerDay'
+  | 'tapeBackupTime'
+  | 'libraryId'
+  | 'tapeCopies'
+  | 'onlineRecoveryPoints'
+  | 'laterAt'
+  | 'dailyCheckAt';
+
+export type FieldErrors = Partial<Record<FieldId, string>>;
+
+export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): FieldErrors {
+  const e: FieldErrors = {};
+  switch (page) {
+    case 'members': {
+      const name = s.name.trim();
+      if (name === '') e.name = 'Protection group name: enter a name for the protection group.';
+      else if (name.length > 64) e.name = 'Protection group name: use at most 64 characters.';
+      else if (ctx.otherGroupNames.some((n) => n.toLowerCase() === name.toLowerCase())) e.name = `Protection group name: ${ctx.serverName} already has a protection group named "${name}".`;
+      if (ctx.mode === 'create' && Object.keys(s.members).length === 0) e.members = 'Group members: select at least one member for the protection group.';
+      break;
+    }
+    case 'method':
+      if (!s.disk && !s.tape && !s.online) e.method = 'Data protection method: select at least one data protection method: short-term disk, long-term tape or online.';
+      break;
+    case 'shortTerm': {
+      const { min, max } = LIMITS.retentionDays;
+      const days = wholeNumber(s.retentionDays);
+      if (days === null || days < min || days > max) e.retentionDays = `Retention range: enter a whole number of days from ${min} to ${max}.`;
+      if (s.syncMode === 'beforeRecoveryPoint' && !s.tape && hasReplicaMembers(s, ctx)) {
+        // Seed 002: a replica protected on disk only needs a synchronization frequency.
+        e.syncFrequency = 'Synchronization frequency: a replica protected with short-term disk protection only needs a synchronization frequency; "Just before a recovery point" is not available. Every 24 hours is recommended.';
+      }
+      const rps = parseTimes(s.recoveryPointTimes);
+      if (rps === null) e.recoveryPointTimes = 'Recovery point times: enter times of day as hh:mm, separated by commas.';
+      else if (days !== null && rps.length * days > LIMITS.fileRecoveryPoints) {
+        e.recoveryPointTimes = `Recovery point times: ${rps.length} a day kept for ${days} days make ${rps.length * days}; DPM keeps at most ${LIMITS.fileRecoveryPoints} recovery points for file data.`;
+      }
+      const fulls = parseTimes(s.expressFullTimes);
+      if (fulls === null) e.expressFullTimes = 'Express full backup times: enter times of day as hh:mm, separated by commas.';
+      else if (days !== null && fulls.length * days > LIMITS.expressFulls) {
+        e.expressFullTimes = `Express full backup times: ${fulls.length} a day kept for ${days} days make ${fulls.length * days}; DPM keeps at most ${LIMITS.expressFulls} express full backups.`;
+      }
+      break;
+    }
+    case 'longTerm': {
+      const years = wholeNumber(s.tapeRetentionYears);
+      if (years === null || years < 1 || years > LIMITS.tapeRetentionYears) e.tapeRetentionYears = `Retention range: enter a whole number of years from 1 to ${LIMITS.tapeRetentionYears}.`;
+      const perDay = wholeNumber(s.tapeBackupsPerDay);
+      if (perDay === null || perDay < 1) e.tapeBackupsPerDay = 'Backups a day: enter a whole number.';
+      else if (perDay > LIMITS.tapeBackupsPerDay) e.tapeBackupsPerDay = `Backups a day: DPM runs at most ${LIMITS.tapeBackupsPerDay} scheduled tape backup a day.`;
+      if (parseTimeOfDay(s.tapeBackupTime) === null) e.tapeBackupTime = 'Backup time: enter a time of day as hh:mm.';
+      break;
+    }
+    case 'library': {
+      if (ctx.libraries && ctx.libraries.length > 0 && !ctx.libraries.some((l) => l.id === s.libraryId)) e.libraryId = 'Library: select the library that writes the tapes.';
+      const copies = wholeNumber(s.tapeCopies);
+      if (copies === null || copies < 1 || copies > 4) e.tapeCopies = 'Copies: enter from 1 to 4 copies.';
+      break;
+    }
+    case 'online': {
+      const n = wholeNumber(s.onlineRecoveryPoints);
+      if (n === null || n < 1 || n > LIMITS.onlineRecoveryPoints) e.onlineRecoveryPoints = `Online recovery points: enter from 1 to ${LIMITS.onlineRecoveryPoints}; online protection keeps at most ${LIMITS.onlineRecoveryPoints}.`;
+      break;
+    }
+    case 'replica':
+      if (s.replicaCreation === 'Later') {
+        const at = fromUtcInput(s.laterAt);
+        if (at === null) e.laterAt = 'Replica creation time: enter a date and time.';
+        else if (at < ctx.now) e.laterAt = 'Replica creation time: choose a time after the current time of the DPM server.';
+      }
+      break;
+    case 'consistency':
+      if (s.dailyCheck && parseTimeOfDay(s.dailyCheckAt) === null) e.dailyCheckAt = 'Start time: enter a time of day as hh:mm.';
+      break;
+    default:
+      break;
+  }
+  return e;
+}
+
+/** The goals part of the request, from a state whose pages passed validation. */
+export function goalsOf(s: WizardState, ctx: WizardContext) {
+  return {
+    disk: s.disk
+      ? {
+          retentionDays: Number(s.retentionDays),
+          syncFrequencyMinutes: effectiveSyncMinutes(s, ctx),
+          recoveryPointTimes: parseTimes(s.recoveryPointTimes) ?? [],
+          expressFullTimes: parseTimes(s.expressFullTimes) ?? [],
+        }
+      : null,
+    tape: s.tape
+      ? {
+          backupsPerDay: Number(s.tapeBackupsPerDay),
+          backupTime: parseTimeOfDay(s.tapeBackupTime) ?? 0,
+          retentionYears: Number(s.tapeRetentionYears),
+          libraryId: s.libraryId === '' ? null : s.libraryId,
+          copies: Number(s.tapeCopies),
+          encrypt: s.encrypt,
+        }
+      : null,
+    online: s.online ? { recoveryPoints: Number(s.onlineRecoveryPoints) } : null,
+    consistencyCheck: { runIfInconsistent: s.runIfInconsistent, dailyAt: s.dailyCheck ? parseTimeOfDay(s.dailyCheckAt) : null },
+  };
+}
+
+export function membersOf(s: WizardState): { dataSourceId: string; sourceServerId: string | null }[] {
+  return Object.values(s.members).map((m) => ({ dataSourceId: m.dataSourceId, sourceServerId: m.sourceServerId }));
+}
+
+export function createBody(s: WizardState, ctx: WizardContext) {
+  return {
+    name: s.name.trim(),
+    members: membersOf(s),
+    ...goalsOf(s, ctx),
+    replicaCreation: s.replicaCreation,
+    laterAt: s.replicaCreation === 'Later' ? fromUtcInput(s.laterAt) : null,
+  };
+}
+
+export function modifyBody(s: WizardState, ctx: WizardContext) {
+  return { name: s.name.trim(), ...goalsOf(s, ctx), addMembers: membersOf(s) };
+}
+
+/** Review Disk Allocation: DPM's default allocation is the data size ×1.5 (as the domain allocates). */
+export function diskAllocation(s: WizardState): { members: Candidate[]; dataGb: number; allocatedGb: number } {
+  const members = Object.values(s.members);
+  const dataGb = members.reduce((sum, m) => sum + m.sizeGb, 0);
+  const allocatedGb = members.reduce((sum, m) => sum + Math.ceil(m.sizeGb * 1.5), 0);
+  return { members, dataGb, allocatedGb };
+}
+
+export function isApplication(kind: string): boolean {
+  return isApplicationData(kind as DataSourceKind);
+}
+
+/** Which page a refusal's target points to, so the wizard can send the administrator there. */
+export function pageOfTarget(target: string | undefined, s: WizardState): PageId | null {
+  if (!target) return null;
+  if (target === 'name' || target === 'members' || target === 'excludedExtensions') return 'members';
+  if (target.startsWith('disk')) return s.disk ? 'shortTerm' : 'method';
+  if (target.startsWith('tape')) return s.tape ? 'longTerm' : 'method';
+  if (target.startsWith('online')) return s.online ? 'online' : 'method';
+  // Any other target names a data source, computer or DPM server: a member rule refused it.
+  return 'members';
+}

@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+} from '@fluentui/react-components';
+import type { DataSourceKind } from '@dpm/domain/model';
+import { RECOVERY_TYPES, needsDestination, type RecoveryType } from '@dpm/domain/recovery/recovery-types';
+import { api, unwrap } from '../../api/client';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { ErrorState, Loading } from '../../components/states';
+import { Fields } from '../../shell/Panes';
+import { formatGb, formatTime } from '../../shell/format';
+import { restoreTargetsQuery } from './queries';
+
+export interface RecoverySelection {
+  dataSourceId: string;
+  dataSource: string;
+  computer: string;
+  kind: DataSourceKind;
+  /** Read from a recataloged imported tape (External DPM Tapes). */
+  external: boolean;
+}
+
+export interface SelectedPoint {
+  id: string;
+  time: number;
+  location: 'Disk' | 'Tape' | 'Online';
+  tape: string | null;
+  hasDatabase: boolean;
+  sizeGb: number;
+}
+
+const PAGES = ['Review Recovery Selection', 'Select Recovery Type', 'Specify Recovery Options', 'Summary'] as const;
+
+const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: string; placeholder: string }>> = {
+  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to (seed 000: the restore folder you created).', placeholder: '\\\\server\\share\\folder' },
+  'Recover to any SQL instance': { label: 'SQL instance', hint: 'The SQL Server instance to recover the database to, as server\\instance.', placeholder: 'SQL01\\MSSQLSERVER' },
+  'Recover to an alternate location': { label: 'Alternate location', hint: 'The server and path to recover the files to.', placeholder: 'FS1\\D:\\Recovered' },
+};
+
+/**
+ * The Recovery Wizard (console-terms.md › Recovery): the selected recovery point, the recovery
+ * types of RECOVERY_TYPES for the data source's kind, plus Restore to replica when another DPM
+ * server's replica of it waits for data (seed 000), the destination, then Recover. The server
+ * decides; a refusal (NOT_CATALOGED, TAPE_CERTIFICATE, …) shows DPM's sentence on the Summary.
+ */
+export function RecoveryWizard({ serverId, source, point, onClose }: { serverId: string; source: RecoverySelection; point: SelectedPoint; onClose: () => void }) {
+  const command = useCommand(serverId);
+  const targets = useQuery(restoreTargetsQuery(serverId, source.dataSourceId));
+  const [page, setPage] = useState(0);
+  const [type, setType] = useState<RecoveryType | null>(null);
+  const [destination, setDestination] = useState('');
+  const [targetId, setTargetId] = useState<string | null>(null);
+  const [simulateFailure, setSimulateFailure] = useState(false);
+  const [started, setStarted] = useState(false);
+
+  const targetList = targets.data ?? [];
+  const types: RecoveryType[] = [...RECOVERY_TYPES[source.kind], ...(targetList.length > 0 ? (['Restore to replica'] as const) : [])];
+  const target = targetList.find((t) => t.replicaId === targetId) ?? (targetList.length === 1 ? targetList[0] : undefined);
+  const destinationSpec = type ? DESTINATION_LABEL[type] : undefined;
+
+  const canGoOn =
+    page === 0 ||
+    (page === 1 && type !== null) ||
+    (page === 2 && type !== null && (type === 'Restore to replica' ? target !== undefined : !needsDestination(type) || destination.trim() !== ''));
+
+  const recover = async () => {
+    if (!type) return;
+    const result =
+      type === 'Restore to replica'
+        ? target &&
+          (await command.run('Restore to replica', async () =>
+            unwrap(
+              await api.servers[':serverId'].recovery['restore-to-replica'].$post({
+                param: { serverId: target.serverId },
+                json: { replicaId: target.replicaId, recoveryPointId: point.id, simulateFailure },
+              }),
+            ),
+          ))
+        : await command.run('Recover', async () =>
+            unwrap(
+              await api.servers[':serverId'].recovery.recover.$post({
+                param: { serverId },
+                json: { recoveryPointId: point.id, recoveryType: type, destination: needsDestination(type) ? destination.trim() : null },
+              }),
+            ),
+          );
+    if (result) setStarted(true);
+  };
+
+  const where = (t: RecoveryType): string => {
+    if (t === 'Restore to replica') return target ? `The replica on ${target.server} (${target.replicaPath})` : '—';
+    if (needsDestination(t)) return destination.trim();
+    return t === 'Copy to tape' ? 'A free tape in the library' : `The original location on ${source.computer}`;
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 760 }}>
+        <DialogBody>
+          <DialogTitle>Recovery Wizard</DialogTitle>
+          <DialogContent>
+            <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', gap: 16, minHeight: 280 }}>
+              <ol aria-label="Wizard pages" style={{ margin: 0, paddingLeft: 20, fontSize: 13, display: 'grid', gap: 6, alignContent: 'start' }}>
+                {PAGES.map((p, i) => (
+                  <li key={p} aria-current={i === page ? 'step' : undefined} style={{ fontWeight: i === page ? 600 : 400, color: i > page ? 'var(--colorNeutralForeground3)' : undefined }}>
+                    {p}
+                  </li>
+                ))}
+              </ol>
+              <section aria-labelledby="recovery-wizard-page" style={{ display: 'grid', gap: 10, alignContent: 'start' }}>
+                <h3 id="recovery-wizard-page" style={{ margin: 0, fontSize: 15 }}>
+                  {PAGES[page]}
+                </h3>
+                {page === 0 && (
+                  <Fields
+                    items={[
+                      ['Data source', source.dataSource],
+                      ['Computer', source.computer],
+                      ['Recovery point', formatTime(point.time)],
+                      ['Location', point.location + (point.tape ? ` (tape ${point.tape})` : '') + (source.external ? ', External DPM Tapes' : '')],
+                      ['Recoverable items', point.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : 'The whole data source'],
+                      ['Size', formatGb(point.sizeGb)],
+                    ]}
+                  />
+                )}
+                {page === 1 && (
+                  <>
+                    {targets.isPending && <Loading label="Looking for replicas waiting for their data…" />}
+                    {targets.isError && <ErrorState error={targets.error} />}
+                    <RadioGroup aria-label="Recovery type" value={type ?? ''} onChange={(_, d) => setType(types.find((t) => t === d.value) ?? null)}>
+                      {types.map((t) => (
+                        <Radio key={t} value={t} label={t} />
+                      ))}
+                    </RadioGroup>
+                    {targetList.length > 0 && (
+                      <p style={{ fontSize: 12, margin: 0, color: 'var(--colorNeutralForeground2)' }}>
+                        Restore to replica is available: {targetList.map((t) => t.server).join(', ')} holds a replica of {source.dataSource} in Manual replica creation pending.
+                      </p>
+                    )}
+                  </>
+                )}
+                {page === 2 && type === 'Restore to replica' && (
+                  <>
+                    <RadioGroup aria-label="Replica to restore" value={target?.replicaId ?? ''} onChange={(_, d) => setTargetId(d.value)}>
+                      {targetList.map((t) => (
+                        <Radio key={t.replicaId} value={t.replicaId} label={`${t.server}: ${t.replicaPath}`} />
+                      ))}
+                    </RadioGroup>
+                    <Checkbox
+                      checked={simulateFailure}
+                      onChange={(_, d) => setSimulateFailure(d.checked === true)}
+                      label="Rehearse a failed restore (the replica becomes inconsistent, as seed 000 describes)"
+                    />
+                  </>
+                )}
+                {page === 2 && type !== null && type !== 'Restore to replica' && destinationSpec && (
+                  <Field label={destinationSpec.label} hint={destinationSpec.hint} required>
+                    <Input value={destination} placeholder={destinationSpec.placeholder} onChange={(_, d) => setDestination(d.value)} />
+                  </Field>
+                )}
+                {page === 2 && type !== null && type !== 'Restore to replica' && !destinationSpec && (
+                  <p style={{ fontSize: 13, margin: 0 }}>{type === 'Copy to tape' ? 'DPM copies the recovery point to a free tape in the library.' : `DPM recovers ${source.dataSource} to where it was protected on ${source.computer}, overwriting it.`}</p>
+                )}
+                {page === 3 && type !== null && (
+                  <Fields
+                    items={[
+                      ['Data source', `${source.dataSource} on ${source.computer}`],
+                      ['Recovery point', `${formatTime(point.time)} (${point.location}${point.tape ? `, tape ${point.tape}` : ''})`],
+                      ['Recovery type', type],
+                      ['Destination', where(type)],
+                      ...(type === 'Restore to replica' && simulateFailure ? ([['Rehearsal', 'The restore job fails']] as [string, string][]) : []),
+                    ]}
+                  />
+                )}
+                {started && (
+                  <MessageBar intent="success" role="status">
+                    <MessageBarBody>
+                      <MessageBarTitle>Recovery started</MessageBarTitle>
+                      The {point.location === 'Tape' ? 'Tape recovery' : 'Disk recovery'} job runs now; follow it in Monitoring › Jobs.
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+                {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
+              </section>
+            </div>
+          </DialogContent>
+          <DialogActions>
+            {started ? (
+              <Button appearance="primary" onClick={onClose}>
+                Close
+              </Button>
+            ) : (
+              <>
+                <Button disabledFocusable={page === 0} onClick={() => { command.clear(); setPage((p) => p - 1); }}>
+                  Back
+                </Button>
+                {page < PAGES.length - 1 ? (
+                  // disabledFocusable: the focus stays on Next while the page waits for a choice.
+                  <Button appearance="primary" disabledFocusable={!canGoOn} onClick={() => setPage((p) => p + 1)}>
+                    Next
+                  </Button>
+                ) : (
+                  <Button appearance="primary" disabledFocusable={command.pending} onClick={() => void recover()}>
+                    Recover
+                  </Button>
+                )}
+                <Button onClick={onClose}>Cancel</Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { DataSourceKind } from '@dpm/domain/model';
+import { RECOVERY_TYPES } from '@dpm/domain/recovery/recovery-types';
+import { api, unwrap } from '../../api/client';
+import { keys } from '../../api/queries';
+
+/**
+ * Replicas of a data source on other DPM servers that wait for their data (seed 000: a rebuilt
+ * primary's replicas after DpmSync -ReallocateReplica). They change with events on those other
+ * servers, so the key sits under the estate-wide root that every live event invalidates.
+ */
+export const restoreTargetsQuery = (serverId: string, dataSourceId: string) =>
+  queryOptions({
+    queryKey: [...keys.servers, 'restore-targets', serverId, dataSourceId],
+    queryFn: async () =>
+      unwrap(await api.servers[':serverId'].recovery['data-sources'][':dataSourceId']['restore-targets'].$get({ param: { serverId, dataSourceId }, query: {} })),
+  });
+
+/** The API sends kinds as strings; the Recovery Wizard needs one RECOVERY_TYPES knows. */
+export function isDataSourceKind(kind: string): kind is DataSourceKind {
+  return Object.hasOwn(RECOVERY_TYPES, kind);
+}

@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { Navigate, NavLink, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Button } from '@fluentui/react-components';
+import { serversQuery } from '../../api/queries';
+import { api, unwrap } from '../../api/client';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { useConnectedServer } from '../../shell/server-context';
+import { Fields, Panes, PaneTitle } from '../../shell/Panes';
+import { CommandDialog, ReinstallDialog, RestoreDbDialog } from './dialogs';
+import { Runbook, actionId } from './Runbook';
+
+/** The API takes mutations as JSON only (CSRF guard), even those without a body: DpmSync -Sync, Mark as failed… */
+const BODYLESS = { headers: { 'content-type': 'application/json' } };
+
+type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
+
+/** /servers: the connected server's page. */
+export function ServersIndex() {
+  const { serverId } = useConnectedServer();
+  return <Navigate to={`/servers/${serverId}`} replace />;
+}
+
+/**
+ * Server disaster recovery (console-terms.md › DpmSync and friends): the estate's DPM servers;
+ * for the selected one Mark as failed, Reinstall DPM and the DpmSync commands, and the runbook
+ * Recover a DPM server. Every command is decided by the server; a refusal shows DPM's sentence.
+ */
+export function ServersPage() {
+  const { serverId = '' } = useParams();
+  const servers = useQuery(serversQuery());
+  const { serverId: connectedId, connect } = useConnectedServer();
+  const command = useCommand(serverId);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const server = servers.data?.find((s) => s.id === serverId);
+  const secondaryId = servers.data?.find((s) => server?.protectedBy.includes(s.name))?.id ?? null;
+
+  const open = (kind: DialogKind) => {
+    command.clear();
+    setDialog(kind);
+  };
+  const close = () => setDialog(null);
+  const dpmSync = (label: string, call: () => Promise<unknown>) => {
+    command.clear();
+    void command.run(label, call);
+  };
+
+  const actions = server
+    ? [
+        { control: 'Mark as failed', title: 'Rehearse the loss of this DPM server', onClick: () => open('fail') },
+        { control: 'Reinstall DPM', title: 'Install DPM again with a new, empty DPM database', onClick: () => open('reinstall') },
+        { control: 'Restore database', title: 'DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\\instance>]', onClick: () => open('restore-db') },
+        {
+          control: 'Synchronize database',
+          title: 'DpmSync -Sync',
+          onClick: () => dpmSync('Synchronize database', async () => unwrap(await api.servers[':serverId'].dpmsync.sync.$post({ param: { serverId: server.id } }, BODYLESS))),
+        },
+        {
+          control: 'Reallocate replicas',
+          title: 'DpmSync -ReallocateReplica',
+          onClick: () => dpmSync('Reallocate replicas', async () => unwrap(await api.servers[':serverId'].dpmsync['reallocate-replica'].$post({ param: { serverId: server.id } }, BODYLESS))),
+        },
+        { control: 'Data copied', title: 'DpmSync -DataCopied', onClick: () => open('data-copied') },
+      ]
+    : [];
+
+  return (
+    <Panes
+      nav={
+        <nav aria-label="DPM servers" style={{ padding: 4 }}>
+          <PaneTitle>DPM servers</PaneTitle>
+          {servers.isPending && <Loading label="Loading DPM servers…" />}
+          {servers.isError && <ErrorState error={servers.error} />}
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 2 }}>
+            {servers.data?.map((s) => (
+              <li key={s.id}>
+                <NavLink
+                  to={`/servers/${s.id}`}
+                  aria-label={`${s.name}, ${s.state}`}
+                  style={({ isActive }) => ({
+                    display: 'block',
+                    padding: '6px 8px',
+                    borderRadius: 4,
+                    textDecoration: 'none',
+                    color: 'var(--colorNeutralForeground1)',
+                    fontWeight: isActive ? 600 : 400,
+                    background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined,
+                  })}
+                >
+                  {s.name} <span style={{ color: s.state === 'Online' ? 'var(--colorNeutralForeground3)' : 'var(--colorPaletteRedForeground1)' }}>— {s.state}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      }
+      display={
+        <div style={{ padding: 12, overflow: 'auto' }}>
+          {dialog === null && <CommandFeedback command={command} />}
+          {servers.data && !server && <Empty>There is no DPM server {serverId} in this estate. Choose one in the list.</Empty>}
+          {server && (
+            <>
+              <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>
+                {server.name} ({server.fqdn})
+              </h1>
+              <Fields
+                items={[
+                  ['State', server.state],
+                  ['DPM service', server.state === 'Online' ? server.service : '—'],
+                  ['Version', `DPM ${server.version}`],
+                  ['DPM database', server.dbRestorePending ? 'Restored; run Synchronize database (DpmSync -Sync)' : server.state === 'Online' ? 'Attached' : '—'],
+                  ['Role', [server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null].filter((r) => r !== null).join(', ') || '—'],
+                  ['Protects', server.protecting.join(', ') || '—'],
+                  ['Protected by', server.protectedBy.join(', ') || '—'],
+                  ['Active alerts', `${server.activeAlerts} (${server.criticalAlerts} critical)`],
+                ]}
+              />
+              {server.id !== connectedId && (
+                <Button size="small" style={{ marginTop: 8 }} onClick={() => connect(server.id)}>
+                  Connect to {server.name}
+                </Button>
+              )}
+              <Runbook serverId={server.id} secondaryId={secondaryId} />
+            </>
+          )}
+        </div>
+      }
+      actions={
+        server ? (
+          <div style={{ display: 'grid', gap: 6 }}>
+            <PaneTitle>{server.name}</PaneTitle>
+            {actions.map((a) => (
+              <Button key={a.control} id={actionId(a.control)} title={a.title} disabled={command.pending} onClick={a.onClick}>
+                {a.control}
+              </Button>
+            ))}
+            {dialog === 'fail' && (
+              <CommandDialog
+                title="Mark as failed"
+                confirm="Mark as failed"
+                command={command}
+                onClose={close}
+                run={async () => unwrap(await api.servers[':serverId'].fail.$post({ param: { serverId: server.id } }, BODYLESS))}
+              >
+                <p style={{ margin: 0, fontSize: 13 }}>
+                  Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server that owns its agent
+                  {server.protectedBy.length > 0 ? ` (${server.protectedBy.join(', ')})` : ''} raises Agent unreachable.
+                </p>
+              </CommandDialog>
+            )}
+            {dialog === 'reinstall' && <ReinstallDialog server={server} command={command} onClose={close} />}
+            {dialog === 'restore-db' && <RestoreDbDialog server={server} command={command} onClose={close} />}
+            {dialog === 'data-copied' && (
+              <CommandDialog
+                title="Data copied"
+                confirm="Data copied"
+                command={command}
+                onClose={close}
+                run={async () => unwrap(await api.servers[':serverId'].dpmsync['data-copied'].$post({ param: { serverId: server.id } }, BODYLESS))}
+              >
+                <p style={{ margin: 0, fontSize: 13 }}>
+                  DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica creation pending by hand. They are then
+                  ready for a consistency check. To restore them from the secondary instead, use Restore to replica in Recovery.
+                </p>
+              </CommandDialog>
+            )}
+          </div>
+        ) : undefined
+      }
+    />
+  );
+}

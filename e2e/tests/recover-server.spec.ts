@@ -1,0 +1,211 @@
+import type { Page } from '@playwright/test';
+import { connectTo, expect, test, workArea, type RunningServer } from '../fixtures';
+
+test.use({ seed: 'demo' });
+
+const RESTORE_FOLDER = '\\\\FS1\\DPMRestore';
+const DS1_SOURCES = ['ds-PS1-C', 'ds-PS1-D', 'ds-PS1-SQL', 'ds-PS2-C', 'ds-PS2-D', 'ds-PS2-SQL'];
+
+const actions = (page: Page) => page.getByRole('region', { name: 'Actions pane' });
+const display = (page: Page) => page.getByRole('region', { name: 'Display pane' });
+/** The success message of a command run from a pane (CommandFeedback). */
+const done = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
+
+/** A step the test takes through the API rather than the console, to keep it short. */
+async function api<T>(server: RunningServer, path: string, body?: unknown): Promise<T> {
+  const res = await server.api(path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The DPM servers page of `name`, from the navigation bar. */
+async function serverPage(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Work areas' }).getByRole('link', { name: 'DPM servers' }).click();
+  await page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: new RegExp(`^${name},`) }).click();
+  await expect(display(page).getByRole('heading', { level: 1 })).toContainText(name);
+}
+
+test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
+  test('rebuilds DS1 from its DPMDB tape and DS3, through the console', async ({ page, server }) => {
+    await page.goto('/');
+
+    // The DPM server is lost.
+    await serverPage(page, 'DS1');
+    await actions(page).getByRole('button', { name: 'Mark as failed' }).click();
+    const failDialog = page.getByRole('dialog', { name: 'Mark as failed' });
+    await failDialog.getByRole('button', { name: 'Mark as failed' }).click();
+    await expect(failDialog).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Failed' })).toBeVisible();
+    const runbook = page.getByRole('list', { name: 'Recover a DPM server' });
+    await expect(runbook.getByRole('listitem').filter({ hasText: 'The DPM server is lost' })).toContainText('Done');
+
+    // On the secondary, Switch Disaster Protection keeps C:\ of PS1 protected meanwhile.
+    await connectTo(page, 'DS3');
+    await workArea(page, 'Protection').click();
+    const switched = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\ (replica on DS1)' }).filter({ hasText: 'PS1' });
+    await switched.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+    await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
+    await expect(switched).toContainText('Replica is inconsistent');
+
+    // Reinstall DPM: same version and update rollup, same FQDN, a new empty DPMDB.
+    await serverPage(page, 'DS1');
+    await actions(page).getByRole('button', { name: 'Reinstall DPM' }).click();
+    const reinstall = page.getByRole('dialog', { name: 'Reinstall DPM' });
+    await expect(reinstall.getByRole('textbox', { name: 'Update rollup' })).toHaveValue('4');
+    await reinstall.getByRole('textbox', { name: 'FQDN' }).fill('ds1.contoso.com');
+    await reinstall.getByRole('button', { name: 'Reinstall' }).click();
+    await expect(reinstall).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Online' })).toBeVisible();
+
+    // Management › Libraries on DS1: Rescan, Detailed inventory, Recatalog imported tape.
+    await connectTo(page, 'DS1');
+    await workArea(page, 'Management').click();
+    await page.getByRole('tab', { name: 'Libraries' }).click();
+    await actions(page).getByRole('button', { name: 'Rescan' }).click();
+    await expect(done(page, 'Rescan')).toBeVisible();
+    await server.advance(5);
+    await actions(page).getByRole('button', { name: 'Inventory libraries…' }).click();
+    await page.getByRole('menuitem', { name: 'Detailed inventory' }).click();
+    await expect(done(page, 'Detailed inventory')).toBeVisible();
+    await server.advance(10);
+    const dpmdbTape = page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' });
+    await expect(dpmdbTape).toContainText('Imported');
+    await dpmdbTape.click();
+    await actions(page).getByRole('button', { name: 'Recatalog imported tape' }).click();
+    await expect(done(page, 'Recatalog imported tape')).toBeVisible();
+    await server.advance(10);
+
+    // Recovery › External DPM Tapes › the DPMDB › Recover › Copy to a network folder.
+    await workArea(page, 'Recovery').click();
+    await page.getByRole('tree', { name: 'Recoverable data' }).getByRole('treeitem', { name: /DPMDB.*on DS1/ }).click();
+    await page.getByRole('button', { name: 'Recover', exact: true }).click();
+    const wizard = page.getByRole('dialog', { name: 'Recovery Wizard' });
+    await expect(wizard.getByRole('heading', { name: 'Review Recovery Selection' })).toBeVisible();
+    await expect(wizard).toContainText('External DPM Tapes');
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expect(wizard.getByRole('heading', { name: 'Select Recovery Type' })).toBeVisible();
+    await expect(wizard.getByRole('radio', { name: 'Recover to the original location' })).toHaveCount(0);
+    await wizard.getByRole('radio', { name: 'Copy to a network folder' }).check();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('textbox', { name: 'Network folder' }).fill(RESTORE_FOLDER);
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expect(wizard.getByRole('heading', { name: 'Summary' })).toBeVisible();
+    await wizard.getByRole('button', { name: 'Recover', exact: true }).click();
+    await expect(wizard).toContainText('Recovery started');
+    await wizard.getByRole('button', { name: 'Close' }).click();
+    await server.advance(10);
+
+    // DpmSync -RestoreDb (a folder without the DPMDB is refused with DPM's sentence), -Sync, -ReallocateReplica.
+    await serverPage(page, 'DS1');
+    await actions(page).getByRole('button', { name: 'Restore database' }).click();
+    const restoreDb = page.getByRole('dialog', { name: 'Restore database' });
+    await restoreDb.getByRole('textbox', { name: '-DbLoc' }).fill('C:\\Elsewhere');
+    await restoreDb.getByRole('button', { name: 'Restore' }).click();
+    await expect(restoreDb.getByRole('alert')).toContainText('No DPM database backup was found at C:\\Elsewhere');
+    await restoreDb.getByRole('textbox', { name: '-DbLoc' }).fill(RESTORE_FOLDER);
+    await restoreDb.getByRole('button', { name: 'Restore' }).click();
+    await expect(restoreDb).toBeHidden();
+    await expect(display(page)).toContainText('Restored; run Synchronize database');
+    await actions(page).getByRole('button', { name: 'Synchronize database' }).click();
+    await expect(done(page, 'Synchronize database')).toBeVisible();
+    await actions(page).getByRole('button', { name: 'Reallocate replicas' }).click();
+    await expect(done(page, 'Reallocate replicas')).toBeVisible();
+    await expect(runbook.getByRole('listitem').filter({ hasText: 'Restore each replica from the secondary' })).toContainText('6 replica(s) wait for their data');
+
+    // On DS3: Recovery › PS1 › C:\ › Recover › Restore to replica; the other five through the API.
+    await connectTo(page, 'DS3');
+    await workArea(page, 'Recovery').click();
+    const tree = page.getByRole('tree', { name: 'Recoverable data' });
+    await tree.getByText('PS1', { exact: true }).click();
+    await tree.getByRole('treeitem', { name: /^C:\\ \(\d+\)$/ }).click();
+    await page.getByRole('button', { name: 'Recover', exact: true }).click();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('radio', { name: 'Restore to replica' }).check();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expect(wizard.getByRole('radio', { name: /^DS1: / })).toBeChecked();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expect(wizard).toContainText('The replica on DS1');
+    await wizard.getByRole('button', { name: 'Recover', exact: true }).click();
+    await expect(wizard).toContainText('Recovery started');
+    await wizard.getByRole('button', { name: 'Close' }).click();
+    // The same again from the keyboard alone: DS1 refuses a second restore while the first runs, and the wizard says so.
+    await page.getByRole('button', { name: 'Recover', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(wizard.getByRole('heading', { name: 'Review Recovery Selection' })).toBeVisible();
+    await wizard.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Enter');
+    await wizard.getByRole('radio', { name: 'Restore to replica' }).focus();
+    await page.keyboard.press('Space');
+    await wizard.getByRole('button', { name: 'Next' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(wizard.getByRole('heading', { name: 'Summary' })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(wizard.getByRole('alert')).toContainText('A restore to this replica is already running.');
+    await page.keyboard.press('Escape');
+    await expect(wizard).toBeHidden();
+    for (const ds of DS1_SOURCES.slice(1)) {
+      const [point] = await api<{ id: string }[]>(server, `/servers/srv-DS3/recovery/data-sources/${ds}/points`);
+      await api(server, '/servers/srv-DS1/recovery/restore-to-replica', { replicaId: `rep-DS1-${ds.slice(3)}`, recoveryPointId: point?.id });
+    }
+    await server.advance(90);
+
+    // Switch C:\ of PS1 back to DS1 (the same menu on DS3, here through the API): DS1 must Take Ownership.
+    await api(server, '/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'] });
+
+    // Management › Agents on DS1: Re-establish protection of PS1 is refused until DS1 takes ownership of its agent.
+    await connectTo(page, 'DS1');
+    await workArea(page, 'Management').click();
+    const agents = page.getByRole('grid', { name: 'Agents' });
+    await agents.getByRole('row').filter({ hasText: 'PS1' }).click();
+    await actions(page).getByRole('button', { name: 'Re-establish protection' }).click();
+    const reestablish = page.getByRole('dialog', { name: 'Re-establish protection' });
+    const checks = reestablish.getByRole('table', { name: 'Checks' });
+    for (const check of ['Distributed COM Users', 'DPMRADCOMTrustedMachines', 'DPMRADmTrustedMachines', 'DPM RA Service']) {
+      await expect(checks.getByRole('row', { name: new RegExp(`^${check} `) })).toContainText('Passed');
+    }
+    await expect(checks.getByRole('row', { name: /^SetDpmServer / })).toContainText('Failed');
+    await reestablish.getByRole('button', { name: 'Fix missing settings' }).click();
+    await reestablish.getByRole('button', { name: 'Confirm' }).click();
+    await expect(reestablish.getByRole('alert')).toContainText('take ownership first');
+    await reestablish.getByRole('button', { name: 'Close' }).click();
+    await actions(page).getByRole('button', { name: 'Take Ownership' }).click();
+    await expect(done(page, 'Take Ownership')).toBeVisible();
+    await actions(page).getByRole('button', { name: 'Re-establish protection' }).click();
+    await expect(reestablish).toContainText('Every check passed: PS1 accepts DS1.');
+    await reestablish.getByRole('button', { name: 'Close' }).click();
+
+    // Protection on DS1: Perform consistency check of both groups until every replica is OK.
+    await workArea(page, 'Protection').click();
+    const groups = page.getByRole('tree', { name: 'Protection groups' });
+    for (const group of ['File servers', 'SQL databases']) {
+      await groups.getByRole('treeitem', { name: new RegExp(`^${group}`) }).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Perform consistency check' }).click();
+      await expect(done(page, 'Perform consistency check')).toBeVisible();
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+    }
+    await server.advance(60);
+    await groups.getByText('All Protection Groups').click();
+    await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'OK' })).toHaveCount(6);
+
+    // PS2's agent was pointed at the secondary during the outage (SetDpmServer DS3): Re-establish protection fixes it.
+    await api(server, '/computers/cmp-PS2/set-dpm-server', { dpmServerName: 'DS3' });
+    await workArea(page, 'Management').click();
+    await agents.getByRole('row').filter({ hasText: 'PS2' }).click();
+    await actions(page).getByRole('button', { name: 'Re-establish protection' }).click();
+    await expect(checks.getByRole('row', { name: /^SetDpmServer / })).toContainText('Failed');
+    await reestablish.getByRole('button', { name: 'Fix missing settings' }).click();
+    await expect(reestablish).toContainText('Runs SetDpmServer -dpmServerName DS1 on PS2');
+    await reestablish.getByRole('button', { name: 'Confirm' }).click();
+    await expect(reestablish.getByRole('status').filter({ hasText: 'Done.' })).toBeVisible();
+    await expect(checks.getByRole('row', { name: /^SetDpmServer / })).toContainText('Passed');
+    await reestablish.getByRole('button', { name: 'Close' }).click();
+
+    // The runbook on DS1's page: every step that is not optional is Done.
+    await serverPage(page, 'DS1');
+    await expect(runbook.getByRole('listitem')).toHaveCount(14);
+    await expect(runbook.getByRole('listitem').filter({ hasText: 'Not done' })).toHaveCount(0);
+    await expect(runbook.getByRole('listitem').filter({ hasText: 'Re-establish protection on each protected computer' })).toContainText('Done');
+  });
+});

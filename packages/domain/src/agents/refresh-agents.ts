@@ -1,0 +1,25 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { isDomainError } from '../errors';
+import { onlineServer } from '../guards';
+import { syncAgentCompatibility } from '../alerts/agent-compatibility';
+
+export interface RefreshAgents {
+  serverId: string;
+}
+
+/**
+ * Management › Agents › Refresh Information: DPM contacts each agent it owns again and brings
+ * its version and compatibility up to date (Agent incompatible follows the versions).
+ */
+export function refreshAgents(slice: Estate, cmd: RefreshAgents, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = onlineServer(draft, cmd.serverId);
+  if (isDomainError(server)) return server;
+  for (const computer of draft.all('computers')) {
+    if (computer.agent?.ownerId === server.id) syncAgentCompatibility(draft, ctx, computer.id);
+  }
+  draft.emit({ type: 'agent.refreshed', serverId: server.id, subjectId: server.id, summary: `Refreshed agent information on ${server.name}` });
+  return draft.outcome();
+}

@@ -1,0 +1,52 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { isDomainError, refuse } from '../errors';
+import { libraryOf } from './library-on-server';
+
+export interface AddTape {
+  libraryId: string;
+  barcode: string;
+  /** A cleaning cartridge rather than a data tape. */
+  cleaning: boolean;
+}
+
+/**
+ * Add tape (I/E port): the tape inserted in the I/E port goes to the first free slot. DPM reads
+ * its barcode; its header stays unread (Unknown) until Identify unknown tape or a detailed inventory.
+ */
+export function addTape(slice: Estate, cmd: AddTape, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const found = libraryOf(draft, cmd.libraryId);
+  if (isDomainError(found)) return found;
+  const { library, server } = found;
+  if (!library.enabled) return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
+  const barcode = cmd.barcode.trim().toUpperCase();
+  if (!/^[A-Z0-9]{1,16}$/.test(barcode)) return refuse('INVALID_INPUT', 'A barcode has 1 to 16 letters and digits.', 'barcode');
+  if (draft.all('tapes').some((t) => t.barcode === barcode)) return refuse('CONFLICT', `A tape with the barcode ${barcode} is already known.`, 'barcode');
+  const inLibrary = draft.where('tapes', 'libraryId', library.id).filter((t) => t.location !== 'Offsite');
+  const used = new Set(inLibrary.map((t) => t.slot));
+  let slot = 1;
+  while (used.has(slot) && slot <= library.slots) slot += 1;
+  if (slot > library.slots) return refuse('INVALID_STATE', `Every slot of ${library.name} is full. Remove a tape first.`, library.id);
+  const tape = draft.put('tapes', {
+    id: ctx.newId('tape'),
+    libraryId: library.id,
+    slot,
+    location: 'Slot',
+    barcode,
+    label: null,
+    writtenBy: null,
+    dataSets: [],
+    encryptedWith: null,
+    expiresAt: null,
+    free: !cmd.cleaning,
+    inventoried: true,
+    headerRead: false,
+    catalogedBy: null,
+    suspect: false,
+    cleaning: cmd.cleaning,
+  });
+  draft.emit({ type: 'tape.added', serverId: server.id, subjectId: tape.id, summary: `Added tape ${barcode} to slot ${slot} of ${library.name}` });
+  return draft.outcome();
+}

@@ -1,0 +1,21 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate } from '../model';
+import { isDomainError, refuse } from '../errors';
+import { onlineServer } from '../guards';
+
+export interface AddDisk {
+  serverId: string;
+  sizeGb: number;
+}
+
+/** Management › Disks › Add disk: a disk added to the storage pool increases its capacity. */
+export function addDisk(slice: Estate, cmd: AddDisk, _ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const server = onlineServer(draft, cmd.serverId);
+  if (isDomainError(server)) return server;
+  if (!Number.isInteger(cmd.sizeGb) || cmd.sizeGb < 1 || cmd.sizeGb > 262_144) return refuse('INVALID_INPUT', 'A disk has 1 to 262,144 GB.', 'sizeGb');
+  draft.update('servers', server.id, { storagePoolGb: server.storagePoolGb + cmd.sizeGb });
+  draft.emit({ type: 'server.disk-added', serverId: server.id, subjectId: server.id, summary: `Added a ${cmd.sizeGb} GB disk to the storage pool of ${server.name}` });
+  return draft.outcome();
+}
