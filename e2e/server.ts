@@ -80,7 +80,13 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
     await stop('SIGKILL');
     throw err;
   }
-  const token = await adminToken(url);
+  let token: string;
+  try {
+    token = await adminToken(url);
+  } catch (err) {
+    await stop('SIGKILL');
+    throw err;
+  }
   const api = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token}`);

@@ -27,6 +27,8 @@ async function serverPage(page: Page, name: string): Promise<void> {
 
 test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
   test('rebuilds DS1 from its DPMDB tape and DS3, through the console', async ({ page, server }) => {
+    // The whole of seed 000 in one test: about 25 s on an idle machine; the margin is for a busy CI host.
+    test.setTimeout(120_000);
     await page.goto('/');
 
     // The DPM server is lost.

@@ -41,6 +41,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { rows, columns, getId, selectedId, onSelect, menu, groupOf } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuState, setMenuState] = useState<{ row: T; target: HTMLElement | PositioningVirtualElement } | null>(null);
+  // The context-menu key also makes the browser fire a contextmenu event after our keydown opened
+  // the menu; that echo must not reopen it at the pointer (or close it as a click outside).
+  const keyboardOpenedAt = useRef(0);
   const template = columns.map((c) => c.width).join(' ');
 
   const virtualizer = useVirtualizer({
@@ -85,6 +88,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     } else if (menu && (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
       e.preventDefault();
       onSelect?.(row);
+      keyboardOpenedAt.current = e.timeStamp;
       setMenuState({ row, target: e.currentTarget });
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -95,7 +99,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const onContextMenu = (e: MouseEvent<HTMLDivElement>, row: T) => {
     if (!menu) return;
     e.preventDefault();
+    if (e.button !== 2 && e.timeStamp - keyboardOpenedAt.current < 1000) return;
     onSelect?.(row);
+    if (e.button !== 2) {
+      setMenuState({ row, target: e.currentTarget });
+      return;
+    }
     const { clientX: x, clientY: y } = e;
     setMenuState({
       row,

@@ -8,7 +8,7 @@ import { ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
-import { useRole } from '../features/auth/session';
+import { meQuery, useRole } from '../features/auth/session';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
@@ -135,8 +135,9 @@ function SignOut() {
         onClick={() =>
           void (async () => {
             await unwrap(await api.auth['sign-out'].$post({ json: {} }));
-            client.clear();
-            await client.invalidateQueries();
+            // Nobody is signed in now: forget every view of the estate and show the sign-in page.
+            client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+            client.setQueryData(meQuery().queryKey, null);
           })()
         }
       >

@@ -1,3 +1,4 @@
+import { useRole } from '../auth/session';
 import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
@@ -70,6 +71,7 @@ export function ProtectionPage() {
 }
 
 function ProtectionWorkArea({ serverId }: { serverId: string }) {
+  const { needs } = useRole();
   const [selection, setSelection] = useState<Selection>({ kind: 'all' });
   const [groupBy, setGroupBy] = useState<GroupBy>('Protection group');
   const [search, setSearch] = useState('');
@@ -141,7 +143,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
   };
 
   const menu = (row: MemberRow) =>
-    memberOperations(row).map((o) => (
+    memberOperations(row, needs).map((o) => (
       <MenuItem key={o.name} disabled={o.disabledReason !== null} title={o.disabledReason ?? undefined} onClick={() => void perform(o.name, row)}>
         {o.name}
       </MenuItem>
@@ -171,7 +173,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
   ];
 
   const createButton = (
-    <Button appearance="primary" onClick={() => setWizard({ mode: 'create' })}>
+    <Button appearance="primary" disabled={needs('Administrator') !== null} title={needs('Administrator') ?? undefined} onClick={() => setWizard({ mode: 'create' })}>
       Create protection group
     </Button>
   );
@@ -238,7 +240,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
               <Menu open onOpenChange={(_, d) => !d.open && closeGroupMenu()} positioning={{ target: groupMenu.target, position: 'below', align: 'start' }}>
                 <MenuPopover>
                   <MenuList aria-label={`${groupMenu.group.name} operations`}>
-                    {groupOperations(groupMenu.group).map((o) => (
+                    {groupOperations(groupMenu.group, needs).map((o) => (
                       <MenuItem
                         key={o.name}
                         disabled={o.disabledReason !== null}
@@ -336,13 +338,13 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
             <PaneTitle>Actions</PaneTitle>
             {createButton}
             {selected
-              ? memberOperations(selected).map((o) => (
+              ? memberOperations(selected, needs).map((o) => (
                   <Button key={o.name} disabled={o.disabledReason !== null} title={o.disabledReason ?? undefined} onClick={() => void perform(o.name, selected)}>
                     {o.name}
                   </Button>
                 ))
               : selectedGroup
-                ? groupOperations(selectedGroup).map((o) => (
+                ? groupOperations(selectedGroup, needs).map((o) => (
                     <Button key={o.name} disabled={o.disabledReason !== null} title={o.disabledReason ?? undefined} onClick={() => void performOnGroup(o.name, selectedGroup)}>
                       {o.name}
                     </Button>

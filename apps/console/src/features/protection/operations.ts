@@ -1,3 +1,21 @@
+/** The role each operation needs, as the server's permission table has it. */
+const ROLE_OF: Record<MemberOperation | GroupOperation, 'Operator' | 'Administrator'> = {
+  'Create recovery point': 'Operator',
+  'Perform consistency check': 'Operator',
+  'Switch Disaster Protection': 'Administrator',
+  'Modify protection group': 'Administrator',
+  'Stop protection of member': 'Administrator',
+  'Stop protection of group': 'Administrator',
+  'Remove inactive protection': 'Administrator',
+};
+
+type RoleCheck = (role: 'Operator' | 'Administrator') => string | null;
+
+/** A role the user lacks disables the operation first; otherwise the state's reason stands. */
+function withRoles<T extends MemberOperation | GroupOperation>(ops: { name: T; disabledReason: string | null }[], needs: RoleCheck) {
+  return ops.map((o) => ({ ...o, disabledReason: needs(ROLE_OF[o.name]) ?? o.disabledReason }));
+}
+
 export interface MemberRow {
   id: string;
   dataSource: string;
@@ -22,7 +40,11 @@ export type MemberOperation =
  * it does not apply. This is a preview for the console: the server decides and its refusal is
  * shown as DPM words it.
  */
-export function memberOperations(row: MemberRow): { name: MemberOperation; disabledReason: string | null }[] {
+export function memberOperations(row: MemberRow, needs: RoleCheck = () => null): { name: MemberOperation; disabledReason: string | null }[] {
+  return withRoles(memberOperationsByState(row), needs);
+}
+
+function memberOperationsByState(row: MemberRow): { name: MemberOperation; disabledReason: string | null }[] {
   if (row.groupId === null) {
     return [{ name: 'Remove inactive protection', disabledReason: null }];
   }
@@ -54,12 +76,12 @@ export interface GroupRow {
 export type GroupOperation = 'Modify protection group' | 'Stop protection of group' | 'Switch Disaster Protection' | 'Perform consistency check';
 
 /** The operations of a protection group's context menu and Actions pane (console-terms.md › Protection). */
-export function groupOperations(group: GroupRow): { name: GroupOperation; disabledReason: string | null }[] {
+export function groupOperations(group: GroupRow, needs: RoleCheck = () => null): { name: GroupOperation; disabledReason: string | null }[] {
   const empty = group.members === 0 ? `${group.name} has no members.` : null;
-  return [
+  return withRoles([
     { name: 'Modify protection group', disabledReason: null },
     { name: 'Stop protection of group', disabledReason: null },
     { name: 'Switch Disaster Protection', disabledReason: empty },
     { name: 'Perform consistency check', disabledReason: empty },
-  ];
+  ], needs);
 }
