@@ -72,3 +72,21 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
     await expect(row).toContainText('OK');
   });
 });
+
+test('Modify disk allocation: too small is refused with the reason, a size that fits is applied', async ({ page }) => {
+  await page.goto('/protection');
+  const row = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\' }).filter({ hasText: 'PS1' });
+  await row.click();
+  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('90 GB for 60 GB of data');
+  const resize = async (gb: string) => {
+    await row.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Modify disk allocation' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Modify disk allocation' });
+    await dialog.getByLabel('Replica volume (GB)').fill(gb);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+  };
+  await resize('10');
+  await expect(page.getByRole('alert')).toContainText('needs at least 60 GB, the size of its data source');
+  await resize('200');
+  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('200 GB for 60 GB of data');
+});

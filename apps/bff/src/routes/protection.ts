@@ -10,6 +10,7 @@ import { createProtectionGroup } from '@dpm/domain/protection/create-protection-
 import { modifyProtectionGroup } from '@dpm/domain/protection/modify-protection-group';
 import { stopProtection } from '@dpm/domain/protection/stop-protection';
 import { removeInactiveProtection } from '@dpm/domain/protection/remove-inactive-protection';
+import { modifyDiskAllocation } from '@dpm/domain/protection/modify-disk-allocation';
 import { createRecoveryPoint } from '@dpm/domain/protection/create-recovery-point';
 import { performConsistencyCheck } from '@dpm/domain/protection/perform-consistency-check';
 import { switchProtection } from '@dpm/domain/protection/switch-protection';
@@ -134,6 +135,7 @@ const member = readRoute(TAG, '/servers/{serverId}/protection/members/{replicaId
 const createGroup = commandRoute(TAG, '/servers/{serverId}/protection/groups', 'Create New Protection Group', ServerParams, CreateGroupBody);
 const modifyGroup = commandRoute(TAG, '/servers/{serverId}/protection/groups/{groupId}/modify', 'Modify protection group', GroupParams, ModifyGroupBody);
 const stop = commandRoute(TAG, '/servers/{serverId}/protection/stop', 'Stop protection of member / group', ServerParams, StopBody);
+const diskAllocation = commandRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}/disk-allocation', 'Modify disk allocation', MemberParams, z.object({ allocatedGb: z.number().positive().max(1_000_000) }).strict());
 const removeInactive = commandRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}/remove-inactive', 'Remove inactive protection', MemberParams, z.object({}).strict());
 const recoveryPoint = commandRoute(TAG, '/servers/{serverId}/protection/recovery-points', 'Create recovery point', ServerParams, RecoveryPointBody);
 const consistency = commandRoute(TAG, '/servers/{serverId}/protection/consistency-checks', 'Perform consistency check', ServerParams, ReplicaSelection);
@@ -187,6 +189,11 @@ export function protectionRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
       return c.json(run(d, c, 'protection.stop', stopProtection, { serverId, ...body }, body.groupId ?? (body.replicaIds ?? []).join(',')), 200);
+    })
+    .openapi(diskAllocation, (c) => {
+      const { serverId, replicaId } = c.req.valid('param');
+      onServer(d, serverId, [replicaId]);
+      return c.json(run(d, c, 'protection.disk-allocation', modifyDiskAllocation, { replicaId, allocatedGb: c.req.valid('json').allocatedGb }, replicaId), 200);
     })
     .openapi(removeInactive, (c) => {
       const { serverId, replicaId } = c.req.valid('param');

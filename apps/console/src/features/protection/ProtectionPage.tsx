@@ -27,13 +27,13 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { groupOperations, memberOperations, type GroupOperation, type GroupRow, type MemberOperation, type MemberRow } from './operations';
-import { StopProtectionDialog, SwitchDialog } from './dialogs';
+import { StopProtectionDialog, SwitchDialog, DiskAllocationDialog } from './dialogs';
 import { ProtectionGroupWizard } from './wizard/ProtectionGroupWizard';
 
 type Selection = { kind: 'all' } | { kind: 'group'; groupId: string } | { kind: 'inactive' };
 type GroupBy = 'Protection group' | 'Computer';
 type Wizard = { mode: 'create' } | { mode: 'modify'; groupId: string };
-type DialogState = { op: 'stop' | 'switch'; row: MemberRow } | { op: 'stop-group' | 'switch-group'; group: GroupRow };
+type DialogState = { op: 'stop' | 'switch' | 'allocation'; row: MemberRow } | { op: 'stop-group' | 'switch-group'; group: GroupRow };
 type MenuTarget = HTMLElement | PositioningVirtualElement;
 
 /** Every replica id of a group, through the paged members list. */
@@ -115,6 +115,8 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
         return row.groupId === null ? undefined : setWizard({ mode: 'modify', groupId: row.groupId });
       case 'Stop protection of member':
         return setDialog({ op: 'stop', row });
+      case 'Modify disk allocation':
+        return setDialog({ op: 'allocation', row });
       case 'Remove inactive protection':
         return command.run(op, async () =>
           unwrap(await api.servers[':serverId'].protection.members[':replicaId']['remove-inactive'].$post({ param: { serverId, replicaId: row.id }, json: {} })),
@@ -314,6 +316,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
                       : '…',
                   ],
                   ['Last synchronization', details.data ? formatTime(details.data.lastSyncAt) : '…'],
+                  ['Disk allocation', details.data ? `${details.data.allocatedGb} GB for ${details.data.sizeGb} GB of data` : '…'],
                   ['Protected by', details.data ? details.data.protectedBy.join(', ') || 'no secondary DPM server' : '…'],
                 ]}
               />
@@ -362,6 +365,18 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
           onDone={(message) => {
             setWizard(null);
             setNotice(message);
+          }}
+        />
+      )}
+      {dialog?.op === 'allocation' && (
+        <DiskAllocationDialog
+          row={dialog.row}
+          onClose={() => setDialog(null)}
+          onConfirm={(allocatedGb) => {
+            setDialog(null);
+            void command.run('Modify disk allocation', async () =>
+              unwrap(await api.servers[':serverId'].protection.members[':replicaId']['disk-allocation'].$post({ param: { serverId, replicaId: dialog.row.id }, json: { allocatedGb } })),
+            );
           }}
         />
       )}

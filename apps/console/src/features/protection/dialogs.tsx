@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 
 interface ConfirmProps {
   onClose: () => void;
@@ -43,6 +43,36 @@ export function SwitchDialog({ children, onClose, onConfirm }: ConfirmProps & { 
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm}>
               Switch
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** Modify disk allocation: the replica volume's size in the storage pool; the server decides. */
+export function DiskAllocationDialog({ row, onClose, onConfirm }: ConfirmProps & { row: { dataSource: string; computer: string }; onConfirm: (allocatedGb: number) => void }) {
+  const [value, setValue] = useState('');
+  const gb = Number(value);
+  const invalid = value !== '' && (!Number.isFinite(gb) || gb <= 0) ? 'Enter a size in GB.' : undefined;
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Modify disk allocation</DialogTitle>
+          <DialogContent>
+            <p>
+              Space for the replica of {row.dataSource} on {row.computer} in the storage pool. It must hold the data source and fit in the pool's unallocated space.
+            </p>
+            <Field label="Replica volume (GB)" validationMessage={invalid}>
+              <Input type="number" min={1} value={value} onChange={(_, d) => setValue(d.value)} />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={value === '' || invalid !== undefined} onClick={() => onConfirm(gb)}>
+              OK
             </Button>
             <Button onClick={onClose}>Cancel</Button>
           </DialogActions>

@@ -5,6 +5,7 @@ const ROLE_OF: Record<MemberOperation | GroupOperation, 'Operator' | 'Administra
   'Switch Disaster Protection': 'Administrator',
   'Modify protection group': 'Administrator',
   'Stop protection of member': 'Administrator',
+  'Modify disk allocation': 'Administrator',
   'Stop protection of group': 'Administrator',
   'Remove inactive protection': 'Administrator',
 };
@@ -32,6 +33,7 @@ export type MemberOperation =
   | 'Modify protection group'
   | 'Perform consistency check'
   | 'Switch Disaster Protection'
+  | 'Modify disk allocation'
   | 'Stop protection of member'
   | 'Remove inactive protection';
 
@@ -63,6 +65,7 @@ function memberOperationsByState(row: MemberRow): { name: MemberOperation; disab
             : null,
     },
     { name: 'Modify protection group', disabledReason: null },
+    { name: 'Modify disk allocation', disabledReason: null },
     { name: 'Stop protection of member', disabledReason: null },
   ];
 }

@@ -51,7 +51,7 @@ export function TopologyPage() {
         <div style={{ padding: 12, overflow: 'auto' }}>
           <PaneTitle>Protection topology</PaneTitle>
           {t.violations.map((v, i) => (
-            <MessageBar key={i} intent="error" style={{ marginBottom: 6 }}>
+            <MessageBar key={i} intent="error" role="alert" style={{ marginBottom: 6 }}>
               <MessageBarBody>
                 <MessageBarTitle>{v.code}</MessageBarTitle>
                 {v.message}
