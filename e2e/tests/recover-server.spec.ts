@@ -40,6 +40,10 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await expect(page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Failed' })).toBeVisible();
     const runbook = page.getByRole('list', { name: 'Recover a DPM server' });
     await expect(runbook.getByRole('listitem').filter({ hasText: 'The DPM server is lost' })).toContainText('Done');
+    // Seed 002: switch or rebuild, never a move to a server the secondary knows.
+    const options = page.getByRole('region', { name: 'Supported options' });
+    await expect(options).toContainText('MOVE_UNSUPPORTED');
+    await expect(options.getByRole('listitem')).toHaveCount(3);
 
     // On the secondary, Switch Disaster Protection keeps C:\ of PS1 protected meanwhile.
     await connectTo(page, 'DS3');

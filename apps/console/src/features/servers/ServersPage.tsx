@@ -1,3 +1,4 @@
+import { MOVE_OPTIONS } from '@dpm/domain/errors';
 import { useState } from 'react';
 import { Navigate, NavLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -120,6 +121,19 @@ export function ServersPage() {
                 <Button size="small" style={{ marginTop: 8 }} onClick={() => connect(server.id)}>
                   Connect to {server.name}
                 </Button>
+              )}
+              {server.state === 'Failed' && server.protectedBy.length > 0 && (
+                <section aria-label="Supported options" style={{ marginTop: 12 }}>
+                  <h2 style={{ fontSize: 14, margin: '8px 0 4px' }}>When a primary under secondary protection fails</h2>
+                  <p style={{ fontSize: 13, margin: '0 0 4px' }}>
+                    Moving its protected computers to another DPM server that {server.protectedBy.join(', ')} knows is not supported (MOVE_UNSUPPORTED). The supported options:
+                  </p>
+                  <ol style={{ fontSize: 13, margin: 0 }}>
+                    {MOVE_OPTIONS.map((o) => (
+                      <li key={o}>{o.replace(/^Option \d: /, '')}</li>
+                    ))}
+                  </ol>
+                </section>
               )}
               <Runbook serverId={server.id} secondaryId={secondaryId} />
             </>
