@@ -64,3 +64,14 @@ export function clientAddress(c: Context): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? null;
 }
+
+/** A library of the server in the path, or 404: a library id may not reach another server's. */
+export function libraryOn(d: AppDeps, serverId: string, libraryId: string): void {
+  if (d.store.estate.libraries[libraryId]?.serverId !== serverId) throw new Refused(notFound('library', libraryId));
+}
+
+/** A tape in a library of the server in the path, or 404. */
+export function tapeOn(d: AppDeps, serverId: string, tapeId: string): void {
+  const library = d.store.estate.tapes[tapeId]?.libraryId;
+  if (!library || d.store.estate.libraries[library]?.serverId !== serverId) throw new Refused(notFound('tape', tapeId));
+}

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router, run, serverOr404 } from '../deps';
+import { libraryOn, router, run, tapeOn, serverOr404 } from '../deps';
 import { Id, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
-import { isDomainError, notFound } from '@dpm/domain/errors';
+import { isDomainError } from '@dpm/domain/errors';
 import { agentCandidates } from '@dpm/domain/agents/agent-candidates';
 import { updateAgent } from '@dpm/domain/agents/update-agent';
 import { refreshAgents } from '@dpm/domain/agents/refresh-agents';
@@ -67,13 +67,6 @@ const register = commandRoute(
 );
 
 export function managementOperationRoutes(d: AppDeps) {
-  const libraryOn = (serverId: string, libraryId: string) => {
-    if (d.store.estate.libraries[libraryId]?.serverId !== serverId) throw new Refused(notFound('library', libraryId));
-  };
-  const tapeOn = (serverId: string, tapeId: string) => {
-    const lib = d.store.estate.tapes[tapeId]?.libraryId;
-    if (!lib || d.store.estate.libraries[lib]?.serverId !== serverId) throw new Refused(notFound('tape', tapeId));
-  };
   return router()
     .openapi(candidates, (c) => {
       const { serverId } = c.req.valid('param');
@@ -103,38 +96,38 @@ export function managementOperationRoutes(d: AppDeps) {
     })
     .openapi(door, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      libraryOn(serverId, libraryId);
+      libraryOn(d, serverId, libraryId);
       return c.json(run(d, c, 'library.door', setLibraryDoor, { libraryId, locked: c.req.valid('json').locked }, libraryId), 200);
     })
     .openapi(enabled, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      libraryOn(serverId, libraryId);
+      libraryOn(d, serverId, libraryId);
       return c.json(run(d, c, 'library.enabled', setLibraryEnabled, { libraryId, enabled: c.req.valid('json').enabled }, libraryId), 200);
     })
     .openapi(clean, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      libraryOn(serverId, libraryId);
+      libraryOn(d, serverId, libraryId);
       return c.json(run(d, c, 'library.clean-drive', cleanDrive, { libraryId }, libraryId), 200);
     })
     .openapi(add, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      libraryOn(serverId, libraryId);
+      libraryOn(d, serverId, libraryId);
       const body = c.req.valid('json');
       return c.json(run(d, c, 'tape.add', addTape, { libraryId, ...body }, libraryId), 200);
     })
     .openapi(identify, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
-      tapeOn(serverId, tapeId);
+      tapeOn(d, serverId, tapeId);
       return c.json(run(d, c, 'tape.identify', identifyUnknownTape, { tapeId }, tapeId), 200);
     })
     .openapi(remove, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
-      tapeOn(serverId, tapeId);
+      tapeOn(d, serverId, tapeId);
       return c.json(run(d, c, 'tape.remove', removeTape, { tapeId }, tapeId), 200);
     })
     .openapi(contents, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
-      tapeOn(serverId, tapeId);
+      tapeOn(d, serverId, tapeId);
       const rows = tapeContents(d.store.estate, tapeId);
       if (isDomainError(rows)) throw new Refused(rows);
       return c.json(rows, 200);

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router, run, serverOr404 } from '../deps';
+import { libraryOn, router, run, tapeOn, serverOr404 } from '../deps';
 import { AgentRow, DiskSummary, Id, Library, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
@@ -53,13 +53,6 @@ const markFree = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/mark-free
 const erase = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/erase', 'Erase tape', TapeParams, Empty);
 
 export function managementRoutes(d: AppDeps) {
-  const libraryOn = (serverId: string, libraryId: string) => {
-    if (d.store.estate.libraries[libraryId]?.serverId !== serverId) throw new Refused(notFound('library', libraryId));
-  };
-  const tapeOn = (serverId: string, tapeId: string) => {
-    const lib = d.store.estate.tapes[tapeId]?.libraryId;
-    if (!lib || d.store.estate.libraries[lib]?.serverId !== serverId) throw new Refused(notFound('tape', tapeId));
-  };
   return router()
     .openapi(agents, (c) => {
       const { serverId } = c.req.valid('param');
@@ -102,27 +95,27 @@ export function managementRoutes(d: AppDeps) {
     })
     .openapi(rescan, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      libraryOn(serverId, libraryId);
+      libraryOn(d, serverId, libraryId);
       return c.json(run(d, c, 'library.rescan', rescanLibrary, { libraryId }, libraryId), 200);
     })
     .openapi(inventory, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      libraryOn(serverId, libraryId);
+      libraryOn(d, serverId, libraryId);
       return c.json(run(d, c, 'library.inventory', inventoryLibrary, { libraryId, kind: c.req.valid('json').kind }, libraryId), 200);
     })
     .openapi(recatalog, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
-      tapeOn(serverId, tapeId);
+      tapeOn(d, serverId, tapeId);
       return c.json(run(d, c, 'tape.recatalog', recatalogImportedTape, { tapeId }, tapeId), 200);
     })
     .openapi(markFree, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
-      tapeOn(serverId, tapeId);
+      tapeOn(d, serverId, tapeId);
       return c.json(run(d, c, 'tape.mark-free', markTapeFree, { tapeId }, tapeId), 200);
     })
     .openapi(erase, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
-      tapeOn(serverId, tapeId);
+      tapeOn(d, serverId, tapeId);
       return c.json(run(d, c, 'tape.erase', eraseTape, { tapeId }, tapeId), 200);
     });
 }
