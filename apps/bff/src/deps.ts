@@ -42,9 +42,9 @@ export function router() {
 }
 
 /** Runs a domain verb through the store; a refusal becomes the mapped HTTP error. */
-export function run<C>(d: AppDeps, c: Context<AppEnv>, action: string, command: Command<C>, cmd: C, target: string) {
+export function run<C>(d: AppDeps, c: Context<AppEnv>, action: string, command: Command<C>, cmd: C, target: string, alongside?: (tx: Db) => void) {
   const address = clientAddress(c);
-  const result = d.store.execute(action, command, cmd, { name: c.get('actor'), address }, target);
+  const result = d.store.execute(action, command, cmd, { name: c.get('actor'), address }, target, alongside);
   if (isDomainError(result)) throw new Refused(result);
   return {
     ok: true as const,

@@ -46,7 +46,8 @@ export class EstateStore {
     return this.simNow;
   }
 
-  execute<C>(action: string, command: Command<C>, cmd: C, actor: Actor, target: string): Outcome | DomainError {
+  /** `alongside` writes what the domain does not hold (a passphrase hash) in the same transaction. */
+  execute<C>(action: string, command: Command<C>, cmd: C, actor: Actor, target: string, alongside?: (tx: Db) => void): Outcome | DomainError {
     const ctx: Ctx = { now: this.simNow, newId, actor: actor.name };
     const result = command(this.estate, cmd, ctx);
     const entry = {
@@ -64,6 +65,7 @@ export class EstateStore {
     }
     inTransaction(this.db, (tx) => {
       persistChanges(tx, result.changes);
+      alongside?.(tx);
       appendAudit(tx, { ...entry, outcome: 'success', code: null, detail: result.events.map((e) => e.summary).join('; ').slice(0, 2000) });
     });
     applyChangesInPlace(this.estate, result.changes);

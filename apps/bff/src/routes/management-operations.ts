@@ -169,8 +169,8 @@ export function managementOperationRoutes(d: AppDeps) {
       // and kept nowhere else (not in the estate, the audit trail or the log).
       const length = [...passphrase].length;
       const hash = length >= 16 ? await hashPassword(passphrase) : null;
-      const result = run(d, c, 'server.register-online', registerOnline, { serverId, ...body, passphraseLength: length }, serverId);
-      if (hash) setVaultPassphrase(d.db, serverId, hash, d.store.now);
+      const now = d.store.now;
+      const result = run(d, c, 'server.register-online', registerOnline, { serverId, ...body, passphraseLength: length }, serverId, hash ? (tx) => setVaultPassphrase(tx, serverId, hash, now) : undefined);
       return c.json(result, 200);
     });
 }
