@@ -41,6 +41,7 @@ export const ServerSummary = z
     protectedBy: z.array(z.string()),
     activeAlerts: z.number(),
     criticalAlerts: z.number(),
+    externalDpm: z.object({ vault: z.string(), addedAt: z.number() }).nullable(),
   })
   .openapi('DpmServer');
 

@@ -50,6 +50,7 @@ export const servers = sqliteTable(
     certificates: json<string[]>('certificates').notNull(),
     replicaRestoreFailures: json<Record<string, number>>('replica_restore_failures').notNull(),
     online: json<{ vault: string; registeredAt: number } | null>('online'),
+    externalDpm: json<{ vault: string; addedAt: number } | null>('external_dpm'),
   },
   (t) => [uniqueIndex('servers_name').on(t.name)],
 );

@@ -43,6 +43,8 @@ export interface DpmServer {
   replicaRestoreFailures: Record<string, number>;
   /** Vault registration for online protection, if any. */
   online: { vault: string; registeredAt: number } | null;
+  /** Recovery › Add External DPM: another DPM server's vault this server may recover from. */
+  externalDpm: { vault: string; addedAt: number } | null;
 }
 
 export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled';

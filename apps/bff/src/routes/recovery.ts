@@ -1,3 +1,5 @@
+import { addExternalDpm } from '@dpm/domain/recovery/add-external-dpm';
+import { clearExternalDpm } from '@dpm/domain/recovery/clear-external-dpm';
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { router, run, serverOr404 } from '../deps';
@@ -56,6 +58,18 @@ const targets = readRoute(
 );
 const external = readRoute(TAG, '/servers/{serverId}/recovery/external-tapes', 'External DPM Tapes', ServerParams, NoQuery, z.array(ExternalTapeSource));
 const recoverRoute = commandRoute(TAG, '/servers/{serverId}/recovery/recover', 'Recovery Wizard → Recover', ServerParams, RecoverBody);
+const ExternalDpmBody = z
+  .object({
+    vault: z.string().min(1).max(128),
+    /** When the vault credentials file was downloaded, simulated epoch ms. */
+    credentialsIssuedAt: z.number().int().nonnegative(),
+    // Checked and dropped: the passphrase decrypts the external server's data and is kept nowhere.
+    passphrase: z.string().min(16, 'the passphrase has at least 16 characters').max(1024),
+  })
+  .strict()
+  .openapi('AddExternalDpm');
+const addExternal = commandRoute(TAG, '/servers/{serverId}/recovery/external-dpm', 'Add External DPM', ServerParams, ExternalDpmBody);
+const clearExternal = commandRoute(TAG, '/servers/{serverId}/recovery/external-dpm/clear', 'Clear External DPM', ServerParams, z.object({}).strict());
 const restoreRoute = commandRoute(TAG, '/servers/{serverId}/recovery/restore-to-replica', 'Restore to replica', ServerParams, RestoreToReplicaBody);
 
 /**
@@ -106,6 +120,15 @@ export function recoveryRoutes(d: AppDeps) {
         throw new Forbidden(`An Operator recovers to an alternate location only; "${body.recoveryType}" needs the Administrator role.`);
       }
       return c.json(run(d, c, 'recovery.recover', recover, { serverId, ...body }, body.recoveryPointId ?? body.tape?.tapeId ?? ''), 200);
+    })
+    .openapi(addExternal, (c) => {
+      const { serverId } = c.req.valid('param');
+      const { vault, credentialsIssuedAt } = c.req.valid('json');
+      return c.json(run(d, c, 'recovery.add-external-dpm', addExternalDpm, { serverId, vault, credentialsIssuedAt }, serverId), 200);
+    })
+    .openapi(clearExternal, (c) => {
+      const { serverId } = c.req.valid('param');
+      return c.json(run(d, c, 'recovery.clear-external-dpm', clearExternalDpm, { serverId }, serverId), 200);
     })
     .openapi(restoreRoute, (c) => {
       const { serverId } = c.req.valid('param');

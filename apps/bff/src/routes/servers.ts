@@ -105,6 +105,7 @@ export function serverRoutes(d: AppDeps) {
             protectedBy: role?.protectedBy ?? [],
             activeAlerts: alerts.filter((a) => a.serverId === s.id).length,
             criticalAlerts: alerts.filter((a) => a.serverId === s.id && a.severity === 'Critical').length,
+            externalDpm: s.externalDpm,
           };
         });
       return c.json(servers, 200);

@@ -44,6 +44,7 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
     certificates: [],
     replicaRestoreFailures: {},
     online: null,
+    externalDpm: null,
   });
   const sources: [DataSourceKind, string, number][] = [
     ['DPMDB', `DPMDB_${name}`, 6],

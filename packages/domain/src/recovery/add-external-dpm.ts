@@ -26,7 +26,7 @@ export function addExternalDpm(slice: Estate, cmd: AddExternalDpm, ctx: Ctx): Co
     return refuse('CREDENTIALS_EXPIRED', 'The vault credentials have expired: they are valid for two days after you download them. Download new vault credentials.', 'credentials');
   }
   if (cmd.credentialsIssuedAt > ctx.now) return refuse('INVALID_INPUT', 'The vault credentials are dated in the future.', 'credentials');
-  draft.update('servers', server.id, { online: { vault: cmd.vault, registeredAt: ctx.now } });
+  draft.update('servers', server.id, { externalDpm: { vault: cmd.vault, addedAt: ctx.now } });
   draft.emit({ type: 'server.external-dpm-added', serverId: server.id, subjectId: server.id, summary: `External DPM vault ${cmd.vault} added on ${server.name}` });
   return draft.outcome();
 }

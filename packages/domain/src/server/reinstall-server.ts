@@ -36,6 +36,7 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
     restoredFrom: null,
     replicaRestoreFailures: {},
     online: null,
+    externalDpm: null,
   });
   for (const g of draft.where('groups', 'serverId', server.id)) draft.del('groups', g.id);
   for (const r of draft.where('replicas', 'serverId', server.id)) draft.del('replicas', r.id);

@@ -1,3 +1,4 @@
+import { ExternalDpmActions } from './ExternalDpm';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
@@ -97,6 +98,7 @@ function RecoveryArea({ serverId }: { serverId: string }) {
               )}
             </div>
           }
+          actions={<ExternalDpmActions serverId={serverId} />}
           display={source ? <RecoveryPoints key={`${source.dataSourceId}-${String(source.external)}`} serverId={serverId} source={source} /> : <Empty>Select a data source to see its recovery points.</Empty>}
         />
       </div>

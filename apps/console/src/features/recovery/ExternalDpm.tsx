@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
+import { api, unwrap } from '../../api/client';
+import { serversQuery } from '../../api/queries';
+import { PaneTitle } from '../../shell/Panes';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { formatTime } from '../../shell/format';
+import { useRole } from '../auth/session';
+
+const HOUR = 3_600_000;
+
+/**
+ * Recovery › Add External DPM / Clear External DPM (seed 001): another DPM server's vault, with
+ * vault credentials valid for two days and the passphrase that decrypts its data. The
+ * passphrase is checked by the server and kept nowhere.
+ */
+export function ExternalDpmActions({ serverId }: { serverId: string }) {
+  const servers = useQuery(serversQuery());
+  const server = servers.data?.find((s) => s.id === serverId);
+  const command = useCommand(serverId);
+  const { needs } = useRole();
+  const denied = needs('Administrator');
+  const [open, setOpen] = useState(false);
+  const [vault, setVault] = useState('');
+  const [age, setAge] = useState('1');
+  const [passphrase, setPassphrase] = useState('');
+  const add = async () => {
+    const issuedHoursAgo = Number(age);
+    const res = await command.run('Add External DPM', async () =>
+      unwrap(
+        await api.servers[':serverId'].recovery['external-dpm'].$post({
+          param: { serverId },
+          json: { vault, passphrase, credentialsIssuedAt: Math.max(0, (await simulatedNow()) - issuedHoursAgo * HOUR) },
+        }),
+      ),
+    );
+    setPassphrase('');
+    if (res !== undefined) setOpen(false);
+  };
+  return (
+    <div style={{ display: 'grid', gap: 6 }}>
+      <PaneTitle>External DPM</PaneTitle>
+      <CommandFeedback command={command} />
+      <p style={{ fontSize: 13, margin: 0 }}>{server?.externalDpm ? `Vault ${server.externalDpm.vault}, added ${formatTime(server.externalDpm.addedAt)}` : 'No external DPM server added.'}</p>
+      <Button disabled={denied !== null} title={denied ?? undefined} onClick={() => setOpen(true)}>
+        Add External DPM
+      </Button>
+      <Button
+        disabled={denied !== null || !server?.externalDpm}
+        title={denied ?? (server?.externalDpm ? undefined : 'No external DPM server has been added.')}
+        onClick={() => void command.run('Clear External DPM', async () => unwrap(await api.servers[':serverId'].recovery['external-dpm'].clear.$post({ param: { serverId }, json: {} })))}
+      >
+        Clear External DPM
+      </Button>
+      {open && (
+        <Dialog open onOpenChange={(_, d) => !d.open && setOpen(false)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Add External DPM</DialogTitle>
+              <DialogContent style={{ display: 'grid', gap: 8 }}>
+                {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
+                <Field label="Vault">
+                  <Input value={vault} onChange={(_, d) => setVault(d.value)} />
+                </Field>
+                <Field label="Vault credentials downloaded (hours ago)" hint="Vault credentials are valid for two days.">
+                  <Input type="number" min={0} value={age} onChange={(_, d) => setAge(d.value)} />
+                </Field>
+                <Field label="Passphrase" hint="At least 16 characters; it is not stored.">
+                  <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
+                </Field>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="primary" disabled={!vault || passphrase.length < 16 || command.pending} onClick={() => void add()}>
+                  Add
+                </Button>
+                <Button onClick={() => setOpen(false)}>Cancel</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+/** The estate's simulated time now, which the vault credentials' age counts from. */
+async function simulatedNow(): Promise<number> {
+  const clock = await unwrap(await api.clock.$get());
+  return clock.mode === 'real' ? clock.now + (Date.now() - clock.wallAt) * clock.speed : clock.now;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `servers` ADD `external_dpm` text;
