@@ -90,3 +90,12 @@ test('Modify disk allocation: too small is refused with the reason, a size that 
   await resize('200');
   await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('200 GB for 60 GB of data');
 });
+
+test("the Navigation pane lists each group's members; choosing one shows it in the Details pane", async ({ page }) => {
+  await page.goto('/protection');
+  const tree = page.getByRole('tree', { name: 'Protection groups' });
+  await tree.getByText('File servers (4)').click();
+  await tree.getByText('D:\\ — PS2').click();
+  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('D:\\ on PS2');
+  await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row', { selected: true })).toContainText('PS2');
+});

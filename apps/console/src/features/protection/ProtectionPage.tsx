@@ -206,14 +206,16 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
                       return (
                         <TreeItem
                           key={g.id}
-                          itemType="leaf"
+                          itemType="branch"
                           value={g.id}
                           aria-haspopup="menu"
                           onContextMenu={(e) => {
+                            if (!ownEvent(e)) return;
                             e.preventDefault();
                             openGroupMenu(g, targetOf(e));
                           }}
                           onKeyDown={(e) => {
+                            if (!ownEvent(e)) return;
                             if (isMenuKey(e)) {
                               e.preventDefault();
                               openGroupMenu(g, e.currentTarget);
@@ -226,6 +228,14 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
                           <TreeItemLayout onClick={() => select({ kind: 'group', groupId: g.id })} aria-current={current ? 'true' : undefined} style={{ fontWeight: current ? 600 : 400 }}>
                             {g.name} ({g.members})
                           </TreeItemLayout>
+                          <GroupMembers
+                            serverId={serverId}
+                            groupId={g.id}
+                            onPick={(replicaId) => {
+                              select({ kind: 'group', groupId: g.id });
+                              setSelectedId(replicaId);
+                            }}
+                          />
                         </TreeItem>
                       );
                     })}
@@ -453,5 +463,37 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
         </SwitchDialog>
       )}
     </>
+  );
+}
+
+/** A key or menu event of this tree item itself, not one bubbling up from a member inside it. */
+function ownEvent(e: { target: EventTarget; currentTarget: EventTarget }): boolean {
+  return e.target instanceof Element && e.target.closest('[role="treeitem"]') === e.currentTarget;
+}
+
+/** A group's members in the Navigation pane: the first page, the rest in the Display pane. */
+function GroupMembers({ serverId, groupId, onPick }: { serverId: string; groupId: string; onPick: (replicaId: string) => void }) {
+  const members = useInfiniteQuery(membersQuery(serverId, { groupId, sort: 'dataSource', dir: 'asc' }));
+  const first = members.data?.pages[0];
+  return (
+    <Tree>
+      {members.isPending && (
+        <TreeItem itemType="leaf" value={`${groupId}-loading`}>
+          <TreeItemLayout>Loading members…</TreeItemLayout>
+        </TreeItem>
+      )}
+      {(first?.items ?? []).map((m) => (
+        <TreeItem key={m.id} itemType="leaf" value={m.id}>
+          <TreeItemLayout onClick={() => onPick(m.id)}>
+            {m.sourceServer ? `${m.dataSource} (replica on ${m.sourceServer})` : m.dataSource} — {m.computer}
+          </TreeItemLayout>
+        </TreeItem>
+      ))}
+      {first && first.total > first.items.length && (
+        <TreeItem itemType="leaf" value={`${groupId}-more`}>
+          <TreeItemLayout>{first.total - first.items.length} more members in the Display pane</TreeItemLayout>
+        </TreeItem>
+      )}
+    </Tree>
   );
 }
