@@ -40,7 +40,7 @@ try {
     `${Object.keys(e.servers).length} servers, ${Object.keys(e.computers).length} computers, ${Object.keys(e.dataSources).length} data sources, ${Object.keys(e.replicas).length} replicas, ${Object.keys(e.recoveryPoints).length} recovery points, ${Object.keys(e.tapes).length} tapes`,
   );
 
-  await bootstrapAdmin(db, 'bench administrator password', Date.now());
+  await bootstrapAdmin(db, 'bench console passphrase', Date.now());
   const token = adminToken(db, Date.now());
   const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file } });
   const auth = { authorization: `Bearer ${token}` };
