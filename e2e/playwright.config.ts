@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests against the real server (a fresh process and SQLite file per test, see
- * fixtures.ts) in Debian's Chromium. No retries: a flaky test is fixed, not hidden.
+ * fixtures.ts) in Debian's Chromium. A flaky test is fixed, never run again until it passes.
  */
 export default defineConfig({
   testDir: './tests',

@@ -3,7 +3,7 @@ import { Draft } from '../command';
 import type { Estate } from '../model';
 import { isDomainError, refuse } from '../errors';
 import { onlineServer } from '../guards';
-import { VAULT_CREDENTIALS_VALID_MS } from '../recovery/add-external-dpm';
+import { checkVaultCredentials } from '../recovery/add-external-dpm';
 
 export const MIN_PASSPHRASE_LENGTH = 16;
 
@@ -24,10 +24,8 @@ export function registerOnline(slice: Estate, cmd: RegisterOnline, ctx: Ctx): Co
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
-  if (ctx.now - cmd.credentialsIssuedAt > VAULT_CREDENTIALS_VALID_MS) {
-    return refuse('CREDENTIALS_EXPIRED', 'The vault credentials have expired: they are valid for two days after you download them. Download new vault credentials.', 'credentials');
-  }
-  if (cmd.credentialsIssuedAt > ctx.now) return refuse('INVALID_INPUT', 'The vault credentials are dated in the future.', 'credentials');
+  const credentials = checkVaultCredentials(cmd.credentialsIssuedAt, ctx.now);
+  if (credentials) return credentials;
   if (cmd.passphraseLength < MIN_PASSPHRASE_LENGTH) return refuse('INVALID_INPUT', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, 'passphrase');
   if (server.online?.vault === cmd.vault) return refuse('INVALID_STATE', `${server.name} is already registered with the vault ${cmd.vault}.`, 'vault');
   draft.update('servers', server.id, { online: { vault: cmd.vault, registeredAt: ctx.now } });

@@ -1,6 +1,7 @@
+import { GroupBy } from '../../components/GroupBy';
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Dropdown, Link, Option, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Link, Text } from '@fluentui/react-components';
 import { alertsQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
@@ -96,16 +97,7 @@ export function AlertsTab() {
         <div style={{ padding: 8, display: 'grid', gap: 8 }}>
           <PaneTitle>Alerts</PaneTitle>
           <Checkbox label="Show inactive alerts" checked={showInactive} onChange={(_, d) => setShowInactive(Boolean(d.checked))} />
-          <label style={{ fontSize: 13 }}>
-            Group by
-            <Dropdown aria-label="Group by" value={groupBy} selectedOptions={[groupBy]} onOptionSelect={(_, d) => setGroupBy(d.optionValue as AlertGroupBy)} style={{ minWidth: 180 }}>
-              {GROUP_BY.map((g) => (
-                <Option key={g} value={g}>
-                  {g}
-                </Option>
-              ))}
-            </Dropdown>
-          </label>
+          <GroupBy options={GROUP_BY} value={groupBy} onChange={setGroupBy} minWidth={180} />
         </div>
       }
       display={

@@ -1,6 +1,7 @@
+import { GroupBy } from '../../components/GroupBy';
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Dropdown, MenuItem, Option, ProgressBar } from '@fluentui/react-components';
+import { Button, MenuItem, ProgressBar } from '@fluentui/react-components';
 import { whyNotRetry } from '@dpm/domain/jobs/retry-job';
 import { whyNotCancel } from '@dpm/domain/jobs/cancel-job';
 import { jobsQuery } from '../../api/queries';
@@ -99,16 +100,7 @@ export function JobsTab() {
         <>
           {/* Group by sits above the list, as in the DPM console, leaving the list the width of its eight columns. */}
           <div role="toolbar" aria-label="Job list options" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 8px', borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
-            <label style={{ fontSize: 13, display: 'flex', alignItems: 'center', gap: 6 }}>
-              Group by
-              <Dropdown aria-label="Group by" value={groupBy} selectedOptions={[groupBy]} onOptionSelect={(_, d) => setGroupBy(d.optionValue as JobGroupBy)} style={{ minWidth: 170 }}>
-                {GROUP_BY.map((g) => (
-                  <Option key={g} value={g}>
-                    {g}
-                  </Option>
-                ))}
-              </Dropdown>
-            </label>
+            <GroupBy options={GROUP_BY} value={groupBy} onChange={setGroupBy} />
           </div>
           <CommandFeedback command={command} />
           {jobs.isPending && <Loading label="Loading jobs…" />}
