@@ -49,3 +49,22 @@ export async function connectTo(page: Page, name: string): Promise<void> {
 export function workArea(page: Page, name: 'Monitoring' | 'Protection' | 'Recovery' | 'Reporting' | 'Management') {
   return page.getByRole('navigation', { name: 'Work areas' }).getByRole('link', { name, exact: true });
 }
+
+/** A pane of the console by its name (console-terms.md › Shell). */
+export const pane = (page: Page, name: 'Navigation pane' | 'Display pane' | 'Details pane' | 'Actions pane') => page.getByRole('region', { name });
+
+/** The success message of a command run from a pane. */
+export const done = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
+
+/** Management › Libraries on the connected server: Rescan, then Detailed inventory, each run to completion. */
+export async function rescanAndInventory(page: Page, server: RunningServer): Promise<void> {
+  await workArea(page, 'Management').click();
+  await page.getByRole('tab', { name: 'Libraries' }).click();
+  await pane(page, 'Actions pane').getByRole('button', { name: 'Rescan' }).click();
+  await expect(done(page, 'Rescan')).toBeVisible();
+  await server.advance(5);
+  await pane(page, 'Actions pane').getByRole('button', { name: 'Inventory libraries…' }).click();
+  await page.getByRole('menuitem', { name: 'Detailed inventory' }).click();
+  await expect(done(page, 'Detailed inventory')).toBeVisible();
+  await server.advance(10);
+}

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, test, workArea, type RunningServer } from '../fixtures';
+import { connectTo, expect, test, workArea, type RunningServer, done, pane, rescanAndInventory } from '../fixtures';
 
-const actions = (page: Page) => page.getByRole('region', { name: 'Actions pane' });
-/** The success message of a command run from a pane (CommandFeedback). */
-const done = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
+const actions = (page: Page) => pane(page, 'Actions pane');
 const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
 
 async function estateOf(server: RunningServer) {
@@ -17,15 +15,7 @@ test.describe('Management › Libraries on the demo estate', () => {
   test('Rescan, Detailed inventory, an imported tape of DS2 is recataloged and listed under External DPM Tapes', async ({ page, server }) => {
     await page.goto('/');
     await connectTo(page, 'DS1');
-    await workArea(page, 'Management').click();
-    await page.getByRole('tab', { name: 'Libraries' }).click();
-    await actions(page).getByRole('button', { name: 'Rescan' }).click();
-    await expect(done(page, 'Rescan')).toBeVisible();
-    await server.advance(5);
-    await actions(page).getByRole('button', { name: 'Inventory libraries…' }).click();
-    await page.getByRole('menuitem', { name: 'Detailed inventory' }).click();
-    await expect(done(page, 'Detailed inventory')).toBeVisible();
-    await server.advance(10);
+    await rescanAndInventory(page, server);
 
     const tapes = page.getByRole('grid', { name: 'Tapes' });
     // DS1 wrote its DPMDB tape and was not reinstalled: the tape shows its label, not Imported.

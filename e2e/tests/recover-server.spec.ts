@@ -1,15 +1,13 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, test, workArea, type RunningServer } from '../fixtures';
+import { connectTo, expect, test, workArea, type RunningServer, done, pane, rescanAndInventory } from '../fixtures';
 
 test.use({ seed: 'demo' });
 
 const RESTORE_FOLDER = '\\\\FS1\\DPMRestore';
 const DS1_SOURCES = ['ds-PS1-C', 'ds-PS1-D', 'ds-PS1-SQL', 'ds-PS2-C', 'ds-PS2-D', 'ds-PS2-SQL'];
 
-const actions = (page: Page) => page.getByRole('region', { name: 'Actions pane' });
-const display = (page: Page) => page.getByRole('region', { name: 'Display pane' });
-/** The success message of a command run from a pane (CommandFeedback). */
-const done = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
+const actions = (page: Page) => pane(page, 'Actions pane');
+const display = (page: Page) => pane(page, 'Display pane');
 
 /** A step the test takes through the API rather than the console, to keep it short. */
 async function api<T>(server: RunningServer, path: string, body?: unknown): Promise<T> {
@@ -66,15 +64,7 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
 
     // Management › Libraries on DS1: Rescan, Detailed inventory, Recatalog imported tape.
     await connectTo(page, 'DS1');
-    await workArea(page, 'Management').click();
-    await page.getByRole('tab', { name: 'Libraries' }).click();
-    await actions(page).getByRole('button', { name: 'Rescan' }).click();
-    await expect(done(page, 'Rescan')).toBeVisible();
-    await server.advance(5);
-    await actions(page).getByRole('button', { name: 'Inventory libraries…' }).click();
-    await page.getByRole('menuitem', { name: 'Detailed inventory' }).click();
-    await expect(done(page, 'Detailed inventory')).toBeVisible();
-    await server.advance(10);
+    await rescanAndInventory(page, server);
     const dpmdbTape = page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' });
     await expect(dpmdbTape).toContainText('Imported');
     await dpmdbTape.click();

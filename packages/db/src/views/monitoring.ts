@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { AlertName, AlertSeverity, AlertState, JobStatus, JobType } from '@dpm/domain/model';
 import { ALERT_CATALOG } from '@dpm/domain/alerts/alerts';
+import type { JobView } from '@dpm/domain/jobs/job-details';
 import type { Page } from './paging';
 import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
 
@@ -59,23 +60,8 @@ export function criticalAlertCount(db: Db): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts WHERE state = 'Active' AND severity = 'Critical'`)?.n ?? 0;
 }
 
-export interface JobRow {
-  id: string;
-  type: JobType;
-  status: JobStatus;
-  source: string | null;
-  computer: string | null;
-  group: string | null;
-  library: string | null;
-  tape: string | null;
-  scheduledAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  totalGb: number;
-  transferredGb: number;
-  error: { code: string; message: string } | null;
-  params: Record<string, string>;
-}
+/** A row of the Jobs list; the domain owns its shape. */
+export type JobRow = JobView;
 
 export interface JobQuery {
   serverId: string;

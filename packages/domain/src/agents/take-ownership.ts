@@ -1,13 +1,13 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
-import { isDomainError, notFound, refuse } from '../errors';
-import { onlineServer } from '../guards';
+import { isDomainError, refuse } from '../errors';
 import { resolveAlert, setReplicaStatus } from '../alerts/alerts';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 import { scheduleJob } from '../jobs/jobs';
 import { checkMove } from '../protection/rules';
 import { trustServer } from './connectivity';
+import { agentOn } from './agent-on-server';
 
 export interface TakeOwnership {
   serverId: string;
@@ -21,12 +21,9 @@ export interface TakeOwnership {
  */
 export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const server = onlineServer(draft, cmd.serverId);
-  if (isDomainError(server)) return server;
-  const computer = draft.get('computers', cmd.computerId);
-  if (!computer) return notFound('computer', cmd.computerId);
-  const agent = computer.agent;
-  if (!agent) return refuse('INVALID_STATE', `${computer.name} has no protection agent.`, computer.id);
+  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  if (isDomainError(found)) return found;
+  const { server, computer, agent } = found;
   if (agent.ownerId === server.id && agent.pendingOwnerId === null) {
     return refuse('INVALID_STATE', `${server.name} already owns the protection agent on ${computer.name}.`, computer.id);
   }

@@ -1,10 +1,9 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
-import { isDomainError, notFound, refuse } from '../errors';
-import { onlineServer } from '../guards';
+import { isDomainError, refuse } from '../errors';
 import { accountOf } from './connectivity';
-import { protectedMembersOf } from './agent-on-server';
+import { agentOn, protectedMembersOf } from './agent-on-server';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 
 export interface UninstallAgent {
@@ -20,12 +19,10 @@ export interface UninstallAgent {
  */
 export function uninstallAgent(slice: Estate, cmd: UninstallAgent, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const server = onlineServer(draft, cmd.serverId);
-  if (isDomainError(server)) return server;
-  const computer = draft.get('computers', cmd.computerId);
-  if (!computer) return notFound('computer', cmd.computerId);
-  const agent = computer.agent;
-  if (!agent || (agent.ownerId !== server.id && !agent.attachedTo.includes(server.id))) {
+  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  if (isDomainError(found)) return found;
+  const { server, computer, agent } = found;
+  if (agent.ownerId !== server.id && !agent.attachedTo.includes(server.id)) {
     return refuse('INVALID_STATE', `${server.name} has no protection agent on ${computer.name}.`, computer.id);
   }
   const members = protectedMembersOf(draft, server.id, computer.id);

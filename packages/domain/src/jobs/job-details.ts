@@ -88,9 +88,9 @@ export function errorHelp(code: string): ErrorHelp {
   return JOB_ERROR_HELP[code] ?? UNKNOWN_ERROR;
 }
 
-export interface JobDetails {
+/** A job as the Jobs list shows it: the job with the names of what it worked on. */
+export interface JobView {
   id: string;
-  serverId: string;
   type: JobType;
   status: JobStatus;
   source: string | null;
@@ -105,6 +105,10 @@ export interface JobDetails {
   transferredGb: number;
   error: { code: string; message: string } | null;
   params: Record<string, string>;
+}
+
+export interface JobDetails extends JobView {
+  serverId: string;
   /** The failed job this one retries, and the job that retried this one. */
   retryOf: string | null;
   retriedBy: string | null;

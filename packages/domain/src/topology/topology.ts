@@ -107,17 +107,25 @@ export function reachesIndirectly(edges: readonly Edge[], from: string, to: stri
   return false;
 }
 
+/** The servers that protect their own DPMDB or system state (seed 004: that breaks the chain), in one pass. */
+export function ownDatabaseProtectors(estate: Estate): Set<string> {
+  const found = new Set<string>();
+  for (const r of Object.values(estate.replicas)) {
+    if (!isActive(r) || r.sourceServerId !== null) continue;
+    const ds = estate.dataSources[r.dataSourceId];
+    if (ds && (ds.kind === 'DPMDB' || ds.kind === 'System state') && estate.servers[r.serverId]?.computerId === ds.computerId) found.add(r.serverId);
+  }
+  return found;
+}
+
 /** True when the server protects its own DPMDB or system state (seed 004 breaks the chain). */
 export function protectsOwnDatabase(estate: Estate, server: DpmServer): boolean {
-  return Object.values(estate.replicas).some((r) => {
-    if (!isActive(r) || r.serverId !== server.id || r.sourceServerId !== null) return false;
-    const ds = estate.dataSources[r.dataSourceId];
-    return ds !== undefined && ds.computerId === server.computerId && (ds.kind === 'DPMDB' || ds.kind === 'System state');
-  });
+  return ownDatabaseProtectors(estate).has(server.id);
 }
 
 export function analyseTopology(estate: Estate): Topology {
   const edges = computeEdges(estate);
+  const selfProtecting = ownDatabaseProtectors(estate);
   const servers = Object.values(estate.servers).sort((a, b) => a.name.localeCompare(b.name));
   const nameOf = (id: string) => estate.servers[id]?.name ?? estate.computers[id]?.name ?? id;
 
@@ -145,7 +153,7 @@ export function analyseTopology(estate: Estate): Topology {
         serverIds: [s.id, ...protectors],
       });
     }
-    if (protectors.length > 0 && protectsOwnDatabase(estate, s)) {
+    if (protectors.length > 0 && selfProtecting.has(s.id)) {
       violations.push({
         code: 'SELF_PROTECTION_BREAKS_CHAIN',
         message: `${s.name} protects its own database or system state, which breaks the chain: it can't be protected by ${protectors.map(nameOf).join(', ')}.`,
