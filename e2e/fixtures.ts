@@ -26,6 +26,18 @@ export const test = base.extend<{ seed: Seed; server: RunningServer }>({
     await signIn(context, server);
     await use(context);
   },
+  // When a test fails, CI shows only the console output: say where the page was and what it showed.
+  page: async ({ page }, use, testInfo) => {
+    const seen: string[] = [];
+    page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && seen.push(`console error: ${m.text()}`));
+    page.on('requestfailed', (r) => seen.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('response', (r) => r.status() >= 400 && seen.push(`answer ${r.status()}: ${r.request().method()} ${r.url()}`));
+    await use(page);
+    if (testInfo.status === testInfo.expectedStatus || page.isClosed()) return;
+    const snapshot = await page.locator('body').ariaSnapshot({ timeout: 5_000 }).catch((e: unknown) => `(no snapshot: ${String(e)})`);
+    console.log([`--- ${testInfo.title}: the page at ${page.url()}`, ...seen.slice(-30), snapshot.split('\n').slice(0, 120).join('\n')].join('\n'));
+  },
 });
 
 /** Signs a browser context in (the session cookie lands in the context). */

@@ -74,4 +74,22 @@ test.describe('the console shell on the demo estate', () => {
     await page.getByRole('button', { name: 'Connect to DS3' }).click();
     await expect(page.getByLabel('Connected DPM server')).toContainText('DS3');
   });
+
+  test('a work area chosen the moment the console has loaded stays chosen', async ({ page }) => {
+    // Management is clicked in the very task that shows the estate, before anything else can run:
+    // the console must already be where / leads, and the click must take it to Management.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const main = document.querySelector('main');
+        if (!main || main.textContent?.includes('Connecting to the estate')) return;
+        observer.disconnect();
+        const link = [...document.querySelectorAll('nav[aria-label="Work areas"] a')].find((a) => a.textContent === 'Management');
+        (link as HTMLAnchorElement | undefined)?.click();
+      });
+      document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
+    });
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/management\/agents$/);
+    await expect(page.getByRole('tab', { name: 'Estate' })).toBeVisible();
+  });
 });

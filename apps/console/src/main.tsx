@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, redirect, RouterProvider } from 'react-router';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -14,6 +14,7 @@ import { TopologyPage } from './features/topology/TopologyPage';
 import { UsersPage } from './features/users/UsersPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { ServersIndex, ServersPage } from './features/servers/ServersPage';
+import { Loading } from './components/states';
 
 // A 401 anywhere means the session ended (idle or absolute timeout, sign-out elsewhere):
 // asking again who is signed in brings the sign-in page back.
@@ -26,18 +27,23 @@ const queryClient: QueryClient = new QueryClient({
   }),
 });
 
+// Redirects are loaders, decided before anything renders: a <Navigate> redirects from an effect
+// after the first paint, and a work area chosen in that moment would be overwritten by it.
+const to = (path: string) => () => redirect(path);
+
 const router = createBrowserRouter([
   {
     path: '/',
     element: <Shell />,
+    hydrateFallbackElement: <Loading label="Opening the console" />,
     children: [
-      { index: true, element: <Navigate to="/monitoring/alerts" replace /> },
-      { path: 'monitoring', element: <Navigate to="/monitoring/alerts" replace /> },
+      { index: true, loader: to('/monitoring/alerts') },
+      { path: 'monitoring', loader: to('/monitoring/alerts') },
       { path: 'monitoring/:tab', element: <MonitoringPage /> },
       { path: 'protection', element: <ProtectionPage /> },
       { path: 'recovery', element: <RecoveryPage /> },
       { path: 'reporting', element: <ReportingPage /> },
-      { path: 'management', element: <Navigate to="/management/agents" replace /> },
+      { path: 'management', loader: to('/management/agents') },
       { path: 'management/:tab', element: <ManagementPage /> },
       { path: 'topology', element: <TopologyPage /> },
       { path: 'users', element: <UsersPage /> },

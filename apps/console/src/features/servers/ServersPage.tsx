@@ -1,6 +1,6 @@
 import { MOVE_OPTIONS } from '@dpm/domain/errors';
 import { useState } from 'react';
-import { Navigate, NavLink, useParams } from 'react-router';
+import { NavLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
 import { serversQuery } from '../../api/queries';
@@ -17,10 +17,9 @@ const BODYLESS = { headers: { 'content-type': 'application/json' } };
 
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
-/** /servers: the connected server's page. */
+/** /servers: the connected server's page (rendered in place: a redirect from an effect could overwrite the next click). */
 export function ServersIndex() {
-  const { serverId } = useConnectedServer();
-  return <Navigate to={`/servers/${serverId}`} replace />;
+  return <ServersPage />;
 }
 
 /**
@@ -29,9 +28,9 @@ export function ServersIndex() {
  * Recover a DPM server. Every command is decided by the server; a refusal shows DPM's sentence.
  */
 export function ServersPage() {
-  const { serverId = '' } = useParams();
-  const servers = useQuery(serversQuery());
   const { serverId: connectedId, connect } = useConnectedServer();
+  const { serverId = connectedId } = useParams();
+  const servers = useQuery(serversQuery());
   const command = useCommand(serverId);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const server = servers.data?.find((s) => s.id === serverId);
