@@ -58,6 +58,20 @@ test.describe('Management › Libraries on the demo estate', () => {
   });
 });
 
+test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and Monitoring raises the alert (domain-rules.md)', async ({ page }) => {
+  await page.goto('/management/estate');
+  await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
+  await page.getByRole('grid', { name: 'Computers' }).getByRole('row').filter({ hasText: 'PS2' }).click();
+  await actions(page).getByRole('button', { name: 'Simulate unclean shutdown' }).click();
+  await expect(done(page, 'Simulate unclean shutdown')).toBeVisible();
+
+  await workArea(page, 'Monitoring').click();
+  const alerts = page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is inconsistent' });
+  await expect(alerts.filter({ hasText: 'PS2' }).first()).toBeVisible();
+  await workArea(page, 'Protection').click();
+  await expect(pane(page, 'Display pane').getByRole('row').filter({ hasText: 'PS2' }).first()).toContainText('Replica is inconsistent');
+});
+
 test.describe('Protection Agent Installation Wizard on scenario 1', () => {
   test.use({ seed: 'scenario-1' });
 

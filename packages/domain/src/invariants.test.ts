@@ -1,7 +1,7 @@
 /**
  * Property tests over random command sequences on scenario 1 (domain-rules.md): what must hold
  * whatever an administrator does with Switch Disaster Protection, Take Ownership, consistency
- * checks, recovery points, Stop protection and the clock.
+ * checks, recovery points, Stop protection, unclean shutdowns and the clock.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,6 +16,7 @@ import { takeOwnership } from './agents/take-ownership';
 import { performConsistencyCheck } from './protection/perform-consistency-check';
 import { createRecoveryPoint } from './protection/create-recovery-point';
 import { stopProtection } from './protection/stop-protection';
+import { uncleanShutdown } from './estate/unclean-shutdown';
 import { MINUTE, World, structuredCopy } from './test-support';
 
 type Command =
@@ -24,6 +25,7 @@ type Command =
   | { kind: 'performConsistencyCheck'; replicaId: string }
   | { kind: 'createRecoveryPoint'; replicaId: string }
   | { kind: 'stopProtection'; replicaId: string; retainReplica: boolean }
+  | { kind: 'uncleanShutdown'; computerId: string }
   | { kind: 'tick'; minutes: number };
 
 /** Status changes the state machine allows (domain-rules.md), besides Replica is missing and Inactive. */
@@ -89,6 +91,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('performConsistencyCheck' as const), replicaId: fc.constantFrom(...REPLICAS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopProtection' as const), replicaId: fc.constantFrom(...REPLICAS), retainReplica: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('uncleanShutdown' as const), computerId: fc.constantFrom(...COMPUTERS) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 24 * 60 }) }) }) },
 );
 const sequenceArb = fc.array(commandArb, { minLength: 1, maxLength: 25 });
@@ -105,6 +108,8 @@ function decide(estate: Estate, c: Exclude<Command, { kind: 'tick' }>, ctx: Ctx)
       return createRecoveryPoint(estate, { replicaIds: [c.replicaId], location: 'Disk' }, ctx);
     case 'stopProtection':
       return stopProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], retainReplica: c.retainReplica }, ctx);
+    case 'uncleanShutdown':
+      return uncleanShutdown(estate, { computerId: c.computerId }, ctx);
   }
 }
 

@@ -8,6 +8,7 @@ import { removeComputer } from '@dpm/domain/estate/remove-computer';
 import { addDpmServer } from '@dpm/domain/estate/add-dpm-server';
 import { removeDpmServer } from '@dpm/domain/estate/remove-dpm-server';
 import { setVssWriter } from '@dpm/domain/estate/set-vss-writer';
+import { uncleanShutdown } from '@dpm/domain/estate/unclean-shutdown';
 import { NoQuery, commandRoute, readRoute } from './route-kit';
 
 const TAG = 'Estate';
@@ -24,6 +25,7 @@ const EstateView = z
 
 const view = readRoute(TAG, '/estate', 'The simulated domain: computers and DPM servers', z.object({}), NoQuery, EstateView);
 const newComputer = commandRoute(TAG, '/estate/computers', 'Add computer', z.object({}), z.object({ name: z.string().min(1).max(15), fqdn: z.string().min(3).max(255) }).strict());
+const unclean = commandRoute(TAG, '/estate/computers/{computerId}/unclean-shutdown', 'Simulate unclean shutdown: the replicas read from the computer become inconsistent', ComputerParams, Empty);
 const dropComputer = commandRoute(TAG, '/estate/computers/{computerId}/remove', 'Remove computer', ComputerParams, Empty);
 const newServer = commandRoute(
   TAG,
@@ -57,6 +59,10 @@ export function estateRoutes(d: AppDeps) {
     .openapi(newComputer, (c) => {
       const body = c.req.valid('json');
       return c.json(run(d, c, 'estate.add-computer', addComputer, body, body.name), 200);
+    })
+    .openapi(unclean, (c) => {
+      const { computerId } = c.req.valid('param');
+      return c.json(run(d, c, 'estate.unclean-shutdown', uncleanShutdown, { computerId }, computerId), 200);
     })
     .openapi(dropComputer, (c) => {
       const { computerId } = c.req.valid('param');

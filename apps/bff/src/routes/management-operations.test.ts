@@ -111,4 +111,19 @@ describe('Management routes', () => {
     expect((await t.json(`/api/estate/computers/${fs9?.id ?? ''}/remove`, {})).status).toBe(200);
     expect((await t.json('/api/estate/servers/srv-DS3/remove', {})).status).toBe(409);
   });
+
+  it('estate: Simulate unclean shutdown makes the replicas of PS1 inconsistent, raises their alerts, and is audited', async () => {
+    const t = testApp('scenario-1');
+    const res = await t.json('/api/estate/computers/cmp-PS1/unclean-shutdown', {});
+    expect(res.status).toBe(200);
+    const ps1 = Object.values(t.store.estate.replicas).filter((r) => r.serverId === 'srv-DS1' && t.store.estate.dataSources[r.dataSourceId]?.computerId === 'cmp-PS1');
+    expect(ps1.length).toBeGreaterThan(0);
+    expect(ps1.every((r) => r.status === 'Replica is inconsistent')).toBe(true);
+    const alerts = (await (await t.app.request('/api/servers/srv-DS1/alerts?limit=500')).json()) as { items: { name: string; state: string }[] };
+    expect(alerts.items.filter((a) => a.name === 'Replica is inconsistent' && a.state === 'Active')).toHaveLength(ps1.length);
+    const audit = await (await t.app.request('/api/audit?limit=50')).text();
+    expect(audit).toContain('estate.unclean-shutdown');
+    const unknown = await t.json('/api/estate/computers/FS99/unclean-shutdown', {});
+    expect(unknown.status).toBe(404);
+  });
 });

@@ -21,7 +21,8 @@ function parseVersion(text: string, rollup: string) {
 
 /**
  * Management › Estate: beyond DPM, the simulated domain. Add and remove computers and DPM
- * servers, and start or stop a server's SQL Server VSS Writer service (VSS_WRITER_STOPPED).
+ * servers, start or stop a server's SQL Server VSS Writer service (VSS_WRITER_STOPPED), and
+ * simulate an unclean shutdown (its replicas become inconsistent until a consistency check).
  */
 export function EstateTab() {
   const { serverId } = useConnectedServer();
@@ -37,6 +38,10 @@ export function EstateTab() {
   const server = estate.data?.servers.find((s) => s.id === selected);
   const computer = estate.data?.computers.find((c) => c.id === selected && c.dpmServerId === null);
   const v = parseVersion(version, rollup);
+  // The selected computer, or the computer of the selected DPM server: either can shut down uncleanly.
+  const shutdownOf = computer ?? estate.data?.computers.find((c) => server !== undefined && c.dpmServerId === server.id);
+  const simulateUncleanShutdown = (computerId: string) =>
+    void command.run('Simulate unclean shutdown', async () => unwrap(await api.estate.computers[':computerId']['unclean-shutdown'].$post({ param: { computerId }, json: {} })));
   const serverColumns: Column<ServerRow>[] = [
     { key: 'name', header: 'DPM server', width: '110px', render: (s) => s.name },
     { key: 'fqdn', header: 'FQDN', width: 'minmax(160px, 1fr)', render: (s) => s.fqdn },
@@ -109,12 +114,20 @@ export function EstateTab() {
                   Start SQL Server VSS Writer
                 </Button>
               )}
+              {shutdownOf && (
+                <Button title="The replicas that read from this server become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(shutdownOf.id)}>
+                  Simulate unclean shutdown
+                </Button>
+              )}
               <Button onClick={() => void command.run('Remove DPM server', async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: server.id }, json: {} })))}>Remove DPM server</Button>
             </>
           )}
           {computer && (
             <>
               <PaneTitle>{computer.name}</PaneTitle>
+              <Button title="Its replicas become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(computer.id)}>
+                Simulate unclean shutdown
+              </Button>
               <Button onClick={() => void command.run('Remove computer', async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId: computer.id }, json: {} })))}>Remove computer</Button>
             </>
           )}

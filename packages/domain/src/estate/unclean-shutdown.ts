@@ -1,0 +1,42 @@
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../command';
+import type { Estate, Replica } from '../model';
+import { notFound } from '../errors';
+import { setReplicaStatus } from '../alerts/alerts';
+
+export interface UncleanShutdown {
+  computerId: string;
+}
+
+/**
+ * Estate › Simulate unclean shutdown: the computer stops without shutting down cleanly, so its
+ * volume filter loses track of what changed. Every active replica that reads its data from that
+ * computer and was OK becomes Replica is inconsistent (domain-rules.md, replica protection
+ * status) and raises its alert until a consistency check runs. A replica reads from the data
+ * source's computer when protected directly (or switched to it, seed 000), and from the primary
+ * DPM server when it is a secondary copy: a DPM server's unclean shutdown affects its
+ * secondary's copies, not the primary replicas it holds itself.
+ */
+export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const computer = draft.get('computers', cmd.computerId);
+  if (!computer) return notFound('computer', cmd.computerId);
+  const reading: Replica[] = [];
+  for (const ds of draft.where('dataSources', 'computerId', computer.id)) {
+    reading.push(...draft.where('replicas', 'dataSourceId', ds.id).filter((r) => r.sourceServerId === null || r.switched));
+  }
+  if (computer.dpmServerId) reading.push(...draft.where('replicas', 'sourceServerId', computer.dpmServerId).filter((r) => !r.switched));
+  let affected = 0;
+  for (const replica of reading) {
+    if (replica.groupId === null || replica.status !== 'OK') continue;
+    setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
+    affected += 1;
+  }
+  draft.emit({
+    type: 'estate.unclean-shutdown',
+    serverId: computer.dpmServerId,
+    subjectId: computer.id,
+    summary: `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} now inconsistent`,
+  });
+  return draft.outcome();
+}
