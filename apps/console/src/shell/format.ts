@@ -16,3 +16,12 @@ export function formatDuration(ms: number): string {
 export function formatGb(gb: number): string {
   return gb >= 1024 ? `${(gb / 1024).toFixed(2)} TB` : `${gb.toFixed(gb < 10 ? 2 : 1)} GB`;
 }
+
+/** "10.19.260" and an update rollup into a version; null when it is not one. */
+export function parseVersion(text: string, rollup: string) {
+  const parts = text.trim().split('.').map(Number);
+  const ur = Number(rollup);
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0) || !Number.isInteger(ur) || ur < 0) return null;
+  const [major = 0, minor = 0, build = 0] = parts;
+  return { major, minor, build, rollup: ur };
+}

@@ -9,15 +9,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatGb } from '../../shell/format';
 import { estateQuery } from './queries';
-
-/** "10.19.260" and an update rollup into a version; null when it is not one. */
-function parseVersion(text: string, rollup: string) {
-  const parts = text.trim().split('.').map(Number);
-  const ur = Number(rollup);
-  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0) || !Number.isInteger(ur) || ur < 0) return null;
-  const [major = 0, minor = 0, build = 0] = parts;
-  return { major, minor, build, rollup: ur };
-}
+import { parseVersion } from '../../shell/format';
 
 /**
  * Management › Estate: beyond DPM, the simulated domain. Add and remove computers and DPM

@@ -51,7 +51,9 @@ function memberOperationsByState(row: MemberRow): { name: MemberOperation; disab
     return [{ name: 'Remove inactive protection', disabledReason: null }];
   }
   const ok = row.status === 'OK';
-  const checkable = ok || row.status === 'Replica is inconsistent' || row.status === 'Manual replica creation pending';
+  // As the domain decides (perform-consistency-check.ts); a manually created replica also needs its
+  // data restored first, which the row doesn't carry: the server says so if it is not.
+  const checkable = ok || row.status === 'Replica is inconsistent' || row.status === 'Replica inconsistent, verification in progress' || row.status === 'Manual replica creation pending';
   return [
     { name: 'Create recovery point', disabledReason: ok ? null : `A recovery point can't be created while the replica is "${row.status}".` },
     { name: 'Perform consistency check', disabledReason: checkable ? null : `A consistency check can't run while the replica is "${row.status}".` },
