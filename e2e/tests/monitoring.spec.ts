@@ -82,6 +82,13 @@ test('Replica is inconsistent: the consistency check runs from the alert, shows 
   await alertRow(page, 'Replica is inconsistent').filter({ hasText: 'C:\\ on PS1' }).click();
   const details = page.getByRole('region', { name: 'Details pane' });
   await expect(details).toContainText('(ID 3106)');
+  // Acknowledge records who, when and the comment.
+  const actionsPane = page.getByRole('region', { name: 'Actions pane' });
+  await actionsPane.getByRole('textbox', { name: 'Comment' }).fill('Switched during the DR rehearsal; checking now.');
+  await actionsPane.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(details).toContainText('by admin at');
+  await expect(details).toContainText('Switched during the DR rehearsal; checking now.');
+  await expect(actionsPane.getByRole('button', { name: 'Acknowledge' })).toBeDisabled();
   await details.getByRole('button', { name: 'Run a synchronization job with consistency check' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Run a synchronization job with consistency check' })).toBeVisible();
 

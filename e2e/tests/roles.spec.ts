@@ -28,6 +28,23 @@ test('a Reader finds Switch Disaster Protection disabled with the reason; an Adm
     const action = readerPage.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Switch Disaster Protection' });
     await expect(action).toBeDisabled();
     await expect(action).toHaveAttribute('title', /Requires the Administrator role/);
+
+    // Every work area mirrors the role table: Management, Recovery, Monitoring and DPM servers.
+    const actions = readerPage.getByRole('region', { name: 'Actions pane' });
+    const deniedTo = async (name: string, role: 'Operator' | 'Administrator') => {
+      const button = actions.getByRole('button', { name, exact: true });
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAttribute('title', new RegExp(`Requires the ${role} role`));
+    };
+    await workArea(readerPage, 'Management').click();
+    await deniedTo('Install', 'Administrator');
+    await deniedTo('Refresh Information', 'Operator');
+    await readerPage.getByRole('tab', { name: 'Libraries' }).click();
+    await expect(readerPage.getByText('No tape library is attached to DS3.')).toBeVisible();
+    await readerPage.getByRole('tab', { name: 'Disks' }).click();
+    await deniedTo('Add disk', 'Administrator');
+    await readerPage.getByRole('link', { name: 'DPM servers' }).click();
+    await deniedTo('Mark as failed', 'Administrator');
   } finally {
     await readerContext.close();
   }

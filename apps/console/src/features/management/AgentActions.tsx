@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button } from '@fluentui/react-components';
 import { api, unwrap } from '../../api/client';
 import type { useCommand } from '../../components/command';
 import { PaneTitle } from '../../shell/Panes';
+import { RoleButton } from '../../components/RoleButton';
 import { AgentInstallWizard } from './AgentInstallWizard';
 
 interface AgentRow {
@@ -26,43 +26,43 @@ export function AgentActions({ serverId, serverName, row, command }: { serverId:
   return (
     <div style={{ display: 'grid', gap: 6 }}>
       <PaneTitle>Agents</PaneTitle>
-      <Button
+      <RoleButton needs="Administrator"
         onClick={() => {
           command.clear();
           setInstalling(true);
         }}
       >
         Install
-      </Button>
-      <Button onClick={() => on('Refresh Information', async () => unwrap(await agent.refresh.$post({ param: { serverId }, json: {} })))}>Refresh Information</Button>
+      </RoleButton>
+      <RoleButton needs="Operator" onClick={() => on('Refresh Information', async () => unwrap(await agent.refresh.$post({ param: { serverId }, json: {} })))}>Refresh Information</RoleButton>
       {row && (
         <>
-          <Button disabled={notOwner !== undefined} title={notOwner} onClick={() => on('Update', async () => unwrap(await agent.update.$post({ param: { serverId }, json: { computerIds: [row.computerId] } })))}>
+          <RoleButton needs="Administrator" disabled={notOwner !== undefined} title={notOwner} onClick={() => on('Update', async () => unwrap(await agent.update.$post({ param: { serverId }, json: { computerIds: [row.computerId] } })))}>
             Update
-          </Button>
+          </RoleButton>
           {row.status === 'Disabled' ? (
-            <Button
+            <RoleButton needs="Administrator"
               disabled={notOwner !== undefined}
               title={notOwner}
               onClick={() => on('Enable protection', async () => unwrap(await agent[':computerId']['enable-protection'].$post({ param: { serverId, computerId: row.computerId }, json: {} })))}
             >
               Enable protection
-            </Button>
+            </RoleButton>
           ) : (
-            <Button
+            <RoleButton needs="Administrator"
               disabled={notOwner !== undefined}
               title={notOwner}
               onClick={() => on('Disable protection', async () => unwrap(await agent[':computerId']['disable-protection'].$post({ param: { serverId, computerId: row.computerId }, json: {} })))}
             >
               Disable protection
-            </Button>
+            </RoleButton>
           )}
-          <Button
+          <RoleButton needs="Administrator"
             title={row.protectedMembers > 0 ? `${serverName} still protects data of ${row.computer}; stop protection first.` : undefined}
             onClick={() => on('Uninstall', async () => unwrap(await agent[':computerId'].uninstall.$post({ param: { serverId, computerId: row.computerId }, json: {} })))}
           >
             Uninstall
-          </Button>
+          </RoleButton>
         </>
       )}
       {installing && <AgentInstallWizard serverId={serverId} serverName={serverName} command={command} onClose={() => setInstalling(false)} />}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Field, Input, ProgressBar } from '@fluentui/react-components';
+import { Field, Input, ProgressBar } from '@fluentui/react-components';
 import { disksQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
+import { RoleButton } from '../../components/RoleButton';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -61,12 +62,12 @@ export function DisksTab() {
           <Field label="Disk size (GB)">
             <Input type="number" value={size} onChange={(_, d) => setSize(d.value)} />
           </Field>
-          <Button
+          <RoleButton needs="Administrator"
             disabled={!Number.isInteger(sizeGb) || sizeGb < 1}
             onClick={() => void command.run('Add disk', async () => unwrap(await api.servers[':serverId'].disks.$post({ param: { serverId }, json: { sizeGb } })))}
           >
             Add disk
-          </Button>
+          </RoleButton>
         </div>
       }
     />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
+import { RoleButton } from '../../components/RoleButton';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ErrorState, Loading } from '../../components/states';
@@ -88,39 +89,39 @@ export function EstateTab() {
           <Field label="Update rollup">
             <Input value={rollup} onChange={(_, d) => setRollup(d.value)} />
           </Field>
-          <Button disabled={name.trim() === '' || fqdn.trim() === ''} onClick={() => add('computer')}>
+          <RoleButton needs="Administrator" disabled={name.trim() === '' || fqdn.trim() === ''} onClick={() => add('computer')}>
             Add computer
-          </Button>
-          <Button disabled={name.trim() === '' || fqdn.trim() === '' || v === null} onClick={() => add('server')}>
+          </RoleButton>
+          <RoleButton needs="Administrator" disabled={name.trim() === '' || fqdn.trim() === '' || v === null} onClick={() => add('server')}>
             Add DPM server
-          </Button>
+          </RoleButton>
           {server && (
             <>
               <PaneTitle>{server.name}</PaneTitle>
               {server.vssWriter === 'Running' ? (
-                <Button onClick={() => void command.run('Stop SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Stopped' } })))}>
+                <RoleButton needs="Administrator" onClick={() => void command.run('Stop SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Stopped' } })))}>
                   Stop SQL Server VSS Writer
-                </Button>
+                </RoleButton>
               ) : (
-                <Button onClick={() => void command.run('Start SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Running' } })))}>
+                <RoleButton needs="Administrator" onClick={() => void command.run('Start SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Running' } })))}>
                   Start SQL Server VSS Writer
-                </Button>
+                </RoleButton>
               )}
               {shutdownOf && (
-                <Button title="The replicas that read from this server become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(shutdownOf.id)}>
+                <RoleButton needs="Administrator" title="The replicas that read from this server become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(shutdownOf.id)}>
                   Simulate unclean shutdown
-                </Button>
+                </RoleButton>
               )}
-              <Button onClick={() => void command.run('Remove DPM server', async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: server.id }, json: {} })))}>Remove DPM server</Button>
+              <RoleButton needs="Administrator" onClick={() => void command.run('Remove DPM server', async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: server.id }, json: {} })))}>Remove DPM server</RoleButton>
             </>
           )}
           {computer && (
             <>
               <PaneTitle>{computer.name}</PaneTitle>
-              <Button title="Its replicas become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(computer.id)}>
+              <RoleButton needs="Administrator" title="Its replicas become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(computer.id)}>
                 Simulate unclean shutdown
-              </Button>
-              <Button onClick={() => void command.run('Remove computer', async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId: computer.id }, json: {} })))}>Remove computer</Button>
+              </RoleButton>
+              <RoleButton needs="Administrator" onClick={() => void command.run('Remove computer', async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId: computer.id }, json: {} })))}>Remove computer</RoleButton>
             </>
           )}
         </div>

@@ -20,6 +20,8 @@ import {
 import { librariesQuery, serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
+import { RoleButton } from '../../components/RoleButton';
+import { useRole } from '../auth/session';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -107,6 +109,7 @@ export function LibrariesTab() {
   const libraries = useQuery(librariesQuery(serverId));
   const servers = useQuery(serversQuery());
   const command = useCommand(serverId);
+  const { needs } = useRole();
   const [selectedTape, setSelectedTape] = useState<string | null>(null);
   const [viewing, setViewing] = useState<{ id: string; barcode: string } | null>(null);
   const [adding, setAdding] = useState(false);
@@ -134,12 +137,12 @@ export function LibrariesTab() {
   const tapeOps = (t: Tape) => {
     const param = { serverId, tapeId: t.id };
     return [
-      { name: 'Recatalog imported tape', run: () => run('Recatalog imported tape', async () => unwrap(await tapes.recatalog.$post({ param, json: {} }))), disabled: t.status !== 'Imported' ? 'Only an imported tape is recataloged.' : null },
-      { name: 'Identify unknown tape', run: () => run('Identify unknown tape', async () => unwrap(await tapes.identify.$post({ param, json: {} }))), disabled: t.status !== 'Unknown' ? 'Only an unknown tape is identified.' : null },
+      { name: 'Recatalog imported tape', run: () => run('Recatalog imported tape', async () => unwrap(await tapes.recatalog.$post({ param, json: {} }))), disabled: needs('Operator') ?? (t.status !== 'Imported' ? 'Only an imported tape is recataloged.' : null) },
+      { name: 'Identify unknown tape', run: () => run('Identify unknown tape', async () => unwrap(await tapes.identify.$post({ param, json: {} }))), disabled: needs('Operator') ?? (t.status !== 'Unknown' ? 'Only an unknown tape is identified.' : null) },
       { name: 'View tape contents', run: () => Promise.resolve(setViewing({ id: t.id, barcode: t.barcode || t.id })), disabled: t.status === 'Unknown' ? unknown : null },
-      { name: 'Mark as free', run: () => run('Mark as free', async () => unwrap(await tapes['mark-free'].$post({ param, json: {} }))), disabled: t.status === 'Free' ? 'The tape is already free.' : t.status === 'Unknown' ? unknown : null },
-      { name: 'Erase tape', run: () => run('Erase tape', async () => unwrap(await tapes.erase.$post({ param, json: {} }))), disabled: t.status === 'Unknown' ? unknown : null },
-      { name: 'Remove tape', run: () => run('Remove tape', async () => unwrap(await tapes.remove.$post({ param, json: {} }))), disabled: t.location === 'Offsite' ? 'The tape is not in the library.' : null },
+      { name: 'Mark as free', run: () => run('Mark as free', async () => unwrap(await tapes['mark-free'].$post({ param, json: {} }))), disabled: needs('Administrator') ?? (t.status === 'Free' ? 'The tape is already free.' : t.status === 'Unknown' ? unknown : null) },
+      { name: 'Erase tape', run: () => run('Erase tape', async () => unwrap(await tapes.erase.$post({ param, json: {} }))), disabled: needs('Administrator') ?? (t.status === 'Unknown' ? unknown : null) },
+      { name: 'Remove tape', run: () => run('Remove tape', async () => unwrap(await tapes.remove.$post({ param, json: {} }))), disabled: needs('Administrator') ?? (t.location === 'Offsite' ? 'The tape is not in the library.' : null) },
     ];
   };
 
@@ -226,10 +229,10 @@ export function LibrariesTab() {
         library && ops ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Library</PaneTitle>
-            <Button onClick={() => void ops.rescan()}>Rescan</Button>
+            <RoleButton needs="Operator" onClick={() => void ops.rescan()}>Rescan</RoleButton>
             <Menu>
               <MenuTrigger disableButtonEnhancement>
-                <Button>Inventory libraries…</Button>
+                <RoleButton needs="Operator">Inventory libraries…</RoleButton>
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
@@ -238,10 +241,10 @@ export function LibrariesTab() {
                 </MenuList>
               </MenuPopover>
             </Menu>
-            <Button onClick={() => setAdding(true)}>Add tape (I/E port)</Button>
-            {library.doorLocked ? <Button onClick={() => void ops.door(false)}>Unlock library door</Button> : <Button onClick={() => void ops.door(true)}>Lock library door</Button>}
-            <Button onClick={() => void ops.clean()}>Clean drive</Button>
-            {library.enabled ? <Button onClick={() => void ops.enabled(false)}>Disable library</Button> : <Button onClick={() => void ops.enabled(true)}>Enable library</Button>}
+            <RoleButton needs="Administrator" onClick={() => setAdding(true)}>Add tape (I/E port)</RoleButton>
+            {library.doorLocked ? <RoleButton needs="Administrator" onClick={() => void ops.door(false)}>Unlock library door</RoleButton> : <RoleButton needs="Administrator" onClick={() => void ops.door(true)}>Lock library door</RoleButton>}
+            <RoleButton needs="Operator" onClick={() => void ops.clean()}>Clean drive</RoleButton>
+            {library.enabled ? <RoleButton needs="Administrator" onClick={() => void ops.enabled(false)}>Disable library</RoleButton> : <RoleButton needs="Administrator" onClick={() => void ops.enabled(true)}>Enable library</RoleButton>}
             {tape && (
               <>
                 <PaneTitle>Tape</PaneTitle>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Tab, TabList } from '@fluentui/react-components';
+import { Tab, TabList } from '@fluentui/react-components';
 import { agentsQuery, serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
@@ -10,6 +10,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ReestablishProtectionDialog } from './ReestablishProtectionDialog';
+import { RoleButton } from '../../components/RoleButton';
 import { AgentActions } from './AgentActions';
 import { DisksTab } from './DisksTab';
 import { LibrariesTab } from './LibrariesTab';
@@ -94,18 +95,18 @@ function AgentsTab() {
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>{row.computer}</PaneTitle>
             {mustTakeOwnership && (
-              <Button appearance="primary" disabled={command.pending} onClick={() => void takeOwnership(row)}>
+              <RoleButton needs="Administrator" appearance="primary" disabled={command.pending} onClick={() => void takeOwnership(row)}>
                 Take Ownership
-              </Button>
+              </RoleButton>
             )}
-            <Button
+            <RoleButton needs="Administrator"
               onClick={() => {
                 command.clear();
                 setReestablishing(true);
               }}
             >
               Re-establish protection
-            </Button>
+            </RoleButton>
             {reestablishing && (
               <ReestablishProtectionDialog serverId={serverId} serverName={serverName} computerId={row.computerId} computer={row.computer} onClose={() => setReestablishing(false)} />
             )}

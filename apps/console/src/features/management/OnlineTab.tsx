@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
+import { RoleButton } from '../../components/RoleButton';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
@@ -63,9 +64,9 @@ export function OnlineTab() {
           <Field label="Passphrase" hint="At least 16 characters. Keep it safe: it is needed to recover online data and is never shown again.">
             <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} autoComplete="new-password" />
           </Field>
-          <Button appearance="primary" disabled={vault.trim() === '' || issued === null || passphrase === '' || command.pending} onClick={() => void register()}>
+          <RoleButton needs="Administrator" appearance="primary" disabled={vault.trim() === '' || issued === null || passphrase === '' || command.pending} onClick={() => void register()}>
             Register
-          </Button>
+          </RoleButton>
         </div>
       }
     />

@@ -1,7 +1,7 @@
 import { GroupBy } from '../../components/GroupBy';
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Link, Text } from '@fluentui/react-components';
+import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
 import { alertsQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
@@ -9,6 +9,8 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
+import { RoleButton } from '../../components/RoleButton';
+import { useRole } from '../auth/session';
 import { formatTime } from '../../shell/format';
 import { ALERT_STATE_ORDER, SEVERITY_ORDER, groupRows } from './grouping';
 
@@ -44,6 +46,8 @@ export function AlertsTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const alerts = useInfiniteQuery(alertsQuery(serverId, showInactive));
   const command = useCommand(serverId);
+  const { needs } = useRole();
+  const [comment, setComment] = useState('');
   type Row = NonNullable<typeof alerts.data>['pages'][number]['items'][number];
   const group = useMemo(() => alertGroup<Row>(groupBy), [groupBy]);
   const rows = useMemo(() => groupRows(alerts.data?.pages.flatMap((p) => p.items) ?? [], group.of, group.order), [alerts.data, group]);
@@ -74,18 +78,20 @@ export function AlertsTab() {
   const inactivate = (alertId: string) =>
     command.run('Inactivate', async () => unwrap(await api.servers[':serverId'].alerts[':alertId'].inactivate.$post({ param: { serverId, alertId }, json: {} })));
   const acknowledge = (alertId: string) =>
-    command.run('Acknowledge', async () => unwrap(await api.servers[':serverId'].alerts[':alertId'].acknowledge.$post({ param: { serverId, alertId }, json: { comment: '' } })));
+    command.run('Acknowledge', async () => unwrap(await api.servers[':serverId'].alerts[':alertId'].acknowledge.$post({ param: { serverId, alertId }, json: { comment: comment.trim() } }))).then((done) => done !== undefined && setComment(''));
 
   const recommended = (r: Row) => {
     if (!r.recommendedAction) return <Text>No action is needed; the alert clears when its condition does.</Text>;
     const action = r.recommendedAction;
+    // Take Ownership changes protection (Administrator); a consistency check or recovery point is an Operator's.
+    const denied = needs(action === 'Take Ownership' ? 'Administrator' : 'Operator');
     const onClick = () => {
       if (action === 'Take Ownership') void takeOwnership(r.subjectId);
       else if (action === 'Create a recovery point') void createRecoveryPoint(r.subjectId);
       else void runConsistencyCheck(r.subjectId);
     };
     return (
-      <Link as="button" onClick={onClick} disabled={command.pending}>
+      <Link as="button" onClick={onClick} disabled={command.pending || denied !== null} title={denied ?? undefined}>
         {action}
       </Link>
     );
@@ -136,14 +142,16 @@ export function AlertsTab() {
                 [
                   'Resolution',
                   alert.state === 'Active' ? (
-                    <Link as="button" onClick={() => void inactivate(alert.id)}>
+                    <Link as="button" onClick={() => void inactivate(alert.id)} disabled={needs('Operator') !== null} title={needs('Operator') ?? undefined}>
                       Inactivate
                     </Link>
                   ) : (
                     `Inactive since ${formatTime(alert.resolvedAt)}`
                   ),
                 ],
-                ...(alert.acknowledged ? ([['Acknowledged', `by ${alert.acknowledged.by} at ${formatTime(alert.acknowledged.at)}`]] as [string, string][]) : []),
+                ...(alert.acknowledged
+                  ? ([['Acknowledged', `by ${alert.acknowledged.by} at ${formatTime(alert.acknowledged.at)}${alert.acknowledged.comment ? `: ${alert.acknowledged.comment}` : ''}`]] as [string, string][])
+                  : []),
               ]}
             />
           </div>
@@ -155,10 +163,17 @@ export function AlertsTab() {
         alert && alert.state === 'Active' ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Actions</PaneTitle>
-            <Button onClick={() => void inactivate(alert.id)}>Inactivate</Button>
-            <Button onClick={() => void acknowledge(alert.id)} disabled={alert.acknowledged !== null} title={alert.acknowledged ? 'Already acknowledged' : undefined}>
+            <RoleButton needs="Operator" onClick={() => void inactivate(alert.id)}>
+              Inactivate
+            </RoleButton>
+            {alert.acknowledged === null && (
+              <Field label="Comment" hint="Optional; kept with the acknowledgement.">
+                <Textarea value={comment} maxLength={500} onChange={(_, d) => setComment(d.value)} resize="vertical" />
+              </Field>
+            )}
+            <RoleButton needs="Operator" onClick={() => void acknowledge(alert.id)} disabled={alert.acknowledged !== null} title={alert.acknowledged ? 'Already acknowledged' : undefined}>
               Acknowledge
-            </Button>
+            </RoleButton>
           </div>
         ) : undefined
       }

@@ -11,6 +11,7 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
+import { useRole } from '../auth/session';
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
 import { JOB_STATUS_ORDER, groupRows } from './grouping';
 import { jobQuery, type JobDetail, type JobRow } from './queries';
@@ -31,6 +32,7 @@ export function JobsTab() {
   const [selected, setSelected] = useState<string | null>(null);
   const [groupBy, setGroupBy] = useState<JobGroupBy>('None');
   const command = useCommand(serverId);
+  const { needs } = useRole();
   const details = useQuery({ ...jobQuery(serverId, selected ?? ''), enabled: selected !== null });
 
   const group = useMemo((): { of: ((r: JobRow) => string) | null; order: readonly string[] } => {
@@ -63,8 +65,8 @@ export function JobsTab() {
   const actionsFor = (r: JobRow): JobAction[] => {
     const known = detail?.id === r.id && detail.status === r.status ? detail.refusals : null;
     return [
-      { label: 'Retry', refusal: known ? known.retry : whyNotRetry(r), run: () => void retry(r.id) },
-      { label: 'Cancel', refusal: known ? known.cancel : whyNotCancel(r), run: () => void cancel(r.id) },
+      { label: 'Retry', refusal: needs('Operator') ?? (known ? known.retry : whyNotRetry(r)), run: () => void retry(r.id) },
+      { label: 'Cancel', refusal: needs('Operator') ?? (known ? known.cancel : whyNotCancel(r)), run: () => void cancel(r.id) },
     ];
   };
 

@@ -7,6 +7,7 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatTime } from '../../shell/format';
+import { RoleButton } from '../../components/RoleButton';
 import { RecoveryWizard, type RecoverySelection } from './RecoveryWizard';
 import { isDataSourceKind } from './queries';
 
@@ -147,9 +148,10 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
           />
         )}
         <div>
-          <Button appearance="primary" disabled={!chosen} onClick={() => setWizard(true)}>
+          {/* Operators recover to an alternate location; the wizard's server refuses them the original one. */}
+          <RoleButton needs="Operator" appearance="primary" disabled={!chosen} onClick={() => setWizard(true)}>
             Recover
-          </Button>
+          </RoleButton>
         </div>
         {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} onClose={() => setWizard(false)} />}
       </div>

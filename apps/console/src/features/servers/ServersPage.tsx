@@ -11,6 +11,7 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { CommandDialog, ReinstallDialog, RestoreDbDialog } from './dialogs';
 import { Runbook, actionId } from './Runbook';
+import { RoleButton } from '../../components/RoleButton';
 
 /** The API takes mutations as JSON only (CSRF guard), even those without a body: DpmSync -Sync, Mark as failed… */
 const BODYLESS = { headers: { 'content-type': 'application/json' } };
@@ -144,9 +145,9 @@ export function ServersPage() {
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>{server.name}</PaneTitle>
             {actions.map((a) => (
-              <Button key={a.control} id={actionId(a.control)} title={a.title} disabled={command.pending} onClick={a.onClick}>
+              <RoleButton needs="Administrator" key={a.control} id={actionId(a.control)} title={a.title} disabled={command.pending} onClick={a.onClick}>
                 {a.control}
-              </Button>
+              </RoleButton>
             ))}
             {dialog === 'fail' && (
               <CommandDialog
