@@ -8,6 +8,7 @@ describe('system routes', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { status: string; version: string; database: { ok: boolean; seed: string; migrations: number; servers: number } };
     expect(body).toMatchObject({ status: 'ok', version: 'test', database: { ok: true, seed: 'scenario-1', servers: 4 } });
+    expect(body.database).not.toHaveProperty('file');
     expect(body.database.migrations).toBeGreaterThanOrEqual(1);
   });
 
@@ -85,9 +86,53 @@ describe('commands through the API', () => {
     expect(row(db, 'SELECT outcome, action FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'protection.consistency-check' });
   });
 
+  it('audits every mutating request and every refusal exactly once, including those no verb reached', async () => {
+    const t = testApp('scenario-1');
+    const count = () => row<{ n: number }>(t.db, 'SELECT count(*) AS n FROM audit').n;
+    const last = () => row<{ actor: string; action: string; outcome: string; code: string | null }>(t.db, 'SELECT actor, action, outcome, code FROM audit ORDER BY id DESC LIMIT 1');
+    let before = count();
+    // Accepted by the domain: one entry, the verb's.
+    expect((await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] })).status).toBe(200);
+    expect(count()).toBe(before + 1);
+    expect(last()).toMatchObject({ action: 'protection.consistency-check', outcome: 'success' });
+    // Invalid input, answered by the router before any verb.
+    before = count();
+    expect((await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: 'all' })).status).toBe(400);
+    expect(count()).toBe(before + 1);
+    expect(last()).toMatchObject({ action: 'POST /api/servers/srv-DS1/protection/consistency-checks', outcome: 'refused', code: 'INVALID_INPUT' });
+    // A server that does not exist.
+    expect((await t.json('/api/servers/srv-NOPE/protection/consistency-checks', { replicaIds: ['x'] })).status).toBe(404);
+    expect(last()).toMatchObject({ outcome: 'refused', code: 'NOT_FOUND' });
+    // A refusal by the domain: one entry with its rule code, not two.
+    before = count();
+    expect((await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Tape' })).status).toBe(409);
+    expect(count()).toBe(before + 1);
+    // A read without a session.
+    expect((await t.raw.request('/api/servers')).status).toBe(401);
+    expect(last()).toMatchObject({ actor: 'anonymous', action: 'GET /api/servers', outcome: 'refused', code: 'UNAUTHENTICATED' });
+    // A mutation that is not JSON.
+    expect((await t.app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(last()).toMatchObject({ action: 'POST /api/servers/srv-DS1/fail', outcome: 'refused', code: 'INVALID_INPUT' });
+  });
+
+  it('keeps the audit trail append-only: the database refuses to change or remove an entry', async () => {
+    const { json, db } = testApp('scenario-1');
+    expect((await json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] })).status).toBe(200);
+    const before = row<{ n: number }>(db, 'SELECT count(*) AS n FROM audit').n;
+    expect(before).toBeGreaterThan(0);
+    expect(() => db.$client.prepare("UPDATE audit SET outcome = 'success'").run()).toThrow('The audit trail is append-only.');
+    expect(() => db.$client.prepare('DELETE FROM audit').run()).toThrow('The audit trail is append-only.');
+    expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM audit').n).toBe(before);
+  });
+
   it('refuses a JSON mutation from another origin and a body that is not JSON', async () => {
-    const { json, app } = testApp('scenario-1');
+    const t0 = testApp('scenario-1');
+    const { json, app } = t0;
     expect((await json('/api/servers/srv-DS1/fail', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    // A browser that sends no Origin still says where the request comes from.
+    expect((await json('/api/servers/srv-DS1/fail', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await json('/api/servers/srv-DS1/fail', {}, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect(t0.store.estate.servers['srv-DS1']?.state).toBe('Online');
     const res = await app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(res.status).toBe(415);
     const broken = await app.request('/api/servers/srv-DS1/protection/consistency-checks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });

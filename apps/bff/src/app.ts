@@ -54,6 +54,30 @@ export function createApp(d: AppDeps) {
     await next();
     c.header('X-Request-Id', c.get('requestId'));
   });
+  // Every mutating request is audited, and every refusal of any request: the verbs, the store and
+  // the authorization middleware audit their own; this audits what they never reached (a body
+  // that is not JSON or too large, another origin, invalid input answered by the router, a
+  // wrong path id, a route that does not exist).
+  app.use('/api/*', async (c, next) => {
+    c.set('audited', false);
+    await next();
+    const status = c.res.status;
+    const mutating = MUTATING.has(c.req.method);
+    // 5xx are logged with their request id instead; a read is audited only when refused access.
+    if (c.get('audited') || status >= 500 || !(mutating || status === 401 || status === 403)) return;
+    const body = status >= 400 ? ((await c.res.clone().json().catch(() => null)) as { error?: { code?: string; message?: string } } | null) : null;
+    appendAudit(d.db, {
+      at: Date.now(),
+      simulatedAt: d.store.now,
+      actor: c.get('actor'),
+      action: `${c.req.method} ${c.req.path}`,
+      target: c.req.path,
+      outcome: status >= 400 ? 'refused' : 'success',
+      code: status >= 400 ? (body?.error?.code ?? String(status)) : null,
+      address: clientAddress(c),
+      detail: (body?.error?.message ?? '').slice(0, 500),
+    });
+  });
   app.use(
     '*',
     secureHeaders({
@@ -80,7 +104,10 @@ export function createApp(d: AppDeps) {
         return c.json({ error: { code: 'INVALID_INPUT', message: 'Send the request body as application/json.', target: 'content-type' } }, 415);
       }
       const origin = c.req.header('origin');
-      if (origin !== undefined && origin !== new URL(c.req.url).origin) {
+      // Sec-Fetch-Site is sent by browsers even where Origin is not: only this origin (or the
+      // user typing, "none") may change the estate from a browser. Scripts use API tokens.
+      const site = c.req.header('sec-fetch-site');
+      if ((origin !== undefined && origin !== new URL(c.req.url).origin) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
         return c.json({ error: { code: 'FORBIDDEN', message: 'Cross-origin requests may not change the estate.', target: 'origin' } }, 403);
       }
     }
@@ -97,6 +124,7 @@ export function createApp(d: AppDeps) {
   app.onError((err, c) => {
     const requestId = c.get('requestId');
     if (err instanceof Forbidden) {
+      c.set('audited', true);
       appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor: c.get('actor'), action: `${c.req.method} ${c.req.path}`, target: c.req.path, outcome: 'refused', code: 'FORBIDDEN', address: clientAddress(c), detail: err.message });
       return c.json({ error: { code: 'FORBIDDEN', message: err.message, requestId } }, 403);
     }

@@ -20,7 +20,8 @@ export interface AppDeps {
   version: string;
 }
 
-export type AppEnv = { Variables: { requestId: string; actor: string; principal: Principal | null } };
+/** `audited`: this request already wrote its audit entry (app.ts audits the refusals that did not). */
+export type AppEnv = { Variables: { requestId: string; actor: string; principal: Principal | null; audited: boolean } };
 
 /**
  * A router whose invalid input answers 400 naming the field, never reaching a handler.
@@ -44,6 +45,8 @@ export function router() {
 /** Runs a domain verb through the store; a refusal becomes the mapped HTTP error. */
 export function run<C>(d: AppDeps, c: Context<AppEnv>, action: string, command: Command<C>, cmd: C, target: string, alongside?: (tx: Db) => void) {
   const address = clientAddress(c);
+  // The store audits the outcome, accepted or refused, in the command's transaction.
+  c.set('audited', true);
   const result = d.store.execute(action, command, cmd, { name: c.get('actor'), address }, target, alongside);
   if (isDomainError(result)) throw new Refused(result);
   return {

@@ -25,6 +25,7 @@ export async function checkDomainCredentials(d: AppDeps, c: Context<AppEnv>, cre
   if (ok && stored !== undefined) return;
   const account = normalizeAccount(credentials.userName);
   const message = `The user name or password of the domain account ${account} is incorrect.`;
+  c.set('audited', true);
   appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor: c.get('actor'), action, target, address: clientAddress(c), outcome: 'refused', code: 'INVALID_INPUT', detail: message });
   throw new Refused(refuse('INVALID_INPUT', message, 'credentials'));
 }

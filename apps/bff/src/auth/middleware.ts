@@ -5,12 +5,10 @@ import { clientAddress } from '../deps';
 import { allows, permissionOf, roleFor } from './permissions';
 import { authenticate } from './service';
 
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
  * Every /api route passes here: the matched route is looked up in the permission table, the
  * caller is authenticated (session cookie or API token) and authorized by role. A refusal is
- * a 401 or 403 that changes nothing, and is audited.
+ * a 401 or 403 that changes nothing, and is audited, reads included.
  */
 export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -21,7 +19,8 @@ export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('principal', null);
     if (permission === 'public') return next();
     const principal = authenticate(d.db, d.auth, c, Date.now());
-    const audit = (actor: string, code: string, detail: string) =>
+    const audit = (actor: string, code: string, detail: string) => {
+      c.set('audited', true);
       appendAudit(d.db, {
         at: Date.now(),
         simulatedAt: d.store.now,
@@ -33,8 +32,9 @@ export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
         address: clientAddress(c),
         detail,
       });
+    };
     if (!principal) {
-      if (MUTATING.has(c.req.method)) audit('anonymous', 'UNAUTHENTICATED', 'Not signed in.');
+      audit('anonymous', 'UNAUTHENTICATED', 'Not signed in.');
       return c.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to use the DPM console.', requestId: c.get('requestId') } }, 401);
     }
     c.set('principal', principal);

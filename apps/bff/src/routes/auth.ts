@@ -57,8 +57,10 @@ function principalOf(c: Context<AppEnv>): Principal {
 }
 
 export function authRoutes(d: AppDeps) {
-  const audit = (c: Context<AppEnv>, actor: string, action: string, outcome: 'success' | 'refused', code: string | null, detail: string) =>
+  const audit = (c: Context<AppEnv>, actor: string, action: string, outcome: 'success' | 'refused', code: string | null, detail: string) => {
+    c.set('audited', true);
     appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor, action, target: actor, outcome, code, address: clientAddress(c), detail });
+  };
 
   return router()
     .openapi(signIn, async (c) => {

@@ -10,7 +10,7 @@ const Health = z
   .object({
     status: z.enum(['ok', 'degraded']),
     version: z.string(),
-    database: z.object({ ok: z.boolean(), file: z.string(), seed: z.string().nullable(), migrations: z.number(), servers: z.number() }),
+    database: z.object({ ok: z.boolean(), seed: z.string().nullable(), migrations: z.number(), servers: z.number() }),
   })
   .openapi('Health');
 
@@ -40,7 +40,8 @@ export function systemRoutes(d: AppDeps) {
         {
           status: ok ? ('ok' as const) : ('degraded' as const),
           version: d.version,
-          database: { ok, file: d.config.dbFile, seed, migrations, servers: Object.keys(d.store.estate.servers).length },
+          // Anyone may ask: the state, never where the file lives (the startup log says that).
+          database: { ok, seed, migrations, servers: Object.keys(d.store.estate.servers).length },
         },
         200,
       );

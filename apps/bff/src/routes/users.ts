@@ -33,8 +33,10 @@ const view = (u: User) => ({ id: u.id, username: u.username, role: u.role, disab
 
 /** The Users page: accounts and roles, for Administrators. A change signs the user out everywhere. */
 export function userRoutes(d: AppDeps) {
-  const audit = (c: Context<AppEnv>, action: string, target: string, detail: string) =>
+  const audit = (c: Context<AppEnv>, action: string, target: string, detail: string) => {
+    c.set('audited', true);
     appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor: c.get('actor'), action, target, outcome: 'success', code: null, address: clientAddress(c), detail });
+  };
   const admins = () => listUsers(d.db).filter((u) => u.role === 'Administrator' && !u.disabled);
   const conflict = (message: string) => ({ error: { code: 'CONFLICT', message } });
   const notFound = { error: { code: 'NOT_FOUND', message: 'No such user.', target: 'userId' } };
