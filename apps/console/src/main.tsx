@@ -12,6 +12,7 @@ import { ReportingPage } from './features/reporting/ReportingPage';
 import { ManagementPage } from './features/management/ManagementPage';
 import { TopologyPage } from './features/topology/TopologyPage';
 import { UsersPage } from './features/users/UsersPage';
+import { AccountPage } from './features/account/AccountPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { ServersIndex, ServersPage } from './features/servers/ServersPage';
 import { Loading } from './components/states';
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
       { path: 'management/:tab', element: <ManagementPage /> },
       { path: 'topology', element: <TopologyPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'account', element: <AccountPage /> },
       { path: 'servers', element: <ServersIndex /> },
       { path: 'servers/:serverId', element: <ServersPage /> },
       { path: '*', element: <p style={{ padding: 16 }}>This page does not exist. Choose a work area above.</p> },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Text } from '@fluentui/react-components';
 import { clockQuery, criticalQuery, serversQuery } from '../api/queries';
@@ -8,7 +8,7 @@ import { ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
-import { meQuery, useRole } from '../features/auth/session';
+import { forgetSession, useRole } from '../features/auth/session';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
@@ -22,6 +22,7 @@ const AREAS = [
 ] as const;
 
 const STORAGE_KEY = 'dpm.connectedServer';
+const SERVERLESS = ['/users', '/account', '/management/estate'];
 
 function SimulatedClock() {
   const clock = useQuery(clockQuery());
@@ -54,6 +55,7 @@ function CriticalAlerts() {
 /** The console's frame: header with the connected server, the navigation bar, the work area. */
 export function Shell() {
   useLiveUpdates();
+  const { pathname } = useLocation();
   const { role } = useRole();
   const servers = useQuery(serversQuery());
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
@@ -63,6 +65,8 @@ export function Shell() {
     return list.find((s) => s.state === 'Online')?.id ?? list[0]?.id ?? null;
   }, [servers.data, chosen]);
   const server = servers.data?.find((s) => s.id === serverId);
+  // Pages that need no DPM server open on an empty estate too: accounts, and the Estate tab that adds one.
+  const serverless = SERVERLESS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const connect = (id: string) => {
     localStorage.setItem(STORAGE_KEY, id);
     setChosen(id);
@@ -109,9 +113,13 @@ export function Shell() {
       <main style={{ minHeight: 0 }}>
         {servers.isPending && <Loading label="Connecting to the estate…" />}
         {servers.isError && <ErrorState error={servers.error} title="The console could not reach the server" />}
-        {servers.data && serverId === null && <p style={{ padding: 16 }}>This estate has no DPM servers yet. Add one under Management › Estate, or start with DPM_SEED=demo.</p>}
-        {serverId && (
-          <ServerContext.Provider value={{ serverId, connect }}>
+        {servers.data && serverId === null && !serverless && (
+          <p style={{ padding: 16 }}>
+            This estate has no DPM servers yet. Add one under <NavLink to="/management/estate">Management › Estate</NavLink>, or start with DPM_SEED=demo.
+          </p>
+        )}
+        {(serverId || (servers.data && serverless)) && (
+          <ServerContext.Provider value={{ serverId: serverId ?? '', connect }}>
             <Outlet />
           </ServerContext.Provider>
         )}
@@ -130,14 +138,15 @@ function SignOut() {
       <Text size={200} style={{ color: 'inherit' }} aria-label="Signed-in user">
         {session ? `${session.username} (${session.role})` : ''}
       </Text>
+      <NavLink to="/account" style={{ color: 'inherit', fontSize: 12 }} title="Your password and API tokens">
+        Account
+      </NavLink>
       <Button
         size="small"
         onClick={() =>
           void (async () => {
             await unwrap(await api.auth['sign-out'].$post({ json: {} }));
-            // Nobody is signed in now: forget every view of the estate and show the sign-in page.
-            client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
-            client.setQueryData(meQuery().queryKey, null);
+            forgetSession(client);
           })()
         }
       >

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, unwrap } from '../../api/client';
 
 export type Role = 'Administrator' | 'Operator' | 'Reader';
@@ -25,6 +25,12 @@ export const meQuery = () =>
   });
 
 export const SessionContext = createContext<Session | null>(null);
+
+/** Nobody is signed in any more (Sign out, a password change): forget every view of the estate; the sign-in page follows. */
+export function forgetSession(client: QueryClient): void {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+  client.setQueryData(meQuery().queryKey, null);
+}
 
 const RANK: Record<Role, number> = { Reader: 1, Operator: 2, Administrator: 3 };
 

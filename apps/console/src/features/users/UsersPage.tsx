@@ -20,6 +20,7 @@ export function UsersPage() {
   const command = useCommand('users');
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState({ username: '', role: 'Reader' as Role, password: '' });
+  const [reset, setReset] = useState('');
   type Row = NonNullable<typeof users.data>[number];
   const user = users.data?.find((u) => u.id === selected);
   const columns: Column<Row>[] = [
@@ -84,6 +85,22 @@ export function UsersPage() {
             ))}
             <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', async () => unwrap(await api.users[':userId'].disabled.$post({ param: { userId: user.id }, json: { disabled: !user.disabled } }))).then(refresh)}>
               {user.disabled ? 'Enable' : 'Disable'}
+            </Button>
+            <Field label="New password" hint="The user is signed out everywhere and signs in with it.">
+              <Input type="password" autoComplete="new-password" value={reset} onChange={(_, d) => setReset(d.value)} />
+            </Field>
+            <Button
+              disabled={reset === '' || command.pending}
+              onClick={() =>
+                void command
+                  .run(`Reset password of ${user.username}`, async () => unwrap(await api.users[':userId'].password.$post({ param: { userId: user.id }, json: { password: reset } })))
+                  .then((done) => {
+                    if (done !== undefined) setReset('');
+                    refresh();
+                  })
+              }
+            >
+              Reset password
             </Button>
           </div>
         ) : undefined

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { api, unwrap } from '../../api/client';
+import { Panes, PaneTitle } from '../../shell/Panes';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { formatTime } from '../../shell/format';
+import { forgetSession, useRole } from '../auth/session';
+
+const tokensQuery = () => queryOptions({ queryKey: ['auth', 'tokens'], queryFn: async () => unwrap(await api.auth.tokens.$get()) });
+
+/**
+ * Account: the signed-in user's password and personal API tokens (for the dpm command line and
+ * scripts). A token is shown once, when it is created; the server keeps only its hash.
+ */
+export function AccountPage() {
+  const { session } = useRole();
+  const tokens = useQuery(tokensQuery());
+  const command = useCommand('account');
+  const client = useQueryClient();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [passwords, setPasswords] = useState({ current: '', next: '', confirm: '' });
+  type Row = NonNullable<typeof tokens.data>[number];
+  const token = tokens.data?.find((t) => t.id === selected);
+  const columns: Column<Row>[] = [
+    { key: 'name', header: 'Name', width: 'minmax(140px, 1fr)', render: (t) => t.name },
+    { key: 'created', header: 'Created', width: '180px', render: (t) => formatTime(t.createdAt) },
+    { key: 'used', header: 'Last used', width: '180px', render: (t) => formatTime(t.lastUsedAt) },
+    { key: 'state', header: 'State', width: '180px', render: (t) => (t.revokedAt ? `Revoked ${formatTime(t.revokedAt)}` : 'Active') },
+  ];
+  const mismatch = passwords.confirm !== '' && passwords.confirm !== passwords.next;
+
+  const createToken = () =>
+    void command.run('Create token', async () => {
+      const answer = await unwrap(await api.auth.tokens.$post({ json: { name: name.trim() } }));
+      setCreated({ name: answer.name, token: answer.token });
+      setName('');
+      void tokens.refetch();
+      return answer;
+    });
+  const revoke = (t: Row) =>
+    void command.run(`Revoke ${t.name}`, async () => unwrap(await api.auth.tokens[':tokenId'].revoke.$post({ param: { tokenId: t.id }, json: {} }))).then(() => void tokens.refetch());
+  // Every session of the user ends with the change, this one included: the sign-in page follows.
+  const changePassword = () =>
+    void command.run('Change password', async () => {
+      await unwrap(await api.auth.password.$post({ json: { currentPassword: passwords.current, newPassword: passwords.next } }));
+      forgetSession(client);
+    });
+
+  return (
+    <Panes
+      display={
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
+          <CommandFeedback command={command} />
+          {created && (
+            <MessageBar intent="warning" role="status">
+              <MessageBarBody>
+                <MessageBarTitle>API token {created.name}</MessageBarTitle>
+                Copy it now: it is not shown again. <code style={{ userSelect: 'all', wordBreak: 'break-all' }}>{created.token}</code>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {tokens.isPending && <Loading label="Loading your API tokens…" />}
+          {tokens.isError && <ErrorState error={tokens.error} />}
+          {tokens.data?.length === 0 && <Empty>You have no API tokens. Create one for the dpm command line or a script.</Empty>}
+          {tokens.data && tokens.data.length > 0 && (
+            <div style={{ flex: 1, minHeight: 160 }}>
+              <VirtualTable label="API tokens" rows={tokens.data} getId={(t) => t.id} columns={columns} selectedId={selected} onSelect={(t) => setSelected(t.id)} />
+            </div>
+          )}
+        </div>
+      }
+      details={
+        <form
+          aria-label="Change password"
+          onSubmit={(e) => {
+            e.preventDefault();
+            changePassword();
+          }}
+          style={{ display: 'grid', gap: 8, maxWidth: 360 }}
+        >
+          <PaneTitle>Change password of {session?.username ?? ''}</PaneTitle>
+          <Field label="Current password">
+            <Input type="password" autoComplete="current-password" value={passwords.current} onChange={(_, d) => setPasswords({ ...passwords, current: d.value })} />
+          </Field>
+          <Field label="New password" hint="At least 12 characters; common passwords are refused. Every session of yours ends, this one too.">
+            <Input type="password" autoComplete="new-password" value={passwords.next} onChange={(_, d) => setPasswords({ ...passwords, next: d.value })} />
+          </Field>
+          <Field label="Confirm new password" validationState={mismatch ? 'error' : 'none'} validationMessage={mismatch ? 'The two new passwords differ.' : undefined}>
+            <Input type="password" autoComplete="new-password" value={passwords.confirm} onChange={(_, d) => setPasswords({ ...passwords, confirm: d.value })} />
+          </Field>
+          <Button type="submit" appearance="primary" disabled={!passwords.current || !passwords.next || passwords.confirm !== passwords.next || command.pending}>
+            Change password
+          </Button>
+        </form>
+      }
+      actions={
+        <div style={{ display: 'grid', gap: 6 }}>
+          <PaneTitle>API tokens</PaneTitle>
+          <Field label="Token name" hint="What it is for, e.g. dpm CLI on my workstation.">
+            <Input value={name} maxLength={64} onChange={(_, d) => setName(d.value)} />
+          </Field>
+          <Button disabled={name.trim() === '' || command.pending} onClick={createToken}>
+            Create token
+          </Button>
+          {token && !token.revokedAt && (
+            <Button disabled={command.pending} onClick={() => revoke(token)}>
+              Revoke {token.name}
+            </Button>
+          )}
+        </div>
+      }
+    />
+  );
+}
