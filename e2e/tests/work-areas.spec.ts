@@ -16,6 +16,20 @@ test.describe('the console shell on the demo estate', () => {
     const jobs = page.getByRole('grid', { name: 'Jobs' });
     await expect(jobs.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
     await expect(jobs.getByRole('columnheader', { name: 'Data Transferred' })).toBeVisible();
+    // Status and Type filter on the server: every row shown is a completed express full backup.
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Completed' }).click();
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Express full backup' }).click();
+    await expect
+      .poll(async () => {
+        const shown = (await jobs.getByRole('row').allInnerTexts()).slice(1);
+        return shown.length > 0 && shown.every((r) => r.includes('Express full backup') && r.includes('Completed'));
+      })
+      .toBe(true);
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Tape erase data' }).click();
+    await expect(page.getByText('No job matches the filter.')).toBeVisible();
 
     // Protection on DS1: PS1 and PS2 are its members.
     await workArea(page, 'Protection').click();
@@ -24,6 +38,13 @@ test.describe('the console shell on the demo estate', () => {
     await expect(members.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
     await expect(members.getByRole('row').filter({ hasText: 'PS2' }).first()).toBeVisible();
     await expect(members.getByRole('row').filter({ hasText: 'PS3' })).toHaveCount(0);
+    // The Protection Status filter is applied by the server.
+    await page.getByRole('combobox', { name: 'Protection Status' }).click();
+    await page.getByRole('option', { name: 'Replica is missing' }).click();
+    await expect(page.getByText('No member matches the search and filter.')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Protection Status' }).click();
+    await page.getByRole('option', { name: 'OK', exact: true }).click();
+    await expect(members.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
 
     // Recovery on DS1: PS1 and PS2 hold recovery points.
     await workArea(page, 'Recovery').click();

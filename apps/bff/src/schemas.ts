@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { JOB_STATUSES, JOB_TYPES, PROTECTION_STATUSES } from '@dpm/domain/model';
 
 /** Named schemas shared by routes; the same schemas produce /api/openapi.json. */
 
@@ -45,16 +46,7 @@ export const ServerSummary = z
   })
   .openapi('DpmServer');
 
-export const ProtectionStatus = z.enum([
-  'OK',
-  'Replica creation pending',
-  'Manual replica creation pending',
-  'Replica is inconsistent',
-  'Replica inconsistent, verification in progress',
-  'Replica is missing',
-  'Replica is invalid',
-  'Inactive replica available',
-]);
+export const ProtectionStatus = z.enum(PROTECTION_STATUSES);
 
 export const Group = z
   .object({ id: z.string(), name: z.string(), members: z.number(), methods: z.array(z.string()), replicaCreation: z.string() })
@@ -110,25 +102,8 @@ export const AlertRow = z
   })
   .openapi('Alert');
 
-export const JobStatus = z.enum(['Scheduled', 'In progress', 'Completed', 'Failed', 'Canceled']);
-export const JobType = z.enum([
-  'Replica creation',
-  'Synchronization',
-  'Consistency check',
-  'Recovery point',
-  'Express full backup',
-  'Tape backup',
-  'Tape recovery',
-  'Disk recovery',
-  'Fast inventory',
-  'Detailed inventory',
-  'Library rescan',
-  'Tape recatalog',
-  'Tape erase data',
-  'Drive cleaning',
-  'Database restore',
-  'Database synchronization',
-]);
+export const JobStatus = z.enum(JOB_STATUSES);
+export const JobType = z.enum(JOB_TYPES);
 
 export const JobRow = z
   .object({

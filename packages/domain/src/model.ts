@@ -133,15 +133,17 @@ export interface ProtectionGroup {
   excludedExtensions: string[];
 }
 
-export type ProtectionStatus =
-  | 'OK'
-  | 'Replica creation pending'
-  | 'Manual replica creation pending'
-  | 'Replica is inconsistent'
-  | 'Replica inconsistent, verification in progress'
-  | 'Replica is missing'
-  | 'Replica is invalid'
-  | 'Inactive replica available';
+export const PROTECTION_STATUSES = [
+  'OK',
+  'Replica creation pending',
+  'Manual replica creation pending',
+  'Replica is inconsistent',
+  'Replica inconsistent, verification in progress',
+  'Replica is missing',
+  'Replica is invalid',
+  'Inactive replica available',
+] as const;
+export type ProtectionStatus = (typeof PROTECTION_STATUSES)[number];
 
 export interface Replica {
   id: string;
@@ -236,25 +238,34 @@ export interface Library {
   lastRescanAt: number | null;
 }
 
-export type JobType =
-  | 'Replica creation'
-  | 'Synchronization'
-  | 'Consistency check'
-  | 'Recovery point'
-  | 'Express full backup'
-  | 'Tape backup'
-  | 'Tape recovery'
-  | 'Disk recovery'
-  | 'Fast inventory'
-  | 'Detailed inventory'
-  | 'Library rescan'
-  | 'Tape recatalog'
-  | 'Tape erase data'
-  | 'Drive cleaning'
-  | 'Database restore'
-  | 'Database synchronization';
+export const JOB_TYPES = [
+  'Replica creation',
+  'Synchronization',
+  'Consistency check',
+  'Recovery point',
+  'Express full backup',
+  'Tape backup',
+  'Tape recovery',
+  'Disk recovery',
+  'Fast inventory',
+  'Detailed inventory',
+  'Library rescan',
+  'Tape recatalog',
+  'Tape erase data',
+  'Drive cleaning',
+  'Database restore',
+  'Database synchronization',
+] as const;
+export type JobType = (typeof JOB_TYPES)[number];
 
-export type JobStatus = 'Scheduled' | 'In progress' | 'Completed' | 'Failed' | 'Canceled';
+export const JOB_STATUSES = [
+  'Scheduled',
+  'In progress',
+  'Completed',
+  'Failed',
+  'Canceled',
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface Job {
   id: string;

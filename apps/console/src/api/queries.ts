@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { JobStatus, JobType, ProtectionStatus } from '@dpm/domain/model';
 import { api, unwrap } from './client';
 
 /**
@@ -30,6 +31,7 @@ export interface MemberFilter {
   groupId?: string;
   inactive?: boolean;
   search?: string;
+  status?: ProtectionStatus;
   sort: MemberSort;
   dir: 'asc' | 'desc';
 }
@@ -46,6 +48,7 @@ export const membersQuery = (serverId: string, f: MemberFilter) =>
             groupId: f.groupId,
             inactive: f.inactive ? 'true' : undefined,
             search: f.search || undefined,
+            status: f.status,
             sort: f.sort,
             dir: f.dir,
             cursor: pageParam,
@@ -71,11 +74,17 @@ export const alertsQuery = (serverId: string, inactive: boolean) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const jobsQuery = (serverId: string) =>
+export interface JobFilter {
+  status?: JobStatus;
+  type?: JobType;
+}
+
+export const jobsQuery = (serverId: string, f: JobFilter = {}) =>
   infiniteQueryOptions({
-    queryKey: [...keys.server(serverId), 'jobs'],
+    queryKey: [...keys.server(serverId), 'jobs', f],
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) => unwrap(await api.servers[':serverId'].jobs.$get({ param: { serverId }, query: { cursor: pageParam, limit: '100' } })),
+    queryFn: async ({ pageParam }) =>
+      unwrap(await api.servers[':serverId'].jobs.$get({ param: { serverId }, query: { status: f.status, type: f.type, cursor: pageParam, limit: '100' } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 

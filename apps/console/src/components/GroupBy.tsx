@@ -1,11 +1,11 @@
 import { Dropdown, Option } from '@fluentui/react-components';
 
-/** The **Group by** choice of a list (Alerts, Jobs, Protection). */
-export function GroupBy<T extends string>({ options, value, onChange, minWidth = 170 }: { options: readonly T[]; value: T; onChange: (value: T) => void; minWidth?: number }) {
+/** A labelled choice above a list: **Group by**, or a filter such as **Status** (with its "All"). */
+export function Choice<T extends string>({ label, options, value, onChange, minWidth = 170 }: { label: string; options: readonly T[]; value: T; onChange: (value: T) => void; minWidth?: number }) {
   return (
     <label style={{ fontSize: 13, display: 'flex', alignItems: 'center', gap: 6 }}>
-      Group by
-      <Dropdown aria-label="Group by" value={value} selectedOptions={[value]} onOptionSelect={(_, d) => onChange(d.optionValue as T)} style={{ minWidth }}>
+      {label}
+      <Dropdown aria-label={label} value={value} selectedOptions={[value]} onOptionSelect={(_, d) => onChange(d.optionValue as T)} style={{ minWidth }}>
         {options.map((g) => (
           <Option key={g} value={g}>
             {g}
@@ -14,4 +14,9 @@ export function GroupBy<T extends string>({ options, value, onChange, minWidth =
       </Dropdown>
     </label>
   );
+}
+
+/** The **Group by** choice of a list (Alerts, Jobs, Protection). */
+export function GroupBy<T extends string>(props: { options: readonly T[]; value: T; onChange: (value: T) => void; minWidth?: number }) {
+  return <Choice label="Group by" {...props} />;
 }

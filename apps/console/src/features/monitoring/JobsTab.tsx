@@ -1,7 +1,8 @@
-import { GroupBy } from '../../components/GroupBy';
+import { Choice, GroupBy } from '../../components/GroupBy';
+import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@dpm/domain/model';
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, MenuItem, ProgressBar } from '@fluentui/react-components';
+import { Button, MenuItem, ProgressBar, Toolbar } from '@fluentui/react-components';
 import { whyNotRetry } from '@dpm/domain/jobs/retry-job';
 import { whyNotCancel } from '@dpm/domain/jobs/cancel-job';
 import { jobsQuery } from '../../api/queries';
@@ -28,7 +29,10 @@ interface JobAction {
 
 export function JobsTab() {
   const { serverId } = useConnectedServer();
-  const jobs = useInfiniteQuery(jobsQuery(serverId));
+  const [status, setStatus] = useState<JobStatus | 'All'>('All');
+  const [type, setType] = useState<JobType | 'All'>('All');
+  // Filters are applied by the server, over every job, not only the pages already loaded.
+  const jobs = useInfiniteQuery(jobsQuery(serverId, { status: status === 'All' ? undefined : status, type: type === 'All' ? undefined : type }));
   const [selected, setSelected] = useState<string | null>(null);
   const [groupBy, setGroupBy] = useState<JobGroupBy>('None');
   const command = useCommand(serverId);
@@ -101,13 +105,15 @@ export function JobsTab() {
       display={
         <>
           {/* Group by sits above the list, as in the DPM console, leaving the list the width of its eight columns. */}
-          <div role="toolbar" aria-label="Job list options" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '6px 8px', borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
+          <Toolbar aria-label="Job list options" style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '6px 8px', borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
+            <Choice label="Status" options={['All', ...JOB_STATUSES] as const} value={status} onChange={setStatus} minWidth={130} />
+            <Choice label="Type" options={['All', ...JOB_TYPES] as const} value={type} onChange={setType} minWidth={190} />
             <GroupBy options={GROUP_BY} value={groupBy} onChange={setGroupBy} />
-          </div>
+          </Toolbar>
           <CommandFeedback command={command} />
           {jobs.isPending && <Loading label="Loading jobs…" />}
           {jobs.isError && <ErrorState error={jobs.error} />}
-          {jobs.data && rows.length === 0 && <Empty>No jobs on this DPM server yet.</Empty>}
+          {jobs.data && rows.length === 0 && <Empty>{status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}</Empty>}
           {rows.length > 0 && (
             <VirtualTable
               label="Jobs"

@@ -26,6 +26,8 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
+import { Choice } from '../../components/GroupBy';
+import { PROTECTION_STATUSES, type ProtectionStatus } from '@dpm/domain/model';
 import { groupOperations, memberOperations, type GroupOperation, type GroupRow, type MemberOperation, type MemberRow } from './operations';
 import { StopProtectionDialog, SwitchDialog, DiskAllocationDialog } from './dialogs';
 import { ProtectionGroupWizard } from './wizard/ProtectionGroupWizard';
@@ -75,6 +77,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
   const [selection, setSelection] = useState<Selection>({ kind: 'all' });
   const [groupBy, setGroupBy] = useState<GroupBy>('Protection group');
   const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<ProtectionStatus | 'All'>('All');
   const [sort, setSort] = useState<{ key: MemberSort; dir: 'asc' | 'desc' }>({ key: 'group', dir: 'asc' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogState | null>(null);
@@ -89,6 +92,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
     groupId: selection.kind === 'group' ? selection.groupId : undefined,
     inactive: selection.kind === 'inactive',
     search,
+    status: status === 'All' ? undefined : status,
     sort: effectiveSort,
     dir: sort.dir,
   };
@@ -277,6 +281,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
             <div style={{ display: 'flex', gap: 8, alignItems: 'center', padding: 6 }}>
               <strong style={{ fontSize: 14 }}>{selection.kind === 'inactive' ? 'Inactive Protection' : (selectedGroup?.name ?? 'All Protection Groups')}</strong>
               <span style={{ flex: 1 }} />
+              <Choice label="Protection Status" options={['All', ...PROTECTION_STATUSES] as const} value={status} onChange={setStatus} minWidth={200} />
               <SearchBox aria-label="Search members" placeholder="Search data source or computer" value={search} onChange={(_, d) => setSearch(d.value)} />
             </div>
             {notice && (
@@ -288,7 +293,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
             <CommandFeedback command={command} />
             {members.isPending && <Loading label="Loading members…" />}
             {members.isError && <ErrorState error={members.error} />}
-            {members.data && rows.length === 0 && <Empty>{search ? 'No member matches the search.' : selection.kind === 'inactive' ? 'No inactive protection on this DPM server.' : 'No protected members here.'}</Empty>}
+            {members.data && rows.length === 0 && <Empty>{search || status !== 'All' ? 'No member matches the search and filter.' : selection.kind === 'inactive' ? 'No inactive protection on this DPM server.' : 'No protected members here.'}</Empty>}
             {rows.length > 0 && (
               <VirtualTable
                 label="Protected members"
