@@ -94,6 +94,21 @@ test.describe('the console shell on the demo estate', () => {
     await expect(row('DS4').getByRole('cell').nth(1)).toHaveText('-');
     await page.getByRole('button', { name: 'Connect to DS3' }).click();
     await expect(page.getByLabel('Connected DPM server')).toContainText('DS3');
+
+    // The server disaster recovery actions are reachable from the topology, Connect to DPM server and Management.
+    await page.goto('/topology');
+    await table.getByRole('link', { name: 'Server actions for DS2' }).click();
+    await expect(page).toHaveURL(/\/servers\/srv-DS2$/);
+    await expect(page.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Mark as failed' })).toBeVisible();
+    await page.getByRole('button', { name: 'Connect to DPM server' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect to DPM server' });
+    await dialog.getByRole('radio', { name: /^DS4 \(/ }).check();
+    await dialog.getByRole('button', { name: 'Server actions' }).click();
+    await expect(page).toHaveURL(/\/servers\/srv-DS4$/);
+    await expect(page.getByRole('heading', { name: 'DS4 (ds4.contoso.com)' })).toBeVisible();
+    await workArea(page, 'Management').click();
+    await page.getByRole('link', { name: 'Server actions' }).click();
+    await expect(page).toHaveURL(/\/servers\/srv-DS3$/);
   });
 
   test('a work area chosen the moment the console has loaded stays chosen', async ({ page }) => {

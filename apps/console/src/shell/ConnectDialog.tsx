@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Radio, RadioGroup } from '@fluentui/react-components';
 import { serversQuery } from '../api/queries';
 import { ErrorState, Loading } from '../components/states';
@@ -9,6 +10,7 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState(serverId);
   const servers = useQuery(serversQuery());
+  const navigate = useNavigate();
   return (
     <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); if (d.open) setChoice(serverId); }}>
       <DialogTrigger disableButtonEnhancement>
@@ -31,6 +33,10 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
           <DialogActions>
             <Button appearance="primary" disabled={!choice} onClick={() => { connect(choice); setOpen(false); }}>
               Connect
+            </Button>
+            {/* Mark as failed, Reinstall DPM, the DpmSync commands and the runbook of the chosen server. */}
+            <Button disabled={!choice} onClick={() => { setOpen(false); void navigate(`/servers/${choice}`); }}>
+              Server actions
             </Button>
             <DialogTrigger disableButtonEnhancement>
               <Button>Cancel</Button>

@@ -16,6 +16,7 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
+  ToggleButton,
 } from '@fluentui/react-components';
 import { librariesQuery, serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
@@ -113,7 +114,9 @@ export function LibrariesTab() {
   const [selectedTape, setSelectedTape] = useState<string | null>(null);
   const [viewing, setViewing] = useState<{ id: string; barcode: string } | null>(null);
   const [adding, setAdding] = useState(false);
-  const library = libraries.data?.[0];
+  // A DPM server may have several libraries (and stand-alone drives): the one chosen in the Navigation pane.
+  const [libraryId, setLibraryId] = useState<string | null>(null);
+  const library = libraries.data?.find((l) => l.id === libraryId) ?? libraries.data?.[0];
   type Tape = NonNullable<typeof library>['tapes'][number];
   const tape = library?.tapes.find((t) => t.id === selectedTape);
   const serverName = servers.data?.find((s) => s.id === serverId)?.name ?? '';
@@ -166,17 +169,21 @@ export function LibrariesTab() {
         <div style={{ padding: 8 }}>
           <PaneTitle>Libraries</PaneTitle>
           {libraries.data?.map((l) => (
-            <Fields
-              key={l.id}
-              items={[
-                ['Library', l.name],
-                ['Drives', l.drives.map((d) => `${d.name}${d.needsCleaning ? ' (needs cleaning)' : ''}`).join(', ')],
-                ['Slots', String(l.slots)],
-                ['Door', l.doorLocked ? 'Locked' : 'Unlocked'],
-                ['State', l.enabled ? (l.available ? 'Enabled' : 'Not available') : 'Disabled'],
-                ['Last rescan', formatTime(l.lastRescanAt)],
-              ]}
-            />
+            <section key={l.id} aria-label={l.name} style={{ marginBottom: 8 }}>
+              <ToggleButton appearance="subtle" checked={l.id === library?.id} onClick={() => { setLibraryId(l.id); setSelectedTape(null); }} style={{ fontWeight: 600 }}>
+                {l.name}
+              </ToggleButton>
+              <Fields
+                items={[
+                  ['Library', l.name],
+                  ['Drives', l.drives.map((d) => `${d.name}${d.needsCleaning ? ' (needs cleaning)' : ''}`).join(', ')],
+                  ['Slots', String(l.slots)],
+                  ['Door', l.doorLocked ? 'Locked' : 'Unlocked'],
+                  ['State', l.enabled ? (l.available ? 'Enabled' : 'Not available') : 'Disabled'],
+                  ['Last rescan', formatTime(l.lastRescanAt)],
+                ]}
+              />
+            </section>
           ))}
         </div>
       }

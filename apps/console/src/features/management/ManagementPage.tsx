@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { NavLink, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Tab, TabList } from '@fluentui/react-components';
 import { agentsQuery, serversQuery } from '../../api/queries';
@@ -20,15 +20,21 @@ import { EstateTab } from './EstateTab';
 export function ManagementPage() {
   const { tab = 'agents' } = useParams();
   const navigate = useNavigate();
+  const { serverId } = useConnectedServer();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(`/management/${String(d.value)}`)} style={{ padding: '0 12px' }}>
-        <Tab value="agents">Agents</Tab>
-        <Tab value="disks">Disks</Tab>
-        <Tab value="libraries">Libraries</Tab>
-        <Tab value="online">Online</Tab>
-        <Tab value="estate">Estate</Tab>
-      </TabList>
+      <div style={{ display: 'flex', alignItems: 'center', padding: '0 12px' }}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(`/management/${String(d.value)}`)}>
+          <Tab value="agents">Agents</Tab>
+          <Tab value="disks">Disks</Tab>
+          <Tab value="libraries">Libraries</Tab>
+          <Tab value="online">Online</Tab>
+          <Tab value="estate">Estate</Tab>
+        </TabList>
+        <span style={{ flex: 1 }} />
+        {/* Mark as failed, Reinstall DPM, the DpmSync commands and the runbook of the connected server. */}
+        {serverId && <NavLink to={`/servers/${serverId}`}>Server actions</NavLink>}
+      </div>
       <div style={{ flex: 1, minHeight: 0 }}>
         {tab === 'disks' ? <DisksTab /> : tab === 'libraries' ? <LibrariesTab /> : tab === 'online' ? <OnlineTab /> : tab === 'estate' ? <EstateTab /> : <AgentsTab />}
       </div>

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { NavLink, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { topologyQuery } from '../../api/queries';
@@ -125,6 +125,7 @@ export function TopologyPage() {
                 <th style={cell}>Server</th>
                 <th style={cell}>Protecting</th>
                 <th style={cell}>Protected by</th>
+                <th style={cell}>Disaster recovery</th>
               </tr>
             </thead>
             <tbody>
@@ -136,6 +137,9 @@ export function TopologyPage() {
                   </th>
                   <td style={cell}>{s.protecting.join(', ') || '-'}</td>
                   <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
+                  <td style={cell}>
+                    <NavLink to={`/servers/${s.serverId}`}>Server actions for {s.name}</NavLink>
+                  </td>
                 </tr>
               ))}
             </tbody>
