@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -116,6 +116,17 @@ export function createApp(d: AppDeps) {
   app.use('/api/*', authorize(d));
   app.route('/api', createApi(d));
   app.route('/api', eventRoutes(d));
+  // The stream is a plain Hono route (server-sent events); it is described here all the same.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/events',
+    tags: ['System'],
+    summary: 'Live changes as server-sent events',
+    description:
+      'Events: `hello` (data: {"lastId"}), then `change` for every committed change (id; data: {"id","at","type","serverId","subjectId","summary"}), and `heartbeat` every 15 s. Reconnect with Last-Event-ID (or ?lastEventId=) to receive what was missed.',
+    request: { query: z.object({ lastEventId: z.string().optional() }), headers: z.object({ 'last-event-id': z.string().optional() }) },
+    responses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: { description: 'Not signed in' } },
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'DPM Console API', version: d.version, description: 'The backend-for-frontend of the DPM web console.' },
