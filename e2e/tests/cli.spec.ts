@@ -34,7 +34,9 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
   test.setTimeout(120_000);
   await post(server, '/servers/srv-DS1/fail');
   // Switch Disaster Protection from the command line, as Start-DPMSwitchProtection.
-  let r = dpm(server, 'Start-DPMSwitchProtection', '-ProtectionGroup', 'DS1 protection', '-Datasource', 'C:\\ on PS1', '--server', 'DS3');
+  // Every data source of PS1, as in the console run (recover-server.spec.ts).
+  const PS1_SOURCES = ['C:\\ on PS1', 'D:\\ on PS1', 'PS1\\MSSQLSERVER\\Sales on PS1'];
+  let r = dpm(server, 'Start-DPMSwitchProtection', '-ProtectionGroup', 'DS1 protection', '-Datasource', ...PS1_SOURCES, '--server', 'DS3');
   expect(r.code, r.err).toBe(0);
   expect(r.out).toContain('switched to DS3');
 
@@ -69,7 +71,7 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
   await post(server, '/servers/srv-DS1/protection/consistency-checks', { replicaIds: DS1_REPLICAS.filter((id) => !id.startsWith('rep-DS1-PS1')) });
 
   // Switch back on DS3 from the command line; DS1 takes ownership; SetDpmServer on both computers.
-  r = dpm(server, 'start-dpmswitchprotection', '-protectiongroup', 'DS1 protection', '-datasource', 'C:\\ on PS1', '--server', 'DS3', '--json');
+  r = dpm(server, 'start-dpmswitchprotection', '-protectiongroup', 'DS1 protection', '-datasource', ...PS1_SOURCES, '--server', 'DS3', '--json');
   expect(r.code, r.err).toBe(0);
   expect((JSON.parse(r.out) as { ok: boolean }).ok).toBe(true);
   await post(server, '/servers/srv-DS1/agents/cmp-PS1/take-ownership');
@@ -89,4 +91,13 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
   r = dpm(server, 'get-alerts', '--server', 'DS1');
   expect(r.code).toBe(0);
   expect(r.out).not.toContain('Agent Ownership Required');
+
+  // The same end state as the console run: DS1 protects PS1 and PS2 again, every replica OK,
+  // DS1 owns both agents, and DS3 protects DS1's replicas again rather than PS1 directly.
+  const members = await get<{ items: { status: string }[] }>(server, '/servers/srv-DS1/protection/members?limit=100');
+  expect(members.items.map((m) => m.status)).toEqual(Array(6).fill('OK'));
+  const estate = await get<{ computers: { name: string; agentOwner: string | null }[] }>(server, '/estate');
+  expect(estate.computers.filter((c) => c.name === 'PS1' || c.name === 'PS2').map((c) => c.agentOwner)).toEqual(['DS1', 'DS1']);
+  const onDs3 = await get<{ items: { computer: string; switched: boolean }[] }>(server, '/servers/srv-DS3/protection/members?limit=100');
+  expect(onDs3.items.filter((m) => m.computer === 'PS1' && m.switched)).toEqual([]);
 });

@@ -25,7 +25,7 @@ async function serverPage(page: Page, name: string): Promise<void> {
 
 test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
   test('rebuilds DS1 from its DPMDB tape and DS3, through the console', async ({ page, server }) => {
-    // The whole of seed 000 in one test: about 25 s on an idle machine; the margin is for a busy CI host.
+    // The whole of seed 000 in one test: about 35 s on an idle machine; the margin is for a busy CI host.
     test.setTimeout(120_000);
     await page.goto('/');
 
@@ -43,14 +43,40 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await expect(options).toContainText('MOVE_UNSUPPORTED');
     await expect(options.getByRole('listitem')).toHaveCount(3);
 
-    // On the secondary, Switch Disaster Protection keeps C:\ of PS1 protected meanwhile.
+    // On the secondary, Switch Disaster Protection keeps every data source of PS1 protected meanwhile.
     await connectTo(page, 'DS3');
     await workArea(page, 'Protection').click();
-    const switched = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\ (replica on DS1)' }).filter({ hasText: 'PS1' });
-    await switched.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-    await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
-    await expect(switched).toContainText('Replica is inconsistent');
+    const ps1OnDs3 = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: '(replica on DS1)' }).filter({ hasText: 'PS1' });
+    await expect(ps1OnDs3).toHaveCount(3);
+    const switchRow = async (i: number) => {
+      await ps1OnDs3.nth(i).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+      await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
+      await expect(page.getByRole('dialog', { name: 'Switch Disaster Protection' })).toBeHidden();
+    };
+    for (const i of [0, 1, 2]) await switchRow(i);
+    await expect(ps1OnDs3.filter({ hasText: 'Replica is inconsistent' })).toHaveCount(3);
+
+    // Meanwhile a user of PS1 needs a file back: DS3 recovers it from its copy of C:\.
+    await workArea(page, 'Recovery').click();
+    const recoverable = page.getByRole('tree', { name: 'Recoverable data' });
+    await recoverable.getByText('PS1', { exact: true }).click();
+    await recoverable.getByRole('treeitem', { name: /^C:\\ \(\d+\)$/ }).click();
+    await page.getByRole('table', { name: 'Recoverable items' }).getByRole('checkbox', { name: 'Recover C:\\Data\\Sales\\Q3 forecast.xlsx' }).check();
+    await page.getByRole('button', { name: 'Recover', exact: true }).click();
+    const fileWizard = page.getByRole('dialog', { name: 'Recovery Wizard' });
+    await expect(fileWizard).toContainText('C:\\Data\\Sales\\Q3 forecast.xlsx');
+    await fileWizard.getByRole('button', { name: 'Next' }).click();
+    await fileWizard.getByRole('radio', { name: 'Recover to an alternate location' }).check();
+    await fileWizard.getByRole('button', { name: 'Next' }).click();
+    await fileWizard.getByRole('textbox', { name: 'Alternate location' }).fill('FS1\\D:\\Recovered');
+    await fileWizard.getByRole('button', { name: 'Next' }).click();
+    await fileWizard.getByRole('button', { name: 'Recover', exact: true }).click();
+    await expect(fileWizard).toContainText('Recovery started');
+    await fileWizard.getByRole('button', { name: 'Close' }).click();
+    await server.advance(5);
+    const recovered = await api<{ items: { type: string; status: string; description?: string }[] }>(server, '/servers/srv-DS3/jobs?type=Disk%20recovery&limit=10');
+    expect(recovered.items.map((j) => j.status)).toEqual(['Completed']);
 
     // Reinstall DPM: same version and update rollup, same FQDN, a new empty DPMDB.
     await serverPage(page, 'DS1');
@@ -147,8 +173,10 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     }
     await server.advance(90);
 
-    // Switch C:\ of PS1 back to DS1 (the same menu on DS3, here through the API): DS1 must Take Ownership.
-    await api(server, '/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    // On DS3, Switch Disaster Protection again switches PS1's data sources back to DS1, which must Take Ownership.
+    await workArea(page, 'Protection').click();
+    await expect(ps1OnDs3).toHaveCount(3);
+    for (const i of [0, 1, 2]) await switchRow(i);
 
     // Management › Agents on DS1: Re-establish protection of PS1 is refused until DS1 takes ownership of its agent.
     await connectTo(page, 'DS1');

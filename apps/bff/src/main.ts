@@ -1,3 +1,4 @@
+import { Server as HttpServer } from 'node:http';
 import { mkdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -59,6 +60,13 @@ export async function start() {
     );
     if (!isLoopback(config.host)) log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');
   });
+  // Idle keep-alive connections are closed by the client first (it subtracts a margin from this
+  // hint), never by the server while a request is on its way: Node's 5 s default races with
+  // clients such as undici's fetch on a busy machine ("other side closed").
+  if (server instanceof HttpServer) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const shutdown = () => {
     stopClock();
     server.close();

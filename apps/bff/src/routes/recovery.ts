@@ -9,6 +9,7 @@ import { OPERATOR_RECOVERY_TYPES } from '../auth/permissions';
 import { notFound } from '@dpm/domain/errors';
 import { listExternalTapes, listRecoverable, listRecoveryPoints } from '@dpm/db/views/recovery';
 import { recover } from '@dpm/domain/recovery/recover';
+import { recoverableItems } from '@dpm/domain/recovery/recoverable-items';
 import { restoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
 import type { Estate } from '@dpm/domain/model';
 import { NoQuery, commandRoute, readRoute } from './route-kit';
@@ -29,6 +30,7 @@ const RecoverBody = z
       'Recover to an alternate location',
     ]),
     destination: z.string().max(260).nullable().default(null),
+    items: z.array(z.string().min(1).max(1024)).max(100).optional(),
   })
   .strict()
   .refine((b) => (b.recoveryPointId === undefined) !== (b.tape === undefined), { message: 'give either recoveryPointId or tape', path: ['recoveryPointId'] })
@@ -56,6 +58,8 @@ const targets = readRoute(
   NoQuery,
   z.array(RestoreTarget),
 );
+const RecoverableItemView = z.object({ path: z.string(), type: z.enum(['Folder', 'File']), sizeGb: z.number() }).openapi('RecoverableItem');
+const items = readRoute(TAG, '/servers/{serverId}/recovery/data-sources/{dataSourceId}/items', 'Recoverable items of the data source (files and folders of file data)', SourceParams, NoQuery, z.array(RecoverableItemView));
 const external = readRoute(TAG, '/servers/{serverId}/recovery/external-tapes', 'External DPM Tapes', ServerParams, NoQuery, z.array(ExternalTapeSource));
 const recoverRoute = commandRoute(TAG, '/servers/{serverId}/recovery/recover', 'Recovery Wizard → Recover', ServerParams, RecoverBody);
 const ExternalDpmBody = z
@@ -100,6 +104,13 @@ export function recoveryRoutes(d: AppDeps) {
       const { serverId, dataSourceId } = c.req.valid('param');
       serverOr404(d, serverId);
       return c.json(restoreTargets(d.store.estate, serverId, dataSourceId), 200);
+    })
+    .openapi(items, (c) => {
+      const { serverId, dataSourceId } = c.req.valid('param');
+      serverOr404(d, serverId);
+      const ds = d.store.estate.dataSources[dataSourceId];
+      if (!ds) throw new Refused(notFound('data source', dataSourceId));
+      return c.json(recoverableItems(ds), 200);
     })
     .openapi(external, (c) => {
       const { serverId } = c.req.valid('param');

@@ -245,7 +245,8 @@ function completeRecovery(draft: Draft, ctx: Ctx, job: Job, replica: Replica | u
   succeed(draft, ctx, job);
   if (toReplica && replica) draft.update('replicas', replica.id, { dataRestored: true });
   resolveAlert(draft, ctx, 'Recovery failed', subject.serverId, subject.subjectId);
-  raiseAlert(draft, ctx, 'Recovery succeeded', subject, job.params.destination ? `Recovered to ${job.params.destination}.` : undefined);
+  const what = job.params.items ? `Recovered ${job.params.items}` : 'Recovered';
+  raiseAlert(draft, ctx, 'Recovery succeeded', subject, job.params.destination ? `${what} to ${job.params.destination}.` : job.params.items ? `${what}.` : undefined);
 }
 
 function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {

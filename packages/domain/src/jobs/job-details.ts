@@ -144,7 +144,7 @@ function describe(job: Job, names: { source: string; computer: string | null; se
       return `Writes a full backup of ${on} to a free tape in ${lib} for long-term protection.`;
     case 'Disk recovery':
     case 'Tape recovery':
-      return `Recovers ${on} from a recovery point on ${job.type === 'Tape recovery' ? 'tape' : 'disk'} (${job.params.recoveryType ?? 'recovery'})${job.params.destination ? ` to ${job.params.destination}` : ''}.`;
+      return `Recovers ${job.params.items ?? on} from a recovery point on ${job.type === 'Tape recovery' ? 'tape' : 'disk'} (${job.params.recoveryType ?? 'recovery'})${job.params.destination ? ` to ${job.params.destination}` : ''}.`;
     case 'Fast inventory':
       return `Reads the barcodes of the tapes in ${lib}.`;
     case 'Detailed inventory':

@@ -3,6 +3,7 @@ import { demo } from '../fixtures/scenarios';
 import { RESTORE_FOLDER, World, expectRefusal, latestDiskPoint } from '../test-support';
 import { recatalogImportedTape } from '../library/recatalog-imported-tape';
 import { recover } from './recover';
+import { recoverableItems } from './recoverable-items';
 
 const DS2_TAPE = 'tape-DS2017L8';
 const fromDs2Tape = { serverId: 'srv-DS1', tape: { tapeId: DS2_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder' as const, destination: RESTORE_FOLDER };
@@ -53,5 +54,29 @@ describe('recover (Recovery Wizard)', () => {
     w.run(recover, { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Copy to a network folder', destination: '\\\\FS1\\Sales' });
     w.advance(30);
     expect(w.jobs('Disk recovery')[0]).toMatchObject({ status: 'Completed', serverId: 'srv-DS3' });
+  });
+
+  it('recovers a file of C:\\ on PS1 from the secondary DS3 while DS1 is lost; an item the point has not, or items of a SQL database, are refused (seed 000)', () => {
+    const w = new World(demo());
+    const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
+    const ds = w.estate.dataSources['ds-PS1-C'];
+    if (!ds) throw new Error('fixture');
+    const items = recoverableItems(ds);
+    expect(items.map((i) => i.path)).toContain('C:\\Data\\Sales\\Q3 forecast.xlsx');
+    const file = 'C:\\Data\\Sales\\Q3 forecast.xlsx';
+    const to = { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Recover to an alternate location' as const, destination: '\\\\FS1\\Recovered' };
+    expectRefusal(w.estate, (s) => recover(s, { ...to, items: ['C:\\Nowhere\\x.txt'] }, w.ctx()), 'INVALID_INPUT', ['C:\\Nowhere\\x.txt', 'C:\\']);
+    const sql = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-SQL');
+    expectRefusal(w.estate, (s) => recover(s, { serverId: 'srv-DS3', recoveryPointId: sql.id, recoveryType: 'Copy to a network folder', destination: '\\\\FS1\\x', items: [file] }, w.ctx()), 'INVALID_INPUT', ['recovered whole']);
+
+    // A file inside a chosen folder comes with the folder: one item is recovered.
+    w.run(recover, { ...to, items: [file, 'C:\\Data\\'] });
+    const job = w.jobs('Disk recovery')[0];
+    expect(job?.params.items).toBe('C:\\Data\\');
+    expect(job?.totalGb).toBeLessThan(ds.sizeGb);
+    w.advance(60);
+    expect(w.jobs('Disk recovery')[0]?.status).toBe('Completed');
+    const alert = w.alerts('Recovery succeeded', 'srv-DS3').at(-1);
+    expect(alert?.description).toContain('Recovered C:\\Data\\ to \\\\FS1\\Recovered.');
   });
 });

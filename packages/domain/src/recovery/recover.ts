@@ -8,6 +8,7 @@ import { isCataloged } from '../library/tape-status';
 import { checkCertificate } from '../library/tape-command';
 import type { RecoveryType } from './recovery-types';
 import { RECOVERY_TYPES, needsDestination } from './recovery-types';
+import { hasItems, recoverableItems, type RecoverableItem } from './recoverable-items';
 
 export interface Recover {
   serverId: string;
@@ -17,12 +18,15 @@ export interface Recover {
   tape?: { tapeId: string; dataSetIndex: number };
   recoveryType: Exclude<RecoveryType, 'Restore to replica'>;
   destination: string | null;
+  /** Recoverable items (files and folders) of file data; none or empty: the whole data source. */
+  items?: string[];
 }
 
 /**
  * Recovery Wizard → Recover: a Disk recovery or Tape recovery job that ends in Recovery
  * succeeded or Recovery failed. Data on an imported tape is recoverable only after the tape is
  * recataloged (NOT_CATALOGED); an encrypted tape needs its certificate (TAPE_CERTIFICATE).
+ * File data may be recovered item by item (the recovery point's recoverable items).
  */
 export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
@@ -48,6 +52,19 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
   if (!RECOVERY_TYPES[ds.kind].includes(cmd.recoveryType)) {
     return refuse('INVALID_INPUT', `"${cmd.recoveryType}" is not a recovery type for ${ds.kind === 'DPMDB' ? 'a DPM database' : `a ${ds.kind.toLowerCase()}`}.`, 'recoveryType');
   }
+  const chosen = [...new Set(cmd.items ?? [])];
+  let items: RecoverableItem[] = [];
+  if (chosen.length > 0) {
+    if (!hasItems(ds.kind)) return refuse('INVALID_INPUT', `${ds.name} is recovered whole: only file data has recoverable items.`, 'items');
+    const catalogue = new Map(recoverableItems(ds).map((i) => [i.path, i]));
+    for (const path of chosen) {
+      const item = catalogue.get(path);
+      if (!item) return refuse('INVALID_INPUT', `${path} is not an item of the recovery point of ${ds.name}.`, 'items');
+      items.push(item);
+    }
+    // An item inside a chosen folder comes with the folder.
+    items = items.filter((i) => !items.some((f) => f !== i && f.type === 'Folder' && i.path.startsWith(f.path)));
+  }
   const destination = cmd.destination?.trim() ?? '';
   if (needsDestination(cmd.recoveryType) && destination === '') {
     return refuse('INVALID_INPUT', 'Specify where to recover the data.', 'destination');
@@ -70,8 +87,8 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
     dataSourceId: ds.id,
     computerId: computer?.id ?? null,
     tapeId: rp.tapeId,
-    totalGb: rp.sizeGb,
-    params: { recoveryPointId: rp.id, recoveryType: cmd.recoveryType, destination },
+    totalGb: items.length > 0 ? items.reduce((n, i) => n + i.sizeGb, 0) : rp.sizeGb,
+    params: { recoveryPointId: rp.id, recoveryType: cmd.recoveryType, destination, ...(items.length > 0 ? { items: items.map((i) => i.path).join('; ') } : {}) },
   });
   return draft.outcome();
 }

@@ -1,19 +1,20 @@
 import { ExternalDpmActions } from './ExternalDpm';
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import { externalTapesQuery, pointsQuery, recoverableQuery } from '../../api/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { formatTime } from '../../shell/format';
+import { formatGb, formatTime } from '../../shell/format';
 import { RoleButton } from '../../components/RoleButton';
 import { RecoveryWizard, type RecoverySelection } from './RecoveryWizard';
-import { isDataSourceKind } from './queries';
+import { isDataSourceKind, itemsQuery } from './queries';
 
 type Source = RecoverySelection & { label: string };
 
 const DAY = 86_400_000;
+const ITEM_CELL = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '2px 8px', textAlign: 'left' } as const;
 
 export function RecoveryPage() {
   const { serverId } = useConnectedServer();
@@ -112,6 +113,8 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
   const [day, setDay] = useState<number | null>(null);
   const [time, setTime] = useState<string>('Latest');
   const [wizard, setWizard] = useState(false);
+  const items = useQuery({ ...itemsQuery(serverId, source.dataSourceId), enabled: !source.external });
+  const [picked, setPicked] = useState<string[]>([]);
   const days = useMemo(() => new Set((points.data ?? []).map((p) => Math.floor(p.time / DAY) * DAY)), [points.data]);
   const latestDay = points.data?.[0] ? Math.floor(points.data[0].time / DAY) * DAY : null;
   const shownDay = day ?? latestDay;
@@ -143,9 +146,37 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
               ['Recovery point', formatTime(chosen.time)],
               ['Location', chosen.location + (chosen.tape ? ` (tape ${chosen.tape})` : '')],
               ['Expires', formatTime(chosen.expiresAt)],
-              ['Recoverable items', chosen.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : 'The whole data source'],
+              ['Recoverable items', chosen.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : picked.length > 0 ? `${picked.length} chosen below` : 'The whole data source'],
             ]}
           />
+        )}
+        {chosen && items.data && items.data.length > 0 && (
+          <table aria-label="Recoverable items" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+            <thead>
+              <tr>
+                <th style={ITEM_CELL}>Recover</th>
+                <th style={ITEM_CELL}>Name</th>
+                <th style={ITEM_CELL}>Type</th>
+                <th style={ITEM_CELL}>Size</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.data.map((i) => (
+                <tr key={i.path}>
+                  <td style={ITEM_CELL}>
+                    <Checkbox
+                      aria-label={`Recover ${i.path}`}
+                      checked={picked.includes(i.path)}
+                      onChange={(_, d) => setPicked(d.checked ? [...picked, i.path] : picked.filter((p) => p !== i.path))}
+                    />
+                  </td>
+                  <td style={ITEM_CELL}>{i.path}</td>
+                  <td style={ITEM_CELL}>{i.type}</td>
+                  <td style={ITEM_CELL}>{formatGb(i.sizeGb)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
         <div>
           {/* Operators recover to an alternate location; the wizard's server refuses them the original one. */}
@@ -153,7 +184,7 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
             Recover
           </RoleButton>
         </div>
-        {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} onClose={() => setWizard(false)} />}
+        {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} onClose={() => setWizard(false)} />}
       </div>
     </div>
   );

@@ -58,7 +58,7 @@ const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: str
  * server's replica of it waits for data (seed 000), the destination, then Recover. The server
  * decides; a refusal (NOT_CATALOGED, TAPE_CERTIFICATE, …) shows DPM's sentence on the Summary.
  */
-export function RecoveryWizard({ serverId, source, point, onClose }: { serverId: string; source: RecoverySelection; point: SelectedPoint; onClose: () => void }) {
+export function RecoveryWizard({ serverId, source, point, items = [], onClose }: { serverId: string; source: RecoverySelection; point: SelectedPoint; items?: string[]; onClose: () => void }) {
   const command = useCommand(serverId);
   const targets = useQuery(restoreTargetsQuery(serverId, source.dataSourceId));
   const [page, setPage] = useState(0);
@@ -69,7 +69,8 @@ export function RecoveryWizard({ serverId, source, point, onClose }: { serverId:
   const [started, setStarted] = useState(false);
 
   const targetList = targets.data ?? [];
-  const types: RecoveryType[] = [...RECOVERY_TYPES[source.kind], ...(targetList.length > 0 ? (['Restore to replica'] as const) : [])];
+  // Restore to replica brings back a whole replica, never chosen items.
+  const types: RecoveryType[] = [...RECOVERY_TYPES[source.kind], ...(targetList.length > 0 && items.length === 0 ? (['Restore to replica'] as const) : [])];
   const target = targetList.find((t) => t.replicaId === targetId) ?? (targetList.length === 1 ? targetList[0] : undefined);
   const destinationSpec = type ? DESTINATION_LABEL[type] : undefined;
 
@@ -95,7 +96,7 @@ export function RecoveryWizard({ serverId, source, point, onClose }: { serverId:
             unwrap(
               await api.servers[':serverId'].recovery.recover.$post({
                 param: { serverId },
-                json: { recoveryPointId: point.id, recoveryType: type, destination: needsDestination(type) ? destination.trim() : null },
+                json: { recoveryPointId: point.id, recoveryType: type, destination: needsDestination(type) ? destination.trim() : null, ...(items.length > 0 ? { items } : {}) },
               }),
             ),
           );
@@ -133,8 +134,8 @@ export function RecoveryWizard({ serverId, source, point, onClose }: { serverId:
                       ['Computer', source.computer],
                       ['Recovery point', formatTime(point.time)],
                       ['Location', point.location + (point.tape ? ` (tape ${point.tape})` : '') + (source.external ? ', External DPM Tapes' : '')],
-                      ['Recoverable items', point.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : 'The whole data source'],
-                      ['Size', formatGb(point.sizeGb)],
+                      ['Recoverable items', point.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : items.length > 0 ? items.join('; ') : 'The whole data source'],
+                      ['Size', items.length > 0 ? 'The chosen items' : formatGb(point.sizeGb)],
                     ]}
                   />
                 )}

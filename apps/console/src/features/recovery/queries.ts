@@ -16,6 +16,14 @@ export const restoreTargetsQuery = (serverId: string, dataSourceId: string) =>
       unwrap(await api.servers[':serverId'].recovery['data-sources'][':dataSourceId']['restore-targets'].$get({ param: { serverId, dataSourceId }, query: {} })),
   });
 
+/** Recoverable items of file data: the same for every recovery point of the data source. */
+export const itemsQuery = (serverId: string, dataSourceId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'items', dataSourceId],
+    queryFn: async () => unwrap(await api.servers[':serverId'].recovery['data-sources'][':dataSourceId'].items.$get({ param: { serverId, dataSourceId }, query: {} })),
+    staleTime: Infinity,
+  });
+
 /** The API sends kinds as strings; the Recovery Wizard needs one RECOVERY_TYPES knows. */
 export function isDataSourceKind(kind: string): kind is DataSourceKind {
   return Object.hasOwn(RECOVERY_TYPES, kind);
