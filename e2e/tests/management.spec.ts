@@ -72,6 +72,43 @@ test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and
   await expect(pane(page, 'Display pane').getByRole('row').filter({ hasText: 'PS2' }).first()).toContainText('Replica is inconsistent');
 });
 
+test('Disks: a failed disk makes its replicas missing with their alert; Remove disk, Add disk and Reallocate replicas bring them back to Manual replica creation pending', async ({ page }) => {
+  await page.goto('/management/disks');
+  await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
+  const disks = page.getByRole('grid', { name: 'Disks' });
+  const disk1 = disks.getByRole('row').filter({ hasText: 'Disk 1' });
+  await expect(disk1).toContainText('Healthy');
+  const onDisk1 = page.getByRole('grid', { name: 'Replicas in the storage pool' }).getByRole('row').filter({ hasText: 'Disk 1' });
+  const count = await onDisk1.count();
+  expect(count).toBeGreaterThan(0);
+
+  await disk1.click();
+  await actions(page).getByRole('button', { name: 'Remove disk' }).click();
+  await expect(page.getByRole('alert')).toContainText('only a missing disk or an unused one can be removed');
+  await actions(page).getByRole('button', { name: 'Simulate disk failure' }).click();
+  await expect(done(page, 'Simulate disk failure')).toBeVisible();
+  await expect(disk1).toContainText('Missing');
+
+  await workArea(page, 'Monitoring').click();
+  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is missing' })).toHaveCount(count);
+
+  await workArea(page, 'Management').click();
+  await page.getByRole('tab', { name: 'Disks' }).click();
+  await disk1.click();
+  await actions(page).getByRole('button', { name: 'Remove disk' }).click();
+  await expect(done(page, 'Remove disk')).toBeVisible();
+  await expect(disks.getByRole('row').filter({ hasText: 'Disk 1' })).toHaveCount(0);
+  await actions(page).getByLabel('Disk size (GB)').fill('10000');
+  await actions(page).getByRole('button', { name: 'Add disk' }).click();
+  await expect(disks.getByRole('row').filter({ hasText: 'Disk 3' })).toContainText('Healthy');
+
+  await page.getByRole('link', { name: 'Server actions' }).click();
+  await actions(page).getByRole('button', { name: 'Reallocate replicas' }).click();
+  await expect(done(page, 'Reallocate replicas')).toBeVisible();
+  await workArea(page, 'Protection').click();
+  await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'Manual replica creation pending' })).toHaveCount(count);
+});
+
 test.describe('Protection Agent Installation Wizard on scenario 1', () => {
   test.use({ seed: 'scenario-1' });
 

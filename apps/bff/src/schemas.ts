@@ -179,7 +179,13 @@ export const AgentRow = z
   .openapi('Agent');
 
 export const DiskSummary = z
-  .object({ storagePoolGb: z.number(), allocatedGb: z.number(), freeGb: z.number(), replicas: z.number() })
+  .object({
+    storagePoolGb: z.number(),
+    allocatedGb: z.number(),
+    freeGb: z.number(),
+    replicas: z.number(),
+    disks: z.array(z.object({ id: z.string(), name: z.string(), sizeGb: z.number(), allocatedGb: z.number(), freeGb: z.number(), missing: z.boolean(), replicas: z.number() })),
+  })
   .openapi('StoragePool');
 
 export const Tape = z

@@ -1,5 +1,6 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
+  PoolDisk,
   Agent,
   AgentSecurity,
   AlertName,
@@ -47,6 +48,7 @@ export const servers = sqliteTable(
     installedAt: integer('installed_at').notNull().default(0),
     restoredFrom: text('restored_from'),
     storagePoolGb: real('storage_pool_gb').notNull(),
+    disks: json<PoolDisk[]>('disks').notNull().default([]),
     certificates: json<string[]>('certificates').notNull(),
     replicaRestoreFailures: json<Record<string, number>>('replica_restore_failures').notNull(),
     online: json<{ vault: string; registeredAt: number } | null>('online'),

@@ -1,7 +1,7 @@
 /**
  * Property tests over random command sequences on scenario 1 (domain-rules.md): what must hold
  * whatever an administrator does with Switch Disaster Protection, Take Ownership, consistency
- * checks, recovery points, Stop protection, unclean shutdowns and the clock.
+ * checks, recovery points, Stop protection, unclean shutdowns, disk failures and the clock.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -17,6 +17,7 @@ import { performConsistencyCheck } from './protection/perform-consistency-check'
 import { createRecoveryPoint } from './protection/create-recovery-point';
 import { stopProtection } from './protection/stop-protection';
 import { uncleanShutdown } from './estate/unclean-shutdown';
+import { simulateDiskFailure } from './server/disk-failure';
 import { MINUTE, World, structuredCopy } from './test-support';
 
 type Command =
@@ -26,6 +27,7 @@ type Command =
   | { kind: 'createRecoveryPoint'; replicaId: string }
   | { kind: 'stopProtection'; replicaId: string; retainReplica: boolean }
   | { kind: 'uncleanShutdown'; computerId: string }
+  | { kind: 'diskFailure'; serverId: string; disk: number }
   | { kind: 'tick'; minutes: number };
 
 /** Status changes the state machine allows (domain-rules.md), besides Replica is missing and Inactive. */
@@ -92,6 +94,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopProtection' as const), replicaId: fc.constantFrom(...REPLICAS), retainReplica: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('uncleanShutdown' as const), computerId: fc.constantFrom(...COMPUTERS) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('diskFailure' as const), serverId: fc.constantFrom(...SERVERS), disk: fc.integer({ min: 0, max: 1 }) }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 24 * 60 }) }) }) },
 );
 const sequenceArb = fc.array(commandArb, { minLength: 1, maxLength: 25 });
@@ -110,6 +113,8 @@ function decide(estate: Estate, c: Exclude<Command, { kind: 'tick' }>, ctx: Ctx)
       return stopProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], retainReplica: c.retainReplica }, ctx);
     case 'uncleanShutdown':
       return uncleanShutdown(estate, { computerId: c.computerId }, ctx);
+    case 'diskFailure':
+      return simulateDiskFailure(estate, { serverId: c.serverId, diskId: estate.servers[c.serverId]?.disks[c.disk]?.id ?? '' }, ctx);
   }
 }
 

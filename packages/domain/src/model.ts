@@ -36,7 +36,10 @@ export interface DpmServer {
   installedAt: number;
   /** The DPMDB recovery point DpmSync -RestoreDb attached since the last install, if any. */
   restoredFrom: string | null;
+  /** Capacity of the storage pool: the sum of its disks that are not missing. */
   storagePoolGb: number;
+  /** The disks of the storage pool, in the order they were added (Management › Disks). */
+  disks: PoolDisk[];
   /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
   certificates: string[];
   /** Failed replica restores per data source, kept across stop/re-add (seed 000). */
@@ -45,6 +48,15 @@ export interface DpmServer {
   online: { vault: string; registeredAt: number } | null;
   /** Recovery › Add External DPM: another DPM server's vault this server may recover from. */
   externalDpm: { vault: string; addedAt: number } | null;
+}
+
+export interface PoolDisk {
+  id: string;
+  /** As Disk Management names it: Disk 1, Disk 2… */
+  name: string;
+  sizeGb: number;
+  /** The disk no longer answers: its replicas are Replica is missing until reallocated. */
+  missing: boolean;
 }
 
 export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled';

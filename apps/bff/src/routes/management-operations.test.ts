@@ -97,8 +97,20 @@ describe('Management routes', () => {
     expect((await t.json('/api/servers/srv-DS1/agents/refresh', {})).status).toBe(200);
     expect((await t.json('/api/servers/srv-DS1/disks', { sizeGb: 500 })).status).toBe(200);
     expect(t.store.estate.servers['srv-DS1']?.storagePoolGb).toBe(20_500);
-    const replicas = (await (await t.app.request('/api/servers/srv-DS1/disks/replicas')).json()) as { computer: string }[];
+    const replicas = (await (await t.app.request('/api/servers/srv-DS1/disks/replicas')).json()) as { id: string; computer: string; disks: string[] }[];
     expect(replicas.map((r) => r.computer)).toContain('PS1');
+    const pool = (await (await t.app.request('/api/servers/srv-DS1/disks')).json()) as { storagePoolGb: number; disks: { id: string; name: string; replicas: number; missing: boolean }[] };
+    expect(pool.disks.map((k) => k.name)).toEqual(['Disk 1', 'Disk 2', 'Disk 3']);
+    const first = pool.disks[0];
+    if (!first) throw new Error('no disk');
+    const onFirst = replicas.filter((r) => r.disks.includes('Disk 1'));
+    expect(onFirst).toHaveLength(first.replicas);
+    // A disk in use can't be removed; once it fails, its replicas are missing and it can.
+    expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/remove`, {})).status).toBe(409);
+    expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/simulate-failure`, {})).status).toBe(200);
+    for (const r of onFirst) expect(t.store.estate.replicas[r.id]?.status).toBe('Replica is missing');
+    expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/remove`, {})).status).toBe(200);
+    expect((await t.json('/api/servers/srv-DS1/disks/disk-nope/remove', {})).status).toBe(404);
   });
 
   it('estate: VSS writer, remove computer and server', async () => {

@@ -18,6 +18,8 @@ import { removeTape } from '@dpm/domain/library/remove-tape';
 import { identifyUnknownTape } from '@dpm/domain/library/identify-unknown-tape';
 import { tapeContents } from '@dpm/domain/library/tape-contents';
 import { addDisk } from '@dpm/domain/server/add-disk';
+import { removeDisk, simulateDiskFailure } from '@dpm/domain/server/disk-failure';
+import { diskLayout } from '@dpm/domain/server/disk-layout';
 import { registerOnline } from '@dpm/domain/server/register-online';
 import { setVaultPassphrase, vaultPassphraseSetAt } from '@dpm/db/domain-accounts-repository';
 import { hashPassword } from '../auth/passwords';
@@ -36,7 +38,7 @@ const TapeDataSet = z
   .object({ dataSource: z.string(), computer: z.string(), time: z.number(), sizeGb: z.number(), databaseBackup: z.boolean() })
   .openapi('TapeDataSet');
 const PoolReplica = z
-  .object({ id: z.string(), dataSource: z.string(), computer: z.string(), allocatedGb: z.number(), status: z.string(), inStoragePool: z.boolean() })
+  .object({ id: z.string(), dataSource: z.string(), computer: z.string(), allocatedGb: z.number(), status: z.string(), inStoragePool: z.boolean(), disks: z.array(z.string()) })
   .openapi('StoragePoolReplica');
 const OnlineRegistration = z
   .object({ registered: z.boolean(), vault: z.string().nullable(), registeredAt: z.number().nullable(), passphraseSetAt: z.number().nullable() })
@@ -57,6 +59,9 @@ const remove = commandRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/remove', 'R
 const contents = readRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/contents', 'View tape contents', TapeParams, NoQuery, z.array(TapeDataSet));
 const poolReplicas = readRoute(TAG, '/servers/{serverId}/disks/replicas', 'Replicas using the storage pool', ServerParams, NoQuery, z.array(PoolReplica));
 const disk = commandRoute(TAG, '/servers/{serverId}/disks', 'Add disk', ServerParams, z.object({ sizeGb: z.number().int().min(1).max(262_144) }).strict());
+const DiskParams = ServerParams.extend({ diskId: Id.openapi({ param: { name: 'diskId', in: 'path' } }) });
+const diskFailure = commandRoute(TAG, '/servers/{serverId}/disks/{diskId}/simulate-failure', 'Simulate disk failure: the replicas on the disk become Replica is missing', DiskParams, Empty);
+const diskRemove = commandRoute(TAG, '/servers/{serverId}/disks/{diskId}/remove', 'Remove disk (a missing one, or one no replica uses)', DiskParams, Empty);
 const online = readRoute(TAG, '/servers/{serverId}/online', 'Online: vault registration', ServerParams, NoQuery, OnlineRegistration);
 const register = commandRoute(
   TAG,
@@ -134,8 +139,10 @@ export function managementOperationRoutes(d: AppDeps) {
     })
     .openapi(poolReplicas, (c) => {
       const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
+      const server = serverOr404(d, serverId);
       const e = d.store.estate;
+      const names = new Map(server.disks.map((k) => [k.id, k.name]));
+      const { byReplica } = diskLayout(server, Object.values(e.replicas));
       const rows = Object.values(e.replicas)
         .filter((r) => r.serverId === serverId)
         .map((r) => {
@@ -148,6 +155,7 @@ export function managementOperationRoutes(d: AppDeps) {
             allocatedGb: r.allocatedGb,
             status: r.status,
             inStoragePool: r.inStoragePool,
+            disks: (byReplica.get(r.id) ?? []).map((id) => names.get(id) ?? id),
           };
         })
         .sort((a, b) => a.computer.localeCompare(b.computer) || a.dataSource.localeCompare(b.dataSource));
@@ -156,6 +164,14 @@ export function managementOperationRoutes(d: AppDeps) {
     .openapi(disk, (c) => {
       const { serverId } = c.req.valid('param');
       return c.json(run(d, c, 'server.add-disk', addDisk, { serverId, sizeGb: c.req.valid('json').sizeGb }, serverId), 200);
+    })
+    .openapi(diskFailure, (c) => {
+      const { serverId, diskId } = c.req.valid('param');
+      return c.json(run(d, c, 'server.disk-failure', simulateDiskFailure, { serverId, diskId }, diskId), 200);
+    })
+    .openapi(diskRemove, (c) => {
+      const { serverId, diskId } = c.req.valid('param');
+      return c.json(run(d, c, 'server.remove-disk', removeDisk, { serverId, diskId }, diskId), 200);
     })
     .openapi(online, (c) => {
       const { serverId } = c.req.valid('param');

@@ -5,6 +5,7 @@ import { AgentRow, DiskSummary, Id, Library, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { diskSummary, listAgents, listLibraries } from '@dpm/db/views/management';
+import { diskLayout } from '@dpm/domain/server/disk-layout';
 import { attachAgent } from '@dpm/domain/agents/attach-agent';
 import { takeOwnership } from '@dpm/domain/agents/take-ownership';
 import { reestablishProtection } from '@dpm/domain/agents/reestablish-protection';
@@ -68,7 +69,18 @@ export function managementRoutes(d: AppDeps) {
     })
     .openapi(disks, (c) => {
       const { serverId } = c.req.valid('param');
-      return c.json(diskSummary(d.db, serverOr404(d, serverId)), 200);
+      const server = serverOr404(d, serverId);
+      const { disks: layout } = diskLayout(server, Object.values(d.store.estate.replicas));
+      const disks = layout.map((u) => ({
+        id: u.disk.id,
+        name: u.disk.name,
+        sizeGb: u.disk.sizeGb,
+        allocatedGb: u.allocatedGb,
+        freeGb: u.disk.missing ? 0 : u.disk.sizeGb - u.allocatedGb,
+        missing: u.disk.missing,
+        replicas: u.replicaIds.length,
+      }));
+      return c.json({ ...diskSummary(d.db, server), disks }, 200);
     })
     .openapi(libraries, (c) => {
       const { serverId } = c.req.valid('param');

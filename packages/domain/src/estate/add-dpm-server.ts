@@ -4,6 +4,7 @@ import type { DataSourceKind, Estate, Version } from '../model';
 import { refuse } from '../errors';
 import { DPM_CONFIG_FOLDER, DPM_SCRIPTING_FOLDER } from '../fixtures/builder';
 import { newComputer, newComputerProblem } from './add-computer';
+import { poolDisks } from '../server/disk-layout';
 
 export interface AddDpmServer {
   name: string;
@@ -41,6 +42,7 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
     installedAt: ctx.now,
     restoredFrom: null,
     storagePoolGb: cmd.storagePoolGb,
+    disks: poolDisks(serverId, cmd.storagePoolGb),
     certificates: [],
     replicaRestoreFailures: {},
     online: null,

@@ -5,6 +5,7 @@ import { takeOwnership } from '../agents/take-ownership';
 import { connectivityChecks } from '../agents/connectivity';
 import { analyseTopology } from '../topology/topology';
 import { switchProtection } from './switch-protection';
+import { simulateDiskFailure } from '../server/disk-failure';
 
 const PS1_ON_DS3 = 'rep-DS3-DS1-PS1-C';
 
@@ -101,4 +102,15 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
       'Replica inconsistent, verification in progress → OK',
     ]);
   });
+
+  it('switching a replica whose disk is missing moves the agent but keeps it Replica is missing: switching brings no volume back (found by the property tests)', () => {
+    const w = new World(scenario1());
+    const disk = w.estate.servers['srv-DS3']?.disks[0]?.id ?? '';
+    w.run(simulateDiskFailure, { serverId: 'srv-DS3', diskId: disk });
+    expect(w.status(PS1_ON_DS3)).toBe('Replica is missing');
+    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+    expect(w.replica(PS1_ON_DS3)).toMatchObject({ status: 'Replica is missing', switched: true });
+    expect(w.estate.computers['cmp-PS1']?.agent?.ownerId).toBe('srv-DS3');
+  });
 });
+

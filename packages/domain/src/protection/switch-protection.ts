@@ -69,12 +69,12 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
         },
         security: trustServer(computer, server),
       });
-      setReplicaStatus(draft, ctx, r.id, 'Replica is inconsistent', { switched: true });
+      afterSwitch(draft, ctx, r, true);
       draft.emit({ type: 'protection.switched', serverId: server.id, subjectId: r.id, summary: `${ds.name} on ${computer.name} switched to ${server.name}` });
     } else {
       const current = draft.get('computers', computer.id)?.agent ?? computer.agent;
       draft.update('computers', computer.id, { agent: { ...current, pendingOwnerId: primaryId } });
-      setReplicaStatus(draft, ctx, r.id, 'Replica is inconsistent', { switched: false });
+      afterSwitch(draft, ctx, r, false);
       raiseAlert(draft, ctx, 'Agent Ownership Required', {
         serverId: primaryId,
         subjectId: computer.id,
@@ -86,6 +86,17 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
     }
   }
   return draft.outcome();
+}
+
+/**
+ * The switched replica now reads from another place: a consistent one becomes Replica is
+ * inconsistent until a consistency check runs. One that has no consistent data to lose (missing,
+ * invalid, waiting for its creation) keeps its status: switching does not bring its volume back.
+ */
+function afterSwitch(draft: Draft, ctx: Ctx, r: Replica, switched: boolean): void {
+  const consistent = r.status === 'OK' || r.status === 'Replica is inconsistent' || r.status === 'Replica inconsistent, verification in progress';
+  if (consistent) setReplicaStatus(draft, ctx, r.id, 'Replica is inconsistent', { switched });
+  else draft.update('replicas', r.id, { switched });
 }
 
 /** A secondary replica of a production data source: what Switch Disaster Protection applies to. */

@@ -12,18 +12,39 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { formatGb } from '../../shell/format';
 import { poolReplicasQuery } from './queries';
 
-/** Management › Disks: the storage pool's capacity, what is allocated, and the replicas that use it. */
+/**
+ * Management › Disks: the storage pool's disks with their capacity, allocated and free space, the
+ * replicas that use each; Add disk, Remove disk, and Simulate disk failure (a rehearsal: the
+ * replicas on the disk become Replica is missing until DpmSync -ReallocateReplica).
+ */
 export function DisksTab() {
   const { serverId } = useConnectedServer();
   const disks = useQuery(disksQuery(serverId));
   const replicas = useQuery(poolReplicasQuery(serverId));
   const command = useCommand(serverId);
   const [size, setSize] = useState('1000');
+  const [selected, setSelected] = useState<string | null>(null);
   type Row = NonNullable<typeof replicas.data>[number];
+  type DiskRow = NonNullable<typeof disks.data>['disks'][number];
+  const disk = disks.data?.disks.find((k) => k.id === selected);
+  const diskColumns: Column<DiskRow>[] = [
+    { key: 'name', header: 'Disk', width: '90px', render: (k) => k.name },
+    { key: 'size', header: 'Capacity', width: '110px', render: (k) => formatGb(k.sizeGb) },
+    { key: 'allocated', header: 'Allocated', width: '110px', render: (k) => formatGb(k.allocatedGb) },
+    { key: 'free', header: 'Free', width: '110px', render: (k) => formatGb(k.freeGb) },
+    { key: 'replicas', header: 'Replicas', width: '90px', render: (k) => String(k.replicas) },
+    { key: 'state', header: 'State', width: 'minmax(90px, 1fr)', render: (k) => (k.missing ? 'Missing' : 'Healthy') },
+  ];
+  const onDisk = (k: DiskRow) =>
+    [
+      { label: 'Simulate disk failure', run: () => api.servers[':serverId'].disks[':diskId']['simulate-failure'].$post({ param: { serverId, diskId: k.id }, json: {} }) },
+      { label: 'Remove disk', run: () => api.servers[':serverId'].disks[':diskId'].remove.$post({ param: { serverId, diskId: k.id }, json: {} }) },
+    ] as const;
   const columns: Column<Row>[] = [
     { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', render: (r) => r.dataSource },
     { key: 'computer', header: 'Computer', width: '120px', render: (r) => r.computer },
     { key: 'allocated', header: 'Allocated', width: '110px', render: (r) => formatGb(r.allocatedGb) },
+    { key: 'disks', header: 'Disks', width: '120px', render: (r) => r.disks.join(', ') || '—' },
     { key: 'status', header: 'Protection Status', width: 'minmax(160px, 1fr)', render: (r) => (r.inStoragePool ? r.status : `${r.status} (not in the pool)`) },
   ];
   const sizeGb = Number(size);
@@ -47,6 +68,9 @@ export function DisksTab() {
                   ]}
                 />
                 <ProgressBar value={disks.data.storagePoolGb > 0 ? disks.data.allocatedGb / disks.data.storagePoolGb : 0} aria-label="Storage pool allocated" style={{ marginTop: 12, maxWidth: 400 }} />
+                <div style={{ height: Math.min(240, 44 + 34 * disks.data.disks.length), marginTop: 12 }}>
+                  <VirtualTable label="Disks" rows={disks.data.disks} getId={(k) => k.id} columns={diskColumns} selectedId={selected} onSelect={(k) => setSelected(k.id)} />
+                </div>
               </>
             )}
           </div>
@@ -68,6 +92,16 @@ export function DisksTab() {
           >
             Add disk
           </RoleButton>
+          {disk && (
+            <>
+              <PaneTitle>{disk.name}</PaneTitle>
+              {onDisk(disk).map((o) => (
+                <RoleButton key={o.label} needs="Administrator" disabled={command.pending || (o.label === 'Simulate disk failure' && disk.missing)} onClick={() => void command.run(o.label, async () => unwrap(await o.run()))}>
+                  {o.label}
+                </RoleButton>
+              ))}
+            </>
+          )}
         </div>
       }
     />
