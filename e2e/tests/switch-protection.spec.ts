@@ -36,7 +36,7 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
     await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Agent Ownership Required' }).filter({ hasText: 'PS1' })).toBeVisible();
   });
 
-  test('with the keyboard alone: Shift+F10 and the context-menu key open the same menu', async ({ page, server }) => {
+  test('with the keyboard alone: Shift+F10 and the context-menu key open the same menu; switch, check, switch back', async ({ page, server }) => {
     await page.goto('/protection');
     await connectTo(page, 'DS3');
     const row = memberRow(page);
@@ -46,30 +46,49 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
     const grid = page.getByRole('grid', { name: 'Protected members' });
     await expect(grid.getByRole('row').filter({ hasText: 'PS2' })).toHaveCount(0);
 
-    // Tab into the grid (past the sortable column headers), then move with the arrow keys.
-    const focusedRole = () => page.evaluate(() => document.activeElement?.getAttribute('role'));
-    for (let i = 0; i < 15 && (await focusedRole()) !== 'row'; i += 1) await page.keyboard.press('Tab');
-    expect(await focusedRole()).toBe('row');
-    let guard = 0;
-    while (!(await row.evaluate((el) => el === document.activeElement)) && guard++ < 30) await page.keyboard.press('ArrowDown');
-    await expect(row).toBeFocused();
+    // Only keys from here: Tab into the grid, arrows to the row, arrows through the menu, Tab to a button.
+    const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+    const pressUntil = async (key: string, reached: () => Promise<boolean>, max = 40) => {
+      for (let i = 0; i < max && !(await reached()); i += 1) await page.keyboard.press(key);
+      expect(await reached(), `${key} never reached the control`).toBe(true);
+    };
+    const toRow = async () => {
+      await pressUntil('Tab', async () => (await focused()).role === 'row');
+      await pressUntil('ArrowDown', () => row.evaluate((el) => el === document.activeElement), 30);
+    };
+    const choose = async (item: string) => {
+      await expect(page.getByRole('menu')).toBeVisible();
+      await pressUntil('ArrowDown', async () => (await focused()).text === item, 12);
+      await page.keyboard.press('Enter');
+    };
+    const confirmSwitch = async () => {
+      const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
+      await expect(dialog).toBeVisible();
+      await pressUntil('Tab', async () => (await focused()).text === 'Switch', 10);
+      await page.keyboard.press('Enter');
+      await expect(dialog).toBeHidden();
+    };
 
+    await toRow();
     await page.keyboard.press('Shift+F10');
-    await expect(page.getByRole('menu')).toBeVisible();
-    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).focus();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: 'Switch' }).focus();
-    await page.keyboard.press('Enter');
+    await choose('Switch Disaster Protection');
+    await confirmSwitch();
     await expect(row).toContainText('Replica is inconsistent');
 
-    await row.focus();
+    await toRow();
     await page.keyboard.press('ContextMenu');
-    await page.getByRole('menuitem', { name: 'Perform consistency check' }).focus();
-    await page.keyboard.press('Enter');
+    await choose('Perform consistency check');
     await server.advance(30);
     await expect(row).toContainText('OK');
+
+    // Performed again, it switches back: DS1 must take ownership of PS1's agent.
+    await toRow();
+    await page.keyboard.press('Shift+F10');
+    await choose('Switch Disaster Protection');
+    await confirmSwitch();
+    await expect(row).toContainText('Replica is inconsistent');
+    const alerts = (await (await server.api('/servers/srv-DS1/alerts?limit=100')).json()) as { items: { name: string; affectedArea: string; state: string }[] };
+    expect(alerts.items.filter((a) => a.name === 'Agent Ownership Required' && a.state === 'Active').map((a) => a.affectedArea)).toEqual(['PS1']);
   });
 });
 
