@@ -92,6 +92,15 @@ test('Disks: a failed disk makes its replicas missing with their alert; Remove d
   await workArea(page, 'Monitoring').click();
   await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is missing' })).toHaveCount(count);
 
+  // From another server's console, the header's critical alerts lead to them on DS1.
+  await connectTo(page, 'DS3');
+  await page.getByRole('button', { name: /active critical alerts$/ }).click();
+  const critical = page.getByRole('dialog', { name: 'Active critical alerts across the estate' });
+  await critical.getByText(/^DS1: Replica is missing — /).first().click();
+  await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
+  await expect(page).toHaveURL(/\/monitoring\/alerts\?alert=/);
+  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('Replica is missing');
+
   await workArea(page, 'Management').click();
   await page.getByRole('tab', { name: 'Disks' }).click();
   await disk1.click();

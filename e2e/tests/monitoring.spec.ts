@@ -67,10 +67,15 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
   const ps1 = page.getByRole('grid', { name: 'Agents' }).getByRole('row').filter({ hasText: 'PS1' });
   await expect(ps1.getByRole('gridcell', { name: 'DS1', exact: true })).toBeVisible();
 
-  // The header's count of active critical alerts leads back to the alerts.
-  await page.getByRole('link', { name: /active critical alerts$/ }).click();
-  await expect(page).toHaveURL(/\/monitoring\/alerts$/);
-  await expect(alertsGrid(page)).toBeVisible();
+  // The header's count of active critical alerts lists them across the estate.
+  const count = Number((await page.getByRole('button', { name: /active critical alerts$/ }).getAttribute('aria-label'))?.split(' ')[0]);
+  await page.getByRole('button', { name: /active critical alerts$/ }).click();
+  const list = page.getByRole('dialog', { name: 'Active critical alerts across the estate' });
+  await expect(list).toBeVisible();
+  if (count === 0) await expect(list).toContainText('No active critical alert in the estate.');
+  else await expect(list.getByRole('listitem').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
 });
 
 test('Replica is inconsistent: the consistency check runs from the alert, shows its progress in Jobs and clears the alert', async ({ page, server }) => {

@@ -4,7 +4,7 @@ import { router, run, serverOr404 } from '../deps';
 import { AlertRow, AlertSeverity, Id, JobRow, JobStatus, JobType, PageQuery, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { criticalAlertCount, listAlerts, listJobs } from '@dpm/db/views/monitoring';
+import { criticalAlertCount, criticalAlerts, listAlerts, listJobs } from '@dpm/db/views/monitoring';
 import { inactivateAlert } from '@dpm/domain/alerts/inactivate-alert';
 import { acknowledgeAlert } from '@dpm/domain/alerts/acknowledge-alert';
 import { retryJob } from '@dpm/domain/jobs/retry-job';
@@ -37,7 +37,19 @@ const critical = createRoute({
   method: 'get',
   path: '/alerts/critical-count',
   tags: [TAG],
-  responses: { 200: { description: 'Active critical alerts across the estate', content: { 'application/json': { schema: z.object({ count: z.number() }) } } } },
+  responses: {
+    200: {
+      description: 'Active critical alerts across the estate: their count and the newest 20, with their DPM server',
+      content: {
+        'application/json': {
+          schema: z.object({
+            count: z.number(),
+            items: z.array(z.object({ id: z.string(), serverId: z.string(), server: z.string(), name: z.string(), affectedArea: z.string(), raisedAt: z.number() })),
+          }),
+        },
+      },
+    },
+  },
 });
 const job = readRoute(TAG, '/servers/{serverId}/jobs/{jobId}', 'Details of a job: what it did, its data, its error explained', JobParams, NoQuery, JobDetails);
 const retry = commandRoute(TAG, '/servers/{serverId}/jobs/{jobId}/retry', 'Retry a failed job', JobParams, NoBody);
@@ -82,7 +94,7 @@ export function monitoringRoutes(d: AppDeps) {
       jobOn(serverId, jobId);
       return c.json(run(d, c, 'job.cancel', cancelJob, { jobId }, jobId), 200);
     })
-    .openapi(critical, (c) => c.json({ count: criticalAlertCount(d.db) }, 200))
+    .openapi(critical, (c) => c.json({ count: criticalAlertCount(d.db), items: criticalAlerts(d.db, 20) }, 200))
     .openapi(inactivate, (c) => {
       const { serverId, alertId } = c.req.valid('param');
       alertOn(serverId, alertId);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Text } from '@fluentui/react-components';
+import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text } from '@fluentui/react-components';
 import { clockQuery, criticalQuery, serversQuery } from '../api/queries';
 import { useLiveUpdates } from '../api/live';
 import { ServerContext } from './server-context';
@@ -40,15 +40,45 @@ function SimulatedClock() {
   );
 }
 
-function CriticalAlerts() {
+/** The estate's active critical alerts: the count, and the newest of them, each leading to its server's Alerts. */
+function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   const critical = useQuery(criticalQuery());
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
   const count = critical.data?.count ?? 0;
+  const items = critical.data?.items ?? [];
+  const show = (serverId: string, alertId?: string) => {
+    setOpen(false);
+    connect(serverId);
+    void navigate(alertId ? `/monitoring/alerts?alert=${encodeURIComponent(alertId)}` : '/monitoring/alerts');
+  };
   return (
-    <NavLink to="/monitoring/alerts" aria-label={`${count} active critical alerts`} style={{ textDecoration: 'none' }}>
-      <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
-        {count} critical
-      </Badge>
-    </NavLink>
+    <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
+      <PopoverTrigger disableButtonEnhancement>
+        <Button size="small" appearance="transparent" aria-label={`${count} active critical alerts`} style={{ minWidth: 0, padding: 0 }}>
+          <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
+            {count} critical
+          </Badge>
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface aria-label="Active critical alerts across the estate" style={{ maxWidth: 520 }}>
+        {items.length === 0 ? (
+          <Text>No active critical alert in the estate.</Text>
+        ) : (
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
+            {items.map((a) => (
+              <li key={a.id}>
+                <Link onClick={() => show(a.serverId, a.id)}>
+                  {a.server}: {a.name} — {a.affectedArea}
+                </Link>{' '}
+                <Text size={200}>since {formatTime(a.raisedAt)}</Text>
+              </li>
+            ))}
+            {count > items.length && <li><Text size={200}>…and {count - items.length} more; see each DPM server's Alerts.</Text></li>}
+          </ul>
+        )}
+      </PopoverSurface>
+    </Popover>
   );
 }
 
@@ -88,7 +118,7 @@ export function Shell() {
         <span style={{ color: 'inherit' }}>
           <SimulatedClock />
         </span>
-        <CriticalAlerts />
+        <CriticalAlerts connect={connect} />
         <SignOut />
       </header>
       <nav aria-label="Work areas" style={{ display: 'flex', gap: 4, padding: '4px 12px', borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>

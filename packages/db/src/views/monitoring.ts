@@ -60,6 +60,25 @@ export function criticalAlertCount(db: Db): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts WHERE state = 'Active' AND severity = 'Critical'`)?.n ?? 0;
 }
 
+export interface CriticalAlert {
+  id: string;
+  serverId: string;
+  server: string;
+  name: string;
+  affectedArea: string;
+  raisedAt: number;
+}
+
+/** The newest active critical alerts across the estate, with their DPM server: the header's list. */
+export function criticalAlerts(db: Db, limit: number): CriticalAlert[] {
+  return db.all<CriticalAlert>(sql`
+    SELECT a.id, a.server_id AS serverId, s.name AS server, a.name, a.affected_area AS affectedArea, a.raised_at AS raisedAt
+    FROM alerts a JOIN servers s ON s.id = a.server_id
+    WHERE a.state = 'Active' AND a.severity = 'Critical'
+    ORDER BY a.raised_at DESC, a.id
+    LIMIT ${limit}`);
+}
+
 /** A row of the Jobs list; the domain owns its shape. */
 export type JobRow = JobView;
 

@@ -1,5 +1,6 @@
 import { GroupBy } from '../../components/GroupBy';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
 import { alertsQuery } from '../../api/queries';
@@ -43,7 +44,13 @@ export function AlertsTab() {
   const { serverId } = useConnectedServer();
   const [showInactive, setShowInactive] = useState(false);
   const [groupBy, setGroupBy] = useState<AlertGroupBy>('Severity');
-  const [selected, setSelected] = useState<string | null>(null);
+  // The header's critical alerts lead here with ?alert=<id>: that alert is selected.
+  const [params] = useSearchParams();
+  const wanted = params.get('alert');
+  const [selected, setSelected] = useState<string | null>(wanted);
+  useEffect(() => {
+    if (wanted) setSelected(wanted);
+  }, [wanted]);
   const alerts = useInfiniteQuery(alertsQuery(serverId, showInactive));
   const command = useCommand(serverId);
   const { needs } = useRole();
