@@ -67,3 +67,41 @@ describe('Monitoring › Jobs routes', () => {
     expect((await json(`/api/servers/srv-DS1/jobs/${jobId}/cancel`, { force: true })).status).toBe(400);
   });
 });
+
+describe('Group by is done by the server (the lists page)', () => {
+  it('pages the Jobs of DS1 grouped by Computer: every group whole before the next, newest first inside, nothing lost or repeated', async () => {
+    const t = testApp('demo');
+    const all: { id: string; computer: string | null; scheduledAt: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await t.app.request(`/api/servers/srv-DS1/jobs?groupBy=computer&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as {
+        items: { id: string; computer: string | null; scheduledAt: number }[];
+        nextCursor: string | null;
+        total: number;
+      };
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const ungrouped = (await (await t.app.request('/api/servers/srv-DS1/jobs?limit=500')).json()) as { items: { id: string }[]; total: number };
+    expect(all).toHaveLength(ungrouped.total);
+    expect(new Set(all.map((j) => j.id)).size).toBe(all.length);
+    const order = all.map((j) => j.computer ?? '~');
+    const groups = order.filter((g, i) => i === 0 || order[i - 1] !== g);
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(groups.length).toBeGreaterThan(1);
+    for (let i = 1; i < all.length; i += 1) {
+      const [a, b] = [all[i - 1], all[i]];
+      if (a && b && a.computer === b.computer) expect(a.scheduledAt).toBeGreaterThanOrEqual(b.scheduledAt);
+    }
+  });
+
+  it('orders alerts grouped by severity Critical, Warning, Information', async () => {
+    const t = testApp('demo');
+    expect((await t.json('/api/estate/computers/cmp-PS1/unclean-shutdown', {})).status).toBe(200);
+    const page = (await (await t.app.request('/api/servers/srv-DS1/alerts?groupBy=severity&inactive=true&limit=100')).json()) as { items: { severity: string }[] };
+    const rank = { Critical: 0, Warning: 1, Information: 2 } as Record<string, number>;
+    const ranks = page.items.map((a) => rank[a.severity] ?? 3);
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  });
+});

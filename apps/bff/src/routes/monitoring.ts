@@ -28,8 +28,10 @@ const JobDetails = JobRow.extend({
     .openapi({ description: 'Why Retry / Cancel would be refused now, or null when they apply' }),
 }).openapi('JobDetails');
 
-const AlertsQuery = z.object({ inactive: z.enum(['true', 'false']).default('false'), severity: AlertSeverity.optional(), ...PageQuery }).strict();
-const JobsQuery = z.object({ status: JobStatus.optional(), type: JobType.optional(), ...PageQuery }).strict();
+const AlertsQuery = z
+  .object({ inactive: z.enum(['true', 'false']).default('false'), severity: AlertSeverity.optional(), groupBy: z.enum(['group', 'computer', 'severity', 'state']).optional(), ...PageQuery })
+  .strict();
+const JobsQuery = z.object({ status: JobStatus.optional(), type: JobType.optional(), groupBy: z.enum(['group', 'computer', 'status', 'type']).optional(), ...PageQuery }).strict();
 
 const alerts = readRoute(TAG, '/servers/{serverId}/alerts', 'Alerts of the server, newest first', ServerParams, AlertsQuery, pageOf(AlertRow));
 const jobs = readRoute(TAG, '/servers/{serverId}/jobs', 'Jobs of the server, newest first', ServerParams, JobsQuery, pageOf(JobRow));
@@ -69,7 +71,7 @@ export function monitoringRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const q = c.req.valid('query');
-      return c.json(listAlerts(d.db, { serverId, includeInactive: q.inactive === 'true', severity: q.severity, cursor: q.cursor, limit: q.limit }), 200);
+      return c.json(listAlerts(d.db, { serverId, includeInactive: q.inactive === 'true', severity: q.severity, groupBy: q.groupBy, cursor: q.cursor, limit: q.limit }), 200);
     })
     .openapi(jobs, (c) => {
       const { serverId } = c.req.valid('param');

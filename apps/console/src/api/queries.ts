@@ -65,18 +65,23 @@ export const memberQuery = (serverId: string, replicaId: string) =>
     queryFn: async () => unwrap(await api.servers[':serverId'].protection.members[':replicaId'].$get({ param: { serverId, replicaId }, query: {} })),
   });
 
-export const alertsQuery = (serverId: string, inactive: boolean) =>
+/** Group by, done by the server's order: each group arrives whole before the next one starts. */
+export type AlertGrouping = 'group' | 'computer' | 'severity' | 'state';
+export type JobGrouping = 'group' | 'computer' | 'status' | 'type';
+
+export const alertsQuery = (serverId: string, inactive: boolean, groupBy?: AlertGrouping) =>
   infiniteQueryOptions({
-    queryKey: [...keys.server(serverId), 'alerts', inactive],
+    queryKey: [...keys.server(serverId), 'alerts', inactive, groupBy ?? null],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.servers[':serverId'].alerts.$get({ param: { serverId }, query: { inactive: inactive ? 'true' : 'false', cursor: pageParam, limit: '100' } })),
+      unwrap(await api.servers[':serverId'].alerts.$get({ param: { serverId }, query: { inactive: inactive ? 'true' : 'false', groupBy, cursor: pageParam, limit: '100' } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export interface JobFilter {
   status?: JobStatus;
   type?: JobType;
+  groupBy?: JobGrouping;
 }
 
 export const jobsQuery = (serverId: string, f: JobFilter = {}) =>
@@ -84,7 +89,7 @@ export const jobsQuery = (serverId: string, f: JobFilter = {}) =>
     queryKey: [...keys.server(serverId), 'jobs', f],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.servers[':serverId'].jobs.$get({ param: { serverId }, query: { status: f.status, type: f.type, cursor: pageParam, limit: '100' } })),
+      unwrap(await api.servers[':serverId'].jobs.$get({ param: { serverId }, query: { status: f.status, type: f.type, groupBy: f.groupBy, cursor: pageParam, limit: '100' } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 

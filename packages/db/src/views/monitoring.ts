@@ -23,13 +23,32 @@ export interface AlertRow {
   acknowledged: { by: string; at: number; comment: string } | null;
 }
 
+export type AlertGrouping = 'group' | 'computer' | 'severity' | 'state';
+
 export interface AlertQuery {
   serverId: string;
   includeInactive: boolean;
   severity?: AlertSeverity;
+  /** Group by: rows come group after group (newest first inside), so a group is whole once the next one starts. */
+  groupBy?: AlertGrouping;
   cursor?: string;
   limit: number;
 }
+
+/**
+ * The sort key of a grouped list: the group's key, then newest first, in one text value so the
+ * keyset cursor stays a (value, id) pair. Rows without a group come last.
+ */
+function groupedKey(group: SQL, time: SQL): SQL {
+  return sql`(${group} || '|' || printf('%016d', 9000000000000000 - ${time}))`;
+}
+
+const ALERT_GROUP_KEY: Record<AlertGrouping, SQL> = {
+  group: sql`coalesce(g.name, '~')`,
+  computer: sql`coalesce(c.name, '~')`,
+  severity: sql`(CASE a.severity WHEN 'Critical' THEN '0' WHEN 'Warning' THEN '1' ELSE '2' END)`,
+  state: sql`(CASE a.state WHEN 'Active' THEN '0' ELSE '1' END)`,
+};
 
 export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
   const where: SQL[] = [sql`a.server_id = ${q.serverId}`];
@@ -37,17 +56,19 @@ export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
   if (q.severity) where.push(sql`a.severity = ${q.severity}`);
   const filter = sql.join(where, sql` AND `);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts a WHERE ${filter}`)?.n ?? 0;
-  const rows = db.all<Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null }>(sql`
+  const [key, dir] = q.groupBy ? [groupedKey(ALERT_GROUP_KEY[q.groupBy], sql`a.raised_at`), 'asc' as const] : [sql`a.raised_at`, 'desc' as const];
+  const rows = db.all<Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null; sortValue: string | number }>(sql`
     SELECT a.id, a.name, a.severity, a.state, a.affected_area AS affectedArea, c.name AS computer, a.computer_id AS computerId,
-      g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS resolvedAt, a.acknowledged
+      g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS resolvedAt, a.acknowledged,
+      ${key} AS sortValue
     FROM alerts a LEFT JOIN computers c ON c.id = a.computer_id LEFT JOIN protection_groups g ON g.id = a.group_id
-    WHERE ${filter} AND ${afterCursor(sql`a.raised_at`, sql`a.id`, 'desc', decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(sql`a.raised_at`, sql`a.id`, 'desc')}
+    WHERE ${filter} AND ${afterCursor(key, sql`a.id`, dir, decodeCursor(q.cursor))}
+    ORDER BY ${orderBy(key, sql`a.id`, dir)}
     LIMIT ${q.limit + 1}`);
-  const page = toPage(rows, q.limit, total, (r) => r.raisedAt);
+  const page = toPage(rows, q.limit, total, (r) => r.sortValue);
   return {
     ...page,
-    items: page.items.map((r) => ({
+    items: page.items.map(({ sortValue: _s, ...r }) => ({
       ...r,
       recommendedAction: r.state === 'Active' ? ALERT_CATALOG[r.name].action : null,
       acknowledged: r.acknowledged ? (JSON.parse(r.acknowledged) as AlertRow['acknowledged']) : null,
@@ -82,13 +103,23 @@ export function criticalAlerts(db: Db, limit: number): CriticalAlert[] {
 /** A row of the Jobs list; the domain owns its shape. */
 export type JobRow = JobView;
 
+export type JobGrouping = 'group' | 'computer' | 'status' | 'type';
+
 export interface JobQuery {
   serverId: string;
   status?: JobStatus;
   type?: JobType;
+  groupBy?: JobGrouping;
   cursor?: string;
   limit: number;
 }
+
+const JOB_GROUP_KEY: Record<JobGrouping, SQL> = {
+  group: sql`coalesce(g.name, '~')`,
+  computer: sql`coalesce(c.name, '~')`,
+  status: sql`(CASE j.status WHEN 'In progress' THEN '0' WHEN 'Scheduled' THEN '1' WHEN 'Failed' THEN '2' WHEN 'Canceled' THEN '3' ELSE '4' END)`,
+  type: sql`j.type`,
+};
 
 export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
   const where: SQL[] = [sql`j.server_id = ${q.serverId}`];
@@ -96,23 +127,24 @@ export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
   if (q.type) where.push(sql`j.type = ${q.type}`);
   const filter = sql.join(where, sql` AND `);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM jobs j WHERE ${filter}`)?.n ?? 0;
-  const rows = db.all<Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string }>(sql`
+  const [key, dir] = q.groupBy ? [groupedKey(JOB_GROUP_KEY[q.groupBy], sql`j.scheduled_at`), 'asc' as const] : [sql`j.scheduled_at`, 'desc' as const];
+  const rows = db.all<Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string; sortValue: string | number }>(sql`
     SELECT j.id, j.type, j.status, ds.name AS source, c.name AS computer, g.name AS "group", l.name AS library, t.barcode AS tape,
       j.scheduled_at AS scheduledAt, j.started_at AS startedAt, j.finished_at AS finishedAt,
-      j.total_gb AS totalGb, j.transferred_gb AS transferredGb, j.error, j.params
+      j.total_gb AS totalGb, j.transferred_gb AS transferredGb, j.error, j.params, ${key} AS sortValue
     FROM jobs j
     LEFT JOIN data_sources ds ON ds.id = j.data_source_id
     LEFT JOIN computers c ON c.id = j.computer_id
     LEFT JOIN protection_groups g ON g.id = j.group_id
     LEFT JOIN libraries l ON l.id = j.library_id
     LEFT JOIN tapes t ON t.id = j.tape_id
-    WHERE ${filter} AND ${afterCursor(sql`j.scheduled_at`, sql`j.id`, 'desc', decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(sql`j.scheduled_at`, sql`j.id`, 'desc')}
+    WHERE ${filter} AND ${afterCursor(key, sql`j.id`, dir, decodeCursor(q.cursor))}
+    ORDER BY ${orderBy(key, sql`j.id`, dir)}
     LIMIT ${q.limit + 1}`);
-  const page = toPage(rows, q.limit, total, (r) => r.scheduledAt);
+  const page = toPage(rows, q.limit, total, (r) => r.sortValue);
   return {
     ...page,
-    items: page.items.map((r) => ({
+    items: page.items.map(({ sortValue: _s, ...r }) => ({
       ...r,
       error: r.error ? (JSON.parse(r.error) as JobRow['error']) : null,
       params: JSON.parse(r.params) as Record<string, string>,

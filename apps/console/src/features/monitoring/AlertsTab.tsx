@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
-import { alertsQuery } from '../../api/queries';
+import { alertsQuery, type AlertGrouping } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -17,6 +17,7 @@ import { ALERT_STATE_ORDER, SEVERITY_ORDER, groupRows } from './grouping';
 
 const GROUP_BY = ['None', 'Protection group', 'Computer', 'Severity', 'Status'] as const;
 type AlertGroupBy = (typeof GROUP_BY)[number];
+const ALERT_GROUPING: Record<AlertGroupBy, AlertGrouping | undefined> = { None: undefined, 'Protection group': 'group', Computer: 'computer', Severity: 'severity', Status: 'state' };
 
 interface Groupable {
   group: string | null;
@@ -51,7 +52,7 @@ export function AlertsTab() {
   useEffect(() => {
     if (wanted) setSelected(wanted);
   }, [wanted]);
-  const alerts = useInfiniteQuery(alertsQuery(serverId, showInactive));
+  const alerts = useInfiniteQuery(alertsQuery(serverId, showInactive, ALERT_GROUPING[groupBy]));
   const command = useCommand(serverId);
   const { needs } = useRole();
   const [comment, setComment] = useState('');

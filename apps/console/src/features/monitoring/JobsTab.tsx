@@ -5,7 +5,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, MenuItem, ProgressBar, Toolbar } from '@fluentui/react-components';
 import { whyNotRetry } from '@dpm/domain/jobs/retry-job';
 import { whyNotCancel } from '@dpm/domain/jobs/cancel-job';
-import { jobsQuery } from '../../api/queries';
+import { jobsQuery, type JobGrouping } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -19,6 +19,7 @@ import { jobQuery, type JobDetail, type JobRow } from './queries';
 
 const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
 type JobGroupBy = (typeof GROUP_BY)[number];
+const JOB_GROUPING: Record<JobGroupBy, JobGrouping | undefined> = { None: undefined, 'Protection Group': 'group', Computer: 'computer', Status: 'status', Type: 'type' };
 
 /** The two job actions, each with the reason it does not apply (the button's title) or null. */
 interface JobAction {
@@ -32,9 +33,9 @@ export function JobsTab() {
   const [status, setStatus] = useState<JobStatus | 'All'>('All');
   const [type, setType] = useState<JobType | 'All'>('All');
   // Filters are applied by the server, over every job, not only the pages already loaded.
-  const jobs = useInfiniteQuery(jobsQuery(serverId, { status: status === 'All' ? undefined : status, type: type === 'All' ? undefined : type }));
-  const [selected, setSelected] = useState<string | null>(null);
   const [groupBy, setGroupBy] = useState<JobGroupBy>('None');
+  const jobs = useInfiniteQuery(jobsQuery(serverId, { status: status === 'All' ? undefined : status, type: type === 'All' ? undefined : type, groupBy: JOB_GROUPING[groupBy] }));
+  const [selected, setSelected] = useState<string | null>(null);
   const command = useCommand(serverId);
   const { needs } = useRole();
   const details = useQuery({ ...jobQuery(serverId, selected ?? ''), enabled: selected !== null });
