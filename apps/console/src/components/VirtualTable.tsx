@@ -178,6 +178,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           })}
         </div>
       </div>
+      {/* One controlled Menu for the whole grid rather than a Menu with openOnContext per row: rows
+          are virtualized (mounted and unmounted while scrolling), and the menu must open at the
+          pointer for a right-click but at the row for Shift+F10 and the context-menu key. */}
       {menu && menuState && (
         <Menu open onOpenChange={(_, data) => !data.open && setMenuState(null)} positioning={{ target: menuState.target, position: 'below', align: 'start' }}>
           <MenuPopover>
