@@ -7,13 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { startServer } from '../server';
+import { ADMIN, startServer } from '../server';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dpm-bench-ui-'));
 const server = await startServer('large', dataDir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Signed in as the administrator, as every console user is.
+  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, { data: ADMIN });
+  if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
+  const page = await context.newPage();
   await page.addInitScript(() => localStorage.setItem('dpm.connectedServer', 'srv-DPMS01'));
   const started = Date.now();
   await page.goto(`${server.url}/protection`);
