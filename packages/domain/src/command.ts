@@ -182,6 +182,17 @@ export class Draft {
 }
 
 /** Applies changes to an estate, returning a new estate; the input is not mutated. */
+/** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
+export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(estate: Estate, entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
+  const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
+  const out: EntityOf<K>[] = [];
+  for (const id of indexOf(table, field).get(value) ?? []) {
+    const row = table[id];
+    if (row !== undefined && fieldValue(row, field) === value) out.push(row);
+  }
+  return out;
+}
+
 export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
   const next: Estate = { ...estate };
   const copied = new Set<EntityName>();

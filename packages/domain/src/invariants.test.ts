@@ -18,6 +18,7 @@ import { createRecoveryPoint } from './protection/create-recovery-point';
 import { stopProtection } from './protection/stop-protection';
 import { uncleanShutdown } from './estate/unclean-shutdown';
 import { simulateDiskFailure } from './server/disk-failure';
+import { diskLayout } from './server/disk-layout';
 import { MINUTE, World, structuredCopy } from './test-support';
 
 type Command =
@@ -214,6 +215,20 @@ describe('invariants of the estate over random command sequences on scenario 1',
             const ds = after.dataSources[after.replicas[replicaId]?.dataSourceId ?? ''];
             if (!ds) continue;
             expect(n, replicaId).toBeLessThanOrEqual(maxDiskRecoveryPoints(ds.kind));
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps each storage pool as large as its disks that answer, and never lays more on a disk than it holds', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ after }) => {
+          for (const server of Object.values(after.servers)) {
+            expect(server.storagePoolGb, server.name).toBe(server.disks.filter((k) => !k.missing).reduce((n, k) => n + k.sizeGb, 0));
+            for (const use of diskLayout(server, Object.values(after.replicas)).disks) expect(use.allocatedGb, use.disk.name).toBeLessThanOrEqual(use.disk.sizeGb);
           }
         });
       }),

@@ -20,6 +20,7 @@ import { tapeContents } from '@dpm/domain/library/tape-contents';
 import { addDisk } from '@dpm/domain/server/add-disk';
 import { removeDisk, simulateDiskFailure } from '@dpm/domain/server/disk-failure';
 import { diskLayout } from '@dpm/domain/server/disk-layout';
+import { rowsWhere } from '@dpm/domain/command';
 import { registerOnline } from '@dpm/domain/server/register-online';
 import { setVaultPassphrase, vaultPassphraseSetAt } from '@dpm/db/domain-accounts-repository';
 import { hashPassword } from '../auth/passwords';
@@ -142,9 +143,9 @@ export function managementOperationRoutes(d: AppDeps) {
       const server = serverOr404(d, serverId);
       const e = d.store.estate;
       const names = new Map(server.disks.map((k) => [k.id, k.name]));
-      const { byReplica } = diskLayout(server, Object.values(e.replicas));
-      const rows = Object.values(e.replicas)
-        .filter((r) => r.serverId === serverId)
+      const replicas = rowsWhere(e, 'replicas', 'serverId', server.id);
+      const { byReplica } = diskLayout(server, replicas);
+      const rows = replicas
         .map((r) => {
           const ds = e.dataSources[r.dataSourceId];
           const source = r.sourceServerId ? e.servers[r.sourceServerId]?.name : undefined;

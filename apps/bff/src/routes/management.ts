@@ -6,6 +6,7 @@ import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { diskSummary, listAgents, listLibraries } from '@dpm/db/views/management';
 import { diskLayout } from '@dpm/domain/server/disk-layout';
+import { rowsWhere } from '@dpm/domain/command';
 import { attachAgent } from '@dpm/domain/agents/attach-agent';
 import { takeOwnership } from '@dpm/domain/agents/take-ownership';
 import { reestablishProtection } from '@dpm/domain/agents/reestablish-protection';
@@ -70,7 +71,7 @@ export function managementRoutes(d: AppDeps) {
     .openapi(disks, (c) => {
       const { serverId } = c.req.valid('param');
       const server = serverOr404(d, serverId);
-      const { disks: layout } = diskLayout(server, Object.values(d.store.estate.replicas));
+      const { disks: layout } = diskLayout(server, rowsWhere(d.store.estate, 'replicas', 'serverId', server.id));
       const disks = layout.map((u) => ({
         id: u.disk.id,
         name: u.disk.name,
