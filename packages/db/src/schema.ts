@@ -47,7 +47,6 @@ export const servers = sqliteTable(
     dbRestorePending: bool('db_restore_pending').notNull(),
     installedAt: integer('installed_at').notNull().default(0),
     restoredFrom: text('restored_from'),
-    storagePoolGb: real('storage_pool_gb').notNull(),
     disks: json<PoolDisk[]>('disks').notNull().default([]),
     certificates: json<string[]>('certificates').notNull(),
     replicaRestoreFailures: json<Record<string, number>>('replica_restore_failures').notNull(),

@@ -36,9 +36,7 @@ export interface DpmServer {
   installedAt: number;
   /** The DPMDB recovery point DpmSync -RestoreDb attached since the last install, if any. */
   restoredFrom: string | null;
-  /** Capacity of the storage pool: the sum of its disks that are not missing. */
-  storagePoolGb: number;
-  /** The disks of the storage pool, in the order they were added (Management › Disks). */
+  /** The disks of the storage pool, in the order they were added (Management › Disks); the pool's capacity is those that answer (poolCapacityGb). */
   disks: PoolDisk[];
   /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
   certificates: string[];

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { router, run } from '../deps';
 import { Id, Version } from '../schemas';
 import { formatVersion } from '@dpm/domain/model';
+import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
 import { addComputer } from '@dpm/domain/estate/add-computer';
 import { removeComputer } from '@dpm/domain/estate/remove-computer';
 import { addDpmServer } from '@dpm/domain/estate/add-dpm-server';
@@ -51,7 +52,7 @@ export function estateRoutes(d: AppDeps) {
             .map((x) => ({ id: x.id, name: x.name, fqdn: x.fqdn, domain: x.domain, dpmServerId: x.dpmServerId, agentOwner: (x.agent?.ownerId && e.servers[x.agent.ownerId]?.name) || null, dataSources: count.get(x.id) ?? 0 })),
           servers: Object.values(e.servers)
             .sort((a, b) => a.name.localeCompare(b.name))
-            .map((s) => ({ id: s.id, name: s.name, fqdn: s.fqdn, version: formatVersion(s.version), state: s.state, vssWriter: s.vssWriter, storagePoolGb: s.storagePoolGb })),
+            .map((s) => ({ id: s.id, name: s.name, fqdn: s.fqdn, version: formatVersion(s.version), state: s.state, vssWriter: s.vssWriter, storagePoolGb: poolCapacityGb(s) })),
         },
         200,
       );

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { row, testApp } from '../test-app';
+import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
 
 const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
 const V9 = { major: 9, minor: 0, build: 100, rollup: 1 };
@@ -96,7 +97,7 @@ describe('Management routes', () => {
     expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/uninstall', {})).status).toBe(409);
     expect((await t.json('/api/servers/srv-DS1/agents/refresh', {})).status).toBe(200);
     expect((await t.json('/api/servers/srv-DS1/disks', { sizeGb: 500 })).status).toBe(200);
-    expect(t.store.estate.servers['srv-DS1']?.storagePoolGb).toBe(20_500);
+    expect(poolCapacityGb(t.store.estate.servers['srv-DS1'] ?? { disks: [] })).toBe(20_500);
     const replicas = (await (await t.app.request('/api/servers/srv-DS1/disks/replicas')).json()) as { id: string; computer: string; disks: string[] }[];
     expect(replicas.map((r) => r.computer)).toContain('PS1');
     const pool = (await (await t.app.request('/api/servers/srv-DS1/disks')).json()) as { storagePoolGb: number; disks: { id: string; name: string; replicas: number; missing: boolean }[] };

@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import type { Agent, DpmServer, Tape } from '@dpm/domain/model';
 import { tapeStatus } from '@dpm/domain/library/tape-status';
 import { formatVersion } from '@dpm/domain/model';
+import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
 
 export interface AgentRow {
   computerId: string;
@@ -56,7 +57,8 @@ export function diskSummary(db: Db, server: DpmServer): DiskSummary {
   const r = db.get<{ allocated: number | null; n: number }>(sql`
     SELECT sum(allocated_gb) AS allocated, count(*) AS n FROM replicas WHERE server_id = ${server.id} AND in_storage_pool = 1`);
   const allocatedGb = r?.allocated ?? 0;
-  return { storagePoolGb: server.storagePoolGb, allocatedGb, freeGb: Math.max(0, server.storagePoolGb - allocatedGb), replicas: r?.n ?? 0 };
+  const capacity = poolCapacityGb(server);
+  return { storagePoolGb: capacity, allocatedGb, freeGb: Math.max(0, capacity - allocatedGb), replicas: r?.n ?? 0 };
 }
 
 export interface TapeRow {

@@ -41,7 +41,6 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
     dbRestorePending: false,
     installedAt: ctx.now,
     restoredFrom: null,
-    storagePoolGb: cmd.storagePoolGb,
     disks: poolDisks(serverId, cmd.storagePoolGb),
     certificates: [],
     replicaRestoreFailures: {},

@@ -3,6 +3,7 @@ import { Draft } from '../command';
 import type { Estate } from '../model';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
+import { poolCapacityGb } from '../server/disk-layout';
 
 export interface ModifyDiskAllocation {
   replicaId: string;
@@ -26,7 +27,7 @@ export function modifyDiskAllocation(slice: Estate, cmd: ModifyDiskAllocation, _
     return refuse('INVALID_INPUT', `The replica of ${ds?.name ?? 'the data source'} needs at least ${sizeGb} GB, the size of its data source.`, 'allocatedGb');
   }
   const others = draft.where('replicas', 'serverId', server.id).reduce((sum, r) => (r.id === replica.id || !r.inStoragePool ? sum : sum + r.allocatedGb), 0);
-  const free = server.storagePoolGb - others;
+  const free = poolCapacityGb(server) - others;
   if (cmd.allocatedGb > free) {
     return refuse('INVALID_INPUT', `The storage pool of ${server.name} has ${Math.max(0, Math.floor(free))} GB for this replica; ${cmd.allocatedGb} GB were asked for. Add a disk first.`, 'allocatedGb');
   }

@@ -3,12 +3,13 @@ import { scenario1, FIXTURE_EPOCH } from '../fixtures/scenarios';
 import { DAY, World, ctxAt, expectRefusal } from '../test-support';
 import { addDisk } from './add-disk';
 import { registerOnline } from './register-online';
+import { poolCapacityGb } from './disk-layout';
 
 describe('Add disk', () => {
   it('adds capacity to the storage pool and refuses a size out of range', () => {
     const w = new World(scenario1());
     w.run(addDisk, { serverId: 'srv-DS1', sizeGb: 4000 });
-    expect(w.estate.servers['srv-DS1']?.storagePoolGb).toBe(24_000);
+    expect(poolCapacityGb(w.estate.servers['srv-DS1'] ?? { disks: [] })).toBe(24_000);
     expectRefusal(w.estate, (s) => addDisk(s, { serverId: 'srv-DS1', sizeGb: 0 }, ctxAt()), 'INVALID_INPUT');
   });
 });

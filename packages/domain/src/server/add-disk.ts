@@ -17,7 +17,7 @@ export function addDisk(slice: Estate, cmd: AddDisk, ctx: Ctx): CommandResult {
   if (!Number.isInteger(cmd.sizeGb) || cmd.sizeGb < 1 || cmd.sizeGb > 262_144) return refuse('INVALID_INPUT', 'A disk has 1 to 262,144 GB.', 'sizeGb');
   const n = Math.max(0, ...server.disks.map((d) => Number(/^Disk (\d+)$/.exec(d.name)?.[1] ?? 0))) + 1;
   const disk = { id: ctx.newId('disk'), name: `Disk ${n}`, sizeGb: cmd.sizeGb, missing: false };
-  draft.update('servers', server.id, { storagePoolGb: server.storagePoolGb + cmd.sizeGb, disks: [...server.disks, disk] });
+  draft.update('servers', server.id, { disks: [...server.disks, disk] });
   draft.emit({ type: 'server.disk-added', serverId: server.id, subjectId: server.id, summary: `Added ${disk.name} (${cmd.sizeGb} GB) to the storage pool of ${server.name}` });
   return draft.outcome();
 }

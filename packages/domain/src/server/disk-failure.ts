@@ -25,7 +25,7 @@ export function simulateDiskFailure(slice: Estate, cmd: DiskCommand, ctx: Ctx): 
   if (!disk) return notFound('disk', cmd.diskId);
   if (disk.missing) return refuse('INVALID_STATE', `${disk.name} of ${server.name} is already missing.`, disk.id);
   const { byReplica } = diskLayout(server, draft.where('replicas', 'serverId', server.id));
-  draft.update('servers', server.id, { storagePoolGb: server.storagePoolGb - disk.sizeGb, disks: server.disks.map((d) => (d.id === disk.id ? { ...d, missing: true } : d)) });
+  draft.update('servers', server.id, { disks: server.disks.map((d) => (d.id === disk.id ? { ...d, missing: true } : d)) });
   let lost = 0;
   for (const [replicaId, disks] of byReplica) {
     if (!disks.includes(disk.id)) continue;
@@ -54,7 +54,7 @@ export function removeDisk(slice: Estate, cmd: DiskCommand, _ctx: Ctx): CommandR
       return refuse('INVALID_STATE', `${disk.name} of ${server.name} holds the volumes of ${use.replicaIds.length} replica(s); only a missing disk or an unused one can be removed from the storage pool.`, disk.id);
     }
   }
-  draft.update('servers', server.id, { storagePoolGb: disk.missing ? server.storagePoolGb : server.storagePoolGb - disk.sizeGb, disks: server.disks.filter((d) => d.id !== disk.id) });
+  draft.update('servers', server.id, { disks: server.disks.filter((d) => d.id !== disk.id) });
   draft.emit({ type: 'server.disk-removed', serverId: server.id, subjectId: server.id, summary: `Removed ${disk.name} from the storage pool of ${server.name}` });
   return draft.outcome();
 }

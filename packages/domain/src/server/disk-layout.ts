@@ -1,5 +1,10 @@
 import type { DpmServer, PoolDisk, Replica } from '../model';
 
+/** Capacity of the storage pool: its disks that answer. */
+export function poolCapacityGb(server: Pick<DpmServer, 'disks'>): number {
+  return server.disks.reduce((n, d) => (d.missing ? n : n + d.sizeGb), 0);
+}
+
 export interface DiskUse {
   disk: PoolDisk;
   allocatedGb: number;
