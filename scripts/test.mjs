@@ -1,23 +1,15 @@
 // npm test: install what is needed, then typecheck, lint, unit and route tests, and e2e against
 // the real server in Debian's Chromium. Ends with one summary line.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildConsole, install, log, pnpm, root, run } from './lib.mjs';
+import { ensureSupportedNode } from './node.mjs';
+import { buildConsole, ensureChromium, install, log, pnpm, root } from './lib.mjs';
+
+await ensureSupportedNode();
 
 const results = resolve(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
-
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  if (process.getuid?.() !== 0) {
-    throw new Error('Debian Chromium (/usr/bin/chromium) is missing and this is not root. Install it: sudo apt-get update && sudo apt-get install -y chromium');
-  }
-  log('Installing Debian Chromium (apt-get install chromium)');
-  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) !== 0) {
-    throw new Error('apt-get install chromium failed');
-  }
-}
 
 const steps = [];
 function step(name, fn) {
@@ -57,11 +49,11 @@ function count(file, pick) {
 const unit = count(resolve(results, 'vitest.json'), (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) }));
 const e2e = count(resolve(results, 'e2e.json'), (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + (j.stats.flaky ?? 0), skipped: j.stats.skipped }));
 
-log('Summary');
+log(`Summary (Node ${process.versions.node})`);
 for (const s of steps) console.log(`${s.ok ? '✔' : '✖'} ${s.name} (${s.seconds}s)`);
 console.log(`unit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
 const failedSteps = steps.filter((s) => !s.ok).length;
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + (failedSteps > 0 && unit.failed + e2e.failed === 0 ? failedSteps : 0);
-console.log(`tests: ${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped`);
+console.log(`tests: ${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped (Node ${process.versions.node})`);
 process.exit(failedSteps > 0 ? 1 : 0);
