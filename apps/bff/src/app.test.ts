@@ -99,7 +99,7 @@ describe('commands through the API', () => {
     before = count();
     expect((await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: 'all' })).status).toBe(400);
     expect(count()).toBe(before + 1);
-    expect(last()).toMatchObject({ action: 'POST /api/servers/srv-DS1/protection/consistency-checks', outcome: 'refused', code: 'INVALID_INPUT' });
+    expect(last()).toMatchObject({ action: 'POST /api/servers/:serverId/protection/consistency-checks', outcome: 'refused', code: 'INVALID_INPUT' });
     // A server that does not exist.
     expect((await t.json('/api/servers/srv-NOPE/protection/consistency-checks', { replicaIds: ['x'] })).status).toBe(404);
     expect(last()).toMatchObject({ outcome: 'refused', code: 'NOT_FOUND' });
@@ -112,7 +112,7 @@ describe('commands through the API', () => {
     expect(last()).toMatchObject({ actor: 'anonymous', action: 'GET /api/servers', outcome: 'refused', code: 'UNAUTHENTICATED' });
     // A mutation that is not JSON.
     expect((await t.app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
-    expect(last()).toMatchObject({ action: 'POST /api/servers/srv-DS1/fail', outcome: 'refused', code: 'INVALID_INPUT' });
+    expect(last()).toMatchObject({ action: 'server-recovery.mark-failed', outcome: 'refused', code: 'INVALID_INPUT' });
   });
 
   it('keeps the audit trail append-only: the database refuses to change or remove an entry', async () => {

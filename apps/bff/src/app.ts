@@ -3,16 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps';
-import { clientAddress } from './deps';
-import { Forbidden, Refused, statusOf } from './http-errors';
-import { appendAudit } from '@dpm/db/audit-repository';
+import { Refused, statusOf } from './http-errors';
+import { auditHook } from './audit/hook';
 import { systemRoutes } from './routes/system';
 import { serverRoutes } from './routes/servers';
+import { serverRecoveryRoutes } from './routes/server-recovery';
 import { protectionRoutes } from './routes/protection';
 import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
-import { managementRoutes } from './routes/management';
-import { managementOperationRoutes } from './routes/management-operations';
+import { agentRoutes } from './routes/agents';
+import { libraryRoutes } from './routes/libraries';
+import { diskRoutes } from './routes/disks';
+import { onlineRoutes } from './routes/online';
 import { estateRoutes } from './routes/estate';
 import { eventRoutes } from './routes/events';
 import { authRoutes } from './routes/auth';
@@ -31,11 +33,14 @@ export function createApi(d: AppDeps) {
   const api = new OpenAPIHono<AppEnv>()
     .route('/', systemRoutes(d))
     .route('/', serverRoutes(d))
+    .route('/', serverRecoveryRoutes(d))
     .route('/', protectionRoutes(d))
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))
-    .route('/', managementRoutes(d))
-    .route('/', managementOperationRoutes(d))
+    .route('/', agentRoutes(d))
+    .route('/', libraryRoutes(d))
+    .route('/', diskRoutes(d))
+    .route('/', onlineRoutes(d))
     .route('/', estateRoutes(d))
     .route('/', authRoutes(d))
     .route('/', userRoutes(d))
@@ -54,30 +59,8 @@ export function createApp(d: AppDeps) {
     await next();
     c.header('X-Request-Id', c.get('requestId'));
   });
-  // Every mutating request is audited, and every refusal of any request: the verbs, the store and
-  // the authorization middleware audit their own; this audits what they never reached (a body
-  // that is not JSON or too large, another origin, invalid input answered by the router, a
-  // wrong path id, a route that does not exist).
-  app.use('/api/*', async (c, next) => {
-    c.set('audited', false);
-    await next();
-    const status = c.res.status;
-    const mutating = MUTATING.has(c.req.method);
-    // 5xx are logged with their request id instead; a read is audited only when refused access.
-    if (c.get('audited') || status >= 500 || !(mutating || status === 401 || status === 403)) return;
-    const body = status >= 400 ? ((await c.res.clone().json().catch(() => null)) as { error?: { code?: string; message?: string } } | null) : null;
-    appendAudit(d.db, {
-      at: Date.now(),
-      simulatedAt: d.store.now,
-      actor: c.get('actor'),
-      action: `${c.req.method} ${c.req.path}`,
-      target: c.req.path,
-      outcome: status >= 400 ? 'refused' : 'success',
-      code: status >= 400 ? (body?.error?.code ?? String(status)) : null,
-      address: clientAddress(c),
-      detail: (body?.error?.message ?? '').slice(0, 500),
-    });
-  });
+  // Every mutating request is audited, and every refusal of any request, once (audit/hook.ts).
+  app.use('/api/*', auditHook(d));
   app.use(
     '*',
     secureHeaders({
@@ -134,14 +117,9 @@ export function createApp(d: AppDeps) {
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` } }, 404));
   app.onError((err, c) => {
     const requestId = c.get('requestId');
-    if (err instanceof Forbidden) {
-      c.set('audited', true);
-      appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor: c.get('actor'), action: `${c.req.method} ${c.req.path}`, target: c.req.path, outcome: 'refused', code: 'FORBIDDEN', address: clientAddress(c), detail: err.message });
-      return c.json({ error: { code: 'FORBIDDEN', message: err.message, requestId } }, 403);
-    }
     if (err instanceof Refused) {
-      const { code, message, target } = err.error;
-      return c.json({ error: { code, message, ...(target ? { target } : {}), requestId } }, statusOf(code));
+      const { code, message, target, changed } = err.error;
+      return c.json({ error: { code, message, ...(target ? { target } : {}), ...(changed ? { changed } : {}), requestId } }, statusOf(code));
     }
     if (err instanceof SyntaxError || (err as { status?: number }).status === 400) {
       return c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.', target: 'body', requestId } }, 400);

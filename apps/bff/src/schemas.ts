@@ -7,16 +7,36 @@ export const Id = z.string().min(1).max(120).regex(/^[A-Za-z0-9._:-]+$/, 'must b
 
 export const ServerParams = z.object({ serverId: Id.openapi({ param: { name: 'serverId', in: 'path' }, example: 'srv-DS1' }) });
 
+export const Revision = z
+  .object({ n: z.number(), by: z.string(), at: z.number() })
+  .openapi('Revision', { description: 'Who changed an object last and when (simulated time). Send `n` back as `expectedRevision` with an edit: a changed object answers 409 STALE.' });
+
 export const ErrorBody = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'CHAIN_INDIRECT' }),
       message: z.string(),
       target: z.string().optional(),
+      changed: Revision.optional().openapi({ description: 'STALE: the revision the object has now' }),
       requestId: z.string().optional(),
     }),
   })
   .openapi('Error');
+
+const Reason = z.object({ code: z.string(), message: z.string() });
+
+/** One operation of an object as the signed-in user may run it now (the catalogue, packages/domain/src/operations). */
+export const OperationAvailability = z
+  .object({
+    id: z.string().openapi({ example: 'protection.switch' }),
+    name: z.string().openapi({ example: 'Switch Disaster Protection' }),
+    area: z.enum(['Monitoring', 'Protection', 'Recovery', 'Reporting', 'Management', 'DPM servers', 'Estate']),
+    enabled: z.boolean(),
+    reason: Reason.nullable().openapi({ description: 'Why it is disabled: the rule code and its sentence, or FORBIDDEN with the role it needs' }),
+    intents: z.array(z.object({ intent: z.string(), enabled: z.boolean(), reason: Reason.nullable() })).optional(),
+  })
+  .openapi('Operation');
+export const Operations = z.array(OperationAvailability);
 
 export const PageQuery = {
   cursor: z.string().max(500).optional(),
@@ -49,7 +69,7 @@ export const ServerSummary = z
 export const ProtectionStatus = z.enum(PROTECTION_STATUSES);
 
 export const Group = z
-  .object({ id: z.string(), name: z.string(), members: z.number(), methods: z.array(z.string()), replicaCreation: z.string() })
+  .object({ id: z.string(), name: z.string(), members: z.number(), methods: z.array(z.string()), replicaCreation: z.string(), revision: Revision, operations: Operations })
   .openapi('ProtectionGroup');
 
 export const Member = z
@@ -68,6 +88,8 @@ export const Member = z
     sourceServer: z.string().nullable(),
     sourceServerId: z.string().nullable(),
     switched: z.boolean(),
+    revision: Revision,
+    operations: Operations,
   })
   .openapi('Member');
 
@@ -99,6 +121,10 @@ export const AlertRow = z
     resolvedAt: z.number().nullable(),
     recommendedAction: z.string().nullable(),
     acknowledged: z.object({ by: z.string(), at: z.number(), comment: z.string() }).nullable(),
+    operations: Operations,
+    recommended: OperationAvailability.extend({ target: z.record(z.string(), z.string()) })
+      .nullable()
+      .openapi({ description: 'The Recommended action link: the operation that fixes the alert, on its object' }),
   })
   .openapi('Alert');
 
@@ -122,6 +148,7 @@ export const JobRow = z
     transferredGb: z.number(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     params: z.record(z.string(), z.string()),
+    operations: Operations,
   })
   .openapi('Job');
 
@@ -175,6 +202,8 @@ export const AgentRow = z
     ownedByThisServer: z.boolean(),
     pendingOwner: z.string().nullable(),
     protectedMembers: z.number(),
+    revision: Revision,
+    operations: Operations,
   })
   .openapi('Agent');
 
@@ -184,7 +213,7 @@ export const DiskSummary = z
     allocatedGb: z.number(),
     freeGb: z.number(),
     replicas: z.number(),
-    disks: z.array(z.object({ id: z.string(), name: z.string(), sizeGb: z.number(), allocatedGb: z.number(), freeGb: z.number(), missing: z.boolean(), replicas: z.number() })),
+    disks: z.array(z.object({ id: z.string(), name: z.string(), sizeGb: z.number(), allocatedGb: z.number(), freeGb: z.number(), missing: z.boolean(), replicas: z.number(), operations: Operations })),
   })
   .openapi('StoragePool');
 
@@ -201,6 +230,7 @@ export const Tape = z
     writtenBy: z.string().nullable(),
     encrypted: z.boolean(),
     hasDatabaseBackup: z.boolean(),
+    operations: Operations,
   })
   .openapi('Tape');
 
@@ -215,6 +245,8 @@ export const Library = z
     available: z.boolean(),
     lastRescanAt: z.number().nullable(),
     tapes: z.array(Tape),
+    revision: Revision,
+    operations: Operations,
   })
   .openapi('Library');
 

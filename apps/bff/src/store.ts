@@ -1,32 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { CommandResult, Ctx, Outcome } from '@dpm/domain/command';
+import type { Ctx, Outcome } from '@dpm/domain/command';
 import { applyChangesInPlace } from '@dpm/domain/command';
 import type { DomainError } from '@dpm/domain/errors';
 import { isDomainError } from '@dpm/domain/errors';
 import type { Estate } from '@dpm/domain/model';
+import type { Actor, ObjectKind, Operation } from '@dpm/domain/operations/operation';
+import { perform } from '@dpm/domain/operations/operation';
 import { tick } from '@dpm/domain/jobs/tick';
 import type { Db } from '@dpm/db/client';
 import { inTransaction } from '@dpm/db/client';
 import { loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
-import { appendAudit } from '@dpm/db/audit-repository';
 import { META_CLOCK } from '@dpm/db/seed';
 import type { EventBus } from './events';
-
-export interface Actor {
-  name: string;
-  address: string | null;
-}
-
-export type Command<C> = (slice: Estate, cmd: C, ctx: Ctx) => CommandResult;
 
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 /**
- * The estate held in memory and written through to SQLite. A command runs against the
- * in-memory estate (its slice), and its changes and audit entry are committed in one
- * transaction before they are applied in memory and published; a refusal changes nothing and
- * is audited with its rule code.
+ * The estate held in memory and written through to SQLite. An operation runs against the
+ * in-memory estate as its actor (role included), and its changes, and what `inTransaction` adds
+ * (the audit entry, a passphrase hash), are committed in one transaction before they are applied
+ * in memory and published; a refusal changes nothing.
  */
 export class EstateStore {
   readonly estate: Estate;
@@ -46,27 +40,16 @@ export class EstateStore {
     return this.simNow;
   }
 
-  /** `alongside` writes what the domain does not hold (a passphrase hash) in the same transaction. */
-  execute<C>(action: string, command: Command<C>, cmd: C, actor: Actor, target: string, alongside?: (tx: Db) => void): Outcome | DomainError {
-    const ctx: Ctx = { now: this.simNow, newId, actor: actor.name };
-    const result = command(this.estate, cmd, ctx);
-    const entry = {
-      at: Date.now(),
-      simulatedAt: this.simNow,
-      actor: actor.name,
-      action,
-      target,
-      address: actor.address,
-    };
+  execute<C>(op: Operation<ObjectKind, C, string>, cmd: C, actor: Actor, inTransactionToo: (tx: Db, outcome: Outcome) => void): Outcome | DomainError {
+    const ctx: Ctx = { now: this.simNow, newId, actor: actor.name, role: actor.role };
+    const result = perform(op, this.estate, cmd, ctx);
     if (isDomainError(result)) {
-      appendAudit(this.db, { ...entry, outcome: 'refused', code: result.code, detail: result.message });
-      this.log.info({ action, target, code: result.code }, 'command refused');
+      this.log.info({ operation: op.id, code: result.code }, 'command refused');
       return result;
     }
     inTransaction(this.db, (tx) => {
       persistChanges(tx, result.changes);
-      alongside?.(tx);
-      appendAudit(tx, { ...entry, outcome: 'success', code: null, detail: result.events.map((e) => e.summary).join('; ').slice(0, 2000) });
+      inTransactionToo(tx, result);
     });
     applyChangesInPlace(this.estate, result.changes);
     this.bus.publish(result.events, this.simNow);

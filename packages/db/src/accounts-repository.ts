@@ -3,6 +3,8 @@ import type { Db } from './client';
 import { apiTokens, sessions, users, type Role } from './schema';
 
 export type User = typeof users.$inferSelect;
+/** A new account: its revision starts at the first unless given. */
+export type NewUser = typeof users.$inferInsert;
 export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type { Role };
@@ -23,11 +25,11 @@ export function countUsers(db: Db): number {
   return (db.$client.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 }
 
-export function insertUser(db: Db, user: User): void {
+export function insertUser(db: Db, user: NewUser): void {
   db.insert(users).values({ ...user, username: user.username.toLowerCase() }).run();
 }
 
-export function updateUser(db: Db, id: string, patch: Partial<Pick<User, 'role' | 'passwordHash' | 'passwordChangedAt' | 'disabled'>>): void {
+export function updateUser(db: Db, id: string, patch: Partial<Pick<User, 'role' | 'passwordHash' | 'passwordChangedAt' | 'disabled' | 'revision'>>): void {
   db.update(users).set(patch).where(eq(users.id, id)).run();
 }
 

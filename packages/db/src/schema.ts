@@ -14,6 +14,7 @@ import type {
   ProtectionGoals,
   ProtectionStatus,
   RecoveryPointLocation,
+  Revision,
   ReplicaCreationMethod,
   ServerState,
   ServiceState,
@@ -30,6 +31,8 @@ import type {
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
+/** The revision of an object administrators edit (STALE); rows from before it was kept start at the first. */
+const revision = () => json<Revision>('revision').notNull().default({ n: 1, by: 'DPM', at: 0 });
 
 export const servers = sqliteTable(
   'servers',
@@ -94,6 +97,7 @@ export const groups = sqliteTable(
     replicaCreation: text('replica_creation').$type<ReplicaCreationMethod>().notNull(),
     consistencyCheck: json<{ runIfInconsistent: boolean; dailyAt: number | null }>('consistency_check').notNull(),
     excludedExtensions: json<string[]>('excluded_extensions').notNull(),
+    revision: revision(),
   },
   (t) => [index('groups_server').on(t.serverId)],
 );
@@ -114,6 +118,7 @@ export const replicas = sqliteTable(
     dataRestored: bool('data_restored').notNull(),
     lastSyncAt: integer('last_sync_at'),
     createdAt: integer('created_at').notNull(),
+    revision: revision(),
   },
   (t) => [
     index('replicas_server_group').on(t.serverId, t.groupId),
@@ -155,6 +160,7 @@ export const libraries = sqliteTable(
     enabled: bool('enabled').notNull(),
     available: bool('available').notNull(),
     lastRescanAt: integer('last_rescan_at'),
+    revision: revision(),
   },
   (t) => [index('libraries_server').on(t.serverId)],
 );
@@ -264,7 +270,8 @@ export const entityTables = {
   alerts,
 } as const;
 
-export type Role = 'Administrator' | 'Operator' | 'Reader';
+import type { Role } from '@dpm/domain/roles';
+export type { Role };
 
 /** Console accounts. Passwords are stored as scrypt hashes only (apps/bff/src/auth/passwords.ts). */
 export const users = sqliteTable(
@@ -274,6 +281,8 @@ export const users = sqliteTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     role: text('role').$type<Role>().notNull(),
+    /** Changed by a role change, a password reset or disabling (STALE on Users). */
+    revision: revision(),
     disabled: bool('disabled').notNull().default(false),
     createdAt: integer('created_at').notNull(),
     passwordChangedAt: integer('password_changed_at').notNull(),

@@ -1,11 +1,21 @@
-import type { Estate, EntityName, EntityOf } from './model';
+import type { Estate, EntityName, EntityOf, Revision } from './model';
 import type { DomainError } from './errors';
+import type { Role } from './roles';
 
-/** What a command is given besides its slice: the simulated time, an id source and who acts. */
+/**
+ * What a command is given besides its slice: the simulated time, an id source and who acts (with
+ * the role they act in; DPM's own work on the clock has none).
+ */
 export interface Ctx {
   now: number;
   newId: (prefix: string) => string;
   actor: string;
+  role?: Role;
+}
+
+/** The next revision of an edited object: one more, by the actor, now (STALE). */
+export function nextRevision(current: Revision, ctx: Pick<Ctx, 'actor' | 'now'>): Revision {
+  return { n: current.n + 1, by: ctx.actor, at: ctx.now };
 }
 
 export type Change =
@@ -90,7 +100,7 @@ export class Draft {
     if (this.dels.get(entity)?.has(id)) return undefined;
     const put = this.puts.get(entity)?.get(id);
     if (put !== undefined) return put as EntityOf<K>;
-    return this.base[entity][id] as EntityOf<K> | undefined;
+    return ownRow(this.base[entity] as Record<string, EntityOf<K>>, id);
   }
 
   all<K extends EntityName>(entity: K): EntityOf<K>[] {
@@ -164,6 +174,11 @@ export class Draft {
     this.events.push(event);
   }
 
+  /** The estate as this draft sees it (View). */
+  estate(): Estate {
+    return this.changes.length === 0 ? this.base : this.snapshot();
+  }
+
   /** The state after this draft's changes, for a command that composes with another. */
   snapshot(): Estate {
     return applyChanges(this.base, this.changes);
@@ -181,7 +196,14 @@ export class Draft {
   }
 }
 
-/** Applies changes to an estate, returning a new estate; the input is not mutated. */
+/**
+ * A row of a table by id, never a property every object inherits: an id such as "__proto__" or
+ * "constructor" names no row.
+ */
+export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(table, id) ? table[id] : undefined;
+}
+
 /** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
 export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(estate: Estate, entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
   const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
@@ -193,6 +215,7 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
   return out;
 }
 
+/** Applies changes to an estate, returning a new estate; the input is not mutated. */
 export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
   const next: Estate = { ...estate };
   const copied = new Set<EntityName>();

@@ -1,3 +1,5 @@
+import type { Revision } from './model';
+
 /**
  * One error type for every refusal. `code` is stable (shared/spec/domain-rules.md) and is what
  * scripts and tests rely on; `message` is the sentence an administrator reads.
@@ -20,7 +22,10 @@ export type RuleCode =
   | 'TAPE_ONCE_A_DAY'
   | 'RETENTION_LIMITS'
   | 'CREDENTIALS_EXPIRED'
-  | 'NOT_OWNER';
+  | 'NOT_OWNER'
+  | 'ALREADY_SWITCHED'
+  | 'NOT_SWITCHED'
+  | 'STALE';
 
 /** Refusals that are not rules of the DPM documents but of the command itself. */
 export type CommandCode =
@@ -29,7 +34,8 @@ export type CommandCode =
   | 'SERVER_UNAVAILABLE'
   | 'CONFLICT'
   | 'INVALID_INPUT'
-  | 'CREDENTIALS_INVALID';
+  | 'CREDENTIALS_INVALID'
+  | 'FORBIDDEN';
 
 export type ErrorCode = RuleCode | CommandCode;
 
@@ -39,6 +45,8 @@ export interface DomainError {
   readonly message: string;
   /** The field or object the refusal is about, when there is one. */
   readonly target?: string;
+  /** STALE: who changed the object last and when (simulated time), and its revision now. */
+  readonly changed?: Revision;
 }
 
 export function refuse(code: ErrorCode, message: string, target?: string): DomainError {

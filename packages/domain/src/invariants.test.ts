@@ -11,7 +11,7 @@ import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
 import { scenario1 } from './fixtures/scenarios';
 import { analyseTopology } from './topology/topology';
 import { maxDiskRecoveryPoints } from './protection/goals';
-import { switchProtection } from './protection/switch-protection';
+import { SWITCH_DIRECTIONS, switchProtection, type SwitchDirection } from './protection/switch-protection';
 import { takeOwnership } from './agents/take-ownership';
 import { performConsistencyCheck } from './protection/perform-consistency-check';
 import { createRecoveryPoint } from './protection/create-recovery-point';
@@ -22,7 +22,7 @@ import { diskLayout } from './server/disk-layout';
 import { MINUTE, World, structuredCopy } from './test-support';
 
 type Command =
-  | { kind: 'switchProtection'; replicaId: string }
+  | { kind: 'switchProtection'; replicaId: string; direction: SwitchDirection }
   | { kind: 'takeOwnership'; serverId: string; computerId: string }
   | { kind: 'performConsistencyCheck'; replicaId: string }
   | { kind: 'createRecoveryPoint'; replicaId: string }
@@ -89,7 +89,7 @@ function fullEstate(): Estate {
 const START = fullEstate();
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-PS1-C') }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-PS1-C'), direction: fc.constantFrom(...SWITCH_DIRECTIONS) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeOwnership' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...COMPUTERS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('performConsistencyCheck' as const), replicaId: fc.constantFrom(...REPLICAS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },
@@ -103,13 +103,13 @@ const sequenceArb = fc.array(commandArb, { minLength: 1, maxLength: 25 });
 function decide(estate: Estate, c: Exclude<Command, { kind: 'tick' }>, ctx: Ctx): CommandResult {
   switch (c.kind) {
     case 'switchProtection':
-      return switchProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS3', replicaIds: [c.replicaId] }, ctx);
+      return switchProtection(estate, { direction: c.direction, serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS3', replicaIds: [c.replicaId] }, ctx);
     case 'takeOwnership':
       return takeOwnership(estate, { serverId: c.serverId, computerId: c.computerId }, ctx);
     case 'performConsistencyCheck':
-      return performConsistencyCheck(estate, { replicaIds: [c.replicaId] }, ctx);
+      return performConsistencyCheck(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId] }, ctx);
     case 'createRecoveryPoint':
-      return createRecoveryPoint(estate, { replicaIds: [c.replicaId], location: 'Disk' }, ctx);
+      return createRecoveryPoint(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], location: 'Disk' }, ctx);
     case 'stopProtection':
       return stopProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], retainReplica: c.retainReplica }, ctx);
     case 'uncleanShutdown':

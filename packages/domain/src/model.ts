@@ -11,6 +11,20 @@ export interface Version {
   rollup: number;
 }
 
+/**
+ * The revision of an object an administrator edits (STALE): its number, who made it and when on
+ * the simulated clock. A dialog sends the number it showed; an edit made from an older one is
+ * refused with who changed it and when, so two administrators never overwrite each other unseen.
+ */
+export interface Revision {
+  n: number;
+  by: string;
+  at: number;
+}
+
+/** The revision of an object nobody has edited since it was created by the estate's set-up. */
+export const FIRST_REVISION: Revision = { n: 1, by: 'DPM', at: 0 };
+
 export type ServerState = 'Online' | 'Failed' | 'Not installed';
 export type ServiceState = 'Running' | 'Offline';
 
@@ -70,6 +84,8 @@ export interface Agent {
   status: AgentStatus;
   /** The DPM server name the agent reports to (SetDpmServer). */
   dpmServerName: string | null;
+  /** Changed by every administrator action on the agent (STALE). */
+  revision: Revision;
 }
 
 /** Local groups and DCOM ACL on a protected computer that list which DPM servers may talk to it (seed 000). */
@@ -141,6 +157,8 @@ export interface ProtectionGroup {
   replicaCreation: ReplicaCreationMethod;
   consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
   excludedExtensions: string[];
+  /** Changed by Modify protection group and by members added or stopped (STALE). */
+  revision: Revision;
 }
 
 export const PROTECTION_STATUSES = [
@@ -174,6 +192,8 @@ export interface Replica {
   dataRestored: boolean;
   lastSyncAt: number | null;
   createdAt: number;
+  /** Changed by Modify disk allocation (STALE); the status follows jobs and is not an edit. */
+  revision: Revision;
 }
 
 export type RecoveryPointLocation = 'Disk' | 'Tape' | 'Online';
@@ -246,6 +266,8 @@ export interface Library {
   enabled: boolean;
   available: boolean;
   lastRescanAt: number | null;
+  /** Changed by Lock / Unlock library door and Disable / Enable library (STALE). */
+  revision: Revision;
 }
 
 export const JOB_TYPES = [

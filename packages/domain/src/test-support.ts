@@ -203,11 +203,11 @@ export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: strin
   const w = new World(demo());
   w.run(failServer, { serverId: 'srv-DS1' });
   w.run(reinstallServer, { serverId: 'srv-DS1', ...install });
-  w.run(rescanLibrary, { libraryId: DS1_LIBRARY });
+  w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
   w.advance(5);
-  w.run(inventoryLibrary, { libraryId: DS1_LIBRARY, kind: 'Detailed' });
+  w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
   w.advance(10);
-  w.run(recatalogImportedTape, { tapeId: DS1_DPMDB_TAPE });
+  w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS1_DPMDB_TAPE });
   w.advance(10);
   w.run(recover, { serverId: 'srv-DS1', tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER });
   w.advance(10);

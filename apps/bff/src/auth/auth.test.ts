@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { insertUser, type Role } from '@dpm/db/accounts-repository';
 import type { Db } from '@dpm/db/client';
 import { ADMIN_PASSWORD, row, testApp } from '../test-app';
-import { allows, permissionOf } from './permissions';
+import { accessOf, allows } from './permissions';
 import { issueToken } from './service';
 
 type Operation = { method: string; path: string; honoPath: string };
@@ -39,11 +39,11 @@ describe('roles on every route of the OpenAPI document', () => {
     const ops = await operations(t);
     expect(ops.length).toBeGreaterThan(40);
     for (const op of ops) {
-      const permission = permissionOf(op.method, op.honoPath);
+      const permission = accessOf(op.method, op.honoPath);
       const before = fingerprint(t.db);
       const auditBefore = row<{ n: number }>(t.db, "SELECT count(*) AS n FROM audit WHERE outcome = 'refused'").n;
       const anonymous = await call(t, op, {});
-      if (permission === 'public') {
+      if (permission.kind === 'public') {
         expect([401, 403], `${op.method} ${op.path} is public`).not.toContain(anonymous.status);
         continue;
       }
@@ -65,13 +65,13 @@ describe('roles on every route of the OpenAPI document', () => {
   it('a Reader sees the estate but may not switch protection; an Administrator may', async () => {
     const t = testApp('scenario-1');
     const reader = tokenFor(t.db, 'Reader');
-    const body = JSON.stringify({ replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    const body = JSON.stringify({ replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' });
     const asReader = await t.raw.request('/api/servers/srv-DS3/protection/switch', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` }, body });
     expect(asReader.status).toBe(403);
     expect(((await asReader.json()) as { error: { message: string } }).error.message).toBe('This needs the Administrator role; reader is a Reader.');
     expect(t.store.estate.replicas['rep-DS3-DS1-PS1-C']?.switched).toBe(false);
     expect(row(t.db, 'SELECT actor, outcome, code FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ actor: 'reader', outcome: 'refused', code: 'FORBIDDEN' });
-    expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'] })).status).toBe(200);
+    expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' })).status).toBe(200);
     expect(row(t.db, 'SELECT actor, outcome FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ actor: 'admin', outcome: 'success' });
   });
 

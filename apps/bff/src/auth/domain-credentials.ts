@@ -1,10 +1,8 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
-import { appendAudit } from '@dpm/db/audit-repository';
 import { domainAccountHash, normalizeAccount } from '@dpm/db/domain-accounts-repository';
 import { refuse } from '@dpm/domain/errors';
 import type { AppDeps, AppEnv } from '../deps';
-import { clientAddress } from '../deps';
 import { Refused } from '../http-errors';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 
@@ -25,7 +23,6 @@ export async function checkDomainCredentials(d: AppDeps, c: Context<AppEnv>, cre
   if (ok && stored !== undefined) return;
   const account = normalizeAccount(credentials.userName);
   const message = `The user name or password of the domain account ${account} is incorrect.`;
-  c.set('audited', true);
-  appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor: c.get('actor'), action, target, address: clientAddress(c), outcome: 'refused', code: 'INVALID_INPUT', detail: message });
+  c.get('audit').set({ action, target });
   throw new Refused(refuse('INVALID_INPUT', message, 'credentials'));
 }

@@ -98,10 +98,27 @@ async function dpmsync(api: Api, p: Parsed, server: string | undefined): Promise
   }
 }
 
+interface Offer {
+  id: string;
+  intents?: { intent: string; enabled: boolean }[];
+}
+
 interface Member {
   id: string;
   dataSource: string;
   computer: string;
+  operations: Offer[];
+}
+
+/**
+ * The direction Switch Disaster Protection takes for an object now, as the server offers it:
+ * Start-DPMSwitchProtection switches to the secondary, and run again switches back. Where both
+ * are possible (a group with switched and unswitched members) it switches to the secondary.
+ */
+function directionOf(operations: Offer[], operation: string): string | null {
+  const intents = operations.find((o) => o.id === operation)?.intents ?? [];
+  const enabled = intents.filter((i) => i.enabled).map((i) => i.intent);
+  return enabled.includes('to-secondary') ? 'to-secondary' : (enabled[0] ?? null);
 }
 
 async function switchProtection(api: Api, p: Parsed, server: string | undefined): Promise<Json> {
@@ -109,19 +126,30 @@ async function switchProtection(api: Api, p: Parsed, server: string | undefined)
   const sources = p.list('datasource');
   if (!groupName) throw new UsageError('Start-DPMSwitchProtection needs -ProtectionGroup <group>.');
   const s = await serverId(api, server);
-  const groups = await api.get<{ id: string; name: string }[]>(`/servers/${encodeURIComponent(s.id)}/protection/groups`);
+  const path = `/servers/${encodeURIComponent(s.id)}/protection/switch`;
+  const groups = await api.get<{ id: string; name: string; operations: Offer[] }[]>(`/servers/${encodeURIComponent(s.id)}/protection/groups`);
   const group = groups.find((g) => g.name.toLowerCase() === groupName.toLowerCase());
   if (!group) throw new Refusal('NOT_FOUND', `${s.name} has no protection group named ${groupName}.`);
-  if (sources.length === 0) return api.post(`/servers/${encodeURIComponent(s.id)}/protection/switch`, { groupId: group.id });
+  if (sources.length === 0) {
+    // With no direction on offer the server says why (its refusal is the sentence DPM gives).
+    return api.post(path, { groupId: group.id, direction: directionOf(group.operations, 'protection.switch-group') ?? 'to-secondary' });
+  }
   const members = await api.get<{ items: Member[] }>(`/servers/${encodeURIComponent(s.id)}/protection/members?groupId=${encodeURIComponent(group.id)}&limit=500`);
-  const replicaIds = sources.map((name) => {
+  const chosen = sources.map((name) => {
     const wanted = name.toLowerCase();
     const matches = members.items.filter((m) => m.dataSource.toLowerCase() === wanted || `${m.dataSource} on ${m.computer}`.toLowerCase() === wanted);
     if (matches.length === 0) throw new Refusal('NOT_FOUND', `The protection group ${group.name} has no data source ${name}.`);
     if (matches.length > 1) throw new Refusal('AMBIGUOUS', `${name} names ${matches.length} data sources in ${group.name}; write it as "<data source> on <computer>".`);
-    return (matches[0] as Member).id;
+    return matches[0] as Member;
   });
-  return api.post(`/servers/${encodeURIComponent(s.id)}/protection/switch`, { replicaIds });
+  const byDirection = new Map<string, string[]>();
+  for (const m of chosen) {
+    const direction = directionOf(m.operations, 'protection.switch') ?? 'to-secondary';
+    byDirection.set(direction, [...(byDirection.get(direction) ?? []), m.id]);
+  }
+  let result: Json = {};
+  for (const [direction, replicaIds] of byDirection) result = await api.post(path, { replicaIds, direction });
+  return result;
 }
 
 async function setDpmServer(api: Api, p: Parsed, computer: string | undefined): Promise<Json> {

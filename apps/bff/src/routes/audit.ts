@@ -2,6 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listAudit, type AuditRow } from '@dpm/db/audit-repository';
 import type { AppDeps } from '../deps';
 import { router } from '../deps';
+import { declared } from './route-kit';
+
+/** The audit trail is for Operators and Administrators. */
+const OPERATORS = { kind: 'role', role: 'Operator' } as const;
 
 const TAG = 'Audit';
 const Entry = z
@@ -28,20 +32,20 @@ const Query = z
   })
   .strict();
 
-const list = createRoute({
+const list = declared(createRoute({
   method: 'get',
   path: '/audit',
   tags: [TAG],
   request: { query: Query },
   responses: { 200: { description: 'Audit entries, newest first (keyset paging with `before`)', content: { 'application/json': { schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) } } } },
-});
-const csv = createRoute({
+}), OPERATORS);
+const csv = declared(createRoute({
   method: 'get',
   path: '/audit.csv',
   tags: [TAG],
   request: { query: Query.omit({ before: true, limit: true }) },
   responses: { 200: { description: 'The filtered audit trail as CSV', content: { 'text/csv': { schema: z.string() } } } },
-});
+}), OPERATORS);
 
 function cell(v: string | number | null): string {
   const s = v === null ? '' : String(v);

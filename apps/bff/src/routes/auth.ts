@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { appendAudit } from '@dpm/db/audit-repository';
 import { revokeSession, revokeToken, revokeUserSessions, tokensOf, updateUser, userById, userByName } from '@dpm/db/accounts-repository';
 import type { AppDeps, AppEnv } from '../deps';
-import { clientAddress, router } from '../deps';
+import { router } from '../deps';
+import { clientAddress } from '../audit/hook';
 import { ErrorBody, Id } from '../schemas';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, isHttps, issueToken, startSession, type Principal } from '../auth/service';
-import { refusals } from './route-kit';
+import { declared, refusals } from './route-kit';
 
 const TAG = 'Accounts';
 const Me = z.object({ username: z.string(), role: z.enum(['Administrator', 'Operator', 'Reader']) }).openapi('Me');
@@ -18,37 +18,38 @@ const json = <S extends z.ZodType>(schema: S) => ({ required: true, content: { '
 const answer = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/json': { schema } } });
 const SignIn = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
 
-const signIn = createRoute({
+const signIn = declared(createRoute({
   method: 'post',
   path: '/auth/sign-in',
   tags: [TAG],
   request: { body: json(SignIn) },
   responses: { 200: answer('Signed in; the session cookie is set', Me), 400: refusals[400], 401: answer('Wrong user name or password', ErrorBody), 429: answer('Too many failed attempts', ErrorBody) },
-});
-const signOut = createRoute({ method: 'post', path: '/auth/sign-out', tags: [TAG], request: { body: json(z.object({}).strict()) }, responses: { 200: answer('Signed out', Ok) } });
-const me = createRoute({ method: 'get', path: '/auth/me', tags: [TAG], responses: { 200: answer('The signed-in user', Me) } });
-const password = createRoute({
+}), { kind: 'public' });
+const self = { kind: 'self' } as const;
+const signOut = declared(createRoute({ method: 'post', path: '/auth/sign-out', tags: [TAG], request: { body: json(z.object({}).strict()) }, responses: { 200: answer('Signed out', Ok) } }), self);
+const me = declared(createRoute({ method: 'get', path: '/auth/me', tags: [TAG], responses: { 200: answer('The signed-in user', Me) } }), self);
+const password = declared(createRoute({
   method: 'post',
   path: '/auth/password',
   tags: [TAG],
   request: { body: json(z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }).strict()) },
   responses: { 200: answer('Changed; every session of the user is signed out', Ok), 400: refusals[400], 401: answer('Wrong current password', ErrorBody) },
-});
-const listTokens = createRoute({ method: 'get', path: '/auth/tokens', tags: [TAG], responses: { 200: answer('Your API tokens', z.array(Token)) } });
-const createToken = createRoute({
+}), self);
+const listTokens = declared(createRoute({ method: 'get', path: '/auth/tokens', tags: [TAG], responses: { 200: answer('Your API tokens', z.array(Token)) } }), self);
+const createToken = declared(createRoute({
   method: 'post',
   path: '/auth/tokens',
   tags: [TAG],
   request: { body: json(z.object({ name: z.string().min(1).max(64) }).strict()) },
   responses: { 200: answer('The new token, shown this once', Token.extend({ token: z.string() })), 400: refusals[400] },
-});
-const revokeTokenRoute = createRoute({
+}), self);
+const revokeTokenRoute = declared(createRoute({
   method: 'post',
   path: '/auth/tokens/{tokenId}/revoke',
   tags: [TAG],
   request: { params: z.object({ tokenId: Id.openapi({ param: { name: 'tokenId', in: 'path' } }) }), body: json(z.object({}).strict()) },
   responses: { 200: answer('Revoked', Ok), 404: refusals[404] },
-});
+}), self);
 
 function principalOf(c: Context<AppEnv>): Principal {
   const p = c.get('principal');
@@ -57,10 +58,8 @@ function principalOf(c: Context<AppEnv>): Principal {
 }
 
 export function authRoutes(d: AppDeps) {
-  const audit = (c: Context<AppEnv>, actor: string, action: string, outcome: 'success' | 'refused', code: string | null, detail: string) => {
-    c.set('audited', true);
-    appendAudit(d.db, { at: Date.now(), simulatedAt: d.store.now, actor, action, target: actor, outcome, code, address: clientAddress(c), detail });
-  };
+  /** What the audit hook writes for this request: who (for a sign-in, the account, never what was typed for an unknown one), what, and the detail. */
+  const audit = (c: Context<AppEnv>, actor: string, action: string, detail: string) => c.get('audit').set({ actor, action, target: actor, detail });
 
   return router()
     .openapi(signIn, async (c) => {
@@ -70,7 +69,7 @@ export function authRoutes(d: AppDeps) {
       const address = clientAddress(c) ?? 'unknown';
       const wait = Math.max(d.auth.throttle.account.blockedFor(name, now), d.auth.throttle.address.blockedFor(address, now));
       if (wait > 0) {
-        audit(c, name, 'auth.sign-in', 'refused', 'THROTTLED', 'Too many failed sign-ins.');
+        audit(c, userByName(d.db, name)?.username ?? 'unknown account', 'auth.sign-in', 'Too many failed sign-ins.');
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         return c.json({ error: { code: 'THROTTLED', message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).` } }, 429);
       }
@@ -79,7 +78,7 @@ export function authRoutes(d: AppDeps) {
       if (!user || !ok || user.disabled) {
         d.auth.throttle.account.fail(name, now);
         d.auth.throttle.address.fail(address, now);
-        audit(c, name, 'auth.sign-in', 'refused', 'CREDENTIALS_INVALID', user?.disabled ? 'The account is disabled.' : 'Wrong user name or password.');
+        audit(c, user?.username ?? 'unknown account', 'auth.sign-in', user?.disabled ? 'The account is disabled.' : 'Wrong user name or password.');
         return c.json({ error: { code: 'CREDENTIALS_INVALID', message: 'The user name or password is incorrect.', target: 'password' } }, 401);
       }
       d.auth.throttle.account.reset(name);
@@ -92,7 +91,7 @@ export function authRoutes(d: AppDeps) {
         path: '/',
         maxAge: Math.floor(d.auth.absoluteMs / 1000),
       });
-      audit(c, user.username, 'auth.sign-in', 'success', null, 'Signed in.');
+      audit(c, user.username, 'auth.sign-in', 'Signed in.');
       return c.json({ username: user.username, role: user.role }, 200);
     })
     .openapi(signOut, (c) => {
@@ -100,7 +99,7 @@ export function authRoutes(d: AppDeps) {
       if (p.sessionId) revokeSession(d.db, p.sessionId, Date.now());
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, SECURE_SESSION_COOKIE, { path: '/', secure: true });
-      audit(c, p.username, 'auth.sign-out', 'success', null, 'Signed out.');
+      audit(c, p.username, 'auth.sign-out', 'Signed out.');
       return c.json({ ok: true as const }, 200);
     })
     .openapi(me, (c) => {
@@ -112,7 +111,7 @@ export function authRoutes(d: AppDeps) {
       const { currentPassword, newPassword } = c.req.valid('json');
       const user = userById(d.db, p.userId);
       if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-        audit(c, p.username, 'auth.password', 'refused', 'CREDENTIALS_INVALID', 'Wrong current password.');
+        audit(c, p.username, 'auth.password', 'Wrong current password.');
         return c.json({ error: { code: 'CREDENTIALS_INVALID', message: 'The current password is incorrect.', target: 'currentPassword' } }, 401);
       }
       const problem = passwordProblem(newPassword, user.username);
@@ -120,7 +119,7 @@ export function authRoutes(d: AppDeps) {
       const now = Date.now();
       updateUser(d.db, user.id, { passwordHash: await hashPassword(newPassword), passwordChangedAt: now });
       revokeUserSessions(d.db, user.id, now);
-      audit(c, p.username, 'auth.password', 'success', null, 'Password changed; sessions revoked.');
+      audit(c, p.username, 'auth.password', 'Password changed; sessions revoked.');
       return c.json({ ok: true as const }, 200);
     })
     .openapi(listTokens, (c) => {
@@ -130,7 +129,7 @@ export function authRoutes(d: AppDeps) {
     .openapi(createToken, (c) => {
       const p = principalOf(c);
       const { token, secret } = issueToken(d.db, p.userId, c.req.valid('json').name, Date.now());
-      audit(c, p.username, 'auth.token-create', 'success', null, `API token "${token.name}" created.`);
+      audit(c, p.username, 'auth.token-create', `API token "${token.name}" created.`);
       return c.json({ id: token.id, name: token.name, createdAt: token.createdAt, lastUsedAt: null, revokedAt: null, token: secret }, 200);
     })
     .openapi(revokeTokenRoute, (c) => {
@@ -139,7 +138,7 @@ export function authRoutes(d: AppDeps) {
       const token = tokensOf(d.db, p.userId).find((t) => t.id === tokenId);
       if (!token) return c.json({ error: { code: 'NOT_FOUND', message: 'You have no API token with that id.', target: 'tokenId' } }, 404);
       revokeToken(d.db, token.id, Date.now());
-      audit(c, p.username, 'auth.token-revoke', 'success', null, `API token "${token.name}" revoked.`);
+      audit(c, p.username, 'auth.token-revoke', `API token "${token.name}" revoked.`);
       return c.json({ ok: true as const }, 200);
     });
 }

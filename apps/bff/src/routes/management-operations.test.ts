@@ -21,7 +21,7 @@ describe('Protection Agent Installation Wizard: Attach / Install with domain cre
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { target: 'credentials', message: expect.stringContaining('CONTOSO\\dpmadmin') } });
     expect(JSON.stringify(t.store.estate.computers['cmp-DS1'])).toBe(before);
-    expect(row(t.db, 'SELECT action, outcome FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ action: 'agent.attach', outcome: 'refused' });
+    expect(row(t.db, 'SELECT action, outcome FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ action: 'agents.install', outcome: 'refused' });
   });
 
   it('refuses a DPM server of another version with VERSION_MISMATCH (422) and attaches one of the same version', async () => {
@@ -82,7 +82,8 @@ describe('Management routes', () => {
     const contents = await t.app.request('/api/servers/srv-DS1/tapes/tape-DS1002L8/contents');
     expect(await contents.json()).toEqual([expect.objectContaining({ computer: 'PS1', dataSource: 'C:\\' }), expect.objectContaining({ computer: 'PS1', dataSource: 'D:\\' })]);
     const tape = t.store.estate.tapes['tape-DS2017L8'];
-    if (tape) tape.encryptedWith = 'CN=DS2 Tape Encryption';
+    // Recataloged on DS1, so only the certificate stands between DS1 and its contents.
+    if (tape) Object.assign(tape, { encryptedWith: 'CN=DS2 Tape Encryption', catalogedBy: { serverId: 'srv-DS1', generation: 1 } });
     const refused = await t.app.request('/api/servers/srv-DS1/tapes/tape-DS2017L8/contents');
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ error: { code: 'TAPE_CERTIFICATE' } });

@@ -9,14 +9,16 @@ type Details = {
   summary: string;
   outcome: string;
   help: { code: string; meaning: string; action: string } | null;
-  refusals: { retry: string | null; cancel: string | null };
+  operations: { id: string; enabled: boolean; reason: { code: string; message: string } | null }[];
 };
+
+const offer = (d: Details, id: string) => d.operations.find((o) => o.id === id);
 
 /** Scenario 1 where DS1's recovery point of PS1 C:\ failed: DS3 switched PS1 to itself first. */
 async function failedJob() {
   const t = testApp('scenario-1');
   const queued = (await (await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' })).json()) as { jobIds: string[] };
-  expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'] })).status).toBe(200);
+  expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' })).status).toBe(200);
   expect((await t.json('/api/clock/advance', { minutes: 2 })).status).toBe(200);
   const jobId = queued.jobIds[0] ?? '';
   return { ...t, jobId };
@@ -28,9 +30,11 @@ describe('Monitoring › Jobs routes', () => {
     const res = await app.request(`/api/servers/srv-DS1/jobs/${jobId}`);
     expect(res.status).toBe(200);
     const d = (await res.json()) as Details;
-    expect(d).toMatchObject({ id: jobId, status: 'Failed', retryOf: null, help: { code: 'NOT_OWNER' }, refusals: { retry: null } });
+    expect(d).toMatchObject({ id: jobId, status: 'Failed', retryOf: null, help: { code: 'NOT_OWNER' } });
+    expect(offer(d, 'jobs.retry')).toMatchObject({ name: 'Retry', enabled: true, reason: null });
     expect(d.help?.action).toContain('Take Ownership');
-    expect(d.refusals.cancel).toMatch(/^Only a scheduled job or a job in progress can be canceled/);
+    expect(offer(d, 'jobs.cancel')).toMatchObject({ name: 'Cancel', enabled: false, reason: { code: 'INVALID_STATE' } });
+    expect(offer(d, 'jobs.cancel')?.reason?.message).toMatch(/^Only a scheduled job or a job in progress can be canceled/);
     expect((await app.request(`/api/servers/srv-DS2/jobs/${jobId}`)).status).toBe(404);
   });
 
@@ -41,7 +45,7 @@ describe('Monitoring › Jobs routes', () => {
     const body = (await res.json()) as { jobIds: string[] };
     expect(body.jobIds).toHaveLength(1);
     expect(row(db, 'SELECT type, status, retry_of AS retryOf FROM jobs WHERE id = ?', body.jobIds[0])).toEqual({ type: 'Recovery point', status: 'Scheduled', retryOf: jobId });
-    expect(row(db, 'SELECT outcome, action, target FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'job.retry', target: jobId });
+    expect(row(db, 'SELECT outcome, action, target FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'jobs.retry', target: jobId });
     const again = await json(`/api/servers/srv-DS1/jobs/${jobId}/retry`, {});
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');

@@ -5,7 +5,7 @@ interface Item {
   name: string;
   kind: string;
   sizeGb: number;
-  protected: boolean;
+  whyNot: { code: string; message: string } | null;
   protectedBy: { serverId: string; server: string; groupId: string; group: string } | null;
 }
 interface Computer {
@@ -33,7 +33,7 @@ describe('GET /protection/protectable (Select Group Members)', () => {
     expect(ds1).toMatchObject({ local: true, dpmServerId: 'srv-DS1', replicas: [] });
     const ps1 = computers.find((c) => c.name === 'PS1');
     expect(ps1?.ownedByThisServer).toBe(true);
-    expect(ps1?.dataSources.find((d) => d.name === 'C:\\')).toMatchObject({ id: 'ds-PS1-C', kind: 'Volume', sizeGb: 60, protected: true, protectedBy: { server: 'DS1' } });
+    expect(ps1?.dataSources.find((d) => d.name === 'C:\\')).toMatchObject({ id: 'ds-PS1-C', kind: 'Volume', sizeGb: 60, whyNot: { code: 'ALREADY_PROTECTED' }, protectedBy: { server: 'DS1' } });
   });
 
   it('on a secondary lists the primary DPM servers with their DPMDB, folders and the replicas they hold (scenario 1, DS3)', async () => {
@@ -42,7 +42,7 @@ describe('GET /protection/protectable (Select Group Members)', () => {
     expect(computers.map((c) => c.name)).toEqual(['DS1', 'DS2', 'DS3']);
     const ds1 = computers.find((c) => c.name === 'DS1');
     expect(ds1?.dpmServerId).toBe('srv-DS1');
-    expect(ds1?.dataSources.find((d) => d.kind === 'DPMDB')).toMatchObject({ id: 'ds-DS1-DPMDB', protected: true, protectedBy: { server: 'DS3', group: 'DS1 protection' } });
+    expect(ds1?.dataSources.find((d) => d.kind === 'DPMDB')).toMatchObject({ id: 'ds-DS1-DPMDB', whyNot: { code: 'ALREADY_PROTECTED' }, protectedBy: { server: 'DS3', group: 'DS1 protection' } });
     expect(ds1?.replicas.map((r) => r.name)).toEqual(expect.arrayContaining(['C:\\ on PS1', 'D:\\ on PS1', 'PS2\\MSSQLSERVER\\Finance on PS2']));
     expect(ds1?.replicas.every((r) => r.sourceServerId === 'srv-DS1' && r.protectedBy?.server === 'DS3')).toBe(true);
     // DS3's own replicas are never offered to DS3.
@@ -54,9 +54,10 @@ describe('GET /protection/protectable (Select Group Members)', () => {
     const stop = await json('/api/servers/srv-DS3/protection/stop', { groupId: 'pg-DS3-1', retainReplica: false });
     expect(stop.status).toBe(200);
     const ds1 = (await protectable(app, 'srv-DS3')).find((c) => c.name === 'DS1');
-    expect(ds1?.dataSources.some((d) => d.protected)).toBe(false);
+    expect(ds1?.dataSources.some((d) => d.protectedBy !== null)).toBe(false);
+    expect(ds1?.dataSources.find((d) => d.kind === 'DPMDB')?.whyNot).toBeNull();
     expect(ds1?.replicas.length).toBeGreaterThan(0);
-    expect(ds1?.replicas.some((r) => r.protected)).toBe(false);
+    expect(ds1?.replicas.some((r) => r.protectedBy !== null)).toBe(false);
   });
 
   it('a tertiary sees the replicas its secondary holds, among them the secondary\'s copies of the primary (scenario 1, DS4)', async () => {

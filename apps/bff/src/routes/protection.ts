@@ -1,20 +1,21 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router, run, serverOr404 } from '../deps';
-import { Group, Id, Member, MemberDetails, PageQuery, ProtectionStatus, ServerParams, pageOf } from '../schemas';
+import { router } from '../deps';
+import { Group, Id, Member, MemberDetails, Operations, PageQuery, ProtectionStatus, Revision, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { MEMBER_SORTS, listGroups, listMembers, listProtectable, memberDetails } from '@dpm/db/views/protection';
 import { computeEdges, protectorsOf } from '@dpm/domain/topology/topology';
-import { createProtectionGroup } from '@dpm/domain/protection/create-protection-group';
-import { modifyProtectionGroup } from '@dpm/domain/protection/modify-protection-group';
-import { stopProtection } from '@dpm/domain/protection/stop-protection';
-import { removeInactiveProtection } from '@dpm/domain/protection/remove-inactive-protection';
-import { modifyDiskAllocation } from '@dpm/domain/protection/modify-disk-allocation';
-import { createRecoveryPoint } from '@dpm/domain/protection/create-recovery-point';
-import { performConsistencyCheck } from '@dpm/domain/protection/perform-consistency-check';
-import { switchProtection } from '@dpm/domain/protection/switch-protection';
-import { NoQuery, commandRoute, readRoute } from './route-kit';
+import { checkCanProtect } from '@dpm/domain/protection/rules';
+import { createGroupOperation } from '@dpm/domain/protection/create-protection-group';
+import { modifyGroupOperation } from '@dpm/domain/protection/modify-protection-group';
+import { stopGroupOperation, stopMemberOperation } from '@dpm/domain/protection/stop-protection';
+import { removeInactiveOperation } from '@dpm/domain/protection/remove-inactive-protection';
+import { diskAllocationOperation } from '@dpm/domain/protection/modify-disk-allocation';
+import { recoveryPointOperation } from '@dpm/domain/protection/create-recovery-point';
+import { checkGroupOperation, checkMemberOperation } from '@dpm/domain/protection/perform-consistency-check';
+import { SWITCH_DIRECTIONS, switchGroupOperation, switchMemberOperation } from '@dpm/domain/protection/switch-protection';
+import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
 
 const TAG = 'Protection';
 const MemberParams = ServerParams.extend({ replicaId: Id.openapi({ param: { name: 'replicaId', in: 'path' } }) });
@@ -70,6 +71,7 @@ const CreateGroupBody = z
 
 const ModifyGroupBody = z
   .object({
+    expectedRevision: z.number().int().min(0).optional().openapi({ description: 'The revision of the group the wizard showed (STALE)' }),
     name: z.string().min(1).max(64).optional(),
     disk: Goals.nullable().optional(),
     tape: TapeGoals.nullable().optional(),
@@ -82,6 +84,7 @@ const ModifyGroupBody = z
   .openapi('ModifyProtectionGroup');
 
 const ProtectedBy = z.object({ serverId: z.string(), server: z.string(), groupId: z.string(), group: z.string() }).nullable();
+const WhyNot = z.object({ code: z.string(), message: z.string() }).nullable().openapi({ description: 'Why this server can\'t protect it, as DPM decides (rule code and sentence); null when it can' });
 const ProtectableComputer = z
   .object({
     id: z.string(),
@@ -90,9 +93,9 @@ const ProtectableComputer = z
     local: z.boolean(),
     agentOwner: z.string().nullable(),
     ownedByThisServer: z.boolean(),
-    dataSources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protected: z.boolean(), protectedBy: ProtectedBy })),
+    dataSources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protectedBy: ProtectedBy, whyNot: WhyNot })),
     replicas: z.array(
-      z.object({ dataSourceId: z.string(), sourceServerId: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protected: z.boolean(), protectedBy: ProtectedBy }),
+      z.object({ dataSourceId: z.string(), sourceServerId: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protectedBy: ProtectedBy, whyNot: WhyNot }),
     ),
   })
   .openapi('ProtectableComputer');
@@ -106,65 +109,101 @@ const GroupDetails = z
     replicaCreation: z.enum(['Now', 'Later', 'Manually']),
     consistencyCheck: ConsistencyOptions,
     excludedExtensions: z.array(z.string()),
+    revision: Revision,
   })
   .openapi('ProtectionGroupDetails');
 
 const ReplicaSelection = z.object({ replicaIds: z.array(Id).min(1).max(5000) }).strict();
+const CheckSelection = z
+  .object({ replicaIds: z.array(Id).min(1).max(5000).optional(), groupId: Id.optional() })
+  .strict()
+  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), { message: 'give either replicaIds or groupId', path: ['replicaIds'] });
 const StopBody = z
   .object({ replicaIds: z.array(Id).min(1).max(5000).optional(), groupId: Id.optional(), retainReplica: z.boolean() })
   .strict()
   .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), { message: 'give either replicaIds or groupId', path: ['replicaIds'] });
 const SwitchBody = z
-  .object({ replicaIds: z.array(Id).min(1).max(5000).optional(), groupId: Id.optional() })
+  .object({
+    replicaIds: z.array(Id).min(1).max(5000).optional(),
+    groupId: Id.optional(),
+    direction: z.enum(SWITCH_DIRECTIONS).openapi({
+      description: 'What the administrator chose: switch to this (secondary) server, or back to the primary. A direction already in effect is refused with 409 ALREADY_SWITCHED or NOT_SWITCHED and changes nothing.',
+    }),
+  })
   .strict()
   .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), { message: 'give either replicaIds or groupId', path: ['replicaIds'] });
 const RecoveryPointBody = ReplicaSelection.extend({ location: z.enum(['Disk', 'Tape', 'Online']).default('Disk') }).strict();
 
-const groups = readRoute(TAG, '/servers/{serverId}/protection/groups', 'Protection groups of the server', ServerParams, NoQuery, z.array(Group));
+const groups = readRoute(TAG, '/servers/{serverId}/protection/groups', 'Protection groups of the server, with what can be done to each', ServerParams, NoQuery, z.array(Group));
 const group = readRoute(TAG, '/servers/{serverId}/protection/groups/{groupId}', 'A protection group with its goals (Modify protection group)', GroupParams, NoQuery, GroupDetails);
 const protectable = readRoute(
   TAG,
   '/servers/{serverId}/protection/protectable',
-  'Select Group Members: computers whose agent the server owns or has attached, their data sources, and the replicas DPM servers among them hold',
+  'Select Group Members: computers whose agent the server owns or has attached, their data sources, and the replicas DPM servers among them hold; each says whether this server may protect it',
   ServerParams,
   NoQuery,
   z.array(ProtectableComputer),
 );
-const members = readRoute(TAG, '/servers/{serverId}/protection/members', 'Members, sorted, filtered and paged on the server', ServerParams, MembersQuery, pageOf(Member));
+const members = readRoute(TAG, '/servers/{serverId}/protection/members', 'Members, sorted, filtered and paged on the server, with what can be done to each', ServerParams, MembersQuery, pageOf(Member));
 const member = readRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}', 'Details of a member', MemberParams, NoQuery, MemberDetails);
-const createGroup = commandRoute(TAG, '/servers/{serverId}/protection/groups', 'Create New Protection Group', ServerParams, CreateGroupBody);
-const modifyGroup = commandRoute(TAG, '/servers/{serverId}/protection/groups/{groupId}/modify', 'Modify protection group', GroupParams, ModifyGroupBody);
-const stop = commandRoute(TAG, '/servers/{serverId}/protection/stop', 'Stop protection of member / group', ServerParams, StopBody);
-const diskAllocation = commandRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}/disk-allocation', 'Modify disk allocation', MemberParams, z.object({ allocatedGb: z.number().positive().max(1_000_000) }).strict());
-const removeInactive = commandRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}/remove-inactive', 'Remove inactive protection', MemberParams, z.object({}).strict());
-const recoveryPoint = commandRoute(TAG, '/servers/{serverId}/protection/recovery-points', 'Create recovery point', ServerParams, RecoveryPointBody);
-const consistency = commandRoute(TAG, '/servers/{serverId}/protection/consistency-checks', 'Perform consistency check', ServerParams, ReplicaSelection);
-const switchRoute = commandRoute(TAG, '/servers/{serverId}/protection/switch', 'Switch Disaster Protection (Start-DPMSwitchProtection)', ServerParams, SwitchBody);
+const createGroup = operationRoute(createGroupOperation, '/servers/{serverId}/protection/groups', ServerParams, CreateGroupBody, 'Create New Protection Group');
+const modifyGroup = operationRoute(modifyGroupOperation, '/servers/{serverId}/protection/groups/{groupId}/modify', GroupParams, ModifyGroupBody);
+const stop = operationRoute([stopMemberOperation, stopGroupOperation], '/servers/{serverId}/protection/stop', ServerParams, StopBody);
+const diskAllocation = operationRoute(
+  diskAllocationOperation,
+  '/servers/{serverId}/protection/members/{replicaId}/disk-allocation',
+  MemberParams,
+  z.object({ allocatedGb: z.number().positive().max(1_000_000), expectedRevision: z.number().int().min(0).optional() }).strict(),
+);
+const removeInactive = operationRoute(removeInactiveOperation, '/servers/{serverId}/protection/members/{replicaId}/remove-inactive', MemberParams, NoBody);
+const recoveryPoint = operationRoute(recoveryPointOperation, '/servers/{serverId}/protection/recovery-points', ServerParams, RecoveryPointBody);
+const consistency = operationRoute([checkMemberOperation, checkGroupOperation], '/servers/{serverId}/protection/consistency-checks', ServerParams, CheckSelection);
+const switchRoute = operationRoute([switchMemberOperation, switchGroupOperation], '/servers/{serverId}/protection/switch', ServerParams, SwitchBody, 'Switch Disaster Protection (Start-DPMSwitchProtection), in the direction chosen');
+
+const listOf = (ids: string[] | undefined) => (ids ?? []).join(',');
 
 export function protectionRoutes(d: AppDeps) {
   return router()
     .openapi(groups, (c) => {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
-      return c.json(listGroups(d.db, serverId), 200);
+      const ops = offeredFor(d, c, 'group');
+      return c.json(listGroups(d.db, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) })), 200);
     })
     .openapi(group, (c) => {
       const { serverId, groupId } = c.req.valid('param');
       const g = d.store.estate.groups[groupId];
-      if (g?.serverId !== serverId) throw new Refused(notFound('protection group', groupId));
+      if (!Object.hasOwn(d.store.estate.groups, groupId) || g?.serverId !== serverId) throw new Refused(notFound('protection group', groupId));
       const { serverId: _server, ...details } = g;
       return c.json(details, 200);
     })
     .openapi(protectable, (c) => {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
-      return c.json(listProtectable(d.db, serverId), 200);
+      // Whether this server may protect each candidate is the domain's decision (checkCanProtect),
+      // with the sentence the wizard shows beside a candidate it greys out.
+      const estate = d.store.estate;
+      const edges = computeEdges(estate);
+      const whyNot = (dataSourceId: string, sourceServerId: string | null) => {
+        const refusal = checkCanProtect(estate, serverId, { dataSourceId, sourceServerId }, undefined, edges);
+        return refusal ? { code: refusal.code, message: refusal.message } : null;
+      };
+      return c.json(
+        listProtectable(d.db, serverId).map((computer) => ({
+          ...computer,
+          dataSources: computer.dataSources.map((ds) => ({ ...ds, whyNot: whyNot(ds.id, null) })),
+          replicas: computer.replicas.map((r) => ({ ...r, whyNot: whyNot(r.dataSourceId, r.sourceServerId) })),
+        })),
+        200,
+      );
     })
     .openapi(members, (c) => {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const q = c.req.valid('query');
-      return c.json(listMembers(d.db, { ...q, serverId, inactive: q.inactive === 'true' }), 200);
+      const page = listMembers(d.db, { ...q, serverId, inactive: q.inactive === 'true' });
+      const ops = offeredFor(d, c, 'member');
+      return c.json({ ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) }, 200);
     })
     .openapi(member, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
@@ -173,55 +212,46 @@ export function protectionRoutes(d: AppDeps) {
       const protectedBy = protectorsOf(edges, server.id).map((id) => d.store.estate.servers[id]?.name ?? id);
       const details = memberDetails(d.db, serverId, replicaId, protectedBy);
       if (!details) throw new Refused(notFound('protected member', replicaId));
-      return c.json(details, 200);
+      return c.json({ ...details, operations: offeredFor(d, c, 'member')({ serverId, replicaId }) }, 200);
     })
     .openapi(createGroup, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(run(d, c, 'protection.create-group', createProtectionGroup, { serverId, ...body }, `${serverId}/${body.name}`), 200);
+      return c.json(run(d, c, createGroupOperation, { serverId, ...body }, { target: `${serverId}/${body.name}` }), 200);
     })
     .openapi(modifyGroup, (c) => {
       const { serverId, groupId } = c.req.valid('param');
-      if (d.store.estate.groups[groupId]?.serverId !== serverId) throw new Refused(notFound('protection group', groupId));
-      return c.json(run(d, c, 'protection.modify-group', modifyProtectionGroup, { groupId, ...c.req.valid('json') }, groupId), 200);
+      return c.json(run(d, c, modifyGroupOperation, { serverId, groupId, ...c.req.valid('json') }, { target: groupId }), 200);
     })
     .openapi(stop, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(run(d, c, 'protection.stop', stopProtection, { serverId, ...body }, body.groupId ?? (body.replicaIds ?? []).join(',')), 200);
+      const op = body.groupId !== undefined ? stopGroupOperation : stopMemberOperation;
+      return c.json(run(d, c, op, { serverId, ...body }, { target: body.groupId ?? listOf(body.replicaIds) }), 200);
     })
     .openapi(diskAllocation, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
-      onServer(d, serverId, [replicaId]);
-      return c.json(run(d, c, 'protection.disk-allocation', modifyDiskAllocation, { replicaId, allocatedGb: c.req.valid('json').allocatedGb }, replicaId), 200);
+      return c.json(run(d, c, diskAllocationOperation, { serverId, replicaId, ...c.req.valid('json') }, { target: replicaId }), 200);
     })
     .openapi(removeInactive, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
-      if (d.store.estate.replicas[replicaId]?.serverId !== serverId) throw new Refused(notFound('replica', replicaId));
-      return c.json(run(d, c, 'protection.remove-inactive', removeInactiveProtection, { replicaId }, replicaId), 200);
+      return c.json(run(d, c, removeInactiveOperation, { serverId, replicaId }, { target: replicaId }), 200);
     })
     .openapi(recoveryPoint, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      onServer(d, serverId, body.replicaIds);
-      return c.json(run(d, c, 'protection.create-recovery-point', createRecoveryPoint, body, body.replicaIds.join(',')), 200);
+      return c.json(run(d, c, recoveryPointOperation, { serverId, ...body }, { target: listOf(body.replicaIds) }), 200);
     })
     .openapi(consistency, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      onServer(d, serverId, body.replicaIds);
-      return c.json(run(d, c, 'protection.consistency-check', performConsistencyCheck, body, body.replicaIds.join(',')), 200);
+      const op = body.groupId !== undefined ? checkGroupOperation : checkMemberOperation;
+      return c.json(run(d, c, op, { serverId, ...body }, { target: body.groupId ?? listOf(body.replicaIds) }), 200);
     })
     .openapi(switchRoute, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(run(d, c, 'protection.switch', switchProtection, { serverId, ...body }, body.groupId ?? (body.replicaIds ?? []).join(',')), 200);
+      const op = body.groupId !== undefined ? switchGroupOperation : switchMemberOperation;
+      return c.json(run(d, c, op, { serverId, ...body }, { target: `${body.groupId ?? listOf(body.replicaIds)} ${body.direction}` }), 200);
     });
-}
-
-/** Members named in a request must belong to the server in its path. */
-function onServer(d: AppDeps, serverId: string, replicaIds: string[]): void {
-  for (const id of replicaIds) {
-    if (d.store.estate.replicas[id]?.serverId !== serverId) throw new Refused(notFound('protected member', id));
-  }
 }

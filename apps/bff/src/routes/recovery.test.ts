@@ -6,6 +6,7 @@ const DS3 = 'srv-DS3';
 const FOLDER = '\\\\FS1\\DPMRestore';
 
 interface Target {
+  whyNot: { code: string; message: string } | null;
   replicaId: string;
   serverId: string;
   server: string;
@@ -65,21 +66,23 @@ async function reallocated(t: App): Promise<void> {
 describe('GET /recovery/data-sources/{id}/restore-targets (Restore to replica, seed 000)', () => {
   it('offers nothing while no replica waits for its data', async () => {
     const t = testApp('demo');
-    expect(await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).toEqual([]);
+    const targets = await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`);
+    expect(targets.map((x) => x.replicaId)).toEqual(['rep-DS1-PS1-C']);
+    expect(targets[0]?.whyNot).toMatchObject({ code: 'NOT_PENDING_FOR_RESTORE' });
   });
 
   it('offers on the secondary the rebuilt primary\'s reallocated replica, until its data is restored', async () => {
     const t = testApp('demo');
     await reallocated(t);
     const targets = await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`);
-    expect(targets).toEqual([{ replicaId: 'rep-DS1-PS1-C', serverId: DS1, server: 'DS1', replicaPath: expect.stringContaining('PS1') }]);
-    // The primary itself is never offered its own replica.
-    expect(await get<Target[]>(t, `/servers/${DS1}/recovery/data-sources/ds-PS1-C/restore-targets`)).toEqual([]);
+    expect(targets).toEqual([{ replicaId: 'rep-DS1-PS1-C', serverId: DS1, server: 'DS1', replicaPath: expect.stringContaining('PS1'), whyNot: null }]);
+    // The primary is never offered its own replica; DS3's own copy is not restored to.
+    expect((await get<Target[]>(t, `/servers/${DS1}/recovery/data-sources/ds-PS1-C/restore-targets`)).filter((x) => x.whyNot === null)).toEqual([]);
 
     const [point] = await get<Point[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/points`);
     await post(t, `/servers/${DS1}/recovery/restore-to-replica`, { replicaId: 'rep-DS1-PS1-C', recoveryPointId: point?.id });
     await advance(t, 90);
-    expect(await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).toEqual([]);
+    expect((await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).map((x) => x.whyNot?.code)).toEqual(['NOT_PENDING_FOR_RESTORE']);
   });
 
   it('answers 404 for an unknown server', async () => {

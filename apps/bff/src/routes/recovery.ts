@@ -1,18 +1,19 @@
-import { addExternalDpm } from '@dpm/domain/recovery/add-external-dpm';
-import { clearExternalDpm } from '@dpm/domain/recovery/clear-external-dpm';
+import { addExternalOperation } from '@dpm/domain/recovery/add-external-dpm';
+import { clearExternalOperation } from '@dpm/domain/recovery/clear-external-dpm';
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router, run, serverOr404 } from '../deps';
-import { ExternalTape, Id, Recoverable, RecoveryPoint, ServerParams } from '../schemas';
-import { Forbidden, Refused } from '../http-errors';
-import { OPERATOR_RECOVERY_TYPES } from '../auth/permissions';
+import { router } from '../deps';
+import { ExternalTape, Id, Operations, Recoverable, RecoveryPoint, ServerParams } from '../schemas';
+import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
+import { ownRow, rowsWhere } from '@dpm/domain/command';
+import { viewOf } from '@dpm/domain/view';
 import { listExternalTapes, listRecoverable, listRecoveryPoints } from '@dpm/db/views/recovery';
-import { recover } from '@dpm/domain/recovery/recover';
+import { recoverOperation } from '@dpm/domain/recovery/recover';
 import { recoverableItems } from '@dpm/domain/recovery/recoverable-items';
-import { restoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
+import { restoreToReplicaOperation, whyNotRestoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
 import type { Estate } from '@dpm/domain/model';
-import { NoQuery, commandRoute, readRoute } from './route-kit';
+import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
 
 const TAG = 'Recovery';
 const SourceParams = ServerParams.extend({ dataSourceId: Id.openapi({ param: { name: 'dataSourceId', in: 'path' } }) });
@@ -42,18 +43,32 @@ const RestoreToReplicaBody = z
   .openapi('RestoreToReplica');
 
 const RestoreTarget = z
-  .object({ replicaId: z.string(), serverId: z.string(), server: z.string(), replicaPath: z.string() })
+  .object({
+    replicaId: z.string(),
+    serverId: z.string(),
+    server: z.string(),
+    replicaPath: z.string(),
+    whyNot: z.object({ code: z.string(), message: z.string() }).nullable().openapi({ description: 'Why Restore to replica is not possible for this replica now, or null' }),
+  })
   .openapi('RestoreTarget');
+const PointWithOperations = RecoveryPoint.extend({ operations: Operations }).openapi('RecoveryPointWithOperations');
 
 /** External DPM Tapes rows carry the data source kind, so the Recovery Wizard offers its recovery types. */
 const ExternalTapeSource = ExternalTape.extend({ kind: z.string() }).openapi('ExternalTapeSource');
 
 const recoverable = readRoute(TAG, '/servers/{serverId}/recovery/data-sources', 'Browse: protected data sources with recovery points', ServerParams, z.object({ search: z.string().max(200).optional() }).strict(), z.array(Recoverable));
-const points = readRoute(TAG, '/servers/{serverId}/recovery/data-sources/{dataSourceId}/points', 'Recovery points of a data source', SourceParams, z.object({ external: z.enum(['true', 'false']).default('false') }).strict(), z.array(RecoveryPoint));
+const points = readRoute(
+  TAG,
+  '/servers/{serverId}/recovery/data-sources/{dataSourceId}/points',
+  'Recovery points of a data source, each with the recovery types the signed-in user may choose',
+  SourceParams,
+  z.object({ external: z.enum(['true', 'false']).default('false') }).strict(),
+  z.array(PointWithOperations),
+);
 const targets = readRoute(
   TAG,
   '/servers/{serverId}/recovery/data-sources/{dataSourceId}/restore-targets',
-  'Restore to replica: replicas of this data source on other DPM servers waiting for their data (Manual replica creation pending)',
+  'Restore to replica: replicas of this data source on other DPM servers, each with whether it can take the data now (Manual replica creation pending)',
   SourceParams,
   NoQuery,
   z.array(RestoreTarget),
@@ -61,7 +76,7 @@ const targets = readRoute(
 const RecoverableItemView = z.object({ path: z.string(), type: z.enum(['Folder', 'File']), sizeGb: z.number() }).openapi('RecoverableItem');
 const items = readRoute(TAG, '/servers/{serverId}/recovery/data-sources/{dataSourceId}/items', 'Recoverable items of the data source (files and folders of file data)', SourceParams, NoQuery, z.array(RecoverableItemView));
 const external = readRoute(TAG, '/servers/{serverId}/recovery/external-tapes', 'External DPM Tapes', ServerParams, NoQuery, z.array(ExternalTapeSource));
-const recoverRoute = commandRoute(TAG, '/servers/{serverId}/recovery/recover', 'Recovery Wizard → Recover', ServerParams, RecoverBody);
+const recoverRoute = operationRoute(recoverOperation, '/servers/{serverId}/recovery/recover', ServerParams, RecoverBody, 'Recovery Wizard → Recover');
 const ExternalDpmBody = z
   .object({
     vault: z.string().min(1).max(128),
@@ -72,19 +87,25 @@ const ExternalDpmBody = z
   })
   .strict()
   .openapi('AddExternalDpm');
-const addExternal = commandRoute(TAG, '/servers/{serverId}/recovery/external-dpm', 'Add External DPM', ServerParams, ExternalDpmBody);
-const clearExternal = commandRoute(TAG, '/servers/{serverId}/recovery/external-dpm/clear', 'Clear External DPM', ServerParams, z.object({}).strict());
-const restoreRoute = commandRoute(TAG, '/servers/{serverId}/recovery/restore-to-replica', 'Restore to replica', ServerParams, RestoreToReplicaBody);
+const addExternal = operationRoute(addExternalOperation, '/servers/{serverId}/recovery/external-dpm', ServerParams, ExternalDpmBody);
+const clearExternal = operationRoute(clearExternalOperation, '/servers/{serverId}/recovery/external-dpm/clear', ServerParams, NoBody);
+const restoreRoute = operationRoute(restoreToReplicaOperation, '/servers/{serverId}/recovery/restore-to-replica', ServerParams, RestoreToReplicaBody);
 
 /**
  * Seed 000: after DpmSync -ReallocateReplica a rebuilt primary's replicas are "Manual replica
  * creation pending"; the secondary that holds recovery points of the data source restores them
- * (Restore to replica). Only protected replicas still waiting for their data qualify.
+ * (Restore to replica). Every protected replica of the data source elsewhere is listed, with the
+ * domain's answer whether it can take the data now.
  */
 function restoreTargets(estate: Estate, serverId: string, dataSourceId: string) {
-  return Object.values(estate.replicas)
-    .filter((r) => r.dataSourceId === dataSourceId && r.serverId !== serverId && r.groupId !== null && r.status === 'Manual replica creation pending' && !r.dataRestored)
-    .map((r) => ({ replicaId: r.id, serverId: r.serverId, server: estate.servers[r.serverId]?.name ?? r.serverId, replicaPath: r.replicaPath }))
+  const view = viewOf(estate);
+  return rowsWhere(estate, 'replicas', 'dataSourceId', dataSourceId)
+    // The replicas that protect the data source itself: a secondary's copy is rebuilt from its primary.
+    .filter((r) => r.serverId !== serverId && r.groupId !== null && r.sourceServerId === null)
+    .map((r) => {
+      const why = whyNotRestoreToReplica(view, { serverId: r.serverId, replicaId: r.id });
+      return { replicaId: r.id, serverId: r.serverId, server: estate.servers[r.serverId]?.name ?? r.serverId, replicaPath: r.replicaPath, whyNot: why ? { code: why.code, message: why.message } : null };
+    })
     .sort((a, b) => a.server.localeCompare(b.server) || a.replicaId.localeCompare(b.replicaId));
 }
 
@@ -98,7 +119,11 @@ export function recoveryRoutes(d: AppDeps) {
     .openapi(points, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
       serverOr404(d, serverId);
-      return c.json(listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true'), 200);
+      const ops = offeredFor(d, c, 'recoveryPoint');
+      return c.json(
+        listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true').map((p) => ({ ...p, operations: ops({ serverId, recoveryPointId: p.id }) })),
+        200,
+      );
     })
     .openapi(targets, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
@@ -108,7 +133,7 @@ export function recoveryRoutes(d: AppDeps) {
     .openapi(items, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
       serverOr404(d, serverId);
-      const ds = d.store.estate.dataSources[dataSourceId];
+      const ds = ownRow(d.store.estate.dataSources, dataSourceId);
       if (!ds) throw new Refused(notFound('data source', dataSourceId));
       return c.json(recoverableItems(ds), 200);
     })
@@ -118,7 +143,7 @@ export function recoveryRoutes(d: AppDeps) {
       const sources = d.store.estate.dataSources;
       return c.json(
         listExternalTapes(d.db, serverId).flatMap((t) => {
-          const kind = sources[t.dataSourceId]?.kind;
+          const kind = ownRow(sources, t.dataSourceId)?.kind;
           return kind ? [{ ...t, kind }] : [];
         }),
         200,
@@ -127,24 +152,21 @@ export function recoveryRoutes(d: AppDeps) {
     .openapi(recoverRoute, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      if (c.get('principal')?.role === 'Operator' && !OPERATOR_RECOVERY_TYPES.has(body.recoveryType)) {
-        throw new Forbidden(`An Operator recovers to an alternate location only; "${body.recoveryType}" needs the Administrator role.`);
-      }
-      return c.json(run(d, c, 'recovery.recover', recover, { serverId, ...body }, body.recoveryPointId ?? body.tape?.tapeId ?? ''), 200);
+      // Which recovery types an Operator may choose is the operation's precondition (recovery/recover.ts).
+      return c.json(run(d, c, recoverOperation, { serverId, ...body }, { target: body.recoveryPointId ?? body.tape?.tapeId ?? '' }), 200);
     })
     .openapi(addExternal, (c) => {
       const { serverId } = c.req.valid('param');
       const { vault, credentialsIssuedAt } = c.req.valid('json');
-      return c.json(run(d, c, 'recovery.add-external-dpm', addExternalDpm, { serverId, vault, credentialsIssuedAt }, serverId), 200);
+      return c.json(run(d, c, addExternalOperation, { serverId, vault, credentialsIssuedAt }, { target: serverId }), 200);
     })
     .openapi(clearExternal, (c) => {
       const { serverId } = c.req.valid('param');
-      return c.json(run(d, c, 'recovery.clear-external-dpm', clearExternalDpm, { serverId }, serverId), 200);
+      return c.json(run(d, c, clearExternalOperation, { serverId }, { target: serverId }), 200);
     })
     .openapi(restoreRoute, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      if (d.store.estate.replicas[body.replicaId]?.serverId !== serverId) throw new Refused(notFound('protected member', body.replicaId));
-      return c.json(run(d, c, 'recovery.restore-to-replica', restoreToReplica, body, body.replicaId), 200);
+      return c.json(run(d, c, restoreToReplicaOperation, { serverId, ...body }, { target: body.replicaId }), 200);
     });
 }

@@ -1,20 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router, run } from '../deps';
-import { ServerParams, ServerSummary, Topology, Version } from '../schemas';
-import { commandResponses } from './route-kit';
+import { router } from '../deps';
+import { Operations, ServerParams, ServerSummary, Topology } from '../schemas';
+import { NoQuery, commandResponses, offeredFor, readRoute, serverOr404 } from './route-kit';
 import { analyseTopology } from '@dpm/domain/topology/topology';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
-import { Refused } from '../http-errors';
-import { notFound } from '@dpm/domain/errors';
 import { formatVersion } from '@dpm/domain/model';
-import { failServer } from '@dpm/domain/server/fail-server';
-import { reinstallServer } from '@dpm/domain/server/reinstall-server';
-import { dpmSyncRestoreDb } from '@dpm/domain/server/dpmsync-restore-db';
-import { dpmSyncSync } from '@dpm/domain/server/dpmsync-sync';
-import { dpmSyncReallocateReplica } from '@dpm/domain/server/dpmsync-reallocate-replica';
-import { dpmSyncDataCopied } from '@dpm/domain/server/dpmsync-data-copied';
 
 const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
 const topology = createRoute({ method: 'get', path: '/topology', tags: ['Servers'], responses: { 200: { description: 'Protection topology: who protects whom, and rule violations', content: { 'application/json': { schema: Topology } } } } });
@@ -57,28 +49,14 @@ const runbook = createRoute({
   responses: { 200: { description: 'The runbook', content: { 'application/json': { schema: Runbook } } }, 404: commandResponses[404] },
 });
 
-const serverCommand = <Path extends string>(path: Path, summary: string) =>
-  createRoute({ method: 'post', path: `/servers/{serverId}${path}` as `/servers/{serverId}${Path}`, tags: ['Server disaster recovery'], summary, request: { params: ServerParams }, responses: commandResponses });
-
-const serverCommandWithBody = <Path extends string, S extends z.ZodType>(path: Path, summary: string, body: S) =>
-  createRoute({
-    method: 'post',
-    path: `/servers/{serverId}${path}` as `/servers/{serverId}${Path}`,
-    tags: ['Server disaster recovery'],
-    summary,
-    request: { params: ServerParams, body: { required: true, content: { 'application/json': { schema: body } } } },
-    responses: commandResponses,
-  });
-
-const ReinstallBody = z.object({ version: Version, fqdn: z.string().min(3).max(255) }).strict();
-const RestoreDbBody = z.object({ dbLocation: z.string().min(1).max(260), instanceName: z.string().max(260).nullable().default(null) }).strict();
-
-const fail = serverCommand('/fail', 'Mark as failed');
-const reinstall = serverCommandWithBody('/reinstall', 'Reinstall DPM', ReinstallBody);
-const restoreDb = serverCommandWithBody('/dpmsync/restore-db', 'DpmSync -RestoreDb -DbLoc <folder> [-InstanceName <server\\instance>]', RestoreDbBody);
-const sync = serverCommand('/dpmsync/sync', 'DpmSync -Sync');
-const reallocate = serverCommand('/dpmsync/reallocate-replica', 'DpmSync -ReallocateReplica');
-const dataCopied = serverCommand('/dpmsync/data-copied', 'DpmSync -DataCopied');
+const operations = readRoute(
+  'Servers',
+  '/servers/{serverId}/operations',
+  'What the signed-in user can do to this DPM server now: its work areas\' buttons, its disaster recovery actions, the estate\'s controls',
+  ServerParams,
+  NoQuery,
+  Operations,
+);
 
 export function serverRoutes(d: AppDeps) {
   return router()
@@ -127,33 +105,12 @@ export function serverRoutes(d: AppDeps) {
     .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
     .openapi(runbook, (c) => {
       const { serverId } = c.req.valid('param');
-      if (!d.store.estate.servers[serverId]) throw new Refused(notFound('DPM server', serverId));
+      serverOr404(d, serverId);
       return c.json(recoveryRunbook(d.store.estate, serverId), 200);
     })
-    .openapi(fail, (c) => {
+    .openapi(operations, (c) => {
       const { serverId } = c.req.valid('param');
-      return c.json(run(d, c, 'server.fail', failServer, { serverId }, serverId), 200);
-    })
-    .openapi(reinstall, (c) => {
-      const { serverId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      return c.json(run(d, c, 'server.reinstall', reinstallServer, { serverId, ...body }, serverId), 200);
-    })
-    .openapi(restoreDb, (c) => {
-      const { serverId } = c.req.valid('param');
-      const body = c.req.valid('json');
-      return c.json(run(d, c, 'dpmsync.restore-db', dpmSyncRestoreDb, { serverId, ...body }, serverId), 200);
-    })
-    .openapi(sync, (c) => {
-      const { serverId } = c.req.valid('param');
-      return c.json(run(d, c, 'dpmsync.sync', dpmSyncSync, { serverId }, serverId), 200);
-    })
-    .openapi(reallocate, (c) => {
-      const { serverId } = c.req.valid('param');
-      return c.json(run(d, c, 'dpmsync.reallocate-replica', dpmSyncReallocateReplica, { serverId }, serverId), 200);
-    })
-    .openapi(dataCopied, (c) => {
-      const { serverId } = c.req.valid('param');
-      return c.json(run(d, c, 'dpmsync.data-copied', dpmSyncDataCopied, { serverId }, serverId), 200);
+      serverOr404(d, serverId);
+      return c.json(offeredFor(d, c, 'server')({ serverId }), 200);
     });
 }

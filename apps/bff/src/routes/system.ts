@@ -4,6 +4,7 @@ import type { AppDeps } from '../deps';
 import { router } from '../deps';
 import { ErrorBody } from '../schemas';
 import { Refused } from '../http-errors';
+import { declared } from './route-kit';
 import { refuse } from '@dpm/domain/errors';
 
 const Health = z
@@ -18,9 +19,10 @@ const Clock = z
   .object({ now: z.number(), iso: z.string(), mode: z.enum(['real', 'manual']), speed: z.number(), wallAt: z.number() })
   .openapi('Clock');
 
-const health = createRoute({ method: 'get', path: '/health', tags: ['System'], responses: { 200: { description: 'Version and database state', content: { 'application/json': { schema: Health } } } } });
+const health = declared(createRoute({ method: 'get', path: '/health', tags: ['System'], responses: { 200: { description: 'Version and database state', content: { 'application/json': { schema: Health } } } } }), { kind: 'public' });
 const clock = createRoute({ method: 'get', path: '/clock', tags: ['System'], responses: { 200: { description: 'The simulated clock', content: { 'application/json': { schema: Clock } } } } });
-const advance = createRoute({
+/** Moving the simulated clock changes what every job and schedule does: an Administrator's rehearsal step. */
+const advance = declared(createRoute({
   method: 'post',
   path: '/clock/advance',
   tags: ['System'],
@@ -29,7 +31,7 @@ const advance = createRoute({
     200: { description: 'The clock after moving', content: { 'application/json': { schema: Clock } } },
     409: { description: 'The clock runs in real time', content: { 'application/json': { schema: ErrorBody } } },
   },
-});
+}), { kind: 'role', role: 'Administrator', operation: 'clock.advance' });
 
 export function systemRoutes(d: AppDeps) {
   const clockBody = () => ({ now: d.store.now, iso: new Date(d.store.now).toISOString(), mode: d.config.clock, speed: d.config.clock === 'real' ? d.config.clockSpeed : 0, wallAt: Date.now() });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { Agent, DpmServer, Tape } from '@dpm/domain/model';
+import type { Agent, DpmServer, Revision, Tape } from '@dpm/domain/model';
 import { tapeStatus } from '@dpm/domain/library/tape-status';
 import { formatVersion } from '@dpm/domain/model';
 import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
@@ -16,6 +16,7 @@ export interface AgentRow {
   ownedByThisServer: boolean;
   pendingOwner: string | null;
   protectedMembers: number;
+  revision: Revision;
 }
 
 /** Management › Agents: computers whose agent this server owns or has attached. */
@@ -42,6 +43,7 @@ export function listAgents(db: Db, serverId: string): AgentRow[] {
       ownedByThisServer: agent.ownerId === serverId,
       pendingOwner: agent.pendingOwnerId ? (names.get(agent.pendingOwnerId) ?? agent.pendingOwnerId) : null,
       protectedMembers: r.members,
+      revision: agent.revision,
     };
   });
 }
@@ -85,11 +87,12 @@ export interface LibraryRow {
   available: boolean;
   lastRescanAt: number | null;
   tapes: TapeRow[];
+  revision: Revision;
 }
 
 export function listLibraries(db: Db, server: DpmServer): LibraryRow[] {
-  const libs = db.all<{ id: string; name: string; drives: string; slots: number; doorLocked: number; enabled: number; available: number; lastRescanAt: number | null }>(sql`
-    SELECT id, name, drives, slots, door_locked AS doorLocked, enabled, available, last_rescan_at AS lastRescanAt
+  const libs = db.all<{ id: string; name: string; drives: string; slots: number; doorLocked: number; enabled: number; available: number; lastRescanAt: number | null; revision: string }>(sql`
+    SELECT id, name, drives, slots, door_locked AS doorLocked, enabled, available, last_rescan_at AS lastRescanAt, revision
     FROM libraries WHERE server_id = ${server.id} ORDER BY name`);
   return libs.map((l) => {
     const tapes = db.all<{ id: string; slot: number | null; location: Tape['location']; barcode: string; label: string | null; writtenBy: string | null; dataSets: string; encryptedWith: string | null; expiresAt: number | null; free: number; inventoried: number; headerRead: number; catalogedBy: string | null; suspect: number; cleaning: number }>(sql`
@@ -105,6 +108,7 @@ export function listLibraries(db: Db, server: DpmServer): LibraryRow[] {
       enabled: l.enabled === 1,
       available: l.available === 1,
       lastRescanAt: l.lastRescanAt,
+      revision: JSON.parse(l.revision) as Revision,
       tapes: tapes.map((t) => {
         const tape: Tape = {
           ...t,

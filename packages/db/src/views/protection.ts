@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { ProtectionStatus } from '@dpm/domain/model';
+import type { ProtectionStatus, Revision } from '@dpm/domain/model';
 import type { Page } from './paging';
 import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
 
@@ -10,11 +10,12 @@ export interface GroupRow {
   members: number;
   methods: string[];
   replicaCreation: string;
+  revision: Revision;
 }
 
 export function listGroups(db: Db, serverId: string): GroupRow[] {
-  const rows = db.all<{ id: string; name: string; members: number; disk: string | null; tape: string | null; online: string | null; replicaCreation: string }>(sql`
-    SELECT g.id, g.name, g.disk, g.tape, g.online, g.replica_creation AS replicaCreation,
+  const rows = db.all<{ id: string; name: string; members: number; disk: string | null; tape: string | null; online: string | null; replicaCreation: string; revision: string }>(sql`
+    SELECT g.id, g.name, g.disk, g.tape, g.online, g.replica_creation AS replicaCreation, g.revision,
       (SELECT count(*) FROM replicas r WHERE r.group_id = g.id) AS members
     FROM protection_groups g WHERE g.server_id = ${serverId} ORDER BY g.name COLLATE NOCASE, g.id`);
   return rows.map((r) => ({
@@ -22,6 +23,7 @@ export function listGroups(db: Db, serverId: string): GroupRow[] {
     name: r.name,
     members: r.members,
     replicaCreation: r.replicaCreation,
+    revision: JSON.parse(r.revision) as Revision,
     methods: [r.disk && r.disk !== 'null' ? 'Disk' : null, r.tape && r.tape !== 'null' ? 'Tape' : null, r.online && r.online !== 'null' ? 'Online' : null].filter(
       (m): m is string => m !== null,
     ),
@@ -58,6 +60,7 @@ export interface MemberRow {
   sourceServer: string | null;
   sourceServerId: string | null;
   switched: boolean;
+  revision: Revision;
 }
 
 const SORT_EXPR: Record<MemberSort, SQL> = {
@@ -88,18 +91,18 @@ export function listMembers(db: Db, q: MemberQuery): Page<MemberRow> {
     LEFT JOIN servers src ON src.id = r.source_server_id`;
   const expr = SORT_EXPR[q.sort];
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${filter}`)?.n ?? 0;
-  const rows = db.all<Omit<MemberRow, 'switched'> & { switched: number; sortValue: string | number | null }>(sql`
+  const rows = db.all<Omit<MemberRow, 'switched' | 'revision'> & { switched: number; revision: string; sortValue: string | number | null }>(sql`
     SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId,
       r.status, r.replica_path AS replicaPath,
       (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint,
       r.group_id AS groupId, g.name AS "group", src.name AS sourceServer, r.source_server_id AS sourceServerId,
-      r.switched, ${expr} AS sortValue
+      r.switched, r.revision, ${expr} AS sortValue
     ${from}
     WHERE ${filter} AND ${afterCursor(expr, sql`r.id`, q.dir, decodeCursor(q.cursor))}
     ORDER BY ${orderBy(expr, sql`r.id`, q.dir)}
     LIMIT ${q.limit + 1}`);
   const page = toPage(rows, q.limit, total, (r) => r.sortValue);
-  return { ...page, items: page.items.map(({ sortValue: _s, ...r }) => ({ ...r, switched: r.switched === 1 })) };
+  return { ...page, items: page.items.map(({ sortValue: _s, ...r }) => ({ ...r, switched: r.switched === 1, revision: JSON.parse(r.revision) as Revision })) };
 }
 
 export interface MemberDetails extends MemberRow {
@@ -111,11 +114,11 @@ export interface MemberDetails extends MemberRow {
 }
 
 export function memberDetails(db: Db, serverId: string, replicaId: string, protectedBy: string[]): MemberDetails | null {
-  const row = db.get<Omit<MemberRow, 'switched'> & { switched: number; allocatedGb: number; sizeGb: number; lastSyncAt: number | null }>(sql`
+  const row = db.get<Omit<MemberRow, 'switched' | 'revision'> & { switched: number; revision: string; allocatedGb: number; sizeGb: number; lastSyncAt: number | null }>(sql`
     SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId,
       r.status, r.replica_path AS replicaPath,
       (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint,
-      r.group_id AS groupId, g.name AS "group", src.name AS sourceServer, r.source_server_id AS sourceServerId, r.switched,
+      r.group_id AS groupId, g.name AS "group", src.name AS sourceServer, r.source_server_id AS sourceServerId, r.switched, r.revision,
       r.allocated_gb AS allocatedGb, ds.size_gb AS sizeGb, r.last_sync_at AS lastSyncAt
     FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id JOIN computers c ON c.id = ds.computer_id
     LEFT JOIN protection_groups g ON g.id = r.group_id LEFT JOIN servers src ON src.id = r.source_server_id
@@ -128,6 +131,7 @@ export function memberDetails(db: Db, serverId: string, replicaId: string, prote
   return {
     ...row,
     switched: row.switched === 1,
+    revision: JSON.parse(row.revision) as Revision,
     recoveryPoints: {
       disk: counts?.disk ?? 0,
       tape: counts?.tape ?? 0,
@@ -152,7 +156,6 @@ export interface ProtectableDataSource {
   name: string;
   kind: string;
   sizeGb: number;
-  protected: boolean;
   protectedBy: ProtectedBy | null;
 }
 
@@ -165,7 +168,6 @@ export interface ProtectableReplica {
   name: string;
   kind: string;
   sizeGb: number;
-  protected: boolean;
   protectedBy: ProtectedBy | null;
 }
 
@@ -197,8 +199,8 @@ function protectedBy(r: ProtectionColumns): ProtectedBy | null {
 /**
  * Create New Protection Group › Select Group Members: the computers whose agent this server owns
  * or has attached, and the server itself, with their data sources; for a DPM server among them,
- * also the replicas it holds. "Protected" mirrors the domain's ALREADY_PROTECTED: an active
- * replica of the same data source with the same source server.
+ * also the replicas it holds, each with the server and group that protect it now, if any. Whether
+ * the server may protect it is the domain's decision (checkCanProtect), not this query's.
  */
 export function listProtectable(db: Db, serverId: string): ProtectableComputer[] {
   const visible = sql`
@@ -214,7 +216,7 @@ export function listProtectable(db: Db, serverId: string): ProtectableComputer[]
   const protection = sql`
     LEFT JOIN servers ps ON ps.id = p.server_id
     LEFT JOIN protection_groups pg ON pg.id = p.group_id`;
-  const dataSources = db.all<Omit<ProtectableDataSource, 'protected' | 'protectedBy'> & ProtectionColumns & { computerId: string }>(sql`
+  const dataSources = db.all<Omit<ProtectableDataSource, 'protectedBy'> & ProtectionColumns & { computerId: string }>(sql`
     SELECT ds.id, ds.computer_id AS computerId, ds.name, ds.kind, ds.size_gb AS sizeGb,
       p.server_id AS protServerId, ps.name AS protServer, p.group_id AS protGroupId, pg.name AS protGroup
     FROM data_sources ds
@@ -257,7 +259,7 @@ export function listProtectable(db: Db, serverId: string): ProtectableComputer[]
     if (!computer || seen.has(d.id)) continue;
     seen.add(d.id);
     const by = protectedBy(d);
-    computer.dataSources.push({ id: d.id, name: d.name, kind: d.kind, sizeGb: d.sizeGb, protected: by !== null, protectedBy: by });
+    computer.dataSources.push({ id: d.id, name: d.name, kind: d.kind, sizeGb: d.sizeGb, protectedBy: by });
   }
   for (const r of replicas) {
     const computer = byComputer.get(r.holderComputerId);
@@ -271,7 +273,6 @@ export function listProtectable(db: Db, serverId: string): ProtectableComputer[]
       name: `${r.dataSource} on ${r.computer}`,
       kind: r.kind,
       sizeGb: r.sizeGb,
-      protected: by !== null,
       protectedBy: by,
     });
   }

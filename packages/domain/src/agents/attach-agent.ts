@@ -1,17 +1,27 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft, nextRevision } from '../command';
 import type { Estate } from '../model';
 import { formatVersion } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { trustServer } from './connectivity';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface AttachAgent {
   serverId: string;
   computerIds: string[];
   /** Install agents on computers without one, or attach agents already installed. */
   method: 'Install' | 'Attach';
+}
+
+/** The Protection Agent Installation Wizard runs on an online server. */
+export function whyNotInstallAgents(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  return isDomainError(server) ? server : null;
 }
 
 /**
@@ -24,7 +34,7 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandR
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
   if (cmd.computerIds.length === 0) return refuse('INVALID_INPUT', 'Select at least one computer.', 'computerIds');
-  for (const id of cmd.computerIds) {
+  for (const id of new Set(cmd.computerIds)) {
     const computer = draft.get('computers', id);
     if (!computer) return notFound('computer', id);
     if (computer.id === server.computerId) return refuse('INVALID_INPUT', `${server.name} can't attach its own agent.`, id);
@@ -49,6 +59,7 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandR
       attachedTo: [],
       status: 'OK' as const,
       dpmServerName: null,
+      revision: { n: 0, by: ctx.actor, at: ctx.now },
     };
     const owned = agent.ownerId === null;
     draft.update('computers', id, {
@@ -57,6 +68,7 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandR
         ownerId: owned ? server.id : agent.ownerId,
         dpmServerName: owned ? server.name : agent.dpmServerName,
         attachedTo: [...new Set([...agent.attachedTo, server.id])],
+        revision: nextRevision(agent.revision, ctx),
       },
       security: trustServer(computer, server),
     });
@@ -65,3 +77,13 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandR
   }
   return draft.outcome();
 }
+
+export const installAgentsOperation = defineOperation<'server', AttachAgent>({
+  id: 'agents.install',
+  name: 'Install',
+  kind: 'server',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotInstallAgents,
+  run: attachAgent,
+});

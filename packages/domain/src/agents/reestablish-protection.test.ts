@@ -8,7 +8,7 @@ import { reestablishProtection } from './reestablish-protection';
 describe('reestablishProtection (seed 000, "Reestablish protection")', () => {
   it("refuses re-establishing PS1 on DS1 while DS3 owns PS1's agent after Switch Disaster Protection: NOT_OWNER (seed 000)", () => {
     const w = new World(scenario1());
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     expectRefusal(w.estate, (s) => reestablishProtection(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, w.ctx()), 'NOT_OWNER', ['PS1', 'DS1', 'take ownership']);
   });
 

@@ -1,14 +1,31 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
-import { isDomainError, notFound, refuse } from '../errors';
-import { onlineServer } from '../guards';
+import type { DomainError } from '../errors';
+import { isDomainError, refuse } from '../errors';
 import { trustServer } from './connectivity';
+import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface ReestablishProtection {
   /** The DPM server the computer must report to again. */
   serverId: string;
   computerId: string;
+  /** The revision of the agent the console showed (STALE). */
+  expectedRevision?: number;
+}
+
+/** Re-establish protection: of a computer whose agent this server owns. */
+export function whyNotReestablish(view: View, target: Targets['agent']): DomainError | null {
+  const found = agentOn(view, target.serverId, target.computerId);
+  if (isDomainError(found)) return found;
+  const { server, computer, agent } = found;
+  if (agent.ownerId !== server.id) {
+    return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not owned by ${server.name}; take ownership first.`, computer.id);
+  }
+  return null;
 }
 
 /**
@@ -16,20 +33,26 @@ export interface ReestablishProtection {
  * the server's account added to Distributed COM Users, DPMRADCOMTrustedMachines and
  * DPMRADmTrustedMachines, and full Launch and Activation Permissions on DPM RA Service.
  */
-export function reestablishProtection(slice: Estate, cmd: ReestablishProtection, _ctx: Ctx): CommandResult {
+export function reestablishProtection(slice: Estate, cmd: ReestablishProtection, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const server = onlineServer(draft, cmd.serverId);
-  if (isDomainError(server)) return server;
-  const computer = draft.get('computers', cmd.computerId);
-  if (!computer) return notFound('computer', cmd.computerId);
-  if (!computer.agent) return refuse('INVALID_STATE', `${computer.name} has no protection agent; install it first.`, computer.id);
-  if (computer.agent.ownerId !== server.id) {
-    return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not owned by ${server.name}; take ownership first.`, computer.id);
-  }
-  draft.update('computers', computer.id, {
-    agent: { ...computer.agent, dpmServerName: server.name },
-    security: trustServer(computer, server),
-  });
+  const why = whyNotReestablish(draft, cmd);
+  if (why) return why;
+  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  if (isDomainError(found)) return found;
+  const { server, computer, agent } = found;
+  const stale = staleAgent(computer, agent, cmd.expectedRevision);
+  if (stale) return stale;
+  reviseAgent(draft, ctx, computer, agent, { dpmServerName: server.name }, trustServer(computer, server));
   draft.emit({ type: 'agent.reestablished', serverId: server.id, subjectId: computer.id, summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)` });
   return draft.outcome();
 }
+
+export const reestablishOperation = defineOperation<'agent', ReestablishProtection>({
+  id: 'agents.reestablish',
+  name: 'Re-establish protection',
+  kind: 'agent',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotReestablish,
+  run: reestablishProtection,
+});

@@ -4,6 +4,10 @@ import type { Estate } from '../model';
 import { isDomainError } from '../errors';
 import { onlineServer } from '../guards';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface RefreshAgents {
   serverId: string;
@@ -13,6 +17,11 @@ export interface RefreshAgents {
  * Management › Agents › Refresh Information: DPM contacts each agent it owns again and brings
  * its version and compatibility up to date (Agent incompatible follows the versions).
  */
+export function whyNotRefreshAgents(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  return isDomainError(server) ? server : null;
+}
+
 export function refreshAgents(slice: Estate, cmd: RefreshAgents, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
@@ -23,3 +32,13 @@ export function refreshAgents(slice: Estate, cmd: RefreshAgents, ctx: Ctx): Comm
   draft.emit({ type: 'agent.refreshed', serverId: server.id, subjectId: server.id, summary: `Refreshed agent information on ${server.name}` });
   return draft.outcome();
 }
+
+export const refreshAgentsOperation = defineOperation<'server', RefreshAgents>({
+  id: 'agents.refresh',
+  name: 'Refresh Information',
+  kind: 'server',
+  area: 'Management',
+  role: 'Operator',
+  whyNot: whyNotRefreshAgents,
+  run: refreshAgents,
+});

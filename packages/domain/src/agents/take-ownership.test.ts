@@ -32,7 +32,7 @@ describe('takeOwnership and moving protected servers (seed 002)', () => {
 
   it('allows option 1 of seed 002: Switch Disaster Protection on DS3 for PS1', () => {
     const w = failedDs1();
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     expect(w.owner('cmp-PS1')).toBe('srv-DS3');
   });
 

@@ -1,17 +1,45 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
-import { resolveAlert, setReplicaStatus } from '../alerts/alerts';
+import { resolveAlert } from '../alerts/alerts';
+import { setReplicaStatus } from '../protection/replica-status';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 import { scheduleJob } from '../jobs/jobs';
 import { checkMove } from '../protection/rules';
 import { trustServer } from './connectivity';
-import { agentOn } from './agent-on-server';
+import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface TakeOwnership {
   serverId: string;
   computerId: string;
+  /** The revision of the agent the console showed (STALE). */
+  expectedRevision?: number;
+}
+
+/**
+ * Take Ownership: offered to the server an ownership hand-over waits for (Agent Ownership
+ * Required), or to one that attached the agent when the move is supported (seed 002).
+ */
+export function whyNotTakeOwnership(view: View, target: Targets['agent']): DomainError | null {
+  const found = agentOn(view, target.serverId, target.computerId);
+  if (isDomainError(found)) return found;
+  const { server, computer, agent } = found;
+  if (agent.ownerId === server.id && agent.pendingOwnerId === null) {
+    return refuse('INVALID_STATE', `${server.name} already owns the protection agent on ${computer.name}.`, computer.id);
+  }
+  if (agent.pendingOwnerId !== server.id) {
+    const move = checkMove(view.estate(), computer.id, server.id);
+    if (move) return move;
+    if (!agent.attachedTo.includes(server.id)) {
+      return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not attached to ${server.name}. Attach the agent before you take ownership.`, computer.id);
+    }
+  }
+  return null;
 }
 
 /**
@@ -21,23 +49,21 @@ export interface TakeOwnership {
  */
 export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotTakeOwnership(draft, cmd);
+  if (why) return why;
   const found = agentOn(draft, cmd.serverId, cmd.computerId);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  if (agent.ownerId === server.id && agent.pendingOwnerId === null) {
-    return refuse('INVALID_STATE', `${server.name} already owns the protection agent on ${computer.name}.`, computer.id);
-  }
-  if (agent.pendingOwnerId !== server.id) {
-    const move = checkMove(slice, computer.id, server.id);
-    if (move) return move;
-    if (!agent.attachedTo.includes(server.id)) {
-      return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not attached to ${server.name}. Attach the agent before you take ownership.`, computer.id);
-    }
-  }
-  draft.update('computers', computer.id, {
-    agent: { ...agent, ownerId: server.id, pendingOwnerId: null, dpmServerName: server.name, attachedTo: [...new Set([...agent.attachedTo, server.id])] },
-    security: trustServer(computer, server),
-  });
+  const stale = staleAgent(computer, agent, cmd.expectedRevision);
+  if (stale) return stale;
+  reviseAgent(
+    draft,
+    ctx,
+    computer,
+    agent,
+    { ownerId: server.id, pendingOwnerId: null, dpmServerName: server.name, attachedTo: [...new Set([...agent.attachedTo, server.id])] },
+    trustServer(computer, server),
+  );
   resolveAlert(draft, ctx, 'Agent Ownership Required', server.id, computer.id);
   syncAgentCompatibility(draft, ctx, computer.id);
   draft.emit({ type: 'agent.owned', serverId: server.id, subjectId: computer.id, summary: `${server.name} took ownership of the agent on ${computer.name}` });
@@ -54,3 +80,13 @@ export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): Comm
   }
   return draft.outcome();
 }
+
+export const takeOwnershipOperation = defineOperation<'agent', TakeOwnership>({
+  id: 'agents.take-ownership',
+  name: 'Take Ownership',
+  kind: 'agent',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotTakeOwnership,
+  run: takeOwnership,
+});

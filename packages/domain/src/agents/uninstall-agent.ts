@@ -1,14 +1,32 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { accountOf } from './connectivity';
-import { agentOn, protectedMembersOf } from './agent-on-server';
+import { listedAgent, protectedMembersOf, staleAgent } from './agent-on-server';
+import { nextRevision } from '../command';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 
 export interface UninstallAgent {
   serverId: string;
   computerId: string;
+  /** The revision of the agent the console showed (STALE). */
+  expectedRevision?: number;
+}
+
+export function whyNotUninstall(view: View, target: Targets['agent']): DomainError | null {
+  const found = listedAgent(view, target.serverId, target.computerId);
+  if (isDomainError(found)) return found;
+  const { server, computer } = found;
+  const members = protectedMembersOf(view, server.id, computer.id);
+  if (members > 0) {
+    return refuse('INVALID_STATE', `${server.name} still protects ${members} data source${members === 1 ? '' : 's'} of ${computer.name}. Stop protection of these members before you uninstall the agent.`, computer.id);
+  }
+  return null;
 }
 
 /**
@@ -19,16 +37,13 @@ export interface UninstallAgent {
  */
 export function uninstallAgent(slice: Estate, cmd: UninstallAgent, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  const why = whyNotUninstall(draft, cmd);
+  if (why) return why;
+  const found = listedAgent(draft, cmd.serverId, cmd.computerId);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  if (agent.ownerId !== server.id && !agent.attachedTo.includes(server.id)) {
-    return refuse('INVALID_STATE', `${server.name} has no protection agent on ${computer.name}.`, computer.id);
-  }
-  const members = protectedMembersOf(draft, server.id, computer.id);
-  if (members > 0) {
-    return refuse('INVALID_STATE', `${server.name} still protects ${members} data source${members === 1 ? '' : 's'} of ${computer.name}. Stop protection of these members before you uninstall the agent.`, computer.id);
-  }
+  const stale = staleAgent(computer, agent, cmd.expectedRevision);
+  if (stale) return stale;
   const attachedTo = agent.attachedTo.filter((id) => id !== server.id);
   const account = accountOf(computer, server);
   const drop = (list: string[]) => list.filter((a) => a !== account);
@@ -37,10 +52,22 @@ export function uninstallAgent(slice: Estate, cmd: UninstallAgent, ctx: Ctx): Co
   const removed = attachedTo.length === 0 && (agent.ownerId === server.id || agent.ownerId === null);
   const ownerId = agent.ownerId === server.id ? null : agent.ownerId;
   draft.update('computers', computer.id, {
-    agent: removed ? null : { ...agent, ownerId, pendingOwnerId: agent.pendingOwnerId === server.id ? null : agent.pendingOwnerId, attachedTo, dpmServerName: ownerId === null ? null : agent.dpmServerName },
+    agent: removed
+      ? null
+      : { ...agent, ownerId, pendingOwnerId: agent.pendingOwnerId === server.id ? null : agent.pendingOwnerId, attachedTo, dpmServerName: ownerId === null ? null : agent.dpmServerName, revision: nextRevision(agent.revision, ctx) },
     security,
   });
   syncAgentCompatibility(draft, ctx, computer.id);
   draft.emit({ type: 'agent.uninstalled', serverId: server.id, subjectId: computer.id, summary: removed ? `Uninstalled the agent from ${computer.name}` : `Removed the agent of ${computer.name} from ${server.name}` });
   return draft.outcome();
 }
+
+export const uninstallAgentOperation = defineOperation<'agent', UninstallAgent>({
+  id: 'agents.uninstall',
+  name: 'Uninstall',
+  kind: 'agent',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotUninstall,
+  run: uninstallAgent,
+});

@@ -36,9 +36,9 @@ const activeCount = (w: World, name: AlertName) => w.alerts(name).filter((a) => 
 describe('Alerts: each raised by its condition and cleared by its remedy', () => {
   it('Agent Ownership Required: raised on DS1 when DS3 switches PS1 back, cleared by Take Ownership (seed 000)', () => {
     const w = new World(scenario1());
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     expect(activeCount(w, 'Agent Ownership Required')).toBe(0);
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     const alert = w.activeAlert('Agent Ownership Required', 'srv-DS1', 'cmp-PS1');
     expect(alert?.description).toMatch(/PS1 is not owned by DS1.*\(ID 3315\)$/);
     w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
@@ -48,7 +48,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
   it('Replica is inconsistent and Replica inconsistent, verification in progress: raised by a switch and a consistency check, cleared as the check runs and ends', () => {
     const w = new World(scenario1());
     const r = 'rep-DS3-DS1-PS1-D';
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [r] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [r] });
     expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', r)?.severity).toBe('Critical');
     w.advance(5);
     expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', r)).toBeUndefined();
@@ -63,10 +63,10 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
     const c = createdReplicaId(w.run(createProtectionGroup, newGroup('srv-DS1', 'Manual', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], { replicaCreation: 'Manually' })), 'ds-PS1-C');
     expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)?.severity).toBe('Information');
-    w.run(restoreToReplica, { replicaId: c, recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C').id });
+    w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: c, recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C').id });
     w.advance(30);
     expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
-    w.run(performConsistencyCheck, { replicaIds: [c] });
+    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [c] });
     w.advance(30);
     expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeUndefined();
   });
@@ -88,18 +88,18 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
   it('Recovery point creation failed: raised when the recovery point job runs after DS3 took the agent, cleared by the next recovery point', () => {
     const w = new World(scenario1());
     const c = 'rep-DS1-PS1-C';
-    w.run(createRecoveryPoint, { replicaIds: [c], location: 'Disk' });
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     w.advance(2);
     expect(w.jobs('Recovery point', { replicaId: c })[0]).toMatchObject({ status: 'Failed', error: { code: 'NOT_OWNER' } });
     const alert = w.activeAlert('Recovery point creation failed', 'srv-DS1', c);
     expect(alert).toBeDefined();
 
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
     w.advance(60);
     expect(w.status(c)).toBe('OK');
-    w.run(createRecoveryPoint, { replicaIds: [c], location: 'Disk' });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' });
     w.advance(5);
     expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
   });
@@ -116,12 +116,12 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
   it('Replica is invalid and Recovery failed: raised by failed restores to replica, Replica is invalid cleared by removing protection (seed 000)', () => {
     const w = reallocatedDs1();
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-    w.run(restoreToReplica, { replicaId: 'rep-DS1-PS1-C', recoveryPointId: point.id, simulateFailure: true });
+    w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-C', recoveryPointId: point.id, simulateFailure: true });
     w.advance(30);
     expect(w.activeAlert('Recovery failed', 'srv-DS1', 'rep-DS1-PS1-C')?.severity).toBe('Critical');
     w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
     const again = createdReplicaId(w.run(createProtectionGroup, newGroup('srv-DS1', 'Again', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], { replicaCreation: 'Manually' })), 'ds-PS1-C');
-    w.run(restoreToReplica, { replicaId: again, recoveryPointId: point.id, simulateFailure: true });
+    w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: again, recoveryPointId: point.id, simulateFailure: true });
     w.advance(30);
     const invalid = w.activeAlert('Replica is invalid', 'srv-DS1', again);
     expect(invalid?.description).toContain('Remove the data source from protection');
@@ -176,13 +176,13 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     if (!lib) throw new Error('fixture');
     lib.available = false;
     const w = new World(estate);
-    w.run(inventoryLibrary, { libraryId: DS1_LIBRARY, kind: 'Detailed' });
+    w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
     w.advance(10);
     const alert = w.activeAlert('Detailed inventory failed', 'srv-DS1', DS1_LIBRARY);
     expect(alert?.affectedArea).toBe('Tape Library 1 (LTO-8)');
-    w.run(rescanLibrary, { libraryId: DS1_LIBRARY });
+    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
     w.advance(5);
-    w.run(inventoryLibrary, { libraryId: DS1_LIBRARY, kind: 'Detailed' });
+    w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
     w.advance(10);
     expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
   });
@@ -191,16 +191,16 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     const estate = demo();
     for (const t of Object.values(estate.tapes)) if (t.free) t.location = 'Offsite';
     const w = new World(estate);
-    w.run(modifyProtectionGroup, { groupId: 'pg-DS1-2', tape: { backupsPerDay: 1, backupTime: 2 * 60, retentionYears: 1, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
+    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { backupsPerDay: 1, backupTime: 2 * 60, retentionYears: 1, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
     const sql = 'rep-DS1-PS1-SQL';
-    w.run(createRecoveryPoint, { replicaIds: [sql], location: 'Tape' });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
     w.advance(30);
     expect(w.jobs('Tape backup', { replicaId: sql })[0]).toMatchObject({ status: 'Failed', error: { code: 'NO_FREE_TAPE' } });
     const alert = w.activeAlert('Backup to tape failed', 'srv-DS1', sql);
     expect(alert).toBeDefined();
 
-    w.run(markTapeFree, { tapeId: 'tape-DS2017L8' });
-    w.run(createRecoveryPoint, { replicaIds: [sql], location: 'Tape' });
+    w.run(markTapeFree, { serverId: 'srv-DS1', tapeId: 'tape-DS2017L8' });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
     w.advance(30);
     expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
     expect(w.estate.tapes['tape-DS2017L8']).toMatchObject({ free: false, writtenBy: { serverId: 'srv-DS1', generation: 1 } });
@@ -256,7 +256,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     w.advance(20);
     const onDs1 = w.activeAlert('Agent incompatible', 'srv-DS1', 'cmp-PS1');
     expect(onDs1).toBeDefined();
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     w.advance(10);
     expect(w.jobs('Consistency check', { replicaId: 'rep-DS3-DS1-PS1-C' })[0]?.error?.code).toBe('AGENT_INCOMPATIBLE');
     expect(w.activeAlert('Agent incompatible', 'srv-DS3', 'cmp-PS1')).toBeDefined();
@@ -265,21 +265,21 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
 
   it('Library not available: raised when the library goes offline, its jobs fail, cleared by Rescan', () => {
     const w = new World(demo());
-    w.run(markLibraryOffline, { libraryId: DS1_LIBRARY });
+    w.run(markLibraryOffline, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
     const alert = w.activeAlert('Library not available', 'srv-DS1', DS1_LIBRARY);
     expect(alert).toMatchObject({ severity: 'Critical', affectedArea: 'Tape Library 1 (LTO-8)' });
     expect(alert?.description).toMatch(/Tape Library 1 \(LTO-8\) on DS1 is not available\. \(ID 3300\)$/);
     expect(w.estate.libraries[DS1_LIBRARY]?.available).toBe(false);
-    expectRefusal(w.estate, (s) => markLibraryOffline(s, { libraryId: DS1_LIBRARY }, w.ctx()), 'INVALID_STATE', ['Tape Library 1 (LTO-8)']);
+    expectRefusal(w.estate, (s) => markLibraryOffline(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY }, w.ctx()), 'INVALID_STATE', ['Tape Library 1 (LTO-8)']);
 
-    w.run(modifyProtectionGroup, { groupId: 'pg-DS1-2', tape: { backupsPerDay: 1, backupTime: 2 * 60, retentionYears: 1, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
-    w.run(createRecoveryPoint, { replicaIds: ['rep-DS1-PS1-SQL'], location: 'Tape' });
+    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { backupsPerDay: 1, backupTime: 2 * 60, retentionYears: 1, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Tape' });
     w.advance(30);
     expect(w.jobs('Tape backup', { replicaId: 'rep-DS1-PS1-SQL' })[0]).toMatchObject({ status: 'Failed', error: { code: 'LIBRARY_NOT_AVAILABLE' } });
     expect(w.activeAlert('Backup to tape failed', 'srv-DS1', 'rep-DS1-PS1-SQL')).toBeDefined();
     expect(activeCount(w, 'Library not available')).toBe(1);
 
-    w.run(rescanLibrary, { libraryId: DS1_LIBRARY });
+    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
     w.advance(2);
     expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
     expect(w.estate.libraries[DS1_LIBRARY]?.available).toBe(true);
@@ -291,22 +291,22 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     if (!lib) throw new Error('fixture');
     lib.available = false;
     const w = new World(estate);
-    w.run(inventoryLibrary, { libraryId: DS1_LIBRARY, kind: 'Fast' });
+    w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Fast' });
     w.advance(5);
     expect(w.activeAlert('Library not available', 'srv-DS1', DS1_LIBRARY)).toBeDefined();
   });
 
   it('describes every alert with its DPM alert ID, and acknowledging keeps it active while inactivating resolves it', () => {
     const w = new World(scenario1());
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     const alert = w.activeAlert('Replica is inconsistent', 'srv-DS3', 'rep-DS3-DS1-PS1-C');
     if (!alert) throw new Error('no alert');
     expect(alert.description.endsWith(`(ID ${ALERT_CATALOG['Replica is inconsistent'].dpmId})`)).toBe(true);
-    w.run(acknowledgeAlert, { alertId: alert.id, comment: 'Checking' });
+    w.run(acknowledgeAlert, { serverId: alert.serverId, alertId: alert.id, comment: 'Checking' });
     expect(w.estate.alerts[alert.id]).toMatchObject({ state: 'Active', acknowledged: { by: 'test', comment: 'Checking' } });
-    w.run(inactivateAlert, { alertId: alert.id });
+    w.run(inactivateAlert, { serverId: alert.serverId, alertId: alert.id });
     expect(w.estate.alerts[alert.id]?.state).toBe('Inactive');
-    expect(inactivateAlert(w.estate, { alertId: alert.id }, w.ctx())).toMatchObject({ code: 'INVALID_STATE' });
+    expect(inactivateAlert(w.estate, { serverId: alert.serverId, alertId: alert.id }, w.ctx())).toMatchObject({ code: 'INVALID_STATE' });
     expect(new Set(Object.values(ALERT_CATALOG).map((a) => a.dpmId)).size).toBe(Object.keys(ALERT_CATALOG).length);
   });
 });

@@ -26,15 +26,6 @@ export const ALERT_CATALOG: Record<AlertName, { severity: AlertSeverity; dpmId: 
   'Recovery succeeded': { severity: 'Information', dpmId: 3112, action: null },
 };
 
-/** Alerts that follow a replica's protection status: raised on entering it, cleared on leaving it. */
-const STATUS_ALERTS: Partial<Record<Replica['status'], AlertName>> = {
-  'Replica is inconsistent': 'Replica is inconsistent',
-  'Replica inconsistent, verification in progress': 'Replica inconsistent, verification in progress',
-  'Manual replica creation pending': 'Manual replica creation pending',
-  'Replica is missing': 'Replica is missing',
-  'Replica is invalid': 'Replica is invalid',
-};
-
 export interface AlertSubject {
   serverId: string;
   subjectId: string;
@@ -111,24 +102,6 @@ export function replicaSubject(draft: Draft, replica: Replica): AlertSubject {
     groupId: replica.groupId,
     affectedArea: ds ? `${ds.name} on ${computer?.name ?? ds.computerId}` : replica.id,
   };
-}
-
-/**
- * Puts a replica in a new protection status and makes the status alerts follow: the alert of the
- * old status clears, the alert of the new one rises.
- */
-export function setReplicaStatus(draft: Draft, ctx: Ctx, replicaId: string, status: Replica['status'], patch: Partial<Replica> = {}): Replica {
-  const before = draft.get('replicas', replicaId);
-  if (!before) throw new Error(`setReplicaStatus: replica ${replicaId} is not in the slice`);
-  const after = draft.update('replicas', replicaId, { ...patch, status });
-  if (before.status !== status) {
-    draft.emit({ type: 'replica.status', serverId: after.serverId, subjectId: after.id, summary: `${before.status} → ${status}` });
-    const oldAlert = STATUS_ALERTS[before.status];
-    if (oldAlert) resolveAlert(draft, ctx, oldAlert, after.serverId, after.id);
-  }
-  const newAlert = STATUS_ALERTS[status];
-  if (newAlert) raiseAlert(draft, ctx, newAlert, replicaSubject(draft, after));
-  return after;
 }
 
 /** Clears every active alert about a subject (its protection was removed). */

@@ -2,6 +2,10 @@ import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Computer, Estate } from '../model';
 import { refuse } from '../errors';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface AddComputer {
   name: string;
@@ -16,7 +20,7 @@ export function domainOf(fqdn: string): string {
 }
 
 /** Checks a new computer's NetBIOS name and FQDN against the estate; null when they are fine. */
-export function newComputerProblem(draft: Draft, name: string, fqdn: string) {
+export function newComputerProblem(draft: View, name: string, fqdn: string) {
   if (!NAME.test(name)) return refuse('INVALID_INPUT', 'A computer name has 1 to 15 letters, digits and hyphens.', 'name');
   const lower = fqdn.toLowerCase();
   if (!lower.startsWith(`${name.toLowerCase()}.`) || domainOf(lower) === '') return refuse('INVALID_INPUT', `The FQDN must be ${name.toLowerCase()}.<domain>.`, 'fqdn');
@@ -54,3 +58,16 @@ export function addComputer(slice: Estate, cmd: AddComputer, ctx: Ctx): CommandR
   draft.emit({ type: 'estate.computer-added', serverId: null, subjectId: computer.id, summary: `Added the computer ${name}` });
   return draft.outcome();
 }
+
+/** The estate always takes new computers and DPM servers; their names decide (newComputerProblem). */
+export const whyNotAddToEstate = (): DomainError | null => null;
+
+export const addComputerOperation = defineOperation<'estate', AddComputer>({
+  id: 'estate.add-computer',
+  name: 'Add computer',
+  kind: 'estate',
+  area: 'Estate',
+  role: 'Administrator',
+  whyNot: whyNotAddToEstate,
+  run: addComputer,
+});

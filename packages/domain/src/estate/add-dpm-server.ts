@@ -5,6 +5,11 @@ import { refuse } from '../errors';
 import { DPM_CONFIG_FOLDER, DPM_SCRIPTING_FOLDER } from '../fixtures/builder';
 import { newComputer, newComputerProblem } from './add-computer';
 import { poolDisks } from '../server/disk-layout';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
+import { whyNotAddToEstate } from './add-computer';
 
 export interface AddDpmServer {
   name: string;
@@ -58,3 +63,13 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
   draft.emit({ type: 'estate.server-added', serverId, subjectId: serverId, summary: `Added the DPM server ${name}` });
   return draft.outcome();
 }
+
+export const addDpmServerOperation = defineOperation<'estate', AddDpmServer>({
+  id: 'estate.add-dpm-server',
+  name: 'Add DPM server',
+  kind: 'estate',
+  area: 'Estate',
+  role: 'Administrator',
+  whyNot: whyNotAddToEstate,
+  run: addDpmServer,
+});

@@ -29,7 +29,7 @@ describe('Simulate unclean shutdown (domain-rules.md › replica protection stat
     for (const r of onDs3) expect(w.status(r.id)).toBe('OK');
 
     // The consistency check brings them back to OK and resolves the alerts.
-    w.run(performConsistencyCheck, { replicaIds: onDs1.map((r) => r.id) });
+    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: onDs1.map((r) => r.id) });
     w.advance(24 * 60);
     for (const r of onDs1) {
       expect(w.status(r.id)).toBe('OK');

@@ -2,7 +2,11 @@ import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate, Replica } from '../model';
 import { notFound } from '../errors';
-import { setReplicaStatus } from '../alerts/alerts';
+import { setReplicaStatus } from '../protection/replica-status';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface UncleanShutdown {
   computerId: string;
@@ -17,8 +21,14 @@ export interface UncleanShutdown {
  * DPM server when it is a secondary copy: a DPM server's unclean shutdown affects its
  * secondary's copies, not the primary replicas it holds itself.
  */
+export function whyNotUncleanShutdown(view: View, target: Targets['computer']): DomainError | null {
+  return view.get('computers', target.computerId) ? null : notFound('computer', target.computerId);
+}
+
 export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotUncleanShutdown(draft, cmd);
+  if (why) return why;
   const computer = draft.get('computers', cmd.computerId);
   if (!computer) return notFound('computer', cmd.computerId);
   const reading: Replica[] = [];
@@ -40,3 +50,13 @@ export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): 
   });
   return draft.outcome();
 }
+
+export const uncleanShutdownOperation = defineOperation<'computer', UncleanShutdown>({
+  id: 'estate.unclean-shutdown',
+  name: 'Simulate unclean shutdown',
+  kind: 'computer',
+  area: 'Estate',
+  role: 'Administrator',
+  whyNot: whyNotUncleanShutdown,
+  run: uncleanShutdown,
+});

@@ -1,17 +1,27 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
-import type { Estate, Job } from '../model';
+import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import { setReplicaStatus } from '../alerts/alerts';
+import { setReplicaStatus } from '../protection/replica-status';
 
 export interface CancelJob {
+  serverId: string;
   jobId: string;
 }
 
-/** Why a job in this status can't be canceled, or null: the console shows it on a disabled Cancel. */
-export function whyNotCancel(job: Pick<Job, 'status'>): string | null {
-  return job.status === 'Scheduled' || job.status === 'In progress' ? null : `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`;
+/** Cancel: a scheduled job or one in progress, of an online server. */
+export function whyNotCancel(view: View, target: Targets['job']): DomainError | null {
+  const job = view.get('jobs', target.jobId);
+  if (!job || job.serverId !== target.serverId) return notFound('job', target.jobId);
+  const server = onlineServer(view, job.serverId);
+  if (isDomainError(server)) return server;
+  if (job.status === 'Scheduled' || job.status === 'In progress') return null;
+  return refuse('INVALID_STATE', `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`, job.id);
 }
 
 /**
@@ -22,12 +32,10 @@ export function whyNotCancel(job: Pick<Job, 'status'>): string | null {
  */
 export function cancelJob(slice: Estate, cmd: CancelJob, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotCancel(draft, cmd);
+  if (why) return why;
   const job = draft.get('jobs', cmd.jobId);
   if (!job) return notFound('job', cmd.jobId);
-  const server = onlineServer(draft, job.serverId);
-  if (isDomainError(server)) return server;
-  const why = whyNotCancel(job);
-  if (why) return refuse('INVALID_STATE', why, job.id);
 
   draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
   const ds = job.dataSourceId ? draft.get('dataSources', job.dataSourceId) : undefined;
@@ -44,3 +52,13 @@ export function cancelJob(slice: Estate, cmd: CancelJob, ctx: Ctx): CommandResul
   }
   return draft.outcome();
 }
+
+export const cancelJobOperation = defineOperation<'job', CancelJob>({
+  id: 'jobs.cancel',
+  name: 'Cancel',
+  kind: 'job',
+  area: 'Monitoring',
+  role: 'Operator',
+  whyNot: whyNotCancel,
+  run: cancelJob,
+});

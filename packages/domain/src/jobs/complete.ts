@@ -1,7 +1,8 @@
 import type { Ctx, Draft } from '../command';
 import type { Job, Replica } from '../model';
 import type { AlertName } from '../model';
-import { raiseAlert, replicaSubject, resolveAlert, setReplicaStatus } from '../alerts/alerts';
+import { raiseAlert, replicaSubject, resolveAlert } from '../alerts/alerts';
+import { setReplicaStatus } from '../protection/replica-status';
 import { connectivityError } from '../agents/connectivity';
 import { agentIncompatibility, syncAgentCompatibility } from '../alerts/agent-compatibility';
 import { LIMITS, isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';

@@ -1,9 +1,5 @@
-import type { Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate, Job, JobStatus, JobType } from '../model';
-import { isDomainError } from '../errors';
-import { retryJob } from './retry-job';
-import { cancelJob } from './cancel-job';
 
 /** What a failed job's error means and what the administrator does about it. */
 export interface ErrorHelp {
@@ -119,7 +115,6 @@ export interface JobDetails extends JobView {
   /** For a failed job: what its error means and what to do. */
   help: (ErrorHelp & { code: string; message: string }) | null;
   /** Why Retry / Cancel would be refused now (the verbs' own answer), or null when they apply. */
-  refusals: { retry: string | null; cancel: string | null };
 }
 
 const gb = (n: number) => `${n >= 10 ? n.toFixed(1) : n.toFixed(2)} GB`;
@@ -185,7 +180,7 @@ function outcomeOf(job: Job): string {
  * meaning of its error, and whether Retry and Cancel apply, answered by the verbs themselves
  * (they are pure, so asking them changes nothing).
  */
-export function jobDetails(estate: Estate, jobId: string, ctx: Ctx): JobDetails | null {
+export function jobDetails(estate: Estate, jobId: string): JobDetails | null {
   const draft = new Draft(estate);
   const job = draft.get('jobs', jobId);
   if (!job) return null;
@@ -197,7 +192,6 @@ export function jobDetails(estate: Estate, jobId: string, ctx: Ctx): JobDetails 
   const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
   const server = draft.get('servers', job.serverId);
   const retried = draft.where('jobs', 'retryOf', job.id).sort((a, b) => b.scheduledAt - a.scheduledAt || b.id.localeCompare(a.id))[0];
-  const refusal = (r: ReturnType<typeof retryJob>) => (isDomainError(r) ? r.message : null);
   return {
     id: job.id,
     serverId: job.serverId,
@@ -227,6 +221,5 @@ export function jobDetails(estate: Estate, jobId: string, ctx: Ctx): JobDetails 
     }),
     outcome: outcomeOf(job),
     help: job.status === 'Failed' && job.error ? { ...job.error, ...errorHelp(job.error.code) } : null,
-    refusals: { retry: refusal(retryJob(estate, { jobId }, ctx)), cancel: refusal(cancelJob(estate, { jobId }, ctx)) },
   };
 }

@@ -1,4 +1,5 @@
 import type { Draft, Ctx } from '../command';
+import type { View } from '../view';
 import type { Job, JobType } from '../model';
 
 /**
@@ -65,7 +66,7 @@ export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
 }
 
 /** Jobs not yet finished for a subject, so a command does not queue the same work twice. */
-export function activeJobsFor(draft: Draft, field: 'replicaId' | 'libraryId' | 'tapeId', id: string): Job[] {
+export function activeJobsFor(draft: View, field: 'replicaId' | 'libraryId' | 'tapeId', id: string): Job[] {
   return draft.where('jobs', field, id).filter((j) => j.status === 'Scheduled' || j.status === 'In progress');
 }
 

@@ -1,7 +1,7 @@
 import type { Ctx, Outcome } from '../command';
 import { Draft } from '../command';
 import type { Estate, Job } from '../model';
-import { setReplicaStatus } from '../alerts/alerts';
+import { setReplicaStatus } from '../protection/replica-status';
 import { completeJob } from './complete';
 import { jobDuration } from './jobs';
 import { scheduleProtectionJobs } from './schedule';

@@ -1,10 +1,15 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
-import { libraryOf } from './library-on-server';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
+import { enabledLibrary } from './library-on-server';
 
 export interface AddTape {
+  serverId: string;
   libraryId: string;
   barcode: string;
   /** A cleaning cartridge rather than a data tape. */
@@ -15,12 +20,23 @@ export interface AddTape {
  * Add tape (I/E port): the tape inserted in the I/E port goes to the first free slot. DPM reads
  * its barcode; its header stays unread (Unknown) until Identify unknown tape or a detailed inventory.
  */
+/** Add tape (I/E port): an enabled library with a free slot. */
+export function whyNotAddTape(view: View, target: Targets['library']): DomainError | null {
+  const found = enabledLibrary(view, target.serverId, target.libraryId);
+  if (isDomainError(found)) return found;
+  const { library } = found;
+  const inLibrary = view.where('tapes', 'libraryId', library.id).filter((t) => t.location !== 'Offsite').length;
+  if (inLibrary >= library.slots) return refuse('INVALID_STATE', `Every slot of ${library.name} is full. Remove a tape first.`, library.id);
+  return null;
+}
+
 export function addTape(slice: Estate, cmd: AddTape, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const found = libraryOf(draft, cmd.libraryId);
+  const why = whyNotAddTape(draft, cmd);
+  if (why) return why;
+  const found = enabledLibrary(draft, cmd.serverId, cmd.libraryId);
   if (isDomainError(found)) return found;
   const { library, server } = found;
-  if (!library.enabled) return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
   const barcode = cmd.barcode.trim().toUpperCase();
   if (!/^[A-Z0-9]{1,16}$/.test(barcode)) return refuse('INVALID_INPUT', 'A barcode has 1 to 16 letters and digits.', 'barcode');
   if (draft.all('tapes').some((t) => t.barcode === barcode)) return refuse('CONFLICT', `A tape with the barcode ${barcode} is already known.`, 'barcode');
@@ -50,3 +66,13 @@ export function addTape(slice: Estate, cmd: AddTape, ctx: Ctx): CommandResult {
   draft.emit({ type: 'tape.added', serverId: server.id, subjectId: tape.id, summary: `Added tape ${barcode} to slot ${slot} of ${library.name}` });
   return draft.outcome();
 }
+
+export const addTapeOperation = defineOperation<'library', AddTape>({
+  id: 'libraries.add-tape',
+  name: 'Add tape (I/E port)',
+  kind: 'library',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotAddTape,
+  run: addTape,
+});

@@ -1,26 +1,34 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate, JobType } from '../model';
-import { isDomainError, notFound, refuse } from '../errors';
-import { onlineServer } from '../guards';
+import type { DomainError } from '../errors';
+import { isDomainError, refuse } from '../errors';
 import { activeJobsFor, scheduleJob } from '../jobs/jobs';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { enabledLibrary } from './library-on-server';
 
 export interface LibraryCommand {
+  serverId: string;
   libraryId: string;
 }
 
-/** Rescan and the inventories run as jobs on a library that is enabled, one of each at a time. */
-export function libraryJob(slice: Estate, libraryId: string, type: JobType, ctx: Ctx): CommandResult {
-  const draft = new Draft(slice);
-  const library = draft.get('libraries', libraryId);
-  if (!library) return notFound('library', libraryId);
-  const server = onlineServer(draft, library.serverId);
-  if (isDomainError(server)) return server;
-  if (!library.enabled) return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, libraryId);
-  if (activeJobsFor(draft, 'libraryId', libraryId).some((j) => j.type === type)) {
-    return refuse('CONFLICT', `A ${type.toLowerCase()} job is already running on ${library.name}.`, libraryId);
+/** Rescan and the inventories: on an enabled library of an online server, one of each at a time. */
+export function whyNotLibraryJob(view: View, target: Targets['library'], type: JobType): DomainError | null {
+  const found = enabledLibrary(view, target.serverId, target.libraryId);
+  if (isDomainError(found)) return found;
+  if (activeJobsFor(view, 'libraryId', found.library.id).some((j) => j.type === type)) {
+    return refuse('CONFLICT', `A ${type.toLowerCase()} job is already running on ${found.library.name}.`, found.library.id);
   }
-  const tapes = draft.where('tapes', 'libraryId', libraryId).filter((t) => t.location !== 'Offsite').length;
-  scheduleJob(draft, ctx, { serverId: server.id, type, libraryId, params: { tapes: String(tapes) } });
+  return null;
+}
+
+/** Schedules one library job of the type after its precondition. */
+export function libraryJob(slice: Estate, cmd: LibraryCommand, type: JobType, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const why = whyNotLibraryJob(draft, cmd, type);
+  if (why) return why;
+  const tapes = draft.where('tapes', 'libraryId', cmd.libraryId).filter((t) => t.location !== 'Offsite').length;
+  scheduleJob(draft, ctx, { serverId: cmd.serverId, type, libraryId: cmd.libraryId, params: { tapes: String(tapes) } });
   return draft.outcome();
 }

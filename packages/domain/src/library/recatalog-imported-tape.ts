@@ -1,39 +1,63 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
-import { isDomainError, refuse } from '../errors';
+import type { DomainError } from '../errors';
+import { isDomainError, notFound, refuse } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { activeJobsFor, scheduleJob } from '../jobs/jobs';
 import { isImported } from './tape-status';
 import { checkCertificate, tapeInLibrary } from './tape-command';
 
 export interface RecatalogImportedTape {
+  serverId: string;
   tapeId: string;
 }
 
 /**
- * Recatalog imported tape (seed 000, step 9): reads an imported tape's contents so its recovery
- * points appear under Recovery › External DPM Tapes. The tape's header must have been read by a
- * detailed inventory, and an encrypted tape needs its certificate.
+ * Recatalog imported tape: an imported tape whose header a detailed inventory read, readable here
+ * (its certificate installed), that no job uses.
  */
-export function recatalogImportedTape(slice: Estate, cmd: RecatalogImportedTape, ctx: Ctx): CommandResult {
-  const draft = new Draft(slice);
-  const found = tapeInLibrary(draft, cmd.tapeId);
+export function whyNotRecatalog(view: View, target: Targets['tape']): DomainError | null {
+  const found = tapeInLibrary(view, target.serverId, target.tapeId);
   if (isDomainError(found)) return found;
-  const { tape, library, server } = found;
-  if (!tape.headerRead) {
-    return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: run a detailed inventory so DPM reads its header first.`, tape.id);
-  }
+  const { tape, server } = found;
+  if (!tape.headerRead) return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: run a detailed inventory so DPM reads its header first.`, tape.id);
   if (!isImported(tape, server)) return refuse('INVALID_STATE', `Tape ${tape.barcode} is not an imported tape.`, tape.id);
   const cert = checkCertificate(tape, server);
   if (cert) return cert;
-  if (activeJobsFor(draft, 'tapeId', tape.id).length > 0) return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
+  if (activeJobsFor(view, 'tapeId', tape.id).length > 0) return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
+  return null;
+}
+
+/**
+ * Recatalog imported tape (seed 000, step 9): reads an imported tape's contents so its recovery
+ * points appear under Recovery › External DPM Tapes.
+ */
+export function recatalogImportedTape(slice: Estate, cmd: RecatalogImportedTape, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const why = whyNotRecatalog(draft, cmd);
+  if (why) return why;
+  const tape = draft.get('tapes', cmd.tapeId);
+  if (!tape?.libraryId) return notFound('tape', cmd.tapeId);
   scheduleJob(draft, ctx, {
-    serverId: server.id,
+    serverId: cmd.serverId,
     type: 'Tape recatalog',
-    libraryId: library.id,
+    libraryId: tape.libraryId,
     tapeId: tape.id,
     totalGb: tape.dataSets.reduce((s, d) => s + d.sizeGb, 0),
     params: { dataSets: String(tape.dataSets.length) },
   });
   return draft.outcome();
 }
+
+export const recatalogOperation = defineOperation<'tape', RecatalogImportedTape>({
+  id: 'tapes.recatalog',
+  name: 'Recatalog imported tape',
+  kind: 'tape',
+  area: 'Management',
+  role: 'Operator',
+  whyNot: whyNotRecatalog,
+  run: recatalogImportedTape,
+});

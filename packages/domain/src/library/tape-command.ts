@@ -1,19 +1,27 @@
-import type { Draft } from '../command';
 import type { DpmServer, Library, Tape } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
+import type { View } from '../view';
 
-/** A tape in an enabled library of an online server, with both: what tape commands start from. */
-export function tapeInLibrary(draft: Draft, tapeId: string): { tape: Tape; library: Library; server: DpmServer } | DomainError {
-  const tape = draft.get('tapes', tapeId);
-  if (!tape) return notFound('tape', tapeId);
-  const library = tape.libraryId ? draft.get('libraries', tape.libraryId) : undefined;
-  if (!library || tape.location === 'Offsite') return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library.`, tapeId);
-  const server = onlineServer(draft, library.serverId);
+/** A tape in an enabled library of the given online server, with both: what tape commands start from. */
+export function tapeInLibrary(view: View, serverId: string, tapeId: string): { tape: Tape; library: Library; server: DpmServer } | DomainError {
+  const tape = view.get('tapes', tapeId);
+  const library = tape?.libraryId ? view.get('libraries', tape.libraryId) : undefined;
+  if (!tape || !library || library.serverId !== serverId) return notFound('tape', tapeId);
+  if (tape.location === 'Offsite') return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library.`, tapeId);
+  const server = onlineServer(view, library.serverId);
   if (isDomainError(server)) return server;
   if (!library.enabled) return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
   return { tape, library, server };
+}
+
+/**
+ * Whether the tape holds recovery points this server keeps: the clock expires recovery points as
+ * it passes their expiry (jobs/tick.ts), so every one still in the catalog is unexpired.
+ */
+export function liveRecoveryPoints(view: View, tape: Tape, server: DpmServer): boolean {
+  return view.where('recoveryPoints', 'tapeId', tape.id).some((rp) => rp.serverId === server.id && !rp.external);
 }
 
 /** TAPE_CERTIFICATE (seed 001): an encrypted tape is readable only where its certificate is installed. */

@@ -1,12 +1,17 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate, ProtectionGroup } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
 import { checkGoals, checkReplicaSync } from './goals';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
 import { checkCanProtect } from './rules';
+import { computeEdges } from '../topology/topology';
 
 export interface CreateProtectionGroup {
   serverId: string;
@@ -25,11 +30,12 @@ export interface CreateProtectionGroup {
 /** Checks every member before anything is written: a refused member refuses the whole group. */
 export function checkMembers(estate: Estate, serverId: string, members: MemberRef[], group: Pick<ProtectionGroup, 'disk' | 'tape' | 'online' | 'excludedExtensions'>) {
   const seen = new Set<string>();
+  const edges = computeEdges(estate);
   for (const m of members) {
     const key = `${m.dataSourceId}|${m.sourceServerId ?? ''}`;
     if (seen.has(key)) return refuse('INVALID_INPUT', 'The same data source is selected twice.', m.dataSourceId);
     seen.add(key);
-    const refusal = checkCanProtect(estate, serverId, m, group as ProtectionGroup);
+    const refusal = checkCanProtect(estate, serverId, m, group as ProtectionGroup, edges);
     if (refusal) return refusal;
     if (m.sourceServerId !== null) {
       const sync = checkReplicaSync(group);
@@ -37,6 +43,12 @@ export function checkMembers(estate: Estate, serverId: string, members: MemberRe
     }
   }
   return null;
+}
+
+/** Create protection group on an online server. */
+export function whyNotCreateGroup(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  return isDomainError(server) ? server : null;
 }
 
 /** Create New Protection Group: the wizard's Create Group. */
@@ -65,8 +77,19 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
     replicaCreation: cmd.replicaCreation,
     consistencyCheck: cmd.consistencyCheck,
     excludedExtensions: cmd.excludedExtensions,
+    revision: { n: 1, by: ctx.actor, at: ctx.now },
   });
   draft.emit({ type: 'group.created', serverId: server.id, subjectId: group.id, summary: `Protection group ${name} created with ${cmd.members.length} members` });
   for (const m of cmd.members) addReplica(draft, ctx, server, group, m, cmd.laterAt);
   return draft.outcome();
 }
+
+export const createGroupOperation = defineOperation<'server', CreateProtectionGroup>({
+  id: 'protection.create-group',
+  name: 'Create protection group',
+  kind: 'server',
+  area: 'Protection',
+  role: 'Administrator',
+  whyNot: whyNotCreateGroup,
+  run: createProtectionGroup,
+});

@@ -9,11 +9,11 @@ const points = (w: World, replicaId: string) => Object.values(w.estate.recoveryP
 describe('createRecoveryPoint', () => {
   it('makes an express full backup of a SQL database and a recovery point of a volume, on disk', () => {
     const w = new World(scenario1());
-    w.run(createRecoveryPoint, { replicaIds: ['rep-DS1-PS1-SQL', 'rep-DS1-PS1-C'], location: 'Disk' });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL', 'rep-DS1-PS1-C'], location: 'Disk' });
     expect(w.jobs('Express full backup', { replicaId: 'rep-DS1-PS1-SQL' })).toHaveLength(1);
     expect(w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-C' })).toHaveLength(1);
     // Asking again while one is queued adds nothing.
-    w.run(createRecoveryPoint, { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' });
     expect(w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-C' })).toHaveLength(1);
     w.advance(15);
     expect(points(w, 'rep-DS1-PS1-SQL').map((p) => p.location)).toEqual(['Disk']);
@@ -22,15 +22,15 @@ describe('createRecoveryPoint', () => {
 
   it('refuses tape or online recovery points for a group without that protection', () => {
     const w = new World(scenario1());
-    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { replicaIds: ['rep-DS1-PS1-C'], location: 'Tape' }, w.ctx()), 'INVALID_STATE', ['C:\\', 'tape']);
-    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { replicaIds: ['rep-DS1-PS1-C'], location: 'Online' }, w.ctx()), 'INVALID_STATE', ['C:\\', 'online']);
+    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], location: 'Tape' }, w.ctx()), 'INVALID_STATE', ['C:\\', 'tape']);
+    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], location: 'Online' }, w.ctx()), 'INVALID_STATE', ['C:\\', 'online']);
   });
 
   it('keeps an online recovery point online, within the group\'s online retention (seed 001, 120 online recovery points)', () => {
     const w = new World(scenario1());
-    w.run(modifyProtectionGroup, { groupId: 'pg-DS1-2', online: { recoveryPoints: 2 } });
+    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', online: { recoveryPoints: 2 } });
     for (let i = 0; i < 3; i += 1) {
-      w.run(createRecoveryPoint, { replicaIds: ['rep-DS1-PS1-SQL'], location: 'Online' });
+      w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Online' });
       w.advance(15);
     }
     const online = points(w, 'rep-DS1-PS1-SQL');

@@ -1,35 +1,50 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { activeJobsFor, scheduleJob } from '../jobs/jobs';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { isApplicationData } from './goals';
 
 export interface CreateRecoveryPoint {
+  serverId: string;
   replicaIds: string[];
   /** Synchronize before the recovery point (file data) or make an express full backup (applications). */
   location: 'Disk' | 'Tape' | 'Online';
 }
 
-/** Create recovery point, for one member or every member of a group. */
+/** Create recovery point for a member: only a consistent replica makes new recovery points. */
+export function whyNotRecoveryPoint(view: View, target: Targets['member']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  if (isDomainError(server)) return server;
+  const replica = view.get('replicas', target.replicaId);
+  if (!replica || replica.serverId !== server.id || replica.groupId === null) return notFound('protected member', target.replicaId);
+  if (replica.status !== 'OK') {
+    const ds = view.get('dataSources', replica.dataSourceId);
+    return refuse(
+      'INVALID_STATE',
+      `A recovery point can't be created for ${ds?.name ?? replica.id} while its replica is "${replica.status}". New recovery points can be created only when the replica is consistent.`,
+      replica.id,
+    );
+  }
+  return null;
+}
+
+/** Create recovery point, for one member or several. */
 export function createRecoveryPoint(slice: Estate, cmd: CreateRecoveryPoint, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  if (cmd.replicaIds.length === 0) return refuse('INVALID_INPUT', 'Select the members to create a recovery point for.', 'replicaIds');
-  for (const id of cmd.replicaIds) {
+  const ids = [...new Set(cmd.replicaIds)];
+  if (ids.length === 0) return refuse('INVALID_INPUT', 'Select the members to create a recovery point for.', 'replicaIds');
+  for (const id of ids) {
+    const why = whyNotRecoveryPoint(draft, { serverId: cmd.serverId, replicaId: id });
+    if (why) return why;
     const replica = draft.get('replicas', id);
-    if (!replica || replica.groupId === null) return notFound('protected member', id);
-    const server = onlineServer(draft, replica.serverId);
-    if (isDomainError(server)) return server;
-    const ds = draft.get('dataSources', replica.dataSourceId);
-    if (!ds) return notFound('data source', replica.dataSourceId);
-    if (replica.status !== 'OK') {
-      return refuse(
-        'INVALID_STATE',
-        `A recovery point can't be created for ${ds.name} while its replica is "${replica.status}". New recovery points can be created only when the replica is consistent.`,
-        id,
-      );
-    }
+    const ds = replica ? draft.get('dataSources', replica.dataSourceId) : undefined;
+    if (!replica || replica.groupId === null || !ds) return notFound('protected member', id);
     const group = draft.get('groups', replica.groupId);
     if (cmd.location === 'Tape' && !group?.tape) return refuse('INVALID_STATE', `The protection group of ${ds.name} has no long-term tape protection.`, 'location');
     if (cmd.location === 'Online' && !group?.online) return refuse('INVALID_STATE', `The protection group of ${ds.name} has no online protection.`, 'location');
@@ -48,3 +63,14 @@ export function createRecoveryPoint(slice: Estate, cmd: CreateRecoveryPoint, ctx
   }
   return draft.outcome();
 }
+
+export const recoveryPointOperation = defineOperation<'member', CreateRecoveryPoint>({
+  id: 'protection.create-recovery-point',
+  name: 'Create recovery point',
+  kind: 'member',
+  area: 'Protection',
+  role: 'Operator',
+  appliesTo: (view, t) => view.get('replicas', t.replicaId)?.groupId !== null,
+  whyNot: whyNotRecoveryPoint,
+  run: createRecoveryPoint,
+});

@@ -48,7 +48,7 @@ describe('RETENTION_LIMITS', () => {
   it('refuses "Just before a recovery point" for a replica protected on disk only: RETENTION_LIMITS (seed 002)', () => {
     const e = scenario1();
     const readd = { groupId: 'pg-DS3-1', disk: { ...DISK_GOALS, syncFrequencyMinutes: 0 } };
-    expectRefusal(e, (s) => modifyProtectionGroup(s, { ...readd, addMembers: [] }, ctxAt()), 'RETENTION_LIMITS', ['Every 24 hours is recommended']);
+    expectRefusal(e, (s) => modifyProtectionGroup(s, { serverId: 'srv-DS3', ...readd, addMembers: [] }, ctxAt()), 'RETENTION_LIMITS', ['Every 24 hours is recommended']);
   });
 
   it('keeps at most 64 disk recovery points of file data and 512 of application data', () => {
@@ -70,7 +70,7 @@ describe('TAPE_ONCE_A_DAY', () => {
   });
 
   it('refuses the same limit when a group is modified: TAPE_ONCE_A_DAY (seed 001)', () => {
-    expectRefusal(scenario1(), (s) => modifyProtectionGroup(s, { groupId: 'pg-DS1-2', tape: { ...TAPE, backupsPerDay: 3 } }, ctxAt()), 'TAPE_ONCE_A_DAY', ['3 a day']);
+    expectRefusal(scenario1(), (s) => modifyProtectionGroup(s, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { ...TAPE, backupsPerDay: 3 } }, ctxAt()), 'TAPE_ONCE_A_DAY', ['3 a day']);
   });
 });
 

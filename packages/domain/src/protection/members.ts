@@ -1,6 +1,6 @@
 import type { Ctx, Draft } from '../command';
 import type { DpmServer, ProtectionGroup, Replica } from '../model';
-import { setReplicaStatus } from '../alerts/alerts';
+import { setReplicaStatus } from './replica-status';
 import { scheduleJob } from '../jobs/jobs';
 import type { MemberRef } from './rules';
 
@@ -20,16 +20,19 @@ export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: Pro
     dataSourceId: ref.dataSourceId,
     sourceServerId: ref.sourceServerId,
     switched: false,
-    status: 'Replica creation pending',
+    // The creation method decides the first status (domain-rules.md): Now/Later wait for the replica creation job.
+    status: group.replicaCreation === 'Manually' ? 'Manual replica creation pending' : 'Replica creation pending',
     replicaPath: `${server.name}\\Replica\\${via}${computer?.name ?? ''}\\${(ds?.name ?? '').replace(/[:\\]+/g, '_')}`,
     allocatedGb: Math.ceil(sizeGb * 1.5),
     inStoragePool: true,
     dataRestored: false,
     lastSyncAt: null,
     createdAt: ctx.now,
+    revision: { n: 1, by: ctx.actor, at: ctx.now },
   });
   draft.emit({ type: 'replica.added', serverId: server.id, subjectId: replica.id, summary: `${ds?.name ?? ref.dataSourceId} added to ${group.name}` });
   if (group.replicaCreation === 'Manually') {
+    // Same status: only its alert is raised.
     return setReplicaStatus(draft, ctx, replica.id, 'Manual replica creation pending');
   }
   scheduleJob(draft, ctx, {

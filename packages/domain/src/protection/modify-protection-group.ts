@@ -1,7 +1,12 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft, nextRevision } from '../command';
 import type { Estate, ProtectionGroup } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
+import { staleRefusal } from '../revisions';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
 import { checkGoals, checkReplicaSync } from './goals';
 import { addReplica } from './members';
@@ -9,7 +14,10 @@ import type { MemberRef } from './rules';
 import { checkMembers } from './create-protection-group';
 
 export interface ModifyProtectionGroup {
+  serverId: string;
   groupId: string;
+  /** The revision of the group the wizard showed (STALE). */
+  expectedRevision?: number;
   name?: string;
   disk?: ProtectionGroup['disk'];
   tape?: ProtectionGroup['tape'];
@@ -20,13 +28,32 @@ export interface ModifyProtectionGroup {
   addMembers?: MemberRef[];
 }
 
+/** Modify protection group: a group of an online server. */
+export function whyNotModifyGroup(view: View, target: Targets['group']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  if (isDomainError(server)) return server;
+  const group = view.get('groups', target.groupId);
+  if (!group || group.serverId !== server.id) return notFound('protection group', target.groupId);
+  return null;
+}
+
+/** Modify protection group from a member's menu: the member's group. */
+export function whyNotModifyGroupOfMember(view: View, target: Targets['member']): DomainError | null {
+  const replica = view.get('replicas', target.replicaId);
+  if (!replica || replica.serverId !== target.serverId || replica.groupId === null) return notFound('protected member', target.replicaId);
+  return whyNotModifyGroup(view, { serverId: target.serverId, groupId: replica.groupId });
+}
+
 /** Modify protection group: the same wizard, on an existing group. */
 export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotModifyGroup(draft, cmd);
+  if (why) return why;
   const group = draft.get('groups', cmd.groupId);
-  if (!group) return notFound('protection group', cmd.groupId);
-  const server = onlineServer(draft, group.serverId);
-  if (isDomainError(server)) return server;
+  const server = draft.get('servers', cmd.serverId);
+  if (!group || !server) return notFound('protection group', cmd.groupId);
+  const stale = staleRefusal(`The protection group ${group.name}`, group.revision, cmd.expectedRevision, group.id);
+  if (stale) return stale;
   const next: ProtectionGroup = {
     ...group,
     name: cmd.name?.trim() ?? group.name,
@@ -35,6 +62,7 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
     online: cmd.online !== undefined ? cmd.online : group.online,
     consistencyCheck: cmd.consistencyCheck ?? group.consistencyCheck,
     excludedExtensions: cmd.excludedExtensions ?? group.excludedExtensions,
+    revision: nextRevision(group.revision, ctx),
   };
   if (next.name === '') return refuse('INVALID_INPUT', 'Enter a name for the protection group.', 'name');
   if (draft.where('groups', 'serverId', server.id).some((g) => g.id !== group.id && g.name.toLowerCase() === next.name.toLowerCase())) {
@@ -58,3 +86,25 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
   for (const m of adding) addReplica(draft, ctx, server, next, m, null);
   return draft.outcome();
 }
+
+export const modifyGroupOperation = defineOperation<'group', ModifyProtectionGroup>({
+  id: 'protection.modify-group',
+  name: 'Modify protection group',
+  kind: 'group',
+  area: 'Protection',
+  role: 'Administrator',
+  whyNot: whyNotModifyGroup,
+  run: modifyProtectionGroup,
+});
+
+/** The same operation from a member's context menu: it opens the wizard on the member's group. */
+export const modifyGroupOfMemberOperation = defineOperation<'member', ModifyProtectionGroup>({
+  id: 'protection.modify-group-of-member',
+  name: 'Modify protection group',
+  kind: 'member',
+  area: 'Protection',
+  role: 'Administrator',
+  appliesTo: (view, t) => view.get('replicas', t.replicaId)?.groupId !== null,
+  whyNot: whyNotModifyGroupOfMember,
+  run: modifyProtectionGroup,
+});

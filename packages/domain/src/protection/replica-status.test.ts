@@ -23,7 +23,7 @@ describe('Replica protection status (domain-rules.md, state machine)', () => {
     const e = createdReplicaId(w.run(createProtectionGroup, newGroup('srv-DS1', 'Volume E', [E])), 'ds-PS1-E');
     expect(w.status(e)).toBe('Replica creation pending');
     expect(w.jobs('Replica creation', { replicaId: e })[0]).toMatchObject({ status: 'Scheduled', scheduledAt: w.now });
-    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { replicaIds: [e], location: 'Disk' }, w.ctx()), 'INVALID_STATE', ['E:\\', 'Replica creation pending']);
+    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: [e], location: 'Disk' }, w.ctx()), 'INVALID_STATE', ['E:\\', 'Replica creation pending']);
     w.advance(20);
     expect(w.status(e)).toBe('Replica creation pending');
     expect(w.jobs('Replica creation', { replicaId: e })[0]?.status).toBe('In progress');
@@ -51,14 +51,14 @@ describe('Replica protection status (domain-rules.md, state machine)', () => {
     expect(w.jobs('Replica creation', { replicaId: c })).toEqual([]);
     expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
     // No data yet: a consistency check can't run.
-    expectRefusal(w.estate, (s) => performConsistencyCheck(s, { replicaIds: [c] }, w.ctx()), 'INVALID_STATE', ['C:\\', 'Manual replica creation pending']);
+    expectRefusal(w.estate, (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx()), 'INVALID_STATE', ['C:\\', 'Manual replica creation pending']);
 
-    w.run(restoreToReplica, { replicaId: c, recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C').id });
+    w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: c, recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C').id });
     w.advance(30);
     expect(w.replica(c)).toMatchObject({ status: 'Manual replica creation pending', dataRestored: true });
-    expectRefusal(w.estate, (s) => restoreToReplica(s, { replicaId: c, recoveryPointId: latestDiskPoint(s, 'srv-DS3', 'ds-PS1-C').id }, w.ctx()), 'NOT_PENDING_FOR_RESTORE', ['consistency check']);
+    expectRefusal(w.estate, (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: c, recoveryPointId: latestDiskPoint(s, 'srv-DS3', 'ds-PS1-C').id }, w.ctx()), 'NOT_PENDING_FOR_RESTORE', ['consistency check']);
 
-    w.run(performConsistencyCheck, { replicaIds: [c] });
+    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [c] });
     w.advance(3);
     expect(w.status(c)).toBe('Replica inconsistent, verification in progress');
     expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeUndefined();
@@ -70,7 +70,7 @@ describe('Replica protection status (domain-rules.md, state machine)', () => {
     const w = new World(withVolume(scenario1(), 'PS1', 'E', 100));
     const e = createdReplicaId(w.run(createProtectionGroup, newGroup('srv-DS1', 'Volume E', [E], { replicaCreation: 'Manually' })), 'ds-PS1-E');
     w.run(dpmSyncDataCopied, { serverId: 'srv-DS1' });
-    w.run(performConsistencyCheck, { replicaIds: [e] });
+    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [e] });
     w.advance(30);
     expect(w.status(e)).toBe('OK');
   });
@@ -99,13 +99,13 @@ describe('Replica protection status (domain-rules.md, state machine)', () => {
     for (const g of Object.values(estate.groups)) g.consistencyCheck = { runIfInconsistent: false, dailyAt: null };
     const w = new World(estate);
     const r = 'rep-DS3-DS1-PS1-D';
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [r] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [r] });
     expect(w.status(r)).toBe('Replica is inconsistent');
-    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { replicaIds: [r], location: 'Disk' }, w.ctx()), 'INVALID_STATE', ['D:\\', 'Replica is inconsistent']);
+    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { serverId: 'srv-DS3', replicaIds: [r], location: 'Disk' }, w.ctx()), 'INVALID_STATE', ['D:\\', 'Replica is inconsistent']);
     w.advance(60);
     expect(w.status(r)).toBe('Replica is inconsistent');
 
-    w.run(performConsistencyCheck, { replicaIds: [r] });
+    w.run(performConsistencyCheck, { serverId: 'srv-DS3', replicaIds: [r] });
     w.advance(5);
     expect(w.status(r)).toBe('Replica inconsistent, verification in progress');
     expect(w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', r)).toBeDefined();
@@ -123,9 +123,9 @@ describe('Replica protection status (domain-rules.md, state machine)', () => {
     expect(w.replica(c)).toMatchObject({ status: 'Replica is missing', inStoragePool: false });
     expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeDefined();
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-    expectRefusal(w.estate, (s) => performConsistencyCheck(s, { replicaIds: [c] }, w.ctx()), 'INVALID_STATE', ['C:\\', 'Replica is missing']);
-    expectRefusal(w.estate, (s) => restoreToReplica(s, { replicaId: c, recoveryPointId: point.id }, w.ctx()), 'NOT_PENDING_FOR_RESTORE', ['Replica is missing']);
-    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { replicaIds: [c], location: 'Disk' }, w.ctx()), 'INVALID_STATE', ['Replica is missing']);
+    expectRefusal(w.estate, (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx()), 'INVALID_STATE', ['C:\\', 'Replica is missing']);
+    expectRefusal(w.estate, (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: c, recoveryPointId: point.id }, w.ctx()), 'NOT_PENDING_FOR_RESTORE', ['Replica is missing']);
+    expectRefusal(w.estate, (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' }, w.ctx()), 'INVALID_STATE', ['Replica is missing']);
     w.advance(120);
     expect(w.status(c)).toBe('Replica is missing');
 
@@ -143,10 +143,10 @@ describe('Replica protection status (domain-rules.md, state machine)', () => {
     w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [c], retainReplica: true });
     expect(w.replica(c)).toMatchObject({ status: 'Inactive replica available', groupId: null });
     expect(Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === c)).toHaveLength(points);
-    expect(performConsistencyCheck(w.estate, { replicaIds: [c] }, w.ctx())).toMatchObject({ code: 'NOT_FOUND' });
+    expect(performConsistencyCheck(w.estate, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx())).toMatchObject({ code: 'NOT_FOUND' });
     w.advance(60);
     expect(w.status(c)).toBe('Inactive replica available');
-    w.run(removeInactiveProtection, { replicaId: c });
+    w.run(removeInactiveProtection, { serverId: 'srv-DS1', replicaId: c });
     expect(w.estate.replicas[c]).toBeUndefined();
     expect(Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === c && p.location === 'Disk')).toEqual([]);
   });

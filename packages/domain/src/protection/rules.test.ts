@@ -123,7 +123,7 @@ describe('ALREADY_PROTECTED', () => {
 
 describe('NO_EXCLUSIONS_ON_REPLICA', () => {
   it("refuses excluding .mp3 files from DS3's group of DS1 replicas: NO_EXCLUSIONS_ON_REPLICA (seeds 001, 002)", () => {
-    expectRefusal(scenario1(), (s) => modifyProtectionGroup(s, { groupId: 'pg-DS3-1', excludedExtensions: ['.mp3'] }, ctxAt()), 'NO_EXCLUSIONS_ON_REPLICA', ['File name extensions']);
+    expectRefusal(scenario1(), (s) => modifyProtectionGroup(s, { serverId: 'srv-DS3', groupId: 'pg-DS3-1', excludedExtensions: ['.mp3'] }, ctxAt()), 'NO_EXCLUSIONS_ON_REPLICA', ['File name extensions']);
   });
 
   it('refuses a new DS3 group of a DS1 replica that excludes extensions: NO_EXCLUSIONS_ON_REPLICA (seeds 001, 002)', () => {
@@ -135,7 +135,7 @@ describe('NO_EXCLUSIONS_ON_REPLICA', () => {
   });
 
   it('lets a primary group of production volumes exclude extensions (seed 001 limits it to replicas)', () => {
-    expect(isDomainError(modifyProtectionGroup(scenario1(), { groupId: 'pg-DS1-1', excludedExtensions: ['.mp3'] }, ctxAt()))).toBe(false);
+    expect(isDomainError(modifyProtectionGroup(scenario1(), { serverId: 'srv-DS1', groupId: 'pg-DS1-1', excludedExtensions: ['.mp3'] }, ctxAt()))).toBe(false);
   });
 });
 
@@ -143,10 +143,10 @@ describe('SWITCHED_NO_SECONDARY', () => {
   it('refuses DS4 adding secondary protection for PS1 while PS1 is in switched protection on DS3 (option 1): SWITCHED_NO_SECONDARY (seed 002)', () => {
     const w = new World(scenario1());
     w.run(stopProtection, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-D'], retainReplica: false });
-    const readd = { groupId: 'pg-DS4-1', addMembers: [member('ds-PS1-D', 'srv-DS3')] };
+    const readd = { serverId: 'srv-DS4', groupId: 'pg-DS4-1', addMembers: [member('ds-PS1-D', 'srv-DS3')] };
     // Before the switch DS4 may add it back.
     expect(isDomainError(modifyProtectionGroup(w.estate, readd, w.ctx()))).toBe(false);
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
     expectRefusal(w.estate, (s) => modifyProtectionGroup(s, readd, w.ctx()), 'SWITCHED_NO_SECONDARY', ['PS1', 'switched protection']);
   });
 });

@@ -1,7 +1,9 @@
 import type { Estate, ProtectionGroup, Replica } from '../model';
+import { rowsWhere } from '../command';
 import { formatVersion, sameVersion } from '../model';
 import type { DomainError } from '../errors';
 import { MOVE_OPTIONS, notFound, refuse } from '../errors';
+import type { Edge } from '../topology/topology';
 import { computeEdges, protectorsOf, protectsOwnDatabase, reachesIndirectly } from '../topology/topology';
 
 /** What a protection group member is: a data source, or a primary's replica of it. */
@@ -16,9 +18,12 @@ export function isActive(r: Replica): boolean {
 }
 
 export function activeReplicaOf(estate: Estate, ref: MemberRef): Replica | undefined {
-  return Object.values(estate.replicas).find(
-    (r) => isActive(r) && r.dataSourceId === ref.dataSourceId && r.sourceServerId === ref.sourceServerId,
-  );
+  return rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find((r) => isActive(r) && r.sourceServerId === ref.sourceServerId);
+}
+
+/** Active replicas of any data source of a computer, through the estate's indexes. */
+function replicasOfComputer(estate: Estate, computerId: string): Replica[] {
+  return rowsWhere(estate, 'dataSources', 'computerId', computerId).flatMap((ds) => rowsWhere(estate, 'replicas', 'dataSourceId', ds.id).filter(isActive));
 }
 
 /**
@@ -26,12 +31,7 @@ export function activeReplicaOf(estate: Estate, ref: MemberRef): Replica | undef
  * a switched secondary (seed 002 calls them the servers that "know" the computer).
  */
 export function serversKnowing(estate: Estate, computerId: string): Set<string> {
-  const known = new Set<string>();
-  for (const r of Object.values(estate.replicas)) {
-    if (!isActive(r)) continue;
-    if (estate.dataSources[r.dataSourceId]?.computerId === computerId) known.add(r.serverId);
-  }
-  return known;
+  return new Set(replicasOfComputer(estate, computerId).map((r) => r.serverId));
 }
 
 /**
@@ -39,7 +39,7 @@ export function serversKnowing(estate: Estate, computerId: string): Set<string> 
  * server is under secondary protection, to the secondary or to another server the secondary
  * protects. Returns the refusal, or null when the move is one of the supported options.
  */
-export function checkMove(estate: Estate, computerId: string, targetServerId: string): DomainError | null {
+export function checkMove(estate: Estate, computerId: string, targetServerId: string, edgesOf: () => Edge[] = () => computeEdges(estate)): DomainError | null {
   const computer = estate.computers[computerId];
   const owner = computer?.agent?.ownerId ?? null;
   if (!computer || owner === null || owner === targetServerId) return null;
@@ -47,9 +47,9 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
   const knowing = serversKnowing(estate, computerId);
   knowing.delete(owner);
   if (knowing.size === 0) return null;
-  const edges = computeEdges(estate);
+  const edges = edgesOf();
   const knownToSecondary =
-    knowing.has(targetServerId) || protectorsOf(edges, targetServerId).some((p) => knowing.has(p));
+    knowing.has(targetServerId) || protectorsOf(edgesOf(), targetServerId).some((p) => knowing.has(p));
   if (!knownToSecondary) return null;
   const target = estate.servers[targetServerId]?.name ?? targetServerId;
   const from = estate.servers[owner]?.name ?? owner;
@@ -64,7 +64,7 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
  * Every rule that decides whether `serverId` may start protecting `ref` (seeds 001, 002, 004).
  * Checked in the order an administrator meets them in the wizard.
  */
-export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef, group?: ProtectionGroup): DomainError | null {
+export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef, group?: ProtectionGroup, knownEdges?: Edge[]): DomainError | null {
   const server = estate.servers[serverId];
   if (!server) return notFound('DPM server', serverId);
   const ds = estate.dataSources[ref.dataSourceId];
@@ -81,15 +81,16 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     return refuse('ALREADY_PROTECTED', `${Label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`, ref.dataSourceId);
   }
 
-  const edges = computeEdges(estate);
+  let computed: Edge[] | undefined = knownEdges;
+  const edgesOf = (): Edge[] => (computed ??= computeEdges(estate));
   const protectedServerId = holder.dpmServerId;
 
   if (protectedServerId !== null && protectedServerId === serverId) {
     // Self-protection of the DPMDB or system state (seed 004: it breaks the chain).
-    if ((ds.kind === 'DPMDB' || ds.kind === 'System state') && protectorsOf(edges, serverId).length > 0) {
+    if ((ds.kind === 'DPMDB' || ds.kind === 'System state') && protectorsOf(edgesOf(), serverId).length > 0) {
       return refuse(
         'SELF_PROTECTION_BREAKS_CHAIN',
-        `${server.name} is protected by ${protectorsOf(edges, serverId).map((p) => estate.servers[p]?.name ?? p).join(', ')}; it can't protect its own database or system state, because that breaks the chain.`,
+        `${server.name} is protected by ${protectorsOf(edgesOf(), serverId).map((p) => estate.servers[p]?.name ?? p).join(', ')}; it can't protect its own database or system state, because that breaks the chain.`,
         ref.dataSourceId,
       );
     }
@@ -110,14 +111,14 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
         protectedServerId,
       );
     }
-    if (reachesIndirectly(edges, serverId, protectedServerId)) {
+    if (reachesIndirectly(edgesOf(), serverId, protectedServerId)) {
       return refuse(
         'CHAIN_INDIRECT',
         `${server.name} already protects ${other.name}'s data through the chain, as the secondary of a server that protects ${other.name}. It can't act directly as a secondary server for ${other.name}.`,
         protectedServerId,
       );
     }
-    const protectors = protectorsOf(edges, protectedServerId).filter((p) => p !== serverId);
+    const protectors = protectorsOf(edgesOf(), protectedServerId).filter((p) => p !== serverId);
     if (protectors.length > 0) {
       return refuse(
         'ALREADY_PROTECTED_BY_DPM',
@@ -135,9 +136,7 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   }
 
   if (ref.sourceServerId !== null) {
-    const switchedElsewhere = Object.values(estate.replicas).some(
-      (r) => isActive(r) && r.switched && r.serverId !== serverId && estate.dataSources[r.dataSourceId]?.computerId === computer.id,
-    );
+    const switchedElsewhere = replicasOfComputer(estate, computer.id).some((r) => r.switched && r.serverId !== serverId);
     if (switchedElsewhere) {
       return refuse(
         'SWITCHED_NO_SECONDARY',
@@ -146,9 +145,7 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
       );
     }
     const sourceReplica = activeReplicaOf(estate, { dataSourceId: ref.dataSourceId, sourceServerId: null });
-    const held = Object.values(estate.replicas).some(
-      (r) => isActive(r) && r.serverId === ref.sourceServerId && r.dataSourceId === ref.dataSourceId,
-    );
+    const held = rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).some((r) => isActive(r) && r.serverId === ref.sourceServerId);
     if (!held && !sourceReplica) return notFound('replica', `${ds.name} on ${holder.name}`);
     if (group && group.excludedExtensions.length > 0) {
       return refuse('NO_EXCLUSIONS_ON_REPLICA', `File name extensions can't be excluded from protection of a replica (${label}).`, 'excludedExtensions');
@@ -161,7 +158,7 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   const owner = holder.agent?.ownerId ?? null;
   // Seed 002: moving a computer between servers under secondary protection is refused before
   // anything else is said about it.
-  const move = !ownData && owner !== serverId && ref.sourceServerId === null ? checkMove(estate, holder.id, serverId) : null;
+  const move = !ownData && owner !== serverId && ref.sourceServerId === null ? checkMove(estate, holder.id, serverId, edgesOf) : null;
   if (move) return move;
 
   // A data source protected directly counts as protected while its protector owns the agent:

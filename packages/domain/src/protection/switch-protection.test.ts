@@ -17,7 +17,7 @@ function statusTrail(w: World, replicaId: string): string[] {
 describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
   it('switches PS1 to DS3, which takes the agent, then a consistency check makes the replica OK', () => {
     const w = new World(scenario1());
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
 
     expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS3', pendingOwnerId: null, dpmServerName: 'DS3' });
     expect(w.replica(PS1_ON_DS3)).toMatchObject({ status: 'Replica is inconsistent', switched: true });
@@ -44,10 +44,10 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
 
   it('switches back: DS1 raises Agent Ownership Required, Take Ownership moves the agent back and queues a consistency check', () => {
     const w = new World(scenario1());
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
     w.advance(30);
 
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
     expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS3', pendingOwnerId: 'srv-DS1' });
     expect(w.replica(PS1_ON_DS3)).toMatchObject({ switched: false, status: 'Replica is inconsistent' });
     const alert = w.activeAlert('Agent Ownership Required', 'srv-DS1', 'cmp-PS1');
@@ -69,7 +69,7 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
 
   it('switches a whole group: only the production data sources DS3 protects as DS1\'s secondary', () => {
     const w = new World(scenario1());
-    w.run(switchProtection, { serverId: 'srv-DS3', groupId: 'pg-DS3-1' });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', groupId: 'pg-DS3-1' });
     const switched = Object.values(w.estate.replicas).filter((r) => r.switched).map((r) => r.id).sort();
     expect(switched).toEqual(['rep-DS3-DS1-PS1-C', 'rep-DS3-DS1-PS1-D', 'rep-DS3-DS1-PS1-SQL', 'rep-DS3-DS1-PS2-C', 'rep-DS3-DS1-PS2-D', 'rep-DS3-DS1-PS2-SQL']);
     expect(w.owner('cmp-PS1')).toBe('srv-DS3');
@@ -79,18 +79,18 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
 
   it("refuses to switch DS1's database replica on DS3, and DS4's chained copies of PS1", () => {
     const w = new World(scenario1());
-    expectRefusal(w.estate, (s) => switchProtection(s, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-DPMDB'] }, w.ctx()), 'INVALID_STATE', ['DS3']);
-    expectRefusal(w.estate, (s) => switchProtection(s, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-C'] }, w.ctx()), 'INVALID_STATE', ['DS4']);
-    expectRefusal(w.estate, (s) => switchProtection(s, { serverId: 'srv-DS4', groupId: 'pg-DS4-1' }, w.ctx()), 'INVALID_STATE', ['DS4']);
+    expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-DPMDB'] }, w.ctx()), 'INVALID_STATE', ['DS3']);
+    expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-C'] }, w.ctx()), 'INVALID_STATE', ['DS4']);
+    expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS4', groupId: 'pg-DS4-1' }, w.ctx()), 'INVALID_STATE', ['DS4']);
   });
 
   it('keeps a replica switched back during its consistency check inconsistent until the next check', () => {
     const w = new World(scenario1());
     const r = 'rep-DS3-DS1-PS1-D';
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [r] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [r] });
     w.advance(10);
     expect(w.status(r)).toBe('Replica inconsistent, verification in progress');
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [r] });
+    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS3', replicaIds: [r] });
     w.advance(30);
     expect(w.jobs('Consistency check', { replicaId: r })[0]?.status).toBe('Completed');
     expect(w.status(r)).toBe('Replica is inconsistent');
@@ -108,7 +108,7 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
     const disk = w.estate.servers['srv-DS3']?.disks[0]?.id ?? '';
     w.run(simulateDiskFailure, { serverId: 'srv-DS3', diskId: disk });
     expect(w.status(PS1_ON_DS3)).toBe('Replica is missing');
-    w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
     expect(w.replica(PS1_ON_DS3)).toMatchObject({ status: 'Replica is missing', switched: true });
     expect(w.estate.computers['cmp-PS1']?.agent?.ownerId).toBe('srv-DS3');
   });

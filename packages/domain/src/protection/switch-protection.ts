@@ -1,26 +1,113 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
-import type { Estate, Replica } from '../model';
+import { Draft, nextRevision } from '../command';
+import type { DpmServer, Estate, Replica } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
-import { raiseAlert, setReplicaStatus } from '../alerts/alerts';
+import { raiseAlert } from '../alerts/alerts';
+import { setReplicaStatus } from './replica-status';
 import { trustServer } from '../agents/connectivity';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { actorOf, defineOperation } from '../operations/operation';
+
+/**
+ * The two directions of Switch Disaster Protection. DPM has one menu item for both; a request
+ * always says which one the administrator chose, so that a repeated or crossed request is refused
+ * (ALREADY_SWITCHED, NOT_SWITCHED) instead of undoing what a colleague just did.
+ */
+export const SWITCH_DIRECTIONS = ['to-secondary', 'to-primary'] as const;
+export type SwitchDirection = (typeof SWITCH_DIRECTIONS)[number];
 
 export interface SwitchProtection {
   /** The secondary DPM server the operation runs on. */
   serverId: string;
   /** Data sources (their replicas on the secondary) to switch, or… */
   replicaIds?: string[];
-  /** …every member of this group that can switch. */
+  /** …every member of this group that can switch in that direction. */
   groupId?: string;
+  direction: SwitchDirection;
+}
+
+/** A secondary replica of a production data source: what Switch Disaster Protection applies to. */
+export function canSwitch(view: View, r: Replica): boolean {
+  if (r.sourceServerId === null || r.groupId === null) return false;
+  if (r.switched) return true;
+  const ds = view.get('dataSources', r.dataSourceId);
+  const computer = ds ? view.get('computers', ds.computerId) : undefined;
+  const primary = view.get('servers', r.sourceServerId);
+  // Only the primary's own production data: not a DPM server's DPMDB, nor a chain's second copy.
+  return computer !== undefined && computer.dpmServerId === null && primary !== undefined && primaryProtects(view, primary.id, r.dataSourceId);
+}
+
+function primaryProtects(view: View, primaryId: string, dataSourceId: string): boolean {
+  return view.where('replicas', 'dataSourceId', dataSourceId).some((p) => p.serverId === primaryId && p.sourceServerId === null);
+}
+
+function describe(view: View, r: Replica): { what: string; primary: string } {
+  const ds = view.get('dataSources', r.dataSourceId);
+  const computer = ds ? view.get('computers', ds.computerId) : undefined;
+  return { what: `${ds?.name ?? r.dataSourceId} on ${computer?.name ?? '?'}`, primary: view.get('servers', r.sourceServerId ?? '')?.name ?? 'its primary DPM server' };
+}
+
+/** ALREADY_SWITCHED / NOT_SWITCHED: the direction asked for is already in effect. */
+function directionRefusal(view: View, server: DpmServer, r: Replica, direction: SwitchDirection): DomainError | null {
+  const { what, primary } = describe(view, r);
+  if (direction === 'to-secondary' && r.switched) {
+    return refuse('ALREADY_SWITCHED', `Protection of ${what} is already switched to ${server.name}, which protects it directly. Nothing was changed.`, r.id);
+  }
+  if (direction === 'to-primary' && !r.switched) {
+    return refuse('NOT_SWITCHED', `Protection of ${what} is not switched: ${primary} protects it and ${server.name} protects ${primary}'s replica. Nothing was changed.`, r.id);
+  }
+  return null;
+}
+
+/** Switch Disaster Protection of one member, in a direction when one is given. */
+export function whyNotSwitch(view: View, target: Targets['member'], _actor?: unknown, direction?: SwitchDirection): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  if (isDomainError(server)) return server;
+  const r = view.get('replicas', target.replicaId);
+  if (!r || r.serverId !== server.id || r.groupId === null) return notFound('protected member', target.replicaId);
+  if (!canSwitch(view, r)) {
+    const ds = view.get('dataSources', r.dataSourceId);
+    return refuse(
+      'INVALID_STATE',
+      `${ds?.name ?? r.id} is not a data source that ${server.name} protects as a secondary server: Switch Disaster Protection applies to the data sources a primary DPM server protects.`,
+      r.id,
+    );
+  }
+  return direction === undefined ? null : directionRefusal(view, server, r, direction);
+}
+
+/** The members of a group that switch in a direction, or why none does. */
+function groupMembersToSwitch(view: View, target: Targets['group'], direction: SwitchDirection | undefined): Replica[] | DomainError {
+  const server = onlineServer(view, target.serverId);
+  if (isDomainError(server)) return server;
+  const group = view.get('groups', target.groupId);
+  if (!group || group.serverId !== server.id) return notFound('protection group', target.groupId);
+  const switchable = view.where('replicas', 'groupId', group.id).filter((r) => canSwitch(view, r));
+  if (switchable.length === 0) {
+    return refuse('INVALID_STATE', `No member of ${group.name} is a data source that ${server.name} protects as a secondary server, so there is nothing to switch.`, group.id);
+  }
+  if (direction === undefined) return switchable;
+  const moving = switchable.filter((r) => (direction === 'to-secondary' ? !r.switched : r.switched));
+  if (moving.length > 0) return moving;
+  return direction === 'to-secondary'
+    ? refuse('ALREADY_SWITCHED', `Every member of ${group.name} that can switch is already switched to ${server.name}. Nothing was changed.`, group.id)
+    : refuse('NOT_SWITCHED', `No member of ${group.name} is switched to ${server.name}, so there is nothing to switch back. Nothing was changed.`, group.id);
+}
+
+export function whyNotSwitchGroup(view: View, target: Targets['group'], _actor?: unknown, direction?: SwitchDirection): DomainError | null {
+  const members = groupMembersToSwitch(view, target, direction);
+  return isDomainError(members) ? members : null;
 }
 
 /**
  * Switch Disaster Protection (seeds 000, 001). On the secondary, for a data source whose
- * primary's replica it protects: the secondary takes ownership of the computer's agent and
- * protects it directly; its replica is inconsistent until a consistency check runs. Performed
- * again on a switched data source, it switches back: the primary raises Agent Ownership Required
- * and must Take Ownership.
+ * primary's replica it protects: to the secondary, the secondary takes ownership of the
+ * computer's agent and protects it directly; its replica is inconsistent until a consistency
+ * check runs. Back to the primary, the primary raises Agent Ownership Required and must Take
+ * Ownership. A request whose direction is already in effect changes nothing.
  */
 export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
@@ -29,26 +116,16 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
 
   let replicas: Replica[];
   if (cmd.groupId !== undefined) {
-    const group = draft.get('groups', cmd.groupId);
-    if (!group || group.serverId !== server.id) return notFound('protection group', cmd.groupId);
-    replicas = draft.where('replicas', 'groupId', group.id).filter((r) => canSwitch(draft, r));
-    if (replicas.length === 0) {
-      return refuse('INVALID_STATE', `No member of ${group.name} is a data source that ${server.name} protects as a secondary server, so there is nothing to switch.`, cmd.groupId);
-    }
+    const members = groupMembersToSwitch(draft, { serverId: server.id, groupId: cmd.groupId }, cmd.direction);
+    if (isDomainError(members)) return members;
+    replicas = members;
   } else {
     replicas = [];
-    for (const id of cmd.replicaIds ?? []) {
+    for (const id of new Set(cmd.replicaIds ?? [])) {
+      const why = whyNotSwitch(draft, { serverId: server.id, replicaId: id }, actorOf(ctx), cmd.direction);
+      if (why) return why;
       const r = draft.get('replicas', id);
-      if (!r || r.serverId !== server.id || r.groupId === null) return notFound('protected member', id);
-      if (!canSwitch(draft, r)) {
-        const ds = draft.get('dataSources', r.dataSourceId);
-        return refuse(
-          'INVALID_STATE',
-          `${ds?.name ?? id} is not a data source that ${server.name} protects as a secondary server: Switch Disaster Protection applies to the data sources a primary DPM server protects.`,
-          id,
-        );
-      }
-      replicas.push(r);
+      if (r) replicas.push(r);
     }
     if (replicas.length === 0) return refuse('INVALID_INPUT', 'Select the data sources to switch.', 'replicaIds');
   }
@@ -58,22 +135,23 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
     const computer = ds ? draft.get('computers', ds.computerId) : undefined;
     if (!ds || !computer?.agent) return notFound('computer', ds?.computerId ?? r.dataSourceId);
     const primaryId = r.sourceServerId as string;
-    if (!r.switched) {
+    const agent = computer.agent;
+    if (cmd.direction === 'to-secondary') {
       draft.update('computers', computer.id, {
         agent: {
-          ...computer.agent,
+          ...agent,
           ownerId: server.id,
           pendingOwnerId: null,
           dpmServerName: server.name,
-          attachedTo: [...new Set([...computer.agent.attachedTo, server.id])],
+          attachedTo: [...new Set([...agent.attachedTo, server.id])],
+          revision: nextRevision(agent.revision, ctx),
         },
         security: trustServer(computer, server),
       });
       afterSwitch(draft, ctx, r, true);
       draft.emit({ type: 'protection.switched', serverId: server.id, subjectId: r.id, summary: `${ds.name} on ${computer.name} switched to ${server.name}` });
     } else {
-      const current = draft.get('computers', computer.id)?.agent ?? computer.agent;
-      draft.update('computers', computer.id, { agent: { ...current, pendingOwnerId: primaryId } });
+      draft.update('computers', computer.id, { agent: { ...agent, pendingOwnerId: primaryId, revision: nextRevision(agent.revision, ctx) } });
       afterSwitch(draft, ctx, r, false);
       raiseAlert(draft, ctx, 'Agent Ownership Required', {
         serverId: primaryId,
@@ -99,17 +177,25 @@ function afterSwitch(draft: Draft, ctx: Ctx, r: Replica, switched: boolean): voi
   else draft.update('replicas', r.id, { switched });
 }
 
-/** A secondary replica of a production data source: what Switch Disaster Protection applies to. */
-export function canSwitch(draft: Draft, r: Replica): boolean {
-  if (r.sourceServerId === null || r.groupId === null) return false;
-  if (r.switched) return true;
-  const ds = draft.get('dataSources', r.dataSourceId);
-  const computer = ds ? draft.get('computers', ds.computerId) : undefined;
-  const primary = draft.get('servers', r.sourceServerId);
-  // Only the primary's own production data: not a DPM server's DPMDB, nor a chain's second copy.
-  return computer !== undefined && computer.dpmServerId === null && primary !== undefined && primaryProtects(draft, primary.id, r.dataSourceId);
-}
+export const switchMemberOperation = defineOperation<'member', SwitchProtection, SwitchDirection>({
+  id: 'protection.switch',
+  name: 'Switch Disaster Protection',
+  kind: 'member',
+  area: 'Protection',
+  role: 'Administrator',
+  intents: SWITCH_DIRECTIONS,
+  appliesTo: (view, t) => view.get('replicas', t.replicaId)?.groupId !== null,
+  whyNot: whyNotSwitch,
+  run: switchProtection,
+});
 
-function primaryProtects(draft: Draft, primaryId: string, dataSourceId: string): boolean {
-  return draft.where('replicas', 'dataSourceId', dataSourceId).some((p) => p.serverId === primaryId && p.sourceServerId === null);
-}
+export const switchGroupOperation = defineOperation<'group', SwitchProtection, SwitchDirection>({
+  id: 'protection.switch-group',
+  name: 'Switch Disaster Protection',
+  kind: 'group',
+  area: 'Protection',
+  role: 'Administrator',
+  intents: SWITCH_DIRECTIONS,
+  whyNot: whyNotSwitchGroup,
+  run: switchProtection,
+});

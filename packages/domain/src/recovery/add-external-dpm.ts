@@ -4,6 +4,9 @@ import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
 import { onlineServer } from '../guards';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export const VAULT_CREDENTIALS_VALID_MS = 2 * 24 * 60 * 60_000;
 
@@ -28,6 +31,12 @@ export interface AddExternalDpm {
  * downloaded (CREDENTIALS_EXPIRED). The passphrase is checked by the caller and never reaches
  * the domain.
  */
+/** Add External DPM: on an online server. */
+export function whyNotAddExternal(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  return isDomainError(server) ? server : null;
+}
+
 export function addExternalDpm(slice: Estate, cmd: AddExternalDpm, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
@@ -38,3 +47,13 @@ export function addExternalDpm(slice: Estate, cmd: AddExternalDpm, ctx: Ctx): Co
   draft.emit({ type: 'server.external-dpm-added', serverId: server.id, subjectId: server.id, summary: `External DPM vault ${cmd.vault} added on ${server.name}` });
   return draft.outcome();
 }
+
+export const addExternalOperation = defineOperation<'server', AddExternalDpm>({
+  id: 'recovery.add-external-dpm',
+  name: 'Add External DPM',
+  kind: 'server',
+  area: 'Recovery',
+  role: 'Administrator',
+  whyNot: whyNotAddExternal,
+  run: addExternalDpm,
+});

@@ -13,7 +13,7 @@ describe('recover (Recovery Wizard)', () => {
     const w = new World(demo());
     expectRefusal(w.estate, (s) => recover(s, fromDs2Tape, w.ctx()), 'NOT_CATALOGED', ['DS2017L8', 'Recatalog imported tape', 'External DPM Tapes']);
 
-    w.run(recatalogImportedTape, { tapeId: DS2_TAPE });
+    w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS2_TAPE });
     w.advance(5);
     const external = Object.values(w.estate.recoveryPoints).filter((p) => p.tapeId === DS2_TAPE && p.serverId === 'srv-DS1');
     expect(external).toEqual([expect.objectContaining({ external: true, dataSourceId: 'ds-DS2-DPMDB', location: 'Tape' })]);
@@ -33,12 +33,12 @@ describe('recover (Recovery Wizard)', () => {
     if (!t) throw new Error('fixture');
     t.encryptedWith = 'DS2-tape-encryption';
     const w = new World(estate);
-    expectRefusal(w.estate, (s) => recatalogImportedTape(s, { tapeId: DS2_TAPE }, w.ctx()), 'TAPE_CERTIFICATE', ['DS2017L8', 'DS2-tape-encryption', 'DS1']);
+    expectRefusal(w.estate, (s) => recatalogImportedTape(s, { serverId: 'srv-DS1', tapeId: DS2_TAPE }, w.ctx()), 'TAPE_CERTIFICATE', ['DS2017L8', 'DS2-tape-encryption', 'DS1']);
 
     const ds1 = w.estate.servers['srv-DS1'];
     if (!ds1) throw new Error('fixture');
     w.estate = { ...w.estate, servers: { ...w.estate.servers, 'srv-DS1': { ...ds1, certificates: ['DS2-tape-encryption'] } } };
-    w.run(recatalogImportedTape, { tapeId: DS2_TAPE });
+    w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS2_TAPE });
     w.advance(5);
     // The certificate is checked again when the data is read.
     const without = { ...w.estate, servers: { ...w.estate.servers, 'srv-DS1': { ...ds1, certificates: [] } } };

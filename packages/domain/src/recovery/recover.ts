@@ -1,14 +1,21 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
-import type { Estate, RecoveryPoint } from '../model';
+import type { DpmServer, Estate, RecoveryPoint } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { scheduleJob } from '../jobs/jobs';
 import { isCataloged } from '../library/tape-status';
 import { checkCertificate } from '../library/tape-command';
+import { roleAllows } from '../roles';
+import type { View } from '../view';
+import type { Actor, Targets } from '../operations/operation';
+import { actorOf, defineOperation } from '../operations/operation';
 import type { RecoveryType } from './recovery-types';
 import { RECOVERY_TYPES, needsDestination } from './recovery-types';
 import { hasItems, recoverableItems, type RecoverableItem } from './recoverable-items';
+
+export type RecoverType = Exclude<RecoveryType, 'Restore to replica'>;
 
 export interface Recover {
   serverId: string;
@@ -16,10 +23,47 @@ export interface Recover {
   recoveryPointId?: string;
   /** …a data set read straight from a tape in its library. */
   tape?: { tapeId: string; dataSetIndex: number };
-  recoveryType: Exclude<RecoveryType, 'Restore to replica'>;
+  recoveryType: RecoverType;
   destination: string | null;
   /** Recoverable items (files and folders) of file data; none or empty: the whole data source. */
   items?: string[];
+}
+
+/** Recovery types that overwrite the protected data where it lives: an Administrator's decision. */
+export const OVERWRITING_RECOVERY_TYPES: readonly RecoveryType[] = ['Recover to the original location', 'Recover to original instance of SQL Server'];
+
+/** Why a recovery point can't be recovered with a type (or at all, when no type is given) by this actor. */
+function pointRefusal(view: View, server: DpmServer, rp: RecoveryPoint, actor: Actor, type?: RecoveryType): DomainError | null {
+  const ds = view.get('dataSources', rp.dataSourceId);
+  if (!ds) return notFound('data source', rp.dataSourceId);
+  if (type !== undefined) {
+    if (type === 'Restore to replica' || !RECOVERY_TYPES[ds.kind].includes(type)) {
+      return refuse('INVALID_INPUT', `"${type}" is not a recovery type for ${ds.kind === 'DPMDB' ? 'a DPM database' : `a ${ds.kind.toLowerCase()}`}.`, 'recoveryType');
+    }
+    if (OVERWRITING_RECOVERY_TYPES.includes(type) && !roleAllows(actor.role, 'Administrator')) {
+      return refuse('FORBIDDEN', `${type} overwrites the protected data and needs the Administrator role; ${actor.name} is ${actor.role === 'Operator' ? 'an' : 'a'} ${actor.role}. Recover to an alternate location instead.`, 'recoveryType');
+    }
+  }
+  if (rp.location === 'Tape') {
+    const tape = rp.tapeId ? view.get('tapes', rp.tapeId) : undefined;
+    if (!tape) return notFound('tape', rp.tapeId ?? '');
+    const library = tape.libraryId ? view.get('libraries', tape.libraryId) : undefined;
+    if (!library || library.serverId !== server.id || tape.location === 'Offsite') {
+      return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and rescan the library.`, tape.id);
+    }
+    const cert = checkCertificate(tape, server);
+    if (cert) return cert;
+  }
+  return null;
+}
+
+/** Recover a recovery point of the server in view, with a recovery type when one is given. */
+export function whyNotRecover(view: View, target: Targets['recoveryPoint'], actor: Actor, type?: RecoverType): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  if (isDomainError(server)) return server;
+  const rp = view.get('recoveryPoints', target.recoveryPointId);
+  if (!rp || rp.serverId !== server.id) return notFound('recovery point', target.recoveryPointId);
+  return pointRefusal(view, server, rp, actor, type);
 }
 
 /**
@@ -47,11 +91,10 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
     rp = draft.get('recoveryPoints', cmd.recoveryPointId ?? '');
     if (!rp || rp.serverId !== server.id) return notFound('recovery point', cmd.recoveryPointId ?? '');
   }
+  const why = pointRefusal(draft, server, rp, actorOf(ctx), cmd.recoveryType);
+  if (why) return why;
   const ds = draft.get('dataSources', rp.dataSourceId);
   if (!ds) return notFound('data source', rp.dataSourceId);
-  if (!RECOVERY_TYPES[ds.kind].includes(cmd.recoveryType)) {
-    return refuse('INVALID_INPUT', `"${cmd.recoveryType}" is not a recovery type for ${ds.kind === 'DPMDB' ? 'a DPM database' : `a ${ds.kind.toLowerCase()}`}.`, 'recoveryType');
-  }
   const chosen = [...new Set(cmd.items ?? [])];
   let items: RecoverableItem[] = [];
   if (chosen.length > 0) {
@@ -69,16 +112,6 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
   if (needsDestination(cmd.recoveryType) && destination === '') {
     return refuse('INVALID_INPUT', 'Specify where to recover the data.', 'destination');
   }
-  if (rp.location === 'Tape') {
-    const tape = rp.tapeId ? draft.get('tapes', rp.tapeId) : undefined;
-    if (!tape) return notFound('tape', rp.tapeId ?? '');
-    const library = tape.libraryId ? draft.get('libraries', tape.libraryId) : undefined;
-    if (!library || library.serverId !== server.id || tape.location === 'Offsite') {
-      return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and rescan the library.`, tape.id);
-    }
-    const cert = checkCertificate(tape, server);
-    if (cert) return cert;
-  }
   const computer = draft.get('computers', ds.computerId);
   scheduleJob(draft, ctx, {
     serverId: server.id,
@@ -92,3 +125,21 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
   });
   return draft.outcome();
 }
+
+const RECOVER_TYPES = [...new Set(Object.values(RECOVERY_TYPES).flat())].filter((t): t is RecoverType => t !== 'Restore to replica');
+
+export const recoverOperation = defineOperation<'recoveryPoint', Recover, RecoverType>({
+  id: 'recovery.recover',
+  name: 'Recover',
+  kind: 'recoveryPoint',
+  area: 'Recovery',
+  role: 'Operator',
+  intents: RECOVER_TYPES,
+  intentsFor: (view, t) => {
+    const rp = view.get('recoveryPoints', t.recoveryPointId);
+    const ds = rp ? view.get('dataSources', rp.dataSourceId) : undefined;
+    return ds ? RECOVERY_TYPES[ds.kind].filter((type): type is RecoverType => type !== 'Restore to replica') : [];
+  },
+  whyNot: whyNotRecover,
+  run: recover,
+});

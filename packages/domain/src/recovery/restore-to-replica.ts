@@ -1,11 +1,16 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
 import { activeJobsFor, scheduleJob } from '../jobs/jobs';
 
 export interface RestoreToReplica {
+  serverId: string;
   /** The replica to rebuild, on the recovered primary. */
   replicaId: string;
   /** A recovery point of the same data source, on the secondary or on tape. */
@@ -20,20 +25,40 @@ export interface RestoreToReplica {
  * Delete replica on disk and adding it again manually, a second failure makes it Replica is
  * invalid (decided when the job ends, see jobs/tick.ts).
  */
-export function restoreToReplica(slice: Estate, cmd: RestoreToReplica, ctx: Ctx): CommandResult {
-  const draft = new Draft(slice);
-  const replica = draft.get('replicas', cmd.replicaId);
-  if (!replica || replica.groupId === null) return notFound('protected member', cmd.replicaId);
-  const server = onlineServer(draft, replica.serverId);
+/** Restore to replica: a member of the server whose replica waits for its data (seed 000). */
+export function whyNotRestoreToReplica(view: View, target: Targets['member']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
-  const ds = draft.get('dataSources', replica.dataSourceId);
+  const replica = view.get('replicas', target.replicaId);
+  if (!replica || replica.serverId !== server.id || replica.groupId === null) return notFound('protected member', target.replicaId);
   if (replica.status !== 'Manual replica creation pending' || replica.dataRestored) {
+    const ds = view.get('dataSources', replica.dataSourceId);
     return refuse(
       'NOT_PENDING_FOR_RESTORE',
       `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ${ds?.name ?? replica.dataSourceId} on ${server.name} is "${replica.dataRestored ? 'restored, waiting for its consistency check' : replica.status}".`,
       replica.id,
     );
   }
+  if (activeJobsFor(view, 'replicaId', replica.id).some((j) => j.type === 'Disk recovery' || j.type === 'Tape recovery')) {
+    return refuse('CONFLICT', 'A restore to this replica is already running.', replica.id);
+  }
+  return null;
+}
+
+/**
+ * Restore to replica (seed 000): possible only while the replica is Manual replica creation
+ * pending (NOT_PENDING_FOR_RESTORE). A failed restore leaves it Replica is inconsistent; after
+ * Delete replica on disk and adding it again manually, a second failure makes it Replica is
+ * invalid (decided when the job ends, see jobs/tick.ts).
+ */
+export function restoreToReplica(slice: Estate, cmd: RestoreToReplica, ctx: Ctx): CommandResult {
+  const draft = new Draft(slice);
+  const why = whyNotRestoreToReplica(draft, cmd);
+  if (why) return why;
+  const replica = draft.get('replicas', cmd.replicaId);
+  const server = draft.get('servers', cmd.serverId);
+  if (!replica || !server) return notFound('protected member', cmd.replicaId);
+  const ds = draft.get('dataSources', replica.dataSourceId);
   const rp = draft.get('recoveryPoints', cmd.recoveryPointId);
   if (!rp) return notFound('recovery point', cmd.recoveryPointId);
   if (rp.dataSourceId !== replica.dataSourceId) {
@@ -41,9 +66,6 @@ export function restoreToReplica(slice: Estate, cmd: RestoreToReplica, ctx: Ctx)
   }
   if (rp.serverId === server.id) {
     return refuse('INVALID_INPUT', `Choose a recovery point held by the secondary DPM server or on tape, not one of ${server.name}'s own.`, 'recoveryPointId');
-  }
-  if (activeJobsFor(draft, 'replicaId', replica.id).some((j) => j.type === 'Disk recovery' || j.type === 'Tape recovery')) {
-    return refuse('CONFLICT', 'A restore to this replica is already running.', replica.id);
   }
   scheduleJob(draft, ctx, {
     serverId: server.id,
@@ -63,3 +85,14 @@ export function restoreToReplica(slice: Estate, cmd: RestoreToReplica, ctx: Ctx)
   });
   return draft.outcome();
 }
+
+export const restoreToReplicaOperation = defineOperation<'member', RestoreToReplica>({
+  id: 'recovery.restore-to-replica',
+  name: 'Restore to replica',
+  kind: 'member',
+  area: 'Recovery',
+  role: 'Administrator',
+  appliesTo: (view, t) => view.get('replicas', t.replicaId)?.groupId !== null,
+  whyNot: whyNotRestoreToReplica,
+  run: restoreToReplica,
+});

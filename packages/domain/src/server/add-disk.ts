@@ -3,6 +3,10 @@ import { Draft } from '../command';
 import type { Estate } from '../model';
 import { isDomainError, refuse } from '../errors';
 import { onlineServer } from '../guards';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface AddDisk {
   serverId: string;
@@ -10,6 +14,12 @@ export interface AddDisk {
 }
 
 /** Management › Disks › Add disk: a disk added to the storage pool increases its capacity. */
+/** Add disk: to the storage pool of an online server. */
+export function whyNotAddDisk(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  return isDomainError(server) ? server : null;
+}
+
 export function addDisk(slice: Estate, cmd: AddDisk, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
@@ -21,3 +31,13 @@ export function addDisk(slice: Estate, cmd: AddDisk, ctx: Ctx): CommandResult {
   draft.emit({ type: 'server.disk-added', serverId: server.id, subjectId: server.id, summary: `Added ${disk.name} (${cmd.sizeGb} GB) to the storage pool of ${server.name}` });
   return draft.outcome();
 }
+
+export const addDiskOperation = defineOperation<'server', AddDisk>({
+  id: 'disks.add',
+  name: 'Add disk',
+  kind: 'server',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotAddDisk,
+  run: addDisk,
+});

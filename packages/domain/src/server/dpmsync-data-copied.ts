@@ -1,11 +1,25 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
 import type { Estate } from '../model';
+import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
 import { onlineServer } from '../guards';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface DpmSyncDataCopied {
   serverId: string;
+}
+
+/** Data copied: an online server with a manually created replica still waiting for its data. */
+export function whyNotDataCopied(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  if (isDomainError(server)) return server;
+  if (!view.where('replicas', 'serverId', server.id).some((r) => r.status === 'Manual replica creation pending' && !r.dataRestored)) {
+    return refuse('INVALID_STATE', `No replica on ${server.name} is waiting for manually copied data.`, server.id);
+  }
+  return null;
 }
 
 /**
@@ -14,11 +28,21 @@ export interface DpmSyncDataCopied {
  */
 export function dpmSyncDataCopied(slice: Estate, cmd: DpmSyncDataCopied, _ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const server = onlineServer(draft, cmd.serverId);
-  if (isDomainError(server)) return server;
-  const pending = draft.where('replicas', 'serverId', server.id).filter((r) => r.status === 'Manual replica creation pending' && !r.dataRestored);
-  if (pending.length === 0) return refuse('INVALID_STATE', `No replica on ${server.name} is waiting for manually copied data.`, server.id);
+  const why = whyNotDataCopied(draft, cmd);
+  if (why) return why;
+  const pending = draft.where('replicas', 'serverId', cmd.serverId).filter((r) => r.status === 'Manual replica creation pending' && !r.dataRestored);
   for (const r of pending) draft.update('replicas', r.id, { dataRestored: true });
-  draft.emit({ type: 'server.data-copied', serverId: server.id, subjectId: server.id, summary: `${pending.length} replica(s) marked as copied on ${server.name}` });
+  const name = draft.get('servers', cmd.serverId)?.name ?? cmd.serverId;
+  draft.emit({ type: 'server.data-copied', serverId: cmd.serverId, subjectId: cmd.serverId, summary: `${pending.length} replica(s) marked as copied on ${name}` });
   return draft.outcome();
 }
+
+export const dataCopiedOperation = defineOperation<'server', DpmSyncDataCopied>({
+  id: 'server-recovery.data-copied',
+  name: 'Data copied',
+  kind: 'server',
+  area: 'DPM servers',
+  role: 'Administrator',
+  whyNot: whyNotDataCopied,
+  run: dpmSyncDataCopied,
+});

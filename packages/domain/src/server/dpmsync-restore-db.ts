@@ -1,9 +1,14 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft, nextRevision } from '../command';
 import type { Estate, RecoveryPoint } from '../model';
+import { FIRST_REVISION } from '../model';
 import { formatVersion, sameVersion } from '../model';
 import { notFound, refuse } from '../errors';
 import { recordCompletedJob } from '../jobs/jobs';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface DpmSyncRestoreDb {
   serverId: string;
@@ -38,11 +43,20 @@ export function recoveredDpmdbAt(draft: Draft, location: string): RecoveryPoint 
  * database's version, update rollup included (DB_VERSION_MISMATCH), and the server must have the
  * original server's FQDN (FQDN_MISMATCH).
  */
+/** Restore database: on a server where DPM is installed (reinstalled after a failure). */
+export function whyNotRestoreDb(view: View, target: Targets['server']): DomainError | null {
+  const server = view.get('servers', target.serverId);
+  if (!server) return notFound('DPM server', target.serverId);
+  if (server.state !== 'Online') return refuse('SERVER_UNAVAILABLE', `${server.name} is not running DPM; reinstall DPM before you restore its database.`, server.id);
+  return null;
+}
+
 export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotRestoreDb(draft, cmd);
+  if (why) return why;
   const server = draft.get('servers', cmd.serverId);
   if (!server) return notFound('DPM server', cmd.serverId);
-  if (server.state !== 'Online') return refuse('SERVER_UNAVAILABLE', `${server.name} is not running DPM; reinstall DPM before you restore its database.`, server.id);
   if (cmd.instanceName !== null && !/^[^\\\s]+\\[^\\\s]+$/.test(cmd.instanceName)) {
     return refuse('INVALID_INPUT', 'The -InstanceName value must be in the form server\\instance.', 'instanceName');
   }
@@ -67,14 +81,15 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
   }
   for (const g of draft.where('groups', 'serverId', server.id)) draft.del('groups', g.id);
   for (const r of draft.where('replicas', 'serverId', server.id)) draft.del('replicas', r.id);
-  for (const g of snap.groups) draft.put('groups', { ...g, serverId: server.id });
+  // A database backed up before revisions were kept has none: its objects start at the first.
+  for (const g of snap.groups) draft.put('groups', { ...g, serverId: server.id, revision: nextRevision(g.revision ?? FIRST_REVISION, ctx) });
   for (const r of snap.replicas) {
-    draft.put('replicas', { ...r, serverId: server.id, switched: false, inStoragePool: false, dataRestored: false });
+    draft.put('replicas', { ...r, serverId: server.id, switched: false, inStoragePool: false, dataRestored: false, revision: nextRevision(r.revision ?? FIRST_REVISION, ctx) });
   }
   for (const computerId of snap.ownedComputerIds) {
     const c = draft.get('computers', computerId);
     if (c?.agent && c.agent.ownerId === null) {
-      draft.update('computers', c.id, { agent: { ...c.agent, ownerId: server.id, attachedTo: [...new Set([...c.agent.attachedTo, server.id])] } });
+      draft.update('computers', c.id, { agent: { ...c.agent, ownerId: server.id, attachedTo: [...new Set([...c.agent.attachedTo, server.id])], revision: nextRevision(c.agent.revision, ctx) } });
     }
   }
   draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version, restoredFrom: rp.id });
@@ -82,3 +97,13 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
   draft.emit({ type: 'server.db-restored', serverId: server.id, subjectId: server.id, summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation}; the DPM service is offline until DpmSync -Sync` });
   return draft.outcome();
 }
+
+export const restoreDbOperation = defineOperation<'server', DpmSyncRestoreDb>({
+  id: 'server-recovery.restore-db',
+  name: 'Restore database',
+  kind: 'server',
+  area: 'DPM servers',
+  role: 'Administrator',
+  whyNot: whyNotRestoreDb,
+  run: dpmSyncRestoreDb,
+});

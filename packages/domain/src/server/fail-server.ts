@@ -3,6 +3,10 @@ import { Draft } from '../command';
 import type { Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import { raiseAlert } from '../alerts/alerts';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface FailServer {
   serverId: string;
@@ -12,11 +16,20 @@ export interface FailServer {
  * Mark as failed: a rehearsal of losing a DPM server. Its jobs stop, and the server that owns
  * its agent (its secondary) raises Agent unreachable.
  */
+/** Mark as failed: a server that is online. */
+export function whyNotFail(view: View, target: Targets['server']): DomainError | null {
+  const server = view.get('servers', target.serverId);
+  if (!server) return notFound('DPM server', target.serverId);
+  if (server.state !== 'Online') return refuse('INVALID_STATE', `${server.name} is already ${server.state === 'Failed' ? 'failed' : 'not installed'}.`, server.id);
+  return null;
+}
+
 export function failServer(slice: Estate, cmd: FailServer, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotFail(draft, cmd);
+  if (why) return why;
   const server = draft.get('servers', cmd.serverId);
   if (!server) return notFound('DPM server', cmd.serverId);
-  if (server.state !== 'Online') return refuse('INVALID_STATE', `${server.name} is already ${server.state === 'Failed' ? 'failed' : 'not installed'}.`, server.id);
   draft.update('servers', server.id, { state: 'Failed' });
   for (const job of draft.where('jobs', 'serverId', server.id)) {
     if (job.serverId !== server.id) continue;
@@ -40,3 +53,13 @@ export function failServer(slice: Estate, cmd: FailServer, ctx: Ctx): CommandRes
   draft.emit({ type: 'server.failed', serverId: server.id, subjectId: server.id, summary: `${server.name} marked as failed` });
   return draft.outcome();
 }
+
+export const failServerOperation = defineOperation<'server', FailServer>({
+  id: 'server-recovery.mark-failed',
+  name: 'Mark as failed',
+  kind: 'server',
+  area: 'DPM servers',
+  role: 'Administrator',
+  whyNot: whyNotFail,
+  run: failServer,
+});

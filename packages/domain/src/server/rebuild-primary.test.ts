@@ -59,10 +59,10 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(doneSteps(w)).toEqual(['failed', 'reinstall']);
 
     // Library: Rescan, then Detailed inventory; the DPMDB tape DS1 wrote before now shows Imported.
-    w.run(rescanLibrary, { libraryId: DS1_LIBRARY });
+    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
     w.advance(5);
     expect(w.jobs('Library rescan', { libraryId: DS1_LIBRARY })[0]?.status).toBe('Completed');
-    w.run(inventoryLibrary, { libraryId: DS1_LIBRARY, kind: 'Detailed' });
+    w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
     w.advance(10);
     expect(w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY })[0]?.status).toBe('Completed');
     expect(tapeStatus(tape(w, 'tape-UNK010L8'), server(w))).toBe('Free');
@@ -72,7 +72,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     // Before it is recataloged, its data can't be recovered (NOT_CATALOGED), then Recatalog imported tape.
     const toFolder = { serverId: DS1, tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder' as const, destination: RESTORE_FOLDER };
     expectRefusal(w.estate, (s) => recover(s, toFolder, w.ctx()), 'NOT_CATALOGED', ['DS1001L8', 'External DPM Tapes']);
-    w.run(recatalogImportedTape, { tapeId: DS1_DPMDB_TAPE });
+    w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS1_DPMDB_TAPE });
     w.advance(10);
     const external = Object.values(w.estate.recoveryPoints).filter((p) => p.serverId === DS1 && p.external);
     expect(external).toHaveLength(1);
@@ -112,7 +112,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     // Restore to replica from DS3's recovery points.
     for (const id of DS1_REPLICAS) {
       const point = latestDiskPoint(w.estate, 'srv-DS3', w.replica(id).dataSourceId);
-      w.run(restoreToReplica, { replicaId: id, recoveryPointId: point.id });
+      w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: id, recoveryPointId: point.id });
     }
     w.advance(90);
     for (const id of DS1_REPLICAS) {
@@ -121,7 +121,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     }
 
     // Consistency check: OK.
-    w.run(performConsistencyCheck, { replicaIds: DS1_REPLICAS });
+    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: DS1_REPLICAS });
     w.advance(60);
     for (const id of DS1_REPLICAS) expect(w.status(id), id).toBe('OK');
     expect(Object.values(w.estate.alerts).filter((a) => a.serverId === DS1 && a.state === 'Active' && a.name !== 'Recovery succeeded')).toEqual([]);

@@ -4,6 +4,10 @@ import type { Estate } from '../model';
 import { isDomainError, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { checkVaultCredentials } from '../recovery/add-external-dpm';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export const MIN_PASSPHRASE_LENGTH = 16;
 
@@ -20,6 +24,12 @@ export interface RegisterOnline {
  * Management › Online › Register (seed 001): vault credentials are valid for two days
  * (CREDENTIALS_EXPIRED); the encryption passphrase has at least 16 characters.
  */
+/** Register: on an online server. */
+export function whyNotRegister(view: View, target: Targets['server']): DomainError | null {
+  const server = onlineServer(view, target.serverId);
+  return isDomainError(server) ? server : null;
+}
+
 export function registerOnline(slice: Estate, cmd: RegisterOnline, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
@@ -32,3 +42,13 @@ export function registerOnline(slice: Estate, cmd: RegisterOnline, ctx: Ctx): Co
   draft.emit({ type: 'server.registered-online', serverId: server.id, subjectId: server.id, summary: `Registered ${server.name} with the vault ${cmd.vault}` });
   return draft.outcome();
 }
+
+export const registerOnlineOperation = defineOperation<'server', RegisterOnline>({
+  id: 'online.register',
+  name: 'Register',
+  kind: 'server',
+  area: 'Management',
+  role: 'Administrator',
+  whyNot: whyNotRegister,
+  run: registerOnline,
+});

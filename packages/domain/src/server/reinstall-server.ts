@@ -1,8 +1,12 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft, nextRevision } from '../command';
 import type { Estate, Version } from '../model';
 import { notFound, refuse } from '../errors';
 import { resolveAlert } from '../alerts/alerts';
+import type { DomainError } from '../errors';
+import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { defineOperation } from '../operations/operation';
 
 export interface ReinstallServer {
   serverId: string;
@@ -15,13 +19,20 @@ export interface ReinstallServer {
  * empty DPMDB of the installed version. The storage pool's replicas and recovery points are
  * lost with the old installation; tapes it wrote now show as Imported.
  */
+/** Reinstall DPM: a server that failed (or has no DPM installed). */
+export function whyNotReinstall(view: View, target: Targets['server']): DomainError | null {
+  const server = view.get('servers', target.serverId);
+  if (!server) return notFound('DPM server', target.serverId);
+  if (server.state === 'Online') return refuse('INVALID_STATE', `${server.name} is online. Mark it as failed (or uninstall DPM) before you reinstall it.`, server.id);
+  return null;
+}
+
 export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
+  const why = whyNotReinstall(draft, cmd);
+  if (why) return why;
   const server = draft.get('servers', cmd.serverId);
   if (!server) return notFound('DPM server', cmd.serverId);
-  if (server.state === 'Online') {
-    return refuse('INVALID_STATE', `${server.name} is online. Mark it as failed (or uninstall DPM) before you reinstall it.`, server.id);
-  }
   const fqdn = cmd.fqdn.trim().toLowerCase();
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(fqdn)) return refuse('INVALID_INPUT', 'Enter the fully qualified domain name of the server, such as ds1.contoso.com.', 'fqdn');
   draft.update('servers', server.id, {
@@ -46,7 +57,7 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
     if (j.serverId === server.id && (j.status === 'Scheduled' || j.status === 'In progress')) draft.update('jobs', j.id, { status: 'Canceled', finishedAt: ctx.now });
   }
   for (const c of draft.all('computers')) {
-    if (c.agent?.ownerId === server.id) draft.update('computers', c.id, { agent: { ...c.agent, ownerId: null } });
+    if (c.agent?.ownerId === server.id) draft.update('computers', c.id, { agent: { ...c.agent, ownerId: null, revision: nextRevision(c.agent.revision, ctx) } });
   }
   const own = draft.get('computers', server.computerId);
   if (own?.agent && own.agent.status === 'Unreachable') {
@@ -57,3 +68,13 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
   return draft.outcome();
 }
 
+
+export const reinstallOperation = defineOperation<'server', ReinstallServer>({
+  id: 'server-recovery.reinstall',
+  name: 'Reinstall DPM',
+  kind: 'server',
+  area: 'DPM servers',
+  role: 'Administrator',
+  whyNot: whyNotReinstall,
+  run: reinstallServer,
+});
