@@ -3,6 +3,29 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * The words that name a state or a role in DPM (packages/domain/src/model.ts and roles.ts): the
+ * protection statuses, job statuses, server, service and agent states, tape statuses, alert states
+ * and the console's roles. Compared against in the console, they would restate a rule there.
+ */
+const DECIDING_WORDS = [
+  'OK', 'Replica creation pending', 'Manual replica creation pending', 'Replica is inconsistent', 'Replica inconsistent, verification in progress',
+  'Replica is missing', 'Replica is invalid', 'Inactive replica available',
+  'Scheduled', 'In progress', 'Completed', 'Failed', 'Canceled',
+  'Online', 'Not installed', 'Running', 'Offline', 'Stopped', 'Unreachable', 'Incompatible', 'Disabled',
+  'Free', 'Imported', 'Unknown', 'Suspect', 'Cleaning', 'Active', 'Inactive',
+  'Administrator', 'Operator', 'Reader',
+];
+const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD = `/^(${DECIDING_WORDS.map(escape).join('|')})$/`;
+const message = 'The console does not decide by a DPM status or role: render the operations the server offers, or call the domain.';
+export const consoleDecides = [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/] > Literal[value=${WORD}]`, message },
+  { selector: `SwitchCase > Literal.test[value=${WORD}]`, message },
+  { selector: `CallExpression[callee.property.name='includes'] > Literal[value=${WORD}]`, message },
+  { selector: "JSXAttribute[name.name='needs']", message },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/drizzle/meta/**', 'data/**', '**/test-results/**', '**/playwright-report/**'] },
   js.configs.recommended,
@@ -46,6 +69,11 @@ export default tseslint.config(
     files: ['apps/console/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The console renders what the server offers (the domain's catalogue of operations) and asks
+      // the domain's own functions; it never decides by a DPM status name or a role itself.
+      'no-restricted-syntax': ['error', ...consoleDecides],
+    },
   },
 );

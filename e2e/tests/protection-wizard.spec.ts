@@ -99,7 +99,7 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   // DPM's limits, named on the page that holds the value.
   const retention = wizard.getByRole('spinbutton', { name: 'Retention range' });
   await retention.fill('500');
-  await expect(wizard.getByText('Retention range: enter a whole number of days from 1 to 448.')).toBeVisible();
+  await expect(wizard.getByText('Retention range: The retention range must be from 1 to 448 days; 500 days is outside it.')).toBeVisible();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(retention).toBeFocused();
   await retention.fill('10');
@@ -144,20 +144,17 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await refused.getByRole('textbox', { name: 'Protection group name' }).fill('DS1 directly');
   const ds1OnDs4 = refused.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS1', exact: true });
   await ds1OnDs4.click();
+  // Select Group Members greys out what DS4 may not protect, with DPM's reason (seed 004).
   const dpmdb = ds1OnDs4.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true });
-  await expect(dpmdb).toHaveAttribute('aria-checked', 'true');
+  await expect(dpmdb).toHaveAttribute('aria-checked', 'false');
   await expect(dpmdb).toContainText('Protected by DS3');
-  await next(refused, 'Select Data Protection Method');
-  await next(refused, 'Specify Short-Term Goals');
-  await next(refused, 'Review Disk Allocation');
-  await next(refused, 'Choose Replica Creation Method');
-  await next(refused, 'Choose Consistency Check Options');
-  await next(refused, 'Summary');
-  await refused.getByRole('button', { name: 'Create Group' }).click();
-  const alert = refused.getByRole('alert');
-  await expect(alert).toContainText(/CHAIN_INDIRECT|ALREADY_PROTECTED_BY_DPM/);
-  await expect(alert).toContainText("DS4 already protects DS1's data through the chain");
-  await expect(wizardPage(refused, 'Summary')).toBeVisible();
+  await expect(dpmdb).toHaveAttribute('title', "DS4 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act directly as a secondary server for DS1.");
+  await dpmdb.click();
+  await expect(dpmdb).toHaveAttribute('aria-checked', 'false');
+  // Nothing chosen, the wizard does not go on.
+  await refused.getByRole('button', { name: 'Next' }).click();
+  await expect(refused.getByText('Group members: Select at least one member for the protection group.')).toBeVisible();
+  await expect(wizardPage(refused, 'Select Group Members')).toBeVisible();
   await refused.getByRole('button', { name: 'Cancel' }).click();
   await expect(refused).toHaveCount(0);
   await expect(groupsTree(page).getByRole('treeitem', { name: /\(\d+\)$/ })).toHaveCount(1);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, test, workArea } from '../fixtures';
+import { connectTo, expect, signIn, test, workArea } from '../fixtures';
 
 test.use({ seed: 'scenario-1' });
 
@@ -16,7 +16,9 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
     await row.click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
     const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
-    await expect(dialog).toContainText('takes ownership of the protection agent on PS1');
+    // The dialog names the direction the server offers now.
+    await expect(dialog).toContainText('Switch protection of C:\\ on PS1 to DS3');
+    await expect(dialog).toContainText('DS3 takes ownership of the protection agent');
     await dialog.getByRole('button', { name: 'Switch' }).click();
     await expect(row).toContainText('Replica is inconsistent');
 
@@ -27,7 +29,7 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
 
     await row.click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-    await expect(dialog).toContainText('back to DS1');
+    await expect(dialog).toContainText('Switch protection of C:\\ on PS1 back to DS1');
     await dialog.getByRole('button', { name: 'Switch' }).click();
     await expect(row).toContainText('Replica is inconsistent');
 
@@ -117,4 +119,51 @@ test("the Navigation pane lists each group's members; choosing one shows it in t
   await tree.getByText('D:\\ — PS2').click();
   await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('D:\\ on PS2');
   await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row', { selected: true })).toContainText('PS2');
+});
+
+test.describe('two administrators at once (Switch Disaster Protection states its direction)', () => {
+  test('B opens the dialog, A switches, B confirms: B is told why it was refused, nothing changes, DS1 raises no alert', async ({ page, browser, server }) => {
+    // Administrator A, in this page; administrator B, in a second browser.
+    const other = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
+    try {
+      await signIn(other, server);
+      const b = await other.newPage();
+      for (const p of [page, b]) {
+        await p.goto('/protection');
+        await connectTo(p, 'DS3');
+        await expect(memberRow(p)).toContainText('OK');
+      }
+
+      // B opens the dialog: it offers the switch to DS3.
+      await memberRow(b).click({ button: 'right' });
+      await b.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+      const bDialog = b.getByRole('dialog', { name: 'Switch Disaster Protection' });
+      await expect(bDialog).toContainText('Switch protection of C:\\ on PS1 to DS3');
+
+      // A switches first.
+      await memberRow(page).click({ button: 'right' });
+      await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+      await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
+      await expect(memberRow(page)).toContainText('Replica is inconsistent');
+      const switched = await (await server.api('/servers/srv-DS3/protection/members/rep-DS3-DS1-PS1-C')).json();
+
+      // B confirms what it saw: refused with the reason, and nothing is undone.
+      await bDialog.getByRole('button', { name: 'Switch' }).click();
+      const refusal = b.getByRole('alert').filter({ hasText: 'Switch Disaster Protection was refused' });
+      await expect(refusal).toContainText('Protection of C:\\ on PS1 is already switched to DS3');
+      await expect(refusal).toContainText('ALREADY_SWITCHED');
+      await expect(memberRow(b)).toContainText('Replica is inconsistent');
+      expect(await (await server.api('/servers/srv-DS3/protection/members/rep-DS3-DS1-PS1-C')).json()).toEqual(switched);
+      const alerts = (await (await server.api('/servers/srv-DS1/alerts?inactive=true&limit=500')).json()) as { items: { name: string }[] };
+      expect(alerts.items.filter((a) => a.name === 'Agent Ownership Required')).toEqual([]);
+
+      // B's menu now offers the way back, named as such.
+      await memberRow(b).click({ button: 'right' });
+      await b.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
+      await expect(bDialog).toContainText('Switch protection of C:\\ on PS1 back to DS1');
+      await bDialog.getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      await other.close();
+    }
+  });
 });

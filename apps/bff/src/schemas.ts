@@ -63,6 +63,7 @@ export const ServerSummary = z
     activeAlerts: z.number(),
     criticalAlerts: z.number(),
     externalDpm: z.object({ vault: z.string(), addedAt: z.number() }).nullable(),
+    moveOptions: z.array(z.string()).openapi({ description: 'A failed primary under secondary protection: the supported options for its computers (seed 002, MOVE_UNSUPPORTED)' }),
   })
   .openapi('DpmServer');
 

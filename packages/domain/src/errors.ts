@@ -67,3 +67,11 @@ export const MOVE_OPTIONS = [
   'Option 2: rebuild the failed DPM server with the same name and restore its DPM database, so DPM resumes primary protection.',
   'Option 3: move protection of the computer to a new DPM server that the secondary DPM server does not know about.',
 ] as const;
+
+/**
+ * The options a DPM administrator has for the computers of a failed primary that a secondary
+ * protects (seed 002): the three supported options; none for a server that is not in that case.
+ */
+export function supportedMoveOptions(server: { state: string }, protectedBy: readonly string[]): readonly string[] {
+  return server.state === 'Failed' && protectedBy.length > 0 ? MOVE_OPTIONS : [];
+}

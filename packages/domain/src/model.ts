@@ -28,6 +28,11 @@ export const FIRST_REVISION: Revision = { n: 1, by: 'DPM', at: 0 };
 export type ServerState = 'Online' | 'Failed' | 'Not installed';
 export type ServiceState = 'Running' | 'Offline';
 
+/** A DPM server that runs DPM: the one a console connects to first, and the one that shows its service. */
+export function isOnline(server: { state: ServerState }): boolean {
+  return server.state === 'Online';
+}
+
 export interface DpmServer {
   id: string;
   name: string;

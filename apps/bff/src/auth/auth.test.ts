@@ -106,7 +106,7 @@ describe('sign-in and sessions', () => {
     const secret = cookieOf(res).split('=')[1] ?? '';
     expect(row<{ n: number }>(t.db, 'SELECT count(*) AS n FROM sessions WHERE id = ?', secret).n).toBe(0);
     const me = await t.raw.request('/api/auth/me', { headers: { cookie: cookieOf(res) } });
-    expect(await me.json()).toEqual({ username: 'admin', role: 'Administrator' });
+    expect(await me.json()).toEqual({ username: 'admin', role: 'Administrator', capabilities: { users: true, audit: true, clock: true } });
     const https = await signIn(t, ADMIN_PASSWORD, { 'x-forwarded-proto': 'https' });
     expect(https.headers.get('set-cookie')).toMatch(/^__Host-dpm_session=.*Secure/);
   });

@@ -9,9 +9,14 @@ import { ErrorBody, Id } from '../schemas';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE, isHttps, issueToken, startSession, type Principal } from '../auth/service';
 import { declared, refusals } from './route-kit';
+import { ROLES, type Role } from '@dpm/domain/roles';
+import { accessOf, allows, routeKey } from '../auth/permissions';
 
 const TAG = 'Accounts';
-const Me = z.object({ username: z.string(), role: z.enum(['Administrator', 'Operator', 'Reader']) }).openapi('Me');
+const Capabilities = z
+  .object({ users: z.boolean(), audit: z.boolean(), clock: z.boolean() })
+  .openapi({ description: 'The console pages this user may open, as the routes behind them allow: Users, the Audit log, Advance clock' });
+const Me = z.object({ username: z.string(), role: z.enum(ROLES), capabilities: Capabilities }).openapi('Me');
 const Ok = z.object({ ok: z.literal(true) });
 const Token = z.object({ id: z.string(), name: z.string(), createdAt: z.number(), lastUsedAt: z.number().nullable(), revokedAt: z.number().nullable() }).openapi('ApiToken');
 const json = <S extends z.ZodType>(schema: S) => ({ required: true, content: { 'application/json': { schema } } });
@@ -50,6 +55,12 @@ const revokeTokenRoute = declared(createRoute({
   request: { params: z.object({ tokenId: Id.openapi({ param: { name: 'tokenId', in: 'path' } }) }), body: json(z.object({}).strict()) },
   responses: { 200: answer('Revoked', Ok), 404: refusals[404] },
 }), self);
+
+/** What a role may open, from the access the routes behind each page declare (no second list). */
+function capabilitiesOf(role: Role) {
+  const may = (method: string, path: string) => allows(role, accessOf(method, routeKey(method, path).slice(method.length + 1)));
+  return { users: may('GET', '/users'), audit: may('GET', '/audit'), clock: may('POST', '/clock/advance') };
+}
 
 function principalOf(c: Context<AppEnv>): Principal {
   const p = c.get('principal');
@@ -92,7 +103,7 @@ export function authRoutes(d: AppDeps) {
         maxAge: Math.floor(d.auth.absoluteMs / 1000),
       });
       audit(c, user.username, 'auth.sign-in', 'Signed in.');
-      return c.json({ username: user.username, role: user.role }, 200);
+      return c.json({ username: user.username, role: user.role, capabilities: capabilitiesOf(user.role) }, 200);
     })
     .openapi(signOut, (c) => {
       const p = principalOf(c);
@@ -104,7 +115,7 @@ export function authRoutes(d: AppDeps) {
     })
     .openapi(me, (c) => {
       const p = principalOf(c);
-      return c.json({ username: p.username, role: p.role }, 200);
+      return c.json({ username: p.username, role: p.role, capabilities: capabilitiesOf(p.role) }, 200);
     })
     .openapi(password, async (c) => {
       const p = principalOf(c);

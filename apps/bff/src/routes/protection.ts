@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { router } from '../deps';
-import { Group, Id, Member, MemberDetails, Operations, PageQuery, ProtectionStatus, Revision, ServerParams, pageOf } from '../schemas';
+import { Group, Id, Member, MemberDetails, PageQuery, ProtectionStatus, Revision, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { MEMBER_SORTS, listGroups, listMembers, listProtectable, memberDetails } from '@dpm/db/views/protection';

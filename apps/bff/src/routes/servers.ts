@@ -7,6 +7,7 @@ import { analyseTopology } from '@dpm/domain/topology/topology';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { formatVersion } from '@dpm/domain/model';
+import { supportedMoveOptions } from '@dpm/domain/errors';
 
 const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
 const topology = createRoute({ method: 'get', path: '/topology', tags: ['Servers'], responses: { 200: { description: 'Protection topology: who protects whom, and rule violations', content: { 'application/json': { schema: Topology } } } } });
@@ -84,6 +85,7 @@ export function serverRoutes(d: AppDeps) {
             activeAlerts: alerts.filter((a) => a.serverId === s.id).length,
             criticalAlerts: alerts.filter((a) => a.serverId === s.id && a.severity === 'Critical').length,
             externalDpm: s.externalDpm,
+            moveOptions: [...supportedMoveOptions(s, role?.protectedBy ?? [])],
           };
         });
       return c.json(servers, 200);

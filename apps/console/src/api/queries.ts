@@ -140,3 +140,10 @@ export const groupQuery = (serverId: string, groupId: string) =>
     queryKey: [...keys.server(serverId), 'group', groupId],
     queryFn: async () => unwrap(await api.servers[':serverId'].protection.groups[':groupId'].$get({ param: { serverId, groupId }, query: {} })),
   });
+
+/** What the signed-in user can do to a DPM server now (its work areas' buttons, its recovery actions). */
+export const serverOperationsQuery = (serverId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'operations'],
+    queryFn: async () => unwrap(await api.servers[':serverId'].operations.$get({ param: { serverId }, query: {} })),
+  });

@@ -13,20 +13,26 @@ interface Feedback {
 
 /**
  * Runs one command against the API. A refusal shows DPM's sentence (and its rule code); success
- * invalidates the connected server's views, which live events would also do.
+ * invalidates the connected server's views, which live events would also do. A 409 says the
+ * estate is not what the console showed (a colleague acted first, or the object changed since):
+ * the views are refreshed so the current state shows beside the sentence.
  */
 export function useCommand(serverId: string) {
   const client = useQueryClient();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: keys.server(serverId) });
+    void client.invalidateQueries({ queryKey: keys.servers });
+    void client.invalidateQueries({ queryKey: keys.topology });
+  };
   const mutation = useMutation({
     mutationFn: async ({ run }: { label: string; run: () => Promise<unknown> }) => run(),
     onSuccess: (_data, { label }) => {
       setFeedback({ intent: 'success', title: label, message: 'Done.' });
-      void client.invalidateQueries({ queryKey: keys.server(serverId) });
-      void client.invalidateQueries({ queryKey: keys.servers });
-      void client.invalidateQueries({ queryKey: keys.topology });
+      refresh();
     },
     onError: (error, { label }) => {
+      if (error instanceof ApiError && error.status === 409) refresh();
       setFeedback({
         intent: 'error',
         title: `${label} was refused`,

@@ -8,7 +8,8 @@ import { ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
-import { forgetSession, useRole } from '../features/auth/session';
+import { forgetSession, useSession } from '../features/auth/session';
+import { isOnline } from '@dpm/domain/model';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
@@ -86,13 +87,13 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
 export function Shell() {
   useLiveUpdates();
   const { pathname } = useLocation();
-  const { role } = useRole();
+  const session = useSession();
   const servers = useQuery(serversQuery());
   const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
   const serverId = useMemo(() => {
     const list = servers.data ?? [];
     if (chosen && list.some((s) => s.id === chosen)) return chosen;
-    return list.find((s) => s.state === 'Online')?.id ?? list[0]?.id ?? null;
+    return list.find(isOnline)?.id ?? list[0]?.id ?? null;
   }, [servers.data, chosen]);
   const server = servers.data?.find((s) => s.id === serverId);
   // Pages that need no DPM server open on an empty estate too: accounts, and the Estate tab that adds one.
@@ -109,7 +110,7 @@ export function Shell() {
           DPM Administrator Console
         </Text>
         <Text size={300} aria-label="Connected DPM server" style={{ color: 'inherit' }}>
-          {server ? `${server.name} (${server.fqdn})${server.state !== 'Online' ? ` — ${server.state}` : ''}` : 'Not connected'}
+          {server ? `${server.name} (${server.fqdn})${isOnline(server) ? '' : ` — ${server.state}`}` : 'Not connected'}
         </Text>
         <div style={{ background: 'var(--colorNeutralBackground1)', borderRadius: 4 }}>
           <ConnectDialog serverId={serverId ?? ''} connect={connect} />
@@ -128,7 +129,7 @@ export function Shell() {
           </NavLink>
         ))}
         <span style={{ flex: 1 }} />
-        {role === 'Administrator' && (
+        {session?.capabilities.users && (
           <NavLink to="/users" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
             Users
           </NavLink>
@@ -161,7 +162,7 @@ export function Shell() {
 
 /** The signed-in user and Sign out, in the header. */
 function SignOut() {
-  const { session } = useRole();
+  const session = useSession();
   const client = useQueryClient();
   return (
     <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>

@@ -4,7 +4,6 @@ import type { Computer, Estate } from '../model';
 import { refuse } from '../errors';
 import type { DomainError } from '../errors';
 import type { View } from '../view';
-import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 
 export interface AddComputer {

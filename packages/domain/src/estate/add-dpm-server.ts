@@ -5,9 +5,6 @@ import { refuse } from '../errors';
 import { DPM_CONFIG_FOLDER, DPM_SCRIPTING_FOLDER } from '../fixtures/builder';
 import { newComputer, newComputerProblem } from './add-computer';
 import { poolDisks } from '../server/disk-layout';
-import type { DomainError } from '../errors';
-import type { View } from '../view';
-import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { whyNotAddToEstate } from './add-computer';
 

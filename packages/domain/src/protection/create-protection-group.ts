@@ -8,6 +8,7 @@ import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
 import { checkGoals, checkReplicaSync } from './goals';
+import { checkGroupName, checkMembersChosen } from './group-name';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
 import { checkCanProtect } from './rules';
@@ -57,11 +58,8 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
   const name = cmd.name.trim();
-  if (name === '') return refuse('INVALID_INPUT', 'Enter a name for the protection group.', 'name');
-  if (draft.where('groups', 'serverId', server.id).some((g) => g.name.toLowerCase() === name.toLowerCase())) {
-    return refuse('CONFLICT', `${server.name} already has a protection group named "${name}".`, 'name');
-  }
-  if (cmd.members.length === 0) return refuse('INVALID_INPUT', 'Select at least one member for the protection group.', 'members');
+  const named = checkGroupName(name, draft.where('groups', 'serverId', server.id).map((g) => g.name), server.name) ?? checkMembersChosen(cmd.members.length);
+  if (named) return named;
   const goals = checkGoals(cmd);
   if (goals) return goals;
   const members = checkMembers(slice, server.id, cmd.members, cmd);

@@ -9,6 +9,7 @@ import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
 import { checkGoals, checkReplicaSync } from './goals';
+import { checkGroupName } from './group-name';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
 import { checkMembers } from './create-protection-group';
@@ -64,10 +65,8 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
     excludedExtensions: cmd.excludedExtensions ?? group.excludedExtensions,
     revision: nextRevision(group.revision, ctx),
   };
-  if (next.name === '') return refuse('INVALID_INPUT', 'Enter a name for the protection group.', 'name');
-  if (draft.where('groups', 'serverId', server.id).some((g) => g.id !== group.id && g.name.toLowerCase() === next.name.toLowerCase())) {
-    return refuse('CONFLICT', `${server.name} already has a protection group named "${next.name}".`, 'name');
-  }
+  const named = checkGroupName(next.name, draft.where('groups', 'serverId', server.id).filter((g) => g.id !== group.id).map((g) => g.name), server.name);
+  if (named) return named;
   const goals = checkGoals(next);
   if (goals) return goals;
   const current = draft.where('replicas', 'groupId', group.id);

@@ -47,7 +47,6 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
   const knowing = serversKnowing(estate, computerId);
   knowing.delete(owner);
   if (knowing.size === 0) return null;
-  const edges = edgesOf();
   const knownToSecondary =
     knowing.has(targetServerId) || protectorsOf(edgesOf(), targetServerId).some((p) => knowing.has(p));
   if (!knownToSecondary) return null;

@@ -7,7 +7,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
-import { forgetSession, useRole } from '../auth/session';
+import { forgetSession, useSession } from '../auth/session';
 
 const tokensQuery = () => queryOptions({ queryKey: ['auth', 'tokens'], queryFn: async () => unwrap(await api.auth.tokens.$get()) });
 
@@ -16,7 +16,7 @@ const tokensQuery = () => queryOptions({ queryKey: ['auth', 'tokens'], queryFn: 
  * scripts). A token is shown once, when it is created; the server keeps only its hash.
  */
 export function AccountPage() {
-  const { session } = useRole();
+  const session = useSession();
   const tokens = useQuery(tokensQuery());
   const command = useCommand('account');
   const client = useQueryClient();

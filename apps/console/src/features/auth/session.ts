@@ -1,13 +1,10 @@
 import { createContext, useContext } from 'react';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { InferResponseType } from 'hono/client';
 import { api, ApiError, unwrap } from '../../api/client';
 
-export type Role = 'Administrator' | 'Operator' | 'Reader';
-
-export interface Session {
-  username: string;
-  role: Role;
-}
+/** The signed-in user, their role and the pages it opens (the server decides each). */
+export type Session = InferResponseType<typeof api.auth.me.$get, 200>;
 
 /** The signed-in user; null when the server says nobody is (401). */
 export const meQuery = () =>
@@ -32,19 +29,10 @@ export function forgetSession(client: QueryClient): void {
   client.setQueryData(meQuery().queryKey, null);
 }
 
-const RANK: Record<Role, number> = { Reader: 1, Operator: 2, Administrator: 3 };
-
 /**
- * The console's mirror of the server's role table (apps/bff/src/auth/permissions.ts): it only
- * disables controls and says why; the server decides.
+ * The signed-in user. What they may do is not decided here: each object comes with its
+ * operations (enabled, or disabled with the reason) and the session with the pages it opens.
  */
-export function useRole() {
-  const session = useContext(SessionContext);
-  const role = session?.role ?? 'Reader';
-  return {
-    session,
-    role,
-    /** Null when the role may do it, else the sentence for the disabled control's tooltip. */
-    needs: (needed: Role): string | null => (RANK[role] >= RANK[needed] ? null : `Requires the ${needed} role; you are signed in as ${session?.username ?? 'a Reader'} (${role}).`),
-  };
+export function useSession(): Session | null {
+  return useContext(SessionContext);
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input, ProgressBar } from '@fluentui/react-components';
-import { disksQuery } from '../../api/queries';
+import { disksQuery, serverOperationsQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
-import { RoleButton } from '../../components/RoleButton';
+import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -22,6 +22,7 @@ export function DisksTab() {
   const disks = useQuery(disksQuery(serverId));
   const replicas = useQuery(poolReplicasQuery(serverId));
   const command = useCommand(serverId);
+  const serverOps = useQuery(serverOperationsQuery(serverId));
   const [size, setSize] = useState('1000');
   const [selected, setSelected] = useState<string | null>(null);
   type Row = NonNullable<typeof replicas.data>[number];
@@ -35,11 +36,18 @@ export function DisksTab() {
     { key: 'replicas', header: 'Replicas', width: '90px', render: (k) => String(k.replicas) },
     { key: 'state', header: 'State', width: 'minmax(90px, 1fr)', render: (k) => (k.missing ? 'Missing' : 'Healthy') },
   ];
-  const onDisk = (k: DiskRow) =>
-    [
-      { label: 'Simulate disk failure', run: () => api.servers[':serverId'].disks[':diskId']['simulate-failure'].$post({ param: { serverId, diskId: k.id }, json: {} }) },
-      { label: 'Remove disk', run: () => api.servers[':serverId'].disks[':diskId'].remove.$post({ param: { serverId, diskId: k.id }, json: {} }) },
-    ] as const;
+  const onDisk = (offer: Offer, k: DiskRow) => {
+    const param = { serverId, diskId: k.id };
+    const disk = api.servers[':serverId'].disks[':diskId'];
+    switch (offer.id) {
+      case 'disks.simulate-failure':
+        return command.run(offer.name, async () => unwrap(await disk['simulate-failure'].$post({ param, json: {} })));
+      case 'disks.remove':
+        return command.run(offer.name, async () => unwrap(await disk.remove.$post({ param, json: {} })));
+      default:
+        return undefined;
+    }
+  };
   const columns: Column<Row>[] = [
     { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', render: (r) => r.dataSource },
     { key: 'computer', header: 'Computer', width: '120px', render: (r) => r.computer },
@@ -86,20 +94,15 @@ export function DisksTab() {
           <Field label="Disk size (GB)">
             <Input type="number" value={size} onChange={(_, d) => setSize(d.value)} />
           </Field>
-          <RoleButton needs="Administrator"
+          <OperationButton
+            offer={offerOf(serverOps.data, 'disks.add')}
             disabled={!Number.isInteger(sizeGb) || sizeGb < 1}
             onClick={() => void command.run('Add disk', async () => unwrap(await api.servers[':serverId'].disks.$post({ param: { serverId }, json: { sizeGb } })))}
-          >
-            Add disk
-          </RoleButton>
+          />
           {disk && (
             <>
               <PaneTitle>{disk.name}</PaneTitle>
-              {onDisk(disk).map((o) => (
-                <RoleButton key={o.label} needs="Administrator" disabled={command.pending || (o.label === 'Simulate disk failure' && disk.missing)} onClick={() => void command.run(o.label, async () => unwrap(await o.run()))}>
-                  {o.label}
-                </RoleButton>
-              ))}
+              <OperationButtons offers={disk.operations} onChoose={(offer) => void onDisk(offer, disk)} />
             </>
           )}
         </div>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Field, Input } from '@fluentui/react-components';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
-import { RoleButton } from '../../components/RoleButton';
+import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ErrorState, Loading } from '../../components/states';
@@ -33,8 +33,26 @@ export function EstateTab() {
   const v = parseVersion(version, rollup);
   // The selected computer, or the computer of the selected DPM server: either can shut down uncleanly.
   const shutdownOf = computer ?? estate.data?.computers.find((c) => server !== undefined && c.dpmServerId === server.id);
-  const simulateUncleanShutdown = (computerId: string) =>
-    void command.run('Simulate unclean shutdown', async () => unwrap(await api.estate.computers[':computerId']['unclean-shutdown'].$post({ param: { computerId }, json: {} })));
+  /** The estate's operations on a DPM server or a computer, as the server offers them. */
+  const perform = (offer: Offer, target: { serverId?: string; computerId?: string }) => {
+    const { serverId: sid = '', computerId = '' } = target;
+    switch (offer.id) {
+      case 'estate.start-vss-writer':
+      case 'estate.stop-vss-writer':
+        return command.run(offer.name, async () =>
+          unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: sid }, json: { state: offer.id === 'estate.start-vss-writer' ? 'Running' : 'Stopped' } })),
+        );
+      case 'estate.remove-dpm-server':
+        return command.run(offer.name, async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: sid }, json: {} })));
+      case 'estate.unclean-shutdown':
+        return command.run(offer.name, async () => unwrap(await api.estate.computers[':computerId']['unclean-shutdown'].$post({ param: { computerId }, json: {} })));
+      case 'estate.remove-computer':
+        return command.run(offer.name, async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId }, json: {} })));
+      default:
+        return undefined;
+    }
+  };
+  const inEstate = (o: Offer) => o.area === 'Estate';
   const serverColumns: Column<ServerRow>[] = [
     { key: 'name', header: 'DPM server', width: '110px', render: (s) => s.name },
     { key: 'fqdn', header: 'FQDN', width: 'minmax(160px, 1fr)', render: (s) => s.fqdn },
@@ -89,39 +107,19 @@ export function EstateTab() {
           <Field label="Update rollup">
             <Input value={rollup} onChange={(_, d) => setRollup(d.value)} />
           </Field>
-          <RoleButton needs="Administrator" disabled={name.trim() === '' || fqdn.trim() === ''} onClick={() => add('computer')}>
-            Add computer
-          </RoleButton>
-          <RoleButton needs="Administrator" disabled={name.trim() === '' || fqdn.trim() === '' || v === null} onClick={() => add('server')}>
-            Add DPM server
-          </RoleButton>
+          <OperationButton offer={offerOf(estate.data?.operations, 'estate.add-computer')} disabled={name.trim() === '' || fqdn.trim() === ''} onClick={() => add('computer')} />
+          <OperationButton offer={offerOf(estate.data?.operations, 'estate.add-dpm-server')} disabled={name.trim() === '' || fqdn.trim() === '' || v === null} onClick={() => add('server')} />
           {server && (
             <>
               <PaneTitle>{server.name}</PaneTitle>
-              {server.vssWriter === 'Running' ? (
-                <RoleButton needs="Administrator" onClick={() => void command.run('Stop SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Stopped' } })))}>
-                  Stop SQL Server VSS Writer
-                </RoleButton>
-              ) : (
-                <RoleButton needs="Administrator" onClick={() => void command.run('Start SQL Server VSS Writer', async () => unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: server.id }, json: { state: 'Running' } })))}>
-                  Start SQL Server VSS Writer
-                </RoleButton>
-              )}
-              {shutdownOf && (
-                <RoleButton needs="Administrator" title="The replicas that read from this server become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(shutdownOf.id)}>
-                  Simulate unclean shutdown
-                </RoleButton>
-              )}
-              <RoleButton needs="Administrator" onClick={() => void command.run('Remove DPM server', async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: server.id }, json: {} })))}>Remove DPM server</RoleButton>
+              <OperationButtons offers={server.operations} onChoose={(offer) => void perform(offer, { serverId: server.id })} />
+              {shutdownOf && <OperationButtons offers={shutdownOf.operations.filter((o) => inEstate(o) && o.id !== 'estate.remove-computer')} onChoose={(offer) => void perform(offer, { computerId: shutdownOf.id })} />}
             </>
           )}
           {computer && (
             <>
               <PaneTitle>{computer.name}</PaneTitle>
-              <RoleButton needs="Administrator" title="Its replicas become inconsistent until a consistency check runs" onClick={() => simulateUncleanShutdown(computer.id)}>
-                Simulate unclean shutdown
-              </RoleButton>
-              <RoleButton needs="Administrator" onClick={() => void command.run('Remove computer', async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId: computer.id }, json: {} })))}>Remove computer</RoleButton>
+              <OperationButtons offers={computer.operations.filter(inEstate)} onChoose={(offer) => void perform(offer, { computerId: computer.id })} />
             </>
           )}
         </div>

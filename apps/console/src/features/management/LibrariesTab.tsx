@@ -12,7 +12,6 @@ import {
   Field,
   Input,
   Menu,
-  MenuItem,
   MenuList,
   MenuPopover,
   MenuTrigger,
@@ -21,8 +20,7 @@ import {
 import { librariesQuery, serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
-import { RoleButton } from '../../components/RoleButton';
-import { useRole } from '../auth/session';
+import { OperationButton, OperationButtons, OperationMenuItem, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -110,7 +108,6 @@ export function LibrariesTab() {
   const libraries = useQuery(librariesQuery(serverId));
   const servers = useQuery(serversQuery());
   const command = useCommand(serverId);
-  const { needs } = useRole();
   const [selectedTape, setSelectedTape] = useState<string | null>(null);
   const [viewing, setViewing] = useState<{ id: string; barcode: string } | null>(null);
   const [adding, setAdding] = useState(false);
@@ -124,30 +121,62 @@ export function LibrariesTab() {
   const tapes = api.servers[':serverId'].tapes[':tapeId'];
   const run = (label: string, call: () => Promise<unknown>) => command.run(label, call);
 
-  const libraryOps = (l: NonNullable<typeof library>) => {
+  type LibraryRow = NonNullable<typeof library>;
+  /** A library's operation, as the server offers it; one with a dialog opens it. */
+  const onLibrary = (offer: Offer, l: LibraryRow) => {
     const param = { serverId, libraryId: l.id };
-    return {
-      rescan: () => run('Rescan', async () => unwrap(await lib.rescan.$post({ param, json: {} }))),
-      inventory: (kind: 'Fast' | 'Detailed') => run(`${kind} inventory`, async () => unwrap(await lib.inventory.$post({ param, json: { kind } }))),
-      door: (locked: boolean) => run(locked ? 'Lock library door' : 'Unlock library door', async () => unwrap(await lib.door.$post({ param, json: { locked } }))),
-      enabled: (enabled: boolean) => run(enabled ? 'Enable library' : 'Disable library', async () => unwrap(await lib.enabled.$post({ param, json: { enabled } }))),
-      clean: () => run('Clean drive', async () => unwrap(await lib['clean-drive'].$post({ param, json: {} }))),
-      add: (barcode: string, cleaning: boolean) => run('Add tape (I/E port)', async () => unwrap(await lib.tapes.$post({ param, json: { barcode, cleaning } }))),
-    };
+    const expectedRevision = l.revision.n;
+    switch (offer.id) {
+      case 'libraries.rescan':
+        return run(offer.name, async () => unwrap(await lib.rescan.$post({ param, json: {} })));
+      case 'libraries.fast-inventory':
+      case 'libraries.detailed-inventory': {
+        const kind = offer.id === 'libraries.fast-inventory' ? 'Fast' : 'Detailed';
+        return run(offer.name, async () => unwrap(await lib.inventory.$post({ param, json: { kind } })));
+      }
+      case 'libraries.lock-door':
+      case 'libraries.unlock-door': {
+        const locked = offer.id === 'libraries.lock-door';
+        return run(offer.name, async () => unwrap(await lib.door.$post({ param, json: { locked, expectedRevision } })));
+      }
+      case 'libraries.disable':
+      case 'libraries.enable': {
+        const enabled = offer.id === 'libraries.enable';
+        return run(offer.name, async () => unwrap(await lib.enabled.$post({ param, json: { enabled, expectedRevision } })));
+      }
+      case 'libraries.clean-drive':
+        return run(offer.name, async () => unwrap(await lib['clean-drive'].$post({ param, json: {} })));
+      case 'libraries.add-tape':
+        return setAdding(true);
+      default:
+        return undefined;
+    }
   };
+  const addTape = (l: LibraryRow) => (barcode: string, cleaning: boolean) =>
+    run('Add tape (I/E port)', async () => unwrap(await lib.tapes.$post({ param: { serverId, libraryId: l.id }, json: { barcode, cleaning } })));
 
-  const unknown = 'Run a detailed inventory or Identify unknown tape first.';
-  const tapeOps = (t: Tape) => {
+  /** A tape's operation, as the server offers it. */
+  const onTape = (offer: Offer, t: Tape) => {
     const param = { serverId, tapeId: t.id };
-    return [
-      { name: 'Recatalog imported tape', run: () => run('Recatalog imported tape', async () => unwrap(await tapes.recatalog.$post({ param, json: {} }))), disabled: needs('Operator') ?? (t.status !== 'Imported' ? 'Only an imported tape is recataloged.' : null) },
-      { name: 'Identify unknown tape', run: () => run('Identify unknown tape', async () => unwrap(await tapes.identify.$post({ param, json: {} }))), disabled: needs('Operator') ?? (t.status !== 'Unknown' ? 'Only an unknown tape is identified.' : null) },
-      { name: 'View tape contents', run: () => Promise.resolve(setViewing({ id: t.id, barcode: t.barcode || t.id })), disabled: t.status === 'Unknown' ? unknown : null },
-      { name: 'Mark as free', run: () => run('Mark as free', async () => unwrap(await tapes['mark-free'].$post({ param, json: {} }))), disabled: needs('Administrator') ?? (t.status === 'Free' ? 'The tape is already free.' : t.status === 'Unknown' ? unknown : null) },
-      { name: 'Erase tape', run: () => run('Erase tape', async () => unwrap(await tapes.erase.$post({ param, json: {} }))), disabled: needs('Administrator') ?? (t.status === 'Unknown' ? unknown : null) },
-      { name: 'Remove tape', run: () => run('Remove tape', async () => unwrap(await tapes.remove.$post({ param, json: {} }))), disabled: needs('Administrator') ?? (t.location === 'Offsite' ? 'The tape is not in the library.' : null) },
-    ];
+    switch (offer.id) {
+      case 'tapes.recatalog':
+        return run(offer.name, async () => unwrap(await tapes.recatalog.$post({ param, json: {} })));
+      case 'tapes.identify':
+        return run(offer.name, async () => unwrap(await tapes.identify.$post({ param, json: {} })));
+      case 'tapes.view-contents':
+        return setViewing({ id: t.id, barcode: t.barcode || t.id });
+      case 'tapes.mark-free':
+        return run(offer.name, async () => unwrap(await tapes['mark-free'].$post({ param, json: {} })));
+      case 'tapes.erase':
+        return run(offer.name, async () => unwrap(await tapes.erase.$post({ param, json: {} })));
+      case 'tapes.remove':
+        return run(offer.name, async () => unwrap(await tapes.remove.$post({ param, json: {} })));
+      default:
+        return undefined;
+    }
   };
+  /** Library operations shown as their own buttons; the inventories sit in the Inventory libraries… menu. */
+  const INVENTORIES = ['libraries.fast-inventory', 'libraries.detailed-inventory'];
 
   const columns = useMemo<Column<Tape>[]>(
     () => [
@@ -161,7 +190,6 @@ export function LibrariesTab() {
     ],
     [],
   );
-  const ops = library ? libraryOps(library) : null;
 
   return (
     <Panes
@@ -201,17 +229,11 @@ export function LibrariesTab() {
               columns={columns}
               selectedId={selectedTape}
               onSelect={(t) => setSelectedTape(t.id)}
-              menu={(t) =>
-                tapeOps(t).map((o) => (
-                  <MenuItem key={o.name} disabled={o.disabled !== null} title={o.disabled ?? undefined} onClick={() => void o.run()}>
-                    {o.name}
-                  </MenuItem>
-                ))
-              }
+              menu={(t) => t.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void onTape(offer, t)} />)}
             />
           )}
           {viewing && <TapeContentsDialog serverId={serverId} tapeId={viewing.id} barcode={viewing.barcode} onClose={() => setViewing(null)} />}
-          {adding && ops && <AddTapeDialog onAdd={ops.add} onClose={() => setAdding(false)} />}
+          {adding && library && <AddTapeDialog onAdd={addTape(library)} onClose={() => setAdding(false)} />}
         </>
       }
       details={
@@ -233,33 +255,31 @@ export function LibrariesTab() {
         )
       }
       actions={
-        library && ops ? (
+        library ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Library</PaneTitle>
-            <RoleButton needs="Operator" onClick={() => void ops.rescan()}>Rescan</RoleButton>
+            <OperationButton offer={offerOf(library.operations, 'libraries.rescan')} onClick={() => void onLibrary(offerOf(library.operations, 'libraries.rescan') as Offer, library)} />
             <Menu>
               <MenuTrigger disableButtonEnhancement>
-                <RoleButton needs="Operator">Inventory libraries…</RoleButton>
+                <Button disabledFocusable={INVENTORIES.every((id) => !offerOf(library.operations, id)?.enabled)} title={reasonOf(offerOf(library.operations, INVENTORIES[0] ?? ''))}>
+                  Inventory libraries…
+                </Button>
               </MenuTrigger>
               <MenuPopover>
                 <MenuList>
-                  <MenuItem onClick={() => void ops.inventory('Fast')}>Fast inventory</MenuItem>
-                  <MenuItem onClick={() => void ops.inventory('Detailed')}>Detailed inventory</MenuItem>
+                  {library.operations
+                    .filter((o) => INVENTORIES.includes(o.id))
+                    .map((o) => (
+                      <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void onLibrary(offer, library)} />
+                    ))}
                 </MenuList>
               </MenuPopover>
             </Menu>
-            <RoleButton needs="Administrator" onClick={() => setAdding(true)}>Add tape (I/E port)</RoleButton>
-            {library.doorLocked ? <RoleButton needs="Administrator" onClick={() => void ops.door(false)}>Unlock library door</RoleButton> : <RoleButton needs="Administrator" onClick={() => void ops.door(true)}>Lock library door</RoleButton>}
-            <RoleButton needs="Operator" onClick={() => void ops.clean()}>Clean drive</RoleButton>
-            {library.enabled ? <RoleButton needs="Administrator" onClick={() => void ops.enabled(false)}>Disable library</RoleButton> : <RoleButton needs="Administrator" onClick={() => void ops.enabled(true)}>Enable library</RoleButton>}
+            <OperationButtons offers={library.operations.filter((o) => o.id !== 'libraries.rescan' && !INVENTORIES.includes(o.id))} onChoose={(offer) => void onLibrary(offer, library)} />
             {tape && (
               <>
                 <PaneTitle>Tape</PaneTitle>
-                {tapeOps(tape).map((o) => (
-                  <Button key={o.name} disabled={o.disabled !== null} title={o.disabled ?? undefined} onClick={() => void o.run()}>
-                    {o.name}
-                  </Button>
-                ))}
+                <OperationButtons offers={tape.operations} onChoose={(offer) => void onTape(offer, tape)} />
               </>
             )}
           </div>

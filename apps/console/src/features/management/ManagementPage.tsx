@@ -3,15 +3,12 @@ import { NavLink, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Tab, TabList } from '@fluentui/react-components';
 import { agentsQuery, serversQuery } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
-import { Fields, Panes, PaneTitle } from '../../shell/Panes';
+import { Fields, Panes } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
-import { ReestablishProtectionDialog } from './ReestablishProtectionDialog';
-import { RoleButton } from '../../components/RoleButton';
-import { AgentActions } from './AgentActions';
+import { AgentActions, type AgentRow } from './AgentActions';
 import { DisksTab } from './DisksTab';
 import { LibrariesTab } from './LibrariesTab';
 import { OnlineTab } from './OnlineTab';
@@ -48,16 +45,9 @@ function AgentsTab() {
   const servers = useQuery(serversQuery());
   const command = useCommand(serverId);
   const [selected, setSelected] = useState<string | null>(null);
-  const [reestablishing, setReestablishing] = useState(false);
-  type Row = NonNullable<typeof agents.data>[number];
+  type Row = AgentRow;
   const row = agents.data?.find((a) => a.computerId === selected);
   const serverName = servers.data?.find((s) => s.id === serverId)?.name ?? '';
-  // Seed 000: after switching back, the primary must Take Ownership of the agent.
-  const mustTakeOwnership = row !== undefined && serverName !== '' && row.pendingOwner === serverName;
-  const takeOwnership = (r: Row) =>
-    command.run('Take Ownership', async () =>
-      unwrap(await api.servers[':serverId'].agents[':computerId']['take-ownership'].$post({ param: { serverId, computerId: r.computerId }, json: {} })),
-    );
   const columns: Column<Row>[] = [
     { key: 'name', header: 'Computer', width: 'minmax(140px, 1fr)', render: (r) => r.computer },
     { key: 'version', header: 'Agent Version', width: '140px', render: (r) => r.agentVersion },
@@ -83,7 +73,7 @@ function AgentsTab() {
           <Fields
             items={[
               ['Computer', `${row.computer} (${row.fqdn})`],
-              ['Kind', row.isDpmServer ? 'DPM server (protected as a primary by this server)' : 'Protected computer'],
+              ['Kind', row.isDpmServer ? 'DPM server' : 'Protected computer'],
               ['Agent version', row.agentVersion],
               ['Agent status', row.status],
               ['Owned by', row.owner ?? 'no DPM server'],
@@ -94,32 +84,7 @@ function AgentsTab() {
           <Empty>Select a computer to see its agent.</Empty>
         )
       }
-      actions={
-        <div style={{ display: 'grid', gap: 6 }}>
-        <AgentActions serverId={serverId} serverName={serverName} row={row} command={command} />
-        {row ? (
-          <div style={{ display: 'grid', gap: 6 }}>
-            <PaneTitle>{row.computer}</PaneTitle>
-            {mustTakeOwnership && (
-              <RoleButton needs="Administrator" appearance="primary" disabled={command.pending} onClick={() => void takeOwnership(row)}>
-                Take Ownership
-              </RoleButton>
-            )}
-            <RoleButton needs="Administrator"
-              onClick={() => {
-                command.clear();
-                setReestablishing(true);
-              }}
-            >
-              Re-establish protection
-            </RoleButton>
-            {reestablishing && (
-              <ReestablishProtectionDialog serverId={serverId} serverName={serverName} computerId={row.computerId} computer={row.computer} onClose={() => setReestablishing(false)} />
-            )}
-          </div>
-        ) : undefined}
-        </div>
-      }
+      actions={<AgentActions serverId={serverId} serverName={serverName} row={row} command={command} />}
     />
   );
 }

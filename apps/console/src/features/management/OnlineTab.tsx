@@ -4,7 +4,8 @@ import { Field, Input } from '@fluentui/react-components';
 import { serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
-import { RoleButton } from '../../components/RoleButton';
+import { OperationButton, offerOf } from '../../components/operations';
+import { serverOperationsQuery } from '../../api/queries';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
@@ -27,6 +28,7 @@ export function OnlineTab() {
   const servers = useQuery(serversQuery());
   const online = useQuery(onlineQuery(serverId));
   const command = useCommand(serverId);
+  const serverOps = useQuery(serverOperationsQuery(serverId));
   const [vault, setVault] = useState('');
   const [issuedAt, setIssuedAt] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -64,9 +66,9 @@ export function OnlineTab() {
           <Field label="Passphrase" hint="At least 16 characters. Keep it safe: it is needed to recover online data and is never shown again.">
             <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} autoComplete="new-password" />
           </Field>
-          <RoleButton needs="Administrator" appearance="primary" disabled={vault.trim() === '' || issued === null || passphrase === '' || command.pending} onClick={() => void register()}>
+          <OperationButton offer={offerOf(serverOps.data, 'online.register')} appearance="primary" disabled={vault.trim() === '' || issued === null || passphrase === '' || command.pending} onClick={() => void register()}>
             Register
-          </RoleButton>
+          </OperationButton>
         </div>
       }
     />

@@ -25,7 +25,7 @@ const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4
  * DPMRADmTrustedMachines, DPM RA Service — each passed or failed, and, once confirmed, the fix
  * of what is missing.
  */
-export function ReestablishProtectionDialog({ serverId, serverName, computerId, computer, onClose }: { serverId: string; serverName: string; computerId: string; computer: string; onClose: () => void }) {
+export function ReestablishProtectionDialog({ serverId, serverName, computerId, computer, revision, onClose }: { serverId: string; serverName: string; computerId: string; computer: string; revision: number; onClose: () => void }) {
   const checks = useQuery(agentChecksQuery(serverId, computerId));
   const command = useCommand(serverId);
   const [confirming, setConfirming] = useState(false);
@@ -34,7 +34,7 @@ export function ReestablishProtectionDialog({ serverId, serverName, computerId, 
 
   const fix = async () => {
     await command.run('Re-establish protection', async () =>
-      unwrap(await api.servers[':serverId'].agents[':computerId'].reestablish.$post({ param: { serverId, computerId }, json: {} })),
+      unwrap(await api.servers[':serverId'].agents[':computerId'].reestablish.$post({ param: { serverId, computerId }, json: { expectedRevision: revision } })),
     );
     setConfirming(false);
   };

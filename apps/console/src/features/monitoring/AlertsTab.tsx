@@ -10,10 +10,8 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
-import { RoleButton } from '../../components/RoleButton';
-import { useRole } from '../auth/session';
+import { OperationButton, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { formatTime } from '../../shell/format';
-import { ALERT_STATE_ORDER, SEVERITY_ORDER, groupRows } from './grouping';
 
 const GROUP_BY = ['None', 'Protection group', 'Computer', 'Severity', 'Status'] as const;
 type AlertGroupBy = (typeof GROUP_BY)[number];
@@ -26,18 +24,19 @@ interface Groupable {
   state: string;
 }
 
-function alertGroup<T extends Groupable>(by: AlertGroupBy): { of: ((r: T) => string) | null; order: readonly string[] } {
+/** The heading of an alert's group; the server sends each group whole and in DPM's order. */
+function alertGroup<T extends Groupable>(by: AlertGroupBy): ((r: T) => string) | null {
   switch (by) {
     case 'Protection group':
-      return { of: (r) => r.group ?? '(no protection group)', order: [] };
+      return (r) => r.group ?? '(no protection group)';
     case 'Computer':
-      return { of: (r) => r.computer ?? '(no computer)', order: [] };
+      return (r) => r.computer ?? '(no computer)';
     case 'Severity':
-      return { of: (r) => r.severity, order: SEVERITY_ORDER };
+      return (r) => r.severity;
     case 'Status':
-      return { of: (r) => r.state, order: ALERT_STATE_ORDER };
+      return (r) => r.state;
     default:
-      return { of: null, order: [] };
+      return null;
   }
 }
 
@@ -54,53 +53,53 @@ export function AlertsTab() {
   }, [wanted]);
   const alerts = useInfiniteQuery(alertsQuery(serverId, showInactive, ALERT_GROUPING[groupBy]));
   const command = useCommand(serverId);
-  const { needs } = useRole();
   const [comment, setComment] = useState('');
   type Row = NonNullable<typeof alerts.data>['pages'][number]['items'][number];
-  const group = useMemo(() => alertGroup<Row>(groupBy), [groupBy]);
-  const rows = useMemo(() => groupRows(alerts.data?.pages.flatMap((p) => p.items) ?? [], group.of, group.order), [alerts.data, group]);
+  const groupOf = useMemo(() => alertGroup<Row>(groupBy), [groupBy]);
+  const rows = useMemo(() => alerts.data?.pages.flatMap((p) => p.items) ?? [], [alerts.data]);
   const alert = rows.find((r) => r.id === selected);
 
-  const groupOf = group.of;
   const columns: Column<Row>[] = [
     ...(groupOf ? [{ key: 'group-by', header: 'Group', width: 'minmax(120px, 1fr)', render: (r: Row) => <strong>{groupOf(r)}</strong> }] : []),
     { key: 'severity', header: 'Severity', width: '100px', render: (r) => r.severity },
     { key: 'name', header: 'Alert', width: 'minmax(200px, 2fr)', render: (r) => r.name },
     { key: 'area', header: 'Affected area', width: 'minmax(160px, 2fr)', render: (r) => r.affectedArea },
     { key: 'since', header: 'Occurred since', width: '180px', render: (r) => formatTime(r.raisedAt) },
-    { key: 'state', header: 'Status', width: '90px', render: (r) => (r.acknowledged && r.state === 'Active' ? 'Active (acknowledged)' : r.state) },
+    { key: 'state', header: 'Status', width: '90px', render: (r) => (r.acknowledged && r.resolvedAt === null ? `${r.state} (acknowledged)` : r.state) },
   ];
 
-  const takeOwnership = (computerId: string) =>
-    command.run('Take Ownership', async () =>
-      unwrap(await api.servers[':serverId'].agents[':computerId']['take-ownership'].$post({ param: { serverId, computerId }, json: {} })),
-    );
-  const runConsistencyCheck = (replicaId: string) =>
-    command.run('Run a synchronization job with consistency check', async () =>
-      unwrap(await api.servers[':serverId'].protection['consistency-checks'].$post({ param: { serverId }, json: { replicaIds: [replicaId] } })),
-    );
-  const createRecoveryPoint = (replicaId: string) =>
-    command.run('Create a recovery point', async () =>
-      unwrap(await api.servers[':serverId'].protection['recovery-points'].$post({ param: { serverId }, json: { replicaIds: [replicaId], location: 'Disk' } })),
-    );
-  const inactivate = (alertId: string) =>
-    command.run('Inactivate', async () => unwrap(await api.servers[':serverId'].alerts[':alertId'].inactivate.$post({ param: { serverId, alertId }, json: {} })));
-  const acknowledge = (alertId: string) =>
-    command.run('Acknowledge', async () => unwrap(await api.servers[':serverId'].alerts[':alertId'].acknowledge.$post({ param: { serverId, alertId }, json: { comment: comment.trim() } }))).then((done) => done !== undefined && setComment(''));
+  const alertsOf = api.servers[':serverId'].alerts[':alertId'];
+  const inactivate = (offer: Offer, alertId: string) => command.run(offer.name, async () => unwrap(await alertsOf.inactivate.$post({ param: { serverId, alertId }, json: {} })));
+  const acknowledge = (offer: Offer, alertId: string) =>
+    command
+      .run(offer.name, async () => unwrap(await alertsOf.acknowledge.$post({ param: { serverId, alertId }, json: { comment: comment.trim() } })))
+      .then((done) => done !== undefined && setComment(''));
 
+  /** The Recommended action link: the operation that fixes the alert, on its object, as the server offers it. */
   const recommended = (r: Row) => {
-    if (!r.recommendedAction) return <Text>No action is needed; the alert clears when its condition does.</Text>;
-    const action = r.recommendedAction;
-    // Take Ownership changes protection (Administrator); a consistency check or recovery point is an Operator's.
-    const denied = needs(action === 'Take Ownership' ? 'Administrator' : 'Operator');
+    const action = r.recommended;
+    if (!action) return <Text>No action is needed; the alert clears when its condition does.</Text>;
+    const target = action.target;
     const onClick = () => {
-      if (action === 'Take Ownership') void takeOwnership(r.subjectId);
-      else if (action === 'Create a recovery point') void createRecoveryPoint(r.subjectId);
-      else void runConsistencyCheck(r.subjectId);
+      const on = target.serverId ?? serverId;
+      switch (action.id) {
+        case 'agents.take-ownership':
+          return command.run(action.name, async () =>
+            unwrap(await api.servers[':serverId'].agents[':computerId']['take-ownership'].$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
+          );
+        case 'protection.consistency-check':
+          return command.run(action.name, async () => unwrap(await api.servers[':serverId'].protection['consistency-checks'].$post({ param: { serverId: on }, json: { replicaIds: [target.replicaId ?? ''] } })));
+        case 'protection.create-recovery-point':
+          return command.run(action.name, async () =>
+            unwrap(await api.servers[':serverId'].protection['recovery-points'].$post({ param: { serverId: on }, json: { replicaIds: [target.replicaId ?? ''], location: 'Disk' } })),
+          );
+        default:
+          return undefined;
+      }
     };
     return (
-      <Link as="button" onClick={onClick} disabled={command.pending || denied !== null} title={denied ?? undefined}>
-        {action}
+      <Link as="button" onClick={() => void onClick()} disabled={command.pending || !action.enabled} title={reasonOf(action)}>
+        {action.name}
       </Link>
     );
   };
@@ -149,12 +148,10 @@ export function AlertsTab() {
                 ['Recommended action', recommended(alert)],
                 [
                   'Resolution',
-                  alert.state === 'Active' ? (
-                    <Link as="button" onClick={() => void inactivate(alert.id)} disabled={needs('Operator') !== null} title={needs('Operator') ?? undefined}>
-                      Inactivate
-                    </Link>
-                  ) : (
+                  alert.resolvedAt !== null ? (
                     `Inactive since ${formatTime(alert.resolvedAt)}`
+                  ) : (
+                    <ResolutionLink offer={offerOf(alert.operations, 'alerts.inactivate')} onClick={(offer) => void inactivate(offer, alert.id)} />
                   ),
                 ],
                 ...(alert.acknowledged
@@ -168,23 +165,29 @@ export function AlertsTab() {
         )
       }
       actions={
-        alert && alert.state === 'Active' ? (
+        alert ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Actions</PaneTitle>
-            <RoleButton needs="Operator" onClick={() => void inactivate(alert.id)}>
-              Inactivate
-            </RoleButton>
-            {alert.acknowledged === null && (
+            <OperationButton offer={offerOf(alert.operations, 'alerts.inactivate')} onClick={() => void inactivate(offerOf(alert.operations, 'alerts.inactivate') as Offer, alert.id)} />
+            {offerOf(alert.operations, 'alerts.acknowledge')?.enabled && (
               <Field label="Comment" hint="Optional; kept with the acknowledgement.">
                 <Textarea value={comment} maxLength={500} onChange={(_, d) => setComment(d.value)} resize="vertical" />
               </Field>
             )}
-            <RoleButton needs="Operator" onClick={() => void acknowledge(alert.id)} disabled={alert.acknowledged !== null} title={alert.acknowledged ? 'Already acknowledged' : undefined}>
-              Acknowledge
-            </RoleButton>
+            <OperationButton offer={offerOf(alert.operations, 'alerts.acknowledge')} onClick={() => void acknowledge(offerOf(alert.operations, 'alerts.acknowledge') as Offer, alert.id)} />
           </div>
         ) : undefined
       }
     />
+  );
+}
+
+/** Resolution › Inactivate, as a link, with the reason when it can't be chosen. */
+function ResolutionLink({ offer, onClick }: { offer: Offer | undefined; onClick: (offer: Offer) => void }) {
+  if (!offer) return null;
+  return (
+    <Link as="button" onClick={() => onClick(offer)} disabled={!offer.enabled} title={reasonOf(offer)}>
+      {offer.name}
+    </Link>
   );
 }

@@ -2,9 +2,7 @@ import { Choice, GroupBy } from '../../components/GroupBy';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@dpm/domain/model';
 import { useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, MenuItem, ProgressBar, Toolbar } from '@fluentui/react-components';
-import { whyNotRetry } from '@dpm/domain/jobs/retry-job';
-import { whyNotCancel } from '@dpm/domain/jobs/cancel-job';
+import { ProgressBar, Toolbar } from '@fluentui/react-components';
 import { jobsQuery, type JobGrouping } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
@@ -12,70 +10,61 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
-import { useRole } from '../auth/session';
+import { OperationButtons, OperationMenuItem, type Offer } from '../../components/operations';
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
-import { JOB_STATUS_ORDER, groupRows } from './grouping';
+
 import { jobQuery, type JobDetail, type JobRow } from './queries';
 
 const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
 type JobGroupBy = (typeof GROUP_BY)[number];
 const JOB_GROUPING: Record<JobGroupBy, JobGrouping | undefined> = { None: undefined, 'Protection Group': 'group', Computer: 'computer', Status: 'status', Type: 'type' };
 
-/** The two job actions, each with the reason it does not apply (the button's title) or null. */
-interface JobAction {
-  label: 'Retry' | 'Cancel';
-  refusal: string | null;
-  run: () => void;
-}
+/** A job that has started and not finished: its progress shows beside its status. */
+const running = (r: Pick<JobRow, 'startedAt' | 'finishedAt'>) => r.startedAt !== null && r.finishedAt === null;
 
 export function JobsTab() {
   const { serverId } = useConnectedServer();
   const [status, setStatus] = useState<JobStatus | 'All'>('All');
   const [type, setType] = useState<JobType | 'All'>('All');
-  // Filters are applied by the server, over every job, not only the pages already loaded.
-  const [groupBy, setGroupBy] = useState<JobGroupBy>('None');
+  // Filters are applied by the server, over every job, not only the pages already loaded. DPM
+  // opens the Jobs tab grouped by status.
+  const [groupBy, setGroupBy] = useState<JobGroupBy>('Status');
   const jobs = useInfiniteQuery(jobsQuery(serverId, { status: status === 'All' ? undefined : status, type: type === 'All' ? undefined : type, groupBy: JOB_GROUPING[groupBy] }));
   const [selected, setSelected] = useState<string | null>(null);
   const command = useCommand(serverId);
-  const { needs } = useRole();
   const details = useQuery({ ...jobQuery(serverId, selected ?? ''), enabled: selected !== null });
 
-  const group = useMemo((): { of: ((r: JobRow) => string) | null; order: readonly string[] } => {
+  // The server sends each group whole and in DPM's order; the console only heads them.
+  const groupOf = useMemo((): ((r: JobRow) => string) | null => {
     switch (groupBy) {
       case 'Protection Group':
-        return { of: (r) => r.group ?? '(no protection group)', order: [] };
+        return (r) => r.group ?? '(no protection group)';
       case 'Computer':
-        return { of: (r) => r.computer ?? '(no computer)', order: [] };
+        return (r) => r.computer ?? '(no computer)';
       case 'Status':
-        return { of: (r) => r.status, order: JOB_STATUS_ORDER };
+        return (r) => r.status;
       case 'Type':
-        return { of: (r) => r.type, order: [] };
+        return (r) => r.type;
       default:
-        return { of: null, order: [] };
+        return null;
     }
   }, [groupBy]);
-  const rows = useMemo(() => groupRows(jobs.data?.pages.flatMap((p) => p.items) ?? [], group.of, group.order), [jobs.data, group]);
+  const rows = useMemo(() => jobs.data?.pages.flatMap((p) => p.items) ?? [], [jobs.data]);
   const job = rows.find((r) => r.id === selected);
   const detail = details.data && details.data.id === selected ? details.data : undefined;
 
-  const retry = (jobId: string) =>
-    command.run('Retry', async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].retry.$post({ param: { serverId, jobId }, json: {} })));
-  const cancel = (jobId: string) =>
-    command.run('Cancel', async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].cancel.$post({ param: { serverId, jobId }, json: {} })));
-
-  /**
-   * Retry and Cancel for a row. The server's own answer (the details' refusals, from the verbs)
-   * is used once loaded; until then the job's status previews it with the verbs' status rules.
-   */
-  const actionsFor = (r: JobRow): JobAction[] => {
-    const known = detail?.id === r.id && detail.status === r.status ? detail.refusals : null;
-    return [
-      { label: 'Retry', refusal: needs('Operator') ?? (known ? known.retry : whyNotRetry(r)), run: () => void retry(r.id) },
-      { label: 'Cancel', refusal: needs('Operator') ?? (known ? known.cancel : whyNotCancel(r)), run: () => void cancel(r.id) },
-    ];
+  const perform = (offer: Offer, r: JobRow) => {
+    const param = { serverId, jobId: r.id };
+    switch (offer.id) {
+      case 'jobs.retry':
+        return command.run(offer.name, async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].retry.$post({ param, json: {} })));
+      case 'jobs.cancel':
+        return command.run(offer.name, async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].cancel.$post({ param, json: {} })));
+      default:
+        return undefined;
+    }
   };
 
-  const groupOf = group.of;
   const columns: Column<JobRow>[] = [
     ...(groupOf ? [{ key: 'group-by', header: 'Group', width: 'minmax(90px, 1fr)', render: (r: JobRow) => <strong>{groupOf(r)}</strong> }] : []),
     { key: 'source', header: 'Source', width: 'minmax(110px, 2fr)', render: (r) => r.source ?? r.library ?? r.tape ?? '—' },
@@ -83,16 +72,16 @@ export function JobsTab() {
     { key: 'group', header: 'Protection Group', width: 'minmax(125px, 1fr)', render: (r) => r.group ?? '—' },
     { key: 'type', header: 'Type', width: '140px', render: (r) => r.type },
     { key: 'start', header: 'Start Time', width: '155px', render: (r) => formatTime(r.startedAt ?? r.scheduledAt) },
-    { key: 'elapsed', header: 'Time Elapsed', width: '95px', render: (r) => (r.startedAt && r.finishedAt ? formatDuration(r.finishedAt - r.startedAt) : r.status === 'In progress' ? 'running' : '—') },
+    { key: 'elapsed', header: 'Time Elapsed', width: '95px', render: (r) => (r.startedAt && r.finishedAt ? formatDuration(r.finishedAt - r.startedAt) : running(r) ? 'running' : '—') },
     { key: 'data', header: 'Data Transferred', width: '120px', render: (r) => formatGb(r.transferredGb) },
     {
       key: 'status',
       header: 'Status',
       width: '170px',
       render: (r) =>
-        r.status === 'In progress' ? (
+        running(r) ? (
           <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-            In progress <ProgressBar value={r.totalGb > 0 ? r.transferredGb / r.totalGb : 0} style={{ width: 50 }} aria-label={`Progress of ${r.type}`} />
+            {r.status} <ProgressBar value={r.totalGb > 0 ? r.transferredGb / r.totalGb : 0} style={{ width: 50 }} aria-label={`Progress of ${r.type}`} />
             {r.totalGb > 0 ? `${Math.round((100 * r.transferredGb) / r.totalGb)}%` : ''}
           </span>
         ) : (
@@ -125,13 +114,7 @@ export function JobsTab() {
               selectedId={selected}
               onSelect={(r) => setSelected(r.id)}
               groupOf={groupOf ?? undefined}
-              menu={(r) =>
-                actionsFor(r).map((a) => (
-                  <MenuItem key={a.label} onClick={a.run} disabled={a.refusal !== null || command.pending} title={a.refusal ?? undefined}>
-                    {a.label}
-                  </MenuItem>
-                ))
-              }
+              menu={(r) => r.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />)}
               onEndReached={jobs.hasNextPage && !jobs.isFetchingNextPage ? () => void jobs.fetchNextPage() : undefined}
             />
           )}
@@ -142,11 +125,7 @@ export function JobsTab() {
         job ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Actions</PaneTitle>
-            {actionsFor(job).map((a) => (
-              <Button key={a.label} onClick={a.run} disabledFocusable={a.refusal !== null || command.pending} title={a.refusal ?? undefined}>
-                {a.label}
-              </Button>
-            ))}
+            <OperationButtons offers={job.operations} onChoose={(offer) => void perform(offer, job)} />
           </div>
         ) : undefined
       }

@@ -3,19 +3,19 @@ import { Tab, TabList } from '@fluentui/react-components';
 import { AlertsTab } from './AlertsTab';
 import { JobsTab } from './JobsTab';
 import { AuditLog } from '../audit/AuditLog';
-import { useRole } from '../auth/session';
+import { useSession } from '../auth/session';
 
 /** Monitoring: the Alerts and Jobs of the connected DPM server, and the console's Audit log. */
 export function MonitoringPage() {
   const { tab = 'alerts' } = useParams();
   const navigate = useNavigate();
-  const { needs } = useRole();
+  const session = useSession();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(`/monitoring/${String(d.value)}`)} style={{ padding: '0 12px' }}>
         <Tab value="alerts">Alerts</Tab>
         <Tab value="jobs">Jobs</Tab>
-        {needs('Operator') === null && <Tab value="audit">Audit log</Tab>}
+        {session?.capabilities.audit && <Tab value="audit">Audit log</Tab>}
       </TabList>
       <div style={{ flex: 1, minHeight: 0 }}>{tab === 'jobs' ? <JobsTab /> : tab === 'audit' ? <AuditLog /> : <AlertsTab />}</div>
     </div>

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
 import { api, unwrap } from '../../api/client';
-import { serversQuery } from '../../api/queries';
+import { serverOperationsQuery, serversQuery } from '../../api/queries';
+import { OperationButton, offerOf } from '../../components/operations';
 import { PaneTitle } from '../../shell/Panes';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
-import { useRole } from '../auth/session';
 
 const HOUR = 3_600_000;
 
@@ -19,8 +19,7 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
   const servers = useQuery(serversQuery());
   const server = servers.data?.find((s) => s.id === serverId);
   const command = useCommand(serverId);
-  const { needs } = useRole();
-  const denied = needs('Administrator');
+  const serverOps = useQuery(serverOperationsQuery(serverId));
   const [open, setOpen] = useState(false);
   const [vault, setVault] = useState('');
   const [age, setAge] = useState('1');
@@ -43,16 +42,11 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
       <PaneTitle>External DPM</PaneTitle>
       <CommandFeedback command={command} />
       <p style={{ fontSize: 13, margin: 0 }}>{server?.externalDpm ? `Vault ${server.externalDpm.vault}, added ${formatTime(server.externalDpm.addedAt)}` : 'No external DPM server added.'}</p>
-      <Button disabled={denied !== null} title={denied ?? undefined} onClick={() => setOpen(true)}>
-        Add External DPM
-      </Button>
-      <Button
-        disabled={denied !== null || !server?.externalDpm}
-        title={denied ?? (server?.externalDpm ? undefined : 'No external DPM server has been added.')}
+      <OperationButton offer={offerOf(serverOps.data, 'recovery.add-external-dpm')} onClick={() => setOpen(true)} />
+      <OperationButton
+        offer={offerOf(serverOps.data, 'recovery.clear-external-dpm')}
         onClick={() => void command.run('Clear External DPM', async () => unwrap(await api.servers[':serverId'].recovery['external-dpm'].clear.$post({ param: { serverId }, json: {} })))}
-      >
-        Clear External DPM
-      </Button>
+      />
       {open && (
         <Dialog open onOpenChange={(_, d) => !d.open && setOpen(false)}>
           <DialogSurface>

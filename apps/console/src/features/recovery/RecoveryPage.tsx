@@ -7,7 +7,7 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatGb, formatTime } from '../../shell/format';
-import { RoleButton } from '../../components/RoleButton';
+import { OperationButton, offerOf } from '../../components/operations';
 import { RecoveryWizard, type RecoverySelection } from './RecoveryWizard';
 import { isDataSourceKind, itemsQuery } from './queries';
 
@@ -179,10 +179,10 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
           </table>
         )}
         <div>
-          {/* Operators recover to an alternate location; the wizard's server refuses them the original one. */}
-          <RoleButton needs="Operator" appearance="primary" disabled={!chosen} onClick={() => setWizard(true)}>
+          {/* The Recovery Wizard then offers the recovery types this user may choose for the point. */}
+          <OperationButton offer={chosen ? offerOf(chosen.operations, 'recovery.recover') : undefined} appearance="primary" disabled={!chosen} onClick={() => setWizard(true)}>
             Recover
-          </RoleButton>
+          </OperationButton>
         </div>
         {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} onClose={() => setWizard(false)} />}
       </div>

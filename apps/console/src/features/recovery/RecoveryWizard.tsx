@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -18,7 +18,8 @@ import {
   RadioGroup,
 } from '@fluentui/react-components';
 import type { DataSourceKind } from '@dpm/domain/model';
-import { RECOVERY_TYPES, needsDestination, type RecoveryType } from '@dpm/domain/recovery/recovery-types';
+import { needsDestination, type RecoveryType } from '@dpm/domain/recovery/recovery-types';
+import { offerOf, type Offers } from '../../components/operations';
 import { api, unwrap } from '../../api/client';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ErrorState, Loading } from '../../components/states';
@@ -42,6 +43,8 @@ export interface SelectedPoint {
   tape: string | null;
   hasDatabase: boolean;
   sizeGb: number;
+  /** What the signed-in user may do with the point: Recover, per recovery type. */
+  operations: Offers;
 }
 
 const PAGES = ['Review Recovery Selection', 'Select Recovery Type', 'Specify Recovery Options', 'Summary'] as const;
@@ -54,9 +57,9 @@ const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: str
 
 /**
  * The Recovery Wizard (console-terms.md › Recovery): the selected recovery point, the recovery
- * types of RECOVERY_TYPES for the data source's kind, plus Restore to replica when another DPM
- * server's replica of it waits for data (seed 000), the destination, then Recover. The server
- * decides; a refusal (NOT_CATALOGED, TAPE_CERTIFICATE, …) shows DPM's sentence on the Summary.
+ * types the server offers for it (each enabled, or disabled with the reason: an Operator does not
+ * overwrite the original data, a tape must be in the library…), plus Restore to replica when
+ * another DPM server's replica of it waits for data (seed 000), the destination, then Recover.
  */
 export function RecoveryWizard({ serverId, source, point, items = [], onClose }: { serverId: string; source: RecoverySelection; point: SelectedPoint; items?: string[]; onClose: () => void }) {
   const command = useCommand(serverId);
@@ -67,10 +70,21 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
   const [targetId, setTargetId] = useState<string | null>(null);
   const [simulateFailure, setSimulateFailure] = useState(false);
   const [started, setStarted] = useState(false);
+  // The Recover button that had the focus is gone once the recovery started: the focus moves to
+  // Close, inside the dialog, so Escape and Enter still reach it.
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (started) closeRef.current?.focus();
+  }, [started]);
 
-  const targetList = targets.data ?? [];
+  // The replicas that can take the data now (the others say why not, on the server).
+  const targetList = (targets.data ?? []).filter((t) => t.whyNot === null);
+  const recoverOffer = offerOf(point.operations, 'recovery.recover');
+  const offered = (recoverOffer?.intents ?? []).map((i) => ({ type: i.intent as RecoveryType, enabled: i.enabled, reason: i.reason?.message }));
   // Restore to replica brings back a whole replica, never chosen items.
-  const types: RecoveryType[] = [...RECOVERY_TYPES[source.kind], ...(targetList.length > 0 && items.length === 0 ? (['Restore to replica'] as const) : [])];
+  const restore = targetList.length > 0 && items.length === 0 ? [{ type: 'Restore to replica' as RecoveryType, enabled: true, reason: undefined }] : [];
+  const choices = [...offered, ...restore];
+  const types: RecoveryType[] = choices.filter((c) => c.enabled).map((c) => c.type);
   const target = targetList.find((t) => t.replicaId === targetId) ?? (targetList.length === 1 ? targetList[0] : undefined);
   const destinationSpec = type ? DESTINATION_LABEL[type] : undefined;
 
@@ -144,8 +158,8 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
                     {targets.isPending && <Loading label="Looking for replicas waiting for their data…" />}
                     {targets.isError && <ErrorState error={targets.error} />}
                     <RadioGroup aria-label="Recovery type" value={type ?? ''} onChange={(_, d) => setType(types.find((t) => t === d.value) ?? null)}>
-                      {types.map((t) => (
-                        <Radio key={t} value={t} label={t} />
+                      {choices.map((c) => (
+                        <Radio key={c.type} value={c.type} label={c.enabled ? c.type : `${c.type} — ${c.reason ?? 'not available'}`} disabled={!c.enabled} />
                       ))}
                     </RadioGroup>
                     {targetList.length > 0 && (
@@ -202,7 +216,7 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
           </DialogContent>
           <DialogActions>
             {started ? (
-              <Button appearance="primary" onClick={onClose}>
+              <Button ref={closeRef} appearance="primary" onClick={onClose}>
                 Close
               </Button>
             ) : (

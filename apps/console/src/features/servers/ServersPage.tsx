@@ -1,9 +1,9 @@
-import { MOVE_OPTIONS } from '@dpm/domain/errors';
+import { isOnline } from '@dpm/domain/model';
 import { useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
-import { serversQuery } from '../../api/queries';
+import { serverOperationsQuery, serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -11,10 +11,7 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { CommandDialog, ReinstallDialog, RestoreDbDialog } from './dialogs';
 import { Runbook, actionId } from './Runbook';
-import { RoleButton } from '../../components/RoleButton';
-
-/** The API takes mutations as JSON only (CSRF guard), even those without a body: DpmSync -Sync, Mark as failed… */
-const BODYLESS = { headers: { 'content-type': 'application/json' } };
+import { OperationButton, type Offer } from '../../components/operations';
 
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
@@ -35,6 +32,7 @@ export function ServersPage() {
   const command = useCommand(serverId);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const server = servers.data?.find((s) => s.id === serverId);
+  const operations = useQuery({ ...serverOperationsQuery(serverId), enabled: server !== undefined });
   const secondaryId = servers.data?.find((s) => server?.protectedBy.includes(s.name))?.id ?? null;
 
   const open = (kind: DialogKind) => {
@@ -47,24 +45,22 @@ export function ServersPage() {
     void command.run(label, call);
   };
 
-  const actions = server
-    ? [
-        { control: 'Mark as failed', title: 'Rehearse the loss of this DPM server', onClick: () => open('fail') },
-        { control: 'Reinstall DPM', title: 'Install DPM again with a new, empty DPM database', onClick: () => open('reinstall') },
-        { control: 'Restore database', title: 'DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\\instance>]', onClick: () => open('restore-db') },
-        {
-          control: 'Synchronize database',
-          title: 'DpmSync -Sync',
-          onClick: () => dpmSync('Synchronize database', async () => unwrap(await api.servers[':serverId'].dpmsync.sync.$post({ param: { serverId: server.id } }, BODYLESS))),
-        },
-        {
-          control: 'Reallocate replicas',
-          title: 'DpmSync -ReallocateReplica',
-          onClick: () => dpmSync('Reallocate replicas', async () => unwrap(await api.servers[':serverId'].dpmsync['reallocate-replica'].$post({ param: { serverId: server.id } }, BODYLESS))),
-        },
-        { control: 'Data copied', title: 'DpmSync -DataCopied', onClick: () => open('data-copied') },
-      ]
-    : [];
+  /** What each server recovery operation does when chosen, and its control's tooltip. */
+  const CONTROLS: Record<string, { title: string; onClick: (serverId: string) => void }> = {
+    'server-recovery.mark-failed': { title: 'Rehearse the loss of this DPM server', onClick: () => open('fail') },
+    'server-recovery.reinstall': { title: 'Install DPM again with a new, empty DPM database', onClick: () => open('reinstall') },
+    'server-recovery.restore-db': { title: 'DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\\instance>]', onClick: () => open('restore-db') },
+    'server-recovery.sync-db': {
+      title: 'DpmSync -Sync',
+      onClick: (id) => dpmSync('Synchronize database', async () => unwrap(await api.servers[':serverId'].dpmsync.sync.$post({ param: { serverId: id }, json: {} }))),
+    },
+    'server-recovery.reallocate-replicas': {
+      title: 'DpmSync -ReallocateReplica',
+      onClick: (id) => dpmSync('Reallocate replicas', async () => unwrap(await api.servers[':serverId'].dpmsync['reallocate-replica'].$post({ param: { serverId: id }, json: {} }))),
+    },
+    'server-recovery.data-copied': { title: 'DpmSync -DataCopied', onClick: () => open('data-copied') },
+  };
+  const actions: Offer[] = (operations.data ?? []).filter((o) => o.area === 'DPM servers');
 
   return (
     <Panes
@@ -89,7 +85,7 @@ export function ServersPage() {
                     background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined,
                   })}
                 >
-                  {s.name} <span style={{ color: s.state === 'Online' ? 'var(--colorNeutralForeground3)' : 'var(--colorPaletteRedForeground1)' }}>— {s.state}</span>
+                  {s.name} <span style={{ color: isOnline(s) ? 'var(--colorNeutralForeground3)' : 'var(--colorPaletteRedForeground1)' }}>— {s.state}</span>
                 </NavLink>
               </li>
             ))}
@@ -108,9 +104,9 @@ export function ServersPage() {
               <Fields
                 items={[
                   ['State', server.state],
-                  ['DPM service', server.state === 'Online' ? server.service : '—'],
+                  ['DPM service', isOnline(server) ? server.service : '—'],
                   ['Version', `DPM ${server.version}`],
-                  ['DPM database', server.dbRestorePending ? 'Restored; run Synchronize database (DpmSync -Sync)' : server.state === 'Online' ? 'Attached' : '—'],
+                  ['DPM database', server.dbRestorePending ? 'Restored; run Synchronize database (DpmSync -Sync)' : isOnline(server) ? 'Attached' : '—'],
                   ['Role', [server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null].filter((r) => r !== null).join(', ') || '—'],
                   ['Protects', server.protecting.join(', ') || '—'],
                   ['Protected by', server.protectedBy.join(', ') || '—'],
@@ -122,14 +118,14 @@ export function ServersPage() {
                   Connect to {server.name}
                 </Button>
               )}
-              {server.state === 'Failed' && server.protectedBy.length > 0 && (
+              {server.moveOptions.length > 0 && (
                 <section aria-label="Supported options" style={{ marginTop: 12 }}>
                   <h2 style={{ fontSize: 14, margin: '8px 0 4px' }}>When a primary under secondary protection fails</h2>
                   <p style={{ fontSize: 13, margin: '0 0 4px' }}>
                     Moving its protected computers to another DPM server that {server.protectedBy.join(', ')} knows is not supported (MOVE_UNSUPPORTED). The supported options:
                   </p>
                   <ol style={{ fontSize: 13, margin: 0 }}>
-                    {MOVE_OPTIONS.map((o) => (
+                    {server.moveOptions.map((o) => (
                       <li key={o}>{o.replace(/^Option \d: /, '')}</li>
                     ))}
                   </ol>
@@ -145,9 +141,7 @@ export function ServersPage() {
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>{server.name}</PaneTitle>
             {actions.map((a) => (
-              <RoleButton needs="Administrator" key={a.control} id={actionId(a.control)} title={a.title} disabled={command.pending} onClick={a.onClick}>
-                {a.control}
-              </RoleButton>
+              <OperationButton key={a.id} offer={a} id={actionId(a.name)} title={CONTROLS[a.id]?.title} disabled={command.pending} onClick={() => CONTROLS[a.id]?.onClick(server.id)} />
             ))}
             {dialog === 'fail' && (
               <CommandDialog
@@ -155,7 +149,7 @@ export function ServersPage() {
                 confirm="Mark as failed"
                 command={command}
                 onClose={close}
-                run={async () => unwrap(await api.servers[':serverId'].fail.$post({ param: { serverId: server.id } }, BODYLESS))}
+                run={async () => unwrap(await api.servers[':serverId'].fail.$post({ param: { serverId: server.id }, json: {} }))}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
                   Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server that owns its agent
@@ -171,7 +165,7 @@ export function ServersPage() {
                 confirm="Data copied"
                 command={command}
                 onClose={close}
-                run={async () => unwrap(await api.servers[':serverId'].dpmsync['data-copied'].$post({ param: { serverId: server.id } }, BODYLESS))}
+                run={async () => unwrap(await api.servers[':serverId'].dpmsync['data-copied'].$post({ param: { serverId: server.id }, json: {} }))}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
                   DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica creation pending by hand. They are then

@@ -7,19 +7,22 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
-import { useRole, type Role } from '../auth/session';
+import { ROLES, type Role } from '@dpm/domain/roles';
+import { useSession } from '../auth/session';
 
 const usersQuery = () => queryOptions({ queryKey: ['users'], queryFn: async () => unwrap(await api.users.$get()) });
-const ROLES: Role[] = ['Administrator', 'Operator', 'Reader'];
+/** Highest role first, as the page offers them. */
+const OFFERED: Role[] = [...ROLES].reverse();
+const LOWEST: Role = ROLES[0];
 
-/** Users: console accounts and their roles (Administrators only). */
+/** Users: console accounts and their roles; the server says who may open it (the session's capabilities). */
 export function UsersPage() {
-  const { needs } = useRole();
-  const denied = needs('Administrator');
-  const users = useQuery({ ...usersQuery(), enabled: denied === null });
+  const session = useSession();
+  const allowed = session?.capabilities.users ?? false;
+  const users = useQuery({ ...usersQuery(), enabled: allowed });
   const command = useCommand('users');
   const [selected, setSelected] = useState<string | null>(null);
-  const [draft, setDraft] = useState({ username: '', role: 'Reader' as Role, password: '' });
+  const [draft, setDraft] = useState({ username: '', role: LOWEST, password: '' });
   const [reset, setReset] = useState('');
   type Row = NonNullable<typeof users.data>[number];
   const user = users.data?.find((u) => u.id === selected);
@@ -30,7 +33,7 @@ export function UsersPage() {
     { key: 'created', header: 'Created', width: '180px', render: (u) => formatTime(u.createdAt) },
   ];
   const refresh = () => void users.refetch();
-  if (denied) return <ErrorState error={new Error(denied)} title="Users" />;
+  if (!allowed) return <ErrorState error={new Error(`Managing users is not open to ${session?.username ?? 'you'} (${session?.role ?? 'signed out'}).`)} title="Users" />;
   return (
     <Panes
       display={
@@ -47,7 +50,7 @@ export function UsersPage() {
           onSubmit={(e) => {
             e.preventDefault();
             void command.run('Add user', async () => unwrap(await api.users.$post({ json: draft }))).then(() => {
-              setDraft({ username: '', role: 'Reader', password: '' });
+              setDraft({ username: '', role: LOWEST, password: '' });
               refresh();
             });
           }}
@@ -59,7 +62,7 @@ export function UsersPage() {
           </Field>
           <Field label="Role">
             <Dropdown value={draft.role} selectedOptions={[draft.role]} onOptionSelect={(_, d) => setDraft({ ...draft, role: d.optionValue as Role })}>
-              {ROLES.map((r) => (
+              {OFFERED.map((r) => (
                 <Option key={r} value={r}>
                   {r}
                 </Option>
@@ -78,12 +81,17 @@ export function UsersPage() {
         user ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>{user.username}</PaneTitle>
-            {ROLES.filter((r) => r !== user.role).map((r) => (
-              <Button key={r} onClick={() => void command.run(`Make ${user.username} ${r}`, async () => unwrap(await api.users[':userId'].role.$post({ param: { userId: user.id }, json: { role: r } }))).then(refresh)}>
+            {OFFERED.filter((r) => r !== user.role).map((r) => (
+              <Button
+                key={r}
+                onClick={() =>
+                  void command.run(`Make ${user.username} ${r}`, async () => unwrap(await api.users[':userId'].role.$post({ param: { userId: user.id }, json: { role: r, expectedRevision: user.revision.n } }))).then(refresh)
+                }
+              >
                 Make {r}
               </Button>
             ))}
-            <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', async () => unwrap(await api.users[':userId'].disabled.$post({ param: { userId: user.id }, json: { disabled: !user.disabled } }))).then(refresh)}>
+            <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', async () => unwrap(await api.users[':userId'].disabled.$post({ param: { userId: user.id }, json: { disabled: !user.disabled, expectedRevision: user.revision.n } }))).then(refresh)}>
               {user.disabled ? 'Enable' : 'Disable'}
             </Button>
             <Field label="New password" hint="The user is signed out everywhere and signs in with it.">
@@ -93,7 +101,7 @@ export function UsersPage() {
               disabled={reset === '' || command.pending}
               onClick={() =>
                 void command
-                  .run(`Reset password of ${user.username}`, async () => unwrap(await api.users[':userId'].password.$post({ param: { userId: user.id }, json: { password: reset } })))
+                  .run(`Reset password of ${user.username}`, async () => unwrap(await api.users[':userId'].password.$post({ param: { userId: user.id }, json: { password: reset, expectedRevision: user.revision.n } })))
                   .then((done) => {
                     if (done !== undefined) setReset('');
                     refresh();

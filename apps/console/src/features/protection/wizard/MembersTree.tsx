@@ -25,8 +25,9 @@ const memberValue = (key: string) => `m|${key}`;
 
 /**
  * Select Group Members: computers → data sources, and for a DPM server its DPMDB, volumes, the
- * Config and Scripting folders and the replicas it holds. Items the connected server already
- * protects can't be selected again; items another server protects can, and the server answers.
+ * Config and Scripting folders and the replicas it holds. What this server may not protect is
+ * greyed out with the domain's reason (already protected, a chaining rule, the agent's owner);
+ * the members a group being modified already has show checked.
  */
 export function MembersTree({ serverId, serverName, computers, selected, onChange, groupId }: MembersTreeProps) {
   const nodes: Node[] = useMemo(
@@ -42,7 +43,7 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
   const [minimumShownFor, setMinimumShownFor] = useState<string[]>([]);
 
   const inGroup = (c: Candidate) => groupId !== null && c.protectedBy?.groupId === groupId;
-  const locked = (c: Candidate) => c.protectedBy?.serverId === serverId;
+  const locked = (c: Candidate) => c.whyNot !== null;
   const selectable = (list: Candidate[]) => list.filter((c) => !locked(c));
 
   const stateOf = (list: Candidate[]): boolean | 'mixed' => {
@@ -105,8 +106,8 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
   };
 
   const leaf = (c: Candidate) => (
-    <TreeItem key={c.key} itemType="leaf" value={memberValue(c.key)} aria-label={c.name}>
-      <TreeItemLayout selector={{ disabled: locked(c) }} aside={<Caption1>{note(c)}</Caption1>}>
+    <TreeItem key={c.key} itemType="leaf" value={memberValue(c.key)} aria-label={c.name} title={c.whyNot?.message}>
+      <TreeItemLayout selector={{ disabled: locked(c) }} aside={<Caption1>{c.whyNot && !c.protectedBy && !inGroup(c) ? c.whyNot.code : note(c)}</Caption1>}>
         {c.name}
       </TreeItemLayout>
     </TreeItem>

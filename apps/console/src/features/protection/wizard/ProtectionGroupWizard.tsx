@@ -57,6 +57,8 @@ const SUBMIT: Record<WizardMode, string> = { create: 'Create Group', modify: 'Up
  */
 export function ProtectionGroupWizard(props: WizardProps) {
   const { serverId, mode, groupId } = props;
+  // A new start of the flow (after a STALE refusal): the group as it is now, the state rebuilt from it.
+  const [generation, setGeneration] = useState(0);
   const groups = useQuery(groupsQuery(serverId));
   const group = useQuery({ ...groupQuery(serverId, groupId ?? ''), enabled: mode === 'modify' && groupId !== undefined });
   const protectable = useQuery(protectableQuery(serverId));
@@ -73,7 +75,12 @@ export function ProtectionGroupWizard(props: WizardProps) {
           <DialogTitle>{TITLE[mode]}</DialogTitle>
           {ready ? (
             <WizardFlow
+              key={generation}
               {...props}
+              reload={() => {
+                void group.refetch().then(() => setGeneration((n) => n + 1));
+                void protectable.refetch();
+              }}
               serverName={serverName}
               groupNames={groups.data.filter((g) => g.id !== groupId).map((g) => g.name)}
               existingMembers={groups.data.find((g) => g.id === groupId)?.members ?? 0}
@@ -115,6 +122,8 @@ const FIELD_SOURCES: Record<FieldId, (keyof WizardState)[]> = {
 };
 
 interface FlowProps extends WizardProps {
+  /** Starts the wizard over from the group as it is now. */
+  reload: () => void;
   serverName: string;
   groupNames: string[];
   existingMembers: number;
@@ -130,7 +139,7 @@ function defaultName(names: string[]): string {
   return `Protection Group ${n}`;
 }
 
-function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, onClose, onDone }: FlowProps) {
+function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, onClose, onDone, reload }: FlowProps) {
   const client = useQueryClient();
   const [s, setState] = useState<WizardState>(() => initialState(defaultName(groupNames), now, group));
   const [touched, setTouched] = useState<Set<keyof WizardState>>(new Set());
@@ -190,7 +199,7 @@ function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingM
   const submit = useMutation({
     mutationFn: async () => {
       if (mode === 'modify' && groupId !== undefined) {
-        return unwrap(await api.servers[':serverId'].protection.groups[':groupId'].modify.$post({ param: { serverId, groupId }, json: modifyBody(s, ctx) }));
+        return unwrap(await api.servers[':serverId'].protection.groups[':groupId'].modify.$post({ param: { serverId, groupId }, json: modifyBody(s, ctx, group?.revision?.n) }));
       }
       return unwrap(await api.servers[':serverId'].protection.groups.$post({ param: { serverId }, json: createBody(s, ctx) }));
     },
@@ -252,7 +261,15 @@ function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingM
                 <MessageBarBody>
                   <MessageBarTitle>{SUBMIT[mode]} was refused</MessageBarTitle>
                   {refusal.message} ({refusal.code})
-                  {refusedPage && refusedPage !== page && (
+                  {refusal.code === 'STALE' && (
+                    <>
+                      {' '}
+                      <Link as="button" onClick={reload}>
+                        Start over from the current settings
+                      </Link>
+                    </>
+                  )}
+                  {refusal.code !== 'STALE' && refusedPage && refusedPage !== page && (
                     <>
                       {' '}
                       <Link as="button" onClick={() => go(refusedPage)}>

@@ -1,11 +1,14 @@
-import { LIMITS, isApplicationData } from '@dpm/domain/protection/goals';
+import { LIMITS, checkGoals, checkReplicaSync, isApplicationData, type GoalsInput } from '@dpm/domain/protection/goals';
+import { checkGroupName, checkMembersChosen } from '@dpm/domain/protection/group-name';
+import type { DomainError } from '@dpm/domain/errors';
 import type { DataSourceKind } from '@dpm/domain/model';
 
 /**
  * The Create New Protection Group wizard (and Modify protection group) without React: its pages,
- * its state, the checks each page makes before Next, and the request it sends. The checks mirror
- * DPM's limits (LIMITS, from the domain) so an administrator learns of a wrong value on the page
- * that holds it; the server still decides on Create Group.
+ * its state, the checks each page makes before Next, and the request it sends. A page parses what
+ * was typed (a number, a time of day) and asks the domain's own checks (goals.ts, group-name.ts)
+ * about the values, so an administrator reads DPM's sentence on the page that holds the value;
+ * the server decides again on Create Group.
  */
 
 export type PageId = 'type' | 'members' | 'method' | 'shortTerm' | 'longTerm' | 'library' | 'online' | 'disk' | 'replica' | 'consistency' | 'summary';
@@ -36,13 +39,19 @@ export interface ProtectedBy {
 }
 
 /** One row of GET /protection/protectable. */
+/** Why the server may not protect a candidate, as the domain decides (rule code and sentence). */
+export interface WhyNot {
+  code: string;
+  message: string;
+}
+
 export interface ProtectableComputer {
   id: string;
   name: string;
   dpmServerId: string | null;
   local: boolean;
-  dataSources: { id: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null }[];
-  replicas: { dataSourceId: string; sourceServerId: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null }[];
+  dataSources: { id: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null; whyNot: WhyNot | null }[];
+  replicas: { dataSourceId: string; sourceServerId: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null; whyNot: WhyNot | null }[];
 }
 
 /** A member the wizard can select: a data source, or a DPM server's replica of one. */
@@ -55,6 +64,7 @@ export interface Candidate {
   kind: string;
   sizeGb: number;
   protectedBy: ProtectedBy | null;
+  whyNot: WhyNot | null;
 }
 
 export function memberKey(dataSourceId: string, sourceServerId: string | null): string {
@@ -63,7 +73,7 @@ export function memberKey(dataSourceId: string, sourceServerId: string | null): 
 
 export function candidatesOf(c: ProtectableComputer): { dataSources: Candidate[]; replicas: Candidate[] } {
   return {
-    dataSources: c.dataSources.map((d) => ({ key: memberKey(d.id, null), dataSourceId: d.id, sourceServerId: null, name: d.name, computer: c.name, kind: d.kind, sizeGb: d.sizeGb, protectedBy: d.protectedBy })),
+    dataSources: c.dataSources.map((d) => ({ key: memberKey(d.id, null), dataSourceId: d.id, sourceServerId: null, name: d.name, computer: c.name, kind: d.kind, sizeGb: d.sizeGb, protectedBy: d.protectedBy, whyNot: d.whyNot })),
     replicas: c.replicas.map((r) => ({
       key: memberKey(r.dataSourceId, r.sourceServerId),
       dataSourceId: r.dataSourceId,
@@ -73,6 +83,7 @@ export function candidatesOf(c: ProtectableComputer): { dataSources: Candidate[]
       kind: r.kind,
       sizeGb: r.sizeGb,
       protectedBy: r.protectedBy,
+      whyNot: r.whyNot,
     })),
   };
 }
@@ -192,6 +203,8 @@ export interface GroupSettings {
   online: { recoveryPoints: number } | null;
   replicaCreation: ReplicaCreation;
   consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
+  /** Modify: the group's revision the wizard opened (STALE). */
+  revision?: { n: number };
 }
 
 export function initialState(name: string, now: number, group?: GroupSettings): WizardState {
@@ -275,47 +288,65 @@ export type FieldId =
 
 export type FieldErrors = Partial<Record<FieldId, string>>;
 
+/** Where each of the domain's goal targets is shown in the wizard. */
+const FIELD_OF_TARGET: Record<string, FieldId> = {
+  'disk.retentionDays': 'retentionDays',
+  'disk.syncFrequencyMinutes': 'syncFrequency',
+  'disk.recoveryPointTimes': 'recoveryPointTimes',
+  'disk.expressFullTimes': 'expressFullTimes',
+  disk: 'recoveryPointTimes',
+  'tape.backupsPerDay': 'tapeBackupsPerDay',
+  'tape.retentionYears': 'tapeRetentionYears',
+  'online.recoveryPoints': 'onlineRecoveryPoints',
+  name: 'name',
+  members: 'members',
+};
+
+/** A domain refusal shown on its field, prefixed with the field's label. */
+function onField(e: FieldErrors, refusal: DomainError | null, label: string, fallback: FieldId): void {
+  if (!refusal) return;
+  const field = FIELD_OF_TARGET[refusal.target ?? ''] ?? fallback;
+  e[field] ??= `${label}: ${refusal.message}`;
+}
+
 export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): FieldErrors {
   const e: FieldErrors = {};
+  const none: GoalsInput = { disk: null, tape: null, online: null };
   switch (page) {
-    case 'members': {
-      const name = s.name.trim();
-      if (name === '') e.name = 'Protection group name: enter a name for the protection group.';
-      else if (name.length > 64) e.name = 'Protection group name: use at most 64 characters.';
-      else if (ctx.otherGroupNames.some((n) => n.toLowerCase() === name.toLowerCase())) e.name = `Protection group name: ${ctx.serverName} already has a protection group named "${name}".`;
-      if (ctx.mode === 'create' && Object.keys(s.members).length === 0) e.members = 'Group members: select at least one member for the protection group.';
+    case 'members':
+      onField(e, checkGroupName(s.name, ctx.otherGroupNames, ctx.serverName), 'Protection group name', 'name');
+      if (ctx.mode === 'create') onField(e, checkMembersChosen(Object.keys(s.members).length), 'Group members', 'members');
       break;
-    }
     case 'method':
-      if (!s.disk && !s.tape && !s.online) e.method = 'Data protection method: select at least one data protection method: short-term disk, long-term tape or online.';
+      // The domain's "at least one method" check, with placeholder goals for the methods chosen.
+      if (!s.disk && !s.tape && !s.online) onField(e, checkGoals(none), 'Data protection method', 'method');
       break;
     case 'shortTerm': {
-      const { min, max } = LIMITS.retentionDays;
       const days = wholeNumber(s.retentionDays);
-      if (days === null || days < min || days > max) e.retentionDays = `Retention range: enter a whole number of days from ${min} to ${max}.`;
-      if (s.syncMode === 'beforeRecoveryPoint' && !s.tape && hasReplicaMembers(s, ctx)) {
-        // Seed 002: a replica protected on disk only needs a synchronization frequency.
-        e.syncFrequency = 'Synchronization frequency: a replica protected with short-term disk protection only needs a synchronization frequency; "Just before a recovery point" is not available. Every 24 hours is recommended.';
-      }
+      if (days === null) e.retentionDays = 'Retention range: enter a whole number of days.';
       const rps = parseTimes(s.recoveryPointTimes);
       if (rps === null) e.recoveryPointTimes = 'Recovery point times: enter times of day as hh:mm, separated by commas.';
-      else if (days !== null && rps.length * days > LIMITS.fileRecoveryPoints) {
-        e.recoveryPointTimes = `Recovery point times: ${rps.length} a day kept for ${days} days make ${rps.length * days}; DPM keeps at most ${LIMITS.fileRecoveryPoints} recovery points for file data.`;
-      }
       const fulls = parseTimes(s.expressFullTimes);
       if (fulls === null) e.expressFullTimes = 'Express full backup times: enter times of day as hh:mm, separated by commas.';
-      else if (days !== null && fulls.length * days > LIMITS.expressFulls) {
-        e.expressFullTimes = `Express full backup times: ${fulls.length} a day kept for ${days} days make ${fulls.length * days}; DPM keeps at most ${LIMITS.expressFulls} express full backups.`;
-      }
+      if (days === null || rps === null || fulls === null) break;
+      const disk = { retentionDays: days, syncFrequencyMinutes: effectiveSyncMinutes(s, ctx), recoveryPointTimes: rps, expressFullTimes: fulls };
+      const labels: Partial<Record<FieldId, string>> = { retentionDays: 'Retention range', syncFrequency: 'Synchronization frequency', recoveryPointTimes: 'Recovery point times', expressFullTimes: 'Express full backup times' };
+      const goals = checkGoals({ ...none, disk });
+      if (goals) onField(e, goals, labels[FIELD_OF_TARGET[goals.target ?? ''] ?? 'retentionDays'] ?? 'Short-term goals', 'retentionDays');
+      // Seed 002 (checkReplicaSync): only for a group that protects replicas.
+      if (hasReplicaMembers(s, ctx)) onField(e, checkReplicaSync({ disk, tape: s.tape ? TAPE_PLACEHOLDER : null, online: null }), 'Synchronization frequency', 'syncFrequency');
       break;
     }
     case 'longTerm': {
       const years = wholeNumber(s.tapeRetentionYears);
-      if (years === null || years < 1 || years > LIMITS.tapeRetentionYears) e.tapeRetentionYears = `Retention range: enter a whole number of years from 1 to ${LIMITS.tapeRetentionYears}.`;
+      if (years === null) e.tapeRetentionYears = 'Retention range: enter a whole number of years.';
       const perDay = wholeNumber(s.tapeBackupsPerDay);
       if (perDay === null || perDay < 1) e.tapeBackupsPerDay = 'Backups a day: enter a whole number.';
-      else if (perDay > LIMITS.tapeBackupsPerDay) e.tapeBackupsPerDay = `Backups a day: DPM runs at most ${LIMITS.tapeBackupsPerDay} scheduled tape backup a day.`;
-      if (parseTimeOfDay(s.tapeBackupTime) === null) e.tapeBackupTime = 'Backup time: enter a time of day as hh:mm.';
+      const time = parseTimeOfDay(s.tapeBackupTime);
+      if (time === null) e.tapeBackupTime = 'Backup time: enter a time of day as hh:mm.';
+      if (years === null || perDay === null || perDay < 1 || time === null) break;
+      const goals = checkGoals({ ...none, tape: { ...TAPE_PLACEHOLDER, retentionYears: years, backupsPerDay: perDay, backupTime: time } });
+      onField(e, goals, goals?.target === 'tape.backupsPerDay' ? 'Backups a day' : 'Retention range', 'tapeRetentionYears');
       break;
     }
     case 'library': {
@@ -326,7 +357,8 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
     }
     case 'online': {
       const n = wholeNumber(s.onlineRecoveryPoints);
-      if (n === null || n < 1 || n > LIMITS.onlineRecoveryPoints) e.onlineRecoveryPoints = `Online recovery points: enter from 1 to ${LIMITS.onlineRecoveryPoints}; online protection keeps at most ${LIMITS.onlineRecoveryPoints}.`;
+      if (n === null) e.onlineRecoveryPoints = 'Online recovery points: enter a whole number.';
+      else onField(e, checkGoals({ ...none, online: { recoveryPoints: n } }), 'Online recovery points', 'onlineRecoveryPoints');
       break;
     }
     case 'replica':
@@ -344,6 +376,9 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
   }
   return e;
 }
+
+/** Tape goals a page checks with, when only some of them are its own. */
+const TAPE_PLACEHOLDER = { backupsPerDay: 1, backupTime: 0, retentionYears: 1, libraryId: null, copies: 1, encrypt: false };
 
 /** The goals part of the request, from a state whose pages passed validation. */
 export function goalsOf(s: WizardState, ctx: WizardContext) {
@@ -385,8 +420,8 @@ export function createBody(s: WizardState, ctx: WizardContext) {
   };
 }
 
-export function modifyBody(s: WizardState, ctx: WizardContext) {
-  return { name: s.name.trim(), ...goalsOf(s, ctx), addMembers: membersOf(s) };
+export function modifyBody(s: WizardState, ctx: WizardContext, revision: number | undefined) {
+  return { name: s.name.trim(), ...goalsOf(s, ctx), addMembers: membersOf(s), ...(revision !== undefined ? { expectedRevision: revision } : {}) };
 }
 
 /** Review Disk Allocation: DPM's default allocation is the data size ×1.5 (as the domain allocates). */
