@@ -1,4 +1,5 @@
 import type { Estate, EntityName, EntityOf } from './model';
+import { emptyTable } from './model';
 import type { DomainError } from './errors';
 
 /** What a command is given besides its slice: the simulated time, an id source and who acts. */
@@ -90,7 +91,9 @@ export class Draft {
     if (this.dels.get(entity)?.has(id)) return undefined;
     const put = this.puts.get(entity)?.get(id);
     if (put !== undefined) return put as EntityOf<K>;
-    return this.base[entity][id] as EntityOf<K> | undefined;
+    // Own rows only: a slice built by hand may still be a plain object (see emptyTable).
+    const table = this.base[entity];
+    return Object.hasOwn(table, id) ? (table[id] as EntityOf<K>) : undefined;
   }
 
   all<K extends EntityName>(entity: K): EntityOf<K>[] {
@@ -181,7 +184,6 @@ export class Draft {
   }
 }
 
-/** Applies changes to an estate, returning a new estate; the input is not mutated. */
 /** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
 export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(estate: Estate, entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
   const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
@@ -193,12 +195,13 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
   return out;
 }
 
+/** Applies changes to an estate, returning a new estate (its changed tables without a prototype, as emptyTable); the input is not mutated. */
 export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
   const next: Estate = { ...estate };
   const copied = new Set<EntityName>();
   for (const c of changes) {
     if (!copied.has(c.entity)) {
-      (next as unknown as Record<string, unknown>)[c.entity] = { ...estate[c.entity] };
+      (next as unknown as Record<string, unknown>)[c.entity] = Object.assign(emptyTable(), estate[c.entity]);
       copied.add(c.entity);
     }
     const table = next[c.entity] as Record<string, unknown>;
@@ -212,6 +215,8 @@ export function applyChanges(estate: Estate, changes: readonly Change[]): Estate
 export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
   for (const c of changes) {
     const table = estate[c.entity] as Record<string, unknown>;
+    // A table built by hand rather than by emptyTable loses its prototype before an id lands in it.
+    if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
     const id = c.op === 'put' ? (c.value as { id: string }).id : c.id;
     const before = table[id];
     if (c.op === 'put') table[id] = c.value;
