@@ -11,7 +11,7 @@ const DS3_PS1_C = 'rep-DS3-DS1-PS1-C';
  * request context, so it carries whatever session the page's browser context holds.
  */
 async function post(page: Page, server: RunningServer, path: string, body: unknown): Promise<void> {
-  const res = await page.request.post(`${server.url}/api${path}`, { headers: { 'content-type': 'application/json' }, data: JSON.stringify(body) });
+  const res = await page.request.post(`${server.url}/api${path}`, { headers: { 'content-type': 'application/json', origin: server.url }, data: JSON.stringify(body) });
   expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
 }
 

@@ -9,13 +9,13 @@ import { Refused } from './http-errors';
 import { isDomainError, notFound } from '@dpm/domain/errors';
 import type { DpmServer } from '@dpm/domain/model';
 import type { AuthSettings, Principal } from './auth/service';
-import type { Throttle } from './auth/throttle';
+import type { SignInThrottle } from './auth/throttle';
 
 export interface AppDeps {
-  auth: AuthSettings & { throttle: { account: Throttle; address: Throttle } };
+  auth: AuthSettings & { throttle: SignInThrottle };
   store: EstateStore;
   db: Db;
-  config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile'>;
+  config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile' | 'publicOrigin'>;
   log: Logger;
   version: string;
 }

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { router, run } from '../deps';
 import { ServerParams, ServerSummary, Topology, Version } from '../schemas';
-import { commandResponses } from './route-kit';
+import { NoBody, commandResponses } from './route-kit';
 import { analyseTopology } from '@dpm/domain/topology/topology';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
@@ -57,8 +57,16 @@ const runbook = createRoute({
   responses: { 200: { description: 'The runbook', content: { 'application/json': { schema: Runbook } } }, 404: commandResponses[404] },
 });
 
+/** A command with nothing to say but its server: the body is empty or {} (anything else is refused). */
 const serverCommand = <Path extends string>(path: Path, summary: string) =>
-  createRoute({ method: 'post', path: `/servers/{serverId}${path}` as `/servers/{serverId}${Path}`, tags: ['Server disaster recovery'], summary, request: { params: ServerParams }, responses: commandResponses });
+  createRoute({
+    method: 'post',
+    path: `/servers/{serverId}${path}` as `/servers/{serverId}${Path}`,
+    tags: ['Server disaster recovery'],
+    summary,
+    request: { params: ServerParams, body: { required: false, content: { 'application/json': { schema: NoBody } } } },
+    responses: commandResponses,
+  });
 
 const serverCommandWithBody = <Path extends string, S extends z.ZodType>(path: Path, summary: string, body: S) =>
   createRoute({

@@ -14,8 +14,6 @@ import { Runbook, actionId } from './Runbook';
 import { RoleButton } from '../../components/RoleButton';
 
 /** The API takes mutations as JSON only (CSRF guard), even those without a body: DpmSync -Sync, Mark as failed… */
-const BODYLESS = { headers: { 'content-type': 'application/json' } };
-
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
 /** /servers: the connected server's page (rendered in place: a redirect from an effect could overwrite the next click). */
@@ -55,12 +53,12 @@ export function ServersPage() {
         {
           control: 'Synchronize database',
           title: 'DpmSync -Sync',
-          onClick: () => dpmSync('Synchronize database', async () => unwrap(await api.servers[':serverId'].dpmsync.sync.$post({ param: { serverId: server.id } }, BODYLESS))),
+          onClick: () => dpmSync('Synchronize database', async () => unwrap(await api.servers[':serverId'].dpmsync.sync.$post({ param: { serverId: server.id }, json: {} }))),
         },
         {
           control: 'Reallocate replicas',
           title: 'DpmSync -ReallocateReplica',
-          onClick: () => dpmSync('Reallocate replicas', async () => unwrap(await api.servers[':serverId'].dpmsync['reallocate-replica'].$post({ param: { serverId: server.id } }, BODYLESS))),
+          onClick: () => dpmSync('Reallocate replicas', async () => unwrap(await api.servers[':serverId'].dpmsync['reallocate-replica'].$post({ param: { serverId: server.id }, json: {} }))),
         },
         { control: 'Data copied', title: 'DpmSync -DataCopied', onClick: () => open('data-copied') },
       ]
@@ -155,7 +153,7 @@ export function ServersPage() {
                 confirm="Mark as failed"
                 command={command}
                 onClose={close}
-                run={async () => unwrap(await api.servers[':serverId'].fail.$post({ param: { serverId: server.id } }, BODYLESS))}
+                run={async () => unwrap(await api.servers[':serverId'].fail.$post({ param: { serverId: server.id }, json: {} }))}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
                   Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server that owns its agent
@@ -171,7 +169,7 @@ export function ServersPage() {
                 confirm="Data copied"
                 command={command}
                 onClose={close}
-                run={async () => unwrap(await api.servers[':serverId'].dpmsync['data-copied'].$post({ param: { serverId: server.id } }, BODYLESS))}
+                run={async () => unwrap(await api.servers[':serverId'].dpmsync['data-copied'].$post({ param: { serverId: server.id }, json: {} }))}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
                   DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica creation pending by hand. They are then
