@@ -83,7 +83,8 @@ export function createApp(d: AppDeps) {
       for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
       c.header('X-Request-Id', c.get('requestId'));
     }
-    if (api && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // An answer of the API is never stored, the event stream's no-cache included.
+    if (api && c.res.headers.get('Cache-Control') !== 'no-store') c.header('Cache-Control', 'no-store');
   });
   // Every mutating request is audited, and every refusal of any request: the verbs, the store and
   // the authorization middleware audit their own; this audits what they never reached (a body

@@ -93,6 +93,19 @@ describe('security headers on every answer of the real server', () => {
     });
   }
 
+  it('the event stream: the same headers, and never stored', async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${base}/api/events`, { headers: bearer, signal: abort.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    const reader = res.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toContain('event: hello');
+    abort.abort();
+    await reader?.cancel().catch(() => undefined);
+  });
+
   it('unknown API paths are JSON 404s, deep links the console page', async () => {
     const unknown = await fetch(`${base}/api/zz`, { headers: html });
     expect(unknown.headers.get('content-type')).toContain('application/json');

@@ -108,7 +108,32 @@ const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /api/servers/{serverId}/recovery/recover': { recoveryPointId: 'abc', recoveryType: 'Recover to an alternate location', destination: 'abc' },
 };
 
+/** The objects of a schema that accept fields they don't name (JSON Schema's additionalProperties). */
+function openObjects(doc: Doc, schema: Schema, path: string, seen = new Set<Schema>()): string[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  if (schema.$ref) return openObjects(doc, doc.components?.schemas?.[schema.$ref.split('/').at(-1) ?? ''] ?? {}, path, seen);
+  const nested = [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])].flatMap((s) => openObjects(doc, s, path, seen));
+  if (schema.items) nested.push(...openObjects(doc, schema.items, `${path}[]`, seen));
+  for (const [k, v] of Object.entries(schema.properties ?? {})) nested.push(...openObjects(doc, v, `${path}.${k}`, seen));
+  const type = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return type.includes('object') && (schema as { additionalProperties?: unknown }).additionalProperties !== false ? [path, ...nested] : nested;
+}
+
 describe('an outside sweep of every route of the OpenAPI document', () => {
+  it('every request body refuses fields it does not name', async () => {
+    const t = testApp('empty');
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as Doc;
+    const open = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).flatMap(([m, op]) => {
+        const schema = op.requestBody?.content['application/json']?.schema;
+        return schema ? openObjects(doc, schema, `${m.toUpperCase()} ${path} body`) : [];
+      }),
+    );
+    expect(open).toEqual([]);
+  });
+
+
   it('refuses every class of bad request with its 4xx, audits each change once, and changes nothing', { timeout: 120_000 }, async () => {
     const t = testApp('demo');
     const doc = (await (await t.app.request('/api/openapi.json')).json()) as Doc;
