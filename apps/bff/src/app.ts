@@ -174,7 +174,7 @@ export function createApp(d: AppDeps) {
       const { code, message, target } = err.error;
       return c.json({ error: { code, message, ...(target ? { target } : {}), requestId } }, statusOf(code));
     }
-    if (err instanceof SyntaxError) {
+    if (err instanceof SyntaxError || (!(err instanceof HTTPException) && (err as { status?: number }).status === 400)) {
       return c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.', target: 'body', requestId } }, 400);
     }
     // Hono's own refusals (a validator's 400 or 415): the request's fault, so never a 500.
