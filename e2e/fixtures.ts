@@ -42,7 +42,7 @@ export const test = base.extend<{ seed: Seed; server: RunningServer }>({
 
 /** Signs a browser context in (the session cookie lands in the context). */
 export async function signIn(context: BrowserContext, server: RunningServer, user: { username: string; password: string } = ADMIN): Promise<void> {
-  const res = await context.request.post(`${server.url}/api/auth/sign-in`, { data: user });
+  const res = await context.request.post(`${server.url}/api/auth/sign-in`, { data: user, headers: { origin: server.url } });
   if (!res.ok()) throw new Error(`sign-in as ${user.username} failed: ${res.status()} ${await res.text()}`);
 }
 

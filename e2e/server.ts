@@ -108,10 +108,10 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
 
 /** Signs in as the administrator and creates an API token (the data directory may be reused). */
 async function adminToken(url: string): Promise<string> {
-  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(ADMIN) });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const res = await fetch(`${url}/api/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'e2e' }) });
+  const res = await fetch(`${url}/api/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, cookie }, body: JSON.stringify({ name: 'e2e' }) });
   if (!res.ok) throw new Error(`token creation failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -1,11 +1,31 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const bff = `http://127.0.0.1:${process.env.PORT ?? 8080}`;
+/** The names a developer opens the dev server by. */
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
 export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 8080}`, changeOrigin: false } },
+    proxy: {
+      '/api': {
+        target: bff,
+        changeOrigin: false,
+        // The BFF takes signed-in changes only from its own origin (DPM_PUBLIC_URL, by default its
+        // address). In development the console's pages come from this server instead, so their
+        // requests (Origin: this server, on the port that took the connection) are presented to
+        // the BFF with its own origin; a request from any other page keeps its Origin and is refused.
+        configure: (proxy) => {
+          proxy.on('proxyReq', (proxyReq, req) => {
+            const origin = req.headers.origin;
+            const port = req.socket.localPort;
+            if (origin !== undefined && LOOPBACK.some((host) => origin === `http://${host}:${port}`)) proxyReq.setHeader('origin', bff);
+          });
+        },
+      },
+    },
   },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
 });

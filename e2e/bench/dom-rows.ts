@@ -15,7 +15,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // Signed in as the administrator, as every console user is.
-  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, { data: ADMIN });
+  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, { data: ADMIN, headers: { origin: server.url } });
   if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
   const page = await context.newPage();
   await page.addInitScript(() => localStorage.setItem('dpm.connectedServer', 'srv-DPMS01'));

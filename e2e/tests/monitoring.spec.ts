@@ -8,10 +8,11 @@ const DS3_PS1_C = 'rep-DS3-DS1-PS1-C';
 
 /**
  * A command through the API, as a script or the CLI would run it. It goes through the page's
- * request context, so it carries whatever session the page's browser context holds.
+ * request context, so it carries whatever session the page's browser context holds, and names the
+ * console's origin as the console's pages do (a signed-in change from anywhere else is refused).
  */
 async function post(page: Page, server: RunningServer, path: string, body: unknown): Promise<void> {
-  const res = await page.request.post(`${server.url}/api${path}`, { headers: { 'content-type': 'application/json' }, data: JSON.stringify(body) });
+  const res = await page.request.post(`${server.url}/api${path}`, { headers: { 'content-type': 'application/json', origin: server.url }, data: JSON.stringify(body) });
   expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
 }
 

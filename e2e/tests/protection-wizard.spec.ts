@@ -131,7 +131,7 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
 
   // DS4 protects DS3, and through it DS1: it may not act directly as DS1's secondary (seed 004).
   // Attaching DS1's agent is Management's Install wizard; here the API does it.
-  const attach = await page.request.post('/api/servers/srv-DS4/agents/attach', { data: { computerIds: ['cmp-DS1'], method: 'Attach', credentials: { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' } } });
+  const attach = await page.request.post('/api/servers/srv-DS4/agents/attach', { data: { computerIds: ['cmp-DS1'], method: 'Attach', credentials: { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' } }, headers: { origin: server.url } });
   expect(attach.ok()).toBe(true);
   await connectTo(page, 'DS4');
   await expect(groupsTree(page).getByRole('treeitem', { name: /\(\d+\)$/ })).toHaveCount(1);

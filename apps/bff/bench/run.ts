@@ -3,7 +3,8 @@
  * - loading the `large` fixture into a new SQLite file, and starting the store from it;
  * - advancing the simulated clock of the large estate by one day;
  * - the first page of members, alerts and jobs on the server;
- * - an event reaching a subscriber of the live stream after a command.
+ * - an event reaching a subscriber of the live stream after a command;
+ * - one small command committed with synchronous = NORMAL and = FULL (the price of durability).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,9 @@ import { adminToken, bootstrapAdmin } from '../src/auth/service';
 import { authSettings } from '../src/auth/settings';
 import { EventBus } from '../src/events';
 import { EstateStore } from '../src/store';
+import { startVssWriterOperation, stopVssWriterOperation } from '@dpm/domain/estate/set-vss-writer';
+import { appendAudit } from '@dpm/db/audit-repository';
+import { isDomainError } from '@dpm/domain/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'dpm-bench-'));
 const file = join(dir, 'bench.sqlite');
@@ -42,7 +46,7 @@ try {
 
   await bootstrapAdmin(db, 'bench console passphrase', Date.now());
   const token = adminToken(db, Date.now());
-  const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file } });
+  const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file, publicOrigin: 'http://localhost' } });
   const auth = { authorization: `Bearer ${token}` };
   const timeRequest = async (label: string, path: string, runs = 20) => {
     await app.request(path, { headers: auth });
@@ -89,6 +93,33 @@ try {
   report('command → event on the SSE stream of a connected console', fmt(ms(sent)));
   await reader.cancel();
   db.$client.close();
+
+  // What synchronous = FULL costs (packages/db/src/client.ts): the same small command, one
+  // committed transaction with its audit entry, on a database file with either setting.
+  for (const mode of ['NORMAL', 'FULL'] as const) {
+    const small = openDb(join(dir, `durability-${mode}.sqlite`));
+    small.$client.pragma(`synchronous = ${mode}`);
+    seedIfNew(small, 'scenario-1', 0);
+    const smallStore = new EstateStore(small, new EventBus(), log, Number(getMeta(small, META_CLOCK)));
+    const runs = 200;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const s = process.hrtime.bigint();
+      const op = i % 2 === 0 ? stopVssWriterOperation : startVssWriterOperation;
+      const result = smallStore.execute(op, { serverId: 'srv-DS1', state: i % 2 === 0 ? 'Stopped' : 'Running' }, { name: 'bench', role: 'Administrator' }, (tx) =>
+        appendAudit(tx, { at: Date.now(), simulatedAt: smallStore.now, actor: 'bench', action: op.id, target: 'srv-DS1', outcome: 'success', code: null, address: null, detail: '' }),
+      );
+      if (isDomainError(result)) throw new Error(result.message);
+      times.push(ms(s));
+    }
+    times.sort((a, b) => a - b);
+    const total = times.reduce((a, b) => a + b, 0);
+    report(
+      `one command committed with synchronous = ${mode}`,
+      `median ${times[Math.floor(runs / 2)]?.toFixed(2) ?? '?'} ms, p95 ${times[Math.floor(runs * 0.95)]?.toFixed(2) ?? '?'} ms, ${Math.round((runs * 1000) / total)} commands/s`,
+    );
+    small.$client.close();
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

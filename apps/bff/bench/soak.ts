@@ -63,7 +63,7 @@ async function until(ok: () => Promise<boolean>, ms: number): Promise<void> {
 let failed = false;
 try {
   await until(async () => (await fetch(`${url}/api/health`)).ok, 120_000);
-  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username: 'admin', password }) });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const get = (path: string) => fetch(`${url}/api${path}`, { headers: { cookie } });

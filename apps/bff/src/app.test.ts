@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { row, testApp } from './test-app';
+import { TEST_ORIGIN, row, testApp } from './test-app';
 
 describe('system routes', () => {
   it('GET /api/health answers with the version and the database state', async () => {
@@ -125,18 +125,21 @@ describe('commands through the API', () => {
     expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM audit').n).toBe(before);
   });
 
-  it('refuses a JSON mutation from another origin and a body that is not JSON', async () => {
+  it('refuses a signed-in mutation from another origin, another media type and a body that is not JSON', async () => {
     const t0 = testApp('scenario-1');
-    const { json, app } = t0;
-    expect((await json('/api/servers/srv-DS1/fail', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    const { app } = t0;
+    const cookie = await t0.session();
+    const fail = (headers: Record<string, string>) => t0.raw.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: '{}' });
+    expect((await fail({ origin: 'https://evil.example' })).status).toBe(403);
     // A browser that sends no Origin still says where the request comes from.
-    expect((await json('/api/servers/srv-DS1/fail', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await json('/api/servers/srv-DS1/fail', {}, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await fail({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await fail({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
     expect(t0.store.estate.servers['srv-DS1']?.state).toBe('Online');
     const res = await app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
     expect(res.status).toBe(415);
     const broken = await app.request('/api/servers/srv-DS1/protection/consistency-checks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(broken.status).toBe(400);
+    expect((await fail({ origin: TEST_ORIGIN })).status).toBe(200);
   });
 
   it('a member of another server is not found, whatever the path says', async () => {

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps';
 import { Refused, statusOf } from './http-errors';
 import { auditHook } from './audit/hook';
@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { authorize } from './auth/middleware';
+import { MAX_URL_LENGTH, isJsonMediaType, jsonProblem, originProblem, queryProblem } from './request-checks';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -50,50 +51,80 @@ export function createApi(d: AppDeps) {
 
 export type ApiType = ReturnType<typeof createApi>;
 
+/**
+ * Sent with every answer: API, static files, deep links and errors. Frame-ancestors 'none' and
+ * X-Frame-Options DENY say the same: no page may frame the console.
+ */
+const SECURITY_HEADERS: readonly [string, string][] = [
+  [
+    'Content-Security-Policy',
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  ],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+];
+
+const refusal = (code: string, message: string, target: string) => ({ error: { code, message, target } });
+
 export function createApp(d: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
     c.set('requestId', randomUUID());
     c.set('actor', 'anonymous');
     c.set('principal', null);
-    await next();
+    // Set before the answer exists, they become part of whatever answer the context creates; an
+    // answer built without them (a Response made elsewhere) gets them after. Headers set on a
+    // finished answer's own Headers object can be lost by @hono/node-server's response cache.
+    const api = c.req.path.startsWith('/api/');
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+    if (api) c.header('Cache-Control', 'no-store');
     c.header('X-Request-Id', c.get('requestId'));
+    await next();
+    if (c.res.headers.get('X-Frame-Options') !== 'DENY') {
+      for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+      c.header('X-Request-Id', c.get('requestId'));
+    }
+    // An answer of the API is never stored, the event stream's no-cache included.
+    if (api && c.res.headers.get('Cache-Control') !== 'no-store') c.header('Cache-Control', 'no-store');
   });
   // Every mutating request is audited, and every refusal of any request, once (audit/hook.ts).
   app.use('/api/*', auditHook(d));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    }),
-  );
-  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is larger than 256 KiB.', target: 'body' } }, 413) }));
-  // JSON mutations only, and only from this console's own origin (CSRF: csrf() skips JSON).
   app.use('/api/*', async (c, next) => {
-    if (MUTATING.has(c.req.method)) {
-      const type = c.req.header('content-type') ?? '';
-      if (!type.toLowerCase().startsWith('application/json')) {
-        return c.json({ error: { code: 'INVALID_INPUT', message: 'Send the request body as application/json.', target: 'content-type' } }, 415);
-      }
-      const origin = c.req.header('origin');
-      // Sec-Fetch-Site is sent by browsers even where Origin is not: only this origin (or the
-      // user typing, "none") may change the estate from a browser. Scripts use API tokens.
-      const site = c.req.header('sec-fetch-site');
-      if ((origin !== undefined && origin !== new URL(c.req.url).origin) || (site !== undefined && site !== 'same-origin' && site !== 'none')) {
-        return c.json({ error: { code: 'FORBIDDEN', message: 'Cross-origin requests may not change the estate.', target: 'origin' } }, 403);
+    if (c.req.url.length > MAX_URL_LENGTH) return c.json(refusal('INVALID_INPUT', `The address is longer than ${MAX_URL_LENGTH} characters.`, 'url'), 414);
+    const query = queryProblem(c.req.queries());
+    if (query) return c.json(refusal('INVALID_INPUT', query.message, query.target), 400);
+    await next();
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413) }));
+  // A change is JSON (application/json, nothing like it), from this console's own origin unless an
+  // API token sends it, and its body is empty or JSON whose every text is text (no control
+  // characters, no lone surrogates). An empty body is read as {}, so a body-less route takes
+  // either; the route's schema then decides on the rest.
+  app.use('/api/*', async (c, next) => {
+    if (!MUTATING.has(c.req.method)) return next();
+    if (!isJsonMediaType(c.req.header('content-type'))) {
+      return c.json(refusal('INVALID_INPUT', 'Send the request body as application/json.', 'content-type'), 415);
+    }
+    const origin = originProblem({ origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), authorization: c.req.header('authorization') }, d.config.publicOrigin);
+    if (origin) return c.json(refusal('FORBIDDEN', origin.message, origin.target), 403);
+    const text = await c.req.text();
+    let body: unknown = {};
+    if (text.trim() === '') {
+      // The validators read the body through Hono's cache of its text: an empty one reads as {}.
+      (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve('{}');
+    } else {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return c.json(refusal('INVALID_INPUT', 'The request body is not valid JSON.', 'body'), 400);
       }
     }
+    const problem = jsonProblem(body);
+    if (problem) return c.json(refusal('INVALID_INPUT', problem.message, problem.target), 400);
     await next();
   });
   app.use('/api/*', authorize(d));
@@ -121,8 +152,13 @@ export function createApp(d: AppDeps) {
       const { code, message, target, changed } = err.error;
       return c.json({ error: { code, message, ...(target ? { target } : {}), ...(changed ? { changed } : {}), requestId } }, statusOf(code));
     }
-    if (err instanceof SyntaxError || (err as { status?: number }).status === 400) {
+    if (err instanceof SyntaxError || (!(err instanceof HTTPException) && (err as { status?: number }).status === 400)) {
       return c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.', target: 'body', requestId } }, 400);
+    }
+    // Hono's own refusals (a validator's 400 or 415): the request's fault, so never a 500.
+    if (err instanceof HTTPException && err.status >= 400 && err.status < 500) {
+      const status = err.status as 400 | 413 | 415;
+      return c.json({ error: { code: 'INVALID_INPUT', message: status === 415 ? 'Send the request body as application/json.' : err.message || 'The request is not valid.', target: status === 415 ? 'content-type' : 'body', requestId } }, status);
     }
     d.log.error({ err, requestId, path: c.req.path }, 'request failed');
     return c.json({ error: { code: 'INTERNAL', message: 'The server could not complete the request.', requestId } }, 500);

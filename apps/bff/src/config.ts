@@ -13,6 +13,9 @@ const Env = z.object({
   DPM_CONSOLE_DIST: z.string().optional(),
   DPM_ADMIN_PASSWORD: z.string().min(1).max(128).optional(),
   DPM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  DPM_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http:// or https:// URL, such as https://dpm.contoso.com' })
+    .optional(),
 });
 
 export type Config = {
@@ -27,7 +30,19 @@ export type Config = {
   consoleDist: string | null;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
+  /**
+   * The origin browsers load the console from (DPM_PUBLIC_URL, by default the bound address):
+   * the only one whose cookie-authenticated requests may change anything. Never the request's Host.
+   */
+  publicOrigin: string;
+  /** DPM_PUBLIC_URL was given (otherwise publicOrigin follows the port actually bound). */
+  publicUrlSet: boolean;
 };
+
+/** http://HOST:PORT as a browser writes it (IPv6 in brackets). */
+export function boundOrigin(host: string, port: number): string {
+  return new URL(`http://${host.includes(':') ? `[${host}]` : host}:${port}`).origin;
+}
 
 /** Settings from the environment (README › Settings); a bad value stops the start with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -50,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     consoleDist: e.DPM_CONSOLE_DIST ?? null,
     adminPassword: e.DPM_ADMIN_PASSWORD,
     sessionIdleMinutes: e.DPM_SESSION_IDLE_MINUTES,
+    publicOrigin: e.DPM_PUBLIC_URL ? new URL(e.DPM_PUBLIC_URL).origin : boundOrigin(e.HOST, e.PORT),
+    publicUrlSet: e.DPM_PUBLIC_URL !== undefined,
   };
 }

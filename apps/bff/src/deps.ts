@@ -5,15 +5,15 @@ import type { Db } from '@dpm/db/client';
 import type { EstateStore } from './store';
 import type { Config } from './config';
 import type { AuthSettings, Principal } from './auth/service';
-import type { Throttle } from './auth/throttle';
+import type { SignInThrottle } from './auth/throttle';
 import type { AuditRecord } from './audit/hook';
 import type { Actor } from '@dpm/domain/operations/operation';
 
 export interface AppDeps {
-  auth: AuthSettings & { throttle: { account: Throttle; address: Throttle } };
+  auth: AuthSettings & { throttle: SignInThrottle };
   store: EstateStore;
   db: Db;
-  config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile'>;
+  config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile' | 'publicOrigin'>;
   log: Logger;
   version: string;
 }

@@ -1,17 +1,17 @@
 import { Server as HttpServer } from 'node:http';
-import { mkdirSync, existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import pino from 'pino';
-import { openDb } from '@dpm/db/client';
+import { openDb, privateDataFolder } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
-import { loadConfig } from './config';
+import { boundOrigin, loadConfig } from './config';
 import { EventBus } from './events';
 import { EstateStore } from './store';
 import { createApp } from './app';
+import { serveConsole } from './console-files';
 import { startRealClock } from './clock';
 import { bootstrapAdmin } from './auth/service';
 import { authSettings } from './auth/settings';
@@ -26,7 +26,8 @@ function isLoopback(host: string): boolean {
 export async function start() {
   const config = loadConfig(process.env);
   const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.passphrase', '*.token'] });
-  mkdirSync(config.dataDir, { recursive: true });
+  // The folder holds password and token hashes: its owner only (an existing one is tightened too).
+  if (!privateDataFolder(config.dataDir)) log.warn({ dataDir: config.dataDir }, 'the data folder is shared (sticky bit): give DPM_DATA_DIR a folder of its own');
   const db = openDb(config.dbFile);
   const seeded = seedIfNew(db, config.seed, Date.now());
   const simulatedNow = Number(getMeta(db, META_CLOCK));
@@ -43,22 +44,23 @@ export async function start() {
   const app = createApp({ store, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
 
   const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
-  if (existsSync(resolve(dist, 'index.html'))) {
-    app.use('/*', serveStatic({ root: dist }));
-    const index = readFileSync(resolve(dist, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(index));
-  } else {
+  if (!serveConsole(app, dist)) {
     log.warn({ dist }, 'the console is not built; serving the API only (run pnpm build)');
   }
 
   const stopClock = config.clock === 'real' ? startRealClock(store, config.clockSpeed, log) : () => undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
+    // PORT=0: the bound port is known only now.
+    if (!config.publicUrlSet) config.publicOrigin = boundOrigin(config.host, info.port);
     log.info(
-      { url, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed },
+      { url, publicOrigin: config.publicOrigin, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed },
       `DPM console listening on ${url}; data in ${config.dataDir}`,
     );
     if (!isLoopback(config.host)) log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');
+    if (!config.publicUrlSet && !isLoopback(config.host)) {
+      log.warn({ publicOrigin: config.publicOrigin }, 'set DPM_PUBLIC_URL to the address browsers use: signed-in changes from any other origin are refused');
+    }
   });
   // Idle keep-alive connections are closed by the client first (it subtracts a margin from this
   // hint), never by the server while a request is on its way: Node's 5 s default races with

@@ -43,7 +43,7 @@ export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
 };
 
-export const Version = z.object({ major: z.number(), minor: z.number(), build: z.number(), rollup: z.number() });
+export const Version = z.object({ major: z.number(), minor: z.number(), build: z.number(), rollup: z.number() }).strict();
 
 export const ServerSummary = z
   .object({

@@ -10,7 +10,9 @@ import { insertUser } from '@dpm/db/accounts-repository';
 import { EventBus } from './events';
 import { EstateStore } from './store';
 
-/** The real app on an in-memory SQLite database loaded with a fixture, for route tests. */
+/** The console's origin in route tests: app.request('/api/…') asks http://localhost/api/…. */
+export const TEST_ORIGIN = 'http://localhost';
+
 /** The administrator of route tests: password 'correct horse battery staple'. */
 export const ADMIN_PASSWORD = 'correct horse battery staple';
 const ADMIN_HASH = 'scrypt$32768$8$1$yV21-1-lq9j-Wskhp_j1yg$-cfesbjIsB44MDp9l4F1bOgXgN9CT7UNfB4Ee12mEJk';
@@ -22,12 +24,15 @@ function adminTokenFor(db: Db): string {
   return adminToken(db, now);
 }
 
-/** `log`: a logger of the test's own, to assert on what the server logs (silent by default). */
+/**
+ * The real app on an in-memory SQLite database loaded with a fixture, for route tests.
+ * `log`: a logger of the test's own, to assert on what the server logs (silent by default).
+ */
 export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' })) {
   const db = openDb(':memory:');
   seedIfNew(db, seed, 0);
   const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
-  const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:' }, auth: authSettings() });
+  const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:', publicOrigin: TEST_ORIGIN }, auth: authSettings() });
   // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).
   const token = adminTokenFor(db);
   const raw = app;
@@ -40,7 +45,17 @@ export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log
   const authed = Object.assign(Object.create(raw) as typeof app, { request });
   const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { app: authed, raw, db, store, json, token };
+  /** Signs the administrator in as the console does (its own origin); the session cookie. */
+  const session = async (): Promise<string> => {
+    const res = await raw.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+  return { app: authed, raw, db, store, json, token, session };
 }
 
 /** One row of a raw SQL query, for assertions on what the database holds. */

@@ -1,4 +1,5 @@
 import type { Estate, EntityName, EntityOf, Revision } from './model';
+import { emptyTable } from './model';
 import type { DomainError } from './errors';
 import type { Role } from './roles';
 
@@ -215,13 +216,13 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
   return out;
 }
 
-/** Applies changes to an estate, returning a new estate; the input is not mutated. */
+/** Applies changes to an estate, returning a new estate (its changed tables without a prototype, as emptyTable); the input is not mutated. */
 export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
   const next: Estate = { ...estate };
   const copied = new Set<EntityName>();
   for (const c of changes) {
     if (!copied.has(c.entity)) {
-      (next as unknown as Record<string, unknown>)[c.entity] = { ...estate[c.entity] };
+      (next as unknown as Record<string, unknown>)[c.entity] = Object.assign(emptyTable(), estate[c.entity]);
       copied.add(c.entity);
     }
     const table = next[c.entity] as Record<string, unknown>;
@@ -235,6 +236,8 @@ export function applyChanges(estate: Estate, changes: readonly Change[]): Estate
 export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
   for (const c of changes) {
     const table = estate[c.entity] as Record<string, unknown>;
+    // A table built by hand rather than by emptyTable loses its prototype before an id lands in it.
+    if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
     const id = c.op === 'put' ? (c.value as { id: string }).id : c.id;
     const before = table[id];
     if (c.op === 'put') table[id] = c.value;

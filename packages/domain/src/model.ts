@@ -380,18 +380,27 @@ export interface Estate {
 export type EntityName = keyof Estate;
 export type EntityOf<K extends EntityName> = Estate[K][string];
 
+/**
+ * A table of the estate: rows by id in a record without a prototype. Ids arrive from URLs and
+ * bodies, so `servers['__proto__']` or `servers['constructor']` must find nothing rather than
+ * Object.prototype's members (a 200 for a server named `__proto__`).
+ */
+export function emptyTable<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 export function emptyEstate(): Estate {
   return {
-    servers: {},
-    computers: {},
-    dataSources: {},
-    groups: {},
-    replicas: {},
-    recoveryPoints: {},
-    libraries: {},
-    tapes: {},
-    jobs: {},
-    alerts: {},
+    servers: emptyTable(),
+    computers: emptyTable(),
+    dataSources: emptyTable(),
+    groups: emptyTable(),
+    replicas: emptyTable(),
+    recoveryPoints: emptyTable(),
+    libraries: emptyTable(),
+    tapes: emptyTable(),
+    jobs: emptyTable(),
+    alerts: emptyTable(),
   };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { insertUser, type Role } from '@dpm/db/accounts-repository';
 import type { Db } from '@dpm/db/client';
-import { ADMIN_PASSWORD, row, testApp } from '../test-app';
+import { ADMIN_PASSWORD, TEST_ORIGIN, row, testApp } from '../test-app';
 import { accessOf, allows } from './permissions';
 import { issueToken } from './service';
 
@@ -30,7 +30,7 @@ function fingerprint(db: Db): string {
 }
 
 const call = (t: ReturnType<typeof testApp>, op: Operation, headers: Record<string, string>, body = '{}') =>
-  t.raw.request(op.path, op.method === 'GET' ? { headers } : { method: op.method, headers: { 'content-type': 'application/json', ...headers }, body });
+  t.raw.request(op.path, op.method === 'GET' ? { headers } : { method: op.method, headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers }, body });
 
 describe('roles on every route of the OpenAPI document', () => {
   it('answers 401, 403 or lets through exactly as the role table says; refusals change nothing and are audited', async () => {
@@ -92,7 +92,7 @@ describe('roles on every route of the OpenAPI document', () => {
 
 describe('sign-in and sessions', () => {
   const signIn = (t: ReturnType<typeof testApp>, password: string, headers: Record<string, string> = {}) =>
-    t.raw.request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'admin', password }) });
+    t.raw.request('/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', origin: TEST_ORIGIN, ...headers }, body: JSON.stringify({ username: 'admin', password }) });
   const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 
   it('signs in with an HttpOnly, SameSite=Strict cookie holding a token the server stores only hashed', async () => {
@@ -128,7 +128,7 @@ describe('sign-in and sessions', () => {
     const cookie = cookieOf(await signIn(t, ADMIN_PASSWORD));
     const me = () => t.raw.request('/api/auth/me', { headers: { cookie } });
     expect((await me()).status).toBe(200);
-    expect((await t.raw.request('/api/auth/sign-out', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    expect((await t.raw.request('/api/auth/sign-out', { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: TEST_ORIGIN }, body: '{}' })).status).toBe(200);
     expect((await me()).status).toBe(401);
 
     const idle = cookieOf(await signIn(t, ADMIN_PASSWORD));
@@ -144,7 +144,7 @@ describe('sign-in and sessions', () => {
     const t = testApp('empty');
     const cookie = cookieOf(await signIn(t, ADMIN_PASSWORD));
     const change = (newPassword: string) =>
-      t.raw.request('/api/auth/password', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ currentPassword: ADMIN_PASSWORD, newPassword }) });
+      t.raw.request('/api/auth/password', { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: TEST_ORIGIN }, body: JSON.stringify({ currentPassword: ADMIN_PASSWORD, newPassword }) });
     expect(((await (await change('short')).json()) as { error: { target: string } }).error.target).toBe('newPassword');
     expect((await change('password1234')).status).toBe(400);
     expect((await change('a much longer passphrase 2026')).status).toBe(200);
@@ -155,7 +155,7 @@ describe('sign-in and sessions', () => {
     const t = testApp('empty');
     const cookie = cookieOf(await signIn(t, ADMIN_PASSWORD));
     await signIn(t, 'a wrong password that is long');
-    const created = (await (await t.raw.request('/api/auth/tokens', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"name":"cli"}' })).json()) as { token: string };
+    const created = (await (await t.raw.request('/api/auth/tokens', { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: TEST_ORIGIN }, body: '{"name":"cli"}' })).json()) as { token: string };
     expect(created.token).toMatch(/^dpmt_/);
     const listed = await (await t.raw.request('/api/auth/tokens', { headers: { cookie } })).text();
     expect(listed).not.toContain(created.token);

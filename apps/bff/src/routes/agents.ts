@@ -78,6 +78,8 @@ export function agentRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       const { credentials, ...body } = c.req.valid('json');
       const target = body.computerIds.join(',');
+      // An unknown server is a 404 before any domain account is checked (and hashed).
+      serverOr404(d, serverId);
       await checkDomainCredentials(d, c, credentials, installAgentsOperation.id, target);
       return c.json(run(d, c, installAgentsOperation, { serverId, ...body }, { target }), 200);
     })

@@ -11,6 +11,10 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE, isHttps, issueToken, startSessio
 import { declared, refusals } from './route-kit';
 import { ROLES, type Role } from '@dpm/domain/roles';
 import { accessOf, allows, routeKey } from '../auth/permissions';
+import { addressKey } from '../auth/throttle';
+
+/** The audit trail's actor for a sign-in with a name that is no account. */
+export const UNKNOWN_ACCOUNT = 'unknown account';
 
 const TAG = 'Accounts';
 const Capabilities = z
@@ -77,22 +81,23 @@ export function authRoutes(d: AppDeps) {
       const { username, password: given } = c.req.valid('json');
       const now = Date.now();
       const name = username.toLowerCase();
-      const address = clientAddress(c) ?? 'unknown';
-      const wait = Math.max(d.auth.throttle.account.blockedFor(name, now), d.auth.throttle.address.blockedFor(address, now));
-      if (wait > 0) {
-        audit(c, userByName(d.db, name)?.username ?? 'unknown account', 'auth.sign-in', 'Too many failed sign-ins.');
-        c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        return c.json({ error: { code: 'THROTTLED', message: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).` } }, 429);
-      }
+      const address = addressKey(clientAddress(c));
       const user = userByName(d.db, name);
+      // A name that is no account may be a password typed in the wrong field: it is never recorded.
+      const actor = user ? user.username : UNKNOWN_ACCOUNT;
+      const wait = d.auth.throttle.attempt(name, address, now);
+      if (wait > 0) {
+        audit(c, actor, 'auth.sign-in', 'Too many failed sign-ins from this address.');
+        const seconds = Math.ceil(wait / 1000);
+        c.header('Retry-After', String(seconds));
+        return c.json({ error: { code: 'THROTTLED', message: `Too many failed sign-ins. Try again in ${seconds < 120 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`}.` } }, 429);
+      }
       const ok = await verifyPassword(given, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok || user.disabled) {
-        d.auth.throttle.account.fail(name, now);
-        d.auth.throttle.address.fail(address, now);
-        audit(c, user?.username ?? 'unknown account', 'auth.sign-in', user?.disabled ? 'The account is disabled.' : 'Wrong user name or password.');
+        audit(c, actor, 'auth.sign-in', user?.disabled ? 'The account is disabled.' : 'Wrong user name or password.');
         return c.json({ error: { code: 'CREDENTIALS_INVALID', message: 'The user name or password is incorrect.', target: 'password' } }, 401);
       }
-      d.auth.throttle.account.reset(name);
+      d.auth.throttle.succeeded(name, address);
       const session = startSession(d.db, d.auth, user.id, now);
       const secure = isHttps(c);
       setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, session.secret, {

@@ -110,6 +110,12 @@ function restoreTargets(estate: Estate, serverId: string, dataSourceId: string) 
 }
 
 export function recoveryRoutes(d: AppDeps) {
+  // An unknown data source is a 404, not an empty list.
+  const sourceOr404 = (dataSourceId: string) => {
+    const ds = ownRow(d.store.estate.dataSources, dataSourceId);
+    if (!ds) throw new Refused(notFound('data source', dataSourceId));
+    return ds;
+  };
   return router()
     .openapi(recoverable, (c) => {
       const { serverId } = c.req.valid('param');
@@ -119,6 +125,7 @@ export function recoveryRoutes(d: AppDeps) {
     .openapi(points, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
       serverOr404(d, serverId);
+      sourceOr404(dataSourceId);
       const ops = offeredFor(d, c, 'recoveryPoint');
       return c.json(
         listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true').map((p) => ({ ...p, operations: ops({ serverId, recoveryPointId: p.id }) })),
@@ -128,14 +135,13 @@ export function recoveryRoutes(d: AppDeps) {
     .openapi(targets, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
       serverOr404(d, serverId);
+      sourceOr404(dataSourceId);
       return c.json(restoreTargets(d.store.estate, serverId, dataSourceId), 200);
     })
     .openapi(items, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
       serverOr404(d, serverId);
-      const ds = ownRow(d.store.estate.dataSources, dataSourceId);
-      if (!ds) throw new Refused(notFound('data source', dataSourceId));
-      return c.json(recoverableItems(ds), 200);
+      return c.json(recoverableItems(sourceOr404(dataSourceId)), 200);
     })
     .openapi(external, (c) => {
       const { serverId } = c.req.valid('param');
