@@ -8,6 +8,7 @@ import { Forbidden, Refused, statusOf } from './http-errors';
 import { appendAudit } from '@dpm/db/audit-repository';
 import { systemRoutes } from './routes/system';
 import { serverRoutes } from './routes/servers';
+import { topologyRoutes } from './routes/topology';
 import { protectionRoutes } from './routes/protection';
 import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
@@ -31,6 +32,7 @@ export function createApi(d: AppDeps) {
   const api = new OpenAPIHono<AppEnv>()
     .route('/', systemRoutes(d))
     .route('/', serverRoutes(d))
+    .route('/', topologyRoutes(d))
     .route('/', protectionRoutes(d))
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))

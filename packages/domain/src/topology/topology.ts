@@ -114,26 +114,31 @@ function link(map: Map<string, Set<string>>, a: string, b: string): void {
   set.add(b);
 }
 
+/** The edge of one replica (as edgeOf draws it) added to the scan, without allocating an edge. */
 function scanReplica(estate: Estate, scan: TopologyScan, r: Replica): void {
-  const edge = edgeOf(estate, r);
-  if (!edge) return;
-  if (edge.kind === 'secondary') {
-    link(scan.protects, edge.from, edge.to);
-    link(scan.protectors, edge.to, edge.from);
-  } else if (edge.kind === 'self') {
-    scan.selfEdges.add(edge.from);
+  if (!isActive(r)) return;
+  // A copy of a primary's replica: secondary protection of that primary, whatever the data source.
+  if (r.sourceServerId !== null && !r.switched) {
+    link(scan.protects, r.serverId, r.sourceServerId);
+    link(scan.protectors, r.sourceServerId, r.serverId);
+    return;
+  }
+  const ds = estate.dataSources[r.dataSourceId];
+  if (!ds) return;
+  const owner = r.switched ? null : (estate.computers[ds.computerId]?.dpmServerId ?? null);
+  if (owner === r.serverId) scan.selfEdges.add(r.serverId);
+  else if (owner !== null) {
+    link(scan.protects, r.serverId, owner);
+    link(scan.protectors, owner, r.serverId);
   } else {
-    let mine = scan.computers.get(edge.from);
-    if (!mine) scan.computers.set(edge.from, (mine = new Map()));
-    const how = mine.get(edge.to) ?? { primary: false, switched: false };
-    if (edge.kind === 'primary') how.primary = true;
-    else how.switched = true;
-    mine.set(edge.to, how);
+    let mine = scan.computers.get(r.serverId);
+    if (!mine) scan.computers.set(r.serverId, (mine = new Map()));
+    let how = mine.get(ds.computerId);
+    if (!how) mine.set(ds.computerId, (how = { primary: false, switched: false }));
+    if (r.switched) how.switched = true;
+    else how.primary = true;
   }
-  if (r.sourceServerId === null) {
-    const ds = estate.dataSources[r.dataSourceId];
-    if (ds && (ds.kind === 'DPMDB' || ds.kind === 'System state') && estate.servers[r.serverId]?.computerId === ds.computerId) scan.ownDatabase.add(r.serverId);
-  }
+  if (r.sourceServerId === null && (ds.kind === 'DPMDB' || ds.kind === 'System state') && estate.servers[r.serverId]?.computerId === ds.computerId) scan.ownDatabase.add(r.serverId);
 }
 
 /** The edges of a scan, in the shape computeEdges gives them. */
