@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, redirect, RouterProvider } from 'react-router';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,12 +10,14 @@ import { ProtectionPage } from './features/protection/ProtectionPage';
 import { RecoveryPage } from './features/recovery/RecoveryPage';
 import { ReportingPage } from './features/reporting/ReportingPage';
 import { ManagementPage } from './features/management/ManagementPage';
-import { TopologyPage } from './features/topology/TopologyPage';
 import { UsersPage } from './features/users/UsersPage';
 import { AccountPage } from './features/account/AccountPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { ServersIndex, ServersPage } from './features/servers/ServersPage';
 import { Loading } from './components/states';
+
+// The topology brings the graph drawing and its layout engine: loaded when it is opened.
+const TopologyPage = lazy(async () => ({ default: (await import('./features/topology/TopologyPage')).TopologyPage }));
 
 // A 401 anywhere means the session ended (idle or absolute timeout, sign-out elsewhere):
 // asking again who is signed in brings the sign-in page back.
@@ -46,7 +48,14 @@ const router = createBrowserRouter([
       { path: 'reporting', element: <ReportingPage /> },
       { path: 'management', loader: to('/management/agents') },
       { path: 'management/:tab', element: <ManagementPage /> },
-      { path: 'topology', element: <TopologyPage /> },
+      {
+        path: 'topology',
+        element: (
+          <Suspense fallback={<Loading label="Opening the topology…" />}>
+            <TopologyPage />
+          </Suspense>
+        ),
+      },
       { path: 'users', element: <UsersPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'servers', element: <ServersIndex /> },

@@ -12,6 +12,7 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { CommandDialog, ReinstallDialog, RestoreDbDialog } from './dialogs';
 import { Runbook, actionId } from './Runbook';
 import { RoleButton } from '../../components/RoleButton';
+import { ProtectsSummary } from '../topology/Protects';
 
 /** The API takes mutations as JSON only (CSRF guard), even those without a body: DpmSync -Sync, Mark as failed… */
 const BODYLESS = { headers: { 'content-type': 'application/json' } };
@@ -112,7 +113,7 @@ export function ServersPage() {
                   ['Version', `DPM ${server.version}`],
                   ['DPM database', server.dbRestorePending ? 'Restored; run Synchronize database (DpmSync -Sync)' : server.state === 'Online' ? 'Attached' : '—'],
                   ['Role', [server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null].filter((r) => r !== null).join(', ') || '—'],
-                  ['Protects', server.protecting.join(', ') || '—'],
+                  ['Protects', <ProtectsSummary key={server.id} serverId={server.id} name={server.name} protects={server.protects} empty="—" />],
                   ['Protected by', server.protectedBy.join(', ') || '—'],
                   ['Active alerts', `${server.activeAlerts} (${server.criticalAlerts} critical)`],
                 ]}
