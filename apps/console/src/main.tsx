@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, redirect, RouterProvider } from 'react-router';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
+import { topologyQuery } from './api/queries';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { Shell } from './shell/Shell';
 import { MonitoringPage } from './features/monitoring/MonitoringPage';
@@ -15,9 +16,7 @@ import { AccountPage } from './features/account/AccountPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { ServersIndex, ServersPage } from './features/servers/ServersPage';
 import { Loading } from './components/states';
-
-// The topology brings the graph drawing and its layout engine: loaded when it is opened.
-const TopologyPage = lazy(async () => ({ default: (await import('./features/topology/TopologyPage')).TopologyPage }));
+import { loadTopologyPage } from './features/topology/preload';
 
 // A 401 anywhere means the session ended (idle or absolute timeout, sign-out elsewhere):
 // asking again who is signed in brings the sign-in page back.
@@ -28,6 +27,13 @@ const queryClient: QueryClient = new QueryClient({
       if (err instanceof ApiError && err.status === 401) void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
     },
   }),
+});
+
+// The topology brings the graph drawing and its layout engine: loaded when it is first opened,
+// while its data is already being asked for.
+const TopologyPage = lazy(async () => {
+  void queryClient.prefetchQuery(topologyQuery());
+  return { default: (await loadTopologyPage()).TopologyPage };
 });
 
 // Redirects are loaders, decided before anything renders: a <Navigate> redirects from an effect

@@ -8,6 +8,7 @@ import { ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
+import { loadTopologyPage } from '../features/topology/preload';
 import { forgetSession, useRole } from '../features/auth/session';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
@@ -136,7 +137,7 @@ export function Shell() {
         <NavLink to="/servers" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
           DPM servers
         </NavLink>
-        <NavLink to="/topology" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+        <NavLink to="/topology" onPointerEnter={() => void loadTopologyPage()} onFocus={() => void loadTopologyPage()} style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
           Protection topology
         </NavLink>
       </nav>

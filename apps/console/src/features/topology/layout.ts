@@ -11,7 +11,12 @@ import type { DrawEdge, Point } from './model';
  * arranges those parts to the drawing's aspect ratio, so that fit to view shows every server at
  * a size that can be read rather than one row (or one column) running off the screen.
  */
-let elk: InstanceType<typeof ELK> | null = null;
+// Started as soon as the topology's code loads, in parallel with the request for its data: the
+// worker's first start (loading and compiling ELK) is the longest step before the first drawing.
+const elk = new ELK({ workerUrl: elkWorkerUrl });
+
+/** Layouts already computed in this page's life, by drawing and shape: reopening the topology draws at once. */
+const done = new Map<string, Map<string, Point>>();
 
 export interface Sized {
   id: string;
@@ -51,13 +56,16 @@ function components(nodes: readonly Sized[], edges: readonly DrawEdge[]): { node
 }
 
 export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[], aspectRatio: number): Promise<Map<string, Point>> {
-  elk ??= new ELK({ workerUrl: elkWorkerUrl });
+  const ratio = Math.min(4, Math.max(0.5, aspectRatio));
+  const key = `${ratio.toFixed(1)}|${nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${edges.map((e) => e.id).join()}`;
+  const known = done.get(key);
+  if (known) return known;
   const parts = components(nodes, edges);
   const graph: ElkNode = {
     id: 'topology',
     layoutOptions: {
       'elk.algorithm': 'rectpacking',
-      'elk.aspectRatio': String(Math.min(4, Math.max(0.5, aspectRatio))),
+      'elk.aspectRatio': String(ratio),
       'elk.spacing.nodeNode': '48',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
     },
@@ -73,5 +81,7 @@ export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[]
   for (const part of laid.children ?? []) {
     for (const n of part.children ?? []) positions.set(n.id, { x: (part.x ?? 0) + (n.x ?? 0), y: (part.y ?? 0) + (n.y ?? 0) });
   }
+  if (done.size > 20) done.clear();
+  done.set(key, positions);
   return positions;
 }
