@@ -267,9 +267,9 @@ function Topology({ t }: { t: TopologyData }) {
               Fit to view
             </Button>
           </div>
-          <Text as="p" role="status" size={200} style={{ margin: '0 0 6px', minHeight: 16 }}>
+          <div role="status" style={{ fontSize: 12, height: 18, margin: '0 0 4px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
             {found}
-          </Text>
+          </div>
           <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 260px', gap: 8, height: 'max(420px, calc(100vh - 250px))' }}>
             <div
               ref={wrapRef}
@@ -309,7 +309,7 @@ function Topology({ t }: { t: TopologyData }) {
                       const scale = Math.min(3.5, Math.max(1, 12 / (13 * viewport.zoom)));
                       wrapRef.current?.style.setProperty('--topology-scale', scale.toFixed(2));
                       wrapRef.current?.style.setProperty('--topology-detail-scale', Math.min(scale, 1.8).toFixed(2));
-                      wrapRef.current?.style.setProperty('--topology-detail', viewport.zoom < 0.45 ? 'none' : 'inline');
+                      wrapRef.current?.style.setProperty('--topology-detail', viewport.zoom < 0.4 ? 'none' : 'inline');
                     }}
                   />
                 </TopologyContext.Provider>

@@ -28,8 +28,8 @@ const LAYERED = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
   'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-  'elk.spacing.nodeNode': '20',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '48',
+  'elk.spacing.nodeNode': '16',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '40',
   // Keep the servers in name order within a layer where the edges allow it.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
@@ -66,7 +66,7 @@ export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[]
     layoutOptions: {
       'elk.algorithm': 'rectpacking',
       'elk.aspectRatio': String(ratio),
-      'elk.spacing.nodeNode': '48',
+      'elk.spacing.nodeNode': '36',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
     },
     children: parts.map((p, i) => ({

@@ -1,4 +1,4 @@
-import { createContext, useContext, useRef, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { createContext, useContext, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, SearchBox, Spinner } from '@fluentui/react-components';
@@ -69,6 +69,12 @@ function focusable(ui: TopologyUi, id: string) {
   };
 }
 
+/**
+ * The largest font at which a name still fits its node (about 0.66 em a character, bold, with the
+ * node's padding): the names grow as the drawing zooms out, but not past their node.
+ */
+const nameFits = (name: string, width: number) => ({ '--topology-name-max': `${Math.floor((width - 20) / (0.66 * Math.max(name.length, 4)))}px` }) as CSSProperties;
+
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
@@ -111,7 +117,7 @@ export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
       }}
     >
       <Handles />
-      <span className="topology-name" style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' }}>
+      <span className="topology-name" style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%', ...nameFits(s.name, SIZE.server.width) }}>
         {s.name}
         {s.failed ? ' (failed)' : ''}
       </span>
@@ -141,7 +147,7 @@ export function ComputerNode({ id, data }: NodeProps<ComputerNodeType>) {
       style={{ ...SIZE.computer, boxSizing: 'border-box', display: 'grid', placeItems: 'center', borderRadius: 16, border: '1px solid var(--colorNeutralStroke1)', background: 'var(--colorNeutralBackground3)', cursor: 'pointer' }}
     >
       <Handles />
-      <span className="topology-name" style={{ whiteSpace: 'nowrap' }}>
+      <span className="topology-name" style={{ whiteSpace: 'nowrap', ...nameFits(data.name, SIZE.computer.width) }}>
         {data.name}
       </span>
     </div>
