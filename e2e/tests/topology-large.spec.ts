@@ -47,14 +47,17 @@ test.describe('the protection topology of the large estate (50 DPM servers, 5,05
     expect(dpm01 && listBox && listBox.y > dpm01.y + dpm01.height).toBe(true);
     await expect(drawing.getByRole('img', { name: 'DPM01 protects its computers' })).toHaveCount(1);
 
-    // Keyboard: up from the list to DPM01, up again to its secondary DPMS01, down and right
-    // along the edges, then Enter opens DPMS01's server actions.
+    // Keyboard: up from the list to DPM01, up again to its secondary DPMS01, down to the nearest
+    // of the primaries it protects, Home to the first, right to the next, then up and Enter
+    // opens DPMS01's server actions.
     await page.keyboard.press('ArrowUp');
     await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toBeFocused();
     await page.keyboard.press('ArrowUp');
     const dpms01 = drawing.getByRole('button', { name: 'DPMS01', exact: true });
     await expect(dpms01).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(drawing.locator(':focus')).toHaveAttribute('aria-label', /^DPM0[1-4]$/);
+    await page.keyboard.press('Home');
     await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(drawing.getByRole('button', { name: 'DPM02', exact: true })).toBeFocused();

@@ -81,6 +81,11 @@ function Topology({ t }: { t: TopologyData }) {
   }, [structure]);
 
   const positions = useMemo(() => laid?.positions ?? new Map<string, Point>(), [laid]);
+  // The arrow keys compare nodes by their centres: a server is wider than the computers under it.
+  const centres = useMemo(
+    () => new Map(model.nodes.flatMap((n) => (positions.has(n.id) ? [[n.id, { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 }] as const] : []))),
+    [model, positions],
+  );
   const findingsByServer = useMemo(() => {
     const m = new Map<string, TopologyFinding[]>();
     for (const f of t.findings) for (const id of new Set(f.serverIds)) m.set(id, [...(m.get(id) ?? []), f]);
@@ -189,9 +194,9 @@ function Topology({ t }: { t: TopologyData }) {
       protectorsOf: (computerId) => model.edges.filter((e) => e.target === computerId).map((e) => nameOf(e.source)),
       onFocus: (id) => setCurrent(id),
       onKeyDown: (id: string, e: KeyboardEvent<HTMLElement>) => {
-        if (e.key === 'ArrowUp' || e.key === 'ArrowDown' || e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
           e.preventDefault();
-          const next = neighbour(model.edges, positions, id, e.key as Direction);
+          const next = neighbour(model.edges, centres, id, e.key as Direction);
           if (next) focusNode(next, false);
         } else if (e.key === 'Enter' || e.key === ' ' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
           e.preventDefault();
@@ -210,7 +215,7 @@ function Topology({ t }: { t: TopologyData }) {
       highlight,
       setListSearch: (serverId, search) => setListSearch((prev) => new Map(prev).set(serverId, search)),
     }),
-    [current, findingsByServer, model, nameOf, positions, focusNode, listSearch, highlight],
+    [current, findingsByServer, model, nameOf, centres, focusNode, listSearch, highlight],
   );
 
   const go = useCallback(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topologyGraph } from '@dpm/domain/topology/estate-graph';
 import { large, scenario1 } from '@dpm/domain/fixtures/scenarios';
-import { drawing, listId, MAX_INLINE_COMPUTERS, neighbour, type Point } from './model';
+import { drawing, listId, MAX_INLINE_COMPUTERS, neighbour, type Direction, type Point } from './model';
 
 describe('the topology drawing', () => {
   it('draws seed 004 scenario 1 with its servers and computers one by one, arrows from protector to protected', () => {
@@ -51,7 +51,7 @@ describe('the arrow keys move along the edges', () => {
     ['srv-DPM04', { x: 600, y: 100 }],
     [listId('srv-DPM02'), { x: 170, y: 200 }],
   ]);
-  const go = (from: string, key: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight') => neighbour(d.edges, positions, from, key);
+  const go = (from: string, key: Direction) => neighbour(d.edges, positions, from, key);
 
   it('up to the secondary, down to the nearest protected server', () => {
     expect(go('srv-DPM01', 'ArrowUp')).toBe('srv-DPMS01');
@@ -66,5 +66,7 @@ describe('the arrow keys move along the edges', () => {
     expect(go('srv-DPM03', 'ArrowLeft')).toBe('srv-DPM02');
     expect(go('srv-DPM04', 'ArrowRight')).toBeNull();
     expect(go('srv-DPM01', 'ArrowLeft')).toBeNull();
+    expect(go('srv-DPM03', 'Home')).toBe('srv-DPM01');
+    expect(go('srv-DPM02', 'End')).toBe('srv-DPM04');
   });
 });

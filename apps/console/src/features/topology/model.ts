@@ -83,12 +83,13 @@ export interface Point {
   y: number;
 }
 
-export type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight';
+export type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | 'Home' | 'End';
 
 /**
  * Where an arrow key leads from node `id`, along the edges: up to a protector, down to what it
  * protects, left and right to the previous and next of the nodes protected by the same server
- * (or, for a node no server protects, of the other such nodes), each time the nearest on screen.
+ * (or, for a node no server protects, of the other such nodes), each time the nearest on screen;
+ * Home and End to the first and the last of those.
  */
 export function neighbour(edges: readonly DrawEdge[], positions: ReadonlyMap<string, Point>, id: string, key: Direction): string | null {
   const here = positions.get(id);
@@ -114,6 +115,8 @@ export function neighbour(edges: readonly DrawEdge[], positions: ReadonlyMap<str
   });
   // Reading order when the roots span several rows (ELK packs unconnected parts in rows).
   if (parent !== null) ordered.sort((a, b) => (positions.get(a)?.x ?? 0) - (positions.get(b)?.x ?? 0));
+  if (key === 'Home') return ordered[0] ?? null;
+  if (key === 'End') return ordered[ordered.length - 1] ?? null;
   const at = ordered.indexOf(id);
   const next = key === 'ArrowRight' ? at + 1 : at - 1;
   return ordered[next] ?? null;
