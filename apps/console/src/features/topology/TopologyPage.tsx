@@ -58,7 +58,7 @@ function Topology({ t }: { t: TopologyData }) {
   const [current, setCurrent] = useState<string | null>(t.servers[0]?.serverId ?? null);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [pendingCenter, setPendingCenter] = useState<string | null>(null);
-  const [laid, setLaid] = useState<{ key: string; positions: Map<string, Point> } | null>(null);
+  const [laid, setLaid] = useState<Map<string, Point> | null>(null);
   const [fitPending, setFitPending] = useState(true);
   const [found, setFound] = useState('');
 
@@ -73,14 +73,14 @@ function Topology({ t }: { t: TopologyData }) {
     const box = wrapRef.current?.getBoundingClientRect();
     const { nodes, edges } = modelRef.current;
     void layout(nodes, edges, box && box.height > 0 ? box.width / box.height : 1.5).then((positions) => {
-      if (live) setLaid({ key: structure, positions });
+      if (live) setLaid(positions);
     });
     return () => {
       live = false;
     };
   }, [structure]);
 
-  const positions = useMemo(() => laid?.positions ?? new Map<string, Point>(), [laid]);
+  const positions = useMemo(() => laid ?? new Map<string, Point>(), [laid]);
   // The arrow keys compare nodes by their centres: a server is wider than the computers under it.
   const centres = useMemo(
     () => new Map(model.nodes.flatMap((n) => (positions.has(n.id) ? [[n.id, { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 }] as const] : []))),
@@ -187,9 +187,11 @@ function Topology({ t }: { t: TopologyData }) {
     setPendingCenter(open ? listId(serverId) : serverId);
   }, []);
 
+  // The node Tab enters the drawing at: the current one, or the first when it has gone.
+  const tabbable = model.nodes.some((n) => n.id === current) ? current : (model.nodes[0]?.id ?? null);
   const ui: TopologyUi = useMemo(
     () => ({
-      current,
+      current: tabbable,
       findingsOf: (id) => findingsByServer.get(id) ?? [],
       protectorsOf: (computerId) => model.edges.filter((e) => e.target === computerId).map((e) => nameOf(e.source)),
       onFocus: (id) => setCurrent(id),
@@ -215,7 +217,7 @@ function Topology({ t }: { t: TopologyData }) {
       highlight,
       setListSearch: (serverId, search) => setListSearch((prev) => new Map(prev).set(serverId, search)),
     }),
-    [current, findingsByServer, model, nameOf, centres, focusNode, listSearch, highlight],
+    [tabbable, findingsByServer, model, nameOf, centres, focusNode, listSearch, highlight],
   );
 
   const go = useCallback(
@@ -361,13 +363,18 @@ function Topology({ t }: { t: TopologyData }) {
 /** Find a server or computer: Enter goes to the best match; the matches are listed to choose from. */
 function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch) => void; onMissing: (q: string) => void; prefetch: (q: string) => Promise<{ items: TopologyMatch[] }> }) {
   const [text, setText] = useState('');
+  const [listed, setListed] = useState(false);
   const q = text.trim();
   const matches = useQuery(topologySearchQuery(q));
+  const go = (m: TopologyMatch) => {
+    setListed(false);
+    onGo(m);
+  };
   const choose = async () => {
     if (q === '') return;
     const found = matches.data ?? (await prefetch(q));
     const best = found.items[0];
-    if (best) onGo(best);
+    if (best) go(best);
     else onMissing(q);
   };
   return (
@@ -377,19 +384,22 @@ function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch) => vo
         aria-label="Find a server or computer"
         placeholder="Find a server or computer"
         value={text}
-        onChange={(_, d) => setText(d.value)}
+        onChange={(_, d) => {
+          setText(d.value);
+          setListed(true);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
             void choose();
-          }
+          } else if (e.key === 'Escape') setListed(false);
         }}
       />
-      {q !== '' && matches.data && matches.data.items.length > 1 && (
+      {listed && q !== '' && matches.data && matches.data.items.length > 1 && (
         <ul aria-label="Matches" style={{ position: 'absolute', zIndex: 10, top: '100%', left: 0, right: 0, margin: 0, padding: 4, listStyle: 'none', background: 'var(--colorNeutralBackground1)', border: '1px solid var(--colorNeutralStroke1)', borderRadius: 4, boxShadow: 'var(--shadow8)' }}>
           {matches.data.items.map((m) => (
             <li key={m.id}>
-              <Button appearance="subtle" size="small" style={{ width: '100%', justifyContent: 'flex-start' }} onClick={() => onGo(m)}>
+              <Button appearance="subtle" size="small" style={{ width: '100%', justifyContent: 'flex-start' }} onClick={() => go(m)}>
                 {`${m.name} — ${m.kind === 'server' ? 'DPM server' : m.protectedBy.length ? `on ${m.protectedBy.map((p) => p.name).join(', ')}` : 'not protected'}`}
               </Button>
             </li>
