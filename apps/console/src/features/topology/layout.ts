@@ -55,11 +55,39 @@ function components(nodes: readonly Sized[], edges: readonly DrawEdge[]): { node
   return [...parts.values()];
 }
 
+/**
+ * The last layout is kept in the browser too: reopening the topology of an estate whose shape
+ * has not changed draws it at once, without waiting for ELK's worker to start.
+ */
+const STORAGE_KEY = 'dpm.topology.layout';
+
+function storedLayout(key: string): Map<string, Point> | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as { key?: unknown; positions?: unknown }) : null;
+    if (parsed?.key !== key || !Array.isArray(parsed.positions)) return null;
+    return new Map(parsed.positions as [string, Point][]);
+  } catch {
+    return null;
+  }
+}
+
+function storeLayout(key: string, positions: Map<string, Point>): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ key, positions: [...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]) }));
+  } catch {
+    // A full or disabled storage only costs the next visit a layout.
+  }
+}
+
 export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[], aspectRatio: number): Promise<Map<string, Point>> {
   const ratio = Math.min(4, Math.max(0.5, aspectRatio));
   const key = `${ratio.toFixed(1)}|${nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${edges.map((e) => e.id).join()}`;
   const known = done.get(key);
   if (known) return known;
+  const stored = storedLayout(key);
+  if (stored) return stored;
+  const started = performance.now();
   const parts = components(nodes, edges);
   const graph: ElkNode = {
     id: 'topology',
@@ -81,7 +109,10 @@ export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[]
   for (const part of laid.children ?? []) {
     for (const n of part.children ?? []) positions.set(n.id, { x: (part.x ?? 0) + (n.x ?? 0), y: (part.y ?? 0) + (n.y ?? 0) });
   }
+  // How long ELK took, first start of its worker included (the topology benchmark prints it).
+  performance.measure('topology layout', { start: started, end: performance.now() });
   if (done.size > 20) done.clear();
   done.set(key, positions);
+  storeLayout(key, positions);
   return positions;
 }
