@@ -3,6 +3,8 @@
  * - loading the `large` fixture into a new SQLite file, and starting the store from it;
  * - advancing the simulated clock of the large estate by one day;
  * - the first page of members, alerts and jobs on the server;
+ * - the protection topology's data and the DPM server list (target: topology under 50 ms), on
+ *   `large` and on an `xlarge` estate of 250 servers (bench/xlarge.ts);
  * - an event reaching a subscriber of the live stream after a command;
  * - one small command committed with synchronous = NORMAL and = FULL (the price of durability).
  */
@@ -22,11 +24,30 @@ import { startVssWriterOperation, stopVssWriterOperation } from '@dpm/domain/est
 import { appendAudit } from '@dpm/db/audit-repository';
 import { isDomainError } from '@dpm/domain/errors';
 
+import { seedXlarge } from './xlarge';
+
 const dir = mkdtempSync(join(tmpdir(), 'dpm-bench-'));
 const file = join(dir, 'bench.sqlite');
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const fmt = (n: number) => `${n.toFixed(1)} ms`;
 const report = (k: string, v: string) => console.log(`${k}: ${v}`);
+
+/** Times a GET against an app, after one warm-up request: the median and p95 of `runs`. */
+const timer =
+  (app: ReturnType<typeof createApp>, headers: Record<string, string>) =>
+  async (label: string, path: string, runs = 20): Promise<void> => {
+    await app.request(path, { headers });
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const s = process.hrtime.bigint();
+      const res = await app.request(path, { headers });
+      await res.text();
+      if (!res.ok) throw new Error(`${path}: ${res.status}`);
+      times.push(ms(s));
+    }
+    times.sort((a, b) => a - b);
+    report(label, `median ${fmt(times[Math.floor(runs / 2)] ?? 0)}, p95 ${fmt(times[Math.floor(runs * 0.95)] ?? 0)}`);
+  };
 
 try {
   let t = process.hrtime.bigint();
@@ -48,21 +69,13 @@ try {
   const token = adminToken(db, Date.now());
   const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file, publicOrigin: 'http://localhost' } });
   const auth = { authorization: `Bearer ${token}` };
-  const timeRequest = async (label: string, path: string, runs = 20) => {
-    await app.request(path, { headers: auth });
-    const times: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const s = process.hrtime.bigint();
-      const res = await app.request(path, { headers: auth });
-      await res.text();
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-      times.push(ms(s));
-    }
-    times.sort((a, b) => a - b);
-    report(label, `median ${fmt(times[Math.floor(runs / 2)] ?? 0)}, p95 ${fmt(times[Math.floor(runs * 0.95)] ?? 0)}`);
-  };
+  const timeRequest = timer(app, auth);
   await timeRequest('members, first page (DPM01, 100 rows, by data source)', '/api/servers/srv-DPM01/protection/members?limit=100');
   await timeRequest('members, first page sorted by last recovery point', '/api/servers/srv-DPM01/protection/members?limit=100&sort=lastRecoveryPoint&dir=desc');
+  await timeRequest('topology (GET /api/topology, large: 50 servers, 5,050 computers; target < 50 ms)', '/api/topology');
+  await timeRequest('DPM server list (GET /api/servers, large)', '/api/servers');
+  await timeRequest('what DPM01 protects, first page (GET /api/servers/srv-DPM01/protects)', '/api/servers/srv-DPM01/protects?limit=100');
+  await timeRequest('topology search (SRV01042)', '/api/topology/search?q=SRV01042');
 
   t = process.hrtime.bigint();
   const outcome = store.advanceTo(store.now + 24 * 60 * 60_000);
@@ -120,6 +133,19 @@ try {
     );
     small.$client.close();
   }
+
+  // xlarge: 250 DPM servers and 25,000 computers, in a database of its own.
+  t = process.hrtime.bigint();
+  const xdb = openDb(join(dir, 'xlarge.sqlite'));
+  seedXlarge(xdb);
+  const xstore = new EstateStore(xdb, new EventBus(), log, Number(getMeta(xdb, META_CLOCK)));
+  report('load and start the xlarge estate (250 servers, 25,000 computers)', fmt(ms(t)));
+  await bootstrapAdmin(xdb, 'bench console passphrase', Date.now());
+  const xapp = createApp({ store: xstore, db: xdb, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: join(dir, 'xlarge.sqlite'), publicOrigin: 'http://localhost' } });
+  const xauth = { authorization: `Bearer ${adminToken(xdb, Date.now())}` };
+  await timer(xapp, xauth)('topology (GET /api/topology, xlarge: 250 servers)', '/api/topology');
+  await timer(xapp, xauth)('DPM server list (GET /api/servers, xlarge)', '/api/servers');
+  xdb.$client.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

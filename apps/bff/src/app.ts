@@ -8,6 +8,7 @@ import { auditHook } from './audit/hook';
 import { systemRoutes } from './routes/system';
 import { serverRoutes } from './routes/servers';
 import { serverRecoveryRoutes } from './routes/server-recovery';
+import { topologyRoutes } from './routes/topology';
 import { protectionRoutes } from './routes/protection';
 import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
@@ -35,6 +36,7 @@ export function createApi(d: AppDeps) {
     .route('/', systemRoutes(d))
     .route('/', serverRoutes(d))
     .route('/', serverRecoveryRoutes(d))
+    .route('/', topologyRoutes(d))
     .route('/', protectionRoutes(d))
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))

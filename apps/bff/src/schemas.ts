@@ -45,6 +45,15 @@ export const PageQuery = {
 
 export const Version = z.object({ major: z.number(), minor: z.number(), build: z.number(), rollup: z.number() }).strict();
 
+/** What a DPM server protects, counted: the servers by name, the computers by number (and by name when few). */
+export const Protects = z
+  .object({
+    servers: z.array(z.string()).openapi({ description: 'Names of the DPM servers it protects as their secondary, sorted' }),
+    computers: z.number().int().openapi({ description: 'How many computers it protects directly' }),
+    computerNames: z.array(z.string()).openapi({ description: 'Their names when there are at most 10; otherwise empty, read them from GET /servers/{serverId}/protects' }),
+  })
+  .openapi('Protects');
+
 export const ServerSummary = z
   .object({
     id: z.string(),
@@ -58,7 +67,7 @@ export const ServerSummary = z
     dbRestorePending: z.boolean(),
     primary: z.boolean(),
     secondary: z.boolean(),
-    protecting: z.array(z.string()),
+    protects: Protects,
     protectedBy: z.array(z.string()),
     activeAlerts: z.number(),
     criticalAlerts: z.number(),
@@ -251,25 +260,56 @@ export const Library = z
   })
   .openapi('Library');
 
+const FindingCode = z.string().openapi({ example: 'CHAIN_INDIRECT', description: 'A rule code, or NO_SECONDARY for a primary that no secondary protects' });
+
 export const Topology = z
   .object({
     servers: z.array(
       z.object({
         serverId: z.string(),
         name: z.string(),
+        version: z.string(),
+        state: z.enum(['Online', 'Failed', 'Not installed']),
+        failed: z.boolean(),
         primary: z.boolean(),
         secondary: z.boolean(),
-        protecting: z.array(z.string()),
+        protectsItself: z.boolean(),
+        protectsServers: z.array(z.string()),
         protectedBy: z.array(z.string()),
-        failed: z.boolean(),
+        computers: z.number().int(),
+        computerList: z.array(z.object({ id: z.string(), name: z.string(), switched: z.boolean() })),
       }),
     ),
-    edges: z.array(z.object({ from: z.string(), to: z.string(), toName: z.string(), kind: z.enum(['primary', 'secondary', 'switched', 'self']) })),
+    links: z.array(z.object({ from: z.string(), to: z.string() })).openapi({ description: 'Secondary protection: `from` protects the DPM server `to`' }),
+    findings: z.array(z.object({ code: FindingCode, severity: z.enum(['error', 'warning']), message: z.string(), serverIds: z.array(z.string()) })),
     chains: z.array(z.array(z.string())),
     cycles: z.array(z.array(z.string())),
-    violations: z.array(z.object({ code: z.string(), message: z.string(), serverIds: z.array(z.string()) })),
+    protectedComputers: z.number().int(),
   })
   .openapi('Topology');
+
+export const ProtectedItem = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(['computer', 'server']), how: z.enum(['primary', 'switched', 'secondary']) })
+  .openapi('ProtectedItem');
+
+export const TopologyMatch = z
+  .object({
+    kind: z.enum(['server', 'computer']),
+    id: z.string(),
+    name: z.string(),
+    protectedBy: z.array(z.object({ serverId: z.string(), name: z.string(), how: z.enum(['primary', 'switched', 'secondary']) })),
+  })
+  .openapi('TopologyMatch');
+
+export const ServerListItem = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    fqdn: z.string(),
+    version: z.string(),
+    state: z.enum(['Online', 'Failed', 'Not installed']),
+  })
+  .openapi('DpmServerListItem');
 
 export const CommandResult = z
   .object({

@@ -1,8 +1,9 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, redirect, RouterProvider } from 'react-router';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
+import { topologyQuery } from './api/queries';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { Shell } from './shell/Shell';
 import { MonitoringPage } from './features/monitoring/MonitoringPage';
@@ -10,12 +11,12 @@ import { ProtectionPage } from './features/protection/ProtectionPage';
 import { RecoveryPage } from './features/recovery/RecoveryPage';
 import { ReportingPage } from './features/reporting/ReportingPage';
 import { ManagementPage } from './features/management/ManagementPage';
-import { TopologyPage } from './features/topology/TopologyPage';
 import { UsersPage } from './features/users/UsersPage';
 import { AccountPage } from './features/account/AccountPage';
 import { AuthGate } from './features/auth/AuthGate';
 import { ServersIndex, ServersPage } from './features/servers/ServersPage';
 import { Loading } from './components/states';
+import { loadTopologyPage } from './features/topology/preload';
 
 // A 401 anywhere means the session ended (idle or absolute timeout, sign-out elsewhere):
 // asking again who is signed in brings the sign-in page back.
@@ -26,6 +27,13 @@ const queryClient: QueryClient = new QueryClient({
       if (err instanceof ApiError && err.status === 401) void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
     },
   }),
+});
+
+// The topology brings the graph drawing and its layout engine: loaded when it is first opened,
+// while its data is already being asked for.
+const TopologyPage = lazy(async () => {
+  void queryClient.prefetchQuery(topologyQuery());
+  return { default: (await loadTopologyPage()).TopologyPage };
 });
 
 // Redirects are loaders, decided before anything renders: a <Navigate> redirects from an effect
@@ -46,7 +54,14 @@ const router = createBrowserRouter([
       { path: 'reporting', element: <ReportingPage /> },
       { path: 'management', loader: to('/management/agents') },
       { path: 'management/:tab', element: <ManagementPage /> },
-      { path: 'topology', element: <TopologyPage /> },
+      {
+        path: 'topology',
+        element: (
+          <Suspense fallback={<Loading label="Opening the topology…" />}>
+            <TopologyPage />
+          </Suspense>
+        ),
+      },
       { path: 'users', element: <UsersPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'servers', element: <ServersIndex /> },

@@ -1,16 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
 import { router } from '../deps';
-import { Operations, ServerParams, ServerSummary, Topology } from '../schemas';
+import { Operations, ServerParams, ServerSummary } from '../schemas';
 import { NoQuery, commandResponses, offeredFor, readRoute, serverOr404 } from './route-kit';
-import { analyseTopology } from '@dpm/domain/topology/topology';
+import { topologyGraph } from '@dpm/domain/topology/estate-graph';
+import { rowsWhere } from '@dpm/domain/command';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { formatVersion } from '@dpm/domain/model';
 import { supportedMoveOptions } from '@dpm/domain/errors';
 
 const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
-const topology = createRoute({ method: 'get', path: '/topology', tags: ['Servers'], responses: { 200: { description: 'Protection topology: who protects whom, and rule violations', content: { 'application/json': { schema: Topology } } } } });
 
 const DpmdbReport = z
   .array(
@@ -62,12 +62,13 @@ const operations = readRoute(
 export function serverRoutes(d: AppDeps) {
   return router()
     .openapi(list, (c) => {
-      const t = analyseTopology(d.store.estate);
-      const alerts = Object.values(d.store.estate.alerts).filter((a) => a.state === 'Active');
-      const servers = Object.values(d.store.estate.servers)
+      const e = d.store.estate;
+      const roles = new Map(topologyGraph(e).servers.map((r) => [r.serverId, r]));
+      const servers = Object.values(e.servers)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((s) => {
-          const role = t.servers.find((r) => r.serverId === s.id);
+          const role = roles.get(s.id);
+          const alerts = rowsWhere(e, 'alerts', 'serverId', s.id).filter((a) => a.state === 'Active');
           return {
             id: s.id,
             name: s.name,
@@ -80,29 +81,16 @@ export function serverRoutes(d: AppDeps) {
             dbRestorePending: s.dbRestorePending,
             primary: role?.primary ?? false,
             secondary: role?.secondary ?? false,
-            protecting: role?.protecting ?? [],
+            // Counted, not listed: a primary of the large estate protects 125 computers (GET /servers/{serverId}/protects pages them).
+            protects: { servers: role?.protectsServers ?? [], computers: role?.computers ?? 0, computerNames: role?.computerList.map((x) => x.name) ?? [] },
             protectedBy: role?.protectedBy ?? [],
-            activeAlerts: alerts.filter((a) => a.serverId === s.id).length,
-            criticalAlerts: alerts.filter((a) => a.serverId === s.id && a.severity === 'Critical').length,
+            activeAlerts: alerts.length,
+            criticalAlerts: alerts.filter((a) => a.severity === 'Critical').length,
             externalDpm: s.externalDpm,
             moveOptions: [...supportedMoveOptions(s, role?.protectedBy ?? [])],
           };
         });
       return c.json(servers, 200);
-    })
-    .openapi(topology, (c) => {
-      const e = d.store.estate;
-      const t = analyseTopology(e);
-      return c.json(
-        {
-          servers: t.servers,
-          chains: t.chains,
-          cycles: t.cycles,
-          violations: t.violations,
-          edges: t.edges.map((x) => ({ ...x, toName: e.servers[x.to]?.name ?? e.computers[x.to]?.name ?? x.to })),
-        },
-        200,
-      );
     })
     .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
     .openapi(runbook, (c) => {

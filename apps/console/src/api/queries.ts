@@ -15,7 +15,7 @@ export const keys = {
 };
 
 export const serversQuery = () => queryOptions({ queryKey: keys.servers, queryFn: async () => unwrap(await api.servers.$get()) });
-export const topologyQuery = () => queryOptions({ queryKey: keys.topology, queryFn: async () => unwrap(await api.topology.$get()) });
+export const topologyQuery = () => queryOptions({ queryKey: keys.topology, queryFn: async () => unwrap(await api.topology.$get({ param: {}, query: {} })) });
 export const clockQuery = () => queryOptions({ queryKey: keys.clock, queryFn: async () => unwrap(await api.clock.$get()) });
 export const criticalQuery = () =>
   queryOptions({ queryKey: keys.critical, queryFn: async () => unwrap(await api.alerts['critical-count'].$get()) });

@@ -1,35 +1,37 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Radio, RadioGroup } from '@fluentui/react-components';
-import { serversQuery } from '../api/queries';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Radio, RadioGroup, SearchBox, Text } from '@fluentui/react-components';
+import { serverListQuery } from '../features/topology/queries';
 import { ErrorState, Loading } from '../components/states';
 
-/** Connect to DPM server: switches the server whose view every work area shows. */
+/**
+ * Connect to DPM server: switches the server whose view every work area shows. The servers are
+ * searched and paged by the server (an estate may have hundreds), twenty at a time.
+ */
 export function ConnectDialog({ serverId, connect }: { serverId: string; connect: (id: string) => void }) {
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState(serverId);
-  const servers = useQuery(serversQuery());
+  const [search, setSearch] = useState('');
   const navigate = useNavigate();
   return (
-    <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); if (d.open) setChoice(serverId); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, d) => {
+        setOpen(d.open);
+        if (d.open) {
+          setChoice(serverId);
+          setSearch('');
+        }
+      }}
+    >
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="subtle" size="small">Connect to DPM server</Button>
       </DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>Connect to DPM server</DialogTitle>
-          <DialogContent>
-            {servers.isPending && <Loading label="Loading DPM servers…" />}
-            {servers.isError && <ErrorState error={servers.error} />}
-            {servers.data && (
-              <RadioGroup aria-label="DPM server" value={choice} onChange={(_, d) => setChoice(d.value)}>
-                {servers.data.map((s) => (
-                  <Radio key={s.id} value={s.id} label={`${s.name} (${s.fqdn}) — ${s.state}, DPM ${s.version}`} />
-                ))}
-              </RadioGroup>
-            )}
-          </DialogContent>
+          <DialogContent>{open && <ServerChoice choice={choice} onChoose={setChoice} search={search} onSearch={setSearch} />}</DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={!choice} onClick={() => { connect(choice); setOpen(false); }}>
               Connect
@@ -45,5 +47,37 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+function ServerChoice({ choice, onChoose, search, onSearch }: { choice: string; onChoose: (id: string) => void; search: string; onSearch: (s: string) => void }) {
+  const servers = useInfiniteQuery(serverListQuery(search.trim()));
+  const rows = servers.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = servers.data?.pages[0]?.total ?? 0;
+  return (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <SearchBox aria-label="Search DPM servers" placeholder="Name or FQDN" value={search} onChange={(_, d) => onSearch(d.value)} />
+      {servers.isPending && <Loading label="Loading DPM servers…" />}
+      {servers.isError && <ErrorState error={servers.error} />}
+      {servers.data && (
+        <>
+          <Text size={200} aria-live="polite">
+            {total === 0 ? 'No DPM server matches.' : `${rows.length} of ${total} DPM servers`}
+          </Text>
+          <div style={{ maxHeight: 320, overflow: 'auto' }}>
+            <RadioGroup aria-label="DPM server" value={choice} onChange={(_, d) => onChoose(d.value)}>
+              {rows.map((s) => (
+                <Radio key={s.id} value={s.id} label={`${s.name} (${s.fqdn}) — ${s.state}, DPM ${s.version}`} />
+              ))}
+            </RadioGroup>
+          </div>
+          {servers.hasNextPage && (
+            <Button size="small" disabled={servers.isFetchingNextPage} onClick={() => void servers.fetchNextPage()}>
+              Show more DPM servers
+            </Button>
+          )}
+        </>
+      )}
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
 import { forgetSession, useSession } from '../features/auth/session';
 import { isOnline } from '@dpm/domain/model';
+import { loadTopologyPage } from '../features/topology/preload';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
@@ -137,7 +138,7 @@ export function Shell() {
         <NavLink to="/servers" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
           DPM servers
         </NavLink>
-        <NavLink to="/topology" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+        <NavLink to="/topology" onPointerEnter={() => void loadTopologyPage()} onFocus={() => void loadTopologyPage()} style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
           Protection topology
         </NavLink>
       </nav>

@@ -12,6 +12,7 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { CommandDialog, ReinstallDialog, RestoreDbDialog } from './dialogs';
 import { Runbook, actionId } from './Runbook';
 import { OperationButton, type Offer } from '../../components/operations';
+import { ProtectsSummary } from '../topology/Protects';
 
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
@@ -108,7 +109,7 @@ export function ServersPage() {
                   ['Version', `DPM ${server.version}`],
                   ['DPM database', server.dbRestorePending ? 'Restored; run Synchronize database (DpmSync -Sync)' : isOnline(server) ? 'Attached' : '—'],
                   ['Role', [server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null].filter((r) => r !== null).join(', ') || '—'],
-                  ['Protects', server.protecting.join(', ') || '—'],
+                  ['Protects', <ProtectsSummary key={server.id} serverId={server.id} name={server.name} protects={server.protects} empty="—" />],
                   ['Protected by', server.protectedBy.join(', ') || '—'],
                   ['Active alerts', `${server.activeAlerts} (${server.criticalAlerts} critical)`],
                 ]}

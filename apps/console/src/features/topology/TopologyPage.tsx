@@ -1,152 +1,481 @@
+import '@xyflow/react/dist/style.css';
+import './topology.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { NavLink, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Button, Menu, MenuItem, MenuList, MenuPopover, MessageBar, MessageBarBody, MessageBarTitle, SearchBox, Text, type PositioningVirtualElement } from '@fluentui/react-components';
 import { topologyQuery } from '../../api/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Panes, PaneTitle } from '../../shell/Panes';
-import { ErrorState, Loading } from '../../components/states';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { drawing, listId, neighbour, type Direction, type Drawing, type Point } from './model';
+import { layout } from './layout';
+import { nodeTypes, TopologyContext, type TopologyUi } from './nodes';
+import { ProtectsSummary } from './Protects';
+import { topologySearchQuery, type TopologyData, type TopologyFinding, type TopologyMatch, type TopologyServer } from './queries';
 
-const cell = { border: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left' } as const;
+const cell = { border: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
+
+const EDGE_COLOR = { secondary: '#0f6cbd', primary: '#616161', switched: '#c50f1f', computers: '#616161' } as const;
+
+const computerName = (model: Drawing, id: string) => {
+  const n = model.nodes.find((x) => x.id === id);
+  return n?.kind === 'computer' ? n.name : id;
+};
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /**
- * Protection topology: the estate drawn as the seed's figures (servers in rows by their place
- * in the chain, arrows from protector to protected) and the seed's table, with every rule
- * violation marked. Choosing a server connects the console to it.
+ * Protection topology (seeds 001, 004): the estate's DPM servers and who protects whom, laid
+ * out by ELK, with each server's computers counted and opened on demand; a search that finds a
+ * server or a computer and centres it; the findings marked on the nodes and listed beside the
+ * drawing; and the seed's table under it.
  */
 export function TopologyPage() {
   const topology = useQuery(topologyQuery());
-  const { connect } = useConnectedServer();
-  const navigate = useNavigate();
-  if (topology.isPending) return <Loading label="Analysing the estate…" />;
-  if (topology.isError) return <ErrorState error={topology.error} />;
-  const t = topology.data;
+  if (topology.isPending) return <Panes display={<Loading label="Analysing the estate…" />} />;
+  if (topology.isError) return <Panes display={<ErrorState error={topology.error} />} />;
+  return (
+    <ReactFlowProvider>
+      <Topology t={topology.data} />
+    </ReactFlowProvider>
+  );
+}
 
-  // Rows: protected computers at the bottom, then each server one row above what it protects.
-  const level = new Map<string, number>();
-  const depth = (id: string, seen: Set<string>): number => {
-    if (level.has(id)) return level.get(id) as number;
-    if (seen.has(id)) return 1;
-    seen.add(id);
-    const below = t.edges.filter((e) => e.from === id && e.kind === 'secondary').map((e) => depth(e.to, seen));
-    const d = below.length ? Math.max(...below) + 1 : 1;
-    level.set(id, d);
-    return d;
+type MenuState = { id: string; target: HTMLElement | PositioningVirtualElement };
+
+function Topology({ t }: { t: TopologyData }) {
+  const flow = useReactFlow();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const { connect } = useConnectedServer();
+  const wrapRef = useRef<HTMLDivElement>(null);
+
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [listSearch, setListSearch] = useState<ReadonlyMap<string, string>>(new Map());
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [current, setCurrent] = useState<string | null>(t.servers[0]?.serverId ?? null);
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const [pendingCenter, setPendingCenter] = useState<string | null>(null);
+  const [laid, setLaid] = useState<Map<string, Point> | null>(null);
+  const [fitPending, setFitPending] = useState(true);
+  const [found, setFound] = useState('');
+
+  const model: Drawing<TopologyServer> = useMemo(() => drawing(t, expanded), [t, expanded]);
+  const structure = useMemo(() => `${model.nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${model.edges.map((e) => e.id).join()}`, [model]);
+  const modelRef = useRef(model);
+  modelRef.current = model;
+
+  // Laid out again only when the drawing's shape changes, not on every refetch of the same estate.
+  useEffect(() => {
+    let live = true;
+    const box = wrapRef.current?.getBoundingClientRect();
+    const { nodes, edges } = modelRef.current;
+    void layout(nodes, edges, box && box.height > 0 ? box.width / box.height : 1.5).then((positions) => {
+      if (live) setLaid(positions);
+    });
+    return () => {
+      live = false;
+    };
+  }, [structure]);
+
+  const positions = useMemo(() => laid ?? new Map<string, Point>(), [laid]);
+  // The arrow keys compare nodes by their centres: a server is wider than the computers under it.
+  const centres = useMemo(
+    () => new Map(model.nodes.flatMap((n) => (positions.has(n.id) ? [[n.id, { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 }] as const] : []))),
+    [model, positions],
+  );
+  const findingsByServer = useMemo(() => {
+    const m = new Map<string, TopologyFinding[]>();
+    for (const f of t.findings) for (const id of new Set(f.serverIds)) m.set(id, [...(m.get(id) ?? []), f]);
+    return m;
+  }, [t.findings]);
+  const serverById = useMemo(() => new Map(t.servers.map((s) => [s.serverId, s])), [t.servers]);
+  const nameOf = useCallback((id: string) => serverById.get(id)?.name ?? id, [serverById]);
+
+  const nodes: Node[] = useMemo(
+    () =>
+      model.nodes.flatMap((n): Node[] => {
+        const position = positions.get(n.id);
+        if (!position) return [];
+        const base = { id: n.id, position, width: n.width, height: n.height, draggable: false, selectable: false, connectable: false, focusable: false };
+        return n.kind === 'computer' ? [{ ...base, type: 'computer', data: { name: n.name } }] : [{ ...base, type: n.kind, data: { server: n.server } }];
+      }),
+    [model, positions],
+  );
+  const edges: Edge[] = useMemo(
+    () =>
+      model.edges
+        .filter((e) => positions.has(e.source) && positions.has(e.target))
+        .map((e) => ({
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          // An edge that goes up (the way back of a cycle, seed 004 scenario 3) leaves and enters
+          // by the side, so that it loops around the servers rather than through them.
+          ...((positions.get(e.target)?.y ?? 0) < (positions.get(e.source)?.y ?? 0) ? { sourceHandle: 'side-out', targetHandle: 'side-in' } : { sourceHandle: 'out', targetHandle: 'in' }),
+          type: 'smoothstep',
+          focusable: false,
+          selectable: false,
+          ariaLabel:
+            e.kind === 'computers'
+              ? `${nameOf(e.source)} protects its computers`
+              : `${nameOf(e.source)} protects ${serverById.has(e.target) ? nameOf(e.target) : computerName(model, e.target)}${e.kind === 'switched' ? ' (switched)' : ''}`,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: EDGE_COLOR[e.kind] },
+          style: { stroke: EDGE_COLOR[e.kind], strokeWidth: e.kind === 'secondary' ? 2 : 1.25, strokeDasharray: e.kind === 'switched' ? '6 3' : undefined },
+        })),
+    [model, positions, nameOf, serverById],
+  );
+
+  const element = useCallback((id: string) => wrapRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`) ?? null, []);
+
+  // Fit to view from the layout itself (every node's place and size are known): no waiting for
+  // the drawing to measure its nodes.
+  const fit = useCallback(() => {
+    const placed = model.nodes.flatMap((n) => {
+      const p = positions.get(n.id);
+      return p ? [{ ...p, right: p.x + n.width, bottom: p.y + n.height }] : [];
+    });
+    if (placed.length === 0) return;
+    const x = Math.min(...placed.map((p) => p.x));
+    const y = Math.min(...placed.map((p) => p.y));
+    void flow.fitBounds({ x, y, width: Math.max(...placed.map((p) => p.right)) - x, height: Math.max(...placed.map((p) => p.bottom)) - y }, { padding: 0.04 });
+  }, [model, positions, flow]);
+
+  useEffect(() => {
+    if (!fitPending || !laid) return;
+    fit();
+    setFitPending(false);
+  }, [fitPending, laid, fit]);
+
+  const focusNode = useCallback(
+    (id: string, center: boolean) => {
+      const n = model.nodes.find((x) => x.id === id);
+      const p = positions.get(id);
+      if (!n || !p) return;
+      setCurrent(id);
+      const box = wrapRef.current?.getBoundingClientRect();
+      const el = element(id);
+      const rect = el?.getBoundingClientRect();
+      const outside = !box || !rect || rect.left < box.left || rect.right > box.right || rect.top < box.top || rect.bottom > box.bottom;
+      if (center || outside) void flow.setCenter(p.x + n.width / 2, p.y + n.height / 2, { zoom: center ? Math.max(flow.getZoom(), 0.9) : flow.getZoom() });
+      el?.focus({ preventScroll: true });
+    },
+    [model, positions, element, flow],
+  );
+
+  // A node the search (or a finding) asked for: centred and focused once it is laid out.
+  useEffect(() => {
+    if (pendingCenter === null || !positions.has(pendingCenter)) return;
+    // After the drawing has rendered the node, so that it can take the focus.
+    const frame = requestAnimationFrame(() => {
+      focusNode(pendingCenter, true);
+      setPendingCenter(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pendingCenter, positions, focusNode]);
+
+  const toggle = useCallback((serverId: string, open: boolean) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (open) next.add(serverId);
+      else next.delete(serverId);
+      return next;
+    });
+    setCurrent(open ? listId(serverId) : serverId);
+    setPendingCenter(open ? listId(serverId) : serverId);
+  }, []);
+
+  // The node Tab enters the drawing at: the current one, or the first when it has gone.
+  const tabbable = model.nodes.some((n) => n.id === current) ? current : (model.nodes[0]?.id ?? null);
+  const ui: TopologyUi = useMemo(
+    () => ({
+      current: tabbable,
+      findingsOf: (id) => findingsByServer.get(id) ?? [],
+      protectorsOf: (computerId) => model.edges.filter((e) => e.target === computerId).map((e) => nameOf(e.source)),
+      onFocus: (id) => setCurrent(id),
+      onKeyDown: (id: string, e: KeyboardEvent<HTMLElement>) => {
+        if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+          e.preventDefault();
+          const next = neighbour(model.edges, centres, id, e.key as Direction);
+          if (next) focusNode(next, false);
+        } else if (e.key === 'Enter' || e.key === ' ' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+          e.preventDefault();
+          if (!id.startsWith('computers:')) setMenu({ id, target: e.currentTarget });
+        }
+      },
+      openMenu: (id, target) => {
+        setCurrent(id);
+        if (target instanceof HTMLElement) setMenu({ id, target });
+        else {
+          const { x, y } = target;
+          setMenu({ id, target: { getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect } });
+        }
+      },
+      listSearch,
+      highlight,
+      setListSearch: (serverId, search) => setListSearch((prev) => new Map(prev).set(serverId, search)),
+    }),
+    [tabbable, findingsByServer, model, nameOf, centres, focusNode, listSearch, highlight],
+  );
+
+  const go = useCallback(
+    (m: TopologyMatch) => {
+      if (m.kind === 'server') {
+        setHighlight(null);
+        setFound(`${m.name}: DPM server${m.protectedBy.length ? `, protected by ${m.protectedBy.map((p) => p.name).join(', ')}` : ''}.`);
+        setPendingCenter(m.id);
+        return;
+      }
+      const by = m.protectedBy.find((p) => p.how === 'primary') ?? m.protectedBy[0];
+      if (!by) {
+        setFound(`${m.name} is protected by no DPM server.`);
+        return;
+      }
+      setFound(`${m.name}: protected by ${m.protectedBy.map((p) => `${p.name}${p.how === 'switched' ? ' (switched)' : ''}`).join(', ')}.`);
+      setHighlight(m.id);
+      if (model.inline.has(by.serverId)) {
+        setPendingCenter(m.id);
+        return;
+      }
+      setListSearch((prev) => new Map(prev).set(by.serverId, m.name));
+      setExpanded((prev) => new Set(prev).add(by.serverId));
+      setPendingCenter(listId(by.serverId));
+    },
+    [model.inline],
+  );
+
+  const menuServer = menu ? serverById.get(menu.id) : undefined;
+  const closeMenu = () => {
+    const id = menu?.id;
+    setMenu(null);
+    if (id) requestAnimationFrame(() => element(id)?.focus({ preventScroll: true }));
   };
-  for (const s of t.servers) depth(s.serverId, new Set());
-  const computers = [...new Set(t.edges.filter((e) => e.kind === 'primary' || e.kind === 'switched').map((e) => e.to))];
-  const maxLevel = Math.max(1, ...level.values());
-  const rows: { id: string; name: string; kind: 'server' | 'computer' }[][] = Array.from({ length: maxLevel + 1 }, () => []);
-  for (const s of t.servers) rows[maxLevel - (level.get(s.serverId) ?? 1)]?.push({ id: s.serverId, name: s.name, kind: 'server' });
-  for (const c of computers) rows[maxLevel]?.push({ id: c, name: t.edges.find((e) => e.to === c)?.toName ?? c, kind: 'computer' });
-  const W = 130;
-  const H = 90;
-  const width = Math.max(...rows.map((r) => r.length), 1) * W + 40;
-  const pos = new Map<string, { x: number; y: number }>();
-  rows.forEach((r, i) => r.forEach((n, j) => pos.set(n.id, { x: 20 + j * W + (width - 40 - r.length * W) / 2 + W / 2, y: 30 + i * H })));
-  const violated = new Set(t.violations.flatMap((v) => v.serverIds));
 
   return (
     <Panes
       display={
-        <div style={{ padding: 12, overflow: 'auto' }}>
-          <PaneTitle>Protection topology</PaneTitle>
-          {t.violations.map((v, i) => (
-            <MessageBar key={i} intent="error" role="alert" style={{ marginBottom: 6 }}>
-              <MessageBarBody>
-                <MessageBarTitle>{v.code}</MessageBarTitle>
-                {v.message}
-              </MessageBarBody>
-            </MessageBar>
-          ))}
-          <svg role="img" aria-label="Protection topology diagram" width={width} height={(maxLevel + 1) * H + 20} style={{ display: 'block' }}>
-            <defs>
-              <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
-                <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
-              </marker>
-            </defs>
-            {t.edges
-              .filter((e) => e.kind !== 'self')
-              .map((e) => {
-                const a = pos.get(e.to);
-                const b = pos.get(e.from);
-                if (!a || !b) return null;
-                const cyclic = t.edges.some((f) => f.from === e.to && f.to === e.from);
-                return (
-                  <line
-                    key={`${e.from}-${e.to}-${e.kind}`}
-                    x1={a.x + (cyclic ? 8 : 0)}
-                    y1={a.y - 16}
-                    x2={b.x + (cyclic ? 8 : 0)}
-                    y2={b.y + 16}
-                    stroke={e.kind === 'switched' ? '#c50f1f' : '#605e5c'}
-                    strokeDasharray={e.kind === 'switched' ? '6 3' : undefined}
-                    markerEnd="url(#arrow)"
-                  >
-                    <title>{`${e.kind === 'secondary' ? 'secondary protection' : e.kind === 'switched' ? 'switched protection' : 'primary protection'}`}</title>
-                  </line>
-                );
-              })}
-            {[...pos.entries()].map(([id, p]) => {
-              const node = rows.flat().find((n) => n.id === id);
-              if (!node) return null;
-              const server = t.servers.find((s) => s.serverId === id);
-              return (
-                <g
-                  key={id}
-                  role={node.kind === 'server' ? 'button' : undefined}
-                  tabIndex={node.kind === 'server' ? 0 : undefined}
-                  aria-label={node.kind === 'server' ? `Connect to ${node.name}` : node.name}
-                  onClick={() => {
-                    if (node.kind === 'server') {
-                      connect(id);
-                      navigate('/protection');
-                    }
-                  }}
-                  onKeyDown={(e) => {
-                    if (node.kind === 'server' && (e.key === 'Enter' || e.key === ' ')) {
-                      connect(id);
-                      navigate('/protection');
-                    }
-                  }}
-                  style={{ cursor: node.kind === 'server' ? 'pointer' : 'default' }}
-                >
-                  <rect x={p.x - 50} y={p.y - 16} width={100} height={32} rx={node.kind === 'server' ? 4 : 16} fill={server?.failed ? '#fde7e9' : node.kind === 'server' ? '#deecf9' : '#f3f2f1'} stroke={violated.has(id) ? '#c50f1f' : '#8a8886'} strokeWidth={violated.has(id) ? 2 : 1} />
-                  <text x={p.x} y={p.y + 5} textAnchor="middle" fontSize={13}>
-                    {node.name}
-                    {server?.failed ? ' (failed)' : ''}
-                  </text>
-                </g>
-              );
-            })}
-          </svg>
-          <table aria-label="Protection topology table" style={{ borderCollapse: 'collapse', fontSize: 13, marginTop: 12 }}>
-            <thead>
-              <tr>
-                <th style={cell}>Server</th>
-                <th style={cell}>Protecting</th>
-                <th style={cell}>Protected by</th>
-                <th style={cell}>Disaster recovery</th>
-              </tr>
-            </thead>
-            <tbody>
-              {t.servers.map((s) => (
-                <tr key={s.serverId}>
-                  <th scope="row" style={cell}>
-                    {s.name}
-                    {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
-                  </th>
-                  <td style={cell}>{s.protecting.join(', ') || '-'}</td>
-                  <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
-                  <td style={cell}>
-                    <NavLink to={`/servers/${s.serverId}`}>Server actions for {s.name}</NavLink>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div style={{ overflow: 'auto', height: '100%', padding: 12, boxSizing: 'border-box' }}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+            <PaneTitle>Protection topology</PaneTitle>
+            <Text size={200} style={{ color: 'var(--colorNeutralForeground3)' }}>
+              {`${plural(t.servers.length, 'DPM server', 'DPM servers')}, ${plural(t.links.length, 'secondary protection', 'secondary protections')}, ${plural(t.protectedComputers, 'protected computer', 'protected computers')}`}
+            </Text>
+            <span style={{ flex: 1 }} />
+            <FindBox onGo={go} onMissing={(q) => setFound(`No DPM server or computer is named like “${q}”.`)} prefetch={(q) => client.fetchQuery(topologySearchQuery(q))} />
+            <Button size="small" onClick={() => void flow.zoomIn()}>
+              Zoom in
+            </Button>
+            <Button size="small" onClick={() => void flow.zoomOut()}>
+              Zoom out
+            </Button>
+            <Button size="small" onClick={fit}>
+              Fit to view
+            </Button>
+          </div>
+          <div role="status" style={{ fontSize: 12, height: 18, margin: '0 0 4px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
+            {found}
+          </div>
+          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 260px', gap: 8, height: 'max(420px, calc(100vh - 250px))' }}>
+            <div
+              ref={wrapRef}
+              role="region"
+              aria-label="Protection topology diagram"
+              className="topology-flow"
+              style={{ border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, minHeight: 0, position: 'relative' }}
+            >
+              {t.servers.length === 0 ? (
+                <Empty>This estate has no DPM servers.</Empty>
+              ) : (
+                <TopologyContext.Provider value={ui}>
+                  {!laid && (
+                    <div style={{ position: 'absolute', inset: 0, zIndex: 5, pointerEvents: 'none' }}>
+                      <Loading label="Laying out the topology…" />
+                    </div>
+                  )}
+                  <ReactFlow
+                    nodes={nodes}
+                    edges={edges}
+                    nodeTypes={nodeTypes}
+                    nodesDraggable={false}
+                    nodesConnectable={false}
+                    nodesFocusable={false}
+                    edgesFocusable={false}
+                    elementsSelectable={false}
+                    disableKeyboardA11y
+                    deleteKeyCode={null}
+                    selectionKeyCode={null}
+                    multiSelectionKeyCode={null}
+                    panActivationKeyCode={null}
+                    zoomOnDoubleClick={false}
+                    minZoom={0.05}
+                    maxZoom={1.5}
+                    onMove={(_, viewport) => {
+                      // Names grow as the drawing shrinks, so that they stay about 12 px on screen.
+                      const scale = Math.min(3.5, Math.max(1, 12 / (13 * viewport.zoom)));
+                      wrapRef.current?.style.setProperty('--topology-scale', scale.toFixed(2));
+                      wrapRef.current?.style.setProperty('--topology-detail-scale', Math.min(scale, 1.8).toFixed(2));
+                      wrapRef.current?.style.setProperty('--topology-detail', viewport.zoom < 0.4 ? 'none' : 'inline');
+                    }}
+                  />
+                </TopologyContext.Provider>
+              )}
+            </div>
+            <Findings findings={t.findings} nameOf={nameOf} show={(id) => setPendingCenter(id)} />
+          </div>
+          {menu && (
+            <Menu open onOpenChange={(_, d) => !d.open && closeMenu()} positioning={{ target: menu.target, position: 'below', align: 'start' }}>
+              <MenuPopover>
+                <MenuList aria-label={`Actions for ${menuServer?.name ?? computerName(model, menu.id)}`}>
+                  {menuServer ? (
+                    <>
+                      <MenuItem onClick={() => void navigate(`/servers/${menuServer.serverId}`)}>Server actions</MenuItem>
+                      <MenuItem
+                        onClick={() => {
+                          connect(menuServer.serverId);
+                          void navigate('/protection');
+                        }}
+                      >{`Connect to ${menuServer.name}`}</MenuItem>
+                      {menuServer.computers > 0 && !model.inline.has(menuServer.serverId) && (
+                        <MenuItem onClick={() => toggle(menuServer.serverId, !expanded.has(menuServer.serverId))}>{expanded.has(menuServer.serverId) ? 'Hide computers' : 'Show computers'}</MenuItem>
+                      )}
+                    </>
+                  ) : (
+                    model.edges
+                      .filter((e) => e.target === menu.id)
+                      .map((e) => (
+                        <MenuItem key={e.source} onClick={() => void navigate(`/servers/${e.source}`)}>{`Server actions for ${nameOf(e.source)}`}</MenuItem>
+                      ))
+                  )}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          )}
+          <TopologyTable t={t} />
           {t.cycles.length > 0 && <p style={{ fontSize: 13 }}>Cyclic protection: {t.cycles.map((c) => c.join(' ⇄ ')).join('; ')}</p>}
         </div>
       }
     />
+  );
+}
+
+/** Find a server or computer: Enter goes to the best match; the matches are listed to choose from. */
+function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch) => void; onMissing: (q: string) => void; prefetch: (q: string) => Promise<{ items: TopologyMatch[] }> }) {
+  const [text, setText] = useState('');
+  const [listed, setListed] = useState(false);
+  const q = text.trim();
+  const matches = useQuery(topologySearchQuery(q));
+  const go = (m: TopologyMatch) => {
+    setListed(false);
+    onGo(m);
+  };
+  const choose = async () => {
+    if (q === '') return;
+    const found = matches.data ?? (await prefetch(q));
+    const best = found.items[0];
+    if (best) go(best);
+    else onMissing(q);
+  };
+  return (
+    <div style={{ position: 'relative' }}>
+      <SearchBox
+        size="small"
+        aria-label="Find a server or computer"
+        placeholder="Find a server or computer"
+        value={text}
+        onChange={(_, d) => {
+          setText(d.value);
+          setListed(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void choose();
+          } else if (e.key === 'Escape') setListed(false);
+        }}
+      />
+      {listed && q !== '' && matches.data && matches.data.items.length > 1 && (
+        <ul aria-label="Matches" style={{ position: 'absolute', zIndex: 10, top: '100%', left: 0, right: 0, margin: 0, padding: 4, listStyle: 'none', background: 'var(--colorNeutralBackground1)', border: '1px solid var(--colorNeutralStroke1)', borderRadius: 4, boxShadow: 'var(--shadow8)' }}>
+          {matches.data.items.map((m) => (
+            <li key={m.id}>
+              <Button appearance="subtle" size="small" style={{ width: '100%', justifyContent: 'flex-start' }} onClick={() => go(m)}>
+                {`${m.name} — ${m.kind === 'server' ? 'DPM server' : m.protectedBy.length ? `on ${m.protectedBy.map((p) => p.name).join(', ')}` : 'not protected'}`}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The findings beside the drawing, each with its servers: shown in the drawing, and their actions. */
+function Findings({ findings, nameOf, show }: { findings: TopologyFinding[]; nameOf: (id: string) => string; show: (id: string) => void }) {
+  return (
+    <aside aria-label="Findings" style={{ overflow: 'auto', minHeight: 0, border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, padding: 6 }}>
+      <h3 style={{ fontSize: 13, margin: '2px 2px 6px' }}>Findings</h3>
+      {findings.length === 0 && <Text size={200}>No rule is broken, and every primary has a secondary.</Text>}
+      {findings.map((f, i) => (
+        <MessageBar key={i} intent={f.severity === 'error' ? 'error' : 'warning'} role={f.severity === 'error' ? 'alert' : 'note'} layout="multiline" style={{ marginBottom: 6 }}>
+          <MessageBarBody>
+            <MessageBarTitle>{f.code}</MessageBarTitle>
+            {f.message}
+            <span style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 4 }}>
+              {[...new Set(f.serverIds)].map((id) => (
+                <span key={id} style={{ display: 'inline-flex', gap: 6 }}>
+                  <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0, textDecoration: 'underline' }} onClick={() => show(id)}>{`Show ${nameOf(id)}`}</Button>
+                  <NavLink to={`/servers/${id}`}>{`${nameOf(id)} server actions`}</NavLink>
+                </span>
+              ))}
+            </span>
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </aside>
+  );
+}
+
+/** Seed 004's table: what each server protects (counted when it is many) and who protects it. */
+function TopologyTable({ t }: { t: TopologyData }) {
+  const { connect } = useConnectedServer();
+  const navigate = useNavigate();
+  return (
+    <table aria-label="Protection topology table" style={{ borderCollapse: 'collapse', fontSize: 13, marginTop: 12 }}>
+      <thead>
+        <tr>
+          <th style={cell}>Server</th>
+          <th style={cell}>Protecting</th>
+          <th style={cell}>Protected by</th>
+          <th style={cell}>Disaster recovery</th>
+        </tr>
+      </thead>
+      <tbody>
+        {t.servers.map((s) => (
+          <tr key={s.serverId}>
+            <th scope="row" style={cell}>
+              {s.name}
+              {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
+            </th>
+            <td style={cell}>
+              <ProtectsSummary serverId={s.serverId} name={s.name} protects={{ servers: s.protectsServers, computers: s.computers, computerNames: s.computerList.map((c) => c.name) }} />
+            </td>
+            <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
+            <td style={cell}>
+              <span style={{ display: 'inline-flex', gap: 12, alignItems: 'center' }}>
+                <NavLink to={`/servers/${s.serverId}`}>Server actions for {s.name}</NavLink>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    connect(s.serverId);
+                    void navigate('/protection');
+                  }}
+                >{`Connect to ${s.name}`}</Button>
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
