@@ -17,6 +17,7 @@ import { adminToken, bootstrapAdmin } from '../src/auth/service';
 import { authSettings } from '../src/auth/settings';
 import { EventBus } from '../src/events';
 import { EstateStore } from '../src/store';
+import { ReportingService } from '../src/reporting/service';
 
 const dir = mkdtempSync(join(tmpdir(), 'dpm-bench-'));
 const file = join(dir, 'bench.sqlite');
@@ -42,7 +43,8 @@ try {
 
   await bootstrapAdmin(db, 'bench console passphrase', Date.now());
   const token = adminToken(db, Date.now());
-  const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file } });
+  const reporting = new ReportingService(db, store, null, log);
+  const app = createApp({ store, reporting, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file } });
   const auth = { authorization: `Bearer ${token}` };
   const timeRequest = async (label: string, path: string, runs = 20) => {
     await app.request(path, { headers: auth });

@@ -13,6 +13,12 @@ const Env = z.object({
   DPM_CONSOLE_DIST: z.string().optional(),
   DPM_ADMIN_PASSWORD: z.string().min(1).max(128).optional(),
   DPM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  DPM_SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//i.test(u), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  DPM_SMTP_FROM: z.string().min(3).max(320).default('DPM Reporting <dpm-reports@localhost>'),
 });
 
 export type Config = {
@@ -27,6 +33,9 @@ export type Config = {
   consoleDist: string | null;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
+  /** Reporting mails through this SMTP server; null: mail is not configured. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 };
 
 /** Settings from the environment (README › Settings); a bad value stops the start with its name. */
@@ -50,5 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     consoleDist: e.DPM_CONSOLE_DIST ?? null,
     adminPassword: e.DPM_ADMIN_PASSWORD,
     sessionIdleMinutes: e.DPM_SESSION_IDLE_MINUTES,
+    smtpUrl: e.DPM_SMTP_URL ?? null,
+    smtpFrom: e.DPM_SMTP_FROM,
   };
 }

@@ -10,10 +10,13 @@ import { isDomainError, notFound } from '@dpm/domain/errors';
 import type { DpmServer } from '@dpm/domain/model';
 import type { AuthSettings, Principal } from './auth/service';
 import type { Throttle } from './auth/throttle';
+import type { ReportingService } from './reporting/service';
 
 export interface AppDeps {
   auth: AuthSettings & { throttle: { account: Throttle; address: Throttle } };
   store: EstateStore;
+  /** Scheduled reports and their mail (Reporting work area). */
+  reporting: ReportingService;
   db: Db;
   config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile'>;
   log: Logger;

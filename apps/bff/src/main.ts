@@ -16,6 +16,8 @@ import { startRealClock } from './clock';
 import { bootstrapAdmin } from './auth/service';
 import { authSettings } from './auth/settings';
 import { writeFileSync } from 'node:fs';
+import { ReportingService } from './reporting/service';
+import { smtpMailer } from './reporting/mailer';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -40,7 +42,8 @@ export async function start() {
   } else if (admin.created) {
     log.info({ user: 'admin' }, 'Administrator admin created with DPM_ADMIN_PASSWORD');
   }
-  const app = createApp({ store, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
+  const reporting = new ReportingService(db, store, config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null, log);
+  const app = createApp({ store, reporting, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
 
   const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (existsSync(resolve(dist, 'index.html'))) {
@@ -55,7 +58,7 @@ export async function start() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
     log.info(
-      { url, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed },
+      { url, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed, mail: config.smtpUrl ? 'DPM_SMTP_URL set' : 'not configured' },
       `DPM console listening on ${url}; data in ${config.dataDir}`,
     );
     if (!isLoopback(config.host)) log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');

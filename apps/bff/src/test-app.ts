@@ -9,6 +9,8 @@ import { adminToken } from './auth/service';
 import { insertUser } from '@dpm/db/accounts-repository';
 import { EventBus } from './events';
 import { EstateStore } from './store';
+import { ReportingService } from './reporting/service';
+import type { Mailer } from './reporting/mailer';
 
 /** The real app on an in-memory SQLite database loaded with a fixture, for route tests. */
 /** The administrator of route tests: password 'correct horse battery staple'. */
@@ -22,12 +24,16 @@ function adminTokenFor(db: Db): string {
   return adminToken(db, now);
 }
 
-/** `log`: a logger of the test's own, to assert on what the server logs (silent by default). */
-export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' })) {
+/**
+ * `log`: a logger of the test's own, to assert on what the server logs (silent by default);
+ * `mailer`: where scheduled reports are mailed (none: mail is not configured).
+ */
+export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' }), mailer: Mailer | null = null) {
   const db = openDb(':memory:');
   seedIfNew(db, seed, 0);
   const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
-  const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:' }, auth: authSettings() });
+  const reporting = new ReportingService(db, store, mailer, log);
+  const app = createApp({ store, reporting, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:' }, auth: authSettings() });
   // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).
   const token = adminTokenFor(db);
   const raw = app;
@@ -40,7 +46,7 @@ export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log
   const authed = Object.assign(Object.create(raw) as typeof app, { request });
   const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  return { app: authed, raw, db, store, json, token };
+  return { app: authed, raw, db, store, reporting, json, token };
 }
 
 /** One row of a raw SQL query, for assertions on what the database holds. */

@@ -317,7 +317,8 @@ export type AlertName =
   | 'Detailed inventory failed'
   | 'Backup to tape failed'
   | 'Recovery failed'
-  | 'Recovery succeeded';
+  | 'Recovery succeeded'
+  | 'Readiness check failed';
 
 export interface Alert {
   id: string;

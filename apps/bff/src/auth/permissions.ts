@@ -34,6 +34,8 @@ const TABLE: Record<string, Permission> = {
   'POST /api/servers/:serverId/alerts/:alertId/acknowledge': 'operate',
   // Operators recover to an alternate location only; the route refuses the original location.
   'POST /api/servers/:serverId/recovery/recover': 'operate',
+  // A readiness check raises and resolves alerts: an Operator's, as alerts are.
+  'POST /api/readiness/run': 'operate',
   'GET /api/audit': 'operate',
   'GET /api/audit.csv': 'operate',
   'GET /api/users': 'administer',

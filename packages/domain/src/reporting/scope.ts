@@ -1,0 +1,127 @@
+import type { DataSource, DpmServer, Estate, Job, Library, ProtectionGroup, RecoveryPoint, Replica } from '../model';
+import { rowsWhere } from '../command';
+import type { DomainError } from '../errors';
+import { notFound } from '../errors';
+import type { ReportDocument, ReportGroupBy, ReportId, ReportSection } from './document';
+import { REPORT_NAMES } from './document';
+import type { Period, PeriodRange } from './period';
+import { periodRange } from './period';
+
+/** What every report is asked: for which DPM server (null: the whole estate), over which period ending `now`, grouped how. */
+export interface ReportOptions {
+  now: number;
+  serverId: string | null;
+  period: Period;
+  groupBy: ReportGroupBy;
+}
+
+/** The servers a report covers and its period; lookups go through the estate's indexes. */
+export interface Scope {
+  estate: Estate;
+  opts: ReportOptions;
+  servers: DpmServer[];
+  serverIds: Set<string>;
+  name: string;
+  range: PeriodRange;
+  estateWide: boolean;
+}
+
+export function scopeOf(estate: Estate, opts: ReportOptions): Scope | DomainError {
+  const range = periodRange(opts.period, opts.now);
+  if (opts.serverId !== null) {
+    const server = estate.servers[opts.serverId];
+    if (!server) return notFound('DPM server', opts.serverId);
+    return { estate, opts, servers: [server], serverIds: new Set([server.id]), name: server.name, range, estateWide: false };
+  }
+  const servers = Object.values(estate.servers).sort((a, b) => a.name.localeCompare(b.name));
+  return { estate, opts, servers, serverIds: new Set(servers.map((s) => s.id)), name: 'Entire estate', range, estateWide: true };
+}
+
+/**
+ * Rows of the servers in scope: through the estate's server index for one server, every row for
+ * the whole estate.
+ */
+function perServer<T>(scope: Scope, one: (serverId: string) => T[], all: () => T[]): T[] {
+  return scope.estateWide ? all() : scope.servers.flatMap((s) => one(s.id));
+}
+
+/** Every replica of the servers in scope, inactive ones too. */
+export function replicasIn(scope: Scope): Replica[] {
+  const e = scope.estate;
+  return perServer(scope, (id) => rowsWhere(e, 'replicas', 'serverId', id), () => Object.values(e.replicas));
+}
+
+export function recoveryPointsIn(scope: Scope): RecoveryPoint[] {
+  const e = scope.estate;
+  return perServer(scope, (id) => rowsWhere(e, 'recoveryPoints', 'serverId', id), () => Object.values(e.recoveryPoints));
+}
+
+export function jobsIn(scope: Scope): Job[] {
+  const e = scope.estate;
+  return perServer(scope, (id) => rowsWhere(e, 'jobs', 'serverId', id), () => Object.values(e.jobs));
+}
+
+export function groupsIn(scope: Scope): ProtectionGroup[] {
+  const e = scope.estate;
+  return perServer(scope, (id) => rowsWhere(e, 'groups', 'serverId', id), () => Object.values(e.groups));
+}
+
+export function librariesIn(scope: Scope): Library[] {
+  const e = scope.estate;
+  return perServer(scope, (id) => rowsWhere(e, 'libraries', 'serverId', id), () => Object.values(e.libraries));
+}
+
+/** A member as reports name it: its data source (a secondary's copy says whose replica it is) and computer. */
+export function memberNames(estate: Estate, r: Pick<Replica, 'dataSourceId' | 'sourceServerId'>): { dataSource: string; computer: string } {
+  const ds = estate.dataSources[r.dataSourceId];
+  const computer = ds ? (estate.computers[ds.computerId]?.name ?? ds.computerId) : '';
+  const via = r.sourceServerId ? ` (replica on ${estate.servers[r.sourceServerId]?.name ?? r.sourceServerId})` : '';
+  return { dataSource: `${ds?.name ?? r.dataSourceId}${via}`, computer };
+}
+
+/** The key a member is grouped under: its protection group (with its server across the estate) or its computer. */
+export function groupKey(scope: Scope, r: Pick<Replica, 'groupId' | 'serverId' | 'dataSourceId'>, none = 'Inactive protection'): string {
+  const e = scope.estate;
+  if (scope.opts.groupBy === 'Computer') {
+    const ds = e.dataSources[r.dataSourceId];
+    return ds ? (e.computers[ds.computerId]?.name ?? ds.computerId) : r.dataSourceId;
+  }
+  const name = r.groupId ? (e.groups[r.groupId]?.name ?? r.groupId) : none;
+  return scope.estateWide ? `${name} (${e.servers[r.serverId]?.name ?? r.serverId})` : name;
+}
+
+/** The DPMDB data source of a DPM server (seed 001: the database to back up). */
+export function dpmdbOf(estate: Estate, server: DpmServer): DataSource | undefined {
+  return rowsWhere(estate, 'dataSources', 'computerId', server.computerId).find((d) => d.kind === 'DPMDB');
+}
+
+export function within(scope: Scope, t: number | null): t is number {
+  return t !== null && t >= scope.range.from && t <= scope.range.to;
+}
+
+export function documentOf(scope: Scope, reportId: ReportId, sections: ReportSection[]): ReportDocument {
+  return {
+    reportId,
+    title: `${REPORT_NAMES[reportId]} report`,
+    scope: { serverId: scope.opts.serverId, name: scope.name },
+    period: scope.opts.period,
+    from: scope.range.from,
+    to: scope.range.to,
+    generatedAt: scope.opts.now,
+    groupBy: scope.opts.groupBy,
+    sections,
+  };
+}
+
+/** Sorts rows by their group column then by the next columns, so a group arrives whole. */
+export function byGroup(rows: (string | number | null)[][]): (string | number | null)[][] {
+  return rows.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, 3); i += 1) {
+      const x = String(a[i] ?? '');
+      const y = String(b[i] ?? '');
+      const c = x.localeCompare(y);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
