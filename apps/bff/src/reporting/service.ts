@@ -7,6 +7,7 @@ import { isDomainError } from '@dpm/domain/errors';
 import type { PrintDocument, ReportDocument } from '@dpm/domain/reporting/document';
 import { REPORT_NAMES, formatCell, formatUtc, limitSectionRows, printable } from '@dpm/domain/reporting/document';
 import { buildReport } from '@dpm/domain/reporting/reports';
+import { warmReportIndexes } from '@dpm/domain/reporting/scope';
 import type { ReportFormat, ReportSchedule } from '@dpm/domain/reporting/schedule';
 import { nextRunAfter } from '@dpm/domain/reporting/schedule';
 import type { ClockListener, EstateStore } from '../store';
@@ -37,6 +38,7 @@ export class ReportingService implements ClockListener {
     private readonly log: Logger,
   ) {
     this.schedules = listSchedules(db);
+    warmReportIndexes(store.estate);
     store.onClock(this);
   }
 

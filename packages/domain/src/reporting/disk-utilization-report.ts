@@ -1,11 +1,11 @@
-import type { Estate, Replica } from '../model';
+import type { Estate, RecoveryPoint, Replica } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
 import { diskLayout, poolCapacityGb } from '../server/disk-layout';
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
-import { byGroup, documentOf, groupKey, recoveryPointsIn, replicasIn, scopeOf } from './scope';
+import { byGroup, documentOf, groupKey, pointsOf, replicasIn, scopeOf } from './scope';
 
 interface Use {
   members: number;
@@ -28,27 +28,41 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
   const inPool = replicasIn(scope).filter((r) => r.inStoragePool);
-  const points = new Map<string, { time: number; expiresAt: number; sizeGb: number }[]>();
-  for (const rp of recoveryPointsIn(scope)) {
-    if (rp.location !== 'Disk' || rp.external || rp.replicaId === null) continue;
-    const list = points.get(rp.replicaId) ?? [];
-    list.push(rp);
-    points.set(rp.replicaId, list);
-  }
+  const diskPoints = (r: Replica) => pointsOf(estate, r.id).filter((p) => p.location === 'Disk' && !p.external);
   const ends = scope.range.buckets.map((b) => b.end);
   const allocatedAt = new Array<number>(ends.length).fill(0);
   const usedAt = new Array<number>(ends.length).fill(0);
-  const useOf = (r: Replica, t: number): { data: number; points: number; used: number } => {
-    const data = estate.dataSources[r.dataSourceId]?.sizeGb ?? 0;
+  const dataOf = (r: Replica) => estate.dataSources[r.dataSourceId]?.sizeGb ?? 0;
+  const pointsAt = (points: RecoveryPoint[], t: number) => {
+    let n = 0;
+    for (const p of points) if (p.time <= t && p.expiresAt > t) n += p.sizeGb;
+    return n;
+  };
+  /** Adds a replica's use at each bucket end: one sweep over its points' creations and expiries. */
+  const trend = (r: Replica, points: RecoveryPoint[]) => {
+    const events = points.flatMap((p) => [
+      { t: p.time, d: p.sizeGb },
+      { t: p.expiresAt, d: -p.sizeGb },
+    ]);
+    events.sort((a, b) => a.t - b.t || a.d - b.d);
     let pts = 0;
-    for (const p of points.get(r.id) ?? []) if (p.time <= t && p.expiresAt > t) pts += p.sizeGb;
-    return { data, points: pts, used: Math.min(r.allocatedGb, data + pts) };
+    let k = 0;
+    const data = dataOf(r);
+    ends.forEach((t, i) => {
+      while (k < events.length && (events[k]?.t ?? Infinity) <= t) pts += events[k++]?.d ?? 0;
+      if (r.createdAt > t) return;
+      allocatedAt[i] = (allocatedAt[i] ?? 0) + r.allocatedGb;
+      usedAt[i] = (usedAt[i] ?? 0) + Math.min(r.allocatedGb, data + pts);
+    });
   };
 
   const perServer = new Map<string, Use>();
   const perKey = new Map<string, Use & { server: string }>();
   for (const r of inPool) {
-    const now = useOf(r, opts.now);
+    const data = dataOf(r);
+    const points = diskPoints(r);
+    const pts = pointsAt(points, opts.now);
+    const now = { data, points: pts, used: Math.min(r.allocatedGb, data + pts) };
     const s = perServer.get(r.serverId) ?? zero();
     s.members += 1;
     s.allocated += r.allocatedGb;
@@ -68,13 +82,15 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
       if (!k.server.split(', ').includes(server)) k.server = `${k.server}, ${server}`;
       perKey.set(key, k);
     }
-    ends.forEach((t, i) => {
-      if (r.createdAt > t) return;
-      allocatedAt[i] = (allocatedAt[i] ?? 0) + r.allocatedGb;
-      usedAt[i] = (usedAt[i] ?? 0) + useOf(r, t).used;
-    });
+    trend(r, points);
   }
 
+  const byServer = new Map<string, Replica[]>();
+  for (const r of inPool) {
+    const list = byServer.get(r.serverId);
+    if (list) list.push(r);
+    else byServer.set(r.serverId, [r]);
+  }
   let capacity = 0;
   const serverRows: Cell[][] = [];
   const diskRows: Cell[][] = [];
@@ -83,7 +99,7 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
     capacity += cap;
     const u = perServer.get(server.id) ?? zero();
     serverRows.push([server.name, cap, round2(u.allocated), round2(u.used), round2(Math.max(0, cap - u.allocated)), cap === 0 ? null : round2((100 * u.used) / cap), u.members]);
-    const { disks } = diskLayout(server, inPool.filter((r) => r.serverId === server.id));
+    const { disks } = diskLayout(server, byServer.get(server.id) ?? []);
     for (const d of disks) {
       diskRows.push([server.name, d.disk.name, d.disk.sizeGb, round2(d.allocatedGb), d.disk.missing ? 0 : round2(d.disk.sizeGb - d.allocatedGb), d.replicaIds.length, d.disk.missing ? 'Missing' : 'Healthy']);
     }

@@ -1,6 +1,6 @@
 import type { DpmServer, Estate, Tape, TapeDataSet } from '../model';
 import { rowsWhere } from '../command';
-import { dpmdbOf } from './scope';
+import { dpmdbOf, pointsOf } from './scope';
 
 export type DpmdbBackupLocation = 'Disk' | 'Secondary DPM server' | 'Online' | 'Tape';
 
@@ -53,7 +53,7 @@ export function dpmdbBackups(estate: Estate, server: DpmServer, tapeSets = tapeS
     const seen = newest.get(key);
     if (!seen || b.time > seen.time) newest.set(key, b);
   };
-  for (const rp of rowsWhere(estate, 'recoveryPoints', 'dataSourceId', dpmdb.id)) {
+  for (const rp of rowsWhere(estate, 'replicas', 'dataSourceId', dpmdb.id).flatMap((r) => pointsOf(estate, r.id))) {
     if (rp.external || rp.location === 'Tape') continue;
     const holder = estate.servers[rp.serverId]?.name ?? rp.serverId;
     const base = { serverId: server.id, server: server.name, time: rp.time, tape: null };

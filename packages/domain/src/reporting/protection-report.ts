@@ -5,7 +5,7 @@ import { isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
-import { byGroup, documentOf, groupKey, memberNames, recoveryPointsIn, replicasIn, scopeOf, within } from './scope';
+import { byGroup, compareText, documentOf, groupKey, memberNames, pointsOf, replicasIn, scopeOf, within } from './scope';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -69,24 +69,25 @@ function merge(into: Achieved, a: Achieved): void {
 export function protectionReport(estate: Estate, opts: ReportOptions): ReportDocument | DomainError {
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
-  const perReplica = new Map<string, Achieved>();
-  for (const rp of recoveryPointsIn(scope)) {
-    if (rp.external || rp.replicaId === null || rp.expiresAt <= opts.now) continue;
-    const a = perReplica.get(rp.replicaId) ?? empty();
-    if (rp.location === 'Disk') a.disk += 1;
-    else if (rp.location === 'Tape') a.tape += 1;
-    else a.online += 1;
-    if (within(scope, rp.time)) a.createdInPeriod += 1;
-    if (a.oldest === null || rp.time < a.oldest) a.oldest = rp.time;
-    if (a.newest === null || rp.time > a.newest) a.newest = rp.time;
-    perReplica.set(rp.replicaId, a);
-  }
+  const achievedBy = (replicaId: string): Achieved => {
+    const a = empty();
+    for (const rp of pointsOf(estate, replicaId)) {
+      if (rp.external || rp.expiresAt <= opts.now) continue;
+      if (rp.location === 'Disk') a.disk += 1;
+      else if (rp.location === 'Tape') a.tape += 1;
+      else a.online += 1;
+      if (within(scope, rp.time)) a.createdInPeriod += 1;
+      if (a.oldest === null || rp.time < a.oldest) a.oldest = rp.time;
+      if (a.newest === null || rp.time > a.newest) a.newest = rp.time;
+    }
+    return a;
+  };
   const byComputer = opts.groupBy === 'Computer';
   const keys = new Map<string, { server: string; members: number; goals: Set<string>; total: Achieved }>();
   const members: Cell[][] = [];
   for (const r of replicasIn(scope)) {
     if (r.groupId === null) continue;
-    const a = { ...(perReplica.get(r.id) ?? empty()), expected: expectedDiskPoints(estate, r, opts.now) };
+    const a = { ...achievedBy(r.id), expected: expectedDiskPoints(estate, r, opts.now) };
     const key = groupKey(scope, r);
     const group = estate.groups[r.groupId];
     const server = estate.servers[r.serverId]?.name ?? r.serverId;
@@ -101,7 +102,7 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
   }
   const header = byComputer ? 'Computer' : 'Protection group';
   const rows: Cell[][] = [...keys.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([key, k]) => [key, k.server, k.members, [...k.goals].sort().join(byComputer ? ', ' : ' | '), k.total.expected, k.total.disk, achieved(k.total), k.total.tape, k.total.online, k.total.oldest, k.total.newest, k.total.createdInPeriod]);
   const totals = empty();
   for (const k of keys.values()) merge(totals, k.total);

@@ -4,7 +4,7 @@ import { rowsWhere } from '../command';
 import type { RuleCode } from '../errors';
 import { analyseTopology, protectedBy, protectorsOf } from '../topology/topology';
 import { connectivityChecks } from '../agents/connectivity';
-import { dpmdbOf } from './scope';
+import { compareText, dpmdbOf, pointsOf } from './scope';
 import { tapeSetsByDataSource, tapeWhere } from './dpmdb-backups';
 import type { PrintDocument } from './document';
 import { formatUtc } from './document';
@@ -117,7 +117,7 @@ function agentsToOwn(estate: Estate, server: DpmServer, replicas: Replica[]): { 
     const switched = r.sourceServerId === null ? rowsWhere(estate, 'dataSources', 'computerId', computerId).flatMap((d) => rowsWhere(estate, 'replicas', 'dataSourceId', d.id)).find((x) => x.switched && x.groupId !== null && x.serverId !== server.id) : undefined;
     out.set(computerId, { computer, switchedTo: switched ? (estate.servers[switched.serverId]?.name ?? switched.serverId) : null });
   }
-  return [...out.values()].sort((a, b) => a.computer.name.localeCompare(b.computer.name));
+  return [...out.values()].sort((a, b) => compareText(a.computer.name, b.computer.name));
 }
 
 export function readinessCheck(estate: Estate, opts: ReadinessOptions): ReadinessReport {
@@ -126,9 +126,11 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
   const written = new Map<string, Tape[]>();
   for (const t of Object.values(estate.tapes)) {
     if (!t.writtenBy || t.free) continue;
-    written.set(t.writtenBy.serverId, [...(written.get(t.writtenBy.serverId) ?? []), t]);
+    const list = written.get(t.writtenBy.serverId);
+    if (list) list.push(t);
+    else written.set(t.writtenBy.serverId, [t]);
   }
-  const servers = Object.values(estate.servers).sort((a, b) => a.name.localeCompare(b.name));
+  const servers = Object.values(estate.servers).sort((a, b) => compareText(a.name, b.name));
   const nameOf = (id: string) => estate.servers[id]?.name ?? estate.computers[id]?.name ?? id;
   const goal = opts.dpmdbGoalHours * HOUR;
 
@@ -150,7 +152,7 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
     const elsewhere = dbReplicas.filter((r) => r.serverId !== server.id);
     const copies: { time: number; where: string }[] = [];
     if (dpmdb) {
-      for (const rp of rowsWhere(estate, 'recoveryPoints', 'dataSourceId', dpmdb.id)) {
+      for (const rp of rowsWhere(estate, 'replicas', 'dataSourceId', dpmdb.id).flatMap((r) => pointsOf(estate, r.id))) {
         if (rp.external || rp.location === 'Tape' || (rp.location === 'Disk' && rp.serverId === server.id)) continue;
         copies.push({ time: rp.time, where: rp.location === 'Online' ? 'online' : nameOf(rp.serverId) });
       }

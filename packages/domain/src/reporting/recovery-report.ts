@@ -25,8 +25,8 @@ export function recoveryReport(estate: Estate, opts: ReportOptions): ReportDocum
   let gb = 0;
   let took = 0;
   let finished = 0;
-  for (const j of jobsIn(scope)) {
-    if (!RECOVERY_JOBS.has(j.type) || !within(scope, j.startedAt ?? j.scheduledAt)) continue;
+  for (const j of jobsIn(scope, 'type', [...RECOVERY_JOBS])) {
+    if (!within(scope, j.startedAt ?? j.scheduledAt)) continue;
     const start = j.startedAt ?? j.scheduledAt;
     const b = bucketOf(scope.range, start);
     if (j.status === 'Completed') {
@@ -42,7 +42,10 @@ export function recoveryReport(estate: Estate, opts: ReportOptions): ReportDocum
       took += duration;
       finished += 1;
     }
-    const key = groupKey(scope, { groupId: j.groupId, serverId: j.serverId, dataSourceId: j.dataSourceId ?? '' }, 'No protection group');
+    // A recovery job names its recovery point; the point's replica is in the group.
+    const rp = j.params.recoveryPointId ? estate.recoveryPoints[j.params.recoveryPointId] : undefined;
+    const groupId = j.groupId ?? (rp?.replicaId ? (estate.replicas[rp.replicaId]?.groupId ?? null) : null);
+    const key = groupKey(scope, { groupId, serverId: j.serverId, dataSourceId: j.dataSourceId ?? '' }, 'No protection group');
     const { dataSource, computer } = memberNames(estate, { dataSourceId: j.dataSourceId ?? '', sourceServerId: null });
     rows.push([key, dataSource, computer, estate.servers[j.serverId]?.name ?? j.serverId, j.params.recoveryType ?? j.type, j.status, start, duration, round2(j.transferredGb), j.error?.message ?? null]);
   }

@@ -33,7 +33,7 @@ export function scopeOf(estate: Estate, opts: ReportOptions): Scope | DomainErro
     if (!server) return notFound('DPM server', opts.serverId);
     return { estate, opts, servers: [server], serverIds: new Set([server.id]), name: server.name, range, estateWide: false };
   }
-  const servers = Object.values(estate.servers).sort((a, b) => a.name.localeCompare(b.name));
+  const servers = Object.values(estate.servers).sort((a, b) => compareText(a.name, b.name));
   return { estate, opts, servers, serverIds: new Set(servers.map((s) => s.id)), name: 'Entire estate', range, estateWide: true };
 }
 
@@ -51,14 +51,31 @@ export function replicasIn(scope: Scope): Replica[] {
   return perServer(scope, (id) => rowsWhere(e, 'replicas', 'serverId', id), () => Object.values(e.replicas));
 }
 
-export function recoveryPointsIn(scope: Scope): RecoveryPoint[] {
-  const e = scope.estate;
-  return perServer(scope, (id) => rowsWhere(e, 'recoveryPoints', 'serverId', id), () => Object.values(e.recoveryPoints));
+/**
+ * The recovery points of a replica, through the estate's replicaId index: the one index over
+ * recovery points the commands keep too (pruning), so reports build no other over that table.
+ */
+export function pointsOf(estate: Estate, replicaId: string): RecoveryPoint[] {
+  return rowsWhere(estate, 'recoveryPoints', 'replicaId', replicaId);
 }
 
-export function jobsIn(scope: Scope): Job[] {
+/**
+ * Builds the estate's indexes that reports read through (the first report would pay for them:
+ * half a second for the recovery points of the large estate). The BFF calls it at start.
+ */
+export function warmReportIndexes(estate: Estate): void {
+  rowsWhere(estate, 'recoveryPoints', 'replicaId', '');
+  rowsWhere(estate, 'replicas', 'serverId', '');
+  rowsWhere(estate, 'replicas', 'dataSourceId', '');
+  rowsWhere(estate, 'dataSources', 'computerId', '');
+  rowsWhere(estate, 'jobs', 'status', 'Failed');
+  rowsWhere(estate, 'jobs', 'type', 'Disk recovery');
+}
+
+/** Jobs of the servers in scope with one of these statuses or types, through the estate's indexes on jobs. */
+export function jobsIn(scope: Scope, field: 'status' | 'type', values: readonly string[]): Job[] {
   const e = scope.estate;
-  return perServer(scope, (id) => rowsWhere(e, 'jobs', 'serverId', id), () => Object.values(e.jobs));
+  return values.flatMap((v) => rowsWhere(e, 'jobs', field, v as Job['status'] & Job['type'])).filter((j) => scope.serverIds.has(j.serverId));
 }
 
 export function groupsIn(scope: Scope): ProtectionGroup[] {
@@ -117,11 +134,19 @@ export function documentOf(scope: Scope, reportId: ReportId, sections: ReportSec
 export function byGroup(rows: (string | number | null)[][]): (string | number | null)[][] {
   return rows.sort((a, b) => {
     for (let i = 0; i < Math.min(a.length, 3); i += 1) {
-      const x = String(a[i] ?? '');
-      const y = String(b[i] ?? '');
-      const c = x.localeCompare(y);
+      const c = compareText(String(a[i] ?? ''), String(b[i] ?? ''));
       if (c !== 0) return c;
     }
     return 0;
   });
+}
+
+/**
+ * Text order for reports: by code point, ignoring case. Locale-aware comparison costs a
+ * microsecond a call, which sorting 25,000 rows of the large estate turns into seconds.
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }

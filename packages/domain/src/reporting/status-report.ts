@@ -2,10 +2,10 @@ import type { Estate, JobType } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
 import type { Cell, ReportDocument, ReportTable } from './document';
-import { round2 } from './document';
+import { addAt, round2 } from './document';
 import { bucketOf } from './period';
 import type { ReportOptions } from './scope';
-import { byGroup, documentOf, groupKey, jobsIn, memberNames, recoveryPointsIn, replicasIn, scopeOf, within } from './scope';
+import { byGroup, compareText, documentOf, groupKey, jobsIn, memberNames, pointsOf, replicasIn, scopeOf, within } from './scope';
 import { dpmdbBackups, tapeSetsByDataSource } from './dpmdb-backups';
 
 /** The jobs whose failure is a recovery point that was not created (DPM's Status report counts them). */
@@ -28,31 +28,31 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
   const buckets = scope.range.buckets.length;
   const createdPer = new Array<number>(buckets).fill(0);
   const failedPer = new Array<number>(buckets).fill(0);
-  const byReplica = new Map<string, { created: number; failed: number }>();
-  const count = (replicaId: string | null, field: 'created' | 'failed', t: number) => {
-    const b = bucketOf(scope.range, t);
-    const series = field === 'created' ? createdPer : failedPer;
-    if (b >= 0) series[b] = (series[b] ?? 0) + 1;
-    if (replicaId === null) return;
-    const c = byReplica.get(replicaId) ?? { created: 0, failed: 0 };
-    c[field] += 1;
-    byReplica.set(replicaId, c);
-  };
-  for (const rp of recoveryPointsIn(scope)) if (!rp.external && within(scope, rp.time)) count(rp.replicaId, 'created', rp.time);
-  for (const j of jobsIn(scope)) if (j.status === 'Failed' && RECOVERY_POINT_JOBS.has(j.type) && within(scope, j.finishedAt)) count(j.replicaId, 'failed', j.finishedAt);
+  const failedBy = new Map<string, number>();
+  for (const j of jobsIn(scope, 'status', ['Failed'])) {
+    if (!RECOVERY_POINT_JOBS.has(j.type) || !within(scope, j.finishedAt)) continue;
+    addAt(failedPer, bucketOf(scope.range, j.finishedAt));
+    if (j.replicaId !== null) failedBy.set(j.replicaId, (failedBy.get(j.replicaId) ?? 0) + 1);
+  }
 
   const rows: Cell[][] = [];
   const groups = new Map<string, { members: number; created: number; failed: number }>();
   for (const r of replicasIn(scope)) {
-    const c = byReplica.get(r.id) ?? { created: 0, failed: 0 };
-    if (r.groupId === null && c.created + c.failed === 0) continue;
+    let made = 0;
+    for (const rp of pointsOf(estate, r.id)) {
+      if (rp.external || !within(scope, rp.time)) continue;
+      made += 1;
+      addAt(createdPer, bucketOf(scope.range, rp.time));
+    }
+    const lost = failedBy.get(r.id) ?? 0;
+    if (r.groupId === null && made + lost === 0) continue;
     const key = groupKey(scope, r);
     const { dataSource, computer } = memberNames(estate, r);
-    rows.push([key, dataSource, computer, estate.servers[r.serverId]?.name ?? r.serverId, c.created, c.failed, rate(c.created, c.failed)]);
+    rows.push([key, dataSource, computer, estate.servers[r.serverId]?.name ?? r.serverId, made, lost, rate(made, lost)]);
     const g = groups.get(key) ?? { members: 0, created: 0, failed: 0 };
     g.members += 1;
-    g.created += c.created;
-    g.failed += c.failed;
+    g.created += made;
+    g.failed += lost;
     groups.set(key, g);
   }
   const created = createdPer.reduce((a, b) => a + b, 0);
@@ -119,7 +119,7 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
         { key: 'failed', header: 'Failed', kind: 'number' },
         { key: 'rate', header: 'Success rate', kind: 'percent' },
       ],
-      rows: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, g]) => [k, g.members, g.created, g.failed, rate(g.created, g.failed)]),
+      rows: [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([k, g]) => [k, g.members, g.created, g.failed, rate(g.created, g.failed)]),
       empty: 'No data source is protected in this scope.',
     },
     {

@@ -4,7 +4,7 @@ import { isDomainError } from '../errors';
 import { tapeStatus } from '../library/tape-status';
 import type { Cell, ReportDocument } from './document';
 import type { ReportOptions, Scope } from './scope';
-import { documentOf, librariesIn, scopeOf } from './scope';
+import { compareText, documentOf, librariesIn, scopeOf } from './scope';
 import { tapeWhere } from './dpmdb-backups';
 
 const DAY = 24 * 60 * 60_000;
@@ -39,7 +39,7 @@ function dpmdbName(estate: Estate, dataSourceId: string, fallback: string | null
 export function tapeManagementReport(estate: Estate, opts: ReportOptions): ReportDocument | DomainError {
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
-  const tapes = tapesIn(scope).sort((a, b) => (a.tape.libraryId ?? '~').localeCompare(b.tape.libraryId ?? '~') || (a.tape.slot ?? 1e9) - (b.tape.slot ?? 1e9) || a.tape.barcode.localeCompare(b.tape.barcode));
+  const tapes = tapesIn(scope).sort((a, b) => compareText(a.tape.libraryId ?? '~', b.tape.libraryId ?? '~') || (a.tape.slot ?? 1e9) - (b.tape.slot ?? 1e9) || compareText(a.tape.barcode, b.tape.barcode));
   const rows: Cell[][] = [];
   const dpmdbRows: { time: number; row: Cell[] }[] = [];
   const due: Cell[][] = [];
@@ -70,7 +70,7 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
     }
   }
   dpmdbRows.sort((a, b) => b.time - a.time);
-  const libraries = librariesIn(scope).sort((a, b) => a.name.localeCompare(b.name));
+  const libraries = librariesIn(scope).sort((a, b) => compareText(a.name, b.name));
   const freeRows: Cell[][] = libraries.map((l) => {
     const inLibrary = tapes.filter((t) => t.tape.libraryId === l.id && t.tape.location !== 'Offsite');
     const free = inLibrary.filter((t) => t.tape.free && t.tape.headerRead && !t.tape.cleaning).length;
