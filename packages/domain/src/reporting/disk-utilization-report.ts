@@ -124,13 +124,12 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
       kind: 'chart',
       id: 'trend',
       title: 'Storage pool allocated and used',
-      description: 'Disk space allocated to replicas and used by their data and recovery points at the end of each part of the period.',
+      description: 'Disk space allocated to replicas and used by their data and recovery points at the end of each part of the period (the capacity is in the summary above).',
       unit: 'gb',
       buckets: scope.range.buckets,
       series: [
         { name: 'Allocated', values: allocatedAt.map(round2) },
         { name: 'Used', values: usedAt.map(round2) },
-        { name: 'Capacity', values: ends.map(() => capacity) },
       ],
     },
     {

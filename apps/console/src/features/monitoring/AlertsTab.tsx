@@ -1,6 +1,6 @@
 import { GroupBy } from '../../components/GroupBy';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
 import { alertsQuery, type AlertGrouping } from '../../api/queries';
@@ -47,6 +47,7 @@ export function AlertsTab() {
   const [groupBy, setGroupBy] = useState<AlertGroupBy>('Severity');
   // The header's critical alerts lead here with ?alert=<id>: that alert is selected.
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   const wanted = params.get('alert');
   const [selected, setSelected] = useState<string | null>(wanted);
   useEffect(() => {
@@ -91,10 +92,12 @@ export function AlertsTab() {
   const recommended = (r: Row) => {
     if (!r.recommendedAction) return <Text>No action is needed; the alert clears when its condition does.</Text>;
     const action = r.recommendedAction;
-    // Take Ownership changes protection (Administrator); a consistency check or recovery point is an Operator's.
+    // Take Ownership changes protection (Administrator); a consistency check, a recovery point or a readiness check is an Operator's.
     const denied = needs(action === 'Take Ownership' ? 'Administrator' : 'Operator');
     const onClick = () => {
-      if (action === 'Take Ownership') void takeOwnership(r.subjectId);
+      // Reporting › Readiness check lists what fails, each with its fix; running it again verifies.
+      if (action === 'Run readiness check') void navigate('/reporting?view=readiness');
+      else if (action === 'Take Ownership') void takeOwnership(r.subjectId);
       else if (action === 'Create a recovery point') void createRecoveryPoint(r.subjectId);
       else void runConsistencyCheck(r.subjectId);
     };
