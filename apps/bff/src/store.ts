@@ -95,13 +95,13 @@ export class EstateStore {
    * advance); in real time consoles extrapolate it themselves.
    */
   advanceTo(to: number, announce = false): Outcome {
-    const all: Outcome = { changes: [], events: [] };
+    let all: Outcome = { changes: [], events: [] };
     for (;;) {
       const due = this.listeners.map((l) => l.nextDue(this.simNow, to)).filter((t): t is number => t !== null && t > this.simNow && t < to);
       const step = due.length > 0 ? Math.min(...due) : to;
       const outcome = this.tickTo(step);
-      all.changes.push(...outcome.changes);
-      all.events.push(...outcome.events);
+      // concat, not push(...): a day of the large estate is hundreds of thousands of changes.
+      all = all.changes.length === 0 ? outcome : { changes: all.changes.concat(outcome.changes), events: all.events.concat(outcome.events) };
       for (const l of this.listeners) l.fire(this.simNow);
       if (step >= to) break;
     }

@@ -83,6 +83,12 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
     return a;
   };
   const byComputer = opts.groupBy === 'Computer';
+  const goalsOf = new Map<string, string>();
+  const goals = (g: ProtectionGroup) => {
+    let text = goalsOf.get(g.id);
+    if (text === undefined) goalsOf.set(g.id, (text = goalsText(g)));
+    return text;
+  };
   const keys = new Map<string, { server: string; members: number; goals: Set<string>; total: Achieved }>();
   const members: Cell[][] = [];
   for (const r of replicasIn(scope)) {
@@ -93,7 +99,7 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
     const server = estate.servers[r.serverId]?.name ?? r.serverId;
     const k = keys.get(key) ?? { server, members: 0, goals: new Set<string>(), total: empty() };
     k.members += 1;
-    if (group) k.goals.add(byComputer ? group.name : goalsText(group));
+    if (group) k.goals.add(byComputer ? group.name : goals(group));
     if (!k.server.split(', ').includes(server)) k.server = `${k.server}, ${server}`;
     merge(k.total, a);
     keys.set(key, k);

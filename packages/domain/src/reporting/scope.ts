@@ -132,13 +132,21 @@ export function documentOf(scope: Scope, reportId: ReportId, sections: ReportSec
 
 /** Sorts rows by their group column then by the next columns, so a group arrives whole. */
 export function byGroup(rows: (string | number | null)[][]): (string | number | null)[][] {
-  return rows.sort((a, b) => {
-    for (let i = 0; i < Math.min(a.length, 3); i += 1) {
-      const c = compareText(String(a[i] ?? ''), String(b[i] ?? ''));
-      if (c !== 0) return c;
+  // Each row's keys are folded once, not on every comparison (50,000 rows on the large estate).
+  const keyed = rows.map((row) => ({ row, keys: row.slice(0, 3).map((v) => String(v ?? '')) }));
+  const folded = keyed.map((k) => k.keys.map((v) => v.toLowerCase()));
+  const order = keyed.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = folded[a] ?? [];
+    const y = folded[b] ?? [];
+    for (let i = 0; i < x.length; i += 1) {
+      const p = x[i] ?? '';
+      const q = y[i] ?? '';
+      if (p !== q) return p < q ? -1 : 1;
     }
-    return 0;
+    return a - b;
   });
+  return order.map((i) => (keyed[i] as { row: (string | number | null)[] }).row);
 }
 
 /**
