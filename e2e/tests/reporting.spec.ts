@@ -105,6 +105,10 @@ test.describe('Readiness check on the demo estate', () => {
     await expect(dpmdb('DS4')).toContainText('DPMDB_OFF_SERVER');
     await expect(dpmdb('DS4').getByRole('link', { name: 'Create protection group' })).toBeVisible();
     await expect(dpmdb('DS1')).toContainText('Passed');
+    const perServer = page.getByRole('table', { name: 'Readiness per DPM server' });
+    await expect(perServer.getByRole('row', { name: /^DS4 / })).toContainText('Failed');
+    await expect(perServer.getByRole('row', { name: /^DS1 / })).toContainText('Passed');
+    await expect(perServer.getByRole('row', { name: /^Entire estate / })).toContainText('Failed');
     await expect(page.getByRole('region', { name: 'DPM database protection' }).getByRole('cell', { name: 'DS4', exact: true })).toBeVisible();
 
     // Its failures raise an alert on DS4, whose recommended action leads back here.

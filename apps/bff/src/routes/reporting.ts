@@ -18,7 +18,7 @@ import {
   setReadinessGoalHours,
   updateSchedule,
 } from '@dpm/db/reporting-repository';
-import { isDomainError } from '@dpm/domain/errors';
+import { isDomainError, notFound as unknown } from '@dpm/domain/errors';
 import { GROUP_BY, REPORT_IDS, REPORT_NAMES, limitRows, printable } from '@dpm/domain/reporting/document';
 import { PERIODS } from '@dpm/domain/reporting/period';
 import { REPORTS, buildReport } from '@dpm/domain/reporting/reports';
@@ -212,7 +212,7 @@ const runCheck = createRoute({
 });
 const setGoal = createRoute({ method: 'post', path: '/readiness/settings', tags: [TAG], summary: 'The goal for the age of the newest copy of each DPM database', request: { body: json(GoalBody) }, responses: { 200: ok('The settings', GoalBody), 400: refusals[400] } });
 
-const notFound = (what: string, id: string) => new Refused({ kind: 'DomainError', code: 'NOT_FOUND', message: `The ${what} "${id}" does not exist.`, target: id });
+const notFound = (what: string, id: string) => new Refused(unknown(what, id));
 
 async function sendFile(c: Context<AppEnv>, f: { filename: string; contentType: string; content: Buffer | string }) {
   c.header('Content-Disposition', `attachment; filename="${f.filename}"`);

@@ -83,6 +83,36 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
           <p style={{ margin: 0, fontSize: 14, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
             <ResultBadge result={run.result} /> Run {formatTime(run.at)} by {run.actor}: {run.passed} passed, {run.warnings} warnings, {run.failed} failed. Goal for the newest copy of each DPM database: {run.goalHours} hours.
           </p>
+          <table aria-label="Readiness per DPM server" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+            <thead>
+              <tr>
+                <th scope="col" style={cell}>DPM server</th>
+                <th scope="col" style={cell}>Result</th>
+                <th scope="col" style={cell}>Failed</th>
+                <th scope="col" style={cell}>Warnings</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row" style={cell}>Entire estate</th>
+                <td style={cell}>
+                  <ResultBadge result={run.result} />
+                </td>
+                <td style={cell}>{run.failed}</td>
+                <td style={cell}>{run.warnings}</td>
+              </tr>
+              {run.report.servers.map((s) => (
+                <tr key={s.serverId}>
+                  <th scope="row" style={cell}>{s.server}</th>
+                  <td style={cell}>
+                    <ResultBadge result={s.result} />
+                  </td>
+                  <td style={cell}>{s.checks.filter((c) => c.result === 'Failed').length}</td>
+                  <td style={cell}>{s.checks.filter((c) => c.result === 'Warning').length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <Checkbox className="no-print" label="Show passed checks" checked={showPassed} onChange={(_, d) => setShowPassed(d.checked === true)} />
           <table aria-label="Readiness checks" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
             <thead>
