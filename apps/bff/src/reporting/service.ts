@@ -48,7 +48,11 @@ export class ReportingService implements ClockListener {
 
   /** Re-reads the schedules after a change was committed. */
   reload(): void {
-    this.schedules = listSchedules(this.db);
+    try {
+      this.schedules = listSchedules(this.db);
+    } catch (err) {
+      this.log.error({ err }, 'report schedules could not be read');
+    }
   }
 
   nextDue(from: number, to: number): number | null {
@@ -60,7 +64,20 @@ export class ReportingService implements ClockListener {
   fire(at: number): void {
     const due = this.schedules.filter((s) => s.nextRunAt <= at);
     if (due.length === 0) return;
-    for (const s of due) this.produce(s, at);
+    for (const s of due) {
+      try {
+        this.produce(s, at);
+      } catch (err) {
+        // The clock goes on: this run is skipped (logged), the schedule's next one comes as usual.
+        this.log.error({ err, scheduleId: s.id }, 'scheduled report failed');
+        s.nextRunAt = nextRunAfter(s, at);
+        try {
+          inTransaction(this.db, (tx) => updateSchedule(tx, s));
+        } catch (again) {
+          this.log.error({ err: again, scheduleId: s.id }, 'report schedule could not be moved to its next run');
+        }
+      }
+    }
     this.reload();
   }
 
