@@ -53,9 +53,10 @@ test.describe('the console shell on the demo estate', () => {
     await expect(tree.getByText('PS1', { exact: true })).toBeVisible();
     await expect(tree.getByText('PS2', { exact: true })).toBeVisible();
 
-    // Reporting: the DPMDB of every server DS1–DS4.
+    // Reporting › Readiness check: the DPMDB of every server DS1–DS4.
     await workArea(page, 'Reporting').click();
     await expect(page).toHaveURL(/\/reporting$/);
+    await page.getByRole('tree', { name: 'Beyond DPM' }).getByRole('treeitem', { name: 'Readiness check' }).click();
     const report = page.getByRole('region', { name: 'DPM database protection' });
     for (const ds of ['DS1', 'DS2', 'DS3', 'DS4']) await expect(report.getByRole('cell', { name: ds, exact: true })).toBeVisible();
 

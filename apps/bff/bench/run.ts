@@ -7,6 +7,8 @@
  *   `large` and on an `xlarge` estate of 250 servers (bench/xlarge.ts);
  * - an event reaching a subscriber of the live stream after a command;
  * - one small command committed with synchronous = NORMAL and = FULL (the price of durability).
+ * - each report's first view (its first request ever, then the median), for one DPM server and
+ *   for the whole estate, a PDF export and a readiness check (the target: under 1 s each).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,8 @@ import { appendAudit } from '@dpm/db/audit-repository';
 import { isDomainError } from '@dpm/domain/errors';
 
 import { seedXlarge } from './xlarge';
+import { ReportingService } from '../src/reporting/service';
+import { REPORT_IDS, REPORT_NAMES } from '@dpm/domain/reporting/document';
 
 const dir = mkdtempSync(join(tmpdir(), 'dpm-bench-'));
 const file = join(dir, 'bench.sqlite');
@@ -67,7 +71,10 @@ try {
 
   await bootstrapAdmin(db, 'bench console passphrase', Date.now());
   const token = adminToken(db, Date.now());
-  const app = createApp({ store, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file, publicOrigin: 'http://localhost' } });
+  t = process.hrtime.bigint();
+  const reporting = new ReportingService(db, store, null, log);
+  report('build the indexes reports read through (at start)', fmt(ms(t)));
+  const app = createApp({ store, reporting, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file, publicOrigin: 'http://localhost' } });
   const auth = { authorization: `Bearer ${token}` };
   const timeRequest = timer(app, auth);
   await timeRequest('members, first page (DPM01, 100 rows, by data source)', '/api/servers/srv-DPM01/protection/members?limit=100');
@@ -80,6 +87,23 @@ try {
   t = process.hrtime.bigint();
   const outcome = store.advanceTo(store.now + 24 * 60 * 60_000);
   report('advance the large estate by one day (tick + commit)', `${fmt(ms(t))} (${outcome.changes.length} changes)`);
+
+  // Reporting, after a day of ticks (the jobs' history has grown): the first request of each
+  // report is its first view; the median follows.
+  const once = async (label: string, path: string, init?: RequestInit) => {
+    const s = process.hrtime.bigint();
+    const res = await app.request(path, { ...init, headers: { ...auth, ...(init?.headers as Record<string, string> | undefined) } });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    report(label, fmt(ms(s)));
+  };
+  for (const id of REPORT_IDS) {
+    await once(`report ${REPORT_NAMES[id]}: first view (DPM01, week)`, `/api/reports/${id}?serverId=srv-DPM01`);
+    await timeRequest(`report ${REPORT_NAMES[id]}: DPM01, week`, `/api/reports/${id}?serverId=srv-DPM01`, 5);
+    await once(`report ${REPORT_NAMES[id]}: first view (entire estate, year)`, `/api/reports/${id}?period=Year`);
+  }
+  await once('report Status: PDF export (DPM01, month)', '/api/reports/status/export?serverId=srv-DPM01&period=Month&format=pdf');
+  await once('readiness check (50 DPM servers, recorded)', '/api/readiness/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
   await timeRequest('alerts, first page (DPM01)', '/api/servers/srv-DPM01/alerts?limit=100&inactive=true');
   await timeRequest('jobs, first page (DPM01)', '/api/servers/srv-DPM01/jobs?limit=100');
@@ -141,7 +165,7 @@ try {
   const xstore = new EstateStore(xdb, new EventBus(), log, Number(getMeta(xdb, META_CLOCK)));
   report('load and start the xlarge estate (250 servers, 25,000 computers)', fmt(ms(t)));
   await bootstrapAdmin(xdb, 'bench console passphrase', Date.now());
-  const xapp = createApp({ store: xstore, db: xdb, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: join(dir, 'xlarge.sqlite'), publicOrigin: 'http://localhost' } });
+  const xapp = createApp({ store: xstore, reporting: new ReportingService(xdb, xstore, null, log), db: xdb, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: join(dir, 'xlarge.sqlite'), publicOrigin: 'http://localhost' } });
   const xauth = { authorization: `Bearer ${adminToken(xdb, Date.now())}` };
   await timer(xapp, xauth)('topology (GET /api/topology, xlarge: 250 servers)', '/api/topology');
   await timer(xapp, xauth)('DPM server list (GET /api/servers, xlarge)', '/api/servers');

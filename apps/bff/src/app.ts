@@ -21,6 +21,7 @@ import { eventRoutes } from './routes/events';
 import { authRoutes } from './routes/auth';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
+import { reportingRoutes } from './routes/reporting';
 import { authorize } from './auth/middleware';
 import { MAX_URL_LENGTH, isJsonMediaType, jsonProblem, originProblem, queryProblem } from './request-checks';
 
@@ -47,7 +48,8 @@ export function createApi(d: AppDeps) {
     .route('/', estateRoutes(d))
     .route('/', authRoutes(d))
     .route('/', userRoutes(d))
-    .route('/', auditRoutes(d));
+    .route('/', auditRoutes(d))
+    .route('/', reportingRoutes(d));
   return api;
 }
 

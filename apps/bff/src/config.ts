@@ -16,6 +16,12 @@ const Env = z.object({
   DPM_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'an http:// or https:// URL, such as https://dpm.contoso.com' })
     .optional(),
+  DPM_SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//i.test(u), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  DPM_SMTP_FROM: z.string().min(3).max(320).default('DPM Reporting <dpm-reports@localhost>'),
 });
 
 export type Config = {
@@ -37,6 +43,9 @@ export type Config = {
   publicOrigin: string;
   /** DPM_PUBLIC_URL was given (otherwise publicOrigin follows the port actually bound). */
   publicUrlSet: boolean;
+  /** Reporting mails through this SMTP server; null: mail is not configured. */
+  smtpUrl: string | null;
+  smtpFrom: string;
 };
 
 /** http://HOST:PORT as a browser writes it (IPv6 in brackets). */
@@ -67,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sessionIdleMinutes: e.DPM_SESSION_IDLE_MINUTES,
     publicOrigin: e.DPM_PUBLIC_URL ? new URL(e.DPM_PUBLIC_URL).origin : boundOrigin(e.HOST, e.PORT),
     publicUrlSet: e.DPM_PUBLIC_URL !== undefined,
+    smtpUrl: e.DPM_SMTP_URL ?? null,
+    smtpFrom: e.DPM_SMTP_FROM,
   };
 }

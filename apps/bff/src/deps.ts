@@ -8,10 +8,13 @@ import type { AuthSettings, Principal } from './auth/service';
 import type { SignInThrottle } from './auth/throttle';
 import type { AuditRecord } from './audit/hook';
 import type { Actor } from '@dpm/domain/operations/operation';
+import type { ReportingService } from './reporting/service';
 
 export interface AppDeps {
   auth: AuthSettings & { throttle: SignInThrottle };
   store: EstateStore;
+  /** Scheduled reports and their mail (Reporting work area). */
+  reporting: ReportingService;
   db: Db;
   config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile' | 'publicOrigin'>;
   log: Logger;

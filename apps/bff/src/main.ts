@@ -16,6 +16,8 @@ import { startRealClock } from './clock';
 import { bootstrapAdmin } from './auth/service';
 import { authSettings } from './auth/settings';
 import { writeFileSync } from 'node:fs';
+import { ReportingService } from './reporting/service';
+import { smtpMailer } from './reporting/mailer';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -41,7 +43,8 @@ export async function start() {
   } else if (admin.created) {
     log.info({ user: 'admin' }, 'Administrator admin created with DPM_ADMIN_PASSWORD');
   }
-  const app = createApp({ store, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
+  const reporting = new ReportingService(db, store, config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null, log);
+  const app = createApp({ store, reporting, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
 
   const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (!serveConsole(app, dist)) {
@@ -54,7 +57,7 @@ export async function start() {
     // PORT=0: the bound port is known only now.
     if (!config.publicUrlSet) config.publicOrigin = boundOrigin(config.host, info.port);
     log.info(
-      { url, publicOrigin: config.publicOrigin, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed },
+      { url, publicOrigin: config.publicOrigin, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed, mail: config.smtpUrl ? 'DPM_SMTP_URL set' : 'not configured' },
       `DPM console listening on ${url}; data in ${config.dataDir}`,
     );
     if (!isLoopback(config.host)) log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');

@@ -14,6 +14,17 @@ import { loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK } from '@dpm/db/seed';
 import type { EventBus } from './events';
 
+/**
+ * Something outside the estate that comes due on the simulated clock (a scheduled report): the
+ * clock stops at each of its times, so it happens then, on the estate as it is at that time.
+ */
+export interface ClockListener {
+  /** The earliest time in (from, to] it is due, or null. */
+  nextDue(from: number, to: number): number | null;
+  /** The clock reached `at` (committed): do what is due by then. */
+  fire(at: number): void;
+}
+
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 /**
@@ -25,6 +36,7 @@ const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 export class EstateStore {
   readonly estate: Estate;
   private simNow: number;
+  private readonly listeners: ClockListener[] = [];
 
   constructor(
     readonly db: Db,
@@ -56,11 +68,31 @@ export class EstateStore {
     return result;
   }
 
+  onClock(listener: ClockListener): void {
+    this.listeners.push(listener);
+  }
+
   /**
-   * Moves the simulated clock to `to`, running the jobs and schedules in between. `announce`
-   * publishes the new time (a manual advance); in real time consoles extrapolate it themselves.
+   * Moves the simulated clock to `to`, running the jobs and schedules in between, and stopping
+   * first wherever a clock listener comes due. `announce` publishes the new time (a manual
+   * advance); in real time consoles extrapolate it themselves.
    */
   advanceTo(to: number, announce = false): Outcome {
+    let all: Outcome = { changes: [], events: [] };
+    for (;;) {
+      const due = this.listeners.map((l) => l.nextDue(this.simNow, to)).filter((t): t is number => t !== null && t > this.simNow && t < to);
+      const step = due.length > 0 ? Math.min(...due) : to;
+      const outcome = this.tickTo(step);
+      // concat, not push(...): a day of the large estate is hundreds of thousands of changes.
+      all = all.changes.length === 0 ? outcome : { changes: all.changes.concat(outcome.changes), events: all.events.concat(outcome.events) };
+      for (const l of this.listeners) l.fire(this.simNow);
+      if (step >= to) break;
+    }
+    if (announce) this.bus.publish([{ type: 'clock', serverId: null, subjectId: 'clock', summary: String(this.simNow) }], this.simNow);
+    return all;
+  }
+
+  private tickTo(to: number): Outcome {
     const from = this.simNow;
     const outcome = tick(this.estate, from, to, { newId, actor: 'DPM' });
     inTransaction(this.db, (tx) => {
@@ -70,7 +102,6 @@ export class EstateStore {
     applyChangesInPlace(this.estate, outcome.changes);
     this.simNow = Math.max(from, to);
     this.bus.publish(outcome.events, this.simNow);
-    if (announce) this.bus.publish([{ type: 'clock', serverId: null, subjectId: 'clock', summary: String(this.simNow) }], this.simNow);
     return outcome;
   }
 }

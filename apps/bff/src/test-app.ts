@@ -9,6 +9,8 @@ import { adminToken } from './auth/service';
 import { insertUser } from '@dpm/db/accounts-repository';
 import { EventBus } from './events';
 import { EstateStore } from './store';
+import { ReportingService } from './reporting/service';
+import type { Mailer } from './reporting/mailer';
 
 /** The console's origin in route tests: app.request('/api/…') asks http://localhost/api/…. */
 export const TEST_ORIGIN = 'http://localhost';
@@ -26,13 +28,15 @@ function adminTokenFor(db: Db): string {
 
 /**
  * The real app on an in-memory SQLite database loaded with a fixture, for route tests.
- * `log`: a logger of the test's own, to assert on what the server logs (silent by default).
+ * `log`: a logger of the test's own, to assert on what the server logs (silent by default);
+ * `mailer`: where scheduled reports are mailed (none: mail is not configured).
  */
-export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' })) {
+export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' }), mailer: Mailer | null = null) {
   const db = openDb(':memory:');
   seedIfNew(db, seed, 0);
   const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
-  const app = createApp({ store, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:', publicOrigin: TEST_ORIGIN }, auth: authSettings() });
+  const reporting = new ReportingService(db, store, mailer, log);
+  const app = createApp({ store, reporting, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:', publicOrigin: TEST_ORIGIN }, auth: authSettings() });
   // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).
   const token = adminTokenFor(db);
   const raw = app;
@@ -55,7 +59,7 @@ export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log
     if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
     return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   };
-  return { app: authed, raw, db, store, json, token, session };
+  return { app: authed, raw, db, store, reporting, json, token, session };
 }
 
 /** One row of a raw SQL query, for assertions on what the database holds. */

@@ -9,7 +9,6 @@ import { Shell } from './shell/Shell';
 import { MonitoringPage } from './features/monitoring/MonitoringPage';
 import { ProtectionPage } from './features/protection/ProtectionPage';
 import { RecoveryPage } from './features/recovery/RecoveryPage';
-import { ReportingPage } from './features/reporting/ReportingPage';
 import { ManagementPage } from './features/management/ManagementPage';
 import { UsersPage } from './features/users/UsersPage';
 import { AccountPage } from './features/account/AccountPage';
@@ -51,7 +50,8 @@ const router = createBrowserRouter([
       { path: 'monitoring/:tab', element: <MonitoringPage /> },
       { path: 'protection', element: <ProtectionPage /> },
       { path: 'recovery', element: <RecoveryPage /> },
-      { path: 'reporting', element: <ReportingPage /> },
+      // Reporting brings the charts (d3): loaded when the work area is first opened.
+      { path: 'reporting', lazy: async () => ({ Component: (await import('./features/reporting/ReportingPage')).ReportingPage }) },
       { path: 'management', loader: to('/management/agents') },
       { path: 'management/:tab', element: <ManagementPage /> },
       {

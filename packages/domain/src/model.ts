@@ -344,7 +344,8 @@ export type AlertName =
   | 'Detailed inventory failed'
   | 'Backup to tape failed'
   | 'Recovery failed'
-  | 'Recovery succeeded';
+  | 'Recovery succeeded'
+  | 'Readiness check failed';
 
 export interface Alert {
   id: string;

@@ -7,13 +7,13 @@ import type { Availability, ObjectKind, Operation, Targets } from '@dpm/domain/o
 import { availableOperations } from '@dpm/domain/operations/catalogue';
 import { knownServer } from '@dpm/domain/guards';
 import { viewOf } from '@dpm/domain/view';
-import { roleAllows } from '@dpm/domain/roles';
+import { roleAllows, roleRefusal } from '@dpm/domain/roles';
 import type { Role } from '@dpm/domain/roles';
 import type { AppDeps, AppEnv } from '../deps';
 import { actorOf } from '../deps';
 import { Refused } from '../http-errors';
 import type { Access } from '../auth/permissions';
-import { declareAccess } from '../auth/permissions';
+import { accessOf, allows, declareAccess, routeKey } from '../auth/permissions';
 import { CommandResult, ErrorBody } from '../schemas';
 
 export const refusals = {
@@ -134,4 +134,16 @@ export function offeredFor<K extends ObjectKind>(d: AppDeps, c: Context<AppEnv>,
   const view = viewOf(d.store.estate);
   const actor = actorOf(c);
   return (target) => availableOperations(view, kind, target, actor);
+}
+
+/**
+ * A control that is no DPM operation of the estate (a report schedule, a setting) offered as the
+ * route behind it allows the request's user: enabled, or disabled with the role it needs.
+ */
+export function routeOffer(c: Context<AppEnv>, control: { id: string; name: string; area: Availability['area'] }, method: string, path: string): Availability {
+  const access = accessOf(method, routeKey(method, path).slice(method.length + 1));
+  const actor = actorOf(c);
+  const enabled = allows(actor.role, access);
+  const reason = enabled || access.kind !== 'role' ? null : { code: 'FORBIDDEN', message: roleRefusal(access.role, actor) };
+  return { ...control, enabled, reason };
 }

@@ -19,16 +19,21 @@ export function useLiveUpdates(): void {
     const source = new EventSource('/api/events');
     const servers = new Set<string>();
     let clock = false;
+    let reporting = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = () => {
       timer = null;
       invalidate(client, [...servers], clock);
+      // Scheduled reports kept or mailed, readiness checks run: Reporting's lists.
+      if (reporting) void client.invalidateQueries({ queryKey: ['reporting'] });
       servers.clear();
       clock = false;
+      reporting = false;
     };
     source.addEventListener('change', (msg) => {
       const e = JSON.parse((msg as MessageEvent<string>).data) as ChangeEvent;
       if (e.type === 'clock') clock = true;
+      if (e.type.startsWith('report.') || e.type.startsWith('readiness.')) reporting = true;
       if (e.serverId) servers.add(e.serverId);
       else clock = true;
       timer ??= setTimeout(flush, 150);

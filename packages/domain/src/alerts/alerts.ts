@@ -24,6 +24,8 @@ export const ALERT_CATALOG: Record<AlertName, { severity: AlertSeverity; dpmId: 
   'Backup to tape failed': { severity: 'Critical', dpmId: 3310, action: null },
   'Recovery failed': { severity: 'Critical', dpmId: 3111, action: null },
   'Recovery succeeded': { severity: 'Information', dpmId: 3112, action: null },
+  // Beyond DPM (Reporting › Readiness check): the action reruns the check once the fixes are in.
+  'Readiness check failed': { severity: 'Warning', dpmId: 3350, action: 'Run readiness check' },
 };
 
 export interface AlertSubject {
@@ -34,7 +36,8 @@ export interface AlertSubject {
   affectedArea: string;
 }
 
-function describe(draft: Draft, name: AlertName, subject: AlertSubject, detail?: string): string {
+/** An alert's Description: DPM's sentence, the detail, and the alert ID it ends with. */
+export function describe(draft: Draft, name: AlertName, subject: AlertSubject, detail?: string): string {
   const server = draft.get('servers', subject.serverId)?.name ?? subject.serverId;
   const id = ALERT_CATALOG[name].dpmId;
   const text: Record<AlertName, string> = {
@@ -53,6 +56,7 @@ function describe(draft: Draft, name: AlertName, subject: AlertSubject, detail?:
     'Backup to tape failed': `The tape backup of ${subject.affectedArea} on ${server} failed.`,
     'Recovery failed': `The recovery of ${subject.affectedArea} on ${server} failed.`,
     'Recovery succeeded': `The recovery of ${subject.affectedArea} on ${server} completed successfully.`,
+    'Readiness check failed': `The readiness check found that ${server} could not be rebuilt as it stands after a disaster.`,
   };
   return `${text[name]}${detail ? ` ${detail}` : ''} (ID ${id})`;
 }

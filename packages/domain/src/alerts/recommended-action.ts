@@ -6,6 +6,7 @@ import { ALERT_CATALOG } from './alerts';
 import { takeOwnershipOperation } from '../agents/take-ownership';
 import { checkMemberOperation } from '../protection/perform-consistency-check';
 import { recoveryPointOperation } from '../protection/create-recovery-point';
+import { runReadinessCheckOperation } from '../reporting/apply-readiness-alerts';
 
 /** The operation behind an alert's Recommended action link, on the object the alert is about. */
 export function recommendedOperation(alert: Alert): { label: string; operation: Operation<ObjectKind, never, string>; kind: ObjectKind; target: Targets[ObjectKind] } | null {
@@ -17,6 +18,8 @@ export function recommendedOperation(alert: Alert): { label: string; operation: 
       return { label, operation: checkMemberOperation as never, kind: 'member', target: { serverId: alert.serverId, replicaId: alert.subjectId } };
     case 'Create a recovery point':
       return { label, operation: recoveryPointOperation as never, kind: 'member', target: { serverId: alert.serverId, replicaId: alert.subjectId } };
+    case 'Run readiness check':
+      return { label, operation: runReadinessCheckOperation as never, kind: 'estate', target: {} };
     default:
       return null;
   }

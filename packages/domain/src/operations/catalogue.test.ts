@@ -7,6 +7,7 @@
  * input a dialog collects (a size, a folder, a member chosen): the operation itself was possible.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_DPMDB_GOAL_HOURS, readinessCheck } from '../reporting/readiness';
 import type { Ctx } from '../command';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
@@ -248,6 +249,8 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'estate.unclean-shutdown':
     case 'estate.remove-computer':
       return { cmd: { computerId: t.computerId }, inputs: none };
+    case 'reporting.readiness-check':
+      return { cmd: { report: readinessCheck(estate, { now: FIXED_NOW, dpmdbGoalHours: DEFAULT_DPMDB_GOAL_HOURS }) }, inputs: none };
     case 'agents.set-dpm-server':
       return { cmd: { computerId: t.computerId, dpmServerName: 'DS1' }, inputs: ['dpmServerName'] };
     default:

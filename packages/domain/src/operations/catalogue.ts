@@ -59,6 +59,7 @@ import { removeComputerOperation } from '../estate/remove-computer';
 import { removeServerOperation } from '../estate/remove-dpm-server';
 import { startVssWriterOperation, stopVssWriterOperation } from '../estate/set-vss-writer';
 import { uncleanShutdownOperation } from '../estate/unclean-shutdown';
+import { runReadinessCheckOperation } from '../reporting/apply-readiness-alerts';
 
 export const OPERATIONS = [
   // A protected member (context menu and Actions pane), then a protection group.
@@ -130,6 +131,8 @@ export const OPERATIONS = [
   uncleanShutdownOperation,
   setDpmServerOperation,
   removeComputerOperation,
+  // Reporting.
+  runReadinessCheckOperation,
 ] as const satisfies readonly Operation<ObjectKind, never, string>[];
 
 export type OperationId = (typeof OPERATIONS)[number]['id'];

@@ -1,6 +1,6 @@
 import { GroupBy } from '../../components/GroupBy';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
 import { alertsQuery, type AlertGrouping } from '../../api/queries';
@@ -46,6 +46,7 @@ export function AlertsTab() {
   const [groupBy, setGroupBy] = useState<AlertGroupBy>('Severity');
   // The header's critical alerts lead here with ?alert=<id>: that alert is selected.
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   const wanted = params.get('alert');
   const [selected, setSelected] = useState<string | null>(wanted);
   useEffect(() => {
@@ -93,6 +94,9 @@ export function AlertsTab() {
           return command.run(action.name, async () =>
             unwrap(await api.servers[':serverId'].protection['recovery-points'].$post({ param: { serverId: on }, json: { replicaIds: [target.replicaId ?? ''], location: 'Disk' } })),
           );
+        case 'reporting.readiness-check':
+          // Reporting › Readiness check lists what fails, each with its fix; running it again verifies.
+          return void navigate('/reporting?view=readiness');
         default:
           return undefined;
       }

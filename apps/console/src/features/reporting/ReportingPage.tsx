@@ -1,84 +1,188 @@
-import { useQuery } from '@tanstack/react-query';
-import { dpmdbReportQuery, groupsQuery, serversQuery } from '../../api/queries';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { Button, Text, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import { GROUP_BY, REPORT_IDS, REPORT_NAMES, type ReportGroupBy, type ReportId } from '@dpm/domain/reporting/document';
+import { PERIODS, type Period } from '@dpm/domain/reporting/period';
+import { api, unwrap } from '../../api/client';
+import { serversQuery } from '../../api/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Panes, PaneTitle } from '../../shell/Panes';
-import { ErrorState, Loading } from '../../components/states';
-import { formatTime } from '../../shell/format';
+import { Choice } from '../../components/GroupBy';
+import { OperationButton, offerOf } from '../../components/operations';
+import { CommandFeedback, useCommand } from '../../components/command';
+import { Empty, ErrorState, Loading } from '../../components/states';
+import { ReportDocumentView } from './ReportDocumentView';
+import { ScheduleDialog, type ScheduleValues } from './ScheduleDialog';
+import { AvailableReports } from './AvailableReports';
+import { ReadinessActions, ReadinessDisplay, ReadinessHistory } from './ReadinessCheck';
+import { availableReportQuery, exportHref, reportQuery, reportsListQuery, reportingKey, reportingOperationsQuery, type ReportRequest, type ScheduleRow } from './queries';
+import './print.css';
 
-const cell = { border: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
+const READINESS = 'readiness';
+const ESTATE = 'Entire estate';
 
-/** Reporting: the connected server's protection at a glance, and how every DPMDB is protected. */
+type Displayed = { kind: 'report'; request: ReportRequest; at: number } | { kind: 'copy'; copyId: string } | null;
+
+function isReportId(v: string | null): v is ReportId {
+  return v !== null && (REPORT_IDS as readonly string[]).includes(v);
+}
+
+function ViewedReport({ request, at }: { request: ReportRequest; at: number }) {
+  const report = useQuery(reportQuery(request, at));
+  if (report.isPending) return <Loading label="Producing the report…" />;
+  if (report.isError) return <ErrorState error={report.error} title="The report could not be produced" />;
+  return <ReportDocumentView doc={report.data} />;
+}
+
+function KeptReport({ copyId }: { copyId: string }) {
+  const copy = useQuery(availableReportQuery(copyId));
+  if (copy.isPending) return <Loading label="Opening the available report…" />;
+  if (copy.isError) return <ErrorState error={copy.error} title="The available report could not be opened" />;
+  return <ReportDocumentView doc={copy.data} />;
+}
+
+/**
+ * Reporting: DPM's six reports for the connected DPM server or the whole estate, over a period
+ * ending now on the simulated clock, exported as CSV or PDF, printed, scheduled (kept as
+ * Available reports and mailed); and, beyond DPM, the readiness check.
+ */
 export function ReportingPage() {
   const { serverId } = useConnectedServer();
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('view');
+  const readiness = selected === READINESS;
+  const reportId: ReportId = isReportId(selected) ? selected : 'status';
   const servers = useQuery(serversQuery());
-  const groups = useQuery(groupsQuery(serverId));
-  const report = useQuery(dpmdbReportQuery());
+  const reports = useQuery(reportsListQuery());
+  const offers = useQuery(reportingOperationsQuery()).data;
   const server = servers.data?.find((s) => s.id === serverId);
+  const [period, setPeriod] = useState<Period>('Week');
+  const [groupBy, setGroupBy] = useState<ReportGroupBy>('Protection group');
+  const [estate, setEstate] = useState(false);
+  const [shown, setShown] = useState<Displayed>(null);
+  const [scheduling, setScheduling] = useState<{ schedule: ScheduleRow | null } | null>(null);
+  const [runId, setRunId] = useState<number | null>(null);
+  const command = useCommand(serverId);
+  const client = useQueryClient();
+
+  const request: ReportRequest = { reportId, serverId: estate ? null : serverId, period, groupBy };
+  const scopeName = estate ? ESTATE : (server?.name ?? serverId);
+  const select = (view: string) => {
+    setParams({ view });
+    setShown(null);
+    command.clear();
+  };
+  const save = async (values: ScheduleValues, schedule: ScheduleRow | null) => {
+    const target = schedule ? { reportId: schedule.reportId, serverId: schedule.serverId, period: schedule.period, groupBy: schedule.groupBy } : request;
+    const body = { ...target, ...values };
+    if (schedule) await unwrap(await api['report-schedules'][':scheduleId'].modify.$post({ param: { scheduleId: schedule.id }, json: { ...body, version: schedule.version } }));
+    else await unwrap(await api['report-schedules'].$post({ json: body }));
+    await client.invalidateQueries({ queryKey: reportingKey });
+  };
+  const remove = (s: ScheduleRow) =>
+    command.run('Delete schedule', async () => {
+      await unwrap(await api['report-schedules'][':scheduleId'].delete.$post({ param: { scheduleId: s.id }, json: {} }));
+      await client.invalidateQueries({ queryKey: reportingKey });
+    });
+  const description = reports.data?.find((r) => r.id === reportId)?.description;
+
+  const nav = (
+    <div style={{ padding: 4 }} className="no-print">
+      <PaneTitle>Reports</PaneTitle>
+      <Tree aria-label="Reports">
+        {REPORT_IDS.map((id) => (
+          <TreeItem key={id} itemType="leaf" value={id}>
+            <TreeItemLayout onClick={() => select(id)} aria-current={!readiness && id === reportId ? 'true' : undefined} style={{ fontWeight: !readiness && id === reportId ? 600 : 400 }}>
+              {REPORT_NAMES[id]}
+            </TreeItemLayout>
+          </TreeItem>
+        ))}
+      </Tree>
+      <PaneTitle>Beyond DPM</PaneTitle>
+      <Tree aria-label="Beyond DPM">
+        <TreeItem itemType="leaf" value={READINESS}>
+          <TreeItemLayout onClick={() => select(READINESS)} aria-current={readiness ? 'true' : undefined} style={{ fontWeight: readiness ? 600 : 400 }}>
+            Readiness check
+          </TreeItemLayout>
+        </TreeItem>
+      </Tree>
+    </div>
+  );
+
+  if (readiness) {
+    return (
+      <Panes
+        nav={nav}
+        display={
+          <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+            <CommandFeedback command={command} />
+            <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+              <ReadinessDisplay runId={runId} />
+            </div>
+          </div>
+        }
+        details={<ReadinessHistory runId={runId} onSelect={setRunId} />}
+        actions={<ReadinessActions runId={runId} onRun={() => setRunId(null)} command={command} />}
+      />
+    );
+  }
+
   return (
-    <Panes
-      display={
-        <div style={{ padding: 12, overflow: 'auto', display: 'grid', gap: 16 }}>
-          <section aria-label="Status report">
-            <PaneTitle>Status report — {server?.name}</PaneTitle>
-            {groups.isPending && <Loading label="Loading…" />}
-            {groups.isError && <ErrorState error={groups.error} />}
-            {server && groups.data && (
-              <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-                <tbody>
-                  <tr>
-                    <th style={cell}>DPM version</th>
-                    <td style={cell}>{server.version}</td>
-                  </tr>
-                  <tr>
-                    <th style={cell}>Protection groups</th>
-                    <td style={cell}>{groups.data.length}</td>
-                  </tr>
-                  <tr>
-                    <th style={cell}>Protected members</th>
-                    <td style={cell}>{groups.data.reduce((n, g) => n + g.members, 0)}</td>
-                  </tr>
-                  <tr>
-                    <th style={cell}>Active alerts</th>
-                    <td style={cell}>
-                      {server.activeAlerts} ({server.criticalAlerts} critical)
-                    </td>
-                  </tr>
-                  <tr>
-                    <th style={cell}>Role</th>
-                    <td style={cell}>{[server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null].filter(Boolean).join(' and ') || 'Not protecting anything'}</td>
-                  </tr>
-                </tbody>
-              </table>
-            )}
-          </section>
-          <section aria-label="DPM database protection">
-            <PaneTitle>DPM database protection</PaneTitle>
-            {report.isError && <ErrorState error={report.error} />}
-            {report.data && (
-              <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-                <thead>
-                  <tr>
-                    <th style={cell}>Server</th>
-                    <th style={cell}>Methods</th>
-                    <th style={cell}>Latest copy</th>
-                    <th style={cell}>In a disaster</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.data.map((r) => (
-                    <tr key={r.serverId}>
-                      <td style={cell}>{r.server}</td>
-                      <td style={cell}>{r.methods.length === 0 ? 'None' : r.methods.map((m) => `${m.method}: ${m.detail}`).join('; ')}</td>
-                      <td style={cell}>{formatTime(r.methods.reduce<number | null>((a, m) => (m.latest !== null && (a === null || m.latest > a) ? m.latest : a), null))}</td>
-                      <td style={cell}>{r.assessment}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
-        </div>
-      }
-    />
+    <>
+      <Panes
+        nav={nav}
+        display={
+          <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+            <div className="no-print" role="toolbar" aria-label="Report options" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: 8, borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
+              <Choice label="Period" options={PERIODS} value={period} onChange={setPeriod} minWidth={120} />
+              <Choice label="Scope" options={[server?.name ?? serverId, ESTATE]} value={scopeName} onChange={(v) => setEstate(v === ESTATE)} minWidth={140} />
+              <Choice label="Group by" options={GROUP_BY} value={groupBy} onChange={setGroupBy} minWidth={160} />
+            </div>
+            <CommandFeedback command={command} />
+            <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+              {shown?.kind === 'report' ? (
+                <ViewedReport request={shown.request} at={shown.at} />
+              ) : shown?.kind === 'copy' ? (
+                <KeptReport copyId={shown.copyId} />
+              ) : (
+                <Empty>
+                  {REPORT_NAMES[reportId]}: choose the period, the scope and how to group, then View. {description}
+                </Empty>
+              )}
+            </div>
+          </div>
+        }
+        details={<AvailableReports reportId={reportId} onOpen={(copyId) => setShown({ kind: 'copy', copyId })} onChange={(s) => setScheduling({ schedule: s })} onDelete={(s) => void remove(s)} />}
+        actions={
+          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }} className="no-print">
+            <PaneTitle>{REPORT_NAMES[reportId]}</PaneTitle>
+            {description && <Text size={200}>{description}</Text>}
+            <Button appearance="primary" onClick={() => setShown({ kind: 'report', request, at: Date.now() })}>
+              View
+            </Button>
+            <OperationButton offer={offerOf(offers, 'reporting.schedule')} onClick={() => setScheduling({ schedule: null })} />
+            <Button as="a" href={exportHref(request, 'csv')} download>
+              CSV
+            </Button>
+            <Button as="a" href={exportHref(request, 'pdf')} download>
+              PDF
+            </Button>
+            <Button disabled={!shown} onClick={() => window.print()}>
+              Print
+            </Button>
+          </div>
+        }
+      />
+      {scheduling && (
+        <ScheduleDialog
+          request={scheduling.schedule ? { reportId: scheduling.schedule.reportId, serverId: scheduling.schedule.serverId, period: scheduling.schedule.period, groupBy: scheduling.schedule.groupBy } : request}
+          scopeName={scheduling.schedule ? scheduling.schedule.scope : scopeName}
+          initial={scheduling.schedule ?? undefined}
+          onSave={(values) => save(values, scheduling.schedule)}
+          onClose={() => setScheduling(null)}
+        />
+      )}
+    </>
   );
 }
