@@ -89,7 +89,7 @@ function fullEstate(): Estate {
 const START = fullEstate();
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-PS1-C'), direction: fc.constantFrom(...SWITCH_DIRECTIONS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-DS1-DPMDB'), direction: fc.constantFrom(...SWITCH_DIRECTIONS) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeOwnership' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...COMPUTERS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('performConsistencyCheck' as const), replicaId: fc.constantFrom(...REPLICAS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },

@@ -40,7 +40,7 @@ describe('Uninstall', () => {
     w.run(uninstallAgent, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
     expect(w.estate.computers['cmp-PS1']?.agent?.attachedTo).toEqual(['srv-DS1']);
     expect(w.estate.computers['cmp-PS1']?.security.dcomLaunchActivation).not.toContain('CONTOSO\\DS5');
-    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS4'], method: 'Install' });
+    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS4'], method: 'Attach' });
     w.run(uninstallAgent, { serverId: 'srv-DS5', computerId: 'cmp-DS4' });
     expect(w.estate.computers['cmp-DS4']?.agent).toBeNull();
   });

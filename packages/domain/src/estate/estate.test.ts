@@ -34,7 +34,7 @@ describe('Estate: computers and DPM servers', () => {
     w.run(addDpmServer, { name: 'DS5', fqdn: 'ds5.contoso.com', version: V9, storagePoolGb: 1000 });
     const ds5 = Object.values(w.estate.servers).find((s) => s.name === 'DS5');
     if (!ds5) throw new Error('DS5 missing');
-    expectRefusal(w.estate, (s) => attachAgent(s, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Install' }, ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS4']);
+    expectRefusal(w.estate, (s) => attachAgent(s, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Attach' }, ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS4']);
     w.run(removeDpmServer, { serverId: ds5.id });
     expect(w.estate.servers[ds5.id]).toBeUndefined();
     expect(w.estate.computers[ds5.computerId]).toBeUndefined();
@@ -45,7 +45,7 @@ describe('Estate: computers and DPM servers', () => {
     w.run(addDpmServer, { name: 'DS5', fqdn: 'ds5.contoso.com', version: DPM_2019_UR4, storagePoolGb: 1000 });
     const ds5 = Object.values(w.estate.servers).find((s) => s.name === 'DS5');
     if (!ds5) throw new Error('DS5 missing');
-    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Install' });
+    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Attach' });
     w.run(setVssWriter, { serverId: ds5.id, state: 'Stopped' });
     expectRefusal(w.estate, (s) => setVssWriter(s, { serverId: ds5.id, state: 'Stopped' }, ctxAt()), 'INVALID_STATE', ['DS5']);
     const dpmdb = Object.values(w.estate.dataSources).find((d) => d.computerId === ds5.computerId && d.kind === 'DPMDB');

@@ -77,10 +77,10 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
     expect(w.status('rep-DS3-DS1-DPMDB')).toBe('OK');
   });
 
-  it("refuses to switch DS1's database replica on DS3, and DS4's chained copies of PS1", () => {
+  it("refuses to switch DS1's database replica on DS3, and DS4's copy of it", () => {
     const w = new World(scenario1());
     expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-DPMDB'] }, w.ctx()), 'INVALID_STATE', ['DS3']);
-    expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-PS1-C'] }, w.ctx()), 'INVALID_STATE', ['DS4']);
+    expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-DS1-DPMDB'] }, w.ctx()), 'INVALID_STATE', ['DS4']);
     expectRefusal(w.estate, (s) => switchProtection(s, { direction: 'to-secondary', serverId: 'srv-DS4', groupId: 'pg-DS4-1' }, w.ctx()), 'INVALID_STATE', ['DS4']);
   });
 

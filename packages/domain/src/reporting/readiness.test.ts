@@ -48,7 +48,7 @@ describe('readiness check', () => {
 
   it('passes DS4 once DS3 protects its database and the replica is OK; until then it says the replica is pending', () => {
     const w = new World(demo());
-    w.run(attachAgent, { serverId: 'srv-DS3', computerIds: ['cmp-DS4'], method: 'Install' });
+    w.run(attachAgent, { serverId: 'srv-DS3', computerIds: ['cmp-DS4'], method: 'Attach' });
     w.run(createProtectionGroup, newGroup('srv-DS3', 'DS4 database', [{ dataSourceId: 'ds-DS4-DPMDB', sourceServerId: null }]));
     expect(check(run(w.estate, w.now), 'DS4', 'DPMDB_OFF_SERVER')).toMatchObject({ result: 'Failed', fix: { serverId: 'srv-DS3', control: 'Perform consistency check' } });
     w.advance(10);
@@ -142,7 +142,7 @@ describe('Run readiness check: alerts', () => {
     expect(ds4?.description).toMatch(/^The readiness check found that DS4 could not be rebuilt as it stands after a disaster\. Failed: .*DPMDB_OFF_SERVER.*\(ID 3350\)$/);
     expect(w.activeAlert('Readiness check failed', 'srv-DS1', 'srv-DS1')).toBeUndefined();
 
-    w.run(attachAgent, { serverId: 'srv-DS3', computerIds: ['cmp-DS4'], method: 'Install' });
+    w.run(attachAgent, { serverId: 'srv-DS3', computerIds: ['cmp-DS4'], method: 'Attach' });
     w.run(createProtectionGroup, newGroup('srv-DS3', 'DS4 database', [{ dataSourceId: 'ds-DS4-DPMDB', sourceServerId: null }]));
     w.advance(HOUR / 60_000);
     w.run(applyReadinessAlerts, { report: run(w.estate, w.now) });
