@@ -76,7 +76,8 @@ export interface PoolDisk {
   missing: boolean;
 }
 
-export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled';
+/** Error: the agent answered its server with an error the last time it was contacted (its `error`). */
+export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled' | 'Error';
 
 export interface Agent {
   version: Version;
@@ -89,6 +90,11 @@ export interface Agent {
   status: AgentStatus;
   /** The DPM server name the agent reports to (SetDpmServer). */
   dpmServerName: string | null;
+  /**
+   * What the agent answered its owner the last time it was contacted (Refresh Information, a
+   * protection job) when that was an error, shown with status Error; absent in agents stored before.
+   */
+  error?: string | null;
   /** Changed by every administrator action on the agent (STALE). */
   revision: Revision;
 }

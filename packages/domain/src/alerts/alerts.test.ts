@@ -88,8 +88,8 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
   it('Recovery point creation failed: raised when the recovery point job runs after DS3 took the agent, cleared by the next recovery point', () => {
     const w = new World(scenario1());
     const c = 'rep-DS1-PS1-C';
-    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' });
     w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' });
     w.advance(2);
     expect(w.jobs('Recovery point', { replicaId: c })[0]).toMatchObject({ status: 'Failed', error: { code: 'NOT_OWNER' } });
     const alert = w.activeAlert('Recovery point creation failed', 'srv-DS1', c);

@@ -45,6 +45,10 @@ export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to:
     const group = draft.get('groups', r.groupId);
     const ds = draft.get('dataSources', r.dataSourceId);
     if (!group || !ds) continue;
+    // A server that does not own the computer's agent protects nothing of it (a switch moved the
+    // agent, or the primary waits to take ownership back): its schedule stays quiet rather than
+    // failing every job, and Agent Ownership Required (or the secondary) says what to do.
+    if (!ownsAgentOf(draft, r, ds.computerId)) continue;
     const queued = active.get(r.id) ?? new Set<JobType>();
     const queue = (type: JobType, at: number, totalGb: number, params: Record<string, string> = {}) => {
       if (queued.has(type)) return;
@@ -87,4 +91,12 @@ export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to:
       if (at !== null) queue('Tape backup', at, ds.sizeGb, { location: 'Tape' });
     }
   }
+}
+
+/** Whether a replica's server owns the agent its jobs go through (its own data needs none). */
+function ownsAgentOf(draft: Draft, r: Replica, computerId: string): boolean {
+  if (r.sourceServerId !== null && !r.switched) return true;
+  const computer = draft.get('computers', computerId);
+  if (!computer || computer.dpmServerId === r.serverId || !computer.agent) return true;
+  return computer.agent.ownerId === r.serverId;
 }

@@ -47,14 +47,18 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
   const knowing = serversKnowing(estate, computerId);
   knowing.delete(owner);
   if (knowing.size === 0) return null;
-  const knownToSecondary =
-    knowing.has(targetServerId) || protectorsOf(edgesOf(), targetServerId).some((p) => knowing.has(p));
-  if (!knownToSecondary) return null;
+  const secondaryOfTarget = protectorsOf(edgesOf(), targetServerId).find((p) => knowing.has(p));
+  if (!knowing.has(targetServerId) && secondaryOfTarget === undefined) return null;
   const target = estate.servers[targetServerId]?.name ?? targetServerId;
   const from = estate.servers[owner]?.name ?? owner;
+  // Seed 002's two unsupported scenarios: to the secondary itself (DPM3), or to another primary
+  // that secondary protects (DPM2).
+  const why = knowing.has(targetServerId)
+    ? `${target} already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`
+    : `${target} is protected by ${estate.servers[secondaryOfTarget ?? '']?.name ?? 'the secondary DPM server'}, which already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`;
   return refuse(
     'MOVE_UNSUPPORTED',
-    `Moving protection of ${computer.name} from ${from} to ${target} is not supported, because ${from} is under secondary protection and ${target} is known to its secondary DPM server. Choose one of the supported options: ${MOVE_OPTIONS.join(' ')}`,
+    `Moving protection of ${computer.name} from ${from} to ${target} is not supported: ${why}. Choose one of the supported options: ${MOVE_OPTIONS.join(' ')}`,
     computerId,
   );
 }
