@@ -142,12 +142,19 @@ export interface ProtectionGoals {
   expressFullTimes: number[];
 }
 
+/** How often DPM's long-term goals write to tape (Specify Long-Term Goals: daily to yearly; TAPE_ONCE_A_DAY). */
+export const TAPE_FREQUENCIES = ['Daily', 'Weekly', 'Bi-Weekly', 'Monthly', 'Quarterly', 'Half-Yearly', 'Yearly'] as const;
+export type TapeFrequency = (typeof TAPE_FREQUENCIES)[number];
+export const TAPE_RETENTION_UNITS = ['Weeks', 'Months', 'Years'] as const;
+export type TapeRetentionUnit = (typeof TAPE_RETENTION_UNITS)[number];
+
 export interface TapeGoals {
-  /** Scheduled tape backups a day (TAPE_ONCE_A_DAY: at most 1). */
-  backupsPerDay: number;
-  /** Minutes after midnight of the daily tape backup. */
+  /** How often the scheduled tape backup runs (at most once a day, TAPE_ONCE_A_DAY). */
+  frequency: TapeFrequency;
+  /** Minutes after midnight of the tape backup, on the days the frequency names. */
   backupTime: number;
-  retentionYears: number;
+  /** How long each tape backup is kept: from one week to 99 years (seed 001). */
+  retention: { count: number; unit: TapeRetentionUnit };
   libraryId: string | null;
   copies: number;
   encrypt: boolean;

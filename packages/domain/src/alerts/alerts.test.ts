@@ -191,7 +191,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     const estate = demo();
     for (const t of Object.values(estate.tapes)) if (t.free) t.location = 'Offsite';
     const w = new World(estate);
-    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { backupsPerDay: 1, backupTime: 2 * 60, retentionYears: 1, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
+    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { frequency: 'Daily', backupTime: 2 * 60, retention: { count: 1, unit: 'Years' }, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
     const sql = 'rep-DS1-PS1-SQL';
     w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
     w.advance(30);
@@ -272,7 +272,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     expect(w.estate.libraries[DS1_LIBRARY]?.available).toBe(false);
     expectRefusal(w.estate, (s) => markLibraryOffline(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY }, w.ctx()), 'INVALID_STATE', ['Tape Library 1 (LTO-8)']);
 
-    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { backupsPerDay: 1, backupTime: 2 * 60, retentionYears: 1, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
+    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', tape: { frequency: 'Daily', backupTime: 2 * 60, retention: { count: 1, unit: 'Years' }, libraryId: DS1_LIBRARY, copies: 1, encrypt: false } });
     w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Tape' });
     w.advance(30);
     expect(w.jobs('Tape backup', { replicaId: 'rep-DS1-PS1-SQL' })[0]).toMatchObject({ status: 'Failed', error: { code: 'LIBRARY_NOT_AVAILABLE' } });

@@ -7,7 +7,7 @@ import { raiseAlert, replicaSubject, resolveAlert } from '../alerts/alerts';
 import { setReplicaStatus } from '../protection/replica-status';
 import { connectivityError, recordContact } from '../agents/connectivity';
 import { agentIncompatibility, syncAgentCompatibility } from '../alerts/agent-compatibility';
-import { LIMITS, isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
+import { LIMITS, isApplicationData, maxDiskRecoveryPoints, tapeRetentionDays } from '../protection/goals';
 import { snapshotOf } from '../server/snapshot';
 import { isImported } from '../library/tape-status';
 
@@ -166,7 +166,7 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
       fail(draft, ctx, job, { code: 'NO_FREE_TAPE', message: 'No free tape is available in the library.' });
       return;
     }
-    const expiresAt = ctx.now + (group?.tape?.retentionYears ?? 1) * YEAR;
+    const expiresAt = group?.tape ? ctx.now + tapeRetentionDays(group.tape) * DAY : ctx.now + YEAR;
     draft.update('tapes', tape.id, {
       free: false,
       label: `${group?.name ?? 'Tape'}-LT-${tape.barcode}`,

@@ -62,7 +62,7 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
     action: "Recover from another copy (the secondary DPM server's or a tape), or bring that server back first.",
   },
   RECOVERY_FAILED: {
-    meaning: 'The data could not be copied to the destination. After a failed restore to replica the replica is inconsistent, which prevents repeated recovery attempts (seed 000).',
+    meaning: 'The data could not be copied to the destination. After a failed restore to replica the replica is inconsistent, which prevents repeated recovery attempts.',
     action: 'Stop protection of the data source with Delete replica on disk, add it again with manual replica creation, and restore again; if that fails too, the replica is invalid.',
   },
   SERVER_FAILED: {

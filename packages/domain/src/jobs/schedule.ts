@@ -1,15 +1,16 @@
 import type { Ctx, Draft } from '../command';
 import type { Job, JobType, Replica } from '../model';
-import { isApplicationData } from '../protection/goals';
+import { isApplicationData, isTapeDay } from '../protection/goals';
 import { scheduleJob } from './jobs';
 
 const DAY = 24 * 60 * 60_000;
 const MINUTE = 60_000;
 
-/** The latest time in (from, to] that falls on one of the given times of day, if any. */
-export function lastOccurrence(from: number, to: number, minutesOfDay: readonly number[]): number | null {
+/** The latest time in (from, to] that falls on one of the given times of day (of the days `onDay` accepts), if any. */
+export function lastOccurrence(from: number, to: number, minutesOfDay: readonly number[], onDay: (day: number) => boolean = () => true): number | null {
   let best: number | null = null;
   for (let day = Math.floor(from / DAY) * DAY; day <= to; day += DAY) {
+    if (!onDay(day)) continue;
     for (const m of minutesOfDay) {
       const t = day + m * MINUTE;
       if (t > from && t <= to && (best === null || t > best)) best = t;
@@ -86,8 +87,9 @@ export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to:
       const at = lastOccurrence(from, to, times);
       if (at !== null) queue(app ? 'Express full backup' : 'Recovery point', at, delta, { location: 'Disk' });
     }
-    if (group.tape && group.tape.backupsPerDay > 0) {
-      const at = lastOccurrence(from, to, [group.tape.backupTime]);
+    if (group.tape) {
+      const tape = group.tape;
+      const at = lastOccurrence(from, to, [tape.backupTime], (day) => isTapeDay(tape.frequency, day));
       if (at !== null) queue('Tape backup', at, ds.sizeGb, { location: 'Tape' });
     }
   }

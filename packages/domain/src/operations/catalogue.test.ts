@@ -11,7 +11,7 @@ import { DEFAULT_DPMDB_GOAL_HOURS, readinessCheck } from '../reporting/readiness
 import type { Ctx } from '../command';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
-import type { Estate } from '../model';
+import type { Estate, ProtectionGroup } from '../model';
 import { ROLES } from '../roles';
 import type { Role } from '../roles';
 import { viewOf } from '../view';
@@ -164,8 +164,11 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
       const rp = replica ? Object.values(estate.recoveryPoints).find((p) => p.dataSourceId === replica.dataSourceId && p.serverId !== replica.serverId) : undefined;
       return rp ? { cmd: { serverId: t.serverId, replicaId: t.replicaId, recoveryPointId: rp.id }, inputs: ['recoveryPointId'] } : null;
     }
-    case 'protection.modify-group':
-      return { cmd: { serverId: t.serverId, groupId: t.groupId }, inputs: none };
+    case 'protection.modify-group': {
+      // Each protection method as the Select Data Protection Method page would send it.
+      const group = t.groupId ? estate.groups[t.groupId] : undefined;
+      return { cmd: { serverId: t.serverId, groupId: t.groupId, ...methodGoals(intent, estate, t.serverId, group) }, inputs: none };
+    }
     case 'protection.stop-group':
       return { cmd: { serverId: t.serverId, groupId: t.groupId, retainReplica: true }, inputs: none };
     case 'protection.switch-group':
@@ -216,7 +219,10 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
       return { cmd: { serverId: t.serverId, diskId: t.diskId }, inputs: none };
     case 'protection.create-group':
       // Which members a server may protect is the wizard's page, checked member by member.
-      return { cmd: { serverId: t.serverId, name: 'Walk', members: [], disk: null, tape: null, online: null, replicaCreation: 'Now', laterAt: null, consistencyCheck: { runIfInconsistent: true, dailyAt: null }, excludedExtensions: [] }, inputs: ['members', 'name', 'disk'] };
+      return {
+        cmd: { serverId: t.serverId, name: 'Walk', members: [], disk: null, tape: null, online: null, ...methodGoals(intent, estate, t.serverId), replicaCreation: 'Now', laterAt: null, consistencyCheck: { runIfInconsistent: true, dailyAt: null }, excludedExtensions: [] },
+        inputs: ['members', 'name', 'disk'],
+      };
     case 'agents.install': {
       const bare = Object.values(estate.computers).find((c) => c.agent === null && c.dpmServerId === null);
       return bare ? { cmd: { serverId: t.serverId, computerIds: [bare.id], method: 'Install' }, inputs: ['computerIds', bare.id] } : null;
@@ -259,6 +265,21 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
 }
 
 let FIXED_NOW = 0;
+
+/** The goals of one protection method (an intent of Create / Modify protection group), with the server's library for tape. */
+function methodGoals(intent: string | undefined, estate: Estate, serverId: string | undefined, group?: ProtectionGroup) {
+  const library = Object.values(estate.libraries).find((l) => l.serverId === serverId);
+  switch (intent) {
+    case 'Disk':
+      return { disk: group?.disk ?? { retentionDays: 14, syncFrequencyMinutes: 1440, recoveryPointTimes: [20 * 60], expressFullTimes: [21 * 60] } };
+    case 'Tape':
+      return { tape: group?.tape ?? { frequency: 'Daily', backupTime: 0, retention: { count: 1, unit: 'Years' }, libraryId: library?.id ?? null, copies: 1, encrypt: false } };
+    case 'Online':
+      return { online: group?.online ?? { recoveryPoints: 30 } };
+    default:
+      return {};
+  }
+}
 
 /** Accepted: done, or refused only for what the dialog collects (the operation itself was possible). */
 function accepted(result: ReturnType<typeof perform>, inputs: string[]): { ok: boolean; refusal: DomainError | null } {

@@ -50,7 +50,7 @@ export interface SelectedPoint {
 const PAGES = ['Review Recovery Selection', 'Select Recovery Type', 'Specify Recovery Options', 'Summary'] as const;
 
 const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: string; placeholder: string }>> = {
-  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to (seed 000: the restore folder you created).', placeholder: '\\\\server\\share\\folder' },
+  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to, such as the restore folder you created.', placeholder: '\\\\server\\share\\folder' },
   'Recover to any SQL instance': { label: 'SQL instance', hint: 'The SQL Server instance to recover the database to, as server\\instance.', placeholder: 'SQL01\\MSSQLSERVER' },
   'Recover to an alternate location': { label: 'Alternate location', hint: 'The server and path to recover the files to.', placeholder: 'FS1\\D:\\Recovered' },
 };
@@ -179,7 +179,7 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
                     <Checkbox
                       checked={simulateFailure}
                       onChange={(_, d) => setSimulateFailure(d.checked === true)}
-                      label="Rehearse a failed restore (the replica becomes inconsistent, as seed 000 describes)"
+                      label="Rehearse a failed restore (the replica becomes inconsistent, as DPM marks it after a failed restore)"
                     />
                   </>
                 )}
