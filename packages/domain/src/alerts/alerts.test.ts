@@ -140,13 +140,14 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     w.run(recover, { serverId: 'srv-DS3', recoveryPointId: oldest.id, recoveryType: 'Recover to an alternate location', destination: 'PS2\\D$\\Restore' });
     w.advance(3);
     expect(w.estate.recoveryPoints[oldest.id]).toBeUndefined();
-    w.advance(5);
+    // The 250 GB of D:\ take about an hour to move.
+    w.advance(70);
     expect(w.jobs('Disk recovery', { replicaId: r })[0]).toMatchObject({ status: 'Failed', error: { code: 'RECOVERY_POINT_EXPIRED' } });
     const alert = w.activeAlert('Recovery failed', 'srv-DS3', r);
     expect(alert).toBeDefined();
 
     w.run(recover, { serverId: 'srv-DS3', recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-D').id, recoveryType: 'Recover to an alternate location', destination: 'PS2\\D$\\Restore' });
-    w.advance(10);
+    w.advance(70);
     expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
   });
 

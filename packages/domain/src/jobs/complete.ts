@@ -135,6 +135,12 @@ export function completeJob(draft: Draft, ctx: Ctx, job: Job): void {
 }
 
 function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replica): void {
+  // The replica's volume went missing (a failed disk) or became invalid while the job ran: there
+  // is nothing to write to, whatever the data source answers (found by the property tests).
+  if (replica.status === 'Replica is missing' || replica.status === 'Replica is invalid') {
+    fail(draft, ctx, job, { code: 'REPLICA_UNAVAILABLE', message: `The replica is "${replica.status}"; its volume can't be written to.` });
+    return;
+  }
   const error = replicaJobError(draft, replica);
   if (error) {
     fail(draft, ctx, job, error);

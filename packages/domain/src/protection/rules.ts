@@ -160,11 +160,20 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   }
 
   if (ref.sourceServerId !== null) {
-    const switchedElsewhere = replicasOfComputer(estate, computer.id).some((r) => r.switched && r.serverId !== serverId);
-    if (switchedElsewhere) {
+    const switched = replicasOfComputer(estate, computer.id).find((r) => r.switched);
+    if (switched && switched.serverId !== serverId) {
       return refuse(
         'SWITCHED_NO_SECONDARY',
         `${computer.name} is in switched protection on its secondary DPM server; no other DPM server can add secondary protection for it.`,
+        computer.id,
+      );
+    }
+    if (switched) {
+      // The switched server protects the computer directly, through its agent: a replica of the
+      // primary's copy beside that would split the computer's data sources (seeds 000, 001).
+      return refuse(
+        'SWITCHED_NO_SECONDARY',
+        `${computer.name} is in switched protection on ${server.name}, which protects its data directly; switch protection back before protecting ${label}.`,
         computer.id,
       );
     }
