@@ -134,7 +134,7 @@ test.describe('Protection Agent Installation Wizard on scenario 1', () => {
     await actions(page).getByRole('textbox', { name: 'Update rollup' }).fill('1');
     await actions(page).getByRole('button', { name: 'Add DPM server' }).click();
     await expect(done(page, 'Add DPM server')).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('9.0.100 UR1');
+    await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('9.0.100.0 UR1');
 
     await connectTo(page, 'DS4');
     await page.getByRole('tab', { name: 'Agents' }).click();

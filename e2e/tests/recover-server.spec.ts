@@ -83,7 +83,7 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await serverPage(page, 'DS1');
     await actions(page).getByRole('button', { name: 'Reinstall DPM' }).click();
     const reinstall = page.getByRole('dialog', { name: 'Reinstall DPM' });
-    await expect(reinstall.getByRole('textbox', { name: 'Update rollup' })).toHaveValue('4');
+    await expect(reinstall.getByRole('textbox', { name: 'Update rollup' })).toHaveValue('1');
     await reinstall.getByRole('textbox', { name: 'FQDN' }).fill('ds1.contoso.com');
     await reinstall.getByRole('button', { name: 'Reinstall' }).click();
     await expect(reinstall).toBeHidden();

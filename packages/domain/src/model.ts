@@ -431,8 +431,9 @@ export const ENTITY_NAMES: readonly EntityName[] = [
   'alerts',
 ];
 
+/** As DPM shows a version: its four-part build number, and the update rollup that installed it (RTM before any). */
 export function formatVersion(v: Version): string {
-  return `${v.major}.${v.minor}.${v.build} UR${v.rollup}`;
+  return `${v.major}.${v.minor}.${v.build}.0 ${v.rollup === 0 ? 'RTM' : `UR${v.rollup}`}`;
 }
 
 export function sameVersion(a: Version, b: Version): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors';
 import { scenario1 } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_RTM, DPM_2019_UR1 } from '../fixtures/builder';
 import { World, ctxAt, expectRefusal, newGroup, structuredCopy, withServers, withVolume } from '../test-support';
 import { createProtectionGroup } from '../protection/create-protection-group';
 import { attachAgent } from './attach-agent';
@@ -13,7 +13,7 @@ const fail = (): never => {
 describe('attachAgent', () => {
   it("refuses DS5 on DPM 10.22 attaching DS1's agent (DPM 10.19): VERSION_MISMATCH (seed 001, major and minor versions must match)", () => {
     const estate = withServers(scenario1(), [], (b) => {
-      b.server('DS5', { ...DPM_2019_UR4, minor: 22 });
+      b.server('DS5', { ...DPM_2019_UR1, minor: 22 });
     });
     expectRefusal(estate, (s) => attachAgent(s, { serverId: 'srv-DS5', computerIds: ['cmp-DS1'], method: 'Attach' }, ctxAt()), 'VERSION_MISMATCH', ['DS1', 'DS5', '10.22', '10.19']);
   });
@@ -21,12 +21,12 @@ describe('attachAgent', () => {
   it('attaches an agent across update rollups, but protection then needs the same rollup: VERSION_MISMATCH (seeds 001, 002)', () => {
     const w = new World(
       withServers(scenario1(), [], (b) => {
-        b.server('DS5', { ...DPM_2019_UR4, rollup: 5 });
+        b.server('DS5', DPM_2019_RTM);
       }),
     );
     w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS4'], method: 'Attach' });
     expect(w.owner('cmp-DS4')).toBe('srv-DS5');
-    expectRefusal(w.estate, (s) => createProtectionGroup(s, newGroup('srv-DS5', 'DS4', [{ dataSourceId: 'ds-DS4-DPMDB', sourceServerId: null }]), w.ctx()), 'VERSION_MISMATCH', ['UR5', 'UR4']);
+    expectRefusal(w.estate, (s) => createProtectionGroup(s, newGroup('srv-DS5', 'DS4', [{ dataSourceId: 'ds-DS4-DPMDB', sourceServerId: null }]), w.ctx()), 'VERSION_MISMATCH', ['10.19.58.0 RTM', '10.19.260.0 UR1']);
   });
 
   it('leaves an attached agent with its owner until Take Ownership, and trusts the new server on the computer', () => {
@@ -51,13 +51,13 @@ describe('attachAgent', () => {
     const w = new World(withServers(scenario1(), ['DS5']));
     expect(w.estate.computers['cmp-DS4']?.agent).toBeNull();
     w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS4'], method: 'Attach' });
-    expect(w.estate.computers['cmp-DS4']?.agent).toMatchObject({ ownerId: 'srv-DS5', attachedTo: ['srv-DS5'], version: DPM_2019_UR4, status: 'OK' });
+    expect(w.estate.computers['cmp-DS4']?.agent).toMatchObject({ ownerId: 'srv-DS5', attachedTo: ['srv-DS5'], version: DPM_2019_UR1, status: 'OK' });
     expect(w.estate.computers['cmp-DS4']?.security.dpmRadmTrustedMachines).toContain('CONTOSO\\DS5');
   });
 
   it('reports the result per computer: one refused computer does not fail the others (seed 001, the wizard\'s Summary)', () => {
     const estate = withServers(scenario1(), [], (b) => {
-      b.server('DS6', { ...DPM_2019_UR4, minor: 22 });
+      b.server('DS6', { ...DPM_2019_UR1, minor: 22 });
       b.server('DS5');
     });
     const w = new World(estate);

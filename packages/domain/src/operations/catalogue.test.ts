@@ -19,7 +19,7 @@ import type { ObjectKind, Targets } from './operation';
 import { availability, perform } from './operation';
 import { OPERATIONS } from './catalogue';
 import { demo, scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_UR1 } from '../fixtures/builder';
 import { DS1_LIBRARY, RESTORE_FOLDER, World } from '../test-support';
 import { switchProtection } from '../protection/switch-protection';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
@@ -52,7 +52,7 @@ function estates(): [string, World][] {
 
   const rebuilt = new World(demo());
   rebuilt.run(failServer, { serverId: 'srv-DS1' });
-  rebuilt.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' });
+  rebuilt.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
   rebuilt.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
   rebuilt.advance(5);
   rebuilt.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
@@ -251,7 +251,7 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'estate.add-computer':
       return { cmd: { name: 'WALK01', fqdn: 'walk01.contoso.com' }, inputs: none };
     case 'estate.add-dpm-server':
-      return { cmd: { name: 'WALKDPM', fqdn: 'walkdpm.contoso.com', version: DPM_2019_UR4, storagePoolGb: 1000 }, inputs: none };
+      return { cmd: { name: 'WALKDPM', fqdn: 'walkdpm.contoso.com', version: DPM_2019_UR1, storagePoolGb: 1000 }, inputs: none };
     case 'estate.unclean-shutdown':
     case 'estate.remove-computer':
       return { cmd: { computerId: t.computerId }, inputs: none };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors';
 import { scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_RTM } from '../fixtures/builder';
 import { attachAgent } from '../agents/attach-agent';
 import { World, createdReplicaId, ctxAt, expectRefusal, newGroup, structuredCopy, withServers, withVolume } from '../test-support';
 import { createProtectionGroup } from './create-protection-group';
@@ -14,18 +14,18 @@ const member = (dataSourceId: string, sourceServerId: string | null = null) => (
 const protect = (serverId: string, ...members: ReturnType<typeof member>[]) => newGroup(serverId, 'New group', members);
 
 describe('VERSION_MISMATCH', () => {
-  it('refuses DS5 on update rollup 3 protecting DS1 on update rollup 4: VERSION_MISMATCH (seeds 001, 002)', () => {
+  it('refuses DS5 on DPM 2019 RTM protecting DS1 on update rollup 1: VERSION_MISMATCH (seeds 001, 002)', () => {
     const estate = withServers(scenario1(), [], (b) => {
-      b.server('DS5', { ...DPM_2019_UR4, rollup: 3 });
+      b.server('DS5', DPM_2019_RTM);
     });
-    expectRefusal(estate, (s) => createProtectionGroup(s, protect('srv-DS5', member('ds-DS1-DPMDB')), ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS1', 'UR3', 'UR4']);
+    expectRefusal(estate, (s) => createProtectionGroup(s, protect('srv-DS5', member('ds-DS1-DPMDB')), ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS1', '10.19.58.0 RTM', '10.19.260.0 UR1']);
   });
 
   it('refuses DS4 on another rollup adding a replica of DS3 in scenario 1: VERSION_MISMATCH (seed 002, chained configurations)', () => {
     const estate = scenario1();
     const ds4 = estate.servers['srv-DS4'];
     if (!ds4) throw new Error('fixture');
-    ds4.version = { ...ds4.version, rollup: 5 };
+    ds4.version = DPM_2019_RTM;
     const w = new World(estate);
     w.run(stopProtection, { serverId: 'srv-DS4', replicaIds: ['rep-DS4-DS3-DS1-DPMDB'], retainReplica: false });
     expectRefusal(w.estate, (s) => createProtectionGroup(s, protect('srv-DS4', member('ds-DS1-DPMDB', 'srv-DS3')), w.ctx()), 'VERSION_MISMATCH', ['DS4', 'DS3']);
