@@ -233,7 +233,16 @@ function RoutedEdge({ data, markerEnd, style }: EdgeProps<RoutedEdgeType>) {
   const points = data?.points ?? [];
   const [first, ...rest] = points;
   if (!first) return null;
-  return <BaseEdge path={`M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`} markerEnd={markerEnd} style={style} />;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [left, top] = [Math.min(...xs), Math.min(...ys)];
+  return (
+    <>
+      <BaseEdge path={`M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`} markerEnd={markerEnd} style={style} />
+      {/* A straight line has no width: this transparent box gives the edge the area it is drawn in. */}
+      <rect x={left - 1} y={top - 1} width={Math.max(...xs) - left + 2} height={Math.max(...ys) - top + 2} fill="transparent" pointerEvents="none" />
+    </>
+  );
 }
 
 export const edgeTypes = { routed: RoutedEdge };
