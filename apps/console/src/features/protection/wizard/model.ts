@@ -470,3 +470,11 @@ export function pageOfTarget(target: string | undefined, s: WizardState): PageId
   // Any other target names a data source, computer or DPM server: a member rule refused it.
   return 'members';
 }
+
+/** The Summary's line for long-term goals: "Weekly at 23:00, kept 4 weeks, 1 copy, library …". */
+export function tapeSummary(s: Pick<WizardState, 'tapeFrequency' | 'tapeBackupTime' | 'tapeRetentionCount' | 'tapeRetentionUnit' | 'tapeCopies' | 'encrypt'>, library: string): string {
+  const count = Number(s.tapeRetentionCount);
+  const unit = count === 1 ? s.tapeRetentionUnit.slice(0, -1).toLowerCase() : s.tapeRetentionUnit.toLowerCase();
+  const copies = Number(s.tapeCopies);
+  return `${s.tapeFrequency} at ${s.tapeBackupTime}, kept ${s.tapeRetentionCount} ${unit}, ${copies} ${copies === 1 ? 'copy' : 'copies'}, library ${library}${s.encrypt ? ', encrypted' : ''}`;
+}

@@ -12,6 +12,7 @@ import {
   isApplication,
   sortedMembers,
   SYNC_CHOICES,
+  tapeSummary,
   syncLabel,
   type FieldErrors,
   type FieldId,
@@ -312,12 +313,7 @@ export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingM
     );
     if (members.length > 0) items.push(['Disk space to allocate', formatGb(allocatedGb)]);
   }
-  if (s.tape) {
-    const count = Number(s.tapeRetentionCount);
-    const unit = count === 1 ? s.tapeRetentionUnit.slice(0, -1).toLowerCase() : s.tapeRetentionUnit.toLowerCase();
-    const copies = Number(s.tapeCopies);
-    items.push(['Tape', `${s.tapeFrequency} at ${s.tapeBackupTime}, kept ${s.tapeRetentionCount} ${unit}, ${copies} ${copies === 1 ? 'copy' : 'copies'}, library ${library}${s.encrypt ? ', encrypted' : ''}`]);
-  }
+  if (s.tape) items.push(['Tape', tapeSummary(s, library)]);
   if (s.online) items.push(['Online recovery points', s.onlineRecoveryPoints]);
   if (ctx.mode === 'create') items.push(['Replica creation method', s.replicaCreation === 'Later' ? `Later, at ${formatTime(fromUtcInput(s.laterAt))}` : s.replicaCreation]);
   items.push([
