@@ -42,7 +42,7 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
 
   // The console's steps for which DPM has no command line: reinstall and the tape.
   await post(server, '/servers/srv-DS1/reinstall', { version: { major: 10, minor: 19, build: 260, rollup: 4 }, fqdn: 'ds1.contoso.com' });
-  await post(server, '/servers/srv-DS1/libraries/lib-DS1-1/rescan');
+  await post(server, '/servers/srv-DS1/libraries/rescan');
   await server.advance(5);
   await post(server, '/servers/srv-DS1/libraries/lib-DS1-1/inventory', { kind: 'Detailed' });
   await server.advance(15);
