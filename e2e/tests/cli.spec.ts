@@ -11,7 +11,7 @@ const DS1_REPLICAS = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL', 'rep-
 
 /** Runs the dpm command line against the test's server, as an administrator's script would. */
 function dpm(server: RunningServer, ...args: string[]) {
-  const r = spawnSync(process.execPath, [resolve(root, 'apps/bff/bin/dpm.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [resolve(root, 'apps/cli/bin/dpm.mjs'), ...args], {
     env: { ...process.env, DPM_URL: server.url, DPM_TOKEN: server.token },
     encoding: 'utf8',
   });
