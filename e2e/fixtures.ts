@@ -65,18 +65,26 @@ export function workArea(page: Page, name: 'Monitoring' | 'Protection' | 'Recove
 /** A pane of the console by its name (console-terms.md › Shell). */
 export const pane = (page: Page, name: 'Navigation pane' | 'Display pane' | 'Details pane' | 'Actions pane') => page.getByRole('region', { name });
 
-/** The success message of a command run from a pane. */
+/** The success message of a command run from a pane that changes the estate at once. */
 export const done = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
+
+/** The notice of a command that queued jobs on the simulated clock: it names them and links to Jobs. */
+export const started = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: /jobs? started/ });
+
+/** The same notice once the clock has run its jobs to the end. */
+export const completed = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: /completed/ });
 
 /** Management › Libraries on the connected server: Rescan, then Detailed inventory, each run to completion. */
 export async function rescanAndInventory(page: Page, server: RunningServer): Promise<void> {
   await workArea(page, 'Management').click();
   await page.getByRole('tab', { name: 'Libraries' }).click();
   await pane(page, 'Actions pane').getByRole('button', { name: 'Rescan' }).click();
-  await expect(done(page, 'Rescan')).toBeVisible();
+  await expect(started(page, 'Rescan')).toContainText('The library rescan job started');
   await server.advance(5);
+  await expect(completed(page, 'Rescan')).toContainText('The library rescan job completed.');
   await pane(page, 'Actions pane').getByRole('button', { name: 'Inventory libraries…' }).click();
   await page.getByRole('menuitem', { name: 'Detailed inventory' }).click();
-  await expect(done(page, 'Detailed inventory')).toBeVisible();
+  await expect(started(page, 'Detailed inventory')).toBeVisible();
   await server.advance(10);
+  await expect(completed(page, 'Detailed inventory')).toBeVisible();
 }

@@ -10,7 +10,7 @@ const TASKS = {
   dev: { setup: [install], steps: [['--parallel', '--filter', '@dpm/bff', '--filter', '@dpm/console', 'dev']] },
   bench: { setup: [install, ensureChromium], steps: [['--filter', '@dpm/bff', 'bench'], ['--filter', '@dpm/bff', 'bench:soak'], ['--filter', '@dpm/console', 'build'], ['--filter', '@dpm/e2e', 'bench']] },
   'bench:soak': { setup: [install], steps: [['--filter', '@dpm/bff', 'bench:soak']] },
-  dpm: { setup: [installIfStale], steps: [['--silent', '--filter', '@dpm/bff', 'dpm']] },
+  dpm: { setup: [installIfStale], steps: [['--silent', '--filter', '@dpm/cli', 'dpm']] },
   build: { setup: [installIfStale], steps: [['--filter', '@dpm/console', 'build']] },
   typecheck: { setup: [installIfStale], steps: [['-r', '--no-bail', 'typecheck']] },
   lint: { setup: [installIfStale], steps: [['exec', 'eslint', '.', '--max-warnings=0']] },

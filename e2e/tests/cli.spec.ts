@@ -11,7 +11,7 @@ const DS1_REPLICAS = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL', 'rep-
 
 /** Runs the dpm command line against the test's server, as an administrator's script would. */
 function dpm(server: RunningServer, ...args: string[]) {
-  const r = spawnSync(process.execPath, [resolve(root, 'apps/bff/bin/dpm.mjs'), ...args], {
+  const r = spawnSync(process.execPath, [resolve(root, 'apps/cli/bin/dpm.mjs'), ...args], {
     env: { ...process.env, DPM_URL: server.url, DPM_TOKEN: server.token },
     encoding: 'utf8',
   });
@@ -42,7 +42,7 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
 
   // The console's steps for which DPM has no command line: reinstall and the tape.
   await post(server, '/servers/srv-DS1/reinstall', { version: { major: 10, minor: 19, build: 260, rollup: 1 }, fqdn: 'ds1.contoso.com' });
-  await post(server, '/servers/srv-DS1/libraries/lib-DS1-1/rescan');
+  await post(server, '/servers/srv-DS1/libraries/rescan');
   await server.advance(5);
   await post(server, '/servers/srv-DS1/libraries/lib-DS1-1/inventory', { kind: 'Detailed' });
   await server.advance(15);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, test, workArea, type RunningServer, done, pane, rescanAndInventory } from '../fixtures';
+import { connectTo, expect, test, workArea, type RunningServer, completed, done, pane, rescanAndInventory, started } from '../fixtures';
 
 const actions = (page: Page) => pane(page, 'Actions pane');
 const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
@@ -28,8 +28,9 @@ test.describe('Management › Libraries on the demo estate', () => {
 
     await imported.click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Recatalog imported tape' }).click();
-    await expect(done(page, 'Recatalog imported tape')).toBeVisible();
+    await expect(started(page, 'Recatalog imported tape')).toContainText('The tape recatalog job started');
     await server.advance(10);
+    await expect(completed(page, 'Recatalog imported tape')).toBeVisible();
     const jobs = (await (await server.api('/servers/srv-DS1/jobs?limit=500')).json()) as { items: { type: string; status: string }[] };
     expect(jobs.items.filter((j) => j.type === 'Tape recatalog').map((j) => j.status)).toContain('Completed');
 

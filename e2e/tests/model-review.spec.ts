@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { connectTo, done, expect, pane, test, workArea } from '../fixtures';
+import { connectTo, done, expect, pane, started, test, workArea } from '../fixtures';
 
 /**
  * What a DPM administrator's review of the model found, as the console shows it now: what a
@@ -143,7 +143,7 @@ test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () =>
     await expect(members(page).getByRole('row', { selected: true })).toHaveCount(2);
     await expect(actions(page)).toContainText('2 members selected');
     await actions(page).getByRole('button', { name: 'Perform consistency check' }).click();
-    await expect(done(page, 'Perform consistency check')).toBeVisible();
+    await expect(started(page, 'Perform consistency check')).toBeVisible();
     const jobs = (await (await server.api('/servers/srv-DS2/jobs?limit=200')).json()) as { items: { type: string; status: string; source: string; computer: string }[] };
     expect(jobs.items.filter((j) => j.type === 'Consistency check' && j.status === 'Scheduled' && j.computer === 'PS1').map((j) => j.source).sort()).toEqual(['C:\\', 'D:\\']);
 

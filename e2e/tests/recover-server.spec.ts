@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, test, workArea, type RunningServer, done, pane, rescanAndInventory } from '../fixtures';
+import { connectTo, expect, test, workArea, type RunningServer, completed, done, pane, started } from '../fixtures';
 
 test.use({ seed: 'demo' });
 
@@ -89,15 +89,39 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await expect(reinstall).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Online' })).toBeVisible();
 
-    // Management › Libraries on DS1: Rescan, Detailed inventory, Recatalog imported tape.
+    // The new, empty DPMDB knows no job and no tape of the old one (seed 000): Jobs and Libraries say so.
     await connectTo(page, 'DS1');
-    await rescanAndInventory(page, server);
+    await workArea(page, 'Monitoring').click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await expect(display(page)).toContainText('DPM was reinstalled on DS1');
+    await expect(page.getByRole('grid', { name: 'Jobs' })).toHaveCount(0);
+    await workArea(page, 'Management').click();
+    await page.getByRole('tab', { name: 'Libraries' }).click();
+    await expect(display(page)).toContainText('DS1 knows no tape library. Click Rescan');
+    await expect(page.getByRole('grid', { name: 'Tapes' })).toHaveCount(0);
+
+    // Management › Libraries on DS1: Rescan finds the library with its tapes Unknown, then Detailed
+    // inventory reads their labels, and the tape the old DPMDB wrote is Imported.
+    await actions(page).getByRole('button', { name: 'Rescan' }).click();
+    await expect(started(page, 'Rescan')).toContainText('The library rescan job started');
+    await server.advance(5);
+    await expect(completed(page, 'Rescan')).toContainText('The library rescan job completed.');
+    const tapes = page.getByRole('grid', { name: 'Tapes' });
+    await expect(tapes.getByRole('row').filter({ hasText: 'Unknown' }).first()).toBeVisible();
+    await expect(tapes.getByRole('row').filter({ hasText: 'Imported' })).toHaveCount(0);
+    await actions(page).getByRole('button', { name: 'Inventory libraries…' }).click();
+    await page.getByRole('menuitem', { name: 'Detailed inventory' }).click();
+    await expect(started(page, 'Detailed inventory')).toBeVisible();
+    await server.advance(10);
+    await expect(completed(page, 'Detailed inventory')).toBeVisible();
+    await expect(tapes.getByRole('row').filter({ hasText: 'DS1001L8' })).toContainText('Imported');
     const dpmdbTape = page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' });
     await expect(dpmdbTape).toContainText('Imported');
     await dpmdbTape.click();
     await actions(page).getByRole('button', { name: 'Recatalog imported tape' }).click();
-    await expect(done(page, 'Recatalog imported tape')).toBeVisible();
+    await expect(started(page, 'Recatalog imported tape')).toBeVisible();
     await server.advance(10);
+    await expect(completed(page, 'Recatalog imported tape')).toBeVisible();
 
     // Recovery › External DPM Tapes › the DPMDB › Recover › Copy to a network folder.
     await workArea(page, 'Recovery').click();
@@ -130,6 +154,18 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await restoreDb.getByRole('button', { name: 'Restore' }).click();
     await expect(restoreDb).toBeHidden();
     await expect(display(page)).toContainText('Restored; run Synchronize database');
+    // The restored database holds the jobs up to its backup, none after it (seed 000): the Jobs list says so.
+    const [backupPoint] = await api<{ time: number }[]>(server, '/servers/srv-DS1/recovery/data-sources/ds-DS1-DPMDB/points?external=true');
+    const backup = backupPoint?.time ?? 0;
+    const restoredJobs = await api<{ items: { type: string; scheduledAt: number }[] }>(server, '/servers/srv-DS1/jobs?limit=500');
+    expect(restoredJobs.items.filter((j) => j.scheduledAt <= backup).length).toBeGreaterThan(0);
+    expect(restoredJobs.items.filter((j) => j.scheduledAt > backup).map((j) => j.type)).toEqual(['Database restore']);
+    await connectTo(page, 'DS1');
+    await workArea(page, 'Monitoring').click();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    await expect(display(page)).toContainText('restored from its backup of');
+    await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row').filter({ hasText: 'Express full backup' }).first()).toBeVisible();
+    await serverPage(page, 'DS1');
     await actions(page).getByRole('button', { name: 'Synchronize database' }).click();
     await expect(done(page, 'Synchronize database')).toBeVisible();
     await actions(page).getByRole('button', { name: 'Reallocate replicas' }).click();
@@ -209,7 +245,7 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     for (const group of ['File servers', 'SQL databases']) {
       await groups.getByRole('treeitem', { name: new RegExp(`^${group}`) }).click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'Perform consistency check' }).click();
-      await expect(done(page, 'Perform consistency check')).toBeVisible();
+      await expect(started(page, 'Perform consistency check')).toBeVisible();
       await page.getByRole('button', { name: 'Dismiss' }).click();
     }
     await server.advance(60);

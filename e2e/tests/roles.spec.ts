@@ -40,7 +40,8 @@ test('a Reader finds Switch Disaster Protection disabled with the reason; an Adm
     await deniedTo('Install', 'Administrator');
     await deniedTo('Refresh Information', 'Operator');
     await readerPage.getByRole('tab', { name: 'Libraries' }).click();
-    await expect(readerPage.getByText('No tape library is attached to DS3.')).toBeVisible();
+    await expect(readerPage.getByText('DS3 knows no tape library. Click Rescan')).toBeVisible();
+    await deniedTo('Rescan', 'Operator');
     await readerPage.getByRole('tab', { name: 'Disks' }).click();
     await deniedTo('Add disk', 'Administrator');
     await readerPage.getByRole('link', { name: 'DPM servers' }).click();

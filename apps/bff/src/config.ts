@@ -10,6 +10,7 @@ const Env = z.object({
   DPM_CLOCK: z.enum(['real', 'manual']).default('real'),
   DPM_CLOCK_SPEED: z.coerce.number().positive().max(100_000).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   DPM_CONSOLE_DIST: z.string().optional(),
   DPM_ADMIN_PASSWORD: z.string().min(1).max(128).optional(),
   DPM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -33,6 +34,8 @@ export type Config = {
   clock: 'real' | 'manual';
   clockSpeed: number;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** auto: one readable line per event at a terminal, JSON lines otherwise. */
+  logFormat: z.infer<typeof Env>['LOG_FORMAT'];
   consoleDist: string | null;
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clock: e.DPM_CLOCK,
     clockSpeed: e.DPM_CLOCK_SPEED,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     consoleDist: e.DPM_CONSOLE_DIST ?? null,
     adminPassword: e.DPM_ADMIN_PASSWORD,
     sessionIdleMinutes: e.DPM_SESSION_IDLE_MINUTES,

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
 import { openDb, privateDataFolder } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
@@ -18,6 +17,7 @@ import { authSettings } from './auth/settings';
 import { writeFileSync } from 'node:fs';
 import { ReportingService } from './reporting/service';
 import { smtpMailer } from './reporting/mailer';
+import { createLogger } from './logger';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -27,7 +27,7 @@ function isLoopback(host: string): boolean {
 
 export async function start() {
   const config = loadConfig(process.env);
-  const log = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.passphrase', '*.token'] });
+  const log = createLogger(config.logLevel, config.logFormat);
   // The folder holds password and token hashes: its owner only (an existing one is tightened too).
   if (!privateDataFolder(config.dataDir)) log.warn({ dataDir: config.dataDir }, 'the data folder is shared (sticky bit): give DPM_DATA_DIR a folder of its own');
   const db = openDb(config.dbFile);

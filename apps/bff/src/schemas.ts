@@ -72,6 +72,7 @@ export const ServerSummary = z
     activeAlerts: z.number(),
     criticalAlerts: z.number(),
     externalDpm: z.object({ vault: z.string(), addedAt: z.number() }).nullable(),
+    dbHistoryNote: z.string().nullable().openapi({ description: 'What Monitoring › Jobs does not hold: the jobs of a database replaced by a reinstall or a DpmSync -RestoreDb' }),
     moveOptions: z.array(z.string()).openapi({ description: 'A failed primary under secondary protection: the supported options for its computers (seed 002, MOVE_UNSUPPORTED)' }),
   })
   .openapi('DpmServer');
@@ -317,5 +318,7 @@ export const CommandResult = z
     ok: z.literal(true),
     events: z.array(z.object({ type: z.string(), serverId: z.string().nullable(), subjectId: z.string(), summary: z.string() })),
     jobIds: z.array(z.string()),
+    /** The jobs it queued, each on its DPM server: the console follows them to their outcome. */
+    jobs: z.array(z.object({ jobId: z.string(), serverId: z.string(), type: z.enum(JOB_TYPES) })),
   })
   .openapi('CommandResult');

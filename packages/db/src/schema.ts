@@ -1,6 +1,7 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   PoolDisk,
+  DbHistoryPeriod,
   Agent,
   AgentSecurity,
   AlertName,
@@ -54,6 +55,7 @@ export const servers = sqliteTable(
     dbRestorePending: bool('db_restore_pending').notNull(),
     installedAt: integer('installed_at').notNull().default(0),
     restoredFrom: text('restored_from'),
+    dbHistory: json<DbHistoryPeriod[]>('db_history').notNull().default([]),
     disks: json<PoolDisk[]>('disks').notNull().default([]),
     certificates: json<string[]>('certificates').notNull(),
     replicaRestoreFailures: json<Record<string, number>>('replica_restore_failures').notNull(),

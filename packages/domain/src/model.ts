@@ -55,6 +55,13 @@ export interface DpmServer {
   installedAt: number;
   /** The DPMDB recovery point DpmSync -RestoreDb attached since the last install, if any. */
   restoredFrom: string | null;
+  /**
+   * The periods whose jobs this server's DPM database holds (Monitoring › Jobs). A new install
+   * starts an empty database ([{ from: installedAt, to: null }]); DpmSync -RestoreDb attaches a
+   * backup, which holds the history up to the backup's time, and what follows is recorded from
+   * the restore on: what happened between the backup and the restore is lost (seed 000).
+   */
+  dbHistory: DbHistoryPeriod[];
   /** The disks of the storage pool, in the order they were added (Management › Disks); the pool's capacity is those that answer (poolCapacityGb). */
   disks: PoolDisk[];
   /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
@@ -65,6 +72,12 @@ export interface DpmServer {
   online: { vault: string; registeredAt: number } | null;
   /** Recovery › Add External DPM: another DPM server's vault this server may recover from. */
   externalDpm: { vault: string; addedAt: number } | null;
+}
+
+export interface DbHistoryPeriod {
+  from: number;
+  /** null: still being recorded. */
+  to: number | null;
 }
 
 export interface PoolDisk {
@@ -224,6 +237,8 @@ export interface DpmdbSnapshot {
   groups: ProtectionGroup[];
   replicas: Replica[];
   ownedComputerIds: string[];
+  /** The database's job history periods when it was backed up (absent in older backups: all of it). */
+  dbHistory?: DbHistoryPeriod[];
 }
 
 export interface RecoveryPoint {

@@ -15,7 +15,7 @@ import { reinstallServer } from './server/reinstall-server';
 import { dpmSyncRestoreDb } from './server/dpmsync-restore-db';
 import { dpmSyncSync } from './server/dpmsync-sync';
 import { dpmSyncReallocateReplica } from './server/dpmsync-reallocate-replica';
-import { rescanLibrary } from './library/rescan';
+import { rescanLibraries } from './library/rescan';
 import { inventoryLibrary } from './library/inventory';
 import { recatalogImportedTape } from './library/recatalog-imported-tape';
 import { recover } from './recovery/recover';
@@ -203,7 +203,7 @@ export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: strin
   const w = new World(demo());
   w.run(failServer, { serverId: 'srv-DS1' });
   w.run(reinstallServer, { serverId: 'srv-DS1', ...install });
-  w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+  w.run(rescanLibraries, { serverId: 'srv-DS1' });
   w.advance(5);
   w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
   w.advance(10);

@@ -27,9 +27,16 @@ const TapeDataSet = z
   .object({ dataSource: z.string(), computer: z.string(), time: z.number(), sizeGb: z.number(), databaseBackup: z.boolean() })
   .openapi('TapeDataSet');
 
-const libraries = readRoute(TAG, '/servers/{serverId}/libraries', 'Tape libraries with their tapes, and what can be done to each', ServerParams, NoQuery, z.array(Library));
+const libraries = readRoute(
+  TAG,
+  '/servers/{serverId}/libraries',
+  'The tape libraries the server\'s DPM database knows (found by Rescan since DPM was installed), with their tapes, and what can be done to each',
+  ServerParams,
+  NoQuery,
+  z.array(Library),
+);
 const contents = readRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/contents', 'View tape contents', TapeParams, NoQuery, z.array(TapeDataSet));
-const rescan = operationRoute(rescanOperation, '/servers/{serverId}/libraries/{libraryId}/rescan', LibraryParams, NoBody);
+const rescan = operationRoute(rescanOperation, '/servers/{serverId}/libraries/rescan', ServerParams, NoBody);
 const inventory = operationRoute([fastInventoryOperation, detailedInventoryOperation], '/servers/{serverId}/libraries/{libraryId}/inventory', LibraryParams, z.object({ kind: z.enum(['Fast', 'Detailed']) }).strict(), 'Inventory libraries… (Fast inventory / Detailed inventory)');
 const door = operationRoute([lockDoorOperation, unlockDoorOperation], '/servers/{serverId}/libraries/{libraryId}/door', LibraryParams, z.object({ locked: z.boolean(), ...Revised }).strict());
 const enabled = operationRoute([disableLibraryOperation, enableLibraryOperation], '/servers/{serverId}/libraries/{libraryId}/enabled', LibraryParams, z.object({ enabled: z.boolean(), ...Revised }).strict());
@@ -65,8 +72,8 @@ export function libraryRoutes(d: AppDeps) {
       return c.json(rows, 200);
     })
     .openapi(rescan, (c) => {
-      const { serverId, libraryId } = c.req.valid('param');
-      return c.json(run(d, c, rescanOperation, { serverId, libraryId }, { target: libraryId }), 200);
+      const { serverId } = c.req.valid('param');
+      return c.json(run(d, c, rescanOperation, { serverId }, { target: serverId }), 200);
     })
     .openapi(inventory, (c) => {
       const { serverId, libraryId } = c.req.valid('param');

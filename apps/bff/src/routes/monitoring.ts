@@ -13,6 +13,7 @@ import { recommendedAction } from '@dpm/domain/alerts/recommended-action';
 import { retryJobOperation } from '@dpm/domain/jobs/retry-job';
 import { cancelJobOperation } from '@dpm/domain/jobs/cancel-job';
 import { jobDetails } from '@dpm/domain/jobs/job-details';
+import { jobInHistory } from '@dpm/domain/server/db-history';
 import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
 import { createRoute } from '@hono/zod-openapi';
 
@@ -84,14 +85,17 @@ export function monitoringRoutes(d: AppDeps) {
     })
     .openapi(jobs, (c) => {
       const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      const page = listJobs(d.db, { serverId, ...c.req.valid('query') });
+      const server = serverOr404(d, serverId);
+      // The jobs its DPM database holds (a reinstall starts an empty one: server/db-history.ts).
+      const page = listJobs(d.db, { serverId, history: server.dbHistory, ...c.req.valid('query') });
       const ops = offeredFor(d, c, 'job');
       return c.json({ ...page, items: page.items.map((j) => ({ ...j, operations: ops({ serverId, jobId: j.id }) })) }, 200);
     })
     .openapi(job, (c) => {
       const { serverId, jobId } = c.req.valid('param');
-      const details = ownRow(d.store.estate.jobs, jobId)?.serverId === serverId ? jobDetails(d.store.estate, jobId) : null;
+      const server = serverOr404(d, serverId);
+      const found = ownRow(d.store.estate.jobs, jobId);
+      const details = found?.serverId === serverId && jobInHistory(server, found) ? jobDetails(d.store.estate, jobId) : null;
       if (!details) throw new Refused(notFound('job', jobId));
       return c.json({ ...details, operations: offeredFor(d, c, 'job')({ serverId, jobId }) }, 200);
     })

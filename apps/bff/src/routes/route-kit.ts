@@ -110,11 +110,8 @@ export function run<C>(
     audit.write(tx, 'success', null, outcome.events.map((e) => e.summary).join('; '));
   });
   if (isDomainError(result)) throw new Refused(result);
-  return {
-    ok: true as const,
-    events: result.events,
-    jobIds: result.changes.flatMap((ch) => (ch.op === 'put' && ch.entity === 'jobs' && ch.value.status === 'Scheduled' ? [ch.value.id] : [])),
-  };
+  const jobs = result.changes.flatMap((ch) => (ch.op === 'put' && ch.entity === 'jobs' && ch.value.status === 'Scheduled' ? [{ jobId: ch.value.id, serverId: ch.value.serverId, type: ch.value.type }] : []));
+  return { ok: true as const, events: result.events, jobIds: jobs.map((j) => j.jobId), jobs };
 }
 
 /** A DPM server of the estate, whatever its state, or 404: what every read under /servers/{id} starts from. */

@@ -9,6 +9,7 @@ import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { formatVersion } from '@dpm/domain/model';
 import { supportedMoveOptions } from '@dpm/domain/errors';
+import { dbHistoryNote } from '@dpm/domain/server/db-history';
 
 const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
 
@@ -88,6 +89,7 @@ export function serverRoutes(d: AppDeps) {
             criticalAlerts: alerts.filter((a) => a.severity === 'Critical').length,
             externalDpm: s.externalDpm,
             moveOptions: [...supportedMoveOptions(s, role?.protectedBy ?? [])],
+            dbHistoryNote: dbHistoryNote(s),
           };
         });
       return c.json(servers, 200);

@@ -1,21 +1,35 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button } from '@fluentui/react-components';
+import { useNavigate } from 'react-router';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link } from '@fluentui/react-components';
 import { ApiError } from '../api/client';
 import { keys } from '../api/queries';
+import { jobQuery } from '../features/monitoring/queries';
+import { useConnectedServer } from '../shell/server-context';
+import { jobOutcome } from '@dpm/domain/jobs/job-status';
+import { FOLLOWED, jobsNotice, type QueuedJob } from './jobs-notice';
 
 interface Feedback {
   intent: 'success' | 'error';
   title: string;
   message: string;
   code?: string;
+  /** The jobs the command queued: the notice follows them until they end. */
+  jobs?: QueuedJob[];
+}
+
+function queuedJobs(result: unknown): QueuedJob[] {
+  if (typeof result !== 'object' || result === null || !('jobs' in result) || !Array.isArray(result.jobs)) return [];
+  return result.jobs.filter((j): j is QueuedJob => typeof j === 'object' && j !== null && typeof (j as QueuedJob).jobId === 'string' && typeof (j as QueuedJob).serverId === 'string');
 }
 
 /**
- * Runs one command against the API. A refusal shows DPM's sentence (and its rule code); success
- * invalidates the connected server's views, which live events would also do. A 409 says the
- * estate is not what the console showed (a colleague acted first, or the object changed since):
- * the views are refreshed so the current state shows beside the sentence.
+ * Runs one command against the API. A refusal shows DPM's sentence (and its rule code). A command
+ * that queued jobs on the simulated clock is not "done": the notice says which job started, links
+ * to it in Monitoring › Jobs and tells its outcome when it ends. Success invalidates the connected
+ * server's views, which live events would also do. A 409 says the estate is not what the console
+ * showed (a colleague acted first, or the object changed since): the views are refreshed so the
+ * current state shows beside the sentence.
  */
 export function useCommand(serverId: string) {
   const client = useQueryClient();
@@ -27,8 +41,9 @@ export function useCommand(serverId: string) {
   };
   const mutation = useMutation({
     mutationFn: async ({ run }: { label: string; run: () => Promise<unknown> }) => run(),
-    onSuccess: (_data, { label }) => {
-      setFeedback({ intent: 'success', title: label, message: 'Done.' });
+    onSuccess: (data, { label }) => {
+      const jobs = queuedJobs(data);
+      setFeedback(jobs.length > 0 ? { intent: 'success', title: label, message: '', jobs } : { intent: 'success', title: label, message: 'Done.' });
       refresh();
     },
     onError: (error, { label }) => {
@@ -49,9 +64,42 @@ export function useCommand(serverId: string) {
   };
 }
 
+/**
+ * The notice of a command that started jobs: followed to their outcome through their details
+ * (refreshed by the live stream as the clock runs them), with a link to the job in Jobs. Beyond
+ * 20 jobs it counts them and links to Jobs.
+ */
+function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJob[]; onDismiss: () => void }) {
+  const navigate = useNavigate();
+  const { connect } = useConnectedServer();
+  const details = useQueries({ queries: jobs.slice(0, FOLLOWED).map((j) => jobQuery(j.serverId, j.jobId)) });
+  const outcomes = details.map((d) => (d.data ? jobOutcome(d.data.status) : undefined));
+  const firstError = details.find((d) => d.data?.error)?.data?.error?.message;
+  const { intent, message } = jobsNotice(jobs, outcomes, firstError);
+  const first = jobs[0];
+  const open = () => {
+    if (!first) return;
+    connect(first.serverId);
+    void navigate(jobs.length === 1 ? `/monitoring/jobs?job=${encodeURIComponent(first.jobId)}` : '/monitoring/jobs');
+  };
+  return (
+    <MessageBar intent={intent} role={intent === 'error' ? 'alert' : 'status'} style={{ margin: 6 }}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {message}{' '}
+        <Link as="button" onClick={open}>
+          {jobs.length === 1 ? 'Open the job in Jobs' : 'Open Jobs'}
+        </Link>
+      </MessageBarBody>
+      <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={onDismiss}>✕</Button>} />
+    </MessageBar>
+  );
+}
+
 export function CommandFeedback({ command }: { command: ReturnType<typeof useCommand> }) {
   const f = command.feedback;
   if (!f) return null;
+  if (f.jobs) return <JobsFeedback title={f.title} jobs={f.jobs} onDismiss={command.clear} />;
   return (
     <MessageBar intent={f.intent} role={f.intent === 'error' ? 'alert' : 'status'} style={{ margin: 6 }}>
       <MessageBarBody>

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { Agent, DpmServer, Revision, Tape } from '@dpm/domain/model';
+import { knownLibrary } from '@dpm/domain/library/library-on-server';
 import { tapeStatus } from '@dpm/domain/library/tape-status';
 import { formatVersion } from '@dpm/domain/model';
 import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
@@ -96,7 +97,8 @@ export function listLibraries(db: Db, server: DpmServer): LibraryRow[] {
   const libs = db.all<{ id: string; name: string; drives: string; slots: number; doorLocked: number; enabled: number; available: number; lastRescanAt: number | null; revision: string }>(sql`
     SELECT id, name, drives, slots, door_locked AS doorLocked, enabled, available, last_rescan_at AS lastRescanAt, revision
     FROM libraries WHERE server_id = ${server.id} ORDER BY name`);
-  return libs.map((l) => {
+  // A library its DPM database has not detected yet (a reinstall, before Rescan) is not listed.
+  return libs.filter((l) => knownLibrary(l, server)).map((l) => {
     const tapes = db.all<{ id: string; slot: number | null; location: Tape['location']; barcode: string; label: string | null; writtenBy: string | null; dataSets: string; encryptedWith: string | null; expiresAt: number | null; free: number; inventoried: number; headerRead: number; catalogedBy: string | null; suspect: number; cleaning: number }>(sql`
       SELECT id, slot, location, barcode, label, written_by AS writtenBy, data_sets AS dataSets, encrypted_with AS encryptedWith,
         expires_at AS expiresAt, free, inventoried, header_read AS headerRead, cataloged_by AS catalogedBy, suspect, cleaning

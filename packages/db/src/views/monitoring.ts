@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import type { AlertName, AlertSeverity, AlertState, JobStatus, JobType } from '@dpm/domain/model';
+import type { AlertName, AlertSeverity, AlertState, DbHistoryPeriod, JobStatus, JobType } from '@dpm/domain/model';
 import { ALERT_CATALOG } from '@dpm/domain/alerts/alerts';
 import type { JobView } from '@dpm/domain/jobs/job-details';
 import type { Page } from './paging';
@@ -107,6 +107,8 @@ export type JobGrouping = 'group' | 'computer' | 'status' | 'type';
 
 export interface JobQuery {
   serverId: string;
+  /** The periods whose jobs the server's DPM database holds (DpmServer.dbHistory). */
+  history: readonly DbHistoryPeriod[];
   status?: JobStatus;
   type?: JobType;
   groupBy?: JobGrouping;
@@ -122,7 +124,8 @@ const JOB_GROUP_KEY: Record<JobGrouping, SQL> = {
 };
 
 export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
-  const where: SQL[] = [sql`j.server_id = ${q.serverId}`];
+  const periods = q.history.map((p) => (p.to === null ? sql`j.scheduled_at >= ${p.from}` : sql`(j.scheduled_at >= ${p.from} AND j.scheduled_at <= ${p.to})`));
+  const where: SQL[] = [sql`j.server_id = ${q.serverId}`, periods.length > 0 ? sql`(${sql.join(periods, sql` OR `)})` : sql`0`];
   if (q.status) where.push(sql`j.status = ${q.status}`);
   if (q.type) where.push(sql`j.type = ${q.type}`);
   const filter = sql.join(where, sql` AND `);

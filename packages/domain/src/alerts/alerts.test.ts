@@ -18,7 +18,7 @@ import { dpmSyncRestoreDb } from '../server/dpmsync-restore-db';
 import { dpmSyncSync } from '../server/dpmsync-sync';
 import { dpmSyncReallocateReplica } from '../server/dpmsync-reallocate-replica';
 import { inventoryLibrary } from '../library/inventory';
-import { rescanLibrary } from '../library/rescan';
+import { rescanLibraries } from '../library/rescan';
 import { markTapeFree } from '../library/mark-tape-free';
 import { DPM_2019_UR1 } from '../fixtures/builder';
 import { ALERT_CATALOG } from './alerts';
@@ -181,7 +181,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     w.advance(10);
     const alert = w.activeAlert('Detailed inventory failed', 'srv-DS1', DS1_LIBRARY);
     expect(alert?.affectedArea).toBe('Tape Library 1 (LTO-8)');
-    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+    w.run(rescanLibraries, { serverId: 'srv-DS1' });
     w.advance(5);
     w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
     w.advance(10);
@@ -280,7 +280,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     expect(w.activeAlert('Backup to tape failed', 'srv-DS1', 'rep-DS1-PS1-SQL')).toBeDefined();
     expect(activeCount(w, 'Library not available')).toBe(1);
 
-    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+    w.run(rescanLibraries, { serverId: 'srv-DS1' });
     w.advance(2);
     expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
     expect(w.estate.libraries[DS1_LIBRARY]?.available).toBe(true);

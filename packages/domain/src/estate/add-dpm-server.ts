@@ -43,6 +43,7 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
     dbRestorePending: false,
     installedAt: ctx.now,
     restoredFrom: null,
+    dbHistory: [{ from: ctx.now, to: null }],
     disks: poolDisks(serverId, cmd.storagePoolGb),
     certificates: [],
     replicaRestoreFailures: {},

@@ -4,9 +4,9 @@ import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import type { View } from '../view';
+import { jobOn } from './job-on';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { onlineServer } from '../guards';
 import { setReplicaStatus } from '../protection/replica-status';
 
 export interface CancelJob {
@@ -16,10 +16,9 @@ export interface CancelJob {
 
 /** Cancel: a scheduled job or one in progress, of an online server. */
 export function whyNotCancel(view: View, target: Targets['job']): DomainError | null {
-  const job = view.get('jobs', target.jobId);
-  if (!job || job.serverId !== target.serverId) return notFound('job', target.jobId);
-  const server = onlineServer(view, job.serverId);
-  if (isDomainError(server)) return server;
+  const found = jobOn(view, target.serverId, target.jobId);
+  if (isDomainError(found)) return found;
+  const { job } = found;
   if (job.status === 'Scheduled' || job.status === 'In progress') return null;
   return refuse('INVALID_STATE', `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`, job.id);
 }

@@ -273,7 +273,27 @@ function completeRecovery(draft: Draft, ctx: Ctx, job: Job, replica: Replica | u
   raiseAlert(draft, ctx, 'Recovery succeeded', subject, job.params.destination ? `${what} to ${job.params.destination}.` : job.params.items ? `${what}.` : undefined);
 }
 
+/** Rescan: every library attached to the server is detected, known to its DPMDB, and available again. */
+function completeRescan(draft: Draft, ctx: Ctx, job: Job): void {
+  const server = draft.get('servers', job.serverId);
+  if (!server) {
+    fail(draft, ctx, job, { code: 'NOT_FOUND', message: 'The DPM server no longer exists.' });
+    return;
+  }
+  // A job queued before Rescan became the server's (one library) rescans that library only.
+  const libraries = draft.where('libraries', 'serverId', server.id).filter((l) => job.libraryId === null || l.id === job.libraryId);
+  for (const library of libraries) {
+    draft.update('libraries', library.id, { lastRescanAt: ctx.now, available: true });
+    resolveAlert(draft, ctx, 'Library not available', server.id, library.id);
+  }
+  succeed(draft, ctx, job);
+}
+
 function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
+  if (job.type === 'Library rescan') {
+    completeRescan(draft, ctx, job);
+    return;
+  }
   const library = job.libraryId ? draft.get('libraries', job.libraryId) : undefined;
   const server = draft.get('servers', job.serverId);
   if (!library || !server) {
@@ -281,15 +301,11 @@ function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
     return;
   }
   const tapesIn = () => draft.where('tapes', 'libraryId', library.id).filter((t) => t.location !== 'Offsite');
-  if (job.type !== 'Library rescan' && !library.available) {
+  if (!library.available) {
     fail(draft, ctx, job, { code: 'LIBRARY_NOT_AVAILABLE', message: `${library.name} is not available.` });
     return;
   }
   switch (job.type) {
-    case 'Library rescan':
-      draft.update('libraries', library.id, { lastRescanAt: ctx.now, available: true });
-      resolveAlert(draft, ctx, 'Library not available', server.id, library.id);
-      break;
     case 'Fast inventory':
       for (const t of tapesIn()) if (!t.inventoried) draft.update('tapes', t.id, { inventoried: true });
       break;

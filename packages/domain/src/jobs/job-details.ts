@@ -149,7 +149,9 @@ function describe(job: Job, names: { source: string; computer: string | null; se
     case 'Detailed inventory':
       return `Reads the header of each tape in ${lib}, so DPM knows which tapes are free, its own or imported.`;
     case 'Library rescan':
-      return `Detects the drives and slots of ${lib} again; a library that answers is available again.`;
+      return names.library
+        ? `Detects the drives and slots of ${lib} again; a library that answers is available again.`
+        : `Detects the tape libraries and stand-alone drives attached to ${names.server}; each one found is known to its DPM database and available again.`;
     case 'Tape recatalog':
       return `Reads the contents of the imported tape${tape} so that its data sets can be recovered from External DPM Tapes.`;
     case 'Tape erase data':

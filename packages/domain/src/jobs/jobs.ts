@@ -1,5 +1,6 @@
 import type { Draft, Ctx } from '../command';
 import type { View } from '../view';
+import { isJobActive } from './job-status';
 import type { Job, JobType } from '../model';
 
 /**
@@ -67,7 +68,7 @@ export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
 
 /** Jobs not yet finished for a subject, so a command does not queue the same work twice. */
 export function activeJobsFor(draft: View, field: 'replicaId' | 'libraryId' | 'tapeId', id: string): Job[] {
-  return draft.where('jobs', field, id).filter((j) => j.status === 'Scheduled' || j.status === 'In progress');
+  return draft.where('jobs', field, id).filter((j) => isJobActive(j.status));
 }
 
 /** A job that DPM records as done at once (DpmSync steps run from the command line). */

@@ -11,7 +11,7 @@ import { failServer } from '../server/fail-server';
 import { restoreToReplica } from '../recovery/restore-to-replica';
 import { inventoryLibrary } from '../library/inventory';
 import { markLibraryOffline } from '../library/mark-library-offline';
-import { rescanLibrary } from '../library/rescan';
+import { rescanLibraries } from '../library/rescan';
 import { retryJob, whyNotRetry } from './retry-job';
 import { jobDetails } from './job-details';
 
@@ -113,7 +113,7 @@ describe('Retry (Monitoring › Jobs)', () => {
     w.advance(10);
     const failed = w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY })[0];
     expect(failed).toMatchObject({ status: 'Failed', error: { code: 'LIBRARY_NOT_AVAILABLE' } });
-    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+    w.run(rescanLibraries, { serverId: 'srv-DS1' });
     w.advance(2);
     w.run(retryJob, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' });
     w.advance(10);

@@ -3,9 +3,9 @@ import { Draft } from '../command';
 import type { Estate, Job } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
-import { onlineServer } from '../guards';
 import { activeJobsFor, scheduleJob } from './jobs';
 import type { View } from '../view';
+import { jobOn } from './job-on';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 
@@ -29,10 +29,9 @@ function subjectOf(job: Job): { field: 'replicaId' | 'tapeId' | 'libraryId'; id:
  * repeated recovery attempts").
  */
 export function whyNotRetry(view: View, target: Targets['job']): DomainError | null {
-  const job = view.get('jobs', target.jobId);
-  if (!job || job.serverId !== target.serverId) return notFound('job', target.jobId);
-  const server = onlineServer(view, job.serverId);
-  if (isDomainError(server)) return server;
+  const found = jobOn(view, target.serverId, target.jobId);
+  if (isDomainError(found)) return found;
+  const { job, server } = found;
   if (job.status !== 'Failed') {
     return refuse('INVALID_STATE', `Only a failed job can be retried; this job is ${job.status === 'In progress' ? 'in progress' : job.status.toLowerCase()}.`, job.id);
   }

@@ -10,7 +10,7 @@ import { addTape } from './add-tape';
 import { removeTape } from './remove-tape';
 import { identifyUnknownTape } from './identify-unknown-tape';
 import { tapeContents } from './tape-contents';
-import { rescanLibrary } from './rescan';
+import { inventoryLibrary } from './inventory';
 
 function withEncryptedTape(estate: Estate): Estate {
   const tape = estate.tapes['tape-DS2017L8'];
@@ -36,9 +36,9 @@ describe('library door and enable', () => {
 
   it('a disabled library refuses tape work until enabled; disabling refuses while a job runs', () => {
     const w = new World(demo());
-    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+    w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Fast' });
     expectRefusal(w.estate, (s) => setLibraryEnabled(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, enabled: false }, ctxAt()), 'CONFLICT', ['Tape Library 1']);
-    w.advance(5);
+    w.advance(15);
     w.run(setLibraryEnabled, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, enabled: false });
     expectRefusal(w.estate, (s) => identifyUnknownTape(s, { serverId: 'srv-DS1', tapeId: 'tape-UNK010L8' }, ctxAt()), 'INVALID_STATE', ['disabled']);
     expectRefusal(w.estate, (s) => setLibraryEnabled(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, enabled: false }, ctxAt()), 'INVALID_STATE', ['disabled']);

@@ -3,6 +3,7 @@ import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import type { View } from '../view';
+import { knownLibrary } from './library-on-server';
 
 /** A tape in an enabled library of the given online server, with both: what tape commands start from. */
 export function tapeInLibrary(view: View, serverId: string, tapeId: string): { tape: Tape; library: Library; server: DpmServer } | DomainError {
@@ -12,6 +13,8 @@ export function tapeInLibrary(view: View, serverId: string, tapeId: string): { t
   if (tape.location === 'Offsite') return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library.`, tapeId);
   const server = onlineServer(view, library.serverId);
   if (isDomainError(server)) return server;
+  // A tape of a library the server's DPM database has not detected is no tape of its (Rescan first).
+  if (!knownLibrary(library, server)) return notFound('tape', tapeId);
   if (!library.enabled) return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
   return { tape, library, server };
 }

@@ -25,7 +25,7 @@ import { switchProtection } from '../protection/switch-protection';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
 import { failServer } from '../server/fail-server';
 import { reinstallServer } from '../server/reinstall-server';
-import { rescanLibrary } from '../library/rescan';
+import { rescanLibraries } from '../library/rescan';
 import { inventoryLibrary } from '../library/inventory';
 import { simulateDiskFailure } from '../server/disk-failure';
 import { stopProtection } from '../protection/stop-protection';
@@ -53,7 +53,7 @@ function estates(): [string, World][] {
   const rebuilt = new World(demo());
   rebuilt.run(failServer, { serverId: 'srv-DS1' });
   rebuilt.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
-  rebuilt.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+  rebuilt.run(rescanLibraries, { serverId: 'srv-DS1' });
   rebuilt.advance(5);
   rebuilt.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
   rebuilt.advance(10);
@@ -192,7 +192,6 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'agents.reestablish':
     case 'agents.take-ownership':
       return { cmd: { serverId: t.serverId, computerId: t.computerId }, inputs: none };
-    case 'libraries.rescan':
     case 'libraries.clean-drive':
       return { cmd: { serverId: t.serverId, libraryId: t.libraryId }, inputs: none };
     case 'libraries.fast-inventory':
@@ -228,6 +227,7 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
       return bare ? { cmd: { serverId: t.serverId, computerIds: [bare.id], method: 'Install' }, inputs: ['computerIds', bare.id] } : null;
     }
     case 'agents.refresh':
+    case 'libraries.rescan':
     case 'server-recovery.mark-failed':
     case 'server-recovery.sync-db':
     case 'server-recovery.reallocate-replicas':

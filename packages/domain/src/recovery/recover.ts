@@ -9,6 +9,7 @@ import { isCataloged } from '../library/tape-status';
 import { checkCertificate } from '../library/tape-command';
 import { roleAllows } from '../roles';
 import type { View } from '../view';
+import { knownLibrary } from '../library/library-on-server';
 import type { Actor, Targets } from '../operations/operation';
 import { actorOf, defineOperation } from '../operations/operation';
 import type { DatabaseState, ExistingVersionBehaviour, RecoveryType, RestoreSecurity } from './recovery-types';
@@ -58,8 +59,8 @@ function pointRefusal(view: View, server: DpmServer, rp: RecoveryPoint, actor: A
     const tape = rp.tapeId ? view.get('tapes', rp.tapeId) : undefined;
     if (!tape) return notFound('tape', rp.tapeId ?? '');
     const library = tape.libraryId ? view.get('libraries', tape.libraryId) : undefined;
-    if (!library || library.serverId !== server.id || tape.location === 'Offsite') {
-      return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and rescan the library.`, tape.id);
+    if (!library || library.serverId !== server.id || tape.location === 'Offsite' || !knownLibrary(library, server)) {
+      return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and click Rescan in Management › Libraries.`, tape.id);
     }
     const cert = checkCertificate(tape, server);
     if (cert) return cert;

@@ -9,6 +9,8 @@ import type { DomainError } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
+import { restoredDbHistory } from './db-history';
+import { formatSimulatedTime } from '../revisions';
 
 export interface DpmSyncRestoreDb {
   serverId: string;
@@ -92,9 +94,16 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
       draft.update('computers', c.id, { agent: { ...c.agent, ownerId: server.id, attachedTo: [...new Set([...c.agent.attachedTo, server.id])], revision: nextRevision(c.agent.revision, ctx) } });
     }
   }
-  draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version, restoredFrom: rp.id });
+  // The attached database holds the history up to its backup; what ran since is in neither (seed 000).
+  const dbHistory = restoredDbHistory(snap, rp.time, ctx.now);
+  draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version, restoredFrom: rp.id, dbHistory });
   recordCompletedJob(draft, ctx, { serverId: server.id, type: 'Database restore', params: { dbLocation: cmd.dbLocation, instanceName: cmd.instanceName ?? '' } });
-  draft.emit({ type: 'server.db-restored', serverId: server.id, subjectId: server.id, summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation}; the DPM service is offline until DpmSync -Sync` });
+  draft.emit({
+    type: 'server.db-restored',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation} (its backup of ${formatSimulatedTime(rp.time)}: jobs after that are not in it); the DPM service is offline until DpmSync -Sync`,
+  });
   return draft.outcome();
 }
 

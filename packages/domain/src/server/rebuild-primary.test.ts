@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { dbHistoryNote, jobInHistory } from './db-history';
+import { knownLibrary } from '../library/library-on-server';
 import { demo } from '../fixtures/scenarios';
 import { DPM_2019_RTM, DPM_2019_UR1 } from '../fixtures/builder';
 import { DS1_DPMDB_TAPE, DS1_LIBRARY, RESTORE_FOLDER, World, expectRefusal, latestDiskPoint, recoverDs1DpmdbToFolder } from '../test-support';
 import { tapeStatus } from '../library/tape-status';
-import { rescanLibrary } from '../library/rescan';
+import { rescanLibraries } from '../library/rescan';
 import { inventoryLibrary } from '../library/inventory';
 import { recatalogImportedTape } from '../library/recatalog-imported-tape';
 import { recover } from '../recovery/recover';
@@ -26,6 +28,11 @@ const server = (w: World) => {
   const s = w.estate.servers[DS1];
   if (!s) throw new Error('DS1 is missing');
   return s;
+};
+const library = (w: World) => {
+  const l = w.estate.libraries[DS1_LIBRARY];
+  if (!l) throw new Error('DS1 library is missing');
+  return l;
 };
 const tape = (w: World, id: string) => {
   const t = w.estate.tapes[id];
@@ -57,11 +64,20 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(w.owner('cmp-PS1')).toBeNull();
     expect(w.activeAlert('Agent unreachable', 'srv-DS3', 'cmp-DS1')).toBeUndefined();
     expect(doneSteps(w)).toEqual(['failed', 'reinstall']);
+    // Seed 000: the new DPMDB knows no job of the old one, and no library or tape until Rescan.
+    const jobsShown = () => Object.values(w.estate.jobs).filter((j) => j.serverId === DS1 && jobInHistory(server(w), j));
+    expect(jobsShown()).toEqual([]);
+    expect(Object.values(w.estate.jobs).filter((j) => j.serverId === DS1).length).toBeGreaterThan(0);
+    expect(knownLibrary(library(w), server(w))).toBe(false);
+    expectRefusal(w.estate, (s) => inventoryLibrary(s, { serverId: DS1, libraryId: DS1_LIBRARY, kind: 'Detailed' }, w.ctx()), 'NOT_FOUND', ['Rescan']);
 
-    // Library: Rescan, then Detailed inventory; the DPMDB tape DS1 wrote before now shows Imported.
-    w.run(rescanLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+    // Library: Rescan finds it with its tapes Unknown; a Detailed inventory reads their headers, and
+    // the DPMDB tape DS1 wrote before the reinstall shows Imported.
+    w.run(rescanLibraries, { serverId: 'srv-DS1' });
     w.advance(5);
-    expect(w.jobs('Library rescan', { libraryId: DS1_LIBRARY })[0]?.status).toBe('Completed');
+    expect(w.jobs('Library rescan').filter((j) => j.serverId === DS1)[0]?.status).toBe('Completed');
+    expect(knownLibrary(library(w), server(w))).toBe(true);
+    expect(tapeStatus(tape(w, DS1_DPMDB_TAPE), server(w))).toBe('Unknown');
     w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
     w.advance(10);
     expect(w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY })[0]?.status).toBe('Completed');
@@ -88,8 +104,16 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(doneSteps(w)).toEqual(['failed', 'reinstall', 'rescan', 'inventory', 'recatalog', 'recover-db']);
 
     // DpmSync -RestoreDb -DbLoc: the service goes offline with the database attached.
+    const backupTime = external[0]?.time ?? 0;
+    const restoredAt = w.now;
     w.run(dpmSyncRestoreDb, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null });
     expect(server(w)).toMatchObject({ service: 'Offline', dbRestorePending: true });
+    // The restored database holds the jobs up to its backup, none after it (those are lost, as in DPM).
+    const shown = jobsShown();
+    expect(shown.filter((j) => j.scheduledAt <= backupTime).length).toBeGreaterThan(0);
+    expect(shown.filter((j) => j.scheduledAt > backupTime && j.scheduledAt < restoredAt)).toEqual([]);
+    expect(shown.filter((j) => j.scheduledAt >= restoredAt).map((j) => j.type)).toEqual(['Database restore']);
+    expect(dbHistoryNote(server(w))).toContain('restored from its backup of');
     expect(Object.keys(w.estate.groups).filter((id) => w.estate.groups[id]?.serverId === DS1).sort()).toEqual(['pg-DS1-1', 'pg-DS1-2']);
     expect(w.owner('cmp-PS1')).toBe(DS1);
     expect(w.owner('cmp-PS2')).toBe(DS1);

@@ -16,10 +16,10 @@ export interface ReinstallServer {
 
 /**
  * Reinstall DPM on a failed server (seed 000, "Recover a DPM database" steps 1 to 3): a new,
- * empty DPMDB of the installed version. The storage pool's replicas and recovery points are
- * lost with the old installation; tapes it wrote now show as Imported.
+ * empty DPMDB of the installed version. It knows no protection group, replica, recovery point,
+ * alert, job, library or tape; the tapes the old installation wrote are Imported once Rescan and
+ * a detailed inventory have found them. Only a failed server (or one without DPM) is reinstalled.
  */
-/** Reinstall DPM: a server that failed (or has no DPM installed). */
 export function whyNotReinstall(view: View, target: Targets['server']): DomainError | null {
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
@@ -45,6 +45,8 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
     dbRestorePending: false,
     installedAt: ctx.now,
     restoredFrom: null,
+    // A new, empty DPMDB: no jobs of the old one (seed 000, Recover a DPM database, steps 2 and 3).
+    dbHistory: [{ from: ctx.now, to: null }],
     replicaRestoreFailures: {},
     online: null,
     externalDpm: null,
@@ -55,6 +57,13 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
   for (const a of draft.where('alerts', 'serverId', server.id)) draft.del('alerts', a.id);
   for (const j of draft.where('jobs', 'serverId', server.id)) {
     if (j.serverId === server.id && (j.status === 'Scheduled' || j.status === 'In progress')) draft.update('jobs', j.id, { status: 'Canceled', finishedAt: ctx.now });
+  }
+  // The new DPMDB knows no library and no tape: Rescan finds the library, a detailed inventory
+  // reads the tapes' headers, and then the tapes the old DPMDB wrote are Imported (seed 000).
+  for (const library of draft.where('libraries', 'serverId', server.id)) {
+    for (const t of draft.where('tapes', 'libraryId', library.id)) {
+      if (t.inventoried || t.headerRead) draft.update('tapes', t.id, { inventoried: false, headerRead: false });
+    }
   }
   for (const c of draft.all('computers')) {
     if (c.agent?.ownerId === server.id) draft.update('computers', c.id, { agent: { ...c.agent, ownerId: null, revision: nextRevision(c.agent.revision, ctx) } });

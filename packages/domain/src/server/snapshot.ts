@@ -20,5 +20,6 @@ export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
       .filter((c) => c.agent?.ownerId === serverId)
       .map((c) => c.id)
       .sort(),
+    dbHistory: server.dbHistory.map((h) => ({ ...h })),
   };
 }

@@ -17,7 +17,7 @@ import {
   MenuTrigger,
   ToggleButton,
 } from '@fluentui/react-components';
-import { librariesQuery, serversQuery } from '../../api/queries';
+import { librariesQuery, serverOperationsQuery, serversQuery } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, OperationMenuItem, offerOf, reasonOf, type Offer } from '../../components/operations';
@@ -107,6 +107,8 @@ export function LibrariesTab() {
   const { serverId } = useConnectedServer();
   const libraries = useQuery(librariesQuery(serverId));
   const servers = useQuery(serversQuery());
+  const serverOps = useQuery(serverOperationsQuery(serverId));
+  const rescanOffer = offerOf(serverOps.data, 'libraries.rescan');
   const command = useCommand(serverId);
   const [selectedTape, setSelectedTape] = useState<string | null>(null);
   const [viewing, setViewing] = useState<{ id: string; barcode: string } | null>(null);
@@ -127,8 +129,6 @@ export function LibrariesTab() {
     const param = { serverId, libraryId: l.id };
     const expectedRevision = l.revision.n;
     switch (offer.id) {
-      case 'libraries.rescan':
-        return run(offer.name, async () => unwrap(await lib.rescan.$post({ param, json: {} })));
       case 'libraries.fast-inventory':
       case 'libraries.detailed-inventory': {
         const kind = offer.id === 'libraries.fast-inventory' ? 'Fast' : 'Detailed';
@@ -152,6 +152,8 @@ export function LibrariesTab() {
         return undefined;
     }
   };
+  /** Rescan: the server detects its libraries (after a reinstall, the only way its new database learns of them). */
+  const rescan = (offer: Offer) => run(offer.name, async () => unwrap(await api.servers[':serverId'].libraries.rescan.$post({ param: { serverId }, json: {} })));
   const addTape = (l: LibraryRow) => (barcode: string, cleaning: boolean) =>
     run('Add tape (I/E port)', async () => unwrap(await lib.tapes.$post({ param: { serverId, libraryId: l.id }, json: { barcode, cleaning } })));
 
@@ -220,7 +222,7 @@ export function LibrariesTab() {
           <CommandFeedback command={command} />
           {libraries.isPending && <Loading label="Loading libraries…" />}
           {libraries.isError && <ErrorState error={libraries.error} />}
-          {libraries.data?.length === 0 && <Empty>No tape library is attached to {serverName}.</Empty>}
+          {libraries.data?.length === 0 && <Empty>{serverName} knows no tape library. Click Rescan to detect the libraries attached to it.</Empty>}
           {library && (
             <VirtualTable
               label="Tapes"
@@ -255,10 +257,12 @@ export function LibrariesTab() {
         )
       }
       actions={
-        library ? (
-          <div style={{ display: 'grid', gap: 6 }}>
+        <div style={{ display: 'grid', gap: 6 }}>
+          <PaneTitle>Libraries</PaneTitle>
+          <OperationButton offer={rescanOffer} onClick={() => rescanOffer && void rescan(rescanOffer)} />
+          {library && (
+            <>
             <PaneTitle>Library</PaneTitle>
-            <OperationButton offer={offerOf(library.operations, 'libraries.rescan')} onClick={() => void onLibrary(offerOf(library.operations, 'libraries.rescan') as Offer, library)} />
             <Menu>
               <MenuTrigger disableButtonEnhancement>
                 <Button disabledFocusable={INVENTORIES.every((id) => !offerOf(library.operations, id)?.enabled)} title={reasonOf(offerOf(library.operations, INVENTORIES[0] ?? ''))}>
@@ -275,15 +279,16 @@ export function LibrariesTab() {
                 </MenuList>
               </MenuPopover>
             </Menu>
-            <OperationButtons offers={library.operations.filter((o) => o.id !== 'libraries.rescan' && !INVENTORIES.includes(o.id))} onChoose={(offer) => void onLibrary(offer, library)} />
+            <OperationButtons offers={library.operations.filter((o) => !INVENTORIES.includes(o.id))} onChoose={(offer) => void onLibrary(offer, library)} />
             {tape && (
               <>
                 <PaneTitle>Tape</PaneTitle>
                 <OperationButtons offers={tape.operations} onChoose={(offer) => void onTape(offer, tape)} />
               </>
             )}
-          </div>
-        ) : undefined
+            </>
+          )}
+        </div>
       }
     />
   );

@@ -1,9 +1,10 @@
 import { Choice, GroupBy } from '../../components/GroupBy';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@dpm/domain/model';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { ProgressBar, Toolbar } from '@fluentui/react-components';
-import { jobsQuery, type JobGrouping } from '../../api/queries';
+import { MessageBar, MessageBarBody, ProgressBar, Toolbar } from '@fluentui/react-components';
+import { jobsQuery, serversQuery, type JobGrouping } from '../../api/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -30,8 +31,15 @@ export function JobsTab() {
   // opens the Jobs tab grouped by status.
   const [groupBy, setGroupBy] = useState<JobGroupBy>('Status');
   const jobs = useInfiniteQuery(jobsQuery(serverId, { status: status === 'All' ? undefined : status, type: type === 'All' ? undefined : type, groupBy: JOB_GROUPING[groupBy] }));
-  const [selected, setSelected] = useState<string | null>(null);
+  // A command's notice leads here with ?job=<id>: that job is selected and its details shown.
+  const [params] = useSearchParams();
+  const wanted = params.get('job');
+  const [selected, setSelected] = useState<string | null>(wanted);
+  useEffect(() => {
+    if (wanted) setSelected(wanted);
+  }, [wanted]);
   const command = useCommand(serverId);
+  const historyNote = useQuery(serversQuery()).data?.find((s) => s.id === serverId)?.dbHistoryNote;
   const details = useQuery({ ...jobQuery(serverId, selected ?? ''), enabled: selected !== null });
 
   // The server sends each group whole and in DPM's order; the console only heads them.
@@ -101,6 +109,11 @@ export function JobsTab() {
             <GroupBy options={GROUP_BY} value={groupBy} onChange={setGroupBy} />
           </Toolbar>
           <CommandFeedback command={command} />
+          {historyNote && (
+            <MessageBar intent="info" style={{ margin: 6 }}>
+              <MessageBarBody>{historyNote}</MessageBarBody>
+            </MessageBar>
+          )}
           {jobs.isPending && <Loading label="Loading jobs…" />}
           {jobs.isError && <ErrorState error={jobs.error} />}
           {jobs.data && rows.length === 0 && <Empty>{status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}</Empty>}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from './args';
 import { EXIT, main } from './main';
-import { testApp } from '../test-app';
+import { testApp } from '@dpm/bff/test-app';
 
 function cli(seed: Parameters<typeof testApp>[0] = 'scenario-1') {
   const t = testApp(seed);

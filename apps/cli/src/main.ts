@@ -13,6 +13,8 @@
  * Exit codes: 0 done; 1 refused by DPM (the sentence is printed); 2 usage; 3 the console could
  * not be reached or failed.
  */
+import { hc } from 'hono/client';
+import type { ApiType } from '@dpm/bff/app';
 import { parseArgs, UsageError, type Parsed } from './args';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
@@ -37,18 +39,27 @@ class Unreachable extends Error {}
 
 type Json = Record<string, unknown>;
 
+/** A typed response of the API (hono's client): its status, and its body read once. */
+interface Answer {
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
+}
+
+/**
+ * The console's API, typed by its own routes (the BFF's `ApiType`: types only, nothing of the
+ * server runs here). A renamed route or field breaks this build, not an administrator's script.
+ */
 function client(io: Io, base: string, token: string | undefined) {
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    let res: Response;
+  const api = hc<ApiType>(`${base}/api`, {
+    fetch: io.fetch,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  /** The JSON body of a 2xx answer; a refusal carries DPM's code and sentence. */
+  const read = async <T>(call: () => Promise<Answer>): Promise<T> => {
+    let res: Answer;
     try {
-      res = await io.fetch(`${base}/api${path}`, {
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      res = await call();
     } catch (err) {
       throw new Unreachable(`The DPM console at ${base} could not be reached: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -64,50 +75,44 @@ function client(io: Io, base: string, token: string | undefined) {
     if (res.status >= 500 || !error) throw new Unreachable(`The DPM console answered ${res.status}${error?.message ? `: ${error.message}` : ''}.`);
     throw new Refusal(error.code ?? String(res.status), error.message ?? `Refused (${res.status}).`);
   };
-  return { get: <T>(p: string) => call<T>('GET', p), post: <T>(p: string, b: unknown) => call<T>('POST', p, b) };
+  return { api, read };
 }
 
 type Api = ReturnType<typeof client>;
+type Ok<F extends (...args: never[]) => Promise<unknown>> = Extract<Awaited<ReturnType<F>>, { status: 200 }> extends { json(): Promise<infer T> } ? T : never;
+type Servers = Ok<Api['api']['servers']['$get']>;
+type Groups = Ok<Api['api']['servers'][':serverId']['protection']['groups']['$get']>;
+type Members = Ok<Api['api']['servers'][':serverId']['protection']['members']['$get']>;
+type Offer = Groups[number]['operations'][number];
 
-async function serverId(api: Api, name: string | undefined): Promise<{ id: string; name: string }> {
+async function serverId({ api, read }: Api, name: string | undefined): Promise<{ id: string; name: string }> {
   if (!name) throw new UsageError('Name the DPM server this runs on: --server <name> (or DPM_SERVER).');
-  const servers = await api.get<{ id: string; name: string; fqdn: string }[]>('/servers');
+  const servers = await read<Servers>(() => api.servers.$get());
   const wanted = name.toLowerCase();
   const found = servers.find((s) => s.name.toLowerCase() === wanted || s.fqdn.toLowerCase() === wanted);
   if (!found) throw new Refusal('NOT_FOUND', `No DPM server named ${name} exists in this estate.`);
   return found;
 }
 
-async function dpmsync(api: Api, p: Parsed, server: string | undefined): Promise<Json> {
+async function dpmsync(c: Api, p: Parsed, server: string | undefined): Promise<Json> {
   const modes = ['restoredb', 'sync', 'reallocatereplica', 'datacopied'].filter((m) => p.flags.has(m));
   if (modes.length !== 1) throw new UsageError('DpmSync takes one of -RestoreDb, -Sync, -ReallocateReplica or -DataCopied.');
-  const s = await serverId(api, server);
-  const path = `/servers/${encodeURIComponent(s.id)}/dpmsync`;
+  const s = await serverId(c, server);
+  const sync = c.api.servers[':serverId'].dpmsync;
+  const param = { serverId: s.id };
   switch (modes[0]) {
     case 'restoredb': {
       const dbLocation = p.option('dbloc');
       if (!dbLocation) throw new UsageError('DpmSync -RestoreDb needs -DbLoc <location of the recovered database>.');
-      return api.post(`${path}/restore-db`, { dbLocation, instanceName: p.option('instancename') ?? null });
+      return c.read(() => sync['restore-db'].$post({ param, json: { dbLocation, instanceName: p.option('instancename') ?? null } }));
     }
     case 'sync':
-      return api.post(`${path}/sync`, {});
+      return c.read(() => sync.sync.$post({ param, json: {} }));
     case 'reallocatereplica':
-      return api.post(`${path}/reallocate-replica`, {});
+      return c.read(() => sync['reallocate-replica'].$post({ param, json: {} }));
     default:
-      return api.post(`${path}/data-copied`, {});
+      return c.read(() => sync['data-copied'].$post({ param, json: {} }));
   }
-}
-
-interface Offer {
-  id: string;
-  intents?: { intent: string; enabled: boolean }[];
-}
-
-interface Member {
-  id: string;
-  dataSource: string;
-  computer: string;
-  operations: Offer[];
 }
 
 /**
@@ -115,56 +120,61 @@ interface Member {
  * Start-DPMSwitchProtection switches to the secondary, and run again switches back. Where both
  * are possible (a group with switched and unswitched members) it switches to the secondary.
  */
-function directionOf(operations: Offer[], operation: string): string | null {
+function directionOf(operations: readonly Offer[], operation: string): 'to-secondary' | 'to-primary' | null {
   const intents = operations.find((o) => o.id === operation)?.intents ?? [];
   const enabled = intents.filter((i) => i.enabled).map((i) => i.intent);
-  return enabled.includes('to-secondary') ? 'to-secondary' : (enabled[0] ?? null);
+  if (enabled.includes('to-secondary')) return 'to-secondary';
+  return enabled.includes('to-primary') ? 'to-primary' : null;
 }
 
-async function switchProtection(api: Api, p: Parsed, server: string | undefined): Promise<Json> {
+async function switchProtection(c: Api, p: Parsed, server: string | undefined): Promise<Json> {
   const groupName = p.option('protectiongroup');
   const sources = p.list('datasource');
   if (!groupName) throw new UsageError('Start-DPMSwitchProtection needs -ProtectionGroup <group>.');
-  const s = await serverId(api, server);
-  const path = `/servers/${encodeURIComponent(s.id)}/protection/switch`;
-  const groups = await api.get<{ id: string; name: string; operations: Offer[] }[]>(`/servers/${encodeURIComponent(s.id)}/protection/groups`);
+  const s = await serverId(c, server);
+  const param = { serverId: s.id };
+  const protection = c.api.servers[':serverId'].protection;
+  const groups = await c.read<Groups>(() => protection.groups.$get({ param, query: {} }));
   const group = groups.find((g) => g.name.toLowerCase() === groupName.toLowerCase());
   if (!group) throw new Refusal('NOT_FOUND', `${s.name} has no protection group named ${groupName}.`);
   if (sources.length === 0) {
     // With no direction on offer the server says why (its refusal is the sentence DPM gives).
-    return api.post(path, { groupId: group.id, direction: directionOf(group.operations, 'protection.switch-group') ?? 'to-secondary' });
+    const direction = directionOf(group.operations, 'protection.switch-group') ?? 'to-secondary';
+    return c.read(() => protection.switch.$post({ param, json: { groupId: group.id, direction } }));
   }
-  const members = await api.get<{ items: Member[] }>(`/servers/${encodeURIComponent(s.id)}/protection/members?groupId=${encodeURIComponent(group.id)}&limit=500`);
+  const members = await c.read<Members>(() => protection.members.$get({ param, query: { groupId: group.id, limit: '500' } }));
   const chosen = sources.map((name) => {
     const wanted = name.toLowerCase();
     const matches = members.items.filter((m) => m.dataSource.toLowerCase() === wanted || `${m.dataSource} on ${m.computer}`.toLowerCase() === wanted);
-    if (matches.length === 0) throw new Refusal('NOT_FOUND', `The protection group ${group.name} has no data source ${name}.`);
-    if (matches.length > 1) throw new Refusal('AMBIGUOUS', `${name} names ${matches.length} data sources in ${group.name}; write it as "<data source> on <computer>".`);
-    return matches[0] as Member;
+    const [only, ...others] = matches;
+    if (!only) throw new Refusal('NOT_FOUND', `The protection group ${group.name} has no data source ${name}.`);
+    if (others.length > 0) throw new Refusal('AMBIGUOUS', `${name} names ${matches.length} data sources in ${group.name}; write it as "<data source> on <computer>".`);
+    return only;
   });
-  const byDirection = new Map<string, string[]>();
+  const byDirection = new Map<'to-secondary' | 'to-primary', string[]>();
   for (const m of chosen) {
     const direction = directionOf(m.operations, 'protection.switch') ?? 'to-secondary';
     byDirection.set(direction, [...(byDirection.get(direction) ?? []), m.id]);
   }
   let result: Json = {};
-  for (const [direction, replicaIds] of byDirection) result = await api.post(path, { replicaIds, direction });
+  for (const [direction, replicaIds] of byDirection) result = await c.read(() => protection.switch.$post({ param, json: { replicaIds, direction } }));
   return result;
 }
 
-async function setDpmServer(api: Api, p: Parsed, computer: string | undefined): Promise<Json> {
+async function setDpmServer(c: Api, p: Parsed, computer: string | undefined): Promise<Json> {
   const name = p.option('dpmservername');
   if (!name) throw new UsageError('SetDpmServer needs -dpmServerName <name>.');
   if (!computer) throw new UsageError('Name the protected computer this runs on: --computer <name> (or DPM_COMPUTER).');
-  const servers = await api.get<{ id: string }[]>('/servers');
+  const servers = await c.read<Servers>(() => c.api.servers.$get());
   let computerId: string | null = null;
   for (const s of servers) {
-    const agents = await api.get<{ computerId: string; computer: string }[]>(`/servers/${encodeURIComponent(s.id)}/agents`);
+    const agents = await c.read<Ok<Api['api']['servers'][':serverId']['agents']['$get']>>(() => c.api.servers[':serverId'].agents.$get({ param: { serverId: s.id }, query: {} }));
     computerId = agents.find((a) => a.computer.toLowerCase() === computer.toLowerCase())?.computerId ?? null;
     if (computerId) break;
   }
   if (!computerId) throw new Refusal('NOT_FOUND', `${computer} has no DPM protection agent installed.`);
-  return api.post(`/computers/${encodeURIComponent(computerId)}/set-dpm-server`, { dpmServerName: name });
+  const id = computerId;
+  return c.read(() => c.api.computers[':computerId']['set-dpm-server'].$post({ param: { computerId: id }, json: { dpmServerName: name } }));
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -179,6 +189,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const base = (p.option('url') ?? io.env.DPM_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
   const server = p.option('server') ?? io.env.DPM_SERVER;
   const api = client(io, base, p.option('token') ?? io.env.DPM_TOKEN);
+  const param = async () => ({ serverId: (await serverId(api, server)).id });
   try {
     let result: unknown;
     switch (p.command) {
@@ -192,13 +203,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         result = await setDpmServer(api, p, p.option('computer') ?? io.env.DPM_COMPUTER);
         break;
       case 'get-alerts': {
-        const s = await serverId(api, server);
-        result = (await api.get<{ items: Json[] }>(`/servers/${encodeURIComponent(s.id)}/alerts?limit=500&inactive=${p.flags.has('all') ? 'true' : 'false'}`)).items;
+        const where = await param();
+        const query = { limit: '500', inactive: p.flags.has('all') ? 'true' : 'false' } as const;
+        result = (await api.read<{ items: Json[] }>(() => api.api.servers[':serverId'].alerts.$get({ param: where, query }))).items;
         break;
       }
       case 'get-jobs': {
-        const s = await serverId(api, server);
-        result = (await api.get<{ items: Json[] }>(`/servers/${encodeURIComponent(s.id)}/jobs?limit=500`)).items;
+        const where = await param();
+        result = (await api.read<{ items: Json[] }>(() => api.api.servers[':serverId'].jobs.$get({ param: where, query: { limit: '500' } }))).items;
         break;
       }
       default:
