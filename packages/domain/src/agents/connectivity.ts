@@ -55,6 +55,17 @@ export function connectivityChecks(computer: Computer, server: DpmServer): Check
 
 /** The first failed check as DPM words the failure of a protection job, or null when all pass. */
 export function connectivityError(computer: Computer, server: DpmServer): { code: string; message: string } | null {
+  // Every protection job asks this when it starts and when it ends: the checks' sentences are
+  // written only when one fails.
+  const account = accountOf(computer, server);
+  const s = computer.security;
+  const allPass =
+    computer.agent?.dpmServerName === server.name &&
+    s.distributedComUsers.includes(account) &&
+    s.dpmRadComTrustedMachines.includes(account) &&
+    s.dpmRadmTrustedMachines.includes(account) &&
+    s.dcomLaunchActivation.includes(account);
+  if (allPass) return null;
   const failed = connectivityChecks(computer, server).find((c) => !c.ok);
   if (!failed) return null;
   return {
