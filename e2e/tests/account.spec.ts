@@ -87,5 +87,5 @@ test('an empty estate leads to Management › Estate, where the first DPM server
   await actions.getByRole('textbox', { name: 'FQDN' }).fill('ds1.contoso.com');
   await actions.getByRole('button', { name: 'Add DPM server' }).click();
   await expect(page.getByLabel('Connected DPM server')).toContainText('DS1 (ds1.contoso.com)');
-  await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('10.19.260 UR4');
+  await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('10.19.260.0 UR1');
 });

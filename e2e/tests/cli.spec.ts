@@ -41,7 +41,7 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
   expect(r.out).toContain('switched to DS3');
 
   // The console's steps for which DPM has no command line: reinstall and the tape.
-  await post(server, '/servers/srv-DS1/reinstall', { version: { major: 10, minor: 19, build: 260, rollup: 4 }, fqdn: 'ds1.contoso.com' });
+  await post(server, '/servers/srv-DS1/reinstall', { version: { major: 10, minor: 19, build: 260, rollup: 1 }, fqdn: 'ds1.contoso.com' });
   await post(server, '/servers/srv-DS1/libraries/rescan');
   await server.advance(5);
   await post(server, '/servers/srv-DS1/libraries/lib-DS1-1/inventory', { kind: 'Detailed' });

@@ -135,7 +135,7 @@ test.describe('Protection Agent Installation Wizard on scenario 1', () => {
     await actions(page).getByRole('textbox', { name: 'Update rollup' }).fill('1');
     await actions(page).getByRole('button', { name: 'Add DPM server' }).click();
     await expect(done(page, 'Add DPM server')).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('9.0.100 UR1');
+    await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('9.0.100.0 UR1');
 
     await connectTo(page, 'DS4');
     await page.getByRole('tab', { name: 'Agents' }).click();
@@ -161,10 +161,17 @@ test.describe('Protection Agent Installation Wizard on scenario 1', () => {
       return wizard;
     };
 
-    // DS5 has no agent yet; Attach still checks the versions first, as DPM does (seed 001).
-    const wizard = await attach('DS5');
-    await expect(wizard.getByRole('alert')).toContainText('The major and minor versions of the primary and secondary DPM servers must match.');
-    await expect(wizard.getByRole('alert')).toContainText('VERSION_MISMATCH');
+    // DS5 runs the agent every DPM server runs, but another major and minor version: Select
+    // Computers greys it out with DPM's sentence before any credentials are asked (seed 001).
+    await actions(page).getByRole('button', { name: 'Install' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' });
+    await wizard.getByRole('radio', { name: 'Attach agents' }).check();
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByRole('textbox', { name: 'Search' }).fill('DS5');
+    const ds5 = wizard.getByRole('checkbox', { name: /^DS5 \(/ });
+    await expect(ds5).toBeDisabled();
+    await expect(wizard.getByText(/DS5 \(ds5\.contoso\.com\).*The major and minor versions of the primary and secondary DPM servers must match\./)).toBeVisible();
+    await expect(wizard.getByRole('button', { name: 'Next' })).toBeDisabled();
     expect(JSON.stringify(await estateOf(server))).toBe(before);
     await wizard.getByRole('button', { name: 'Cancel' }).click();
 

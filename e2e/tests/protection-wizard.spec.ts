@@ -103,9 +103,10 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(retention).toBeFocused();
   await retention.fill('10');
-  await wizard.getByRole('radio', { name: 'Just before a recovery point' }).check();
+  // Seed 002: replicas protected on disk only have no "Just before a recovery point".
+  await expect(wizard.getByRole('radio', { name: 'Just before a recovery point' })).toBeDisabled();
   await expect(wizard.getByText(/"Just before a recovery point" is not available/)).toBeVisible();
-  await wizard.getByRole('radio', { name: 'Synchronization frequency' }).check();
+  await expect(wizard.getByRole('radio', { name: 'Synchronization frequency' })).toBeChecked();
   await expect(wizard.getByRole('combobox', { name: 'Synchronize every' })).toHaveValue('1440');
   await next(wizard, 'Review Disk Allocation');
   await expect(wizard.getByRole('table', { name: 'Disk allocation' }).getByRole('row')).toHaveCount(11);

@@ -120,7 +120,7 @@ test.describe('Readiness check on the demo estate', () => {
 
     // DS3 protects DS4's database (seed 001, "Back up the database to a secondary server").
     const credentials = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
-    expect((await server.api('/servers/srv-DS3/agents/attach', { method: 'POST', body: JSON.stringify({ computerIds: ['cmp-DS4'], method: 'Install', credentials }) })).status).toBe(200);
+    expect((await server.api('/servers/srv-DS3/agents/attach', { method: 'POST', body: JSON.stringify({ computerIds: ['cmp-DS4'], method: 'Attach', credentials }) })).status).toBe(200);
     const group = {
       name: 'DS4 database',
       members: [{ dataSourceId: 'ds-DS4-DPMDB', sourceServerId: null }],

@@ -52,7 +52,7 @@ test('a Reader finds Switch Disaster Protection disabled with the reason; an Adm
 
   await page.goto('/protection');
   await connectTo(page, 'DS3');
-  const row = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\ (replica on DS1)' }).filter({ hasText: 'PS1' });
+  const row = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ }).filter({ hasText: 'PS1' });
   await row.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
   await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();

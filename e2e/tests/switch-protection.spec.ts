@@ -3,8 +3,9 @@ import { connectTo, expect, signIn, test, workArea } from '../fixtures';
 
 test.use({ seed: 'scenario-1' });
 
+/** PS1's C:\ on DS3: the replica DS1 holds, or, once switched, the data source DS3 protects in DS1's place. */
 const memberRow = (page: Page) =>
-  page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\ (replica on DS1)' }).filter({ hasText: 'PS1' });
+  page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ }).filter({ hasText: 'PS1' });
 
 test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
   test('with the mouse: switch a PS1 data source to DS3, check it, switch it back', async ({ page, server }) => {

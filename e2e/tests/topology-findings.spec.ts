@@ -22,7 +22,7 @@ test.describe('the topology drawing of scenario 1', () => {
     await expect(drawing.getByRole('button', { name: 'DS1', exact: true })).toHaveAccessibleDescription(/protected by no DPM server; findings: NO_SECONDARY/);
 
     const findings = page.getByRole('complementary', { name: 'Findings' });
-    await expect(findings.getByRole('alert').filter({ hasText: 'VERSION_MISMATCH' })).toContainText('DS3 runs DPM 10.19.260 UR4 but DS2 runs 10.22.100 UR0');
+    await expect(findings.getByRole('alert').filter({ hasText: 'VERSION_MISMATCH' })).toContainText('DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM');
     const noSecondary = findings.getByRole('note').filter({ hasText: 'NO_SECONDARY' });
     await expect(noSecondary).toContainText('DS1 protects 2 computers but no secondary DPM server protects it');
     // Its links: the server in the drawing, and its server actions.

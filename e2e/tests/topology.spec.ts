@@ -54,7 +54,7 @@ test.describe('Protection topology matches the seed 004 tables, read from what i
       expect(reinstall.status).toBe(200);
       await page.goto('/topology');
       const alert = page.getByRole('alert').filter({ hasText: 'VERSION_MISMATCH' });
-      await expect(alert).toContainText('DS3 runs DPM 10.19.260 UR4 but DS2 runs 10.22.100 UR0');
+      await expect(alert).toContainText('DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM');
       await expect(page.getByRole('button', { name: 'Connect to DS2' })).toBeVisible();
     });
   });

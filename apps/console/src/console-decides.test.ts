@@ -42,3 +42,31 @@ describe('the console does not restate DPM rules', () => {
     expect(allowed).toEqual([]);
   });
 });
+
+describe('the console speaks to administrators, not to its sources', () => {
+  it('shows no text that cites a seed document (comments may)', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)) files.push(p);
+      }
+    };
+    walk(dir);
+    const cited: string[] = [];
+    for (const file of files) {
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, '').replace(/\/\*.*?\*\//g, '');
+          if (/^\s*(\*|\/\*\*?)/.test(line) || /^\s*\{\/\*/.test(line)) return;
+          if (/seed 0\d\d/i.test(code)) cited.push(`${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(cited).toEqual([]);
+  });
+});

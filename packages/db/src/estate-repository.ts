@@ -3,6 +3,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Change } from '@dpm/domain/command';
 import type { EntityName, Estate } from '@dpm/domain/model';
 import { ENTITY_NAMES, emptyEstate } from '@dpm/domain/model';
+import { upgradeTapeGoals } from '@dpm/domain/protection/goals';
 import type { Db } from './client';
 import { entityTables, meta } from './schema';
 
@@ -14,6 +15,8 @@ export function loadEstate(db: Db): Estate {
     const table = estate[name] as Record<string, unknown>;
     for (const row of rows) table[row.id] = row;
   }
+  // Tape goals stored before they had a frequency and a retention unit are read as they are now.
+  for (const g of Object.values(estate.groups)) if (g.tape) g.tape = upgradeTapeGoals(g.tape);
   return estate;
 }
 

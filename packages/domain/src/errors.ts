@@ -25,7 +25,9 @@ export type RuleCode =
   | 'NOT_OWNER'
   | 'ALREADY_SWITCHED'
   | 'NOT_SWITCHED'
-  | 'STALE';
+  | 'STALE'
+  | 'ONLINE_NOT_REGISTERED'
+  | 'NO_TAPE_LIBRARY';
 
 /** Refusals that are not rules of the DPM documents but of the command itself. */
 export type CommandCode =

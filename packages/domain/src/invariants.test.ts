@@ -6,12 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CommandResult, Ctx, DomainEvent } from './command';
+import { applyChanges } from './command';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
 import { scenario1 } from './fixtures/scenarios';
 import { analyseTopology } from './topology/topology';
 import { maxDiskRecoveryPoints } from './protection/goals';
-import { SWITCH_DIRECTIONS, switchProtection, type SwitchDirection } from './protection/switch-protection';
+import { SWITCH_DIRECTIONS, canSwitch, switchProtection, type SwitchDirection } from './protection/switch-protection';
+import { viewOf } from './view';
 import { takeOwnership } from './agents/take-ownership';
 import { performConsistencyCheck } from './protection/perform-consistency-check';
 import { createRecoveryPoint } from './protection/create-recovery-point';
@@ -19,7 +21,9 @@ import { stopProtection } from './protection/stop-protection';
 import { uncleanShutdown } from './estate/unclean-shutdown';
 import { simulateDiskFailure } from './server/disk-failure';
 import { diskLayout } from './server/disk-layout';
-import { MINUTE, World, structuredCopy } from './test-support';
+import { DISK_GOALS, MINUTE, World, newGroup, structuredCopy } from './test-support';
+import { attachAgent } from './agents/attach-agent';
+import { createProtectionGroup } from './protection/create-protection-group';
 
 type Command =
   | { kind: 'switchProtection'; replicaId: string; direction: SwitchDirection }
@@ -29,6 +33,8 @@ type Command =
   | { kind: 'stopProtection'; replicaId: string; retainReplica: boolean }
   | { kind: 'uncleanShutdown'; computerId: string }
   | { kind: 'diskFailure'; serverId: string; disk: number }
+  | { kind: 'attachAgent'; serverId: string; computerId: string }
+  | { kind: 'protect'; serverId: string; dataSourceId: string; sourceServerId: string | null }
   | { kind: 'tick'; minutes: number };
 
 /** Status changes the state machine allows (domain-rules.md), besides Replica is missing and Inactive. */
@@ -55,6 +61,16 @@ const REPLICAS = Object.keys(BASE.replicas);
 const SWITCHABLE = REPLICAS.filter((id) => /^rep-DS3-DS1-PS/.test(id));
 const SERVERS = Object.keys(BASE.servers);
 const COMPUTERS = Object.keys(BASE.computers).filter((id) => BASE.computers[id]?.agent);
+const DPM_COMPUTERS = Object.values(BASE.servers).map((s) => s.computerId);
+const DATA_SOURCES = Object.keys(BASE.dataSources);
+/** Members the review found accepted: a copy of the server's own database, and copies held down the chain. */
+const TRICKY_MEMBERS = SERVERS.flatMap((s) =>
+  SERVERS.filter((h) => h !== s).flatMap((h) => [
+    { serverId: s, dataSourceId: `ds-${s.slice(4)}-DPMDB`, sourceServerId: h },
+    { serverId: s, dataSourceId: 'ds-PS1-C', sourceServerId: h },
+    { serverId: s, dataSourceId: 'ds-DS1-DPMDB', sourceServerId: h },
+  ]),
+);
 
 /**
  * Scenario 1 with DS1's replica of PS1 C:\ at 64 disk recovery points and of the Sales database at
@@ -89,13 +105,17 @@ function fullEstate(): Estate {
 const START = fullEstate();
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-PS1-C'), direction: fc.constantFrom(...SWITCH_DIRECTIONS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-DS1-DPMDB'), direction: fc.constantFrom(...SWITCH_DIRECTIONS) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeOwnership' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...COMPUTERS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('performConsistencyCheck' as const), replicaId: fc.constantFrom(...REPLICAS) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopProtection' as const), replicaId: fc.constantFrom(...REPLICAS), retainReplica: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('uncleanShutdown' as const), computerId: fc.constantFrom(...COMPUTERS) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('diskFailure' as const), serverId: fc.constantFrom(...SERVERS), disk: fc.integer({ min: 0, max: 1 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('attachAgent' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...DPM_COMPUTERS) }) },
+  // Any data source, directly or as the replica some DPM server holds: the rules decide.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('protect' as const), serverId: fc.constantFrom(...SERVERS), dataSourceId: fc.constantFrom(...DATA_SOURCES), sourceServerId: fc.constantFrom(null, ...SERVERS) }) },
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY_MEMBERS).map((m) => ({ kind: 'protect' as const, ...m })) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 24 * 60 }) }) }) },
 );
 const sequenceArb = fc.array(commandArb, { minLength: 1, maxLength: 25 });
@@ -116,6 +136,18 @@ function decide(estate: Estate, c: Exclude<Command, { kind: 'tick' }>, ctx: Ctx)
       return uncleanShutdown(estate, { computerId: c.computerId }, ctx);
     case 'diskFailure':
       return simulateDiskFailure(estate, { serverId: c.serverId, diskId: estate.servers[c.serverId]?.disks[c.disk]?.id ?? '' }, ctx);
+    case 'attachAgent':
+      return attachAgent(estate, { serverId: c.serverId, computerIds: [c.computerId], method: 'Attach' }, ctx);
+    case 'protect': {
+      // As an administrator would: attach the agent of the DPM server holding the replica first.
+      const holder = c.sourceServerId ? estate.servers[c.sourceServerId]?.computerId : undefined;
+      const attached = holder ? attachAgent(estate, { serverId: c.serverId, computerIds: [holder], method: 'Attach' }, ctx) : null;
+      const base = attached && !isDomainError(attached) ? applyChanges(estate, attached.changes) : estate;
+      const group = newGroup(c.serverId, `Group ${ctx.newId('name')}`, [{ dataSourceId: c.dataSourceId, sourceServerId: c.sourceServerId }], { disk: { ...DISK_GOALS, syncFrequencyMinutes: 24 * 60 } });
+      const created = createProtectionGroup(base, group, ctx);
+      if (isDomainError(created) || !attached || isDomainError(attached)) return created;
+      return { changes: [...attached.changes, ...created.changes], events: [...attached.events, ...created.events] };
+    }
   }
 }
 
@@ -160,6 +192,60 @@ describe('invariants of the estate over random command sequences on scenario 1',
             expect(after.servers[agent?.ownerId ?? ''], id).toBeDefined();
             expect(agent?.attachedTo).toContain(agent?.ownerId);
             expect(agent?.pendingOwnerId).not.toBe(agent?.ownerId);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('never lets a DPM server protect its own data through any chain, nor a copy of a copy, nor the same data twice (seed 004, DPM chaining documentation, seed 001)', () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ after }) => {
+          const active = Object.values(after.replicas).filter((r) => r.groupId !== null);
+          const seen = new Set<string>();
+          for (const r of active) {
+            const ds = after.dataSources[r.dataSourceId];
+            const key = `${r.serverId}|${r.dataSourceId}`;
+            expect(seen.has(key), `${r.id}: ${r.serverId} protects ${r.dataSourceId} twice`).toBe(false);
+            seen.add(key);
+            if (r.sourceServerId === null) continue;
+            // Its own data, however many servers hold the copy it would read from.
+            expect(ds?.computerId, `${r.id} protects its own data`).not.toBe(after.servers[r.serverId]?.computerId);
+            expect(r.sourceServerId, r.id).not.toBe(r.serverId);
+            // What it copies is data its primary protects directly (or protects after a switch).
+            const held = active.find((h) => h.serverId === r.sourceServerId && h.dataSourceId === r.dataSourceId);
+            if (held) expect(held.sourceServerId === null || held.switched, `${r.id} copies ${held.id}, itself a copy`).toBe(true);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it("keeps every data source of a computer with its agent's one owner: a switch moves them all, and a server that lost the agent runs nothing through it (seeds 000, 001)", () => {
+    fc.assert(
+      fc.property(sequenceArb, (commands) => {
+        play(commands, ({ before, after }) => {
+          const active = Object.values(after.replicas).filter((r) => r.groupId !== null);
+          for (const computerId of COMPUTERS) {
+            const owner = after.computers[computerId]?.agent?.ownerId;
+            const mine = active.filter((r) => after.dataSources[r.dataSourceId]?.computerId === computerId);
+            for (const r of mine.filter((m) => m.switched)) expect(r.serverId, `${r.id} is switched but ${owner ?? 'nobody'} owns the agent`).toBe(owner);
+            // On the server that owns the agent after a switch, no member of the computer is left unswitched.
+            if (mine.some((m) => m.switched && m.serverId === owner)) {
+              const view = viewOf(after);
+              for (const r of mine.filter((m) => m.serverId === owner && m.sourceServerId !== null && canSwitch(view, m))) expect(r.switched, `${r.id} left behind by the switch`).toBe(true);
+            }
+          }
+          // No protection job completes through an agent its server does not own.
+          for (const job of Object.values(after.jobs)) {
+            if (job.status !== 'Completed' || before.jobs[job.id]?.status === 'Completed' || job.replicaId === null) continue;
+            const r = after.replicas[job.replicaId];
+            const computer = after.computers[after.dataSources[r?.dataSourceId ?? '']?.computerId ?? ''];
+            if (!r || !computer?.agent || computer.dpmServerId !== null || (r.sourceServerId !== null && !r.switched)) continue;
+            expect(computer.agent.ownerId, `${job.type} ${job.id} of ${r.id} completed without the agent`).toBe(r.serverId);
           }
         });
       }),

@@ -89,7 +89,8 @@ export interface PoolDisk {
   missing: boolean;
 }
 
-export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled';
+/** Error: the agent answered its server with an error the last time it was contacted (its `error`). */
+export type AgentStatus = 'OK' | 'Unreachable' | 'Incompatible' | 'Disabled' | 'Error';
 
 export interface Agent {
   version: Version;
@@ -102,6 +103,11 @@ export interface Agent {
   status: AgentStatus;
   /** The DPM server name the agent reports to (SetDpmServer). */
   dpmServerName: string | null;
+  /**
+   * What the agent answered its owner the last time it was contacted (Refresh Information, a
+   * protection job) when that was an error, shown with status Error; absent in agents stored before.
+   */
+  error?: string | null;
   /** Changed by every administrator action on the agent (STALE). */
   revision: Revision;
 }
@@ -149,12 +155,19 @@ export interface ProtectionGoals {
   expressFullTimes: number[];
 }
 
+/** How often DPM's long-term goals write to tape (Specify Long-Term Goals: daily to yearly; TAPE_ONCE_A_DAY). */
+export const TAPE_FREQUENCIES = ['Daily', 'Weekly', 'Bi-Weekly', 'Monthly', 'Quarterly', 'Half-Yearly', 'Yearly'] as const;
+export type TapeFrequency = (typeof TAPE_FREQUENCIES)[number];
+export const TAPE_RETENTION_UNITS = ['Weeks', 'Months', 'Years'] as const;
+export type TapeRetentionUnit = (typeof TAPE_RETENTION_UNITS)[number];
+
 export interface TapeGoals {
-  /** Scheduled tape backups a day (TAPE_ONCE_A_DAY: at most 1). */
-  backupsPerDay: number;
-  /** Minutes after midnight of the daily tape backup. */
+  /** How often the scheduled tape backup runs (at most once a day, TAPE_ONCE_A_DAY). */
+  frequency: TapeFrequency;
+  /** Minutes after midnight of the tape backup, on the days the frequency names. */
   backupTime: number;
-  retentionYears: number;
+  /** How long each tape backup is kept: from one week to 99 years (seed 001). */
+  retention: { count: number; unit: TapeRetentionUnit };
   libraryId: string | null;
   copies: number;
   encrypt: boolean;
@@ -433,8 +446,9 @@ export const ENTITY_NAMES: readonly EntityName[] = [
   'alerts',
 ];
 
+/** As DPM shows a version: its four-part build number, and the update rollup that installed it (RTM before any). */
 export function formatVersion(v: Version): string {
-  return `${v.major}.${v.minor}.${v.build} UR${v.rollup}`;
+  return `${v.major}.${v.minor}.${v.build}.0 ${v.rollup === 0 ? 'RTM' : `UR${v.rollup}`}`;
 }
 
 export function sameVersion(a: Version, b: Version): boolean {

@@ -8,7 +8,7 @@ import { applyChanges } from './command';
 import type { DomainError, ErrorCode } from './errors';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionGroup, ProtectionStatus, Replica, Version } from './model';
-import { DPM_2019_UR4, EstateBuilder } from './fixtures/builder';
+import { DPM_2019_UR1, EstateBuilder } from './fixtures/builder';
 import { FIXTURE_EPOCH, demo } from './fixtures/scenarios';
 import { failServer } from './server/fail-server';
 import { reinstallServer } from './server/reinstall-server';
@@ -199,7 +199,7 @@ export const DS1_DPMDB_TAPE = 'tape-DS1001L8';
  * reinstalled (with `install`), the library is rescanned and inventoried, the imported DPMDB
  * tape recataloged and its backup copied to RESTORE_FOLDER.
  */
-export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: string } = { version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' }): World {
+export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: string } = { version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' }): World {
   const w = new World(demo());
   w.run(failServer, { serverId: 'srv-DS1' });
   w.run(reinstallServer, { serverId: 'srv-DS1', ...install });

@@ -25,8 +25,17 @@ const ComputerParams = ServerParams.extend({ computerId: Id.openapi({ param: { n
 /** An agent edited from a dialog says which revision of it the dialog showed (STALE). */
 const AgentEdit = z.object({ expectedRevision: z.number().int().min(0).optional() }).strict();
 const Check = z.object({ check: z.string(), ok: z.boolean(), detail: z.string() }).openapi('ConnectivityCheck');
+const Reason = z.object({ code: z.string(), message: z.string() }).nullable();
 const Candidate = z
-  .object({ computerId: z.string(), name: z.string(), fqdn: z.string(), dpmVersion: z.string().nullable(), hasAgent: z.boolean(), owner: z.string().nullable() })
+  .object({
+    computerId: z.string(),
+    name: z.string(),
+    fqdn: z.string(),
+    dpmVersion: z.string().nullable(),
+    hasAgent: z.boolean(),
+    owner: z.string().nullable(),
+    whyNot: z.object({ Install: Reason, Attach: Reason }).openapi({ description: "Why this server can't take the agent by each method (rule code and sentence), as Install or Attach would refuse it; null when it can" }),
+  })
   .openapi('AgentCandidate');
 
 const agents = readRoute(TAG, '/servers/{serverId}/agents', 'Agents this server owns or has attached, with what can be done to each', ServerParams, NoQuery, z.array(AgentRow));

@@ -28,10 +28,11 @@ describe('Protection Agent Installation Wizard: Attach / Install with domain cre
     const t = testApp('scenario-1');
     expect((await t.json('/api/estate/servers', { name: 'DS5', fqdn: 'ds5.contoso.com', version: V9, storagePoolGb: 1000 })).status).toBe(200);
     const candidates = (await (await t.app.request('/api/servers/srv-DS4/agents/candidates?search=DS5')).json()) as { computerId: string; dpmVersion: string }[];
-    expect(candidates).toEqual([expect.objectContaining({ dpmVersion: '9.0.100 UR1' })]);
+    // Select Computers says before any credentials why DS4 can't take DS5's agent.
+    expect(candidates).toEqual([expect.objectContaining({ dpmVersion: '9.0.100.0 UR1', hasAgent: true, whyNot: { Install: expect.objectContaining({ code: 'VERSION_MISMATCH' }) as unknown, Attach: expect.objectContaining({ code: 'VERSION_MISMATCH' }) as unknown } })]);
     const ds5 = candidates[0]?.computerId ?? '';
     const before = JSON.stringify(t.store.estate.computers[ds5]);
-    const refused = await t.json('/api/servers/srv-DS4/agents/attach', { computerIds: [ds5], method: 'Install', credentials: DOMAIN_ADMIN });
+    const refused = await t.json('/api/servers/srv-DS4/agents/attach', { computerIds: [ds5], method: 'Attach', credentials: DOMAIN_ADMIN });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ error: { code: 'VERSION_MISMATCH' } });
     expect(JSON.stringify(t.store.estate.computers[ds5])).toBe(before);
@@ -53,8 +54,8 @@ describe('secrets: domain passwords and vault passphrases', () => {
       answers.push(await res.text());
       return res.status;
     };
-    expect(await call('/api/servers/srv-DS3/agents/attach', { computerIds: ['cmp-DS4'], method: 'Install', credentials: { ...DOMAIN_ADMIN, password: WRONG } })).toBe(400);
-    expect(await call('/api/servers/srv-DS3/agents/attach', { computerIds: ['cmp-DS4'], method: 'Install', credentials: DOMAIN_ADMIN })).toBe(200);
+    expect(await call('/api/servers/srv-DS3/agents/attach', { computerIds: ['cmp-DS4'], method: 'Attach', credentials: { ...DOMAIN_ADMIN, password: WRONG } })).toBe(400);
+    expect(await call('/api/servers/srv-DS3/agents/attach', { computerIds: ['cmp-DS4'], method: 'Attach', credentials: DOMAIN_ADMIN })).toBe(200);
     expect(await call('/api/servers/srv-DS1/online/register', { vault: 'ContosoVault', credentialsIssuedAt: t.store.now - 60_000, passphrase: 'too-short' })).toBe(400);
     expect(await call('/api/servers/srv-DS1/online/register', { vault: 'ContosoVault', credentialsIssuedAt: t.store.now - 3 * 86_400_000, passphrase: PASSPHRASE })).toBe(422);
     expect(await call('/api/servers/srv-DS1/online/register', { vault: 'ContosoVault', credentialsIssuedAt: t.store.now - 60_000, passphrase: PASSPHRASE })).toBe(200);

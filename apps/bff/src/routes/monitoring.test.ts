@@ -14,11 +14,11 @@ type Details = {
 
 const offer = (d: Details, id: string) => d.operations.find((o) => o.id === id);
 
-/** Scenario 1 where DS1's recovery point of PS1 C:\ failed: DS3 switched PS1 to itself first. */
+/** Scenario 1 where DS1's recovery point of PS1 C:\ failed: DS3 had switched PS1 to itself. */
 async function failedJob() {
   const t = testApp('scenario-1');
-  const queued = (await (await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' })).json()) as { jobIds: string[] };
   expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' })).status).toBe(200);
+  const queued = (await (await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' })).json()) as { jobIds: string[] };
   expect((await t.json('/api/clock/advance', { minutes: 2 })).status).toBe(200);
   const jobId = queued.jobIds[0] ?? '';
   return { ...t, jobId };

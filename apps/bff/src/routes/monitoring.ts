@@ -75,7 +75,9 @@ export function monitoringRoutes(d: AppDeps) {
           ...page,
           items: page.items.map((a) => {
             const alert = ownRow(d.store.estate.alerts, a.id);
-            return { ...a, operations: ops({ serverId, alertId: a.id }), recommended: alert ? recommendedAction(view, alert, actor) : null };
+            const recommended = alert && a.state === 'Active' ? recommendedAction(view, alert, actor) : null;
+            // The link's words follow the alert's cause (the domain's recommendedOperation), not only its name.
+            return { ...a, recommendedAction: recommended?.name ?? null, operations: ops({ serverId, alertId: a.id }), recommended };
           }),
         },
         200,

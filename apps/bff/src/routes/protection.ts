@@ -4,6 +4,7 @@ import { router } from '../deps';
 import { Group, Id, Member, MemberDetails, PageQuery, ProtectionStatus, Revision, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
+import { TAPE_FREQUENCIES, TAPE_RETENTION_UNITS } from '@dpm/domain/model';
 import { MEMBER_SORTS, listGroups, listMembers, listProtectable, memberDetails } from '@dpm/db/views/protection';
 import { computeEdges, protectorsOf } from '@dpm/domain/topology/topology';
 import { checkCanProtect } from '@dpm/domain/protection/rules';
@@ -43,9 +44,9 @@ const Goals = z
   .strict();
 const TapeGoals = z
   .object({
-    backupsPerDay: z.number().int().min(0).max(24),
+    frequency: z.enum(TAPE_FREQUENCIES).openapi({ description: 'How often the scheduled tape backup runs (Specify Long-Term Goals): daily to yearly' }),
     backupTime: z.number().int().min(0).max(1439),
-    retentionYears: z.number().int(),
+    retention: z.object({ count: z.number().int(), unit: z.enum(TAPE_RETENTION_UNITS) }).strict().openapi({ description: 'How long each tape backup is kept: from one week to 99 years' }),
     libraryId: Id.nullable(),
     copies: z.number().int().min(1).max(4),
     encrypt: z.boolean(),

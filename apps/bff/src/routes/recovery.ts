@@ -10,6 +10,7 @@ import { ownRow, rowsWhere } from '@dpm/domain/command';
 import { viewOf } from '@dpm/domain/view';
 import { listExternalTapes, listRecoverable, listRecoveryPoints } from '@dpm/db/views/recovery';
 import { recoverOperation } from '@dpm/domain/recovery/recover';
+import { DATABASE_STATES, EXISTING_VERSION_BEHAVIOURS, RESTORE_SECURITY } from '@dpm/domain/recovery/recovery-types';
 import { recoverableItems } from '@dpm/domain/recovery/recoverable-items';
 import { restoreToReplicaOperation, whyNotRestoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
 import type { Estate } from '@dpm/domain/model';
@@ -32,6 +33,11 @@ const RecoverBody = z
     ]),
     destination: z.string().max(260).nullable().default(null),
     items: z.array(z.string().min(1).max(1024)).max(100).optional(),
+    latest: z.boolean().optional().openapi({ description: 'Recovery time › Latest: a database only to its original instance of SQL Server' }),
+    databaseState: z.enum(DATABASE_STATES).optional().openapi({ description: 'Specify Database State (a database recovered into an instance of SQL Server)' }),
+    databaseName: z.string().min(1).max(128).optional().openapi({ description: 'Recover to any SQL instance: the name of the recovered database' }),
+    existingVersion: z.enum(EXISTING_VERSION_BEHAVIOURS).optional().openapi({ description: 'Files and folders recovered to a location: existing version recovery behaviour' }),
+    restoreSecurity: z.enum(RESTORE_SECURITY).optional().openapi({ description: 'Files and folders recovered to a location: the security settings to apply' }),
   })
   .strict()
   .refine((b) => (b.recoveryPointId === undefined) !== (b.tape === undefined), { message: 'give either recoveryPointId or tape', path: ['recoveryPointId'] })

@@ -252,7 +252,7 @@ describe('Readiness check routes', () => {
     const { json, db } = testApp('demo');
     await json('/api/readiness/run', {});
     const credentials = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
-    expect((await json('/api/servers/srv-DS3/agents/attach', { computerIds: ['cmp-DS4'], method: 'Install', credentials })).status).toBe(200);
+    expect((await json('/api/servers/srv-DS3/agents/attach', { computerIds: ['cmp-DS4'], method: 'Attach', credentials })).status).toBe(200);
     const group = {
       name: 'DS4 database',
       members: [{ dataSourceId: 'ds-DS4-DPMDB', sourceServerId: null }],

@@ -41,7 +41,7 @@ describe('GET /api/topology', () => {
     expect(findings).toContainEqual({
       code: 'VERSION_MISMATCH',
       severity: 'error',
-      message: 'DS3 runs DPM 10.19.260 UR4 but DS2 runs 10.22.100 UR0; all servers in a primary/secondary configuration must run the same version and update rollup.',
+      message: 'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM; all servers in a primary/secondary configuration must run the same version and update rollup.',
       serverIds: ['srv-DS3', 'srv-DS2'],
     });
   });
@@ -95,7 +95,7 @@ describe('GET /api/topology/search and /api/topology/servers', () => {
     const t = testApp('scenario-1');
     const first = await get<Page<{ name: string; fqdn: string; state: string; version: string }>>(t, '/topology/servers?limit=3');
     expect(first.items.map((s) => s.name)).toEqual(['DS1', 'DS2', 'DS3']);
-    expect(first.items[0]).toMatchObject({ fqdn: 'ds1.contoso.com', state: 'Online', version: '10.19.260 UR4' });
+    expect(first.items[0]).toMatchObject({ fqdn: 'ds1.contoso.com', state: 'Online', version: '10.19.260.0 UR1' });
     const rest = await get<Page<{ name: string }>>(t, `/topology/servers?limit=3&cursor=${first.nextCursor ?? ''}`);
     expect(rest.items.map((s) => s.name)).toEqual(['DS4']);
     expect(rest.nextCursor).toBeNull();

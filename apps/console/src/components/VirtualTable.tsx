@@ -18,7 +18,12 @@ export interface VirtualTableProps<T> {
   getId: (row: T) => string;
   columns: Column<T>[];
   selectedId?: string | null;
-  onSelect?: (row: T) => void;
+  /**
+   * With `selectedIds`, several rows can be selected as in DPM's lists: Ctrl+click or Ctrl+Space
+   * adds or removes a row, Shift+click or Shift+arrow extends the selection from the focused row.
+   */
+  onSelect?: (row: T, how?: SelectHow) => void;
+  selectedIds?: ReadonlySet<string>;
   sort?: { key: string; dir: 'asc' | 'desc' };
   onSort?: (key: string) => void;
   /** Called when the last loaded row scrolls into view (server-side paging). */
@@ -32,13 +37,17 @@ export interface VirtualTableProps<T> {
 
 const ROW = 32;
 
+/** How a row was chosen: alone, added to or removed from the selection, or as the end of a range. */
+export type SelectHow = 'only' | 'toggle' | 'range';
+
 /**
  * An accessible, virtualized grid: only the rows in view are in the DOM, so lists of thousands
  * of members stay fluid. Arrow keys move the selection; the context menu opens by mouse or
  * keyboard.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { rows, columns, getId, selectedId, onSelect, menu, groupOf } = props;
+  const { rows, columns, getId, selectedId, onSelect, menu, groupOf, selectedIds } = props;
+  const multi = selectedIds !== undefined;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuState, setMenuState] = useState<{ row: T; target: HTMLElement | PositioningVirtualElement } | null>(null);
   // The context-menu key also makes the browser fire a contextmenu event after our keydown opened
@@ -62,10 +71,10 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const selectedIndex = selectedId ? rows.findIndex((r) => getId(r) === selectedId) : -1;
 
   const focusRow = useCallback(
-    (index: number) => {
+    (index: number, how: SelectHow = 'only') => {
       const row = rows[index];
       if (!row) return;
-      onSelect?.(row);
+      onSelect?.(row, how);
       virtualizer.scrollToIndex(index);
       requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus());
     },
@@ -73,12 +82,13 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>, row: T, index: number) => {
+    const extend: SelectHow = multi && e.shiftKey ? 'range' : 'only';
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      focusRow(Math.min(rows.length - 1, index + 1));
+      focusRow(Math.min(rows.length - 1, index + 1), extend);
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      focusRow(Math.max(0, index - 1));
+      focusRow(Math.max(0, index - 1), extend);
     } else if (e.key === 'Home') {
       e.preventDefault();
       focusRow(0);
@@ -87,12 +97,13 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       focusRow(rows.length - 1);
     } else if (menu && (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
       e.preventDefault();
-      onSelect?.(row);
+      // The menu of a row that is part of a multiple selection acts on the whole selection.
+      if (!selectedIds?.has(getId(row))) onSelect?.(row);
       keyboardOpenedAt.current = e.timeStamp;
       setMenuState({ row, target: e.currentTarget });
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      onSelect?.(row);
+      onSelect?.(row, multi && e.key === ' ' && (e.ctrlKey || e.metaKey) ? 'toggle' : 'only');
     }
   };
 
@@ -100,7 +111,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     if (!menu) return;
     e.preventDefault();
     if (e.button !== 2 && e.timeStamp - keyboardOpenedAt.current < 1000) return;
-    onSelect?.(row);
+    if (!selectedIds?.has(getId(row))) onSelect?.(row);
     if (e.button !== 2) {
       setMenuState({ row, target: e.currentTarget });
       return;
@@ -113,7 +124,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   };
 
   return (
-    <div role="grid" aria-label={props.label} aria-rowcount={(props.total ?? rows.length) + 1} aria-colcount={columns.length} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: props.height ?? '100%' }}>
+    <div role="grid" aria-label={props.label} aria-multiselectable={multi || undefined} aria-rowcount={(props.total ?? rows.length) + 1} aria-colcount={columns.length} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: props.height ?? '100%' }}>
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>
           {columns.map((c) => {
@@ -138,7 +149,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           {items.map((v) => {
             const row = rows[v.index] as T;
             const id = getId(row);
-            const selected = id === selectedId;
+            const selected = selectedIds ? selectedIds.has(id) : id === selectedId;
+            const focused = id === selectedId;
             const group = groupOf?.(row);
             const groupStarts = group !== undefined && (v.index === 0 || groupOf?.(rows[v.index - 1] as T) !== group);
             return (
@@ -148,8 +160,8 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 data-row-index={v.index}
                 aria-rowindex={v.index + 2}
                 aria-selected={selected}
-                tabIndex={selected || (selectedIndex === -1 && v.index === 0) ? 0 : -1}
-                onClick={() => onSelect?.(row)}
+                tabIndex={focused || (selectedIndex === -1 && v.index === 0) ? 0 : -1}
+                onClick={(e) => onSelect?.(row, multi && e.shiftKey ? 'range' : multi && (e.ctrlKey || e.metaKey) ? 'toggle' : 'only')}
                 onKeyDown={(e) => onKeyDown(e, row, v.index)}
                 onContextMenu={(e) => onContextMenu(e, row)}
                 style={{

@@ -57,3 +57,23 @@ export function OperationButtons({ offers, onChoose }: { offers: Offers; onChoos
     </>
   );
 }
+
+/**
+ * One operation offered for several selected objects (DPM and Start-DPMSwitchProtection take
+ * several data sources): enabled when the server offers it enabled for each of them, otherwise
+ * disabled with the first refusal, named after its object; an intent can be chosen when it can be
+ * for each of them. Nothing is decided here: it reads the server's offers.
+ */
+export function combinedOffer(id: string, each: readonly { name: string; offers: Offers }[]): Offer | undefined {
+  const found = each.map((e) => ({ name: e.name, offer: offerOf(e.offers, id) }));
+  const first = found[0]?.offer;
+  if (!first || found.some((f) => !f.offer)) return undefined;
+  const refused = found.find((f) => !f.offer?.enabled);
+  const intents = first.intents?.map((i) => {
+    const blocked = found.map((f) => ({ name: f.name, intent: f.offer?.intents?.find((x) => x.intent === i.intent) })).find((f) => !f.intent?.enabled);
+    return blocked ? { intent: i.intent, enabled: false, reason: blocked.intent?.reason ? { ...blocked.intent.reason, message: `${blocked.name}: ${blocked.intent.reason.message}` } : null } : { intent: i.intent, enabled: true, reason: null };
+  });
+  const reason = refused?.offer?.reason ? { ...refused.offer.reason, message: `${refused.name}: ${refused.offer.reason.message}` } : null;
+  const enabled = intents ? intents.some((i) => i.enabled) : refused === undefined;
+  return { ...first, enabled, reason: enabled ? null : (reason ?? intents?.find((i) => i.reason)?.reason ?? null), ...(intents ? { intents } : {}) };
+}

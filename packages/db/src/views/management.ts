@@ -13,6 +13,7 @@ export interface AgentRow {
   isDpmServer: boolean;
   agentVersion: string;
   status: Agent['status'];
+  error: string | null;
   owner: string | null;
   ownedByThisServer: boolean;
   pendingOwner: string | null;
@@ -40,6 +41,7 @@ export function listAgents(db: Db, serverId: string): AgentRow[] {
       isDpmServer: r.dpmServerId !== null,
       agentVersion: formatVersion(agent.version),
       status: agent.status,
+      error: agent.error ?? null,
       owner: agent.ownerId ? (names.get(agent.ownerId) ?? agent.ownerId) : null,
       ownedByThisServer: agent.ownerId === serverId,
       pendingOwner: agent.pendingOwnerId ? (names.get(agent.pendingOwnerId) ?? agent.pendingOwnerId) : null,

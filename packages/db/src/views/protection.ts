@@ -224,7 +224,10 @@ export function listProtectable(db: Db, serverId: string): ProtectableComputer[]
     ${protection}
     WHERE ds.computer_id IN (${visible})
     ORDER BY ds.kind, ds.name COLLATE NOCASE, ds.id`);
-  // A server can't protect its own replicas (ALREADY_PROTECTED), so the connected server's are left out.
+  // A server can't protect its own replicas (ALREADY_PROTECTED), so the connected server's are left
+  // out, and a DPM server offers only the replicas of data it protects directly (DPM's chaining
+  // documentation), not the copies it holds as another server's secondary; a switched replica is
+  // listed so that its refusal (SWITCHED_NO_SECONDARY) can be read beside it.
   const replicas = db.all<{ dataSourceId: string; sourceServerId: string; holderComputerId: string; dataSource: string; computer: string; kind: string; sizeGb: number } & ProtectionColumns>(sql`
     SELECT h.data_source_id AS dataSourceId, h.server_id AS sourceServerId, s.computer_id AS holderComputerId,
       ds.name AS dataSource, oc.name AS computer, ds.kind, ds.size_gb AS sizeGb,
@@ -236,6 +239,7 @@ export function listProtectable(db: Db, serverId: string): ProtectableComputer[]
     LEFT JOIN replicas p ON p.data_source_id = h.data_source_id AND p.source_server_id = h.server_id AND p.group_id IS NOT NULL
     ${protection}
     WHERE h.group_id IS NOT NULL AND h.server_id != ${serverId} AND s.computer_id IN (${visible})
+      AND (h.source_server_id IS NULL OR h.switched = 1)
     ORDER BY oc.name COLLATE NOCASE, ds.name COLLATE NOCASE, h.data_source_id`);
 
   const byComputer = new Map<string, ProtectableComputer>(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors';
 import { scenario1 } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_UR1 } from '../fixtures/builder';
 import { World, ctxAt, expectRefusal, withServers } from '../test-support';
 import { disableAgentProtection } from './disable-agent-protection';
 import { enableAgentProtection } from './enable-agent-protection';
@@ -40,7 +40,7 @@ describe('Uninstall', () => {
     w.run(uninstallAgent, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
     expect(w.estate.computers['cmp-PS1']?.agent?.attachedTo).toEqual(['srv-DS1']);
     expect(w.estate.computers['cmp-PS1']?.security.dcomLaunchActivation).not.toContain('CONTOSO\\DS5');
-    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS4'], method: 'Install' });
+    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-DS4'], method: 'Attach' });
     w.run(uninstallAgent, { serverId: 'srv-DS5', computerId: 'cmp-DS4' });
     expect(w.estate.computers['cmp-DS4']?.agent).toBeNull();
   });
@@ -62,12 +62,12 @@ describe('Refresh Information and Select Computers', () => {
 
   it('lists the computers of the domain the server has no agent on, with the DPM version of servers', () => {
     const estate = withServers(scenario1(), [], (b) => {
-      b.server('DS5', { ...DPM_2019_UR4, major: 9, minor: 0 });
+      b.server('DS5', { ...DPM_2019_UR1, major: 9, minor: 0 });
     });
     const names = agentCandidates(estate, 'srv-DS4', '').map((c) => c.name);
     expect(names).toContain('DS5');
     expect(names).not.toContain('DS3');
     expect(names).not.toContain('DS4');
-    expect(agentCandidates(estate, 'srv-DS4', 'ds5')).toEqual([expect.objectContaining({ name: 'DS5', dpmVersion: '9.0.260 UR4' })]);
+    expect(agentCandidates(estate, 'srv-DS4', 'ds5')).toEqual([expect.objectContaining({ name: 'DS5', dpmVersion: '9.0.260.0 UR1' })]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Draft } from '../command';
 import type { AgentSecurity, Computer, DpmServer } from '../model';
 
 export type ConnectivityCheck =
@@ -54,6 +55,17 @@ export function connectivityChecks(computer: Computer, server: DpmServer): Check
 
 /** The first failed check as DPM words the failure of a protection job, or null when all pass. */
 export function connectivityError(computer: Computer, server: DpmServer): { code: string; message: string } | null {
+  // Every protection job asks this when it starts and when it ends: the checks' sentences are
+  // written only when one fails.
+  const account = accountOf(computer, server);
+  const s = computer.security;
+  const allPass =
+    computer.agent?.dpmServerName === server.name &&
+    s.distributedComUsers.includes(account) &&
+    s.dpmRadComTrustedMachines.includes(account) &&
+    s.dpmRadmTrustedMachines.includes(account) &&
+    s.dcomLaunchActivation.includes(account);
+  if (allPass) return null;
   const failed = connectivityChecks(computer, server).find((c) => !c.ok);
   if (!failed) return null;
   return {
@@ -77,4 +89,21 @@ export function trustServer(computer: Computer, server: DpmServer): AgentSecurit
     dpmRadmTrustedMachines: add(s.dpmRadmTrustedMachines),
     dcomLaunchActivation: add(s.dcomLaunchActivation),
   };
+}
+
+/**
+ * What the owning server learns when it contacts a computer's agent (Refresh Information, a
+ * protection job): an agent that refuses it shows status Error with the reason; one that answers
+ * again is OK. Other statuses (Disabled, Unreachable, Incompatible) have their own causes and stay.
+ */
+export function recordContact(draft: Draft, computerId: string, server: DpmServer): void {
+  const computer = draft.get('computers', computerId);
+  const agent = computer?.agent;
+  if (!computer || !agent || agent.ownerId !== server.id) return;
+  const error = connectivityError(computer, server);
+  if (error && (agent.status === 'OK' || agent.status === 'Error') && agent.error !== error.message) {
+    draft.update('computers', computer.id, { agent: { ...agent, status: 'Error', error: error.message } });
+  } else if (!error && agent.status === 'Error') {
+    draft.update('computers', computer.id, { agent: { ...agent, status: 'OK', error: null } });
+  }
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scenario1 } from '../fixtures/scenarios';
+import { demo, scenario1 } from '../fixtures/scenarios';
 import { World, expectRefusal } from '../test-support';
 import { switchProtection } from '../protection/switch-protection';
 import { connectivityChecks, connectivityError } from './connectivity';
 import { reestablishProtection } from './reestablish-protection';
+import { refreshAgents } from './refresh-agents';
+import { recommendedAction } from '../alerts/recommended-action';
+import { viewOf } from '../view';
 
 describe('reestablishProtection (seed 000, "Reestablish protection")', () => {
   it("refuses re-establishing PS1 on DS1 while DS3 owns PS1's agent after Switch Disaster Protection: NOT_OWNER (seed 000)", () => {
@@ -29,5 +32,36 @@ describe('reestablishProtection (seed 000, "Reestablish protection")', () => {
     expect(connectivityChecks(after, ds1).every((c) => c.ok)).toBe(true);
     expect(after.security.dpmRadComTrustedMachines).toEqual(['CONTOSO\\DS1']);
     expect(connectivityError(after, ds1)).toBeNull();
+  });
+});
+
+describe('an agent that refuses its server (demo: PS4 lost DS2 from DPMRADmTrustedMachines, seed 000)', () => {
+  const ADMIN = { name: 'admin', role: 'Administrator' as const };
+
+  it('Refresh Information contacts the agent and reports the error, and the alerts recommend Re-establish protection, not a consistency check that would fail', () => {
+    const w = new World(demo());
+    expect(w.estate.computers['cmp-PS4']?.agent?.status).toBe('OK');
+    w.run(refreshAgents, { serverId: 'srv-DS2' });
+    const agent = w.estate.computers['cmp-PS4']?.agent;
+    expect(agent?.status).toBe('Error');
+    expect(agent?.error).toContain('CONTOSO\\DS2 is not a member of DPMRADmTrustedMachines');
+    // PS3's agent answers DS2: it stays OK.
+    expect(w.estate.computers['cmp-PS3']?.agent).toMatchObject({ status: 'OK' });
+
+    w.advance(60);
+    const check = w.jobs('Consistency check').find((j) => j.dataSourceId === 'ds-PS4-D') ?? w.jobs('Synchronization').find((j) => j.dataSourceId === 'ds-PS4-D');
+    // Access denied fails at once, with nothing transferred (it does not run 25 minutes first).
+    expect(check).toMatchObject({ status: 'Failed', transferredGb: 0, error: { code: 'AGENT_ACCESS_DENIED' } });
+    expect(check?.finishedAt).toBe(check?.startedAt);
+    const alerts = Object.values(w.estate.alerts).filter((a) => a.serverId === 'srv-DS2' && a.state === 'Active' && a.computerId === 'cmp-PS4');
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const a of alerts) {
+      expect(recommendedAction(viewOf(w.estate), a, ADMIN), a.name).toMatchObject({ id: 'agents.reestablish', name: 'Re-establish protection', enabled: true, target: { serverId: 'srv-DS2', computerId: 'cmp-PS4' } });
+    }
+
+    w.run(reestablishProtection, { serverId: 'srv-DS2', computerId: 'cmp-PS4' });
+    expect(w.estate.computers['cmp-PS4']?.agent).toMatchObject({ status: 'OK', error: null });
+    const inconsistent = w.activeAlert('Replica is inconsistent', 'srv-DS2', 'rep-DS2-PS4-D');
+    if (inconsistent) expect(recommendedAction(viewOf(w.estate), inconsistent, ADMIN)).toMatchObject({ id: 'protection.consistency-check', enabled: true });
   });
 });

@@ -3,7 +3,7 @@ import { Draft } from '../command';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
-import { trustServer } from './connectivity';
+import { recordContact, trustServer } from './connectivity';
 import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
@@ -43,6 +43,7 @@ export function reestablishProtection(slice: Estate, cmd: ReestablishProtection,
   const stale = staleAgent(computer, agent, cmd.expectedRevision);
   if (stale) return stale;
   reviseAgent(draft, ctx, computer, agent, { dpmServerName: server.name }, trustServer(computer, server));
+  recordContact(draft, computer.id, server);
   draft.emit({ type: 'agent.reestablished', serverId: server.id, subjectId: computer.id, summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)` });
   return draft.outcome();
 }

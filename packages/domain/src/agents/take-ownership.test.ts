@@ -20,11 +20,15 @@ describe('takeOwnership and moving protected servers (seed 002)', () => {
     const w = failedDs1();
     const err = expectRefusal(w.estate, (s) => takeOwnership(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, w.ctx()), 'MOVE_UNSUPPORTED', ['PS1', 'DS1', 'DS2']);
     for (const option of MOVE_OPTIONS) expect(err.message).toContain(option);
+    expect(err.message).toContain('DS2 is protected by DS3, which already holds copies of PS1\'s data as the secondary DPM server of DS1');
   });
 
   it('refuses moving PS1 from a failed DS1 to DS3 directly, seed 002 scenario 2: MOVE_UNSUPPORTED (seed 002)', () => {
     const w = failedDs1();
     const err = expectRefusal(w.estate, (s) => takeOwnership(s, { serverId: 'srv-DS3', computerId: 'cmp-PS1' }, w.ctx()), 'MOVE_UNSUPPORTED', ['PS1', 'DS3']);
+    // DS3 is the secondary itself: it is not told that it is "known to its secondary".
+    expect(err.message).toContain('DS3 already holds copies of PS1\'s data as the secondary DPM server of DS1');
+    expect(err.message).not.toContain('known to its secondary');
     expect(err.message).toContain('Option 1');
     expect(err.message).toContain('Option 2');
     expect(err.message).toContain('Option 3');

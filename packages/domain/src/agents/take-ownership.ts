@@ -8,6 +8,7 @@ import { setReplicaStatus } from '../protection/replica-status';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 import { scheduleJob } from '../jobs/jobs';
 import { checkMove } from '../protection/rules';
+import { switchedTo } from '../protection/switch-protection';
 import { trustServer } from './connectivity';
 import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
 import type { View } from '../view';
@@ -33,6 +34,18 @@ export function whyNotTakeOwnership(view: View, target: Targets['agent']): Domai
     return refuse('INVALID_STATE', `${server.name} already owns the protection agent on ${computer.name}.`, computer.id);
   }
   if (agent.pendingOwnerId !== server.id) {
+    const secondary = switchedTo(view, computer.id, server.id);
+    if (secondary) {
+      // Seed 000: switching back is done on the secondary; the primary then sees Agent Ownership
+      // Required and takes ownership. Taking the agent while the secondary protects the computer
+      // would leave the switched data sources without an agent.
+      const name = view.get('servers', secondary)?.name ?? 'the secondary DPM server';
+      return refuse(
+        'INVALID_STATE',
+        `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. Switch protection back on ${name} (Switch Disaster Protection) first; ${server.name} then raises Agent Ownership Required and takes ownership.`,
+        computer.id,
+      );
+    }
     const move = checkMove(view.estate(), computer.id, server.id);
     if (move) return move;
     if (!agent.attachedTo.includes(server.id)) {

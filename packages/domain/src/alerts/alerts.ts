@@ -2,30 +2,29 @@ import type { Ctx, Draft } from '../command';
 import type { Alert, AlertName, AlertSeverity, Replica } from '../model';
 
 /**
- * Each alert DPM raises, with its severity, the DPM alert ID its description ends with, and the
- * recommended action link the console offers (console-terms.md). IDs 3104, 3106, 3115 and 3118
- * are confirmed by DPM's management pack (systemcenter.wiki), 3114 by console-terms.md; the
- * others are this console's numbers in the same range, chosen not to collide with known IDs
- * (3169 is DPM's "Recovery point volume threshold exceeded").
+ * Each alert DPM raises, with its severity, DPM's alert ID where DPM has one, and the recommended
+ * action link the console offers (console-terms.md). The IDs are DPM's own: 3104, 3106, 3115 and
+ * 3118 from DPM's management pack, 3114 from console-terms.md. Where DPM's ID is not known here
+ * the description carries none rather than an invented one that would read as DPM's.
  */
-export const ALERT_CATALOG: Record<AlertName, { severity: AlertSeverity; dpmId: number; action: string | null }> = {
-  'Agent Ownership Required': { severity: 'Critical', dpmId: 3315, action: 'Take Ownership' },
+export const ALERT_CATALOG: Record<AlertName, { severity: AlertSeverity; dpmId: number | null; action: string | null }> = {
+  'Agent Ownership Required': { severity: 'Critical', dpmId: null, action: 'Take Ownership' },
   'Replica is inconsistent': { severity: 'Critical', dpmId: 3106, action: 'Run a synchronization job with consistency check' },
   'Replica inconsistent, verification in progress': { severity: 'Warning', dpmId: 3104, action: null },
   'Manual replica creation pending': { severity: 'Information', dpmId: 3118, action: null },
   'Synchronization failed': { severity: 'Critical', dpmId: 3115, action: 'Run a synchronization job with consistency check' },
   'Recovery point creation failed': { severity: 'Critical', dpmId: 3114, action: 'Create a recovery point' },
-  'Replica is missing': { severity: 'Critical', dpmId: 3170, action: null },
-  'Replica is invalid': { severity: 'Critical', dpmId: 3171, action: null },
-  'Agent unreachable': { severity: 'Critical', dpmId: 3122, action: null },
-  'Agent incompatible': { severity: 'Warning', dpmId: 3124, action: null },
-  'Library not available': { severity: 'Critical', dpmId: 3300, action: null },
-  'Detailed inventory failed': { severity: 'Warning', dpmId: 3311, action: null },
-  'Backup to tape failed': { severity: 'Critical', dpmId: 3310, action: null },
-  'Recovery failed': { severity: 'Critical', dpmId: 3111, action: null },
-  'Recovery succeeded': { severity: 'Information', dpmId: 3112, action: null },
+  'Replica is missing': { severity: 'Critical', dpmId: null, action: null },
+  'Replica is invalid': { severity: 'Critical', dpmId: null, action: null },
+  'Agent unreachable': { severity: 'Critical', dpmId: null, action: null },
+  'Agent incompatible': { severity: 'Warning', dpmId: null, action: null },
+  'Library not available': { severity: 'Critical', dpmId: null, action: null },
+  'Detailed inventory failed': { severity: 'Warning', dpmId: null, action: null },
+  'Backup to tape failed': { severity: 'Critical', dpmId: null, action: null },
+  'Recovery failed': { severity: 'Critical', dpmId: null, action: null },
+  'Recovery succeeded': { severity: 'Information', dpmId: null, action: null },
   // Beyond DPM (Reporting › Readiness check): the action reruns the check once the fixes are in.
-  'Readiness check failed': { severity: 'Warning', dpmId: 3350, action: 'Run readiness check' },
+  'Readiness check failed': { severity: 'Warning', dpmId: null, action: 'Run readiness check' },
 };
 
 export interface AlertSubject {
@@ -36,7 +35,7 @@ export interface AlertSubject {
   affectedArea: string;
 }
 
-/** An alert's Description: DPM's sentence, the detail, and the alert ID it ends with. */
+/** An alert's Description: DPM's sentence, the detail, and DPM's alert ID it ends with, where DPM has one. */
 export function describe(draft: Draft, name: AlertName, subject: AlertSubject, detail?: string): string {
   const server = draft.get('servers', subject.serverId)?.name ?? subject.serverId;
   const id = ALERT_CATALOG[name].dpmId;
@@ -58,7 +57,7 @@ export function describe(draft: Draft, name: AlertName, subject: AlertSubject, d
     'Recovery succeeded': `The recovery of ${subject.affectedArea} on ${server} completed successfully.`,
     'Readiness check failed': `The readiness check found that ${server} could not be rebuilt as it stands after a disaster.`,
   };
-  return `${text[name]}${detail ? ` ${detail}` : ''} (ID ${id})`;
+  return `${text[name]}${detail ? ` ${detail}` : ''}${id === null ? '' : ` (ID ${id})`}`;
 }
 
 function activeAlert(draft: Draft, name: AlertName, serverId: string, subjectId: string): Alert | undefined {

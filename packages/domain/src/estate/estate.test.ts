@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario1 } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_RTM, DPM_2019_UR1 } from '../fixtures/builder';
+import { formatVersion } from '../model';
 import { World, ctxAt, expectRefusal, newGroup } from '../test-support';
 import { addComputer } from './add-computer';
 import { removeComputer } from './remove-computer';
@@ -34,7 +35,7 @@ describe('Estate: computers and DPM servers', () => {
     w.run(addDpmServer, { name: 'DS5', fqdn: 'ds5.contoso.com', version: V9, storagePoolGb: 1000 });
     const ds5 = Object.values(w.estate.servers).find((s) => s.name === 'DS5');
     if (!ds5) throw new Error('DS5 missing');
-    expectRefusal(w.estate, (s) => attachAgent(s, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Install' }, ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS4']);
+    expectRefusal(w.estate, (s) => attachAgent(s, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Attach' }, ctxAt()), 'VERSION_MISMATCH', ['DS5', 'DS4']);
     w.run(removeDpmServer, { serverId: ds5.id });
     expect(w.estate.servers[ds5.id]).toBeUndefined();
     expect(w.estate.computers[ds5.computerId]).toBeUndefined();
@@ -42,10 +43,10 @@ describe('Estate: computers and DPM servers', () => {
 
   it('a stopped SQL Server VSS Writer refuses protecting the DPMDB: VSS_WRITER_STOPPED', () => {
     const w = new World(scenario1());
-    w.run(addDpmServer, { name: 'DS5', fqdn: 'ds5.contoso.com', version: DPM_2019_UR4, storagePoolGb: 1000 });
+    w.run(addDpmServer, { name: 'DS5', fqdn: 'ds5.contoso.com', version: DPM_2019_UR1, storagePoolGb: 1000 });
     const ds5 = Object.values(w.estate.servers).find((s) => s.name === 'DS5');
     if (!ds5) throw new Error('DS5 missing');
-    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Install' });
+    w.run(attachAgent, { serverId: 'srv-DS4', computerIds: [ds5.computerId], method: 'Attach' });
     w.run(setVssWriter, { serverId: ds5.id, state: 'Stopped' });
     expectRefusal(w.estate, (s) => setVssWriter(s, { serverId: ds5.id, state: 'Stopped' }, ctxAt()), 'INVALID_STATE', ['DS5']);
     const dpmdb = Object.values(w.estate.dataSources).find((d) => d.computerId === ds5.computerId && d.kind === 'DPMDB');
@@ -53,5 +54,12 @@ describe('Estate: computers and DPM servers', () => {
     expectRefusal(w.estate, (s) => createProtectionGroup(s, group, w.ctx()), 'VSS_WRITER_STOPPED', ['DS5']);
     w.run(setVssWriter, { serverId: ds5.id, state: 'Running' });
     w.run(createProtectionGroup, group);
+  });
+});
+
+describe('DPM versions as DPM shows them', () => {
+  it('runs the fixtures on DPM 2019 with Update Rollup 1, build 10.19.260.0, and names a version by its real build and rollup', () => {
+    for (const server of Object.values(scenario1().servers)) expect(formatVersion(server.version), server.name).toBe('10.19.260.0 UR1');
+    expect(formatVersion(DPM_2019_RTM)).toBe('10.19.58.0 RTM');
   });
 });

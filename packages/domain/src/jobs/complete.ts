@@ -1,11 +1,13 @@
 import type { Ctx, Draft } from '../command';
+import type { View } from '../view';
+import { switchedTo } from '../protection/switch-protection';
 import type { Job, Replica } from '../model';
 import type { AlertName } from '../model';
 import { raiseAlert, replicaSubject, resolveAlert } from '../alerts/alerts';
 import { setReplicaStatus } from '../protection/replica-status';
-import { connectivityError } from '../agents/connectivity';
+import { connectivityError, recordContact } from '../agents/connectivity';
 import { agentIncompatibility, syncAgentCompatibility } from '../alerts/agent-compatibility';
-import { LIMITS, isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
+import { LIMITS, isApplicationData, maxDiskRecoveryPoints, tapeRetentionDays } from '../protection/goals';
 import { snapshotOf } from '../server/snapshot';
 import { isImported } from '../library/tape-status';
 
@@ -14,8 +16,12 @@ const YEAR = 365 * DAY;
 
 type JobError = { code: string; message: string };
 
-/** Why a replica's protection job can't reach its data source now, or null. */
-export function replicaJobError(draft: Draft, replica: Replica): JobError | null {
+/**
+ * Why a replica's protection job can't reach its data source now, or null. Read-only: the same
+ * cause decides whether a job fails at once, what its alert recommends (recommendedOperation) and
+ * whether the schedule queues it at all.
+ */
+export function replicaJobError(draft: View, replica: Replica): JobError | null {
   const server = draft.get('servers', replica.serverId);
   const ds = draft.get('dataSources', replica.dataSourceId);
   if (!server || !ds) return { code: 'NOT_FOUND', message: 'The data source no longer exists.' };
@@ -35,6 +41,14 @@ export function replicaJobError(draft: Draft, replica: Replica): JobError | null
   if (computer?.dpmServerId === server.id) return null;
   if (!computer?.agent) return { code: 'AGENT_MISSING', message: `${computer?.name ?? ds.computerId} has no protection agent.` };
   if (computer.agent.ownerId !== server.id) {
+    const secondary = switchedTo(draft, computer.id, server.id);
+    if (secondary) {
+      const name = draft.get('servers', secondary)?.name ?? 'its secondary DPM server';
+      return {
+        code: 'NOT_OWNER',
+        message: `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. ${server.name} protects ${computer.name} again once ${name} switches protection back and ${server.name} takes ownership.`,
+      };
+    }
     return {
       code: 'NOT_OWNER',
       message: `The protection agent on ${computer.name} is owned by ${computer.agent.ownerId ? (draft.get('servers', computer.agent.ownerId)?.name ?? 'another DPM server') : 'no DPM server'}. ${server.name} must take ownership of it.`,
@@ -59,6 +73,9 @@ const FAILURE_ALERT: Partial<Record<Job['type'], AlertName>> = {
 
 function fail(draft: Draft, ctx: Ctx, job: Job, error: JobError): void {
   draft.update('jobs', job.id, { status: 'Failed', finishedAt: ctx.now, error });
+  // The job contacted the agent and was refused: its status says so until the cause is fixed.
+  const server = draft.get('servers', job.serverId);
+  if (error.code === 'AGENT_ACCESS_DENIED' && job.computerId && server) recordContact(draft, job.computerId, server);
   draft.emit({ type: 'job.failed', serverId: job.serverId, subjectId: job.id, summary: `${job.type} failed: ${error.message}` });
   if (error.code === 'LIBRARY_NOT_AVAILABLE' && job.libraryId) {
     const library = draft.get('libraries', job.libraryId);
@@ -118,6 +135,12 @@ export function completeJob(draft: Draft, ctx: Ctx, job: Job): void {
 }
 
 function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replica): void {
+  // The replica's volume went missing (a failed disk) or became invalid while the job ran: there
+  // is nothing to write to, whatever the data source answers (found by the property tests).
+  if (replica.status === 'Replica is missing' || replica.status === 'Replica is invalid') {
+    fail(draft, ctx, job, { code: 'REPLICA_UNAVAILABLE', message: `The replica is "${replica.status}"; its volume can't be written to.` });
+    return;
+  }
   const error = replicaJobError(draft, replica);
   if (error) {
     fail(draft, ctx, job, error);
@@ -149,7 +172,7 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
       fail(draft, ctx, job, { code: 'NO_FREE_TAPE', message: 'No free tape is available in the library.' });
       return;
     }
-    const expiresAt = ctx.now + (group?.tape?.retentionYears ?? 1) * YEAR;
+    const expiresAt = group?.tape ? ctx.now + tapeRetentionDays(group.tape) * DAY : ctx.now + YEAR;
     draft.update('tapes', tape.id, {
       free: false,
       label: `${group?.name ?? 'Tape'}-LT-${tape.barcode}`,

@@ -45,6 +45,10 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
     meaning: 'The replica is not consistent with the data source, so DPM cannot synchronize it or create recovery points from it.',
     action: 'Run a synchronization job with consistency check (Protection › Perform consistency check); the next scheduled jobs then succeed.',
   },
+  REPLICA_UNAVAILABLE: {
+    meaning: 'The replica volume is missing from the storage pool (a failed disk) or invalid, so the job has nothing to write to.',
+    action: 'For a missing replica, remove the failed disk, add a disk and run DpmSync -ReallocateReplica (Reallocate replicas); for an invalid one, stop its protection and protect it again.',
+  },
   NO_FREE_TAPE: {
     meaning: 'The library holds no free tape whose header DPM has read.',
     action: 'Add tapes or mark expired ones as free in Management › Libraries, run a detailed inventory, then retry the job.',
@@ -62,7 +66,7 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
     action: "Recover from another copy (the secondary DPM server's or a tape), or bring that server back first.",
   },
   RECOVERY_FAILED: {
-    meaning: 'The data could not be copied to the destination. After a failed restore to replica the replica is inconsistent, which prevents repeated recovery attempts (seed 000).',
+    meaning: 'The data could not be copied to the destination. After a failed restore to replica the replica is inconsistent, which prevents repeated recovery attempts.',
     action: 'Stop protection of the data source with Delete replica on disk, add it again with manual replica creation, and restore again; if that fails too, the replica is invalid.',
   },
   SERVER_FAILED: {

@@ -20,8 +20,8 @@ const C = 'rep-DS1-PS1-C';
 /** Scenario 1 where DS1's recovery point of PS1 C:\ failed because DS3 switched PS1 to itself. */
 function failedRecoveryPoint() {
   const w = new World(scenario1());
-  w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [C], location: 'Disk' });
   w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+  w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [C], location: 'Disk' });
   w.advance(2);
   const failed = w.jobs('Recovery point', { replicaId: C })[0];
   if (failed?.status !== 'Failed') throw new Error('fixture: the recovery point did not fail');
@@ -131,7 +131,7 @@ describe('jobDetails (the Details pane of a job)', () => {
     expect(w.estate).toBe(before);
     expect(d).toMatchObject({ type: 'Recovery point', status: 'Failed', source: 'C:\\', computer: 'PS1', group: expect.any(String), retryOf: null, retriedBy: null });
     expect(d?.summary).toContain('creates a recovery point of it on DS1');
-    expect(d?.outcome).toMatch(/^Failed: .*owned by DS3/);
+    expect(d?.outcome).toMatch(/^Failed: Protection of PS1 is switched to DS3, which owns its protection agent/);
     expect(d?.help).toMatchObject({ code: 'NOT_OWNER', meaning: expect.stringContaining('Another DPM server owns'), action: expect.stringContaining('Take Ownership') });
     expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })).toBeNull();
     expect(whyNotCancel(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(/^Only a scheduled job or a job in progress can be canceled/);

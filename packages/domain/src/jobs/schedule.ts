@@ -1,15 +1,16 @@
 import type { Ctx, Draft } from '../command';
 import type { Job, JobType, Replica } from '../model';
-import { isApplicationData } from '../protection/goals';
+import { isApplicationData, isTapeDay } from '../protection/goals';
 import { scheduleJob } from './jobs';
 
 const DAY = 24 * 60 * 60_000;
 const MINUTE = 60_000;
 
-/** The latest time in (from, to] that falls on one of the given times of day, if any. */
-export function lastOccurrence(from: number, to: number, minutesOfDay: readonly number[]): number | null {
+/** The latest time in (from, to] that falls on one of the given times of day (of the days `onDay` accepts), if any. */
+export function lastOccurrence(from: number, to: number, minutesOfDay: readonly number[], onDay: (day: number) => boolean = () => true): number | null {
   let best: number | null = null;
   for (let day = Math.floor(from / DAY) * DAY; day <= to; day += DAY) {
+    if (!onDay(day)) continue;
     for (const m of minutesOfDay) {
       const t = day + m * MINUTE;
       if (t > from && t <= to && (best === null || t > best)) best = t;
@@ -45,6 +46,10 @@ export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to:
     const group = draft.get('groups', r.groupId);
     const ds = draft.get('dataSources', r.dataSourceId);
     if (!group || !ds) continue;
+    // A server that does not own the computer's agent protects nothing of it (a switch moved the
+    // agent, or the primary waits to take ownership back): its schedule stays quiet rather than
+    // failing every job, and Agent Ownership Required (or the secondary) says what to do.
+    if (!ownsAgentOf(draft, r, ds.computerId)) continue;
     const queued = active.get(r.id) ?? new Set<JobType>();
     const queue = (type: JobType, at: number, totalGb: number, params: Record<string, string> = {}) => {
       if (queued.has(type)) return;
@@ -82,9 +87,18 @@ export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to:
       const at = lastOccurrence(from, to, times);
       if (at !== null) queue(app ? 'Express full backup' : 'Recovery point', at, delta, { location: 'Disk' });
     }
-    if (group.tape && group.tape.backupsPerDay > 0) {
-      const at = lastOccurrence(from, to, [group.tape.backupTime]);
+    if (group.tape) {
+      const tape = group.tape;
+      const at = lastOccurrence(from, to, [tape.backupTime], (day) => isTapeDay(tape.frequency, day));
       if (at !== null) queue('Tape backup', at, ds.sizeGb, { location: 'Tape' });
     }
   }
+}
+
+/** Whether a replica's server owns the agent its jobs go through (its own data needs none). */
+function ownsAgentOf(draft: Draft, r: Replica, computerId: string): boolean {
+  if (r.sourceServerId !== null && !r.switched) return true;
+  const computer = draft.get('computers', computerId);
+  if (!computer || computer.dpmServerId === r.serverId || !computer.agent) return true;
+  return computer.agent.ownerId === r.serverId;
 }

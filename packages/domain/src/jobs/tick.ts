@@ -2,7 +2,7 @@ import type { Ctx, Outcome } from '../command';
 import { Draft } from '../command';
 import type { Estate, Job } from '../model';
 import { setReplicaStatus } from '../protection/replica-status';
-import { completeJob } from './complete';
+import { completeJob, replicaJobError } from './complete';
 import { jobDuration } from './jobs';
 import { scheduleProtectionJobs } from './schedule';
 
@@ -31,14 +31,18 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
     if (job.scheduledAt > to) continue;
     const server = draft.get('servers', job.serverId);
     if (!server || server.state !== 'Online' || server.service !== 'Running') continue;
+    // A protection job that can't reach its data source (access denied, no agent, not the owner)
+    // fails when it starts, as DPM's does; it does not run for as long as its data would take.
+    let blocked = false;
     if (job.status === 'Scheduled') {
       const startedAt = Math.max(job.scheduledAt, from);
       job = draft.update('jobs', job.id, { status: 'In progress', startedAt });
       draft.emit({ type: 'job.started', serverId: job.serverId, subjectId: job.id, summary: `${job.type} started` });
-      onStart(draft, at(startedAt), job);
+      blocked = PROTECTION_JOBS.has(job.type) && job.replicaId !== null && blockedNow(draft, job.replicaId);
+      if (!blocked) onStart(draft, at(startedAt), job);
     }
     const startedAt = job.startedAt ?? from;
-    const end = startedAt + jobDuration(job);
+    const end = blocked ? startedAt : startedAt + jobDuration(job);
     if (end <= to) {
       completeJob(draft, at(end), job);
     } else {
@@ -61,6 +65,13 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
     }
   }
   return draft.outcome();
+}
+
+const PROTECTION_JOBS = new Set<Job['type']>(['Replica creation', 'Synchronization', 'Consistency check', 'Recovery point', 'Express full backup', 'Tape backup']);
+
+function blockedNow(draft: Draft, replicaId: string): boolean {
+  const replica = draft.get('replicas', replicaId);
+  return replica !== undefined && replica.groupId !== null && replicaJobError(draft, replica) !== null;
 }
 
 function onStart(draft: Draft, ctx: Ctx, job: Job): void {

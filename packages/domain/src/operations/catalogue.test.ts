@@ -11,7 +11,7 @@ import { DEFAULT_DPMDB_GOAL_HOURS, readinessCheck } from '../reporting/readiness
 import type { Ctx } from '../command';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
-import type { Estate } from '../model';
+import type { Estate, ProtectionGroup } from '../model';
 import { ROLES } from '../roles';
 import type { Role } from '../roles';
 import { viewOf } from '../view';
@@ -19,7 +19,7 @@ import type { ObjectKind, Targets } from './operation';
 import { availability, perform } from './operation';
 import { OPERATIONS } from './catalogue';
 import { demo, scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_UR1 } from '../fixtures/builder';
 import { DS1_LIBRARY, RESTORE_FOLDER, World } from '../test-support';
 import { switchProtection } from '../protection/switch-protection';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
@@ -52,7 +52,7 @@ function estates(): [string, World][] {
 
   const rebuilt = new World(demo());
   rebuilt.run(failServer, { serverId: 'srv-DS1' });
-  rebuilt.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' });
+  rebuilt.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
   rebuilt.run(rescanLibraries, { serverId: 'srv-DS1' });
   rebuilt.advance(5);
   rebuilt.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
@@ -164,8 +164,11 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
       const rp = replica ? Object.values(estate.recoveryPoints).find((p) => p.dataSourceId === replica.dataSourceId && p.serverId !== replica.serverId) : undefined;
       return rp ? { cmd: { serverId: t.serverId, replicaId: t.replicaId, recoveryPointId: rp.id }, inputs: ['recoveryPointId'] } : null;
     }
-    case 'protection.modify-group':
-      return { cmd: { serverId: t.serverId, groupId: t.groupId }, inputs: none };
+    case 'protection.modify-group': {
+      // Each protection method as the Select Data Protection Method page would send it.
+      const group = t.groupId ? estate.groups[t.groupId] : undefined;
+      return { cmd: { serverId: t.serverId, groupId: t.groupId, ...methodGoals(intent, estate, t.serverId, group) }, inputs: none };
+    }
     case 'protection.stop-group':
       return { cmd: { serverId: t.serverId, groupId: t.groupId, retainReplica: true }, inputs: none };
     case 'protection.switch-group':
@@ -215,7 +218,10 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
       return { cmd: { serverId: t.serverId, diskId: t.diskId }, inputs: none };
     case 'protection.create-group':
       // Which members a server may protect is the wizard's page, checked member by member.
-      return { cmd: { serverId: t.serverId, name: 'Walk', members: [], disk: null, tape: null, online: null, replicaCreation: 'Now', laterAt: null, consistencyCheck: { runIfInconsistent: true, dailyAt: null }, excludedExtensions: [] }, inputs: ['members', 'name', 'disk'] };
+      return {
+        cmd: { serverId: t.serverId, name: 'Walk', members: [], disk: null, tape: null, online: null, ...methodGoals(intent, estate, t.serverId), replicaCreation: 'Now', laterAt: null, consistencyCheck: { runIfInconsistent: true, dailyAt: null }, excludedExtensions: [] },
+        inputs: ['members', 'name', 'disk'],
+      };
     case 'agents.install': {
       const bare = Object.values(estate.computers).find((c) => c.agent === null && c.dpmServerId === null);
       return bare ? { cmd: { serverId: t.serverId, computerIds: [bare.id], method: 'Install' }, inputs: ['computerIds', bare.id] } : null;
@@ -245,7 +251,7 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'estate.add-computer':
       return { cmd: { name: 'WALK01', fqdn: 'walk01.contoso.com' }, inputs: none };
     case 'estate.add-dpm-server':
-      return { cmd: { name: 'WALKDPM', fqdn: 'walkdpm.contoso.com', version: DPM_2019_UR4, storagePoolGb: 1000 }, inputs: none };
+      return { cmd: { name: 'WALKDPM', fqdn: 'walkdpm.contoso.com', version: DPM_2019_UR1, storagePoolGb: 1000 }, inputs: none };
     case 'estate.unclean-shutdown':
     case 'estate.remove-computer':
       return { cmd: { computerId: t.computerId }, inputs: none };
@@ -259,6 +265,21 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
 }
 
 let FIXED_NOW = 0;
+
+/** The goals of one protection method (an intent of Create / Modify protection group), with the server's library for tape. */
+function methodGoals(intent: string | undefined, estate: Estate, serverId: string | undefined, group?: ProtectionGroup) {
+  const library = Object.values(estate.libraries).find((l) => l.serverId === serverId);
+  switch (intent) {
+    case 'Disk':
+      return { disk: group?.disk ?? { retentionDays: 14, syncFrequencyMinutes: 1440, recoveryPointTimes: [20 * 60], expressFullTimes: [21 * 60] } };
+    case 'Tape':
+      return { tape: group?.tape ?? { frequency: 'Daily', backupTime: 0, retention: { count: 1, unit: 'Years' }, libraryId: library?.id ?? null, copies: 1, encrypt: false } };
+    case 'Online':
+      return { online: group?.online ?? { recoveryPoints: 30 } };
+    default:
+      return {};
+  }
+}
 
 /** Accepted: done, or refused only for what the dialog collects (the operation itself was possible). */
 function accepted(result: ReturnType<typeof perform>, inputs: string[]): { ok: boolean; refusal: DomainError | null } {

@@ -1,13 +1,13 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
-import type { Estate, ProtectionGroup } from '../model';
+import type { DataSourceKind, Estate, ProtectionGroup } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import { checkGoals, checkReplicaSync } from './goals';
+import { PROTECTION_METHODS, checkGoals, checkMethods, checkReplicaSync, methodRefusal, type ProtectionMethod } from './goals';
 import { checkGroupName, checkMembersChosen } from './group-name';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
@@ -46,10 +46,22 @@ export function checkMembers(estate: Estate, serverId: string, members: MemberRe
   return null;
 }
 
-/** Create protection group on an online server. */
-export function whyNotCreateGroup(view: View, target: Targets['server']): DomainError | null {
+/**
+ * Create protection group on an online server; per protection method (Select Data Protection
+ * Method), whether the server can give a group that method (methodRefusal).
+ */
+export function whyNotCreateGroup(view: View, target: Targets['server'], _actor?: unknown, method?: ProtectionMethod): DomainError | null {
   const server = onlineServer(view, target.serverId);
-  return isDomainError(server) ? server : null;
+  if (isDomainError(server)) return server;
+  return method === undefined ? null : methodRefusal(view, server, method);
+}
+
+/** The kinds of data source members protect, for the goals that depend on them. */
+export function kindsOf(view: View, members: readonly MemberRef[]): DataSourceKind[] {
+  return members.flatMap((m) => {
+    const kind = view.get('dataSources', m.dataSourceId)?.kind;
+    return kind ? [kind] : [];
+  });
 }
 
 /** Create New Protection Group: the wizard's Create Group. */
@@ -57,10 +69,12 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
+  const methods = checkMethods(draft, server, cmd);
+  if (methods) return methods;
   const name = cmd.name.trim();
   const named = checkGroupName(name, draft.where('groups', 'serverId', server.id).map((g) => g.name), server.name) ?? checkMembersChosen(cmd.members.length);
   if (named) return named;
-  const goals = checkGoals(cmd);
+  const goals = checkGoals(cmd, kindsOf(draft, cmd.members));
   if (goals) return goals;
   const members = checkMembers(slice, server.id, cmd.members, cmd);
   if (members) return members;
@@ -82,12 +96,13 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
   return draft.outcome();
 }
 
-export const createGroupOperation = defineOperation<'server', CreateProtectionGroup>({
+export const createGroupOperation = defineOperation<'server', CreateProtectionGroup, ProtectionMethod>({
   id: 'protection.create-group',
   name: 'Create protection group',
   kind: 'server',
   area: 'Protection',
   role: 'Administrator',
+  intents: PROTECTION_METHODS,
   whyNot: whyNotCreateGroup,
   run: createProtectionGroup,
 });

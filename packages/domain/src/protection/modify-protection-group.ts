@@ -8,11 +8,11 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import { checkGoals, checkReplicaSync } from './goals';
+import { PROTECTION_METHODS, checkGoals, checkMethods, checkReplicaSync, methodRefusal, type ProtectionMethod } from './goals';
 import { checkGroupName } from './group-name';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
-import { checkMembers } from './create-protection-group';
+import { checkMembers, kindsOf } from './create-protection-group';
 
 export interface ModifyProtectionGroup {
   serverId: string;
@@ -29,13 +29,17 @@ export interface ModifyProtectionGroup {
   addMembers?: MemberRef[];
 }
 
-/** Modify protection group: a group of an online server. */
-export function whyNotModifyGroup(view: View, target: Targets['group']): DomainError | null {
+/**
+ * Modify protection group: a group of an online server; per protection method, whether the group
+ * has it or the server can give it (methodRefusal).
+ */
+export function whyNotModifyGroup(view: View, target: Targets['group'], _actor?: unknown, method?: ProtectionMethod): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const group = view.get('groups', target.groupId);
   if (!group || group.serverId !== server.id) return notFound('protection group', target.groupId);
-  return null;
+  const has = method === 'Disk' ? group.disk : method === 'Tape' ? group.tape : method === 'Online' ? group.online : null;
+  return method === undefined || has !== null ? null : methodRefusal(view, server, method);
 }
 
 /** Modify protection group from a member's menu: the member's group. */
@@ -65,11 +69,14 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
     excludedExtensions: cmd.excludedExtensions ?? group.excludedExtensions,
     revision: nextRevision(group.revision, ctx),
   };
+  const methods = checkMethods(draft, server, next, group);
+  if (methods) return methods;
   const named = checkGroupName(next.name, draft.where('groups', 'serverId', server.id).filter((g) => g.id !== group.id).map((g) => g.name), server.name);
   if (named) return named;
-  const goals = checkGoals(next);
-  if (goals) return goals;
   const current = draft.where('replicas', 'groupId', group.id);
+  const adding = cmd.addMembers ?? [];
+  const goals = checkGoals(next, kindsOf(draft, [...current, ...adding]));
+  if (goals) return goals;
   if (next.excludedExtensions.length > 0 && current.some((r) => r.sourceServerId !== null)) {
     return refuse('NO_EXCLUSIONS_ON_REPLICA', "File name extensions can't be excluded from protection of a replica.", 'excludedExtensions');
   }
@@ -77,7 +84,6 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
     const sync = checkReplicaSync(next);
     if (sync) return sync;
   }
-  const adding = cmd.addMembers ?? [];
   const members = checkMembers(slice, server.id, adding, next);
   if (members) return members;
   draft.put('groups', next);
@@ -86,12 +92,13 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
   return draft.outcome();
 }
 
-export const modifyGroupOperation = defineOperation<'group', ModifyProtectionGroup>({
+export const modifyGroupOperation = defineOperation<'group', ModifyProtectionGroup, ProtectionMethod>({
   id: 'protection.modify-group',
   name: 'Modify protection group',
   kind: 'group',
   area: 'Protection',
   role: 'Administrator',
+  intents: PROTECTION_METHODS,
   whyNot: whyNotModifyGroup,
   run: modifyProtectionGroup,
 });

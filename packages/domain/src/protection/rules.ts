@@ -47,14 +47,18 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
   const knowing = serversKnowing(estate, computerId);
   knowing.delete(owner);
   if (knowing.size === 0) return null;
-  const knownToSecondary =
-    knowing.has(targetServerId) || protectorsOf(edgesOf(), targetServerId).some((p) => knowing.has(p));
-  if (!knownToSecondary) return null;
+  const secondaryOfTarget = protectorsOf(edgesOf(), targetServerId).find((p) => knowing.has(p));
+  if (!knowing.has(targetServerId) && secondaryOfTarget === undefined) return null;
   const target = estate.servers[targetServerId]?.name ?? targetServerId;
   const from = estate.servers[owner]?.name ?? owner;
+  // Seed 002's two unsupported scenarios: to the secondary itself (DPM3), or to another primary
+  // that secondary protects (DPM2).
+  const why = knowing.has(targetServerId)
+    ? `${target} already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`
+    : `${target} is protected by ${estate.servers[secondaryOfTarget ?? '']?.name ?? 'the secondary DPM server'}, which already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`;
   return refuse(
     'MOVE_UNSUPPORTED',
-    `Moving protection of ${computer.name} from ${from} to ${target} is not supported, because ${from} is under secondary protection and ${target} is known to its secondary DPM server. Choose one of the supported options: ${MOVE_OPTIONS.join(' ')}`,
+    `Moving protection of ${computer.name} from ${from} to ${target} is not supported: ${why}. Choose one of the supported options: ${MOVE_OPTIONS.join(' ')}`,
     computerId,
   );
 }
@@ -78,6 +82,27 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
 
   if (ref.sourceServerId === serverId) {
     return refuse('ALREADY_PROTECTED', `${Label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`, ref.dataSourceId);
+  }
+  if (ref.sourceServerId !== null && computer.id === server.computerId) {
+    // Seed 004: a DPM server that protects its own data breaks the chain, and a copy of its own
+    // data held by another server is still its own data (the cycle of scenario 3).
+    return refuse(
+      'SELF_PROTECTION_BREAKS_CHAIN',
+      `${Label} is a copy of ${server.name}'s own data. A DPM server that protects its own data breaks the chain, so ${server.name} can't protect it.`,
+      ref.dataSourceId,
+    );
+  }
+  const mine = ref.sourceServerId !== null ? rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find((r) => isActive(r) && r.serverId === serverId) : undefined;
+  if (mine) {
+    // Seed 001 ("you won't be able to configure protection for data sources that are already
+    // protected by the agent. This prevents you from repeatedly protecting data"): the same data
+    // twice on one server, once directly and once as another server's copy, is refused.
+    const how = mine.sourceServerId === null || mine.switched ? 'directly' : `as the secondary of ${estate.servers[mine.sourceServerId]?.name ?? 'another DPM server'}`;
+    return refuse(
+      'ALREADY_PROTECTED',
+      `${server.name} already protects ${ds.name} on ${computer.name} ${how}, so it can't also protect ${label}. The same data can't be protected twice.`,
+      ref.dataSourceId,
+    );
   }
 
   let computed: Edge[] | undefined = knownEdges;
@@ -135,17 +160,36 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   }
 
   if (ref.sourceServerId !== null) {
-    const switchedElsewhere = replicasOfComputer(estate, computer.id).some((r) => r.switched && r.serverId !== serverId);
-    if (switchedElsewhere) {
+    const switched = replicasOfComputer(estate, computer.id).find((r) => r.switched);
+    if (switched && switched.serverId !== serverId) {
       return refuse(
         'SWITCHED_NO_SECONDARY',
         `${computer.name} is in switched protection on its secondary DPM server; no other DPM server can add secondary protection for it.`,
         computer.id,
       );
     }
-    const sourceReplica = activeReplicaOf(estate, { dataSourceId: ref.dataSourceId, sourceServerId: null });
-    const held = rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).some((r) => isActive(r) && r.serverId === ref.sourceServerId);
-    if (!held && !sourceReplica) return notFound('replica', `${ds.name} on ${holder.name}`);
+    if (switched) {
+      // The switched server protects the computer directly, through its agent: a replica of the
+      // primary's copy beside that would split the computer's data sources (seeds 000, 001).
+      return refuse(
+        'SWITCHED_NO_SECONDARY',
+        `${computer.name} is in switched protection on ${server.name}, which protects its data directly; switch protection back before protecting ${label}.`,
+        computer.id,
+      );
+    }
+    const held = rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find((r) => isActive(r) && r.serverId === ref.sourceServerId);
+    if (!held) return notFound('replica', `${ds.name} on ${holder.name}`);
+    if (held.sourceServerId !== null && !held.switched) {
+      // DPM's chaining documentation: a secondary protects "all replicas on the primary DPM server
+      // that the primary DPM server directly protects"; a copy the primary holds as some other
+      // server's secondary is protected through that server's own secondary, never twice down a chain.
+      const primaryOfCopy = estate.servers[held.sourceServerId]?.name ?? 'another DPM server';
+      return refuse(
+        'CHAIN_INDIRECT',
+        `${holder.name} holds ${label} as the secondary of ${primaryOfCopy}, not as data it protects directly. A secondary DPM server protects only the replicas of the data its primary protects directly, so ${server.name} can't protect this copy.`,
+        ref.dataSourceId,
+      );
+    }
     if (group && group.excludedExtensions.length > 0) {
       return refuse('NO_EXCLUSIONS_ON_REPLICA', `File name extensions can't be excluded from protection of a replica (${label}).`, 'excludedExtensions');
     }

@@ -79,6 +79,28 @@ export function whyNotSwitch(view: View, target: Targets['member'], _actor?: unk
   return direction === undefined ? null : directionRefusal(view, server, r, direction);
 }
 
+/**
+ * The members a switch moves: those chosen, and every other member of the same server that
+ * protects a data source of the same computer from the same primary. A computer's agent has one
+ * owner, and Switch Disaster Protection moves the agent (seeds 000, 001): the data sources of the
+ * computer follow it together, so no member is left reading through an agent its server no
+ * longer owns.
+ */
+export function followingTheAgent(view: View, chosen: readonly Replica[], direction: SwitchDirection): Replica[] {
+  const out = new Map<string, Replica>(chosen.map((r) => [r.id, r]));
+  for (const r of chosen) {
+    const ds = view.get('dataSources', r.dataSourceId);
+    if (!ds) continue;
+    for (const sibling of view.where('dataSources', 'computerId', ds.computerId)) {
+      for (const other of view.where('replicas', 'dataSourceId', sibling.id)) {
+        if (out.has(other.id) || other.serverId !== r.serverId || other.sourceServerId !== r.sourceServerId || !canSwitch(view, other)) continue;
+        if (direction === 'to-secondary' ? !other.switched : other.switched) out.set(other.id, other);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 /** The members of a group that switch in a direction, or why none does. */
 function groupMembersToSwitch(view: View, target: Targets['group'], direction: SwitchDirection | undefined): Replica[] | DomainError {
   const server = onlineServer(view, target.serverId);
@@ -105,9 +127,11 @@ export function whyNotSwitchGroup(view: View, target: Targets['group'], _actor?:
 /**
  * Switch Disaster Protection (seeds 000, 001). On the secondary, for a data source whose
  * primary's replica it protects: to the secondary, the secondary takes ownership of the
- * computer's agent and protects it directly; its replica is inconsistent until a consistency
- * check runs. Back to the primary, the primary raises Agent Ownership Required and must Take
- * Ownership. A request whose direction is already in effect changes nothing.
+ * computer's agent and protects it directly; its replicas are inconsistent until a consistency
+ * check runs. The agent has one owner, so every member of the same computer on this server
+ * follows it (followingTheAgent), and the primary's queued jobs for the computer are canceled.
+ * Back to the primary, the primary raises Agent Ownership Required and must Take Ownership. A
+ * request whose direction is already in effect changes nothing.
  */
 export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
@@ -130,40 +154,75 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
     if (replicas.length === 0) return refuse('INVALID_INPUT', 'Select the data sources to switch.', 'replicaIds');
   }
 
-  for (const r of replicas) {
+  const moved = new Set<string>();
+  for (const r of followingTheAgent(draft, replicas, cmd.direction)) {
     const ds = draft.get('dataSources', r.dataSourceId);
     const computer = ds ? draft.get('computers', ds.computerId) : undefined;
     if (!ds || !computer?.agent) return notFound('computer', ds?.computerId ?? r.dataSourceId);
     const primaryId = r.sourceServerId as string;
     const agent = computer.agent;
+    const first = !moved.has(computer.id);
+    moved.add(computer.id);
     if (cmd.direction === 'to-secondary') {
-      draft.update('computers', computer.id, {
-        agent: {
-          ...agent,
-          ownerId: server.id,
-          pendingOwnerId: null,
-          dpmServerName: server.name,
-          attachedTo: [...new Set([...agent.attachedTo, server.id])],
-          revision: nextRevision(agent.revision, ctx),
-        },
-        security: trustServer(computer, server),
-      });
+      if (first) {
+        draft.update('computers', computer.id, {
+          agent: {
+            ...agent,
+            ownerId: server.id,
+            pendingOwnerId: null,
+            dpmServerName: server.name,
+            attachedTo: [...new Set([...agent.attachedTo, server.id])],
+            revision: nextRevision(agent.revision, ctx),
+          },
+          security: trustServer(computer, server),
+        });
+        // The primary no longer owns the agent: what it had queued for the computer can't run.
+        cancelPrimaryJobs(draft, ctx, primaryId, computer.id);
+      }
       afterSwitch(draft, ctx, r, true);
       draft.emit({ type: 'protection.switched', serverId: server.id, subjectId: r.id, summary: `${ds.name} on ${computer.name} switched to ${server.name}` });
     } else {
-      draft.update('computers', computer.id, { agent: { ...agent, pendingOwnerId: primaryId, revision: nextRevision(agent.revision, ctx) } });
+      if (first) {
+        draft.update('computers', computer.id, { agent: { ...agent, pendingOwnerId: primaryId, revision: nextRevision(agent.revision, ctx) } });
+        raiseAlert(draft, ctx, 'Agent Ownership Required', {
+          serverId: primaryId,
+          subjectId: computer.id,
+          computerId: computer.id,
+          groupId: null,
+          affectedArea: computer.name,
+        });
+      }
       afterSwitch(draft, ctx, r, false);
-      raiseAlert(draft, ctx, 'Agent Ownership Required', {
-        serverId: primaryId,
-        subjectId: computer.id,
-        computerId: computer.id,
-        groupId: null,
-        affectedArea: computer.name,
-      });
       draft.emit({ type: 'protection.switched-back', serverId: server.id, subjectId: r.id, summary: `${ds.name} on ${computer.name} switched back to its primary` });
     }
   }
   return draft.outcome();
+}
+
+/** Cancels the jobs a primary queued or runs for a computer whose agent a switch just took away. */
+function cancelPrimaryJobs(draft: Draft, ctx: Ctx, primaryId: string, computerId: string): void {
+  for (const ds of draft.where('dataSources', 'computerId', computerId)) {
+    for (const r of draft.where('replicas', 'dataSourceId', ds.id)) {
+      if (r.serverId !== primaryId || r.sourceServerId !== null) continue;
+      for (const job of draft.where('jobs', 'replicaId', r.id)) {
+        if (job.status === 'Scheduled' || job.status === 'In progress') draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
+      }
+    }
+  }
+}
+
+/**
+ * Whether a computer's protection is switched away from `serverId` to a secondary: another server
+ * owns its agent and protects its data directly after Switch Disaster Protection (seed 002,
+ * option 1). The primary then protects nothing of it until the secondary switches back.
+ */
+export function switchedTo(view: View, computerId: string, serverId: string): string | null {
+  const owner = view.get('computers', computerId)?.agent?.ownerId ?? null;
+  if (owner === null || owner === serverId) return null;
+  for (const ds of view.where('dataSources', 'computerId', computerId)) {
+    if (view.where('replicas', 'dataSourceId', ds.id).some((r) => r.serverId === owner && r.switched && r.groupId !== null && r.sourceServerId === serverId)) return owner;
+  }
+  return null;
 }
 
 /**

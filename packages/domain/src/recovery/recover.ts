@@ -1,6 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../command';
-import type { DpmServer, Estate, RecoveryPoint } from '../model';
+import type { DataSource, DpmServer, Estate, RecoveryPoint } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
@@ -12,8 +12,8 @@ import type { View } from '../view';
 import { knownLibrary } from '../library/library-on-server';
 import type { Actor, Targets } from '../operations/operation';
 import { actorOf, defineOperation } from '../operations/operation';
-import type { RecoveryType } from './recovery-types';
-import { RECOVERY_TYPES, needsDestination } from './recovery-types';
+import type { DatabaseState, ExistingVersionBehaviour, RecoveryType, RestoreSecurity } from './recovery-types';
+import { RECOVERY_TYPES, databaseNameRefusal, latestRefusal, needsDestination, recoversFiles, recoversToInstance } from './recovery-types';
 import { hasItems, recoverableItems, type RecoverableItem } from './recoverable-items';
 
 export type RecoverType = Exclude<RecoveryType, 'Restore to replica'>;
@@ -28,6 +28,16 @@ export interface Recover {
   destination: string | null;
   /** Recoverable items (files and folders) of file data; none or empty: the whole data source. */
   items?: string[];
+  /** Recovery time › Latest: a database is brought to its latest state (latestRefusal). */
+  latest?: boolean;
+  /** Specify Database State, for a recovery into an instance of SQL Server (default: operational). */
+  databaseState?: DatabaseState;
+  /** Recover to any SQL instance: the name of the recovered database (default: its own name). */
+  databaseName?: string;
+  /** Files and folders recovered to a location: what to do with a file that exists (default: Create copy). */
+  existingVersion?: ExistingVersionBehaviour;
+  /** Files and folders recovered to a location: whose security settings they get (default: the destination's). */
+  restoreSecurity?: RestoreSecurity;
 }
 
 /** Recovery types that overwrite the protected data where it lives: an Administrator's decision. */
@@ -113,6 +123,8 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
   if (needsDestination(cmd.recoveryType) && destination === '') {
     return refuse('INVALID_INPUT', 'Specify where to recover the data.', 'destination');
   }
+  const options = recoveryOptions(cmd, ds);
+  if (isDomainError(options)) return options;
   const computer = draft.get('computers', ds.computerId);
   scheduleJob(draft, ctx, {
     serverId: server.id,
@@ -121,10 +133,48 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
     dataSourceId: ds.id,
     computerId: computer?.id ?? null,
     tapeId: rp.tapeId,
-    totalGb: items.length > 0 ? items.reduce((n, i) => n + i.sizeGb, 0) : rp.sizeGb,
-    params: { recoveryPointId: rp.id, recoveryType: cmd.recoveryType, destination, ...(items.length > 0 ? { items: items.map((i) => i.path).join('; ') } : {}) },
+    // A full recovery moves the whole data source, whatever the recovery point's share of changes.
+    totalGb: items.length > 0 ? items.reduce((n, i) => n + i.sizeGb, 0) : Math.max(rp.sizeGb, ds.sizeGb),
+    params: { recoveryPointId: rp.id, recoveryType: cmd.recoveryType, destination, ...options, ...(items.length > 0 ? { items: items.map((i) => i.path).join('; ') } : {}) },
   });
   return draft.outcome();
+}
+
+/**
+ * The options of the Recovery Wizard's pages for a recovery type (DPM's SQL and file recovery
+ * pages): Recovery time › Latest only into the original instance; Specify Database State and, to
+ * any SQL instance, the recovered database's name; for files and folders written to a location,
+ * the existing-version behaviour and the security settings. An option of another type is refused
+ * naming it; one left out takes DPM's default.
+ */
+function recoveryOptions(cmd: Recover, ds: DataSource): Record<string, string> | DomainError {
+  const type = cmd.recoveryType;
+  if (cmd.latest) {
+    const why = latestRefusal(ds.kind, type);
+    if (why) return refuse('INVALID_INPUT', why, 'latest');
+  }
+  const toInstance = recoversToInstance(type);
+  if (!toInstance && cmd.databaseState !== undefined) return refuse('INVALID_INPUT', `The database state applies to a database recovered into an instance of SQL Server, not to ${type}.`, 'databaseState');
+  if (type !== 'Recover to any SQL instance' && cmd.databaseName !== undefined) return refuse('INVALID_INPUT', `A new database name applies to Recover to any SQL instance only.`, 'databaseName');
+  const files = recoversFiles(type);
+  if (!files && cmd.existingVersion !== undefined) return refuse('INVALID_INPUT', `The existing version behaviour applies to files and folders recovered to a location, not to ${type}.`, 'existingVersion');
+  if (!files && cmd.restoreSecurity !== undefined) return refuse('INVALID_INPUT', `The security settings apply to files and folders recovered to a location, not to ${type}.`, 'restoreSecurity');
+  const out: Record<string, string> = {};
+  if (cmd.latest) out.latest = 'true';
+  if (toInstance) {
+    out.databaseState = cmd.databaseState ?? 'Leave database operational';
+    if (type === 'Recover to any SQL instance') {
+      const name = cmd.databaseName ?? ds.name.split('\\').pop() ?? ds.name;
+      const why = databaseNameRefusal(name);
+      if (why) return refuse('INVALID_INPUT', why, 'databaseName');
+      out.databaseName = name.trim();
+    }
+  }
+  if (files) {
+    out.existingVersion = cmd.existingVersion ?? 'Create copy';
+    out.restoreSecurity = cmd.restoreSecurity ?? 'Apply the security settings of the destination computer';
+  }
+  return out;
 }
 
 const RECOVER_TYPES = [...new Set(Object.values(RECOVERY_TYPES).flat())].filter((t): t is RecoverType => t !== 'Restore to replica');

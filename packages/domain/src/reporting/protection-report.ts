@@ -1,7 +1,7 @@
 import type { Estate, ProtectionGroup, Replica } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
-import { isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
+import { formatTapeRetention, isApplicationData, maxDiskRecoveryPoints } from '../protection/goals';
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
@@ -20,7 +20,7 @@ export function goalsText(g: ProtectionGroup): string {
     const ef = g.disk.expressFullTimes.length > 0 ? `; express full at ${g.disk.expressFullTimes.map(hhmm).join(', ')}` : '';
     parts.push(`Disk: ${g.disk.retentionDays} days, synchronization ${sync}${rp}${ef}`);
   }
-  if (g.tape) parts.push(`Tape: daily at ${hhmm(g.tape.backupTime)}, kept ${g.tape.retentionYears} year${g.tape.retentionYears === 1 ? '' : 's'}`);
+  if (g.tape) parts.push(`Tape: ${g.tape.frequency.toLowerCase()} at ${hhmm(g.tape.backupTime)}, kept ${formatTapeRetention(g.tape)}`);
   if (g.online) parts.push(`Online: ${g.online.recoveryPoints} recovery points`);
   return parts.join('. ');
 }

@@ -214,7 +214,7 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
           READINESS_CHECKS.tape,
           'Passed',
           'DPMDB_TAPE_LOCATED',
-          `Tape ${label} holds the newest tape backup of ${server.name}'s database: ${tapeWhere(estate, t)}.${t.location === 'Offsite' ? '' : ' Seed 001 recommends two copies of it stored off-site.'}`,
+          `Tape ${label} holds the newest tape backup of ${server.name}'s database: ${tapeWhere(estate, t)}.${t.location === 'Offsite' ? '' : ' Two copies of it stored off-site are recommended.'}`,
         );
       }
     }

@@ -17,7 +17,7 @@ export interface DiskCommand {
 
 /**
  * Management › Disks › Simulate disk failure (a rehearsal): the disk stops answering. Every
- * replica with a volume on it becomes Replica is missing, with its critical alert (ID 3170), and
+ * replica with a volume on it becomes Replica is missing, with its critical alert, and
  * the pool loses the disk's capacity. DPM's way back: Remove disk, add a disk if space is short,
  * DpmSync -ReallocateReplica, then bring the data back and run a consistency check.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dbHistoryNote, jobInHistory } from './db-history';
 import { knownLibrary } from '../library/library-on-server';
 import { demo } from '../fixtures/scenarios';
-import { DPM_2019_UR4 } from '../fixtures/builder';
+import { DPM_2019_RTM, DPM_2019_UR1 } from '../fixtures/builder';
 import { DS1_DPMDB_TAPE, DS1_LIBRARY, RESTORE_FOLDER, World, expectRefusal, latestDiskPoint, recoverDs1DpmdbToFolder } from '../test-support';
 import { tapeStatus } from '../library/tape-status';
 import { rescanLibraries } from '../library/rescan';
@@ -57,7 +57,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(doneSteps(w)).toEqual(['failed']);
 
     // Reinstall: a new, empty DPMDB.
-    w.run(reinstallServer, { serverId: DS1, version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' });
+    w.run(reinstallServer, { serverId: DS1, version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
     expect(server(w)).toMatchObject({ state: 'Online', generation: 2, service: 'Running' });
     expect(Object.values(w.estate.replicas).filter((r) => r.serverId === DS1)).toEqual([]);
     expect(Object.values(w.estate.groups).filter((g) => g.serverId === DS1)).toEqual([]);
@@ -166,7 +166,7 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
   it('restores the DPMDB recovered from the secondary DS3 instead of tape (seed 001)', () => {
     const w = new World(demo());
     w.run(failServer, { serverId: DS1 });
-    w.run(reinstallServer, { serverId: DS1, version: DPM_2019_UR4, fqdn: 'ds1.contoso.com' });
+    w.run(reinstallServer, { serverId: DS1, version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-DS1-DPMDB');
     expect(point.dpmdb?.serverName).toBe('DS1');
     w.run(recover, { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER });
@@ -177,12 +177,12 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
   });
 
   it('refuses DpmSync -RestoreDb on DS1 reinstalled with update rollup 3 from a rollup 4 database: DB_VERSION_MISMATCH (seed 001)', () => {
-    const w = recoverDs1DpmdbToFolder({ version: { ...DPM_2019_UR4, rollup: 3 }, fqdn: 'ds1.contoso.com' });
-    expectRefusal(w.estate, (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()), 'DB_VERSION_MISMATCH', ['DS1', 'UR4', 'UR3', 'update rollup']);
+    const w = recoverDs1DpmdbToFolder({ version: DPM_2019_RTM, fqdn: 'ds1.contoso.com' });
+    expectRefusal(w.estate, (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()), 'DB_VERSION_MISMATCH', ['DS1', '10.19.260.0 UR1', '10.19.58.0 RTM', 'update rollup']);
   });
 
   it('refuses DpmSync -RestoreDb on DS1 reinstalled as ds1-new.contoso.com: FQDN_MISMATCH (seed 001)', () => {
-    const w = recoverDs1DpmdbToFolder({ version: DPM_2019_UR4, fqdn: 'ds1-new.contoso.com' });
+    const w = recoverDs1DpmdbToFolder({ version: DPM_2019_UR1, fqdn: 'ds1-new.contoso.com' });
     expectRefusal(w.estate, (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()), 'FQDN_MISMATCH', ['ds1.contoso.com', 'ds1-new.contoso.com']);
   });
 

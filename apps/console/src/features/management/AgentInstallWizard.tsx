@@ -8,10 +8,26 @@ import { agentCandidatesQuery } from './queries';
 
 const PAGES = ['Select Agent Deployment Method', 'Select Computers', 'Enter Credentials', 'Summary'] as const;
 
+/** What the server answered for each computer: deployed, or the sentence that refused it. */
+interface ComputerResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+function resultsOf(selected: Map<string, string>, events: { type: string; subjectId: string; summary: string }[], method: 'Install' | 'Attach'): ComputerResult[] {
+  return [...selected].map(([id, name]) => {
+    const refused = events.find((e) => e.type === 'agent.refused' && e.subjectId === id);
+    return refused ? { name, ok: false, detail: refused.summary } : { name, ok: true, detail: method === 'Install' ? 'Installed' : 'Attached' };
+  });
+}
+
 /**
- * Management › Agents › Install: the Protection Agent Installation Wizard (seed 001). Attaching a
- * DPM server of another major/minor version is refused by the server with VERSION_MISMATCH; the
- * wizard shows DPM's sentence and stays open. The password goes to the server once and is not kept.
+ * Management › Agents › Install: the Protection Agent Installation Wizard (seed 001). Select
+ * Computers greys out the computers the server would refuse by the chosen method, with the
+ * domain's sentence (another major/minor DPM version, no agent to attach, one already there);
+ * every DPM server runs the agent, so it is attached. The result is reported per computer, as
+ * DPM's wizard does. The password goes to the server once and is not kept.
  */
 export function AgentInstallWizard({ serverId, serverName, command, onClose }: { serverId: string; serverName: string; command: ReturnType<typeof useCommand>; onClose: () => void }) {
   const [page, setPage] = useState(0);
@@ -20,9 +36,14 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
+  const [results, setResults] = useState<ComputerResult[] | null>(null);
   const candidates = useQuery({ ...agentCandidatesQuery(serverId, search), enabled: page === 1 });
   const title = PAGES[page] ?? PAGES[0];
   const canNext = page === 0 || (page === 1 && selected.size > 0) || (page === 2 && userName.trim() !== '' && password !== '');
+  const chooseMethod = (m: 'Install' | 'Attach') => {
+    setMethod(m);
+    setSelected(new Map());
+  };
   const toggle = (id: string, name: string, on: boolean) =>
     setSelected((prev) => {
       const next = new Map(prev);
@@ -31,17 +52,23 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
       return next;
     });
   const submit = async () => {
-    const done = await command.run(method === 'Install' ? 'Install' : 'Attach', async () =>
-      unwrap(
+    // The answer's events say, per computer, whether it took the agent or why not.
+    const got: { events?: { type: string; subjectId: string; summary: string }[] } = {};
+    await command.run(method === 'Install' ? 'Install' : 'Attach', async () => {
+      const answer = await unwrap(
         await api.servers[':serverId'].agents.attach.$post({
           param: { serverId },
           json: { computerIds: [...selected.keys()], method, credentials: { userName: userName.trim(), password } },
         }),
-      ),
-    );
-    if (done) {
+      );
+      got.events = answer.events;
+      return answer;
+    });
+    if (got.events) {
       setPassword('');
-      onClose();
+      const perComputer = resultsOf(selected, got.events, method);
+      if (perComputer.every((r) => r.ok)) onClose();
+      else setResults(perComputer);
     }
   };
   return (
@@ -54,7 +81,7 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
             <CommandFeedback command={command} />
             {page === 0 && (
               <>
-                <RadioGroup aria-label="Agent deployment method" value={method} onChange={(_, d) => setMethod(d.value === 'Attach' ? 'Attach' : 'Install')}>
+                <RadioGroup aria-label="Agent deployment method" value={method} onChange={(_, d) => chooseMethod(d.value === 'Attach' ? 'Attach' : 'Install')}>
                   <Radio value="Install" label="Install agents" />
                   <Radio value="Attach" label="Attach agents" />
                 </RadioGroup>
@@ -74,14 +101,18 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
                 {candidates.isError && <ErrorState error={candidates.error} />}
                 {candidates.data?.length === 0 && <Empty>No computer of the domain matches.</Empty>}
                 <div role="group" aria-label="Computers" style={{ display: 'grid', maxHeight: 220, overflow: 'auto' }}>
-                  {candidates.data?.map((c) => (
-                    <Checkbox
-                      key={c.computerId}
-                      checked={selected.has(c.computerId)}
-                      onChange={(_, d) => toggle(c.computerId, c.name, d.checked === true)}
-                      label={`${c.name} (${c.fqdn})${c.dpmVersion ? ` — DPM ${c.dpmVersion}` : ''}${c.hasAgent ? ` — agent installed${c.owner ? `, owned by ${c.owner}` : ''}` : ''}`}
-                    />
-                  ))}
+                  {candidates.data?.map((c) => {
+                    const why = c.whyNot[method];
+                    return (
+                      <Checkbox
+                        key={c.computerId}
+                        checked={why === null && selected.has(c.computerId)}
+                        disabled={why !== null}
+                        onChange={(_, d) => toggle(c.computerId, c.name, d.checked === true)}
+                        label={`${c.name} (${c.fqdn})${c.dpmVersion ? ` — DPM ${c.dpmVersion}` : ''}${c.hasAgent ? ` — agent installed${c.owner ? `, owned by ${c.owner}` : ''}` : ''}${why ? ` — ${why.message}` : ''}`}
+                      />
+                    );
+                  })}
                 </div>
                 <p style={{ margin: 0, fontSize: 12 }}>Selected: {[...selected.values()].join(', ') || 'none'}</p>
               </>
@@ -97,7 +128,25 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
                 </Field>
               </>
             )}
-            {page === 3 && (
+            {page === 3 && results && (
+              <table aria-label="Results" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+                <thead>
+                  <tr>
+                    <th style={{ textAlign: 'left', padding: '2px 8px' }}>Computer</th>
+                    <th style={{ textAlign: 'left', padding: '2px 8px' }}>Result</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.map((r) => (
+                    <tr key={r.name}>
+                      <td style={{ padding: '2px 8px' }}>{r.name}</td>
+                      <td style={{ padding: '2px 8px' }}>{r.ok ? r.detail : `Error: ${r.detail}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {page === 3 && !results && (
               <ul aria-label="Summary" style={{ margin: 0, fontSize: 13 }}>
                 <li>DPM server: {serverName}</li>
                 <li>Method: {method === 'Install' ? 'Install agents' : 'Attach agents (computer on a trusted domain)'}</li>
@@ -107,19 +156,27 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
             )}
           </DialogContent>
           <DialogActions>
-            <Button disabled={page === 0 || command.pending} onClick={() => setPage(page - 1)}>
-              Back
-            </Button>
-            {page < 3 ? (
-              <Button appearance="primary" disabled={!canNext} onClick={() => { command.clear(); setPage(page + 1); }}>
-                Next
+            {results ? (
+              <Button appearance="primary" onClick={onClose}>
+                Close
               </Button>
             ) : (
-              <Button appearance="primary" disabled={command.pending} onClick={() => void submit()}>
-                {method === 'Install' ? 'Install' : 'Attach'}
-              </Button>
+              <>
+                <Button disabled={page === 0 || command.pending} onClick={() => setPage(page - 1)}>
+                  Back
+                </Button>
+                {page < 3 ? (
+                  <Button appearance="primary" disabled={!canNext} onClick={() => { command.clear(); setPage(page + 1); }}>
+                    Next
+                  </Button>
+                ) : (
+                  <Button appearance="primary" disabled={command.pending} onClick={() => void submit()}>
+                    {method === 'Install' ? 'Install' : 'Attach'}
+                  </Button>
+                )}
+                <Button onClick={onClose}>Cancel</Button>
+              </>
             )}
-            <Button onClick={onClose}>Cancel</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -24,7 +24,7 @@ export function EstateTab() {
   const [name, setName] = useState('');
   const [fqdn, setFqdn] = useState('');
   const [version, setVersion] = useState('10.19.260');
-  const [rollup, setRollup] = useState('4');
+  const [rollup, setRollup] = useState('1');
   const [selected, setSelected] = useState<string | null>(null);
   type ServerRow = NonNullable<typeof estate.data>['servers'][number];
   type ComputerRow = NonNullable<typeof estate.data>['computers'][number];

@@ -75,7 +75,7 @@ function AgentsTab() {
               ['Computer', `${row.computer} (${row.fqdn})`],
               ['Kind', row.isDpmServer ? 'DPM server' : 'Protected computer'],
               ['Agent version', row.agentVersion],
-              ['Agent status', row.status],
+              ['Agent status', row.error ? `${row.status}: ${row.error}` : row.status],
               ['Owned by', row.owner ?? 'no DPM server'],
               ['Protected members on this server', String(row.protectedMembers)],
             ]}

@@ -88,6 +88,16 @@ export function AlertsTab() {
           return command.run(action.name, async () =>
             unwrap(await api.servers[':serverId'].agents[':computerId']['take-ownership'].$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
           );
+        case 'agents.reestablish':
+          return command.run(action.name, async () =>
+            unwrap(await api.servers[':serverId'].agents[':computerId'].reestablish.$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
+          );
+        case 'agents.enable-protection':
+          return command.run(action.name, async () =>
+            unwrap(await api.servers[':serverId'].agents[':computerId']['enable-protection'].$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
+          );
+        case 'agents.update':
+          return command.run(action.name, async () => unwrap(await api.servers[':serverId'].agents.update.$post({ param: { serverId: on }, json: { computerIds: [target.computerId ?? ''] } })));
         case 'protection.consistency-check':
           return command.run(action.name, async () => unwrap(await api.servers[':serverId'].protection['consistency-checks'].$post({ param: { serverId: on }, json: { replicaIds: [target.replicaId ?? ''] } })));
         case 'protection.create-recovery-point':

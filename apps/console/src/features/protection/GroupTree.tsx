@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Dropdown, Menu, MenuList, MenuPopover, Option, Tree, TreeItem, TreeItemLayout, type PositioningVirtualElement } from '@fluentui/react-components';
 import { membersQuery } from '../../api/queries';
 import { OperationMenuItem, type Offer } from '../../components/operations';
-import type { GroupRow } from './types';
+import { memberLabel, type GroupRow } from './types';
 
 export type Selection = { kind: 'all' } | { kind: 'group'; groupId: string } | { kind: 'inactive' };
 export type GroupBy = 'Protection group' | 'Computer';
@@ -154,7 +154,7 @@ function GroupMembers({ serverId, groupId, onPick }: { serverId: string; groupId
       {(first?.items ?? []).map((m) => (
         <TreeItem key={m.id} itemType="leaf" value={m.id}>
           <TreeItemLayout onClick={() => onPick(m.id)}>
-            {m.sourceServer ? `${m.dataSource} (replica on ${m.sourceServer})` : m.dataSource} — {m.computer}
+            {memberLabel(m)} — {m.computer}
           </TreeItemLayout>
         </TreeItem>
       ))}

@@ -5,22 +5,26 @@ import { groupsQuery, memberQuery, membersQuery, serverOperationsQuery, serversQ
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { VirtualTable, type Column, type SelectHow } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
-import { OperationButton, OperationButtons, OperationMenuItem, offerOf, type Offer } from '../../components/operations';
+import { OperationButton, OperationButtons, OperationMenuItem, combinedOffer, offerOf, type Offer } from '../../components/operations';
 import { formatTime } from '../../shell/format';
 import { Choice } from '../../components/GroupBy';
 import { PROTECTION_STATUSES, type ProtectionStatus } from '@dpm/domain/model';
 import { DiskAllocationDialog, StopProtectionDialog, SwitchDialog, type SwitchDirection } from './dialogs';
 import { GroupTree, type GroupBy, type Selection } from './GroupTree';
 import { ProtectionGroupWizard } from './wizard/ProtectionGroupWizard';
-import type { GroupRow, MemberRow } from './types';
+import { memberLabel, type GroupRow, type MemberRow } from './types';
 
 type Wizard = { mode: 'create' } | { mode: 'modify'; groupId: string };
 type DialogState =
   | { op: 'stop' | 'switch' | 'allocation'; offer: Offer; row: MemberRow }
+  | { op: 'switch-many'; offer: Offer; rows: MemberRow[] }
   | { op: 'stop-group' | 'switch-group'; offer: Offer; group: GroupRow };
+
+/** What the Actions pane and the menu offer for several selected members at once. */
+const MANY = ['protection.create-recovery-point', 'protection.consistency-check', 'protection.switch'] as const;
 
 /** The member operations of the Protection work area (a member's menu and Actions pane). */
 const PROTECTION = (o: Offer) => o.area === 'Protection';
@@ -38,6 +42,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
   const [status, setStatus] = useState<ProtectionStatus | 'All'>('All');
   const [sort, setSort] = useState<{ key: MemberSort; dir: 'asc' | 'desc' }>({ key: 'group', dir: 'asc' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<DialogState | null>(null);
   const [wizard, setWizard] = useState<Wizard | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -59,6 +64,26 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
   const members = useInfiniteQuery(membersQuery(serverId, filter));
   const rows = useMemo(() => members.data?.pages.flatMap((p) => p.items) ?? [], [members.data]);
   const selected = rows.find((r) => r.id === selectedId);
+  const many = rows.filter((r) => chosen.has(r.id));
+  const manyOffers = many.length > 1 ? MANY.flatMap((id) => combinedOffer(id, many.map((r) => ({ name: `${r.dataSource} on ${r.computer}`, offers: r.operations }))) ?? []) : [];
+  const pick = (row: MemberRow, how: SelectHow = 'only') => {
+    if (how === 'toggle') {
+      const next = new Set(chosen);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.add(row.id);
+      setChosen(next);
+    } else if (how === 'range') {
+      const from = rows.findIndex((r) => r.id === selectedId);
+      const to = rows.findIndex((r) => r.id === row.id);
+      const [a, b] = from < 0 ? [to, to] : [Math.min(from, to), Math.max(from, to)];
+      setChosen(new Set([...chosen, ...rows.slice(a, b + 1).map((r) => r.id)]));
+      // The anchor stays where the range started.
+      return;
+    } else {
+      setChosen(new Set([row.id]));
+    }
+    setSelectedId(row.id);
+  };
   const details = useQuery({ ...memberQuery(serverId, selectedId ?? ''), enabled: selectedId !== null && selected !== undefined });
   const selectedGroup = selection.kind === 'group' ? groups.data?.find((g) => g.id === selection.groupId) : undefined;
   const protection = api.servers[':serverId'].protection;
@@ -66,6 +91,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
   const select = (next: Selection) => {
     setSelection(next);
     setSelectedId(null);
+    setChosen(new Set());
   };
 
   /** Runs the operation a member's control offered, or opens the dialog that asks for its input. */
@@ -110,10 +136,28 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
     void command.run('Switch Disaster Protection', async () => unwrap(await protection.switch.$post({ param: { serverId }, json: { ...body, direction } })));
   };
 
-  const menu = (row: MemberRow) => row.operations.filter(PROTECTION).map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, row)} />);
+  /** Runs an operation on every selected member at once, as DPM's Actions pane does. */
+  const performOnMany = (offer: Offer, targets: MemberRow[]) => {
+    const replicaIds = targets.map((r) => r.id);
+    switch (offer.id) {
+      case 'protection.create-recovery-point':
+        return command.run(offer.name, async () => unwrap(await protection['recovery-points'].$post({ param: { serverId }, json: { replicaIds, location: 'Disk' } })));
+      case 'protection.consistency-check':
+        return command.run(offer.name, async () => unwrap(await protection['consistency-checks'].$post({ param: { serverId }, json: { replicaIds } })));
+      case 'protection.switch':
+        return setDialog({ op: 'switch-many', offer, rows: targets });
+      default:
+        return undefined;
+    }
+  };
+
+  const menu = (row: MemberRow) =>
+    many.length > 1 && chosen.has(row.id)
+      ? manyOffers.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void performOnMany(offer, many)} />)
+      : row.operations.filter(PROTECTION).map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, row)} />);
 
   const columns: Column<MemberRow>[] = [
-    { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', sortKey: 'dataSource', render: (r) => (r.sourceServer ? `${r.dataSource} (replica on ${r.sourceServer})` : r.dataSource) },
+    { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', sortKey: 'dataSource', render: (r) => memberLabel(r) },
     { key: 'computer', header: 'Computer', width: '120px', sortKey: 'computer', render: (r) => r.computer },
     { key: 'status', header: 'Protection Status', width: 'minmax(170px, 1fr)', sortKey: 'status', render: (r) => r.status },
     { key: 'path', header: 'Replica Path', width: 'minmax(160px, 1.5fr)', sortKey: 'replicaPath', render: (r) => r.replicaPath },
@@ -138,6 +182,7 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
                 onPickMember={(groupId, replicaId) => {
                   select({ kind: 'group', groupId });
                   setSelectedId(replicaId);
+                  setChosen(new Set([replicaId]));
                 }}
                 onGroupOperation={(offer, group) => void performOnGroup(offer, group)}
               />
@@ -172,7 +217,8 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
                 getId={(r) => r.id}
                 columns={columns}
                 selectedId={selectedId}
-                onSelect={(r) => setSelectedId(r.id)}
+                selectedIds={chosen}
+                onSelect={pick}
                 sort={{ key: sort.key, dir: sort.dir }}
                 onSort={(key) => setSort((s) => ({ key: key as MemberSort, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
                 groupOf={sort.key === 'group' ? (r) => (groupBy === 'Computer' ? r.computer : (r.group ?? 'Inactive')) : undefined}
@@ -204,7 +250,12 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Actions</PaneTitle>
             <OperationButton appearance="primary" offer={offerOf(serverOps.data, 'protection.create-group')} onClick={() => setWizard({ mode: 'create' })} />
-            {selected ? (
+            {many.length > 1 ? (
+              <>
+                <span style={{ fontSize: 12 }}>{many.length} members selected</span>
+                <OperationButtons offers={manyOffers} onChoose={(offer) => void performOnMany(offer, many)} />
+              </>
+            ) : selected ? (
               <OperationButtons offers={selected.operations.filter(PROTECTION)} onChoose={(offer) => void perform(offer, selected)} />
             ) : selectedGroup ? (
               <OperationButtons offers={selectedGroup.operations} onChoose={(offer) => void performOnGroup(offer, selectedGroup)} />
@@ -269,6 +320,18 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
           subject={{ what: `${dialog.row.dataSource} on ${dialog.row.computer}`, secondary: serverName, primary: dialog.row.sourceServer ?? 'the primary DPM server' }}
           onClose={() => setDialog(null)}
           onConfirm={(direction) => switchTo(direction, { replicaIds: [dialog.row.id] })}
+        />
+      )}
+      {dialog?.op === 'switch-many' && (
+        <SwitchDialog
+          offer={dialog.offer}
+          subject={{
+            what: `the ${dialog.rows.length} selected data sources`,
+            secondary: serverName,
+            primary: [...new Set(dialog.rows.map((r) => r.sourceServer ?? 'the primary DPM server'))].join(', '),
+          }}
+          onClose={() => setDialog(null)}
+          onConfirm={(direction) => switchTo(direction, { replicaIds: dialog.rows.map((r) => r.id) })}
         />
       )}
       {dialog?.op === 'switch-group' && (

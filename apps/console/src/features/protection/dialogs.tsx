@@ -53,14 +53,14 @@ export function SwitchDialog({ offer, subject, onClose, onConfirm }: { offer: Of
       )}
       {direction === 'to-secondary' && (
         <p>
-          {subject.secondary} takes ownership of the protection agent and protects {subject.what} directly instead of through {subject.primary}. The replica appears as inconsistent until you run a
-          consistency check.
+          {subject.secondary} takes ownership of the protection agent and protects {subject.what} directly instead of through {subject.primary}. The other data sources of the same computer that{' '}
+          {subject.secondary} protects follow the agent and switch with it. The replicas appear as inconsistent until you run a consistency check.
         </p>
       )}
       {direction === 'to-primary' && (
         <p>
-          {subject.primary} raises an Agent Ownership Required alert and must take ownership of the agent; its replica then needs a consistency check. The replica on {subject.secondary} becomes
-          inconsistent until a consistency check runs.
+          The data sources of the same computer switch back together. {subject.primary} raises an Agent Ownership Required alert and must take ownership of the agent; its replicas then need a
+          consistency check. The replicas on {subject.secondary} become inconsistent until a consistency check runs.
         </p>
       )}
       {direction === undefined && <p>{offer.reason?.message}</p>}

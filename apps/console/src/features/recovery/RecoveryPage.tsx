@@ -184,7 +184,8 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
             Recover
           </OperationButton>
         </div>
-        {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} onClose={() => setWizard(false)} />}
+        {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape holds points of a time. */}
+        {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} latest={time === 'Latest' && chosen.location === 'Disk' && !source.external} onClose={() => setWizard(false)} />}
       </div>
     </div>
   );

@@ -18,7 +18,20 @@ import {
   RadioGroup,
 } from '@fluentui/react-components';
 import type { DataSourceKind } from '@dpm/domain/model';
-import { needsDestination, type RecoveryType } from '@dpm/domain/recovery/recovery-types';
+import {
+  DATABASE_STATES,
+  EXISTING_VERSION_BEHAVIOURS,
+  RESTORE_SECURITY,
+  databaseNameRefusal,
+  latestRefusal,
+  needsDestination,
+  recoversFiles,
+  recoversToInstance,
+  type DatabaseState,
+  type ExistingVersionBehaviour,
+  type RecoveryType,
+  type RestoreSecurity,
+} from '@dpm/domain/recovery/recovery-types';
 import { offerOf, type Offers } from '../../components/operations';
 import { api, unwrap } from '../../api/client';
 import { CommandFeedback, useCommand } from '../../components/command';
@@ -47,10 +60,18 @@ export interface SelectedPoint {
   operations: Offers;
 }
 
-const PAGES = ['Review Recovery Selection', 'Select Recovery Type', 'Specify Recovery Options', 'Summary'] as const;
+type Page = 'Review Recovery Selection' | 'Select Recovery Type' | 'Specify Database State' | 'Specify Recovery Options' | 'Summary';
+
+/** DPM's pages: a database recovered into an instance of SQL Server has its Specify Database State page. */
+function pagesOf(type: RecoveryType | null): Page[] {
+  return ['Review Recovery Selection', 'Select Recovery Type', ...(type && recoversToInstance(type) ? (['Specify Database State'] as const) : []), 'Specify Recovery Options', 'Summary'];
+}
+
+/** The name of the database a data source protects (its last path segment: PS1\MSSQLSERVER\Sales → Sales). */
+const databaseOf = (dataSource: string) => dataSource.split('\\').pop() ?? dataSource;
 
 const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: string; placeholder: string }>> = {
-  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to (seed 000: the restore folder you created).', placeholder: '\\\\server\\share\\folder' },
+  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to, such as the restore folder you created.', placeholder: '\\\\server\\share\\folder' },
   'Recover to any SQL instance': { label: 'SQL instance', hint: 'The SQL Server instance to recover the database to, as server\\instance.', placeholder: 'SQL01\\MSSQLSERVER' },
   'Recover to an alternate location': { label: 'Alternate location', hint: 'The server and path to recover the files to.', placeholder: 'FS1\\D:\\Recovered' },
 };
@@ -61,7 +82,7 @@ const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: str
  * overwrite the original data, a tape must be in the library…), plus Restore to replica when
  * another DPM server's replica of it waits for data (seed 000), the destination, then Recover.
  */
-export function RecoveryWizard({ serverId, source, point, items = [], onClose }: { serverId: string; source: RecoverySelection; point: SelectedPoint; items?: string[]; onClose: () => void }) {
+export function RecoveryWizard({ serverId, source, point, items = [], latest = false, onClose }: { serverId: string; source: RecoverySelection; point: SelectedPoint; items?: string[]; latest?: boolean; onClose: () => void }) {
   const command = useCommand(serverId);
   const targets = useQuery(restoreTargetsQuery(serverId, source.dataSourceId));
   const [page, setPage] = useState(0);
@@ -69,6 +90,10 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
   const [destination, setDestination] = useState('');
   const [targetId, setTargetId] = useState<string | null>(null);
   const [simulateFailure, setSimulateFailure] = useState(false);
+  const [databaseState, setDatabaseState] = useState<DatabaseState>('Leave database operational');
+  const [databaseName, setDatabaseName] = useState(databaseOf(source.dataSource));
+  const [existingVersion, setExistingVersion] = useState<ExistingVersionBehaviour>('Create copy');
+  const [restoreSecurity, setRestoreSecurity] = useState<RestoreSecurity>('Apply the security settings of the destination computer');
   const [started, setStarted] = useState(false);
   // The Recover button that had the focus is gone once the recovery started: the focus moves to
   // Close, inside the dialog, so Escape and Enter still reach it.
@@ -80,7 +105,12 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
   // The replicas that can take the data now (the others say why not, on the server).
   const targetList = (targets.data ?? []).filter((t) => t.whyNot === null);
   const recoverOffer = offerOf(point.operations, 'recovery.recover');
-  const offered = (recoverOffer?.intents ?? []).map((i) => ({ type: i.intent as RecoveryType, enabled: i.enabled, reason: i.reason?.message }));
+  // With Recovery time › Latest, a database goes to its original instance only (the domain's latestRefusal).
+  const offered = (recoverOffer?.intents ?? []).map((i) => {
+    const type = i.intent as RecoveryType;
+    const notWithLatest = latest ? latestRefusal(source.kind, type) : null;
+    return { type, enabled: i.enabled && notWithLatest === null, reason: i.reason?.message ?? notWithLatest ?? undefined };
+  });
   // Restore to replica brings back a whole replica, never chosen items.
   const restore = targetList.length > 0 && items.length === 0 ? [{ type: 'Restore to replica' as RecoveryType, enabled: true, reason: undefined }] : [];
   const choices = [...offered, ...restore];
@@ -88,10 +118,14 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
   const target = targetList.find((t) => t.replicaId === targetId) ?? (targetList.length === 1 ? targetList[0] : undefined);
   const destinationSpec = type ? DESTINATION_LABEL[type] : undefined;
 
+  const pages = pagesOf(type);
+  const current = pages[page] ?? 'Summary';
+  const nameProblem = type === 'Recover to any SQL instance' ? databaseNameRefusal(databaseName) : null;
   const canGoOn =
-    page === 0 ||
-    (page === 1 && type !== null) ||
-    (page === 2 && type !== null && (type === 'Restore to replica' ? target !== undefined : !needsDestination(type) || destination.trim() !== ''));
+    current === 'Review Recovery Selection' ||
+    current === 'Specify Database State' ||
+    (current === 'Select Recovery Type' && type !== null) ||
+    (current === 'Specify Recovery Options' && type !== null && (type === 'Restore to replica' ? target !== undefined : (!needsDestination(type) || destination.trim() !== '') && nameProblem === null));
 
   const recover = async () => {
     if (!type) return;
@@ -110,7 +144,16 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
             unwrap(
               await api.servers[':serverId'].recovery.recover.$post({
                 param: { serverId },
-                json: { recoveryPointId: point.id, recoveryType: type, destination: needsDestination(type) ? destination.trim() : null, ...(items.length > 0 ? { items } : {}) },
+                json: {
+                  recoveryPointId: point.id,
+                  recoveryType: type,
+                  destination: needsDestination(type) ? destination.trim() : null,
+                  ...(items.length > 0 ? { items } : {}),
+                  ...(latest ? { latest } : {}),
+                  ...(recoversToInstance(type) ? { databaseState } : {}),
+                  ...(type === 'Recover to any SQL instance' ? { databaseName: databaseName.trim() } : {}),
+                  ...(recoversFiles(type) ? { existingVersion, restoreSecurity } : {}),
+                },
               }),
             ),
           );
@@ -131,7 +174,7 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
           <DialogContent>
             <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', gap: 16, minHeight: 280 }}>
               <ol aria-label="Wizard pages" style={{ margin: 0, paddingLeft: 20, fontSize: 13, display: 'grid', gap: 6, alignContent: 'start' }}>
-                {PAGES.map((p, i) => (
+                {pages.map((p, i) => (
                   <li key={p} aria-current={i === page ? 'step' : undefined} style={{ fontWeight: i === page ? 600 : 400, color: i > page ? 'var(--colorNeutralForeground3)' : undefined }}>
                     {p}
                   </li>
@@ -139,21 +182,21 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
               </ol>
               <section aria-labelledby="recovery-wizard-page" style={{ display: 'grid', gap: 10, alignContent: 'start' }}>
                 <h3 id="recovery-wizard-page" style={{ margin: 0, fontSize: 15 }}>
-                  {PAGES[page]}
+                  {current}
                 </h3>
-                {page === 0 && (
+                {current === 'Review Recovery Selection' && (
                   <Fields
                     items={[
                       ['Data source', source.dataSource],
                       ['Computer', source.computer],
-                      ['Recovery point', formatTime(point.time)],
+                      ['Recovery point', latest ? `Latest (${formatTime(point.time)})` : formatTime(point.time)],
                       ['Location', point.location + (point.tape ? ` (tape ${point.tape})` : '') + (source.external ? ', External DPM Tapes' : '')],
                       ['Recoverable items', point.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : items.length > 0 ? items.join('; ') : 'The whole data source'],
                       ['Size', items.length > 0 ? 'The chosen items' : formatGb(point.sizeGb)],
                     ]}
                   />
                 )}
-                {page === 1 && (
+                {current === 'Select Recovery Type' && (
                   <>
                     {targets.isPending && <Loading label="Looking for replicas waiting for their data…" />}
                     {targets.isError && <ErrorState error={targets.error} />}
@@ -169,7 +212,14 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
                     )}
                   </>
                 )}
-                {page === 2 && type === 'Restore to replica' && (
+                {current === 'Specify Database State' && (
+                  <RadioGroup aria-label="Database state" value={databaseState} onChange={(_, d) => setDatabaseState(DATABASE_STATES.find((x) => x === d.value) ?? 'Leave database operational')}>
+                    {DATABASE_STATES.map((x) => (
+                      <Radio key={x} value={x} label={x} />
+                    ))}
+                  </RadioGroup>
+                )}
+                {current === 'Specify Recovery Options' && type === 'Restore to replica' && (
                   <>
                     <RadioGroup aria-label="Replica to restore" value={target?.replicaId ?? ''} onChange={(_, d) => setTargetId(d.value)}>
                       {targetList.map((t) => (
@@ -179,25 +229,47 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
                     <Checkbox
                       checked={simulateFailure}
                       onChange={(_, d) => setSimulateFailure(d.checked === true)}
-                      label="Rehearse a failed restore (the replica becomes inconsistent, as seed 000 describes)"
+                      label="Rehearse a failed restore (the replica becomes inconsistent, as DPM marks it after a failed restore)"
                     />
                   </>
                 )}
-                {page === 2 && type !== null && type !== 'Restore to replica' && destinationSpec && (
+                {current === 'Specify Recovery Options' && type !== null && type !== 'Restore to replica' && destinationSpec && (
                   <Field label={destinationSpec.label} hint={destinationSpec.hint} required>
                     <Input value={destination} placeholder={destinationSpec.placeholder} onChange={(_, d) => setDestination(d.value)} />
                   </Field>
                 )}
-                {page === 2 && type !== null && type !== 'Restore to replica' && !destinationSpec && (
+                {current === 'Specify Recovery Options' && type === 'Recover to any SQL instance' && (
+                  <Field label="Database name" hint="The name of the recovered database on that instance." required validationMessage={nameProblem ?? undefined} validationState={nameProblem ? 'error' : 'none'}>
+                    <Input value={databaseName} onChange={(_, d) => setDatabaseName(d.value)} />
+                  </Field>
+                )}
+                {current === 'Specify Recovery Options' && type !== null && recoversFiles(type) && (
+                  <>
+                    <RadioGroup aria-label="Existing version recovery behavior" value={existingVersion} onChange={(_, d) => setExistingVersion(EXISTING_VERSION_BEHAVIOURS.find((x) => x === d.value) ?? 'Create copy')}>
+                      {EXISTING_VERSION_BEHAVIOURS.map((x) => (
+                        <Radio key={x} value={x} label={x} />
+                      ))}
+                    </RadioGroup>
+                    <RadioGroup aria-label="Restore security" value={restoreSecurity} onChange={(_, d) => setRestoreSecurity(RESTORE_SECURITY.find((x) => x === d.value) ?? 'Apply the security settings of the destination computer')}>
+                      {RESTORE_SECURITY.map((x) => (
+                        <Radio key={x} value={x} label={x} />
+                      ))}
+                    </RadioGroup>
+                  </>
+                )}
+                {current === 'Specify Recovery Options' && type !== null && type !== 'Restore to replica' && !destinationSpec && !recoversFiles(type) && (
                   <p style={{ fontSize: 13, margin: 0 }}>{type === 'Copy to tape' ? 'DPM copies the recovery point to a free tape in the library.' : `DPM recovers ${source.dataSource} to where it was protected on ${source.computer}, overwriting it.`}</p>
                 )}
-                {page === 3 && type !== null && (
+                {current === 'Summary' && type !== null && (
                   <Fields
                     items={[
                       ['Data source', `${source.dataSource} on ${source.computer}`],
-                      ['Recovery point', `${formatTime(point.time)} (${point.location}${point.tape ? `, tape ${point.tape}` : ''})`],
+                      ['Recovery point', `${latest ? 'Latest: ' : ''}${formatTime(point.time)} (${point.location}${point.tape ? `, tape ${point.tape}` : ''})`],
                       ['Recovery type', type],
                       ['Destination', where(type)],
+                      ...(type === 'Recover to any SQL instance' ? ([['Database name', databaseName.trim()]] as [string, string][]) : []),
+                      ...(recoversToInstance(type) ? ([['Database state', databaseState]] as [string, string][]) : []),
+                      ...(recoversFiles(type) ? ([['Existing version recovery behavior', existingVersion], ['Restore security', restoreSecurity]] as [string, string][]) : []),
                       ...(type === 'Restore to replica' && simulateFailure ? ([['Rehearsal', 'The restore job fails']] as [string, string][]) : []),
                     ]}
                   />
@@ -224,7 +296,7 @@ export function RecoveryWizard({ serverId, source, point, items = [], onClose }:
                 <Button disabledFocusable={page === 0} onClick={() => { command.clear(); setPage((p) => p - 1); }}>
                   Back
                 </Button>
-                {page < PAGES.length - 1 ? (
+                {page < pages.length - 1 ? (
                   // disabledFocusable: the focus stays on Next while the page waits for a choice.
                   <Button appearance="primary" disabledFocusable={!canGoOn} onClick={() => setPage((p) => p + 1)}>
                     Next

@@ -10,8 +10,8 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { drawing, listId, neighbour, type Direction, type Drawing, type Point } from './model';
-import { layout } from './layout';
-import { nodeTypes, TopologyContext, type TopologyUi } from './nodes';
+import { layout, type Laid } from './layout';
+import { edgeTypes, nodeTypes, TopologyContext, type TopologyUi } from './nodes';
 import { ProtectsSummary } from './Protects';
 import { topologySearchQuery, type TopologyData, type TopologyFinding, type TopologyMatch, type TopologyServer } from './queries';
 
@@ -58,7 +58,7 @@ function Topology({ t }: { t: TopologyData }) {
   const [current, setCurrent] = useState<string | null>(t.servers[0]?.serverId ?? null);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [pendingCenter, setPendingCenter] = useState<string | null>(null);
-  const [laid, setLaid] = useState<Map<string, Point> | null>(null);
+  const [laid, setLaid] = useState<Laid | null>(null);
   const [fitPending, setFitPending] = useState(true);
   const [found, setFound] = useState('');
 
@@ -72,15 +72,16 @@ function Topology({ t }: { t: TopologyData }) {
     let live = true;
     const box = wrapRef.current?.getBoundingClientRect();
     const { nodes, edges } = modelRef.current;
-    void layout(nodes, edges, box && box.height > 0 ? box.width / box.height : 1.5).then((positions) => {
-      if (live) setLaid(positions);
+    void layout(nodes, edges, box && box.height > 0 ? box.width / box.height : 1.5).then((result) => {
+      if (live) setLaid(result);
     });
     return () => {
       live = false;
     };
   }, [structure]);
 
-  const positions = useMemo(() => laid ?? new Map<string, Point>(), [laid]);
+  const positions = useMemo(() => laid?.positions ?? new Map<string, Point>(), [laid]);
+  const routes = laid?.routes;
   // The arrow keys compare nodes by their centres: a server is wider than the computers under it.
   const centres = useMemo(
     () => new Map(model.nodes.flatMap((n) => (positions.has(n.id) ? [[n.id, { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 }] as const] : []))),
@@ -112,10 +113,10 @@ function Topology({ t }: { t: TopologyData }) {
           id: e.id,
           source: e.source,
           target: e.target,
-          // An edge that goes up (the way back of a cycle, seed 004 scenario 3) leaves and enters
-          // by the side, so that it loops around the servers rather than through them.
+          // The route ELK drew, around the servers (routedEdge); without one, a step line, and an
+          // edge that goes up (the way back of a cycle) by the sides.
           ...((positions.get(e.target)?.y ?? 0) < (positions.get(e.source)?.y ?? 0) ? { sourceHandle: 'side-out', targetHandle: 'side-in' } : { sourceHandle: 'out', targetHandle: 'in' }),
-          type: 'smoothstep',
+          ...(routes?.has(e.id) ? { type: 'routed', data: { points: routes.get(e.id) ?? [] } } : { type: 'smoothstep' }),
           focusable: false,
           selectable: false,
           ariaLabel:
@@ -125,7 +126,7 @@ function Topology({ t }: { t: TopologyData }) {
           markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: EDGE_COLOR[e.kind] },
           style: { stroke: EDGE_COLOR[e.kind], strokeWidth: e.kind === 'secondary' ? 2 : 1.25, strokeDasharray: e.kind === 'switched' ? '6 3' : undefined },
         })),
-    [model, positions, nameOf, serverById],
+    [model, positions, routes, nameOf, serverById],
   );
 
   const element = useCallback((id: string) => wrapRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`) ?? null, []);
@@ -298,6 +299,7 @@ function Topology({ t }: { t: TopologyData }) {
                     nodes={nodes}
                     edges={edges}
                     nodeTypes={nodeTypes}
+                    edgeTypes={edgeTypes}
                     nodesDraggable={false}
                     nodesConnectable={false}
                     nodesFocusable={false}

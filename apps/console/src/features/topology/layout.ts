@@ -15,8 +15,18 @@ import type { DrawEdge, Point } from './model';
 // worker's first start (loading and compiling ELK) is the longest step before the first drawing.
 const elk = new ELK({ workerUrl: elkWorkerUrl });
 
+/**
+ * Where each node goes, and the route ELK drew for each edge (its start, bends and end): edges
+ * follow these routes, so an arrow never crosses a server's box and the two arrows of a cycle
+ * (seed 004, scenario 3: DS2 and DS3 protect each other) are two lines, not one.
+ */
+export interface Laid {
+  positions: Map<string, Point>;
+  routes: Map<string, Point[]>;
+}
+
 /** Layouts already computed in this page's life, by drawing and shape: reopening the topology draws at once. */
-const done = new Map<string, Map<string, Point>>();
+const done = new Map<string, Laid>();
 
 export interface Sized {
   id: string;
@@ -32,6 +42,7 @@ const LAYERED = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '40',
   // Keep the servers in name order within a layer where the edges allow it.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.edgeRouting': 'ORTHOGONAL',
 };
 
 /** The connected parts of the drawing, each in the order its first node comes. */
@@ -59,28 +70,33 @@ function components(nodes: readonly Sized[], edges: readonly DrawEdge[]): { node
  * The last layout is kept in the browser too: reopening the topology of an estate whose shape
  * has not changed draws it at once, without waiting for ELK's worker to start.
  */
-const STORAGE_KEY = 'dpm.topology.layout';
+const STORAGE_KEY = 'dpm.topology.layout.v2';
 
-function storedLayout(key: string): Map<string, Point> | null {
+function storedLayout(key: string): Laid | null {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
-    const parsed = raw ? (JSON.parse(raw) as { key?: unknown; positions?: unknown }) : null;
-    if (parsed?.key !== key || !Array.isArray(parsed.positions)) return null;
-    return new Map(parsed.positions as [string, Point][]);
+    const parsed = raw ? (JSON.parse(raw) as { key?: unknown; positions?: unknown; routes?: unknown }) : null;
+    if (parsed?.key !== key || !Array.isArray(parsed.positions) || !Array.isArray(parsed.routes)) return null;
+    return { positions: new Map(parsed.positions as [string, Point][]), routes: new Map(parsed.routes as [string, Point[]][]) };
   } catch {
     return null;
   }
 }
 
-function storeLayout(key: string, positions: Map<string, Point>): void {
+const rounded = (p: Point): Point => ({ x: Math.round(p.x), y: Math.round(p.y) });
+
+function storeLayout(key: string, laid: Laid): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ key, positions: [...positions].map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]) }));
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ key, positions: [...laid.positions].map(([id, p]) => [id, rounded(p)]), routes: [...laid.routes].map(([id, points]) => [id, points.map(rounded)]) }),
+    );
   } catch {
     // A full or disabled storage only costs the next visit a layout.
   }
 }
 
-export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[], aspectRatio: number): Promise<Map<string, Point>> {
+export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[], aspectRatio: number): Promise<Laid> {
   const ratio = Math.min(4, Math.max(0.5, aspectRatio));
   const key = `${ratio.toFixed(1)}|${nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${edges.map((e) => e.id).join()}`;
   const known = done.get(key);
@@ -96,6 +112,8 @@ export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[]
       'elk.aspectRatio': String(ratio),
       'elk.spacing.nodeNode': '36',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+      // Edge routes in the drawing's coordinates, like the nodes once their part's place is added.
+      'elk.json.edgeCoords': 'ROOT',
     },
     children: parts.map((p, i) => ({
       id: `part-${i}`,
@@ -106,13 +124,19 @@ export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[]
   };
   const laid = await elk.layout(graph);
   const positions = new Map<string, Point>();
+  const routes = new Map<string, Point[]>();
   for (const part of laid.children ?? []) {
     for (const n of part.children ?? []) positions.set(n.id, { x: (part.x ?? 0) + (n.x ?? 0), y: (part.y ?? 0) + (n.y ?? 0) });
+    for (const e of part.edges ?? []) {
+      const section = e.sections?.[0];
+      if (section) routes.set(e.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
+    }
   }
+  const result: Laid = { positions, routes };
   // How long ELK took, first start of its worker included (the topology benchmark prints it).
   performance.measure('topology layout', { start: started, end: performance.now() });
   if (done.size > 20) done.clear();
-  done.set(key, positions);
-  storeLayout(key, positions);
-  return positions;
+  done.set(key, result);
+  storeLayout(key, result);
+  return result;
 }

@@ -1,10 +1,10 @@
 import { createContext, useContext, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { BaseEdge, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, SearchBox, Spinner } from '@fluentui/react-components';
 import type { TopologyFinding, TopologyServer } from './queries';
 import { protectsQuery } from './queries';
-import { SIZE } from './model';
+import { SIZE, type Point } from './model';
 
 /**
  * The nodes of the topology drawing. Each node is one focusable element with a roving
@@ -222,3 +222,27 @@ export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
 }
 
 export const nodeTypes = { server: ServerNode, computer: ComputerNode, computers: ComputersNode };
+
+export type RoutedEdgeType = Edge<{ points: Point[] }, 'routed'>;
+
+/**
+ * An edge along the route ELK drew for it: from the protector's box to the protected one's, with
+ * right-angled bends around the boxes between them.
+ */
+function RoutedEdge({ data, markerEnd, style }: EdgeProps<RoutedEdgeType>) {
+  const points = data?.points ?? [];
+  const [first, ...rest] = points;
+  if (!first) return null;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [left, top] = [Math.min(...xs), Math.min(...ys)];
+  return (
+    <>
+      <BaseEdge path={`M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`} markerEnd={markerEnd} style={style} />
+      {/* A straight line has no width: this transparent box gives the edge the area it is drawn in. */}
+      <rect x={left - 1} y={top - 1} width={Math.max(...xs) - left + 2} height={Math.max(...ys) - top + 2} fill="transparent" pointerEvents="none" />
+    </>
+  );
+}
+
+export const edgeTypes = { routed: RoutedEdge };

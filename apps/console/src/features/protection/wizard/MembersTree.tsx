@@ -151,7 +151,7 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
         <MessageBar intent="info" role="note" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Minimum selection for {shownMinimum.join(', ')}</MessageBarTitle>
-            {DPM_MINIMUM_NOTE} They are selected; also select the volumes and the replicas to protect everything the server holds (seed 001).
+            {DPM_MINIMUM_NOTE} They are selected; also select the volumes and the replicas to protect everything the server holds.
           </MessageBarBody>
         </MessageBar>
       )}

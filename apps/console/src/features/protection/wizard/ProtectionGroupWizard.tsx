@@ -16,7 +16,8 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { api, ApiError, unwrap } from '../../../api/client';
-import { clockQuery, disksQuery, groupQuery, groupsQuery, keys, librariesQuery, protectableQuery, serversQuery } from '../../../api/queries';
+import { clockQuery, disksQuery, groupQuery, groupsQuery, keys, librariesQuery, protectableQuery, serverOperationsQuery, serversQuery } from '../../../api/queries';
+import { offerOf, type Offer } from '../../../components/operations';
 import { ErrorState, Loading } from '../../../components/states';
 import { MembersTree } from './MembersTree';
 import { ConsistencyPage, DiskPage, GroupError, LibraryPage, LongTermPage, MethodPage, OnlinePage, ReplicaPage, ShortTermPage, SummaryPage, TypePage, type PageProps } from './pages';
@@ -64,9 +65,12 @@ export function ProtectionGroupWizard(props: WizardProps) {
   const protectable = useQuery(protectableQuery(serverId));
   const clock = useQuery(clockQuery());
   const servers = useQuery(serversQuery());
+  const serverOps = useQuery(serverOperationsQuery(serverId));
   const serverName = servers.data?.find((s) => s.id === serverId)?.name ?? serverId;
-  const failed = groups.error ?? group.error ?? protectable.error ?? clock.error;
-  const ready = groups.data && protectable.data && clock.data && (mode === 'create' || group.data);
+  const failed = groups.error ?? group.error ?? protectable.error ?? clock.error ?? serverOps.error;
+  const ready = groups.data && protectable.data && clock.data && serverOps.data && (mode === 'create' || group.data);
+  // Which protection methods the server (or the group) can have: the offer's intents.
+  const methodsOffer = mode === 'create' ? offerOf(serverOps.data, 'protection.create-group') : offerOf(groups.data?.find((g) => g.id === groupId)?.operations, 'protection.modify-group');
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
@@ -87,6 +91,7 @@ export function ProtectionGroupWizard(props: WizardProps) {
               computers={protectable.data}
               now={clock.data.now}
               group={group.data}
+              methods={methodsOffer}
             />
           ) : (
             <>
@@ -111,8 +116,8 @@ const FIELD_SOURCES: Record<FieldId, (keyof WizardState)[]> = {
   syncFrequency: ['syncMode', 'syncMinutes'],
   recoveryPointTimes: ['recoveryPointTimes', 'retentionDays'],
   expressFullTimes: ['expressFullTimes', 'retentionDays'],
-  tapeRetentionYears: ['tapeRetentionYears'],
-  tapeBackupsPerDay: ['tapeBackupsPerDay'],
+  tapeRetention: ['tapeRetentionCount', 'tapeRetentionUnit', 'tapeFrequency'],
+  tapeFrequency: ['tapeFrequency'],
   tapeBackupTime: ['tapeBackupTime'],
   libraryId: ['libraryId'],
   tapeCopies: ['tapeCopies'],
@@ -130,6 +135,7 @@ interface FlowProps extends WizardProps {
   computers: ProtectableComputer[];
   now: number;
   group: GroupSettings | undefined;
+  methods: Offer | undefined;
 }
 
 function defaultName(names: string[]): string {
@@ -139,7 +145,7 @@ function defaultName(names: string[]): string {
   return `Protection Group ${n}`;
 }
 
-function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, onClose, onDone, reload }: FlowProps) {
+function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, methods, onClose, onDone, reload }: FlowProps) {
   const client = useQueryClient();
   const [s, setState] = useState<WizardState>(() => initialState(defaultName(groupNames), now, group));
   const [touched, setTouched] = useState<Set<keyof WizardState>>(new Set());
@@ -160,6 +166,8 @@ function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingM
     groupHasReplicas: groupId !== undefined && computers.some((c) => c.replicas.some((r) => r.protectedBy?.groupId === groupId)),
     libraries: libraries.data?.filter((l) => l.enabled).map((l) => ({ id: l.id, name: l.name })),
     now,
+    groupKinds: groupId === undefined ? [] : computers.flatMap((c) => [...c.dataSources, ...c.replicas].filter((m) => m.protectedBy?.groupId === groupId).map((m) => m.kind)),
+    methodRefusals: Object.fromEntries((methods?.intents ?? []).filter((i) => !i.enabled).map((i) => [i.intent, i.reason?.message ?? 'Not available on this DPM server.'])),
   };
 
   const page: PageId = pages.includes(pageId) ? pageId : (pages[0] ?? 'summary');

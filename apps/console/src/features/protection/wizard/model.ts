@@ -1,7 +1,8 @@
-import { LIMITS, checkGoals, checkReplicaSync, isApplicationData, type GoalsInput } from '@dpm/domain/protection/goals';
+import { SYNC_FREQUENCIES, checkGoals, checkReplicaSync, defaultSyncMinutes, isApplicationData, type GoalsInput, type ProtectionMethod } from '@dpm/domain/protection/goals';
 import { checkGroupName, checkMembersChosen } from '@dpm/domain/protection/group-name';
 import type { DomainError } from '@dpm/domain/errors';
-import type { DataSourceKind } from '@dpm/domain/model';
+import type { DataSourceKind, TapeFrequency, TapeRetentionUnit } from '@dpm/domain/model';
+import { RECOVERY_TYPES } from '@dpm/domain/recovery/recovery-types';
 
 /**
  * The Create New Protection Group wizard (and Modify protection group) without React: its pages,
@@ -123,8 +124,9 @@ export interface WizardState {
   syncMinutes: number | null;
   recoveryPointTimes: string;
   expressFullTimes: string;
-  tapeRetentionYears: string;
-  tapeBackupsPerDay: string;
+  tapeFrequency: TapeFrequency;
+  tapeRetentionCount: string;
+  tapeRetentionUnit: TapeRetentionUnit;
   tapeBackupTime: string;
   libraryId: string;
   tapeCopies: string;
@@ -138,17 +140,11 @@ export interface WizardState {
   dailyCheckAt: string;
 }
 
-/** Synchronization frequencies DPM offers, kept within LIMITS.syncMinutes. */
-export const SYNC_CHOICES: { minutes: number; label: string }[] = [
-  { minutes: 15, label: 'Every 15 minutes' },
-  { minutes: 30, label: 'Every 30 minutes' },
-  { minutes: 60, label: 'Every 1 hour' },
-  { minutes: 120, label: 'Every 2 hours' },
-  { minutes: 240, label: 'Every 4 hours' },
-  { minutes: 360, label: 'Every 6 hours' },
-  { minutes: 720, label: 'Every 12 hours' },
-  { minutes: 1440, label: 'Every 24 hours' },
-].filter((c) => c.minutes >= LIMITS.syncMinutes.min && c.minutes <= LIMITS.syncMinutes.max);
+/** The synchronization frequencies DPM offers: the domain's list (SYNC_FREQUENCIES), each as DPM words it. */
+export const SYNC_CHOICES: { minutes: number; label: string }[] = SYNC_FREQUENCIES.map((minutes) => ({
+  minutes,
+  label: minutes < 60 ? `Every ${minutes} minutes` : `Every ${minutes / 60} hour${minutes === 60 ? '' : 's'}`,
+}));
 
 export function syncLabel(minutes: number): string {
   return minutes === 0 ? 'Just before a recovery point' : (SYNC_CHOICES.find((c) => c.minutes === minutes)?.label ?? `Every ${minutes} minutes`);
@@ -199,7 +195,7 @@ export function fromUtcInput(text: string): number | null {
 export interface GroupSettings {
   name: string;
   disk: { retentionDays: number; syncFrequencyMinutes: number; recoveryPointTimes: number[]; expressFullTimes: number[] } | null;
-  tape: { backupsPerDay: number; backupTime: number; retentionYears: number; libraryId: string | null; copies: number; encrypt: boolean } | null;
+  tape: { frequency: TapeFrequency; backupTime: number; retention: { count: number; unit: TapeRetentionUnit }; libraryId: string | null; copies: number; encrypt: boolean } | null;
   online: { recoveryPoints: number } | null;
   replicaCreation: ReplicaCreation;
   consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
@@ -221,8 +217,9 @@ export function initialState(name: string, now: number, group?: GroupSettings): 
     syncMinutes: disk && disk.syncFrequencyMinutes !== 0 ? disk.syncFrequencyMinutes : null,
     recoveryPointTimes: disk ? formatTimes(disk.recoveryPointTimes) : '20:00',
     expressFullTimes: disk ? formatTimes(disk.expressFullTimes) : '20:00',
-    tapeRetentionYears: String(tape?.retentionYears ?? 1),
-    tapeBackupsPerDay: String(tape?.backupsPerDay ?? 1),
+    tapeFrequency: tape?.frequency ?? 'Weekly',
+    tapeRetentionCount: String(tape?.retention.count ?? 4),
+    tapeRetentionUnit: tape?.retention.unit ?? 'Weeks',
     tapeBackupTime: formatTimeOfDay(tape?.backupTime ?? 23 * 60),
     libraryId: tape?.libraryId ?? '',
     tapeCopies: String(tape?.copies ?? 1),
@@ -246,6 +243,13 @@ export interface WizardContext {
   groupHasReplicas: boolean;
   libraries: { id: string; name: string }[] | undefined;
   now: number;
+  /** Modify: the kinds of data the group protects already (its goals must suit them). */
+  groupKinds: string[];
+  /**
+   * Per protection method, why this server (or group) can't have it, as the server's offer of
+   * Create / Modify protection group says (the domain's methodRefusal); absent: no refusal.
+   */
+  methodRefusals: Partial<Record<ProtectionMethod, string>>;
 }
 
 export function hasReplicaMembers(s: WizardState, ctx: Pick<WizardContext, 'groupHasReplicas'>): boolean {
@@ -254,7 +258,17 @@ export function hasReplicaMembers(s: WizardState, ctx: Pick<WizardContext, 'grou
 
 export function effectiveSyncMinutes(s: WizardState, ctx: Pick<WizardContext, 'groupHasReplicas'>): number {
   if (s.syncMode === 'beforeRecoveryPoint') return 0;
-  return s.syncMinutes ?? (hasReplicaMembers(s, ctx) ? 24 * 60 : 15);
+  return s.syncMinutes ?? defaultSyncMinutes(hasReplicaMembers(s, ctx));
+}
+
+/** The kinds of data the group will protect: those it has and those selected. */
+export function kindsOf(s: WizardState, ctx: Pick<WizardContext, 'groupKinds'>): DataSourceKind[] {
+  return [...ctx.groupKinds, ...Object.values(s.members).map((m) => m.kind)].filter(isKind);
+}
+
+/** Every kind of data source has its recovery types, so their table names the kinds. */
+function isKind(kind: string): kind is DataSourceKind {
+  return Object.hasOwn(RECOVERY_TYPES, kind);
 }
 
 export function pagesFor(s: WizardState, mode: WizardMode): PageId[] {
@@ -277,8 +291,8 @@ export type FieldId =
   | 'syncFrequency'
   | 'recoveryPointTimes'
   | 'expressFullTimes'
-  | 'tapeRetentionYears'
-  | 'tapeBackupsPerDay'
+  | 'tapeRetention'
+  | 'tapeFrequency'
   | 'tapeBackupTime'
   | 'libraryId'
   | 'tapeCopies'
@@ -295,8 +309,9 @@ const FIELD_OF_TARGET: Record<string, FieldId> = {
   'disk.recoveryPointTimes': 'recoveryPointTimes',
   'disk.expressFullTimes': 'expressFullTimes',
   disk: 'recoveryPointTimes',
-  'tape.backupsPerDay': 'tapeBackupsPerDay',
-  'tape.retentionYears': 'tapeRetentionYears',
+  'tape.frequency': 'tapeFrequency',
+  'tape.retention': 'tapeRetention',
+  'tape.libraryId': 'libraryId',
   'online.recoveryPoints': 'onlineRecoveryPoints',
   name: 'name',
   members: 'members',
@@ -317,10 +332,14 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
       onField(e, checkGroupName(s.name, ctx.otherGroupNames, ctx.serverName), 'Protection group name', 'name');
       if (ctx.mode === 'create') onField(e, checkMembersChosen(Object.keys(s.members).length), 'Group members', 'members');
       break;
-    case 'method':
+    case 'method': {
       // The domain's "at least one method" check, with placeholder goals for the methods chosen.
       if (!s.disk && !s.tape && !s.online) onField(e, checkGoals(none), 'Data protection method', 'method');
+      const chosen = (['Disk', 'Tape', 'Online'] as const).filter((m) => (m === 'Disk' ? s.disk : m === 'Tape' ? s.tape : s.online));
+      const refused = chosen.map((m) => ctx.methodRefusals[m]).find((r) => r !== undefined);
+      if (refused) e.method = `Data protection method: ${refused}`;
       break;
+    }
     case 'shortTerm': {
       const days = wholeNumber(s.retentionDays);
       if (days === null) e.retentionDays = 'Retention range: enter a whole number of days.';
@@ -331,26 +350,24 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
       if (days === null || rps === null || fulls === null) break;
       const disk = { retentionDays: days, syncFrequencyMinutes: effectiveSyncMinutes(s, ctx), recoveryPointTimes: rps, expressFullTimes: fulls };
       const labels: Partial<Record<FieldId, string>> = { retentionDays: 'Retention range', syncFrequency: 'Synchronization frequency', recoveryPointTimes: 'Recovery point times', expressFullTimes: 'Express full backup times' };
-      const goals = checkGoals({ ...none, disk });
+      const goals = checkGoals({ ...none, disk }, kindsOf(s, ctx));
       if (goals) onField(e, goals, labels[FIELD_OF_TARGET[goals.target ?? ''] ?? 'retentionDays'] ?? 'Short-term goals', 'retentionDays');
       // Seed 002 (checkReplicaSync): only for a group that protects replicas.
       if (hasReplicaMembers(s, ctx)) onField(e, checkReplicaSync({ disk, tape: s.tape ? TAPE_PLACEHOLDER : null, online: null }), 'Synchronization frequency', 'syncFrequency');
       break;
     }
     case 'longTerm': {
-      const years = wholeNumber(s.tapeRetentionYears);
-      if (years === null) e.tapeRetentionYears = 'Retention range: enter a whole number of years.';
-      const perDay = wholeNumber(s.tapeBackupsPerDay);
-      if (perDay === null || perDay < 1) e.tapeBackupsPerDay = 'Backups a day: enter a whole number.';
+      const count = wholeNumber(s.tapeRetentionCount);
+      if (count === null) e.tapeRetention = 'Retention range: enter a whole number.';
       const time = parseTimeOfDay(s.tapeBackupTime);
       if (time === null) e.tapeBackupTime = 'Backup time: enter a time of day as hh:mm.';
-      if (years === null || perDay === null || perDay < 1 || time === null) break;
-      const goals = checkGoals({ ...none, tape: { ...TAPE_PLACEHOLDER, retentionYears: years, backupsPerDay: perDay, backupTime: time } });
-      onField(e, goals, goals?.target === 'tape.backupsPerDay' ? 'Backups a day' : 'Retention range', 'tapeRetentionYears');
+      if (count === null || time === null) break;
+      const goals = checkGoals({ ...none, tape: { ...TAPE_PLACEHOLDER, frequency: s.tapeFrequency, retention: { count, unit: s.tapeRetentionUnit }, backupTime: time } });
+      onField(e, goals, goals?.target === 'tape.frequency' ? 'Frequency of backup' : 'Retention range', 'tapeRetention');
       break;
     }
     case 'library': {
-      if (ctx.libraries && ctx.libraries.length > 0 && !ctx.libraries.some((l) => l.id === s.libraryId)) e.libraryId = 'Library: select the library that writes the tapes.';
+      if (ctx.libraries && !ctx.libraries.some((l) => l.id === s.libraryId)) e.libraryId = 'Library: select the library that writes the tapes.';
       const copies = wholeNumber(s.tapeCopies);
       if (copies === null || copies < 1 || copies > 4) e.tapeCopies = 'Copies: enter from 1 to 4 copies.';
       break;
@@ -378,7 +395,7 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
 }
 
 /** Tape goals a page checks with, when only some of them are its own. */
-const TAPE_PLACEHOLDER = { backupsPerDay: 1, backupTime: 0, retentionYears: 1, libraryId: null, copies: 1, encrypt: false };
+const TAPE_PLACEHOLDER = { frequency: 'Daily' as TapeFrequency, backupTime: 0, retention: { count: 1, unit: 'Years' as TapeRetentionUnit }, libraryId: null, copies: 1, encrypt: false };
 
 /** The goals part of the request, from a state whose pages passed validation. */
 export function goalsOf(s: WizardState, ctx: WizardContext) {
@@ -393,9 +410,9 @@ export function goalsOf(s: WizardState, ctx: WizardContext) {
       : null,
     tape: s.tape
       ? {
-          backupsPerDay: Number(s.tapeBackupsPerDay),
+          frequency: s.tapeFrequency,
           backupTime: parseTimeOfDay(s.tapeBackupTime) ?? 0,
-          retentionYears: Number(s.tapeRetentionYears),
+          retention: { count: Number(s.tapeRetentionCount), unit: s.tapeRetentionUnit },
           libraryId: s.libraryId === '' ? null : s.libraryId,
           copies: Number(s.tapeCopies),
           encrypt: s.encrypt,
@@ -424,9 +441,14 @@ export function modifyBody(s: WizardState, ctx: WizardContext, revision: number 
   return { name: s.name.trim(), ...goalsOf(s, ctx), addMembers: membersOf(s), ...(revision !== undefined ? { expectedRevision: revision } : {}) };
 }
 
+/** The members chosen, as the pages list them: by computer, then by name. */
+export function sortedMembers(s: WizardState): Candidate[] {
+  return Object.values(s.members).sort((a, b) => a.computer.localeCompare(b.computer) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+}
+
 /** Review Disk Allocation: DPM's default allocation is the data size ×1.5 (as the domain allocates). */
 export function diskAllocation(s: WizardState): { members: Candidate[]; dataGb: number; allocatedGb: number } {
-  const members = Object.values(s.members);
+  const members = sortedMembers(s);
   const dataGb = members.reduce((sum, m) => sum + m.sizeGb, 0);
   const allocatedGb = members.reduce((sum, m) => sum + Math.ceil(m.sizeGb * 1.5), 0);
   return { members, dataGb, allocatedGb };
@@ -441,8 +463,18 @@ export function pageOfTarget(target: string | undefined, s: WizardState): PageId
   if (!target) return null;
   if (target === 'name' || target === 'members' || target === 'excludedExtensions') return 'members';
   if (target.startsWith('disk')) return s.disk ? 'shortTerm' : 'method';
+  if (target === 'tape.libraryId') return s.tape ? 'library' : 'method';
+  if (target === 'tape' || target === 'online') return 'method';
   if (target.startsWith('tape')) return s.tape ? 'longTerm' : 'method';
   if (target.startsWith('online')) return s.online ? 'online' : 'method';
   // Any other target names a data source, computer or DPM server: a member rule refused it.
   return 'members';
+}
+
+/** The Summary's line for long-term goals: "Weekly at 23:00, kept 4 weeks, 1 copy, library …". */
+export function tapeSummary(s: Pick<WizardState, 'tapeFrequency' | 'tapeBackupTime' | 'tapeRetentionCount' | 'tapeRetentionUnit' | 'tapeCopies' | 'encrypt'>, library: string): string {
+  const count = Number(s.tapeRetentionCount);
+  const unit = count === 1 ? s.tapeRetentionUnit.slice(0, -1).toLowerCase() : s.tapeRetentionUnit.toLowerCase();
+  const copies = Number(s.tapeCopies);
+  return `${s.tapeFrequency} at ${s.tapeBackupTime}, kept ${s.tapeRetentionCount} ${unit}, ${copies} ${copies === 1 ? 'copy' : 'copies'}, library ${library}${s.encrypt ? ', encrypted' : ''}`;
 }

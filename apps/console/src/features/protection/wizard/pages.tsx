@@ -2,14 +2,17 @@ import { useId, type ReactNode } from 'react';
 import { Caption1, Checkbox, Field, Input, Radio, RadioGroup, Select, Text } from '@fluentui/react-components';
 import { Fields } from '../../../shell/Panes';
 import { formatGb, formatTime } from '../../../shell/format';
-import { LIMITS } from '@dpm/domain/protection/goals';
+import { LIMITS, justBeforeRecoveryPointAvailable } from '@dpm/domain/protection/goals';
+import { TAPE_FREQUENCIES, TAPE_RETENTION_UNITS, type TapeFrequency, type TapeRetentionUnit } from '@dpm/domain/model';
 import {
   diskAllocation,
   effectiveSyncMinutes,
   fromUtcInput,
   hasReplicaMembers,
   isApplication,
+  sortedMembers,
   SYNC_CHOICES,
+  tapeSummary,
   syncLabel,
   type FieldErrors,
   type FieldId,
@@ -56,17 +59,28 @@ export function TypePage() {
   );
 }
 
-export function MethodPage({ s, set, errors }: PageProps) {
+/**
+ * Select Data Protection Method: a method the server can't give the group (online protection
+ * before the server is registered in a backup vault, tape with no library attached) is greyed
+ * out with the server's reason, and a method the group has already stays as it is.
+ */
+export function MethodPage({ s, set, errors, ctx }: PageProps) {
   const errorId = useId();
+  const method = (label: string, checked: boolean, refusal: string | undefined, patch: (on: boolean) => Partial<WizardState>) => (
+    <>
+      <Checkbox label={label} checked={checked} disabled={refusal !== undefined && !checked} onChange={(_, d) => set(patch(d.checked === true))} />
+      {refusal !== undefined && <Caption1 style={{ marginLeft: 30, color: 'var(--colorNeutralForeground3)' }}>{refusal}</Caption1>}
+    </>
+  );
   return (
     <>
       <div role="group" aria-label="Data protection method" aria-describedby={errors.method ? errorId : undefined} aria-invalid={errors.method ? true : undefined} style={{ display: 'grid' }}>
-        <Checkbox label="I want short-term protection using Disk" checked={s.disk} onChange={(_, d) => set({ disk: d.checked === true })} />
-        <Checkbox label="I want long-term protection using tape" checked={s.tape} onChange={(_, d) => set({ tape: d.checked === true })} />
-        <Checkbox label="I want online protection" checked={s.online} onChange={(_, d) => set({ online: d.checked === true })} />
+        {method('I want short-term protection using Disk', s.disk, ctx.methodRefusals.Disk, (on) => ({ disk: on }))}
+        {method('I want long-term protection using tape', s.tape, ctx.methodRefusals.Tape, (on) => ({ tape: on }))}
+        {method('I want online protection', s.online, ctx.methodRefusals.Online, (on) => ({ online: on }))}
       </div>
       <GroupError id={errorId} message={errors.method} />
-      <Hint>Seed 001 recommends a dedicated protection group for a DPM server's database, on disk and on tape (two copies off-site).</Hint>
+      <Hint>A dedicated protection group is recommended for a DPM server's database, on disk and on tape (two copies off-site).</Hint>
     </>
   );
 }
@@ -74,6 +88,8 @@ export function MethodPage({ s, set, errors }: PageProps) {
 export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
   const replicas = hasReplicaMembers(s, ctx);
   const minutes = effectiveSyncMinutes(s, ctx);
+  // Seed 002: replicas protected on disk only have no "Just before a recovery point".
+  const justBefore = justBeforeRecoveryPointAvailable(replicas, s.tape);
   const members = Object.values(s.members);
   const files = members.some((m) => !isApplication(m.kind));
   const apps = members.some((m) => isApplication(m.kind));
@@ -84,7 +100,7 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
       </Field>
       <RadioGroup aria-label="Synchronization" value={s.syncMode} onChange={(_, d) => set({ syncMode: d.value === 'beforeRecoveryPoint' ? 'beforeRecoveryPoint' : 'interval' })}>
         <Radio value="interval" label="Synchronization frequency" />
-        <Radio value="beforeRecoveryPoint" label="Just before a recovery point" />
+        <Radio value="beforeRecoveryPoint" label="Just before a recovery point" disabled={!justBefore && s.syncMode !== 'beforeRecoveryPoint'} />
       </RadioGroup>
       <Field label="Synchronize every" {...invalid(errors, 'syncFrequency')}>
         <Select value={String(s.syncMode === 'interval' ? minutes : (s.syncMinutes ?? 15))} disabled={s.syncMode !== 'interval'} onChange={(_, d) => set({ syncMinutes: Number(d.value) })} style={{ maxWidth: 220 }}>
@@ -95,7 +111,11 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
           ))}
         </Select>
       </Field>
-      {replicas && <Hint>Replicas of another DPM server are selected: seed 001 recommends synchronizing every 24 hours.</Hint>}
+      {replicas && (
+        <Hint>
+          Replicas of another DPM server are selected: synchronizing every 24 hours is recommended{justBefore ? '' : ', and "Just before a recovery point" is not available for replicas protected on disk only'}.
+        </Hint>
+      )}
       <Field
         label="Recovery point times"
         hint={`Times of day (UTC), e.g. 08:00, 20:00. For file data${files ? '' : ' (none selected)'}: at most ${LIMITS.fileRecoveryPoints} recovery points are kept.`}
@@ -114,14 +134,30 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
   );
 }
 
+/** Specify Long-Term Goals: DPM's retention range (one week to 99 years) and frequency of backup (daily to yearly). */
 export function LongTermPage({ s, set, errors }: PageProps) {
   return (
     <>
-      <Field label="Retention range" hint={`Up to ${LIMITS.tapeRetentionYears} years.`} {...invalid(errors, 'tapeRetentionYears')}>
-        <Input type="number" contentAfter="years" value={s.tapeRetentionYears} onChange={(_, d) => set({ tapeRetentionYears: d.value })} style={{ maxWidth: 180 }} />
+      <Field label="Retention range" hint={`From 1 week to ${LIMITS.tapeRetentionYears} years.`} {...invalid(errors, 'tapeRetention')}>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Input type="number" aria-label="Retention range" value={s.tapeRetentionCount} onChange={(_, d) => set({ tapeRetentionCount: d.value })} style={{ maxWidth: 120 }} />
+          <Select aria-label="Retention unit" value={s.tapeRetentionUnit} onChange={(_, d) => set({ tapeRetentionUnit: TAPE_RETENTION_UNITS.find((u) => u === d.value) ?? ('Weeks' as TapeRetentionUnit) })} style={{ maxWidth: 140 }}>
+            {TAPE_RETENTION_UNITS.map((u) => (
+              <option key={u} value={u}>
+                {u}
+              </option>
+            ))}
+          </Select>
+        </div>
       </Field>
-      <Field label="Backups a day" hint="DPM runs at most one scheduled tape backup a day." {...invalid(errors, 'tapeBackupsPerDay')}>
-        <Input type="number" value={s.tapeBackupsPerDay} onChange={(_, d) => set({ tapeBackupsPerDay: d.value })} style={{ maxWidth: 120 }} />
+      <Field label="Frequency of backup" hint="DPM runs at most one scheduled tape backup a day." {...invalid(errors, 'tapeFrequency')}>
+        <Select value={s.tapeFrequency} onChange={(_, d) => set({ tapeFrequency: TAPE_FREQUENCIES.find((f) => f === d.value) ?? ('Weekly' as TapeFrequency) })} style={{ maxWidth: 180 }}>
+          {TAPE_FREQUENCIES.map((f) => (
+            <option key={f} value={f}>
+              {f}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label="Backup time" hint="Time of day (UTC), hh:mm." {...invalid(errors, 'tapeBackupTime')}>
         <Input value={s.tapeBackupTime} onChange={(_, d) => set({ tapeBackupTime: d.value })} style={{ maxWidth: 120 }} />
@@ -137,7 +173,9 @@ export function LibraryPage({ s, set, errors, ctx }: PageProps) {
       {libraries === undefined ? (
         <Hint>Loading the libraries of {ctx.serverName}…</Hint>
       ) : libraries.length === 0 ? (
-        <Hint>No tape library is attached to {ctx.serverName}; the tape backups wait until one is.</Hint>
+        <Text role="alert" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
+          No enabled tape library is attached to {ctx.serverName}: long-term protection on tape needs one.
+        </Text>
       ) : (
         <Field label="Library" {...invalid(errors, 'libraryId')}>
           <Select value={s.libraryId} onChange={(_, d) => set({ libraryId: d.value })} style={{ maxWidth: 320 }}>
@@ -150,7 +188,7 @@ export function LibraryPage({ s, set, errors, ctx }: PageProps) {
           </Select>
         </Field>
       )}
-      <Field label="Copies" hint="Seed 001 recommends two copies, kept off-site." {...invalid(errors, 'tapeCopies')}>
+      <Field label="Copies" hint="Two copies, kept off-site, are recommended for a DPM database." {...invalid(errors, 'tapeCopies')}>
         <Input type="number" value={s.tapeCopies} onChange={(_, d) => set({ tapeCopies: d.value })} style={{ maxWidth: 120 }} />
       </Field>
       <Checkbox label="Encrypt backed up data" checked={s.encrypt} onChange={(_, d) => set({ encrypt: d.checked === true })} />
@@ -248,7 +286,7 @@ export function ConsistencyPage({ s, set, errors }: PageProps) {
 }
 
 export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingMembers: number }) {
-  const members = Object.values(s.members);
+  const members = sortedMembers(s);
   const { allocatedGb } = diskAllocation(s);
   const methods = [s.disk ? 'Short-term using Disk' : null, s.tape ? 'Long-term using tape' : null, s.online ? 'Online' : null].filter((m): m is string => m !== null);
   const library = ctx.libraries?.find((l) => l.id === s.libraryId)?.name ?? 'none';
@@ -275,7 +313,7 @@ export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingM
     );
     if (members.length > 0) items.push(['Disk space to allocate', formatGb(allocatedGb)]);
   }
-  if (s.tape) items.push(['Tape', `${s.tapeBackupsPerDay} a day at ${s.tapeBackupTime}, kept ${s.tapeRetentionYears} years, ${s.tapeCopies} copies, library ${library}${s.encrypt ? ', encrypted' : ''}`]);
+  if (s.tape) items.push(['Tape', tapeSummary(s, library)]);
   if (s.online) items.push(['Online recovery points', s.onlineRecoveryPoints]);
   if (ctx.mode === 'create') items.push(['Replica creation method', s.replicaCreation === 'Later' ? `Later, at ${formatTime(fromUtcInput(s.laterAt))}` : s.replicaCreation]);
   items.push([
