@@ -10,6 +10,7 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { restoredDbHistory } from './db-history';
+import { upgradeTapeGoals } from '../protection/goals';
 import { formatSimulatedTime } from '../revisions';
 
 export interface DpmSyncRestoreDb {
@@ -84,7 +85,8 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
   for (const g of draft.where('groups', 'serverId', server.id)) draft.del('groups', g.id);
   for (const r of draft.where('replicas', 'serverId', server.id)) draft.del('replicas', r.id);
   // A database backed up before revisions were kept has none: its objects start at the first.
-  for (const g of snap.groups) draft.put('groups', { ...g, serverId: server.id, revision: nextRevision(g.revision ?? FIRST_REVISION, ctx) });
+  // A backup taken before tape goals had a frequency and a retention unit is read as they are now.
+  for (const g of snap.groups) draft.put('groups', { ...g, tape: upgradeTapeGoals(g.tape), serverId: server.id, revision: nextRevision(g.revision ?? FIRST_REVISION, ctx) });
   for (const r of snap.replicas) {
     draft.put('replicas', { ...r, serverId: server.id, switched: false, inStoragePool: false, dataRestored: false, revision: nextRevision(r.revision ?? FIRST_REVISION, ctx) });
   }

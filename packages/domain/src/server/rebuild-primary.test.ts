@@ -186,6 +186,19 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expectRefusal(w.estate, (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()), 'FQDN_MISMATCH', ['ds1.contoso.com', 'ds1-new.contoso.com']);
   });
 
+  it('reads tape goals of a DPMDB backed up before they had a frequency as they are now', () => {
+    const w = recoverDs1DpmdbToFolder();
+    const point = Object.values(w.estate.recoveryPoints).find((p) => p.serverId === DS1 && p.external && p.dpmdb);
+    if (!point?.dpmdb) throw new Error('no DPMDB point');
+    const legacy = { backupTime: 120, retentionYears: 3, libraryId: DS1_LIBRARY, copies: 1, encrypt: false };
+    const groups = point.dpmdb.groups.map((g) => ({ ...g, tape: legacy as unknown as typeof g.tape }));
+    w.estate.recoveryPoints[point.id] = { ...point, dpmdb: { ...point.dpmdb, groups } };
+    w.run(dpmSyncRestoreDb, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null });
+    const restored = Object.values(w.estate.groups).filter((g) => g.serverId === DS1);
+    expect(restored.length).toBeGreaterThan(0);
+    for (const g of restored) expect(g.tape).toMatchObject({ frequency: 'Daily', backupTime: 120, retention: { count: 3, unit: 'Years' } });
+  });
+
   it('refuses DpmSync -RestoreDb from a folder that holds no DPMDB, and -Sync before -RestoreDb', () => {
     const w = recoverDs1DpmdbToFolder();
     expect(dpmSyncRestoreDb(w.estate, { serverId: DS1, dbLocation: 'C:\\Elsewhere', instanceName: null }, w.ctx())).toMatchObject({ code: 'NOT_FOUND' });
