@@ -56,7 +56,7 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   return (
     <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="transparent" aria-label={`${count} active critical alerts`} style={{ minWidth: 0, padding: 0 }}>
+        <Button size="small" appearance="transparent" aria-label={`${count} critical — the estate's active critical alerts`} style={{ minWidth: 0, padding: 0 }}>
           <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
             {count} critical
           </Badge>

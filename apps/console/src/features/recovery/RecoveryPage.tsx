@@ -235,7 +235,7 @@ function Calendar({ days, selected, onSelect }: { days: Set<number>; selected: n
               type="button"
               disabled={!days.has(c)}
               aria-pressed={selected === c}
-              aria-label={`${new Date(c).toISOString().slice(0, 10)}${days.has(c) ? ', has recovery points' : ''}`}
+              aria-label={`${new Date(c).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}${days.has(c) ? ', has recovery points' : ''}`}
               onClick={() => onSelect(c)}
               style={{ fontWeight: days.has(c) ? 700 : 400, border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent', background: 'none', cursor: days.has(c) ? 'pointer' : 'default', height: 24 }}
             >
