@@ -8,6 +8,15 @@ import { meQuery } from './features/auth/session';
 import { queryClient } from './query-client';
 import { router } from './router';
 
+// A page opened before the server was updated asks for chunks of the old build, which are gone:
+// loading the page again brings the new build (once; a second failure is shown as an error).
+window.addEventListener('vite:preloadError', (event) => {
+  if (sessionStorage.getItem('dpm.reloadedForBuild') === document.querySelector('script[type="module"]')?.getAttribute('src')) return;
+  sessionStorage.setItem('dpm.reloadedForBuild', document.querySelector('script[type="module"]')?.getAttribute('src') ?? '');
+  event.preventDefault();
+  window.location.reload();
+});
+
 // Who is signed in is asked at once, alongside the first page's code and data (see router.tsx).
 void queryClient.prefetchQuery(meQuery());
 
