@@ -1,12 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 const bff = `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 /** The names a developer opens the dev server by. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: {
@@ -27,5 +28,6 @@ export default defineConfig({
       },
     },
   },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  // The manifest says which files each page needs (scripts/first-load-size.mjs reads it).
+  build: { outDir: 'dist', sourcemap: false, manifest: true, chunkSizeWarningLimit: 2000 },
 });

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text } from '@fluentui/react-components';
 import { clockQuery, criticalQuery, serversQuery } from '../api/queries';
 import { useLiveUpdates } from '../api/live';
-import { ServerContext } from './server-context';
+import { CHOSEN_SERVER_KEY, pickServer, rememberServer, ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
@@ -23,7 +23,6 @@ const AREAS = [
   { name: 'Management', to: '/management' },
 ] as const;
 
-const STORAGE_KEY = 'dpm.connectedServer';
 const SERVERLESS = ['/users', '/account', '/management/estate'];
 
 function SimulatedClock() {
@@ -57,7 +56,7 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   return (
     <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="transparent" aria-label={`${count} active critical alerts`} style={{ minWidth: 0, padding: 0 }}>
+        <Button size="small" appearance="transparent" aria-label={`${count} critical — the estate's active critical alerts`} style={{ minWidth: 0, padding: 0 }}>
           <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
             {count} critical
           </Badge>
@@ -90,17 +89,16 @@ export function Shell() {
   const { pathname } = useLocation();
   const session = useSession();
   const servers = useQuery(serversQuery());
-  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(STORAGE_KEY));
-  const serverId = useMemo(() => {
-    const list = servers.data ?? [];
-    if (chosen && list.some((s) => s.id === chosen)) return chosen;
-    return list.find(isOnline)?.id ?? list[0]?.id ?? null;
-  }, [servers.data, chosen]);
+  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(CHOSEN_SERVER_KEY));
+  const serverId = useMemo(() => pickServer(servers.data ?? [], chosen), [servers.data, chosen]);
+  useEffect(() => {
+    if (serverId) rememberServer(serverId);
+  }, [serverId]);
   const server = servers.data?.find((s) => s.id === serverId);
   // Pages that need no DPM server open on an empty estate too: accounts, and the Estate tab that adds one.
   const serverless = SERVERLESS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const connect = (id: string) => {
-    localStorage.setItem(STORAGE_KEY, id);
+    localStorage.setItem(CHOSEN_SERVER_KEY, id);
     setChosen(id);
   };
 

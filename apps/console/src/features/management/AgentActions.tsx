@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, unwrap } from '../../api/client';
@@ -6,8 +6,10 @@ import { serverOperationsQuery } from '../../api/queries';
 import type { useCommand } from '../../components/command';
 import { PaneTitle } from '../../shell/Panes';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
-import { AgentInstallWizard } from './AgentInstallWizard';
 import { ReestablishProtectionDialog } from './ReestablishProtectionDialog';
+
+/** The Protection Agent Installation Wizard is a chunk of its own, fetched when first opened. */
+const AgentInstallWizard = lazy(async () => ({ default: (await import('./AgentInstallWizard')).AgentInstallWizard }));
 
 export type AgentRow = InferResponseType<(typeof api.servers)[':serverId']['agents']['$get'], 200>[number];
 
@@ -65,7 +67,11 @@ export function AgentActions({ serverId, serverName, row, command }: { serverId:
           <OperationButtons offers={row.operations} onChoose={(offer) => void perform(offer, row)} />
         </>
       )}
-      {installing && <AgentInstallWizard serverId={serverId} serverName={serverName} command={command} onClose={() => setInstalling(false)} />}
+      {installing && (
+        <Suspense fallback={null}>
+          <AgentInstallWizard serverId={serverId} serverName={serverName} command={command} onClose={() => setInstalling(false)} />
+        </Suspense>
+      )}
       {reestablishing && row && (
         <ReestablishProtectionDialog serverId={serverId} serverName={serverName} computerId={row.computerId} computer={row.computer} revision={row.revision.n} onClose={() => setReestablishing(false)} />
       )}

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Dropdown, Menu, MenuList, MenuPopover, Option, Tree, TreeItem, TreeItemLayout, type PositioningVirtualElement } from '@fluentui/react-components';
+import { Dropdown, Menu, MenuList, MenuPopover, Option, Tree, TreeItem, TreeItemLayout, type PositioningVirtualElement, type TreeItemValue } from '@fluentui/react-components';
 import { membersQuery } from '../../api/queries';
 import { OperationMenuItem, type Offer } from '../../components/operations';
 import { memberLabel, type GroupRow } from './types';
@@ -48,6 +48,8 @@ interface GroupTreeProps {
  */
 export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onSelect, onPickMember, onGroupOperation }: GroupTreeProps) {
   const [menu, setMenu] = useState<{ group: GroupRow; target: MenuTarget } | null>(null);
+  // A group's members are asked for when it is expanded, not for every group as the page opens.
+  const [openItems, setOpenItems] = useState<ReadonlySet<TreeItemValue>>(() => new Set(['all']));
   /** Set when an operation was chosen: its dialog takes the focus, not the tree. */
   const menuChoice = useRef(false);
 
@@ -72,7 +74,7 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
           <Option value="Computer">Computer</Option>
         </Dropdown>
       </label>
-      <Tree aria-label="Protection groups" defaultOpenItems={['all']}>
+      <Tree aria-label="Protection groups" openItems={openItems} onOpenChange={(_, d) => setOpenItems(d.openItems)}>
         <TreeItem itemType="branch" value="all">
           <TreeItemLayout onClick={() => onSelect({ kind: 'all' })} aria-current={selection.kind === 'all' ? 'true' : undefined} style={weight(selection.kind === 'all')}>
             All Protection Groups
@@ -105,7 +107,7 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
                   <TreeItemLayout onClick={() => onSelect({ kind: 'group', groupId: g.id })} aria-current={current ? 'true' : undefined} style={weight(current)}>
                     {g.name} ({g.members})
                   </TreeItemLayout>
-                  <GroupMembers serverId={serverId} groupId={g.id} onPick={(replicaId) => onPickMember(g.id, replicaId)} />
+                  {openItems.has(g.id) ? <GroupMembers serverId={serverId} groupId={g.id} onPick={(replicaId) => onPickMember(g.id, replicaId)} /> : <Tree />}
                 </TreeItem>
               );
             })}

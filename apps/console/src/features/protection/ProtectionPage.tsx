@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, SearchBox } from '@fluentui/react-components';
 import { groupsQuery, memberQuery, membersQuery, serverOperationsQuery, serversQuery, type MemberFilter, type MemberSort } from '../../api/queries';
@@ -14,8 +14,10 @@ import { Choice } from '../../components/GroupBy';
 import { PROTECTION_STATUSES, type ProtectionStatus } from '@dpm/domain/model';
 import { DiskAllocationDialog, StopProtectionDialog, SwitchDialog, type SwitchDirection } from './dialogs';
 import { GroupTree, type GroupBy, type Selection } from './GroupTree';
-import { ProtectionGroupWizard } from './wizard/ProtectionGroupWizard';
 import { memberLabel, type GroupRow, type MemberRow } from './types';
+
+/** The Create/Modify protection group wizard is a chunk of its own, fetched when first opened. */
+const ProtectionGroupWizard = lazy(async () => ({ default: (await import('./wizard/ProtectionGroupWizard')).ProtectionGroupWizard }));
 
 type Wizard = { mode: 'create' } | { mode: 'modify'; groupId: string };
 type DialogState =
@@ -264,16 +266,18 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
         }
       />
       {wizard && (
-        <ProtectionGroupWizard
-          serverId={serverId}
-          mode={wizard.mode}
-          groupId={wizard.mode === 'modify' ? wizard.groupId : undefined}
-          onClose={() => setWizard(null)}
-          onDone={(message) => {
-            setWizard(null);
-            setNotice(message);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ProtectionGroupWizard
+            serverId={serverId}
+            mode={wizard.mode}
+            groupId={wizard.mode === 'modify' ? wizard.groupId : undefined}
+            onClose={() => setWizard(null)}
+            onDone={(message) => {
+              setWizard(null);
+              setNotice(message);
+            }}
+          />
+        </Suspense>
       )}
       {dialog?.op === 'allocation' && (
         <DiskAllocationDialog

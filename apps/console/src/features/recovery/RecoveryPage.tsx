@@ -1,5 +1,5 @@
 import { ExternalDpmActions } from './ExternalDpm';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import { externalTapesQuery, pointsQuery, recoverableQuery } from '../../api/queries';
@@ -8,8 +8,11 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatGb, formatTime } from '../../shell/format';
 import { OperationButton, offerOf } from '../../components/operations';
-import { RecoveryWizard, type RecoverySelection } from './RecoveryWizard';
+import type { RecoverySelection } from './RecoveryWizard';
 import { isDataSourceKind, itemsQuery } from './queries';
+
+/** The Recovery Wizard is a chunk of its own, fetched when first opened. */
+const RecoveryWizard = lazy(async () => ({ default: (await import('./RecoveryWizard')).RecoveryWizard }));
 
 type Source = RecoverySelection & { label: string };
 
@@ -185,7 +188,11 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
           </OperationButton>
         </div>
         {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape holds points of a time. */}
-        {wizard && chosen && <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} latest={time === 'Latest' && chosen.location === 'Disk' && !source.external} onClose={() => setWizard(false)} />}
+        {wizard && chosen && (
+          <Suspense fallback={null}>
+            <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} latest={time === 'Latest' && chosen.location === 'Disk' && !source.external} onClose={() => setWizard(false)} />
+          </Suspense>
+        )}
       </div>
     </div>
   );
@@ -228,7 +235,7 @@ function Calendar({ days, selected, onSelect }: { days: Set<number>; selected: n
               type="button"
               disabled={!days.has(c)}
               aria-pressed={selected === c}
-              aria-label={`${new Date(c).toISOString().slice(0, 10)}${days.has(c) ? ', has recovery points' : ''}`}
+              aria-label={`${new Date(c).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}${days.has(c) ? ', has recovery points' : ''}`}
               onClick={() => onSelect(c)}
               style={{ fontWeight: days.has(c) ? 700 : 400, border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent', background: 'none', cursor: days.has(c) ? 'pointer' : 'default', height: 24 }}
             >

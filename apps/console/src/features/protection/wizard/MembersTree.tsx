@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Tree, TreeItem, TreeItemLayout, type TreeItemValue } from '@fluentui/react-components';
 import { formatGb } from '../../../shell/format';
 import { byKind, candidatesOf, DPM_MINIMUM_NOTE, isDpmMinimum, type Candidate, type ProtectableComputer } from './model';
@@ -39,6 +39,22 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
     [computers],
   );
   const [open, setOpen] = useState<Set<TreeItemValue>>(new Set());
+  const ids = useId();
+  /**
+   * An item is named by its name alone (the tree is walked by name); what the aside says is read
+   * as its description, so the visible text an item's name is made of is the name itself.
+   */
+  const aside = (value: string, text: ReactNode) => {
+    const id = `${ids}-${encodeURIComponent(value)}`;
+    return {
+      'aria-describedby': id,
+      aside: (
+        <Caption1 id={id} aria-hidden>
+          {text}
+        </Caption1>
+      ),
+    };
+  };
   const [expandedOnce, setExpandedOnce] = useState<string[]>([]);
   const [minimumShownFor, setMinimumShownFor] = useState<string[]>([]);
 
@@ -105,13 +121,16 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
     return `${c.kind} · ${formatGb(c.sizeGb)}`;
   };
 
-  const leaf = (c: Candidate) => (
-    <TreeItem key={c.key} itemType="leaf" value={memberValue(c.key)} aria-label={c.name} title={c.whyNot?.message}>
-      <TreeItemLayout selector={{ disabled: locked(c) }} aside={<Caption1>{c.whyNot && !c.protectedBy && !inGroup(c) ? c.whyNot.code : note(c)}</Caption1>}>
-        {c.name}
-      </TreeItemLayout>
-    </TreeItem>
-  );
+  const leaf = (c: Candidate) => {
+    const a = aside(memberValue(c.key), c.whyNot && !c.protectedBy && !inGroup(c) ? c.whyNot.code : note(c));
+    return (
+      <TreeItem key={c.key} itemType="leaf" value={memberValue(c.key)} aria-label={c.name} aria-describedby={a['aria-describedby']} title={c.whyNot?.message}>
+        <TreeItemLayout selector={{ disabled: locked(c) }} aside={a.aside}>
+          {c.name}
+        </TreeItemLayout>
+      </TreeItem>
+    );
+  };
 
   const shownMinimum = nodes.filter((n) => minimumShownFor.includes(n.computer.id)).map((n) => n.computer.name);
 
@@ -131,13 +150,13 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
             size="small"
           >
             {nodes.map(({ computer, dataSources, replicas }) => (
-              <TreeItem key={computer.id} itemType="branch" value={computerValue(computer.id)} aria-label={computer.name}>
-                <TreeItemLayout aside={<Caption1>{computer.local ? 'This DPM server' : computer.dpmServerId ? 'DPM server' : ''}</Caption1>}>{computer.name}</TreeItemLayout>
+              <TreeItem key={computer.id} itemType="branch" value={computerValue(computer.id)} aria-label={computer.name} aria-describedby={aside(computerValue(computer.id), '')['aria-describedby']}>
+                <TreeItemLayout aside={aside(computerValue(computer.id), computer.local ? 'This DPM server' : computer.dpmServerId ? 'DPM server' : '').aside}>{computer.name}</TreeItemLayout>
                 <Tree>
                   {dataSources.map(leaf)}
                   {replicas.length > 0 && (
-                    <TreeItem itemType="branch" value={replicasValue(computer.id)} aria-label={`Replicas on ${computer.name}`}>
-                      <TreeItemLayout aside={<Caption1>{replicas.length} protected data sources</Caption1>}>Replicas on {computer.name}</TreeItemLayout>
+                    <TreeItem itemType="branch" value={replicasValue(computer.id)} aria-label={`Replicas on ${computer.name}`} aria-describedby={aside(replicasValue(computer.id), '')['aria-describedby']}>
+                      <TreeItemLayout aside={aside(replicasValue(computer.id), `${replicas.length} protected data sources`).aside}>Replicas on {computer.name}</TreeItemLayout>
                       <Tree>{replicas.map(leaf)}</Tree>
                     </TreeItem>
                   )}
