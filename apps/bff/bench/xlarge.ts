@@ -1,24 +1,23 @@
 /**
- * An `xlarge` estate for the benchmarks only, five times `large`: 250 DPM servers (200 primaries
- * of 125 computers each, 50 secondaries of four primaries each), 25,000 computers, one data
- * source per computer and no history. Built with the large fixture's own generator, so the
- * `large` seed is untouched; `tsx bench/xlarge.ts <data dir>` writes it as a console database
- * that a server started on that folder uses as it finds it (the topology UI benchmark does).
+ * The `xlarge` estate for the benchmarks only (the domain's `xlarge` fixture, five times `large`:
+ * 250 DPM servers, 25,000 computers, 125,000 data sources, two days of history). `tsx
+ * bench/xlarge.ts <data dir>` writes it as a console database that a server started on that folder
+ * uses as it finds it (the topology UI benchmark does).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURE_EPOCH, large, type LargeOptions } from '@dpm/domain/fixtures/scenarios';
+import { FIXTURE_EPOCH, XLARGE, xlarge } from '@dpm/domain/fixtures/scenarios';
 import { inTransaction, openDb, type Db } from '@dpm/db/client';
 import { insertEstate, setMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, META_CREATED, META_SEED } from '@dpm/db/seed';
 import { ensureDomainAccounts } from '@dpm/db/domain-accounts-repository';
 
-export const XLARGE: LargeOptions = { primaries: 200, secondaries: 50, computersPerPrimary: 125, dataSourcesPerComputer: 1, days: 0, tapes: 0 };
+export { XLARGE };
 
 /** Loads the xlarge estate into a new database, as seedIfNew loads a fixture. */
 export function seedXlarge(db: Db): void {
   ensureDomainAccounts(db);
-  const estate = large(FIXTURE_EPOCH, XLARGE);
+  const estate = xlarge(FIXTURE_EPOCH);
   inTransaction(db, (tx) => {
     insertEstate(tx, estate);
     setMeta(tx, META_SEED, 'xlarge');

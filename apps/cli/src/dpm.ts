@@ -5,4 +5,8 @@ main(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   fetch,
   env: process.env,
-}).then((code) => process.exit(code));
+}).then((code) => {
+  // Writes to a pipe are asynchronous: exit once what was written has gone, or a long answer
+  // (get-jobs --json of a server with a fortnight of history) is cut short.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+});

@@ -78,7 +78,7 @@ describe('Group by is done by the server (the lists page)', () => {
     const all: { id: string; computer: string | null; scheduledAt: number }[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (await t.app.request(`/api/servers/srv-DS1/jobs?groupBy=computer&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as {
+      const page = (await (await t.app.request(`/api/servers/srv-DS1/jobs?groupBy=computer&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as {
         items: { id: string; computer: string | null; scheduledAt: number }[];
         nextCursor: string | null;
         total: number;

@@ -116,7 +116,17 @@ async function command(t: App, path: string, body: unknown = {}): Promise<Queued
 describe('a rebuilt DPM server knows only what its database holds (seed 000, Recover a DPM database)', () => {
   it('after Reinstall DPM: no jobs and no library; Rescan finds it with its tapes Unknown; Detailed inventory shows the old DPMDB tape Imported; the restored DPMDB brings the jobs back up to its backup', async () => {
     const t = testApp('demo');
-    const jobs = async () => (await get<{ items: Job[] }>(t, `/servers/${DS1}/jobs?limit=500`)).items;
+    // Every job DS1's database lists, page by page: the demo's fortnight is thousands of them.
+    const jobs = async () => {
+      const all: Job[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Job[]; nextCursor: string | null } = await get(t, `/servers/${DS1}/jobs?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return all;
+    };
     const before = await jobs();
     expect(before.length).toBeGreaterThan(0);
     const servers = await get<{ id: string; versionParts: unknown; dbHistoryNote: string | null }[]>(t, '/servers');

@@ -53,7 +53,7 @@ describe('tapes', () => {
     const out = w.run(addTape, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, barcode: 'new100l8', cleaning: false });
     const put = out.changes.find((c) => c.op === 'put' && c.entity === 'tapes');
     const id = put?.op === 'put' && put.entity === 'tapes' ? put.value.id : '';
-    expect(w.estate.tapes[id]).toMatchObject({ barcode: 'NEW100L8', slot: 12, headerRead: false });
+    expect(w.estate.tapes[id]).toMatchObject({ barcode: 'NEW100L8', slot: 18, headerRead: false });
     expectRefusal(w.estate, (s) => addTape(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, barcode: 'NEW100L8', cleaning: false }, ctxAt()), 'CONFLICT', ['NEW100L8']);
     w.run(removeTape, { serverId: 'srv-DS1', tapeId: id });
     expect(w.estate.tapes[id]?.location).toBe('Offsite');

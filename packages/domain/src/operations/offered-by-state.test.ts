@@ -6,7 +6,7 @@
  * table says why DPM offers it.
  */
 import { describe, expect, it } from 'vitest';
-import { demo, scenario1 } from '../fixtures/scenarios';
+import { FIXTURE_EPOCH, demo, scenario1 } from '../fixtures/scenarios';
 import type { Estate, ProtectionStatus } from '../model';
 import { PROTECTION_STATUSES } from '../model';
 import { viewOf } from '../view';
@@ -72,6 +72,7 @@ describe('what a member offers in each protection status (the replica state mach
 /** Per tape status on the demo estate's library, what is enabled (console-terms.md › Libraries). */
 const TAPE_OFFERS: Record<string, { enabled: string[]; why: string }> = {
   written: { enabled: ['View tape contents', 'Mark as free', 'Erase tape', 'Remove tape'], why: 'a tape this server wrote: its contents are in the catalog' },
+  kept: { enabled: ['View tape contents', 'Remove tape'], why: 'a tape this server wrote that holds recovery points it keeps: neither freed nor erased before they expire' },
   Free: { enabled: ['View tape contents', 'Erase tape', 'Remove tape'], why: 'already free: nothing to mark' },
   Imported: { enabled: ['Recatalog imported tape', 'Mark as free', 'Erase tape', 'Remove tape'], why: 'seed 000 step 9: recatalog before its data can be seen or recovered' },
   Unknown: { enabled: ['Identify unknown tape', 'Remove tape'], why: 'its header was never read: identify it before anything else' },
@@ -86,7 +87,8 @@ describe('what a tape offers in each of its states', () => {
   for (const t of Object.values(e.tapes)) {
     if (t.libraryId !== 'lib-DS1-1' || t.location === 'Offsite') continue;
     const status = tapeStatus(t, server);
-    byState.set(['Free', 'Imported', 'Unknown'].includes(status) ? status : 'written', t.id);
+    const kept = Object.values(e.recoveryPoints).some((p) => p.tapeId === t.id && p.serverId === server.id && p.expiresAt > FIXTURE_EPOCH);
+    byState.set(['Free', 'Imported', 'Unknown'].includes(status) ? status : kept ? 'kept' : 'written', t.id);
   }
 
   it('the demo library holds a tape in each state', () => {

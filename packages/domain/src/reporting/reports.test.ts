@@ -33,7 +33,8 @@ describe('Status report', () => {
     expect(doc.title).toBe('Status report');
     expect(fact(doc, 'Latest DPM database tape barcode')).toBe('DS1001L8');
     expect(fact(doc, 'Latest DPM database tape label')).toBe('DS1-DPMDB-Tape-0001');
-    expect(fact(doc, 'Last backup of the DPM database')).toBe(Date.UTC(2026, 10, 1, 20));
+    // DS3's express full backup of DS1's database, due at 21:00 yesterday, done a minute later.
+    expect(fact(doc, 'Last backup of the DPM database')).toBe(Date.UTC(2026, 10, 1, 21, 1));
     const backups = table(doc, 'dpmdb-backups');
     expect(backups.rows.map((r) => [r[1], r[2]])).toEqual([
       ['Secondary DPM server', 'DS3'],
@@ -79,10 +80,11 @@ describe('Protection report', () => {
     // Fourteen days of express full backups at 20:00, one a day: all there.
     expect(sql?.slice(2, 7)).toEqual([2, 'Disk: 14 days, synchronization every 15 min; express full at 20:00', 28, 28, 100]);
     const files = goals.rows.find((r) => r[0] === 'File servers');
-    // Three recovery points a day are asked for, the history has one a day.
-    expect(files?.slice(4, 7)).toEqual([168, 56, 33.33]);
-    expect(files?.[9]).toBe(Date.UTC(2026, 9, 19, 20));
-    expect(files?.[10]).toBe(Date.UTC(2026, 10, 1, 20));
+    // Three recovery points a day are asked for: the fortnight has them all but the noon points of
+    // PS1 that failed on 29 October and the four at 08:00 on 19 October, when the history starts.
+    expect(files?.slice(4, 7)).toEqual([168, 162, 96.43]);
+    expect(files?.[9]).toBe(Date.UTC(2026, 9, 19, 12, 1));
+    expect(files?.[10]).toBe(Date.UTC(2026, 10, 1, 18, 1));
   });
 });
 
@@ -145,8 +147,10 @@ describe('Tape Utilization report', () => {
   it('puts the data on tape under its protection group and counts the tapes the week took', () => {
     const doc = report(demo(), 'tape-utilization', week('srv-DS1'));
     const groups = table(doc, 'groups');
-    expect(groups.rows.find((r) => r[0] === 'File servers')?.slice(1, 4)).toEqual([1, 2, 310]);
-    expect(fact(doc, 'Tapes used in the period')).toBe(3);
+    // DS1002L8 (PS1's volumes) and the six tapes of the fortnight's Friday backups: 310 + 620 + 120 GB.
+    expect(groups.rows.find((r) => r[0] === 'File servers')?.slice(1, 4)).toEqual([7, 8, 1050]);
+    // In the week: last Friday's two tapes, and the two DPMDB tapes.
+    expect(fact(doc, 'Tapes used in the period')).toBe(4);
     expect(fact(doc, 'Free tapes now')).toBe(6);
   });
 });
