@@ -33,8 +33,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+/** How long a server may take to seed and load its estate: `large` writes ~400k rows first. */
+const HEALTHY_WITHIN_MS = (seed: Seed) => (seed === 'large' ? 120_000 : 30_000);
+
+async function waitHealthy(url: string, child: ChildProcess, log: () => string, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log()}`);
     try {
@@ -75,7 +78,7 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
     }
   };
   try {
-    await waitHealthy(url, child, () => output);
+    await waitHealthy(url, child, () => output, HEALTHY_WITHIN_MS(seed));
   } catch (err) {
     await stop('SIGKILL');
     throw err;
