@@ -23,6 +23,7 @@ import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { reportingRoutes } from './routes/reporting';
 import { authorize } from './auth/middleware';
+import { SECURITY_HEADERS } from './security';
 import { MAX_URL_LENGTH, isJsonMediaType, jsonProblem, originProblem, queryProblem } from './request-checks';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -54,23 +55,6 @@ export function createApi(d: AppDeps) {
 }
 
 export type ApiType = ReturnType<typeof createApi>;
-
-/**
- * Sent with every answer: API, static files, deep links and errors. Frame-ancestors 'none' and
- * X-Frame-Options DENY say the same: no page may frame the console.
- */
-const SECURITY_HEADERS: readonly [string, string][] = [
-  [
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  ],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-];
 
 const refusal = (code: string, message: string, target: string) => ({ error: { code, message, target } });
 

@@ -3,6 +3,7 @@ import type { Db } from '@dpm/db/client';
 import { appendAudit } from '@dpm/db/audit-repository';
 import type { AppDeps, AppEnv } from '../deps';
 import { accessOf } from '../auth/permissions';
+import { clientAddress } from '../security';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -57,12 +58,6 @@ export class AuditRecord {
       detail: (this.note.detail ?? detail).slice(0, 2000),
     });
   }
-}
-
-/** The client's address: the socket's, as @hono/node-server exposes it (no proxy headers trusted). */
-export function clientAddress(c: Context): string | null {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
 }
 
 /**

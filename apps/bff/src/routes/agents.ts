@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { AgentRow, Id, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
@@ -18,7 +17,9 @@ import { takeOwnershipOperation } from '@dpm/domain/agents/take-ownership';
 import { reestablishOperation } from '@dpm/domain/agents/reestablish-protection';
 import { setDpmServerOperation } from '@dpm/domain/agents/set-dpm-server';
 import { DomainCredentials, checkDomainCredentials } from '../auth/domain-credentials';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const ComputerParams = ServerParams.extend({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) });

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listAudit, type AuditRow } from '@dpm/db/audit-repository';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
-import { declared } from './route-kit';
+import { declared, router } from './route-kit';
 
 /** The audit trail is for Operators and Administrators. */
 const OPERATORS = { kind: 'role', role: 'Operator' } as const;

@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { DiskSummary, Id, ServerParams } from '../schemas';
 import { rowsWhere } from '@dpm/domain/command';
 import { diskLayout } from '@dpm/domain/server/disk-layout';
 import { addDiskOperation } from '@dpm/domain/server/add-disk';
 import { diskFailureOperation, removeDiskOperation } from '@dpm/domain/server/disk-failure';
 import { diskSummary } from '@dpm/db/views/management';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const DiskParams = ServerParams.extend({ diskId: Id.openapi({ param: { name: 'diskId', in: 'path' } }) });

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { Id, Operations, Version } from '../schemas';
 import { formatVersion } from '@dpm/domain/model';
 import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
@@ -10,7 +9,8 @@ import { addDpmServerOperation } from '@dpm/domain/estate/add-dpm-server';
 import { removeServerOperation } from '@dpm/domain/estate/remove-dpm-server';
 import { startVssWriterOperation, stopVssWriterOperation } from '@dpm/domain/estate/set-vss-writer';
 import { uncleanShutdownOperation } from '@dpm/domain/estate/unclean-shutdown';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
 
 const TAG = 'Estate';
 const ComputerParams = z.object({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) });

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { Id, Library, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { isDomainError } from '@dpm/domain/errors';
@@ -17,7 +16,9 @@ import { markFreeOperation } from '@dpm/domain/library/mark-tape-free';
 import { eraseTapeOperation } from '@dpm/domain/library/erase-tape';
 import { removeTapeOperation } from '@dpm/domain/library/remove-tape';
 import { tapeContents } from '@dpm/domain/library/tape-contents';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const LibraryParams = ServerParams.extend({ libraryId: Id.openapi({ param: { name: 'libraryId', in: 'path' } }) });

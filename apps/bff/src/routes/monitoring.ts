@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { actorOf, router } from '../deps';
 import { AlertRow, AlertSeverity, Id, JobRow, JobStatus, JobType, PageQuery, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
@@ -14,7 +13,9 @@ import { retryJobOperation } from '@dpm/domain/jobs/retry-job';
 import { cancelJobOperation } from '@dpm/domain/jobs/cancel-job';
 import { jobDetails } from '@dpm/domain/jobs/job-details';
 import { jobInHistory } from '@dpm/domain/server/db-history';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { actorOf, offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 import { createRoute } from '@hono/zod-openapi';
 
 const TAG = 'Monitoring';

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { ServerParams } from '../schemas';
 import { registerOnlineOperation } from '@dpm/domain/server/register-online';
 import { setVaultPassphrase, vaultPassphraseSetAt } from '@dpm/db/domain-accounts-repository';
 import { hashPassword } from '../auth/passwords';
-import { NoQuery, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const OnlineRegistration = z

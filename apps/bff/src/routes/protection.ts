@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { Group, Id, Member, MemberDetails, PageQuery, ProtectionStatus, Revision, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
@@ -16,7 +15,9 @@ import { diskAllocationOperation } from '@dpm/domain/protection/modify-disk-allo
 import { recoveryPointOperation } from '@dpm/domain/protection/create-recovery-point';
 import { checkGroupOperation, checkMemberOperation } from '@dpm/domain/protection/perform-consistency-check';
 import { SWITCH_DIRECTIONS, switchGroupOperation, switchMemberOperation } from '@dpm/domain/protection/switch-protection';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Protection';
 const MemberParams = ServerParams.extend({ replicaId: Id.openapi({ param: { name: 'replicaId', in: 'path' } }) });

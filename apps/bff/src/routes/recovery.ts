@@ -2,7 +2,6 @@ import { addExternalOperation } from '@dpm/domain/recovery/add-external-dpm';
 import { clearExternalOperation } from '@dpm/domain/recovery/clear-external-dpm';
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { ExternalTape, Id, Operations, Recoverable, RecoveryPoint, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
@@ -14,7 +13,9 @@ import { DATABASE_STATES, EXISTING_VERSION_BEHAVIOURS, RESTORE_SECURITY } from '
 import { recoverableItems } from '@dpm/domain/recovery/recoverable-items';
 import { restoreToReplicaOperation, whyNotRestoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
 import type { Estate } from '@dpm/domain/model';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Recovery';
 const SourceParams = ServerParams.extend({ dataSourceId: Id.openapi({ param: { name: 'dataSourceId', in: 'path' } }) });

@@ -26,10 +26,10 @@ import { DEFAULT_DPMDB_GOAL_HOURS, readinessCheck, readinessDocument } from '@dp
 import { runReadinessCheckOperation } from '@dpm/domain/reporting/apply-readiness-alerts';
 import { FREQUENCIES, MAX_KEPT_COPIES, REPORT_FORMATS, describeTiming, nextRunAfter, type ReportSchedule } from '@dpm/domain/reporting/schedule';
 import type { AppDeps, AppEnv } from '../deps';
-import { router } from '../deps';
 import { Refused } from '../http-errors';
 import { ErrorBody, Id, Operations } from '../schemas';
-import { declared, offeredFor, refusals, routeOffer, run } from './route-kit';
+import { declared, refusals, router, run } from './route-kit';
+import { offeredFor, routeOffer } from './offers';
 import { MAX_ROWS_SHOWN } from '../reporting/export';
 import { renderFile } from '../reporting/service';
 

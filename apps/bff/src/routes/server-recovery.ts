@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { ServerParams, Version } from '../schemas';
 import { failServerOperation } from '@dpm/domain/server/fail-server';
 import { reinstallOperation } from '@dpm/domain/server/reinstall-server';
@@ -8,7 +7,7 @@ import { restoreDbOperation } from '@dpm/domain/server/dpmsync-restore-db';
 import { syncDbOperation } from '@dpm/domain/server/dpmsync-sync';
 import { reallocateOperation } from '@dpm/domain/server/dpmsync-reallocate-replica';
 import { dataCopiedOperation } from '@dpm/domain/server/dpmsync-data-copied';
-import { NoBody, operationRoute, run } from './route-kit';
+import { NoBody, operationRoute, router, run } from './route-kit';
 
 const ReinstallBody = z.object({ version: Version, fqdn: z.string().min(3).max(255) }).strict();
 const RestoreDbBody = z.object({ dbLocation: z.string().min(1).max(260), instanceName: z.string().max(260).nullable().default(null) }).strict();

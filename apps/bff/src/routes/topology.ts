@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { PageQuery, ProtectedItem, ServerListItem, ServerParams, Topology, TopologyMatch, pageOf } from '../schemas';
-import { NoQuery, readRoute, serverOr404 } from './route-kit';
+import { NoQuery, readRoute, router } from './route-kit';
+import { serverOr404 } from './lookups';
 import { findInTopology, protectsOf, topologyGraph } from '@dpm/domain/topology/estate-graph';
 import { formatVersion } from '@dpm/domain/model';
 import { decodeCursor, encodeCursor } from '@dpm/db/views/paging';

@@ -6,11 +6,10 @@ import { insertUser, listUsers, revokeUserSessions, updateUser, userById, userBy
 import { ROLES } from '@dpm/domain/roles';
 import { staleRefusal } from '@dpm/domain/revisions';
 import type { AppDeps, AppEnv } from '../deps';
-import { router } from '../deps';
 import { Id, Revision } from '../schemas';
 import { Refused } from '../http-errors';
 import { hashPassword, passwordProblem } from '../auth/passwords';
-import { declared, refusals } from './route-kit';
+import { declared, refusals, router } from './route-kit';
 
 const TAG = 'Users';
 const ADMINISTRATORS = { kind: 'role', role: 'Administrator' } as const;
