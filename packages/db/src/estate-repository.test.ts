@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Draft, applyChanges, applyChangesInPlace } from '@dpm/domain/command';
+import { Draft, applyChanges, applyChangesInPlace } from '@dpm/domain/draft';
 import { ENTITY_NAMES, emptyEstate, type Estate } from '@dpm/domain/model';
 import { failServer } from '@dpm/domain/server/fail-server';
 import { isDomainError } from '@dpm/domain/errors';

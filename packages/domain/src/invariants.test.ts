@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CommandResult, Ctx, DomainEvent } from './command';
-import { applyChanges } from './command';
+import { applyChanges } from './draft';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
 import { scenario1 } from './fixtures/scenarios';

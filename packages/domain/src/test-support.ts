@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { CommandResult, Ctx, DomainEvent, Outcome } from './command';
-import { applyChanges } from './command';
+import { applyChanges } from './draft';
 import type { DomainError, ErrorCode } from './errors';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionGroup, ProtectionStatus, Replica, Version } from './model';

@@ -1,5 +1,5 @@
 import type { Estate, EntityName, EntityOf } from './model';
-import { ownRow, rowsWhere } from './command';
+import { ownRow, rowsWhere } from './draft';
 
 type Scalar = string | number | boolean | null;
 

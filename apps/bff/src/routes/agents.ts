@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { AgentRow, Id, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow } from '@dpm/domain/command';
+import { ownRow } from '@dpm/domain/draft';
 import { listAgents } from '@dpm/db/views/management';
 import { agentCandidates } from '@dpm/domain/agents/agent-candidates';
 import { connectivityChecks } from '@dpm/domain/agents/connectivity';

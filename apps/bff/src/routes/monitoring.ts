@@ -3,7 +3,7 @@ import type { AppDeps } from '../deps';
 import { AlertRow, AlertSeverity, Id, JobRow, JobStatus, JobType, PageQuery, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow } from '@dpm/domain/command';
+import { ownRow } from '@dpm/domain/draft';
 import { viewOf } from '@dpm/domain/view';
 import { criticalAlertCount, criticalAlerts, listAlerts, listJobs } from '@dpm/db/views/monitoring';
 import { inactivateOperation } from '@dpm/domain/alerts/inactivate-alert';

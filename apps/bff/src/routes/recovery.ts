@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps';
 import { ExternalTape, Id, Operations, Recoverable, RecoveryPoint, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow, rowsWhere } from '@dpm/domain/command';
+import { ownRow, rowsWhere } from '@dpm/domain/draft';
 import { viewOf } from '@dpm/domain/view';
 import { listExternalTapes, listRecoverable, listRecoveryPoints } from '@dpm/db/views/recovery';
 import { recoverOperation } from '@dpm/domain/recovery/recover';

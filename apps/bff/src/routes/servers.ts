@@ -5,7 +5,7 @@ import { commandResponses, NoQuery, readRoute, router } from './route-kit';
 import { offeredFor } from './offers';
 import { serverOr404 } from './lookups';
 import { topologyGraph } from '@dpm/domain/topology/estate-graph';
-import { rowsWhere } from '@dpm/domain/command';
+import { rowsWhere } from '@dpm/domain/draft';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { formatVersion } from '@dpm/domain/model';

@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import { nextRevision } from '../command';
 import type { Agent, Computer, DpmServer } from '../model';
 import type { DomainError } from '../errors';

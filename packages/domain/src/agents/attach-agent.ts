@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Agent, Computer, DpmServer, Estate } from '../model';
 import { formatVersion } from '../model';
 import type { DomainError } from '../errors';

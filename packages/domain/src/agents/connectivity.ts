@@ -1,4 +1,4 @@
-import type { Draft } from '../command';
+import type { Draft } from '../draft';
 import type { AgentSecurity, Computer, DpmServer } from '../model';
 
 export type ConnectivityCheck =

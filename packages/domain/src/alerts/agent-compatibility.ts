@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { Computer, DpmServer, Version } from '../model';
 import { formatVersion } from '../model';
 import { raiseAlert, resolveAlert } from './alerts';

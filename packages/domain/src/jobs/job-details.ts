@@ -1,4 +1,4 @@
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Job, JobStatus, JobType } from '../model';
 
 /** What a failed job's error means and what the administrator does about it. */

@@ -1,4 +1,5 @@
-import type { Draft, Ctx } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { View } from '../view';
 import { isJobActive } from './job-status';
 import type { Job, JobType } from '../model';

@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { Job, JobType, Replica } from '../model';
 import { isApplicationData, isTapeDay } from '../protection/goals';
 import { scheduleJob } from './jobs';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChanges } from '../command';
+import { applyChanges } from '../draft';
 import { FIXTURE_EPOCH, demo, scenario1 } from '../fixtures/scenarios';
 import { DAY, HOUR, MINUTE, World, structuredCopy } from '../test-support';
 import { tick } from './tick';

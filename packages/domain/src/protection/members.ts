@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { DpmServer, ProtectionGroup, Replica } from '../model';
 import { setReplicaStatus } from './replica-status';
 import { scheduleJob } from '../jobs/jobs';

@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { AlertName, ProtectionStatus, Replica } from '../model';
 import { raiseAlert, replicaSubject, resolveAlert } from '../alerts/alerts';
 

@@ -1,5 +1,5 @@
 import type { Estate, ProtectionGroup, Replica } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import { formatVersion, sameVersion } from '../model';
 import type { DomainError } from '../errors';
 import { MOVE_OPTIONS, notFound, refuse } from '../errors';

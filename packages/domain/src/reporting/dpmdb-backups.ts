@@ -1,5 +1,5 @@
 import type { DpmServer, Estate, Tape, TapeDataSet } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import { dpmdbOf, pointsOf } from './scope';
 
 export type DpmdbBackupLocation = 'Disk' | 'Secondary DPM server' | 'Online' | 'Tape';

@@ -1,6 +1,6 @@
 import type { Computer, DpmServer, Estate, Replica, Tape } from '../model';
 import { formatVersion } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { RuleCode } from '../errors';
 import { analyseTopology, protectedBy, protectorsOf } from '../topology/topology';
 import { connectivityChecks } from '../agents/connectivity';

@@ -1,5 +1,5 @@
 import type { DataSource, DpmServer, Estate, Job, Library, ProtectionGroup, RecoveryPoint, Replica } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { DomainError } from '../errors';
 import { notFound } from '../errors';
 import type { ReportDocument, ReportGroupBy, ReportId, ReportSection } from './document';

@@ -1,5 +1,5 @@
 import type { Estate } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
 import type { Cell, ReportDocument } from './document';

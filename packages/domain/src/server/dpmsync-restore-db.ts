@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate, RecoveryPoint } from '../model';
 import { FIRST_REVISION } from '../model';
 import { formatVersion, sameVersion } from '../model';

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Version } from '../model';
 import { notFound, refuse } from '../errors';
 import { resolveAlert } from '../alerts/alerts';

@@ -1,4 +1,4 @@
-import type { Draft } from '../command';
+import type { Draft } from '../draft';
 import type { DpmdbSnapshot } from '../model';
 
 function clone<T>(value: T): T {

@@ -1,7 +1,7 @@
 import type { Estate } from '../model';
 import { formatVersion } from '../model';
 import type { RuleCode } from '../errors';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { TopologyScan } from './topology';
 import { chainsOf, cyclesOf, scanTopology, violationsOf } from './topology';
 

@@ -1,7 +1,7 @@
 import type { Estate, DpmServer, Replica } from '../model';
 import { sameVersion, formatVersion } from '../model';
 import type { RuleCode } from '../errors';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 
 /**
  * Who protects whom, derived from the replicas (seeds 001, 004). An edge A → B of kind
