@@ -7,6 +7,7 @@ import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { staleRefusal } from '../revisions';
 import type { View } from '../view';
+import type { Targets } from '../operations/operation';
 
 type AgentOnServer = { server: DpmServer; computer: Computer; agent: Agent };
 
@@ -46,6 +47,24 @@ export function ownedAgent(view: View, serverId: string, computerId: string): Ag
 /** STALE for an agent edited from a dialog that showed revision `expected`. */
 export function staleAgent(computer: Computer, agent: Agent, expected: number | undefined): DomainError | null {
   return staleRefusal(`The protection agent on ${computer.name}`, agent.revision, expected, computer.id);
+}
+
+/**
+ * Where a verb that edits one agent starts: its precondition (the operation's whyNot), the agent
+ * it acts on (found as the verb finds it), and STALE when the console showed another revision.
+ * A DomainError refuses the command before anything changes.
+ */
+export function agentToEdit(
+  draft: Draft,
+  cmd: Targets['agent'] & { expectedRevision?: number },
+  whyNot: (view: View, target: Targets['agent']) => DomainError | null,
+  find: (view: View, serverId: string, computerId: string) => AgentOnServer | DomainError,
+): AgentOnServer | DomainError {
+  const why = whyNot(draft, cmd);
+  if (why) return why;
+  const found = find(draft, cmd.serverId, cmd.computerId);
+  if (isDomainError(found)) return found;
+  return staleAgent(found.computer, found.agent, cmd.expectedRevision) ?? found;
 }
 
 /** Writes an administrator's change to a computer's agent (and its security), moving its revision on. */

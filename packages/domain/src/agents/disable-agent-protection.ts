@@ -3,7 +3,7 @@ import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
-import { ownedAgent, reviseAgent, staleAgent } from './agent-on-server';
+import { agentToEdit, ownedAgent, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -28,13 +28,9 @@ export function whyNotDisableAgent(view: View, target: Targets['agent']): Domain
  */
 export function disableAgentProtection(slice: Estate, cmd: AgentProtectionCommand, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotDisableAgent(draft, cmd);
-  if (why) return why;
-  const found = ownedAgent(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotDisableAgent, ownedAgent);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(draft, ctx, computer, agent, { status: 'Disabled' });
   draft.emit({ type: 'agent.disabled', serverId: server.id, subjectId: computer.id, summary: `Disabled protection of ${computer.name}` });
   return draft.outcome();

@@ -3,7 +3,7 @@ import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
-import { ownedAgent, reviseAgent, staleAgent } from './agent-on-server';
+import { agentToEdit, ownedAgent, reviseAgent } from './agent-on-server';
 import type { AgentProtectionCommand } from './disable-agent-protection';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 import type { View } from '../view';
@@ -20,13 +20,9 @@ export function whyNotEnableAgent(view: View, target: Targets['agent']): DomainE
 /** Management › Agents › Enable protection: the agent of a Disabled computer is OK again. */
 export function enableAgentProtection(slice: Estate, cmd: AgentProtectionCommand, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotEnableAgent(draft, cmd);
-  if (why) return why;
-  const found = ownedAgent(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotEnableAgent, ownedAgent);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(draft, ctx, computer, agent, { status: 'OK' });
   syncAgentCompatibility(draft, ctx, computer.id);
   draft.emit({ type: 'agent.enabled', serverId: server.id, subjectId: computer.id, summary: `Enabled protection of ${computer.name}` });

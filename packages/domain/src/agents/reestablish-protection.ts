@@ -4,7 +4,7 @@ import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
 import { recordContact, trustServer } from './connectivity';
-import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
+import { agentOn, agentToEdit, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -35,13 +35,9 @@ export function whyNotReestablish(view: View, target: Targets['agent']): DomainE
  */
 export function reestablishProtection(slice: Estate, cmd: ReestablishProtection, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotReestablish(draft, cmd);
-  if (why) return why;
-  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotReestablish, agentOn);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(draft, ctx, computer, agent, { dpmServerName: server.name }, trustServer(computer, server));
   recordContact(draft, computer.id, server);
   draft.emit({ type: 'agent.reestablished', serverId: server.id, subjectId: computer.id, summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)` });

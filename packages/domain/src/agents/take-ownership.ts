@@ -10,7 +10,7 @@ import { scheduleJob } from '../jobs/jobs';
 import { checkMove } from '../protection/rules';
 import { switchedTo } from '../protection/switch-protection';
 import { trustServer } from './connectivity';
-import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
+import { agentOn, agentToEdit, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -62,13 +62,9 @@ export function whyNotTakeOwnership(view: View, target: Targets['agent']): Domai
  */
 export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotTakeOwnership(draft, cmd);
-  if (why) return why;
-  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotTakeOwnership, agentOn);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(
     draft,
     ctx,

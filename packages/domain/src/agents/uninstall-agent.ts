@@ -7,7 +7,7 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { accountOf } from './connectivity';
-import { listedAgent, protectedMembersOf, staleAgent } from './agent-on-server';
+import { agentToEdit, listedAgent, protectedMembersOf } from './agent-on-server';
 import { nextRevision } from '../command';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 
@@ -37,13 +37,9 @@ export function whyNotUninstall(view: View, target: Targets['agent']): DomainErr
  */
 export function uninstallAgent(slice: Estate, cmd: UninstallAgent, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotUninstall(draft, cmd);
-  if (why) return why;
-  const found = listedAgent(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotUninstall, listedAgent);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   const attachedTo = agent.attachedTo.filter((id) => id !== server.id);
   const account = accountOf(computer, server);
   const drop = (list: string[]) => list.filter((a) => a !== account);

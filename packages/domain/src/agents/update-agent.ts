@@ -5,7 +5,7 @@ import { formatVersion, sameVersion } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
-import { ownedAgent, reviseAgent } from './agent-on-server';
+import { agentToEdit, ownedAgent, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -40,9 +40,7 @@ export function updateAgent(slice: Estate, cmd: UpdateAgent, ctx: Ctx): CommandR
   const ids = [...new Set(cmd.computerIds)];
   if (ids.length === 0) return refuse('INVALID_INPUT', 'Select at least one computer.', 'computerIds');
   for (const id of ids) {
-    const why = whyNotUpdate(draft, { serverId: cmd.serverId, computerId: id });
-    if (why) return why;
-    const found = ownedAgent(draft, cmd.serverId, id);
+    const found = agentToEdit(draft, { serverId: cmd.serverId, computerId: id }, whyNotUpdate, ownedAgent);
     if (isDomainError(found)) return found;
     const { server, computer, agent } = found;
     reviseAgent(draft, ctx, computer, agent, { version: server.version });
