@@ -19,4 +19,6 @@ export interface AppDeps {
 }
 
 /** `audit`: the request's audit entry (audit/hook.ts), written once. */
-export type AppEnv = { Variables: { requestId: string; actor: string; principal: Principal | null; audit: AuditRecord } };
+export type AppEnv = {
+  Variables: { requestId: string; actor: string; principal: Principal | null; audit: AuditRecord };
+};

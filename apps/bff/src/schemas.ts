@@ -5,11 +5,17 @@ import { JOB_STATUSES, JOB_TYPES, PROTECTION_STATUSES } from '@dpm/domain/model'
 
 export const Id = z.string().min(1).max(120).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
 
-export const ServerParams = z.object({ serverId: Id.openapi({ param: { name: 'serverId', in: 'path' }, example: 'srv-DS1' }) });
+export const ServerParams = z.object({
+  serverId: Id.openapi({ param: { name: 'serverId', in: 'path' }, example: 'srv-DS1' }),
+});
 
 export const Revision = z
   .object({ n: z.number(), by: z.string(), at: z.number() })
-  .openapi('Revision', { description: 'Who changed an object last and when (simulated time). Send `n` back as `expectedRevision` with an edit: a changed object answers 409 STALE.' });
+  .openapi('Revision', {
+    description:
+      'Who changed an object last and when (simulated time). Send `n` back as `expectedRevision` with an edit: a ' +
+        'changed object answers 409 STALE.',
+  });
 
 export const ErrorBody = z
   .object({
@@ -32,7 +38,9 @@ export const OperationAvailability = z
     name: z.string().openapi({ example: 'Switch Disaster Protection' }),
     area: z.enum(['Monitoring', 'Protection', 'Recovery', 'Reporting', 'Management', 'DPM servers', 'Estate']),
     enabled: z.boolean(),
-    reason: Reason.nullable().openapi({ description: 'Why it is disabled: the rule code and its sentence, or FORBIDDEN with the role it needs' }),
+    reason: Reason.nullable().openapi({
+      description: 'Why it is disabled: the rule code and its sentence, or FORBIDDEN with the role it needs',
+    }),
     intents: z.array(z.object({ intent: z.string(), enabled: z.boolean(), reason: Reason.nullable() })).optional(),
   })
   .openapi('Operation');
@@ -43,14 +51,23 @@ export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
 };
 
-export const Version = z.object({ major: z.number(), minor: z.number(), build: z.number(), rollup: z.number() }).strict();
+export const Version = z
+  .object({ major: z.number(), minor: z.number(), build: z.number(), rollup: z.number() })
+  .strict();
 
 /** What a DPM server protects, counted: the servers by name, the computers by number (and by name when few). */
 export const Protects = z
   .object({
-    servers: z.array(z.string()).openapi({ description: 'Names of the DPM servers it protects as their secondary, sorted' }),
+    servers: z
+      .array(z.string())
+      .openapi({ description: 'Names of the DPM servers it protects as their secondary, sorted' }),
     computers: z.number().int().openapi({ description: 'How many computers it protects directly' }),
-    computerNames: z.array(z.string()).openapi({ description: 'Their names when there are at most 10; otherwise empty, read them from GET /servers/{serverId}/protects' }),
+    computerNames: z
+      .array(z.string())
+      .openapi({
+        description:
+          'Their names when there are at most 10; otherwise empty, read them from GET /servers/{serverId}/protects',
+      }),
   })
   .openapi('Protects');
 
@@ -72,15 +89,36 @@ export const ServerSummary = z
     activeAlerts: z.number(),
     criticalAlerts: z.number(),
     externalDpm: z.object({ vault: z.string(), addedAt: z.number() }).nullable(),
-    dbHistoryNote: z.string().nullable().openapi({ description: 'What Monitoring › Jobs does not hold: the jobs of a database replaced by a reinstall or a DpmSync -RestoreDb' }),
-    moveOptions: z.array(z.string()).openapi({ description: 'A failed primary under secondary protection: the supported options for its computers (seed 002, MOVE_UNSUPPORTED)' }),
+    dbHistoryNote: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          'What Monitoring › Jobs does not hold: the jobs of a database replaced by a reinstall or a DpmSync ' +
+            '-RestoreDb',
+      }),
+    moveOptions: z
+      .array(z.string())
+      .openapi({
+        description:
+          'A failed primary under secondary protection: the supported options for its computers (seed 002, ' +
+            'MOVE_UNSUPPORTED)',
+      }),
   })
   .openapi('DpmServer');
 
 export const ProtectionStatus = z.enum(PROTECTION_STATUSES);
 
 export const Group = z
-  .object({ id: z.string(), name: z.string(), members: z.number(), methods: z.array(z.string()), replicaCreation: z.string(), revision: Revision, operations: Operations })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    members: z.number(),
+    methods: z.array(z.string()),
+    replicaCreation: z.string(),
+    revision: Revision,
+    operations: Operations,
+  })
   .openapi('ProtectionGroup');
 
 export const Member = z
@@ -108,11 +146,18 @@ export const MemberDetails = Member.extend({
   allocatedGb: z.number(),
   sizeGb: z.number(),
   lastSyncAt: z.number().nullable(),
-  recoveryPoints: z.object({ disk: z.number(), tape: z.number(), online: z.number(), oldest: z.number().nullable(), latest: z.number().nullable() }),
+  recoveryPoints: z.object({
+    disk: z.number(),
+    tape: z.number(),
+    online: z.number(),
+    oldest: z.number().nullable(),
+    latest: z.number().nullable(),
+  }),
   protectedBy: z.array(z.string()),
 }).openapi('MemberDetails');
 
-export const pageOf = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number() });
+export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number() });
 
 export const AlertSeverity = z.enum(['Critical', 'Warning', 'Information']);
 
@@ -209,7 +254,10 @@ export const AgentRow = z
     isDpmServer: z.boolean(),
     agentVersion: z.string(),
     status: z.enum(['OK', 'Unreachable', 'Incompatible', 'Disabled', 'Error']),
-    error: z.string().nullable().openapi({ description: 'What the agent answered its owner when last contacted, with status Error' }),
+    error: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the agent answered its owner when last contacted, with status Error' }),
     owner: z.string().nullable(),
     ownedByThisServer: z.boolean(),
     pendingOwner: z.string().nullable(),
@@ -225,7 +273,18 @@ export const DiskSummary = z
     allocatedGb: z.number(),
     freeGb: z.number(),
     replicas: z.number(),
-    disks: z.array(z.object({ id: z.string(), name: z.string(), sizeGb: z.number(), allocatedGb: z.number(), freeGb: z.number(), missing: z.boolean(), replicas: z.number(), operations: Operations })),
+    disks: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        sizeGb: z.number(),
+        allocatedGb: z.number(),
+        freeGb: z.number(),
+        missing: z.boolean(),
+        replicas: z.number(),
+        operations: Operations,
+      }),
+    ),
   })
   .openapi('StoragePool');
 
@@ -262,7 +321,12 @@ export const Library = z
   })
   .openapi('Library');
 
-const FindingCode = z.string().openapi({ example: 'CHAIN_INDIRECT', description: 'A rule code, or NO_SECONDARY for a primary that no secondary protects' });
+const FindingCode = z
+  .string()
+  .openapi({
+    example: 'CHAIN_INDIRECT',
+    description: 'A rule code, or NO_SECONDARY for a primary that no secondary protects',
+  });
 
 export const Topology = z
   .object({
@@ -282,8 +346,17 @@ export const Topology = z
         computerList: z.array(z.object({ id: z.string(), name: z.string(), switched: z.boolean() })),
       }),
     ),
-    links: z.array(z.object({ from: z.string(), to: z.string() })).openapi({ description: 'Secondary protection: `from` protects the DPM server `to`' }),
-    findings: z.array(z.object({ code: FindingCode, severity: z.enum(['error', 'warning']), message: z.string(), serverIds: z.array(z.string()) })),
+    links: z
+      .array(z.object({ from: z.string(), to: z.string() }))
+      .openapi({ description: 'Secondary protection: `from` protects the DPM server `to`' }),
+    findings: z.array(
+      z.object({
+        code: FindingCode,
+        severity: z.enum(['error', 'warning']),
+        message: z.string(),
+        serverIds: z.array(z.string()),
+      }),
+    ),
     chains: z.array(z.array(z.string())),
     cycles: z.array(z.array(z.string())),
     protectedComputers: z.number().int(),
@@ -291,7 +364,12 @@ export const Topology = z
   .openapi('Topology');
 
 export const ProtectedItem = z
-  .object({ id: z.string(), name: z.string(), kind: z.enum(['computer', 'server']), how: z.enum(['primary', 'switched', 'secondary']) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(['computer', 'server']),
+    how: z.enum(['primary', 'switched', 'secondary']),
+  })
   .openapi('ProtectedItem');
 
 export const TopologyMatch = z
@@ -299,7 +377,9 @@ export const TopologyMatch = z
     kind: z.enum(['server', 'computer']),
     id: z.string(),
     name: z.string(),
-    protectedBy: z.array(z.object({ serverId: z.string(), name: z.string(), how: z.enum(['primary', 'switched', 'secondary']) })),
+    protectedBy: z.array(
+      z.object({ serverId: z.string(), name: z.string(), how: z.enum(['primary', 'switched', 'secondary']) }),
+    ),
   })
   .openapi('TopologyMatch');
 
@@ -316,7 +396,9 @@ export const ServerListItem = z
 export const CommandResult = z
   .object({
     ok: z.literal(true),
-    events: z.array(z.object({ type: z.string(), serverId: z.string().nullable(), subjectId: z.string(), summary: z.string() })),
+    events: z.array(
+      z.object({ type: z.string(), serverId: z.string().nullable(), subjectId: z.string(), summary: z.string() }),
+    ),
     jobIds: z.array(z.string()),
     /** The jobs it queued, each on its DPM server: the console follows them to their outcome. */
     jobs: z.array(z.object({ jobId: z.string(), serverId: z.string(), type: z.enum(JOB_TYPES) })),

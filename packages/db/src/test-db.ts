@@ -87,7 +87,9 @@ export function viewsFixture(): Estate {
 }
 
 /** Pages through a keyset-paged list with `limit` rows a page; every page's total is checked equal. */
-export function walk<T>(read: (cursor: string | undefined) => { items: T[]; nextCursor: string | null; total: number }) {
+export function walk<T>(
+  read: (cursor: string | undefined) => { items: T[]; nextCursor: string | null; total: number },
+) {
   const items: T[] = [];
   const totals = new Set<number>();
   let cursor: string | undefined;

@@ -77,7 +77,11 @@ export class Draft {
   }
 
   /** Rows whose `field` equals `value`, through the base's index and this draft's own writes. */
-  where<K extends EntityName, F extends keyof EntityOf<K> & string>(entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
+  where<K extends EntityName, F extends keyof EntityOf<K> & string>(
+    entity: K,
+    field: F,
+    value: EntityOf<K>[F] & Scalar,
+  ): EntityOf<K>[] {
     const out: EntityOf<K>[] = [];
     const seen = new Set<string>();
     const base = this.base[entity] as Record<string, unknown>;
@@ -170,7 +174,12 @@ export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
 }
 
 /** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
-export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(estate: Estate, entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[] {
+export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(
+  estate: Estate,
+  entity: K,
+  field: F,
+  value: EntityOf<K>[F] & Scalar,
+): EntityOf<K>[] {
   const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
   const out: EntityOf<K>[] = [];
   for (const id of indexOf(table, field).get(value) ?? []) {
@@ -180,7 +189,10 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
   return out;
 }
 
-/** Applies changes to an estate, returning a new estate (its changed tables without a prototype, as emptyTable); the input is not mutated. */
+/**
+ * Applies changes to an estate, returning a new estate (its changed tables without a prototype, as
+ * emptyTable); the input is not mutated.
+ */
 export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
   const next: Estate = { ...estate };
   const copied = new Set<EntityName>();

@@ -65,8 +65,10 @@ export function notFound(what: string, id: string): DomainError {
 
 /** The three options seed 002 allows when a primary protected by a secondary is lost. */
 export const MOVE_OPTIONS = [
-  'Option 1: use Switch Disaster Protection on the secondary DPM server for the computer, and leave the secondary in this mode going forward.',
-  'Option 2: rebuild the failed DPM server with the same name and restore its DPM database, so DPM resumes primary protection.',
+  'Option 1: use Switch Disaster Protection on the secondary DPM server for the computer, and leave the secondary in ' +
+    'this mode going forward.',
+  'Option 2: rebuild the failed DPM server with the same name and restore its DPM database, so DPM resumes primary ' +
+    'protection.',
   'Option 3: move protection of the computer to a new DPM server that the secondary DPM server does not know about.',
 ] as const;
 

@@ -62,7 +62,10 @@ export interface DpmServer {
    * the restore on: what happened between the backup and the restore is lost (seed 000).
    */
   dbHistory: DbHistoryPeriod[];
-  /** The disks of the storage pool, in the order they were added (Management › Disks); the pool's capacity is those that answer (poolCapacityGb). */
+  /**
+   * The disks of the storage pool, in the order they were added (Management › Disks); the pool's
+   * capacity is those that answer (poolCapacityGb).
+   */
   disks: PoolDisk[];
   /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
   certificates: string[];
@@ -156,7 +159,15 @@ export interface ProtectionGoals {
 }
 
 /** How often DPM's long-term goals write to tape (Specify Long-Term Goals: daily to yearly; TAPE_ONCE_A_DAY). */
-export const TAPE_FREQUENCIES = ['Daily', 'Weekly', 'Bi-Weekly', 'Monthly', 'Quarterly', 'Half-Yearly', 'Yearly'] as const;
+export const TAPE_FREQUENCIES = [
+  'Daily',
+  'Weekly',
+  'Bi-Weekly',
+  'Monthly',
+  'Quarterly',
+  'Half-Yearly',
+  'Yearly',
+] as const;
 export type TapeFrequency = (typeof TAPE_FREQUENCIES)[number];
 export const TAPE_RETENTION_UNITS = ['Weeks', 'Months', 'Years'] as const;
 export type TapeRetentionUnit = (typeof TAPE_RETENTION_UNITS)[number];

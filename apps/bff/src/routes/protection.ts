@@ -1,6 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { Group, Id, Member, MemberDetails, PageQuery, ProtectionStatus, Revision, ServerParams, pageOf } from '../schemas';
+import {
+  Group,
+  Id,
+  Member,
+  MemberDetails,
+  PageQuery,
+  ProtectionStatus,
+  Revision,
+  ServerParams,
+  pageOf,
+} from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { TAPE_FREQUENCIES, TAPE_RETENTION_UNITS } from '@dpm/domain/model';
@@ -14,7 +24,11 @@ import { removeInactiveOperation } from '@dpm/domain/protection/remove-inactive-
 import { diskAllocationOperation } from '@dpm/domain/protection/modify-disk-allocation';
 import { recoveryPointOperation } from '@dpm/domain/protection/create-recovery-point';
 import { checkGroupOperation, checkMemberOperation } from '@dpm/domain/protection/perform-consistency-check';
-import { SWITCH_DIRECTIONS, switchGroupOperation, switchMemberOperation } from '@dpm/domain/protection/switch-protection';
+import {
+  SWITCH_DIRECTIONS,
+  switchGroupOperation,
+  switchMemberOperation,
+} from '@dpm/domain/protection/switch-protection';
 import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { offeredFor } from './offers';
 import { serverOr404 } from './lookups';
@@ -45,16 +59,23 @@ const Goals = z
   .strict();
 const TapeGoals = z
   .object({
-    frequency: z.enum(TAPE_FREQUENCIES).openapi({ description: 'How often the scheduled tape backup runs (Specify Long-Term Goals): daily to yearly' }),
+    frequency: z
+      .enum(TAPE_FREQUENCIES)
+      .openapi({ description: 'How often the scheduled tape backup runs (Specify Long-Term Goals): daily to yearly' }),
     backupTime: z.number().int().min(0).max(1439),
-    retention: z.object({ count: z.number().int(), unit: z.enum(TAPE_RETENTION_UNITS) }).strict().openapi({ description: 'How long each tape backup is kept: from one week to 99 years' }),
+    retention: z
+      .object({ count: z.number().int(), unit: z.enum(TAPE_RETENTION_UNITS) })
+      .strict()
+      .openapi({ description: 'How long each tape backup is kept: from one week to 99 years' }),
     libraryId: Id.nullable(),
     copies: z.number().int().min(1).max(4),
     encrypt: z.boolean(),
   })
   .strict();
 const MemberRef = z.object({ dataSourceId: Id, sourceServerId: Id.nullable() }).strict();
-const ConsistencyOptions = z.object({ runIfInconsistent: z.boolean(), dailyAt: z.number().int().min(0).max(1439).nullable() }).strict();
+const ConsistencyOptions = z
+  .object({ runIfInconsistent: z.boolean(), dailyAt: z.number().int().min(0).max(1439).nullable() })
+  .strict();
 
 const CreateGroupBody = z
   .object({
@@ -73,7 +94,12 @@ const CreateGroupBody = z
 
 const ModifyGroupBody = z
   .object({
-    expectedRevision: z.number().int().min(0).optional().openapi({ description: 'The revision of the group the wizard showed (STALE)' }),
+    expectedRevision: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({ description: 'The revision of the group the wizard showed (STALE)' }),
     name: z.string().min(1).max(64).optional(),
     disk: Goals.nullable().optional(),
     tape: TapeGoals.nullable().optional(),
@@ -85,8 +111,15 @@ const ModifyGroupBody = z
   .strict()
   .openapi('ModifyProtectionGroup');
 
-const ProtectedBy = z.object({ serverId: z.string(), server: z.string(), groupId: z.string(), group: z.string() }).nullable();
-const WhyNot = z.object({ code: z.string(), message: z.string() }).nullable().openapi({ description: 'Why this server can\'t protect it, as DPM decides (rule code and sentence); null when it can' });
+const ProtectedBy = z
+  .object({ serverId: z.string(), server: z.string(), groupId: z.string(), group: z.string() })
+  .nullable();
+const WhyNot = z
+  .object({ code: z.string(), message: z.string() })
+  .nullable()
+  .openapi({
+    description: "Why this server can't protect it, as DPM decides (rule code and sentence); null when it can",
+  });
 const ProtectableComputer = z
   .object({
     id: z.string(),
@@ -95,9 +128,26 @@ const ProtectableComputer = z
     local: z.boolean(),
     agentOwner: z.string().nullable(),
     ownedByThisServer: z.boolean(),
-    dataSources: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protectedBy: ProtectedBy, whyNot: WhyNot })),
+    dataSources: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        sizeGb: z.number(),
+        protectedBy: ProtectedBy,
+        whyNot: WhyNot,
+      }),
+    ),
     replicas: z.array(
-      z.object({ dataSourceId: z.string(), sourceServerId: z.string(), name: z.string(), kind: z.string(), sizeGb: z.number(), protectedBy: ProtectedBy, whyNot: WhyNot }),
+      z.object({
+        dataSourceId: z.string(),
+        sourceServerId: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        sizeGb: z.number(),
+        protectedBy: ProtectedBy,
+        whyNot: WhyNot,
+      }),
     ),
   })
   .openapi('ProtectableComputer');
@@ -119,48 +169,129 @@ const ReplicaSelection = z.object({ replicaIds: z.array(Id).min(1).max(5000) }).
 const CheckSelection = z
   .object({ replicaIds: z.array(Id).min(1).max(5000).optional(), groupId: Id.optional() })
   .strict()
-  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), { message: 'give either replicaIds or groupId', path: ['replicaIds'] });
+  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), {
+    message: 'give either replicaIds or groupId',
+    path: ['replicaIds'],
+  });
 const StopBody = z
   .object({ replicaIds: z.array(Id).min(1).max(5000).optional(), groupId: Id.optional(), retainReplica: z.boolean() })
   .strict()
-  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), { message: 'give either replicaIds or groupId', path: ['replicaIds'] });
+  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), {
+    message: 'give either replicaIds or groupId',
+    path: ['replicaIds'],
+  });
 const SwitchBody = z
   .object({
     replicaIds: z.array(Id).min(1).max(5000).optional(),
     groupId: Id.optional(),
     direction: z.enum(SWITCH_DIRECTIONS).openapi({
-      description: 'What the administrator chose: switch to this (secondary) server, or back to the primary. A direction already in effect is refused with 409 ALREADY_SWITCHED or NOT_SWITCHED and changes nothing.',
+      description:
+        'What the administrator chose: switch to this (secondary) server, or back to the primary. A direction ' +
+          'already in effect is refused with 409 ALREADY_SWITCHED or NOT_SWITCHED and changes nothing.',
     }),
   })
   .strict()
-  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), { message: 'give either replicaIds or groupId', path: ['replicaIds'] });
-const RecoveryPointBody = ReplicaSelection.extend({ location: z.enum(['Disk', 'Tape', 'Online']).default('Disk') }).strict();
+  .refine((b) => (b.replicaIds === undefined) !== (b.groupId === undefined), {
+    message: 'give either replicaIds or groupId',
+    path: ['replicaIds'],
+  });
+const RecoveryPointBody = ReplicaSelection.extend({
+  location: z.enum(['Disk', 'Tape', 'Online']).default('Disk'),
+}).strict();
 
-const groups = readRoute(TAG, '/servers/{serverId}/protection/groups', 'Protection groups of the server, with what can be done to each', ServerParams, NoQuery, z.array(Group));
-const group = readRoute(TAG, '/servers/{serverId}/protection/groups/{groupId}', 'A protection group with its goals (Modify protection group)', GroupParams, NoQuery, GroupDetails);
+const groups = readRoute(
+  TAG,
+  '/servers/{serverId}/protection/groups',
+  'Protection groups of the server, with what can be done to each',
+  ServerParams,
+  NoQuery,
+  z.array(Group),
+);
+const group = readRoute(
+  TAG,
+  '/servers/{serverId}/protection/groups/{groupId}',
+  'A protection group with its goals (Modify protection group)',
+  GroupParams,
+  NoQuery,
+  GroupDetails,
+);
 const protectable = readRoute(
   TAG,
   '/servers/{serverId}/protection/protectable',
-  'Select Group Members: computers whose agent the server owns or has attached, their data sources, and the replicas DPM servers among them hold; each says whether this server may protect it',
+  'Select Group Members: computers whose agent the server owns or has attached, their data sources, and the replicas ' +
+    'DPM servers among them hold; each says whether this server may protect it',
   ServerParams,
   NoQuery,
   z.array(ProtectableComputer),
 );
-const members = readRoute(TAG, '/servers/{serverId}/protection/members', 'Members, sorted, filtered and paged on the server, with what can be done to each', ServerParams, MembersQuery, pageOf(Member));
-const member = readRoute(TAG, '/servers/{serverId}/protection/members/{replicaId}', 'Details of a member', MemberParams, NoQuery, MemberDetails);
-const createGroup = operationRoute(createGroupOperation, '/servers/{serverId}/protection/groups', ServerParams, CreateGroupBody, 'Create New Protection Group');
-const modifyGroup = operationRoute(modifyGroupOperation, '/servers/{serverId}/protection/groups/{groupId}/modify', GroupParams, ModifyGroupBody);
-const stop = operationRoute([stopMemberOperation, stopGroupOperation], '/servers/{serverId}/protection/stop', ServerParams, StopBody);
+const members = readRoute(
+  TAG,
+  '/servers/{serverId}/protection/members',
+  'Members, sorted, filtered and paged on the server, with what can be done to each',
+  ServerParams,
+  MembersQuery,
+  pageOf(Member),
+);
+const member = readRoute(
+  TAG,
+  '/servers/{serverId}/protection/members/{replicaId}',
+  'Details of a member',
+  MemberParams,
+  NoQuery,
+  MemberDetails,
+);
+const createGroup = operationRoute(
+  createGroupOperation,
+  '/servers/{serverId}/protection/groups',
+  ServerParams,
+  CreateGroupBody,
+  'Create New Protection Group',
+);
+const modifyGroup = operationRoute(
+  modifyGroupOperation,
+  '/servers/{serverId}/protection/groups/{groupId}/modify',
+  GroupParams,
+  ModifyGroupBody,
+);
+const stop = operationRoute(
+  [stopMemberOperation, stopGroupOperation],
+  '/servers/{serverId}/protection/stop',
+  ServerParams,
+  StopBody,
+);
 const diskAllocation = operationRoute(
   diskAllocationOperation,
   '/servers/{serverId}/protection/members/{replicaId}/disk-allocation',
   MemberParams,
-  z.object({ allocatedGb: z.number().positive().max(1_000_000), expectedRevision: z.number().int().min(0).optional() }).strict(),
+  z
+    .object({ allocatedGb: z.number().positive().max(1_000_000), expectedRevision: z.number().int().min(0).optional() })
+    .strict(),
 );
-const removeInactive = operationRoute(removeInactiveOperation, '/servers/{serverId}/protection/members/{replicaId}/remove-inactive', MemberParams, NoBody);
-const recoveryPoint = operationRoute(recoveryPointOperation, '/servers/{serverId}/protection/recovery-points', ServerParams, RecoveryPointBody);
-const consistency = operationRoute([checkMemberOperation, checkGroupOperation], '/servers/{serverId}/protection/consistency-checks', ServerParams, CheckSelection);
-const switchRoute = operationRoute([switchMemberOperation, switchGroupOperation], '/servers/{serverId}/protection/switch', ServerParams, SwitchBody, 'Switch Disaster Protection (Start-DPMSwitchProtection), in the direction chosen');
+const removeInactive = operationRoute(
+  removeInactiveOperation,
+  '/servers/{serverId}/protection/members/{replicaId}/remove-inactive',
+  MemberParams,
+  NoBody,
+);
+const recoveryPoint = operationRoute(
+  recoveryPointOperation,
+  '/servers/{serverId}/protection/recovery-points',
+  ServerParams,
+  RecoveryPointBody,
+);
+const consistency = operationRoute(
+  [checkMemberOperation, checkGroupOperation],
+  '/servers/{serverId}/protection/consistency-checks',
+  ServerParams,
+  CheckSelection,
+);
+const switchRoute = operationRoute(
+  [switchMemberOperation, switchGroupOperation],
+  '/servers/{serverId}/protection/switch',
+  ServerParams,
+  SwitchBody,
+  'Switch Disaster Protection (Start-DPMSwitchProtection), in the direction chosen',
+);
 
 const listOf = (ids: string[] | undefined) => (ids ?? []).join(',');
 
@@ -170,12 +301,16 @@ export function protectionRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const ops = offeredFor(d, c, 'group');
-      return c.json(listGroups(d.db, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) })), 200);
+      return c.json(
+        listGroups(d.db, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) })),
+        200,
+      );
     })
     .openapi(group, (c) => {
       const { serverId, groupId } = c.req.valid('param');
       const g = d.store.estate.groups[groupId];
-      if (!Object.hasOwn(d.store.estate.groups, groupId) || g?.serverId !== serverId) throw new Refused(notFound('protection group', groupId));
+      if (!Object.hasOwn(d.store.estate.groups, groupId) || g?.serverId !== serverId)
+        throw new Refused(notFound('protection group', groupId));
       const { serverId: _server, ...details } = g;
       return c.json(details, 200);
     })
@@ -205,7 +340,10 @@ export function protectionRoutes(d: AppDeps) {
       const q = c.req.valid('query');
       const page = listMembers(d.db, { ...q, serverId, inactive: q.inactive === 'true' });
       const ops = offeredFor(d, c, 'member');
-      return c.json({ ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) }, 200);
+      return c.json(
+        { ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) },
+        200,
+      );
     })
     .openapi(member, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
@@ -219,11 +357,17 @@ export function protectionRoutes(d: AppDeps) {
     .openapi(createGroup, (c) => {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(run(d, c, createGroupOperation, { serverId, ...body }, { target: `${serverId}/${body.name}` }), 200);
+      return c.json(
+        run(d, c, createGroupOperation, { serverId, ...body }, { target: `${serverId}/${body.name}` }),
+        200,
+      );
     })
     .openapi(modifyGroup, (c) => {
       const { serverId, groupId } = c.req.valid('param');
-      return c.json(run(d, c, modifyGroupOperation, { serverId, groupId, ...c.req.valid('json') }, { target: groupId }), 200);
+      return c.json(
+        run(d, c, modifyGroupOperation, { serverId, groupId, ...c.req.valid('json') }, { target: groupId }),
+        200,
+      );
     })
     .openapi(stop, (c) => {
       const { serverId } = c.req.valid('param');
@@ -233,7 +377,10 @@ export function protectionRoutes(d: AppDeps) {
     })
     .openapi(diskAllocation, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
-      return c.json(run(d, c, diskAllocationOperation, { serverId, replicaId, ...c.req.valid('json') }, { target: replicaId }), 200);
+      return c.json(
+        run(d, c, diskAllocationOperation, { serverId, replicaId, ...c.req.valid('json') }, { target: replicaId }),
+        200,
+      );
     })
     .openapi(removeInactive, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
@@ -254,6 +401,15 @@ export function protectionRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
       const op = body.groupId !== undefined ? switchGroupOperation : switchMemberOperation;
-      return c.json(run(d, c, op, { serverId, ...body }, { target: `${body.groupId ?? listOf(body.replicaIds)} ${body.direction}` }), 200);
+      return c.json(
+        run(
+          d,
+          c,
+          op,
+          { serverId, ...body },
+          { target: `${body.groupId ?? listOf(body.replicaIds)} ${body.direction}` },
+        ),
+        200,
+      );
     });
 }

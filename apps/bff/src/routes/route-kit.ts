@@ -20,7 +20,14 @@ export function router() {
         const issue = result.error.issues[0];
         const field = issue?.path.join('.') || (result.target ?? 'body');
         return c.json(
-          { error: { code: 'INVALID_INPUT', message: `Invalid value for "${field}": ${issue?.message ?? 'invalid'}.`, target: field, requestId: c.get('requestId') } },
+          {
+            error: {
+              code: 'INVALID_INPUT',
+              message: `Invalid value for "${field}": ${issue?.message ?? 'invalid'}.`,
+              target: field,
+              requestId: c.get('requestId'),
+            },
+          },
           400,
         );
       }
@@ -30,15 +37,32 @@ export function router() {
 }
 
 export const refusals = {
-  400: { description: 'Invalid input; the message names the field', content: { 'application/json': { schema: ErrorBody } } },
-  403: { description: 'The role of the signed-in user may not do this', content: { 'application/json': { schema: ErrorBody } } },
+  400: {
+    description: 'Invalid input; the message names the field',
+    content: { 'application/json': { schema: ErrorBody } },
+  },
+  403: {
+    description: 'The role of the signed-in user may not do this',
+    content: { 'application/json': { schema: ErrorBody } },
+  },
   404: { description: 'Not found', content: { 'application/json': { schema: ErrorBody } } },
-  409: { description: 'Not possible in the current state, already done (ALREADY_SWITCHED, NOT_SWITCHED) or changed since it was shown (STALE)', content: { 'application/json': { schema: ErrorBody } } },
-  422: { description: 'Refused by a DPM rule; the code names it', content: { 'application/json': { schema: ErrorBody } } },
+  409: {
+    description:
+      'Not possible in the current state, already done (ALREADY_SWITCHED, NOT_SWITCHED) or changed since it was ' +
+        'shown (STALE)',
+    content: { 'application/json': { schema: ErrorBody } },
+  },
+  422: {
+    description: 'Refused by a DPM rule; the code names it',
+    content: { 'application/json': { schema: ErrorBody } },
+  },
 } as const;
 
 export const commandResponses = {
-  200: { description: 'Done; the jobs it started are listed', content: { 'application/json': { schema: CommandResult } } },
+  200: {
+    description: 'Done; the jobs it started are listed',
+    content: { 'application/json': { schema: CommandResult } },
+  },
   ...refusals,
 } as const;
 
@@ -60,7 +84,11 @@ export function operationRoute<Path extends string, P extends z.ZodObject, B ext
 ) {
   const list = Array.isArray(ops) ? ops : [ops as Operation<ObjectKind, never, string>];
   const first = list[0];
-  declareAccess('post', path, { kind: 'role', role: roleOf(list), operation: list.length === 1 ? first?.id : undefined });
+  declareAccess('post', path, {
+    kind: 'role',
+    role: roleOf(list),
+    operation: list.length === 1 ? first?.id : undefined,
+  });
   return createRoute({
     method: 'post',
     path,
@@ -123,6 +151,10 @@ export function run<C>(
     audit.write(tx, 'success', null, outcome.events.map((e) => e.summary).join('; '));
   });
   if (isDomainError(result)) throw new Refused(result);
-  const jobs = result.changes.flatMap((ch) => (ch.op === 'put' && ch.entity === 'jobs' && ch.value.status === 'Scheduled' ? [{ jobId: ch.value.id, serverId: ch.value.serverId, type: ch.value.type }] : []));
+  const jobs = result.changes.flatMap((ch) =>
+    ch.op === 'put' && ch.entity === 'jobs' && ch.value.status === 'Scheduled'
+      ? [{ jobId: ch.value.id, serverId: ch.value.serverId, type: ch.value.type }]
+      : [],
+  );
   return { ok: true as const, events: result.events, jobIds: jobs.map((j) => j.jobId), jobs };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertSeverity, JobStatus, JobType } from '@dpm/domain/model';
 import { fixtureDb, viewsFixture, walk } from '../test-db';
-import { criticalAlertCount, criticalAlerts, listAlerts, listJobs, type AlertGrouping, type JobGrouping } from './monitoring';
+import {
+  criticalAlertCount,
+  criticalAlerts,
+  listAlerts,
+  listJobs,
+  type AlertGrouping,
+  type JobGrouping,
+} from './monitoring';
 
 const estate = viewsFixture();
 const db = fixtureDb(estate);
@@ -27,10 +34,19 @@ describe('alerts, read from SQLite', () => {
     const all = listAlerts(db, { serverId: 'srv-DS1', includeInactive: true, limit: 1000 });
     expect(all.total).toBe(alertsOf('srv-DS1').length);
     const active = listAlerts(db, { serverId: 'srv-DS1', includeInactive: false, limit: 1000 });
-    expect(active.items.map((a) => a.id).sort()).toEqual(alertsOf('srv-DS1').filter((a) => a.state === 'Active').map((a) => a.id).sort());
+    expect(active.items.map((a) => a.id).sort()).toEqual(
+      alertsOf('srv-DS1')
+        .filter((a) => a.state === 'Active')
+        .map((a) => a.id)
+        .sort(),
+    );
     const times = all.items.map((a) => a.raisedAt);
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(all.items.find((a) => a.id === 'alert-view-01')?.acknowledged).toEqual({ by: 'admin', at: estate.alerts['alert-view-01']?.acknowledged?.at, comment: 'seen' });
+    expect(all.items.find((a) => a.id === 'alert-view-01')?.acknowledged).toEqual({
+      by: 'admin',
+      at: estate.alerts['alert-view-01']?.acknowledged?.at,
+      comment: 'seen',
+    });
     expect(all.items.filter((a) => a.state === 'Inactive').every((a) => a.recommendedAction === null)).toBe(true);
   });
 
@@ -43,7 +59,12 @@ describe('alerts, read from SQLite', () => {
       expect(new Set(paged.items.map((a) => a.id)).size).toBe(all.length);
       expect(paged.totals).toEqual([all.length]);
       if (groupBy) {
-        const key = { group: (a: (typeof all)[number]) => a.group ?? '', computer: (a: (typeof all)[number]) => a.computer ?? '', severity: (a: (typeof all)[number]) => a.severity, state: (a: (typeof all)[number]) => a.state }[groupBy];
+        const key = {
+          group: (a: (typeof all)[number]) => a.group ?? '',
+          computer: (a: (typeof all)[number]) => a.computer ?? '',
+          severity: (a: (typeof all)[number]) => a.severity,
+          state: (a: (typeof all)[number]) => a.state,
+        }[groupBy];
         expect(contiguous(paged.items.map(key)), groupBy).toBe(true);
       }
     }
@@ -58,13 +79,17 @@ describe('alerts, read from SQLite', () => {
     expect(criticalAlertCount(db)).toBe(critical.length);
     const top = criticalAlerts(db, 5);
     expect(top).toHaveLength(Math.min(5, critical.length));
-    expect(top.every((a) => estate.alerts[a.id]?.severity === 'Critical' && a.server === estate.servers[a.serverId]?.name)).toBe(true);
+    expect(
+      top.every((a) => estate.alerts[a.id]?.severity === 'Critical' && a.server === estate.servers[a.serverId]?.name),
+    ).toBe(true);
   });
 });
 
 describe('jobs, read from SQLite', () => {
-  it('those the server\'s DPM database holds, newest first, paged through ties, grouped or not', () => {
-    const held = jobsOf('srv-DS1').filter((j) => history.some((p) => j.scheduledAt >= p.from && (p.to === null || j.scheduledAt <= p.to)));
+  it("those the server's DPM database holds, newest first, paged through ties, grouped or not", () => {
+    const held = jobsOf('srv-DS1').filter((j) =>
+      history.some((p) => j.scheduledAt >= p.from && (p.to === null || j.scheduledAt <= p.to)),
+    );
     expect(held.length).toBeGreaterThanOrEqual(60);
     for (const groupBy of [undefined, 'group', 'computer', 'status', 'type'] as (JobGrouping | undefined)[]) {
       const q = { serverId: 'srv-DS1', history, ...(groupBy ? { groupBy } : {}) };
@@ -73,11 +98,14 @@ describe('jobs, read from SQLite', () => {
       const paged = walk((cursor) => listJobs(db, { ...q, limit: 9, ...(cursor ? { cursor } : {}) }));
       expect(paged.items.map((j) => j.id), String(groupBy)).toEqual(all.items.map((j) => j.id));
       expect(new Set(paged.items.map((j) => j.id)).size).toBe(held.length);
-      if (!groupBy) expect(all.items.map((j) => j.scheduledAt)).toEqual(all.items.map((j) => j.scheduledAt).sort((a, b) => b - a));
+      if (!groupBy)
+        expect(all.items.map((j) => j.scheduledAt)).toEqual(all.items.map((j) => j.scheduledAt).sort((a, b) => b - a));
       if (groupBy === 'status') expect(contiguous(paged.items.map((j) => j.status))).toBe(true);
       if (groupBy === 'type') expect(contiguous(paged.items.map((j) => j.type))).toBe(true);
     }
-    const failed = listJobs(db, { serverId: 'srv-DS1', history, limit: 1000 }).items.find((j) => j.id === 'job-view-03');
+    const failed = listJobs(db, { serverId: 'srv-DS1', history, limit: 1000 }).items.find(
+      (j) => j.id === 'job-view-03',
+    );
     expect(failed?.error).toEqual({ code: 'SYNC_FAILED', message: 'The agent did not answer.' });
     expect(failed?.params).toEqual({ n: '3' });
   });
@@ -93,7 +121,11 @@ describe('jobs, read from SQLite', () => {
       expect(rows.length, type).toBeGreaterThan(0);
       expect(rows.every((j) => j.type === type)).toBe(true);
     }
-    expect(listJobs(db, { serverId: 'srv-DS1', history: [], limit: 10 })).toEqual({ items: [], total: 0, nextCursor: null });
+    expect(listJobs(db, { serverId: 'srv-DS1', history: [], limit: 10 })).toEqual({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
     const cut = estate.jobs['job-view-20']?.scheduledAt ?? 0;
     const before = listJobs(db, { serverId: 'srv-DS1', history: [{ from: 0, to: cut - 1 }], limit: 1000 }).items;
     expect(before.every((j) => j.scheduledAt < cut)).toBe(true);

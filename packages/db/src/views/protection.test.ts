@@ -37,7 +37,11 @@ describe('protection members, read from SQLite', () => {
       expect(page.total).toBe(active.length);
       expect(new Set(page.items.map((r) => r.id))).toEqual(new Set(active.map((r) => r.id)));
       const inactive = replicas.filter((r) => r.serverId === serverId && r.groupId === null);
-      expect(members({ serverId, inactive: true }).items.map((r) => r.id).sort()).toEqual(inactive.map((r) => r.id).sort());
+      expect(
+        members({ serverId, inactive: true })
+          .items.map((r) => r.id)
+          .sort(),
+      ).toEqual(inactive.map((r) => r.id).sort());
     }
     const row = members({ serverId: 'srv-DS1' }).items.find((r) => r.lastRecoveryPoint !== null);
     expect(row, 'the demo\'s history made recovery points').toBeDefined();
@@ -74,22 +78,35 @@ describe('protection members, read from SQLite', () => {
     expect(group).toBeDefined();
     if (!group) return;
     const inGroup = members({ serverId: 'srv-DS3', groupId: group.id });
-    expect(inGroup.items.map((r) => r.id).sort()).toEqual(replicas.filter((r) => r.groupId === group.id).map((r) => r.id).sort());
+    expect(inGroup.items.map((r) => r.id).sort()).toEqual(
+      replicas
+        .filter((r) => r.groupId === group.id)
+        .map((r) => r.id)
+        .sort(),
+    );
     for (const status of new Set(replicas.filter((r) => r.serverId === 'srv-DS3').map((r) => r.status))) {
       const rows = members({ serverId: 'srv-DS3', status }).items;
-      expect(rows.length, status).toBe(replicas.filter((r) => r.serverId === 'srv-DS3' && r.groupId !== null && r.status === status).length);
+      expect(rows.length, status).toBe(
+        replicas.filter((r) => r.serverId === 'srv-DS3' && r.groupId !== null && r.status === status).length,
+      );
       expect(rows.every((r) => r.status === status)).toBe(true);
     }
     const first = members({ serverId: 'srv-DS3' }).items[0];
     if (!first) throw new Error('DS3 protects nothing');
     const found = members({ serverId: 'srv-DS3', search: first.computer.toUpperCase() }).items;
     expect(found.length).toBeGreaterThan(0);
-    expect(found.every((r) => [r.computer, r.dataSource, r.replicaPath].some((t) => t.toLowerCase().includes(first.computer.toLowerCase())))).toBe(true);
+    expect(
+      found.every((r) =>
+        [r.computer, r.dataSource, r.replicaPath].some((t) => t.toLowerCase().includes(first.computer.toLowerCase())),
+      ),
+    ).toBe(true);
     expect(members({ serverId: 'srv-DS3', search: '%' }).total).toBe(0);
     // "P_1" would match "PS1" if _ were a wildcard: a search finds the text as it is typed.
     const wildcard = `${first.computer.slice(0, 1)}_${first.computer.slice(2)}`;
     expect(first.computer.charAt(1)).not.toBe('_');
-    expect(members({ serverId: 'srv-DS3', search: wildcard }).items.filter((r) => r.computer === first.computer)).toEqual([]);
+    expect(
+      members({ serverId: 'srv-DS3', search: wildcard }).items.filter((r) => r.computer === first.computer),
+    ).toEqual([]);
   });
 
   it('a cursor that is not one of ours starts from the first page', () => {

@@ -15,7 +15,11 @@ describe('recovery points, read from SQLite', () => {
       expect(row.recoveryPoints, row.dataSource).toBe(own.length);
       expect(row.latest, row.dataSource).toBe(own.length === 0 ? null : Math.max(...own.map((p) => p.time)));
     }
-    const sorted = [...rows].sort((a, b) => a.computer.localeCompare(b.computer, 'en', { sensitivity: 'base' }) || a.dataSource.localeCompare(b.dataSource, 'en', { sensitivity: 'base' }));
+    const sorted = [...rows].sort(
+      (a, b) =>
+        a.computer.localeCompare(b.computer, 'en', { sensitivity: 'base' }) ||
+        a.dataSource.localeCompare(b.dataSource, 'en', { sensitivity: 'base' }),
+    );
     expect(rows.map((r) => r.computer)).toEqual(sorted.map((r) => r.computer));
   });
 
@@ -24,7 +28,9 @@ describe('recovery points, read from SQLite', () => {
     if (!first) throw new Error('DS1 has nothing to recover');
     const found = listRecoverable(db, 'srv-DS1', first.computer.toLowerCase());
     expect(found.map((r) => r.dataSourceId)).toContain(first.dataSourceId);
-    expect(found.every((r) => `${r.computer} ${r.dataSource}`.toLowerCase().includes(first.computer.toLowerCase()))).toBe(true);
+    expect(
+      found.every((r) => `${r.computer} ${r.dataSource}`.toLowerCase().includes(first.computer.toLowerCase())),
+    ).toBe(true);
     expect(listRecoverable(db, 'srv-DS1', '%')).toEqual([]);
   });
 

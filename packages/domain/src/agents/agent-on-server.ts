@@ -39,7 +39,12 @@ export function ownedAgent(view: View, serverId: string, computerId: string): Ag
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
   if (agent.ownerId !== server.id) {
-    return refuse('NOT_OWNER', `Only the DPM server that owns the protection agent on ${computer.name} can change it; ${server.name} must take ownership first.`, computerId);
+    return refuse(
+      'NOT_OWNER',
+      `Only the DPM server that owns the protection agent on ${computer.name} can change it; ${server.name} must ` +
+        `take ownership first.`,
+      computerId,
+    );
   }
   return { server, computer, agent };
 }
@@ -68,7 +73,14 @@ export function agentToEdit(
 }
 
 /** Writes an administrator's change to a computer's agent (and its security), moving its revision on. */
-export function reviseAgent(draft: Draft, ctx: Ctx, computer: Computer, agent: Agent, patch: Partial<Agent>, security?: Computer['security']): void {
+export function reviseAgent(
+  draft: Draft,
+  ctx: Ctx,
+  computer: Computer,
+  agent: Agent,
+  patch: Partial<Agent>,
+  security?: Computer['security'],
+): void {
   draft.update('computers', computer.id, {
     agent: { ...agent, ...patch, revision: nextRevision(agent.revision, ctx) },
     ...(security ? { security } : {}),
@@ -79,7 +91,9 @@ export function reviseAgent(draft: Draft, ctx: Ctx, computer: Computer, agent: A
 export function protectedMembersOf(view: View, serverId: string, computerId: string): number {
   let n = 0;
   for (const ds of view.where('dataSources', 'computerId', computerId)) {
-    n += view.where('replicas', 'dataSourceId', ds.id).filter((r) => r.serverId === serverId && r.groupId !== null).length;
+    n += view
+      .where('replicas', 'dataSourceId', ds.id)
+      .filter((r) => r.serverId === serverId && r.groupId !== null).length;
   }
   return n;
 }

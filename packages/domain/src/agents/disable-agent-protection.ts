@@ -18,7 +18,8 @@ export interface AgentProtectionCommand {
 export function whyNotDisableAgent(view: View, target: Targets['agent']): DomainError | null {
   const found = ownedAgent(view, target.serverId, target.computerId);
   if (isDomainError(found)) return found;
-  if (found.agent.status === 'Disabled') return refuse('INVALID_STATE', `Protection is already disabled for ${found.computer.name}.`, found.computer.id);
+  if (found.agent.status === 'Disabled')
+    return refuse('INVALID_STATE', `Protection is already disabled for ${found.computer.name}.`, found.computer.id);
   return null;
 }
 
@@ -32,7 +33,12 @@ export function disableAgentProtection(slice: Estate, cmd: AgentProtectionComman
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
   reviseAgent(draft, ctx, computer, agent, { status: 'Disabled' });
-  draft.emit({ type: 'agent.disabled', serverId: server.id, subjectId: computer.id, summary: `Disabled protection of ${computer.name}` });
+  draft.emit({
+    type: 'agent.disabled',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `Disabled protection of ${computer.name}`,
+  });
   return draft.outcome();
 }
 

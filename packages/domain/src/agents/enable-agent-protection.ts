@@ -13,7 +13,8 @@ import { defineOperation } from '../operations/operation';
 export function whyNotEnableAgent(view: View, target: Targets['agent']): DomainError | null {
   const found = ownedAgent(view, target.serverId, target.computerId);
   if (isDomainError(found)) return found;
-  if (found.agent.status !== 'Disabled') return refuse('INVALID_STATE', `Protection of ${found.computer.name} is not disabled.`, found.computer.id);
+  if (found.agent.status !== 'Disabled')
+    return refuse('INVALID_STATE', `Protection of ${found.computer.name} is not disabled.`, found.computer.id);
   return null;
 }
 
@@ -25,7 +26,12 @@ export function enableAgentProtection(slice: Estate, cmd: AgentProtectionCommand
   const { server, computer, agent } = found;
   reviseAgent(draft, ctx, computer, agent, { status: 'OK' });
   syncAgentCompatibility(draft, ctx, computer.id);
-  draft.emit({ type: 'agent.enabled', serverId: server.id, subjectId: computer.id, summary: `Enabled protection of ${computer.name}` });
+  draft.emit({
+    type: 'agent.enabled',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `Enabled protection of ${computer.name}`,
+  });
   return draft.outcome();
 }
 

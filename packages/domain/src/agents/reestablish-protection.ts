@@ -23,7 +23,11 @@ export function whyNotReestablish(view: View, target: Targets['agent']): DomainE
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
   if (agent.ownerId !== server.id) {
-    return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not owned by ${server.name}; take ownership first.`, computer.id);
+    return refuse(
+      'NOT_OWNER',
+      `The protection agent on ${computer.name} is not owned by ${server.name}; take ownership first.`,
+      computer.id,
+    );
   }
   return null;
 }
@@ -40,7 +44,12 @@ export function reestablishProtection(slice: Estate, cmd: ReestablishProtection,
   const { server, computer, agent } = found;
   reviseAgent(draft, ctx, computer, agent, { dpmServerName: server.name }, trustServer(computer, server));
   recordContact(draft, computer.id, server);
-  draft.emit({ type: 'agent.reestablished', serverId: server.id, subjectId: computer.id, summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)` });
+  draft.emit({
+    type: 'agent.reestablished',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)`,
+  });
   return draft.outcome();
 }
 

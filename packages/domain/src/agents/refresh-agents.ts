@@ -35,7 +35,12 @@ export function refreshAgents(slice: Estate, cmd: RefreshAgents, ctx: Ctx): Comm
     syncAgentCompatibility(draft, ctx, computer.id);
     recordContact(draft, computer.id, server);
   }
-  draft.emit({ type: 'agent.refreshed', serverId: server.id, subjectId: server.id, summary: `Refreshed agent information on ${server.name}` });
+  draft.emit({
+    type: 'agent.refreshed',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `Refreshed agent information on ${server.name}`,
+  });
   return draft.outcome();
 }
 

@@ -22,11 +22,20 @@ export function whyNotUpdate(view: View, target: Targets['agent']): DomainError 
     if (found.code !== 'NOT_OWNER') return found;
     const computer = view.get('computers', target.computerId);
     const server = view.get('servers', target.serverId);
-    return refuse('NOT_OWNER', `Only the DPM server that owns the protection agent on ${computer?.name ?? target.computerId} can update it; ${server?.name ?? target.serverId} must take ownership first.`, target.computerId);
+    return refuse(
+      'NOT_OWNER',
+      `Only the DPM server that owns the protection agent on ${computer?.name ?? target.computerId} can update it; ` +
+        `${server?.name ?? target.serverId} must take ownership first.`,
+      target.computerId,
+    );
   }
   const { server, computer, agent } = found;
   if (sameVersion(agent.version, server.version)) {
-    return refuse('INVALID_STATE', `The protection agent on ${computer.name} already runs version ${formatVersion(server.version)}.`, computer.id);
+    return refuse(
+      'INVALID_STATE',
+      `The protection agent on ${computer.name} already runs version ${formatVersion(server.version)}.`,
+      computer.id,
+    );
   }
   return null;
 }
@@ -45,7 +54,12 @@ export function updateAgent(slice: Estate, cmd: UpdateAgent, ctx: Ctx): CommandR
     const { server, computer, agent } = found;
     reviseAgent(draft, ctx, computer, agent, { version: server.version });
     syncAgentCompatibility(draft, ctx, id);
-    draft.emit({ type: 'agent.updated', serverId: server.id, subjectId: id, summary: `Updated the agent on ${computer.name} to ${formatVersion(server.version)}` });
+    draft.emit({
+      type: 'agent.updated',
+      serverId: server.id,
+      subjectId: id,
+      summary: `Updated the agent on ${computer.name} to ${formatVersion(server.version)}`,
+    });
   }
   return draft.outcome();
 }

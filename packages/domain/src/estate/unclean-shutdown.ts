@@ -33,9 +33,12 @@ export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): 
   if (!computer) return notFound('computer', cmd.computerId);
   const reading: Replica[] = [];
   for (const ds of draft.where('dataSources', 'computerId', computer.id)) {
-    reading.push(...draft.where('replicas', 'dataSourceId', ds.id).filter((r) => r.sourceServerId === null || r.switched));
+    reading.push(
+      ...draft.where('replicas', 'dataSourceId', ds.id).filter((r) => r.sourceServerId === null || r.switched),
+    );
   }
-  if (computer.dpmServerId) reading.push(...draft.where('replicas', 'sourceServerId', computer.dpmServerId).filter((r) => !r.switched));
+  if (computer.dpmServerId)
+    reading.push(...draft.where('replicas', 'sourceServerId', computer.dpmServerId).filter((r) => !r.switched));
   let affected = 0;
   for (const replica of reading) {
     if (replica.groupId === null || replica.status !== 'OK') continue;
@@ -46,7 +49,8 @@ export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): 
     type: 'estate.unclean-shutdown',
     serverId: computer.dpmServerId,
     subjectId: computer.id,
-    summary: `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} now inconsistent`,
+    summary: `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} ` +
+      `now inconsistent`,
   });
   return draft.outcome();
 }

@@ -20,7 +20,11 @@ export function whyNotCancel(view: View, target: Targets['job']): DomainError | 
   if (isDomainError(found)) return found;
   const { job } = found;
   if (job.status === 'Scheduled' || job.status === 'In progress') return null;
-  return refuse('INVALID_STATE', `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`, job.id);
+  return refuse(
+    'INVALID_STATE',
+    `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`,
+    job.id,
+  );
 }
 
 /**
@@ -38,10 +42,19 @@ export function cancelJob(slice: Estate, cmd: CancelJob, ctx: Ctx): CommandResul
 
   draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
   const ds = job.dataSourceId ? draft.get('dataSources', job.dataSourceId) : undefined;
-  draft.emit({ type: 'job.canceled', serverId: job.serverId, subjectId: job.id, summary: `${job.type}${ds ? ` of ${ds.name}` : ''} canceled by ${ctx.actor}` });
+  draft.emit({
+    type: 'job.canceled',
+    serverId: job.serverId,
+    subjectId: job.id,
+    summary: `${job.type}${ds ? ` of ${ds.name}` : ''} canceled by ${ctx.actor}`,
+  });
 
   const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
-  if (job.type === 'Consistency check' && job.status === 'In progress' && replica?.status === 'Replica inconsistent, verification in progress') {
+  if (
+    job.type === 'Consistency check' &&
+    job.status === 'In progress' &&
+    replica?.status === 'Replica inconsistent, verification in progress'
+  ) {
     setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
   }
   // DPM marks a replica whose initial replication was canceled inconsistent, so that a

@@ -63,7 +63,12 @@ export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
     retryOf: null,
     ...job,
   });
-  draft.emit({ type: queued.status === 'Completed' ? 'job.completed' : 'job.scheduled', serverId: queued.serverId, subjectId: queued.id, summary: `${queued.type} ${queued.status.toLowerCase()}` });
+  draft.emit({
+    type: queued.status === 'Completed' ? 'job.completed' : 'job.scheduled',
+    serverId: queued.serverId,
+    subjectId: queued.id,
+    summary: `${queued.type} ${queued.status.toLowerCase()}`,
+  });
   return queued;
 }
 

@@ -17,7 +17,11 @@ export function tapeStatus(tape: Tape, server: Pick<DpmServer, 'id' | 'generatio
 }
 
 export function isImported(tape: Tape, server: Pick<DpmServer, 'id' | 'generation'>): boolean {
-  return tape.writtenBy !== null && !tape.free && (tape.writtenBy.serverId !== server.id || tape.writtenBy.generation !== server.generation);
+  return (
+    tape.writtenBy !== null &&
+    !tape.free &&
+    (tape.writtenBy.serverId !== server.id || tape.writtenBy.generation !== server.generation)
+  );
 }
 
 export function isCataloged(tape: Tape, server: Pick<DpmServer, 'id' | 'generation'>): boolean {

@@ -152,7 +152,12 @@ export function operationsOf<K extends ObjectKind>(kind: K): Operation<K, never,
  * What can be done to one object, for one actor: each operation DPM shows for it, enabled, or
  * disabled with the reason (the role it needs, or the rule that refuses it and its sentence).
  */
-export function availableOperations<K extends ObjectKind>(view: View, kind: K, target: Targets[K], actor: Actor): Availability[] {
+export function availableOperations<K extends ObjectKind>(
+  view: View,
+  kind: K,
+  target: Targets[K],
+  actor: Actor,
+): Availability[] {
   return operationsOf(kind)
     .filter((op) => op.appliesTo?.(view, target) ?? true)
     .map((op) => availability(op, view, target, actor));

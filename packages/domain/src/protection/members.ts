@@ -9,7 +9,14 @@ import type { MemberRef } from './rules';
  * Adds one member to a group: its replica, in the status its creation method starts from, and
  * the replica creation job for Now and Later (domain-rules.md, replica state machine).
  */
-export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: ProtectionGroup, ref: MemberRef, laterAt: number | null): Replica {
+export function addReplica(
+  draft: Draft,
+  ctx: Ctx,
+  server: DpmServer,
+  group: ProtectionGroup,
+  ref: MemberRef,
+  laterAt: number | null,
+): Replica {
   const ds = draft.get('dataSources', ref.dataSourceId);
   const computer = ds ? draft.get('computers', ds.computerId) : undefined;
   const via = ref.sourceServerId ? `${draft.get('servers', ref.sourceServerId)?.name ?? ref.sourceServerId}\\` : '';
@@ -31,7 +38,12 @@ export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: Pro
     createdAt: ctx.now,
     revision: { n: 1, by: ctx.actor, at: ctx.now },
   });
-  draft.emit({ type: 'replica.added', serverId: server.id, subjectId: replica.id, summary: `${ds?.name ?? ref.dataSourceId} added to ${group.name}` });
+  draft.emit({
+    type: 'replica.added',
+    serverId: server.id,
+    subjectId: replica.id,
+    summary: `${ds?.name ?? ref.dataSourceId} added to ${group.name}`,
+  });
   if (group.replicaCreation === 'Manually') {
     // Same status: only its alert is raised.
     return setReplicaStatus(draft, ctx, replica.id, 'Manual replica creation pending');
