@@ -10,6 +10,7 @@ import { serverRoutes } from './routes/servers';
 import { serverRecoveryRoutes } from './routes/server-recovery';
 import { topologyRoutes } from './routes/topology';
 import { protectionRoutes } from './routes/protection';
+import { protectionGroupRoutes } from './routes/protection-groups';
 import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
 import { agentRoutes } from './routes/agents';
@@ -41,6 +42,7 @@ export function createApi(d: AppDeps) {
     .route('/', serverRoutes(d))
     .route('/', serverRecoveryRoutes(d))
     .route('/', topologyRoutes(d))
+    .route('/', protectionGroupRoutes(d))
     .route('/', protectionRoutes(d))
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))
