@@ -83,7 +83,7 @@ export function workArea(page: Page, name: 'Monitoring' | 'Protection' | 'Recove
   return page.getByRole('navigation', { name: 'Work areas' }).getByRole('link', { name, exact: true });
 }
 
-/** A pane of the console by its name (console-terms.md › Shell). */
+/** A pane of the console by its name (the shell's panes, as DPM's console names them). */
 export const pane = (page: Page, name: 'Navigation pane' | 'Display pane' | 'Details pane' | 'Actions pane') =>
   page.getByRole('region', { name });
 

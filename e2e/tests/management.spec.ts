@@ -88,7 +88,7 @@ test.describe('Management › Libraries on the demo estate', () => {
 });
 
 test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and Monitoring raises the alert ' +
-  '(domain-rules.md)', async ({
+  '(replica protection status)', async ({
   page,
 }) => {
   await page.goto('/management/estate');

@@ -1,7 +1,7 @@
 import type { Revision } from './model';
 
 /**
- * One error type for every refusal. `code` is stable (shared/spec/domain-rules.md) and is what
+ * One error type for every refusal. `code` is stable (each rule's code, RuleCode) and is what
  * scripts and tests rely on; `message` is the sentence an administrator reads.
  */
 export type RuleCode =

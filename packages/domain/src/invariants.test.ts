@@ -1,5 +1,5 @@
 /**
- * Property tests over random command sequences on scenario 1 (domain-rules.md): what must hold
+ * Property tests over random command sequences on scenario 1 (seed 004's layout): what must hold
  * whatever an administrator does with Switch Disaster Protection, Take Ownership, consistency
  * checks, recovery points, Stop protection, unclean shutdowns, disk failures and the clock.
  */
@@ -37,7 +37,7 @@ type Command =
   | { kind: 'protect'; serverId: string; dataSourceId: string; sourceServerId: string | null }
   | { kind: 'tick'; minutes: number };
 
-/** Status changes the state machine allows (domain-rules.md), besides Replica is missing and Inactive. */
+/** Status changes the state machine allows (seeds 000, 001), besides Replica is missing and Inactive. */
 const EDGES: Record<ProtectionStatus, ProtectionStatus[]> = {
   'Replica creation pending': ['OK'],
   'Manual replica creation pending': [

@@ -1,7 +1,8 @@
 /**
  * Requests carry intent: what the administrator saw and wants. Two administrators acting at once,
- * or one double click, never undo each other (domain-rules.md: ALREADY_SWITCHED, NOT_SWITCHED,
- * STALE; seeds 000, 001 for Switch Disaster Protection).
+ * or one double click, never undo each other: an intent already met is refused (ALREADY_SWITCHED,
+ * NOT_SWITCHED; Switch Disaster Protection as seeds 000 and 001 describe it), and so is an edit of
+ * an object changed since it was shown (STALE).
  */
 import { describe, expect, it } from 'vitest';
 import { insertUser } from '@dpm/db/accounts-repository';

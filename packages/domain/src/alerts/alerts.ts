@@ -4,8 +4,8 @@ import type { Alert, AlertName, AlertSeverity, Replica } from '../model';
 
 /**
  * Each alert DPM raises, with its severity, DPM's alert ID where DPM has one, and the recommended
- * action link the console offers (console-terms.md). The IDs are DPM's own: 3104, 3106, 3115 and
- * 3118 from DPM's management pack, 3114 from console-terms.md. Where DPM's ID is not known here
+ * action link the console offers. The IDs are DPM's own: 3104, 3106, 3115 and 3118 from DPM's
+ * management pack, 3114 as DPM's console shows it. Where DPM's ID is not known here
  * the description carries none rather than an invented one that would read as DPM's.
  */
 export const ALERT_CATALOG: Record<

@@ -13,7 +13,7 @@ function replicasOf(estate: Estate, serverId: string, computerId: string): Repli
   );
 }
 
-describe('Simulate unclean shutdown (domain-rules.md › replica protection status: OK → unclean shutdown → Replica is ' +
+describe('Simulate unclean shutdown (replica protection status: OK → unclean shutdown → Replica is ' +
   'inconsistent)', () => {
   it("makes the primary's replicas of a protected computer inconsistent with their alert; the secondary's copies of " +
     "them stay OK", () => {

@@ -30,7 +30,7 @@ export function whyNotCancel(view: View, target: Targets['job']): DomainError | 
 /**
  * Monitoring › Jobs › Cancel: a scheduled or running job stops and shows as Canceled; what it
  * already copied stays. A consistency check stopped during its verification leaves the replica
- * "Replica is inconsistent" (domain-rules.md: only a completed check makes it OK), so protection
+ * "Replica is inconsistent" (only a completed check makes it OK: DPM's protection status), so protection
  * jobs keep failing until another check runs; so does a canceled replica creation.
  */
 export function cancelJob(slice: Estate, cmd: CancelJob, ctx: Ctx): CommandResult {

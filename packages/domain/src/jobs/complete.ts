@@ -252,7 +252,7 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
 
   succeed(draft, ctx, job);
   const patch: Partial<Replica> = { lastSyncAt: ctx.now };
-  // A check makes the replica OK only from the verification it started (domain-rules.md): if
+  // A check makes the replica OK only from the verification it started (DPM's protection status): if
   // the replica became inconsistent again while it ran (a switch of protection, Take Ownership),
   // this check does not cover that change and the replica waits for the next one.
   const verified =

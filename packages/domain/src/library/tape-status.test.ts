@@ -10,7 +10,7 @@ const tape = (id: string): Tape => {
   return t;
 };
 
-describe('tapeStatus (console-terms.md, seed 000)', () => {
+describe('tapeStatus (Management › Libraries, seed 000)', () => {
   it('shows the demo library as DS1 sees it', () => {
     expect(tapeStatus(tape('tape-DS1001L8'), DS1)).toBe('DS1-DPMDB-Tape-0001');
     expect(tapeStatus(tape('tape-DS2017L8'), DS1)).toBe('Imported');

@@ -3,7 +3,7 @@ import type { DpmServer, Tape } from '../model';
 export type TapeStatus = 'Free' | 'Imported' | 'Unknown' | 'Suspect' | 'Cleaning' | string;
 
 /**
- * The Status column of a tape as the server it is in sees it (console-terms.md): a tape written
+ * The Status column of a tape as the server it is in sees it (Management › Libraries): a tape written
  * by another DPM server, or by this one before it was reinstalled, is Imported; a tape whose
  * header was never read is Unknown; one this server wrote shows its label.
  */

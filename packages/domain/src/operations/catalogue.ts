@@ -2,7 +2,7 @@
  * The catalogue of DPM operations: every verb of the domain with its name, the kind of object it
  * applies to, the role it needs and its precondition. The server authorizes and audits by it and
  * answers each listed object with what can be done to it; the console renders that. Within a
- * kind, the order is the order of the controls (console-terms.md).
+ * kind, the order is the order of the controls in DPM's console.
  */
 import type { Actor, AnyOperation, Availability, ObjectKind, Operation, Targets } from './operation';
 import { availability } from './operation';

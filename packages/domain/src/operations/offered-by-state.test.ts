@@ -104,7 +104,7 @@ describe('what a member offers in each protection status (the replica state mach
   });
 });
 
-/** Per tape status on the demo estate's library, what is enabled (console-terms.md › Libraries). */
+/** Per tape status on the demo estate's library, what is enabled (Management › Libraries). */
 const TAPE_OFFERS: Record<string, { enabled: string[]; why: string }> = {
   written: {
     enabled: ['View tape contents', 'Mark as free', 'Erase tape', 'Remove tape'],

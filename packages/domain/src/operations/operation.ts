@@ -49,7 +49,7 @@ export interface Actor {
 }
 
 /**
- * One DPM operation: the words on its control (console-terms.md), the kind of object it applies
+ * One DPM operation: the words on its control in DPM's console, the kind of object it applies
  * to, the role it needs, and its precondition. `whyNot` is pure and is what the verb itself checks
  * before it changes anything, so what the console offers and what the server does can't drift.
  * An operation with `intents` (Switch Disaster Protection: to the secondary or back; a recovery

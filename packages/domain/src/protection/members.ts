@@ -7,7 +7,7 @@ import type { MemberRef } from './rules';
 
 /**
  * Adds one member to a group: its replica, in the status its creation method starts from, and
- * the replica creation job for Now and Later (domain-rules.md, replica state machine).
+ * the replica creation job for Now and Later (DPM's replica protection status, seeds 000 and 001).
  */
 export function addReplica(
   draft: Draft,
@@ -28,7 +28,7 @@ export function addReplica(
     dataSourceId: ref.dataSourceId,
     sourceServerId: ref.sourceServerId,
     switched: false,
-    // The creation method decides the first status (domain-rules.md): Now/Later wait for the replica creation job.
+    // The creation method decides the first status: Now/Later wait for the replica creation job.
     status: group.replicaCreation === 'Manually' ? 'Manual replica creation pending' : 'Replica creation pending',
     replicaPath: `${server.name}\\Replica\\${via}${computer?.name ?? ''}\\${(ds?.name ?? '').replace(/[:\\]+/g, '_')}`,
     allocatedGb: Math.ceil(sizeGb * 1.5),

@@ -27,7 +27,7 @@ import { removeInactiveProtection } from './remove-inactive-protection';
 
 const E = { dataSourceId: 'ds-PS1-E', sourceServerId: null };
 
-describe('Replica protection status (domain-rules.md, state machine)', () => {
+describe('Replica protection status (the state machine of seeds 000 and 001)', () => {
   it('created Now: Replica creation pending, then the replica creation job makes it OK', () => {
     const w = new World(withVolume(scenario1(), 'PS1', 'E', 100));
     const e = createdReplicaId(w.run(createProtectionGroup, newGroup('srv-DS1', 'Volume E', [E])), 'ds-PS1-E');

@@ -4,7 +4,7 @@ import type { AlertName, ProtectionStatus, Replica } from '../model';
 import { raiseAlert, replicaSubject, resolveAlert } from '../alerts/alerts';
 
 /**
- * The replica protection status machine (domain-rules.md, from seeds 000 and 001 and DPM's
+ * The replica protection status machine (from seeds 000 and 001 and DPM's
  * documentation of protection status). Each status lists the statuses it may move to and what
  * moves it there; setReplicaStatus refuses any other move as a programming error, so a verb can't
  * invent a transition DPM does not make. Going to the same status is not a move.

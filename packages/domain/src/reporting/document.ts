@@ -58,7 +58,7 @@ export const REPORT_IDS = [
 ] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
-/** DPM's report names (console-terms.md › Reporting), in DPM's order. */
+/** DPM's report names, as the Reporting work area of DPM's console lists them, in DPM's order. */
 export const REPORT_NAMES: Record<ReportId, string> = {
   status: 'Status',
   protection: 'Protection',

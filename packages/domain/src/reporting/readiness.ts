@@ -18,7 +18,7 @@ import { formatUtc } from './document';
  */
 export type ReadinessResult = 'Passed' | 'Warning' | 'Failed';
 
-/** The rule codes of domain-rules.md, and the readiness rules that are not refusals of a command. */
+/** The rule codes of the domain (errors.ts), and the readiness rules that are not refusals of a command. */
 export type ReadinessCode =
   | RuleCode
   | 'SERVER_STATE'

@@ -16,8 +16,8 @@ function layout(w: World) {
   return diskLayout(server, Object.values(w.estate.replicas));
 }
 
-describe('Management › Disks: the storage pool disks, a missing disk and the way back (domain-rules.md: Replica is ' +
-  'missing → DpmSync -ReallocateReplica)', () => {
+describe('Management › Disks: the storage pool disks, a missing disk and the way back (Replica is ' +
+  'missing → DpmSync -ReallocateReplica, seeds 000 and 001)', () => {
   it('lays the replicas of DS1 on its disks in order and adds a disk after the others', () => {
     const w = new World(demo());
     const before = layout(w);

@@ -5,7 +5,7 @@ function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** What a DPMDB backup of `serverId` holds now: its configuration (domain-rules.md). */
+/** What a DPMDB backup of `serverId` holds now: its configuration (seed 001, backing up the DPMDB). */
 export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
   const server = draft.get('servers', serverId);
   if (!server) throw new Error(`snapshotOf: unknown server ${serverId}`);
