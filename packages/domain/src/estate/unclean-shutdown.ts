@@ -17,9 +17,9 @@ export interface UncleanShutdown {
  * volume filter loses track of what changed. Every active replica that reads its data from that
  * computer and was OK becomes Replica is inconsistent (DPM's replica protection status: an
  * unclean shutdown makes a replica inconsistent) and raises its alert until a consistency check
- * runs. A replica reads from the data source's computer when protected directly (or switched to it, seed 000), and from the primary
- * DPM server when it is a secondary copy: a DPM server's unclean shutdown affects its
- * secondary's copies, not the primary replicas it holds itself.
+ * runs. A replica reads from the data source's computer when protected directly (or switched to
+ * it, seed 000), and from the primary DPM server when it is a secondary copy: a DPM server's
+ * unclean shutdown affects its secondary's copies, not the primary replicas it holds itself.
  */
 export function whyNotUncleanShutdown(view: View, target: Targets['computer']): DomainError | null {
   return view.get('computers', target.computerId) ? null : notFound('computer', target.computerId);
