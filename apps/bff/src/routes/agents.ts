@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { AgentRow, Id, ServerParams } from '../schemas';
+import { AgentRow } from '../schemas-management';
+import { Id, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { ownRow } from '@dpm/domain/draft';

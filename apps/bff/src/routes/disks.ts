@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { DiskSummary, Id, ServerParams } from '../schemas';
+import { DiskSummary } from '../schemas-management';
+import { Id, ServerParams } from '../schemas';
 import { rowsWhere } from '@dpm/domain/draft';
 import { diskLayout } from '@dpm/domain/server/disk-layout';
 import { addDiskOperation } from '@dpm/domain/server/add-disk';

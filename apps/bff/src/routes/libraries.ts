@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { Id, Library, ServerParams } from '../schemas';
+import { Id, ServerParams } from '../schemas';
+import { Library } from '../schemas-management';
 import { Refused } from '../http-errors';
 import { isDomainError } from '@dpm/domain/errors';
 import { listLibraries } from '@dpm/db/views/management';

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { AlertRow, AlertSeverity, Id, JobRow, JobStatus, JobType, PageQuery, ServerParams, pageOf } from '../schemas';
+import { AlertRow, AlertSeverity, JobRow, JobStatus, JobType } from '../schemas-monitoring';
+import { Id, PageQuery, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { ownRow } from '@dpm/domain/draft';

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { Group, Id, Revision, ServerParams } from '../schemas';
+import { Group } from '../schemas-protection';
+import { Id, Revision, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { TAPE_FREQUENCIES, TAPE_RETENTION_UNITS } from '@dpm/domain/model';

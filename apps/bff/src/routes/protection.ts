@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { Id, Member, MemberDetails, PageQuery, ProtectionStatus, ServerParams, pageOf } from '../schemas';
+import { Id, PageQuery, ServerParams, pageOf } from '../schemas';
+import { Member, MemberDetails, ProtectionStatus } from '../schemas-protection';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
 import { MEMBER_SORTS, listMembers, memberDetails } from '@dpm/db/views/protection';

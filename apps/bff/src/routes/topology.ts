@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { PageQuery, ProtectedItem, ServerListItem, ServerParams, Topology, TopologyMatch, pageOf } from '../schemas';
+import { PageQuery, ServerParams, pageOf } from '../schemas';
+import { ProtectedItem, ServerListItem, Topology, TopologyMatch } from '../schemas-topology';
 import { NoQuery, readRoute, router } from './route-kit';
 import { serverOr404 } from './lookups';
 import { findInTopology, protectsOf, topologyGraph } from '@dpm/domain/topology/estate-graph';
