@@ -4,7 +4,13 @@ import { demo, scenario1 } from '../fixtures/scenarios';
 import { DISK_GOALS, ctxAt, expectRefusal, newGroup, withVolume } from '../test-support';
 import { createProtectionGroup } from './create-protection-group';
 import { modifyProtectionGroup } from './modify-protection-group';
-import { LIMITS, checkGoals, defaultSyncMinutes, justBeforeRecoveryPointAvailable, maxDiskRecoveryPoints } from './goals';
+import {
+  LIMITS,
+  checkGoals,
+  defaultSyncMinutes,
+  justBeforeRecoveryPointAvailable,
+  maxDiskRecoveryPoints,
+} from './goals';
 
 const estate = () => withVolume(demo(), 'PS1', 'E', 100);
 const groupOfE = (over: Parameters<typeof newGroup>[3]) =>
