@@ -26,8 +26,19 @@ export const consoleDecides = [
   { selector: "JSXAttribute[name.name='needs']", message },
 ];
 
+/** Where lint/lint.test.ts lints its fixtures as (files that do not exist; typed on their own). */
+const LINT_FIXTURE_FILES = ['apps/bff/src/lint-fixture.ts', 'apps/bff/src/routes/lint-fixture.ts', 'apps/cli/src/lint-fixture.ts', 'packages/domain/src/lint-fixture.ts'];
+const CLI_CLIENT = 'The command line is an HTTP client of the API (hono/client and the API\'s types).';
+const DATABASE = ['@dpm/db', '@dpm/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'];
+
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/drizzle/meta/**', 'data/**', '**/test-results/**', '**/playwright-report/**'] },
+  {
+    ignores: [
+      '**/dist/**', '**/node_modules/**', '**/drizzle/meta/**', 'data/**', '**/test-results/**', '**/playwright-report/**',
+      // Sources that break the rules on purpose: lint/lint.test.ts lints them and expects each rule to fire.
+      'lint/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,6 +48,64 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Everything but the console, type-aware: a promise is awaited, returned or handed on with
+    // `void` on purpose, and none is passed where a callback's result is ignored.
+    files: ['**/*.ts'],
+    ignores: ['apps/console/**'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'lint/*.ts', ...LINT_FIXTURE_FILES] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Routes validate, authorize, call one verb and map errors: SQL stays in packages/db.
+    files: ['apps/bff/src/routes/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: 'Routes read through @dpm/db\'s repositories and views, never SQL of their own.' }] },
+      ],
+    },
+  },
+  {
+    // The dpm command line is a client of the HTTP API: it knows the API's types and nothing else.
+    files: ['apps/cli/src/**/*.ts'],
+    ignores: ['apps/cli/src/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@dpm/bff', '@dpm/bff/*'], allowTypeImports: true, message: 'The command line imports only the API\'s types (import type).' },
+            { group: [...DATABASE, '@dpm/domain', '@dpm/domain/*', 'hono/*', '!hono/client', '@hono/*'], message: CLI_CLIENT },
+          ],
+          paths: [{ name: 'hono', message: CLI_CLIENT }],
+        },
+      ],
+    },
+  },
+  {
+    // The console reaches the estate through the API only: never the database nor the BFF's code.
+    files: ['apps/console/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: DATABASE, message: 'The console reads the estate through the API, never the database.' },
+            { group: ['@dpm/bff', '@dpm/bff/*'], allowTypeImports: true, message: 'The console imports only the API\'s types (import type).' },
+          ],
+        },
+      ],
     },
   },
   {

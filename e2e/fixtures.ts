@@ -31,18 +31,39 @@ export const test = base.extend<{ seed: Seed; server: RunningServer }>({
     const seen: string[] = [];
     page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && seen.push(`console error: ${m.text()}`));
-    page.on('requestfailed', (r) => seen.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
-    page.on('response', (r) => r.status() >= 400 && seen.push(`answer ${r.status()}: ${r.request().method()} ${r.url()}`));
+    page.on('requestfailed', (r) =>
+      seen.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`),
+    );
+    page.on(
+      'response',
+      (r) => r.status() >= 400 && seen.push(`answer ${r.status()}: ${r.request().method()} ${r.url()}`),
+    );
     await use(page);
     if (testInfo.status === testInfo.expectedStatus || page.isClosed()) return;
-    const snapshot = await page.locator('body').ariaSnapshot({ timeout: 5_000 }).catch((e: unknown) => `(no snapshot: ${String(e)})`);
-    console.log([`--- ${testInfo.title}: the page at ${page.url()}`, ...seen.slice(-30), snapshot.split('\n').slice(0, 120).join('\n')].join('\n'));
+    const snapshot = await page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5_000 })
+      .catch((e: unknown) => `(no snapshot: ${String(e)})`);
+    console.log(
+      [
+        `--- ${testInfo.title}: the page at ${page.url()}`,
+        ...seen.slice(-30),
+        snapshot.split('\n').slice(0, 120).join('\n'),
+      ].join('\n'),
+    );
   },
 });
 
 /** Signs a browser context in (the session cookie lands in the context). */
-export async function signIn(context: BrowserContext, server: RunningServer, user: { username: string; password: string } = ADMIN): Promise<void> {
-  const res = await context.request.post(`${server.url}/api/auth/sign-in`, { data: user, headers: { origin: server.url } });
+export async function signIn(
+  context: BrowserContext,
+  server: RunningServer,
+  user: { username: string; password: string } = ADMIN,
+): Promise<void> {
+  const res = await context.request.post(`${server.url}/api/auth/sign-in`, {
+    data: user,
+    headers: { origin: server.url },
+  });
   if (!res.ok()) throw new Error(`sign-in as ${user.username} failed: ${res.status()} ${await res.text()}`);
 }
 
@@ -62,17 +83,27 @@ export function workArea(page: Page, name: 'Monitoring' | 'Protection' | 'Recove
   return page.getByRole('navigation', { name: 'Work areas' }).getByRole('link', { name, exact: true });
 }
 
-/** A pane of the console by its name (console-terms.md › Shell). */
-export const pane = (page: Page, name: 'Navigation pane' | 'Display pane' | 'Details pane' | 'Actions pane') => page.getByRole('region', { name });
+/** A pane of the console by its name (the shell's panes, as DPM's console names them). */
+export const pane = (page: Page, name: 'Navigation pane' | 'Display pane' | 'Details pane' | 'Actions pane') =>
+  page.getByRole('region', { name });
 
 /** The success message of a command run from a pane that changes the estate at once. */
-export const done = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
+export const done = (page: Page, label: string) =>
+  page.getByRole('status').filter({ hasText: label }).filter({ hasText: 'Done.' });
 
 /** The notice of a command that queued jobs on the simulated clock: it names them and links to Jobs. */
-export const started = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: /jobs? started/ });
+export const started = (page: Page, label: string) =>
+  page
+    .getByRole('status')
+    .filter({ hasText: label })
+    .filter({ hasText: /jobs? started/ });
 
 /** The same notice once the clock has run its jobs to the end. */
-export const completed = (page: Page, label: string) => page.getByRole('status').filter({ hasText: label }).filter({ hasText: /completed/ });
+export const completed = (page: Page, label: string) =>
+  page
+    .getByRole('status')
+    .filter({ hasText: label })
+    .filter({ hasText: /completed/ });
 
 /** Management › Libraries on the connected server: Rescan, then Detailed inventory, each run to completion. */
 export async function rescanAndInventory(page: Page, server: RunningServer): Promise<void> {

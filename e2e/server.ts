@@ -64,7 +64,17 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
   const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
   const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dataDir, DPM_SEED: seed, DPM_ADMIN_PASSWORD: ADMIN.password, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn', DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist') },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DPM_DATA_DIR: dataDir,
+      DPM_SEED: seed,
+      DPM_ADMIN_PASSWORD: ADMIN.password,
+      DPM_CLOCK: 'manual',
+      LOG_LEVEL: 'warn',
+      DPM_CONSOLE_DIST: resolve(root, 'apps/console/dist'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -111,10 +121,18 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
 
 /** Signs in as the administrator and creates an API token (the data directory may be reused). */
 async function adminToken(url: string): Promise<string> {
-  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(ADMIN) });
+  const signIn = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(ADMIN),
+  });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const res = await fetch(`${url}/api/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, cookie }, body: JSON.stringify({ name: 'e2e' }) });
+  const res = await fetch(`${url}/api/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: JSON.stringify({ name: 'e2e' }),
+  });
   if (!res.ok) throw new Error(`token creation failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

@@ -11,7 +11,10 @@ async function signInThroughThePage(page: Page, user: { username: string; passwo
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('Account: create a personal API token, use it once, revoke it; it is shown only when created', async ({ page, server }) => {
+test('Account: create a personal API token, use it once, revoke it; it is shown only when created', async ({
+  page,
+  server,
+}) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Account' }).click();
   await page.getByRole('textbox', { name: 'Token name' }).fill('dpm CLI');
@@ -35,15 +38,23 @@ test('Account: create a personal API token, use it once, revoke it; it is shown 
   expect((await asToken()).status).toBe(401);
 });
 
-test('an Administrator resets a password on Users; the user changes it again on Account and signs in with it', async ({ page, browser, server }) => {
-  expect((await server.api('/users', { method: 'POST', body: JSON.stringify({ ...OPERATOR, role: 'Operator' }) })).status).toBe(200);
+test('an Administrator resets a password on Users; the user changes it again on Account and signs in with it', async ({
+  page,
+  browser,
+  server,
+}) => {
+  expect(
+    (await server.api('/users', { method: 'POST', body: JSON.stringify({ ...OPERATOR, role: 'Operator' }) })).status,
+  ).toBe(200);
   const reset = 'reset by the administrator 2026';
   await page.goto('/users');
   await page.getByRole('grid', { name: 'Users' }).getByRole('row').filter({ hasText: OPERATOR.username }).click();
   const actions = page.getByRole('region', { name: 'Actions pane' });
   await actions.getByLabel('New password').fill(reset);
   await actions.getByRole('button', { name: 'Reset password' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Reset password of ${OPERATOR.username}` })).toContainText('Done.');
+  await expect(page.getByRole('status').filter({ hasText: `Reset password of ${OPERATOR.username}` })).toContainText(
+    'Done.',
+  );
 
   const context = await browser.newContext({ baseURL: server.url });
   try {
@@ -78,7 +89,10 @@ test('an Administrator resets a password on Users; the user changes it again on 
   }
 });
 
-test('an empty estate leads to Management › Estate, where the first DPM server is added and the console connects to it', async ({ page }) => {
+test('an empty estate leads to Management › Estate, where the first DPM server is added and the console connects to ' +
+  'it', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByLabel('Connected DPM server')).toHaveText('Not connected');
   await page.getByRole('link', { name: 'Management › Estate' }).click();

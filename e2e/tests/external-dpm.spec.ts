@@ -2,7 +2,10 @@ import { expect, test, workArea } from '../fixtures';
 
 test.use({ seed: 'scenario-1' });
 
-test('Add External DPM refuses vault credentials older than two days, adds a valid vault, and Clear External DPM forgets it (seed 001)', async ({ page }) => {
+test('Add External DPM refuses vault credentials older than two days, adds a valid vault, and Clear External DPM ' +
+  'forgets it (seed 001)', async ({
+  page,
+}) => {
   await page.goto('/');
   await workArea(page, 'Recovery').click();
   const actions = page.getByRole('region', { name: 'Actions pane' });
@@ -18,7 +21,9 @@ test('Add External DPM refuses vault credentials older than two days, adds a val
     return dialog;
   };
   const expired = await add('72');
-  await expect(expired.getByRole('alert')).toContainText('The vault credentials have expired: they are valid for two days after you download them.');
+  await expect(expired.getByRole('alert')).toContainText(
+    'The vault credentials have expired: they are valid for two days after you download them.',
+  );
   await expired.getByRole('button', { name: 'Cancel' }).click();
 
   await add('1');

@@ -12,7 +12,10 @@ const DS3_PS1_C = 'rep-DS3-DS1-PS1-C';
  * console's origin as the console's pages do (a signed-in change from anywhere else is refused).
  */
 async function post(page: Page, server: RunningServer, path: string, body: unknown): Promise<void> {
-  const res = await page.request.post(`${server.url}/api${path}`, { headers: { 'content-type': 'application/json', origin: server.url }, data: JSON.stringify(body) });
+  const res = await page.request.post(`${server.url}/api${path}`, {
+    headers: { 'content-type': 'application/json', origin: server.url },
+    data: JSON.stringify(body),
+  });
   expect(res.status(), `${path}: ${await res.text()}`).toBe(200);
 }
 
@@ -23,7 +26,11 @@ const switchOnDs3 = (page: Page, server: RunningServer, direction: 'to-secondary
 const alertsGrid = (page: Page) => page.getByRole('grid', { name: 'Alerts' });
 const alertRow = (page: Page, name: string) => alertsGrid(page).getByRole('row').filter({ hasText: name });
 
-test('Take Ownership from the Agent Ownership Required alert, seen live by a second console (seed 000)', async ({ page, browser, server }) => {
+test('Take Ownership from the Agent Ownership Required alert, seen live by a second console (seed 000)', async ({
+  page,
+  browser,
+  server,
+}) => {
   // Switch Disaster Protection on DS3, and back: DS1 must take ownership of PS1's agent.
   await switchOnDs3(page, server, 'to-secondary');
   await switchOnDs3(page, server, 'to-primary');
@@ -49,11 +56,14 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
 
   await expect(alertRow(page, 'Agent Ownership Required')).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Show inactive alerts' }).check();
-  await expect(alertRow(page, 'Agent Ownership Required').getByRole('gridcell', { name: 'Inactive', exact: true })).toBeVisible();
+  await expect(
+    alertRow(page, 'Agent Ownership Required').getByRole('gridcell', { name: 'Inactive', exact: true }),
+  ).toBeVisible();
 
   // Group by Status: a first column names each row's group, Active ones before Inactive ones.
   await page.getByRole('combobox', { name: 'Group by' }).click();
-  for (const option of ['Protection group', 'Computer', 'Severity', 'Status']) await expect(page.getByRole('option', { name: option })).toBeVisible();
+  for (const option of ['Protection group', 'Computer', 'Severity', 'Status'])
+    await expect(page.getByRole('option', { name: option })).toBeVisible();
   await page.getByRole('option', { name: 'Status' }).click();
   await expect(alertsGrid(page).getByRole('columnheader', { name: 'Group' })).toBeVisible();
   await expect(alertRow(page, 'Agent Ownership Required').getByRole('gridcell').first()).toHaveText('Inactive');
@@ -70,7 +80,9 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
   await expect(ps1.getByRole('gridcell', { name: 'DS1', exact: true })).toBeVisible();
 
   // The header's count of active critical alerts lists them across the estate.
-  const count = Number((await page.getByRole('button', { name: /active critical alerts$/ }).getAttribute('aria-label'))?.split(' ')[0]);
+  const count = Number(
+    (await page.getByRole('button', { name: /active critical alerts$/ }).getAttribute('aria-label'))?.split(' ')[0],
+  );
   await page.getByRole('button', { name: /active critical alerts$/ }).click();
   const list = page.getByRole('dialog', { name: 'Active critical alerts across the estate' });
   await expect(list).toBeVisible();
@@ -80,7 +92,11 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
   await expect(list).toBeHidden();
 });
 
-test('Replica is inconsistent: the consistency check runs from the alert, shows its progress in Jobs and clears the alert', async ({ page, server }) => {
+test('Replica is inconsistent: the consistency check runs from the alert, shows its progress in Jobs and clears the ' +
+  'alert', async ({
+  page,
+  server,
+}) => {
   await switchOnDs3(page, server);
 
   await page.goto('/');
@@ -98,10 +114,16 @@ test('Replica is inconsistent: the consistency check runs from the alert, shows 
   // DPM keeps it active; acknowledging again with a new comment stays possible.
   await expect(actionsPane.getByRole('button', { name: 'Acknowledge' })).toBeEnabled();
   await details.getByRole('button', { name: 'Run a synchronization job with consistency check' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Run a synchronization job with consistency check' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Run a synchronization job with consistency check' }),
+  ).toBeVisible();
 
   await page.getByRole('tab', { name: 'Jobs' }).click();
-  const check = page.getByRole('grid', { name: 'Jobs' }).getByRole('row').filter({ hasText: 'Consistency check' }).filter({ hasText: 'C:\\' });
+  const check = page
+    .getByRole('grid', { name: 'Jobs' })
+    .getByRole('row')
+    .filter({ hasText: 'Consistency check' })
+    .filter({ hasText: 'C:\\' });
   await expect(check).toHaveCount(1);
   // Grouped by status, the status shows in the group column and in its own: the last is the row's.
   await expect(check.getByRole('gridcell', { name: 'Scheduled', exact: true }).last()).toBeVisible();
@@ -114,7 +136,9 @@ test('Replica is inconsistent: the consistency check runs from the alert, shows 
   await server.advance(2);
   await expect(check).toContainText('67%');
   await check.click();
-  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('Synchronization with consistency check');
+  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText(
+    'Synchronization with consistency check',
+  );
   await server.advance(5);
   await expect(check.getByRole('gridcell', { name: 'Completed', exact: true }).last()).toBeVisible();
   await expect(check).toContainText('60.0 GB');
@@ -123,13 +147,21 @@ test('Replica is inconsistent: the consistency check runs from the alert, shows 
   await expect(alertsGrid(page).or(page.getByText('No active alerts on this DPM server.'))).toBeVisible();
   // PS1's other data sources switched with C:\ (they follow the agent); their own checks take longer.
   await expect(alertRow(page, 'Replica is inconsistent').filter({ hasText: 'C:\\ on PS1' })).toHaveCount(0);
-  await expect(alertRow(page, 'Replica inconsistent, verification in progress').filter({ hasText: 'C:\\ on PS1' })).toHaveCount(0);
+  await expect(
+    alertRow(page, 'Replica inconsistent, verification in progress').filter({ hasText: 'C:\\ on PS1' }),
+  ).toHaveCount(0);
 });
 
-test('Retry a failed job from its context menu, Cancel the retry, and read why each action does not apply', async ({ page, server }) => {
+test('Retry a failed job from its context menu, Cancel the retry, and read why each action does not apply', async ({
+  page,
+  server,
+}) => {
   // DS1's recovery point of PS1 C:\ fails: DS3 had switched PS1 to itself.
   await switchOnDs3(page, server);
-  await post(page, server, '/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' });
+  await post(page, server, '/servers/srv-DS1/protection/recovery-points', {
+    replicaIds: ['rep-DS1-PS1-C'],
+    location: 'Disk',
+  });
   await server.advance(2);
 
   await page.goto('/monitoring/jobs');
@@ -145,7 +177,10 @@ test('Retry a failed job from its context menu, Cancel the retry, and read why e
 
   const actions = page.getByRole('region', { name: 'Actions pane' });
   await expect(actions.getByRole('button', { name: 'Cancel' })).toBeDisabled();
-  await expect(actions.getByRole('button', { name: 'Cancel' })).toHaveAttribute('title', 'Only a scheduled job or a job in progress can be canceled; this job is failed.');
+  await expect(actions.getByRole('button', { name: 'Cancel' })).toHaveAttribute(
+    'title',
+    'Only a scheduled job or a job in progress can be canceled; this job is failed.',
+  );
   await expect(actions.getByRole('button', { name: 'Retry' })).toBeEnabled();
 
   await failed.click({ button: 'right' });
@@ -154,12 +189,20 @@ test('Retry a failed job from its context menu, Cancel the retry, and read why e
   await menu.getByRole('menuitem', { name: 'Retry' }).click();
   const retried = jobs.getByRole('row').filter({ hasText: 'Recovery point' }).filter({ hasText: 'Scheduled' });
   await expect(retried).toHaveCount(1);
-  await expect(actions.getByRole('button', { name: 'Retry' })).toHaveAttribute('title', /already scheduled or in progress/);
+  await expect(actions.getByRole('button', { name: 'Retry' })).toHaveAttribute(
+    'title',
+    /already scheduled or in progress/,
+  );
 
   await retried.click();
-  await expect(actions.getByRole('button', { name: 'Retry' })).toHaveAttribute('title', 'Only a failed job can be retried; this job is scheduled.');
+  await expect(actions.getByRole('button', { name: 'Retry' })).toHaveAttribute(
+    'title',
+    'Only a failed job can be retried; this job is scheduled.',
+  );
   await retried.press('Shift+F10');
   await page.getByRole('menu').getByRole('menuitem', { name: 'Cancel' }).click();
-  await expect(jobs.getByRole('row').filter({ hasText: 'Recovery point' }).filter({ hasText: 'Canceled' })).toHaveCount(1);
+  await expect(jobs.getByRole('row').filter({ hasText: 'Recovery point' }).filter({ hasText: 'Canceled' })).toHaveCount(
+    1,
+  );
   await expect(details).toContainText('Canceled.');
 });

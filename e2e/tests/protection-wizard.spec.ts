@@ -45,7 +45,9 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await expect(groupItem(page, 'DS2 protection')).toBeVisible();
 
   // Create protection group, opened and walked by keyboard: Tab, Enter and Space.
-  const create = page.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Create protection group' });
+  const create = page
+    .getByRole('region', { name: 'Actions pane' })
+    .getByRole('button', { name: 'Create protection group' });
   await create.focus();
   await page.keyboard.press('Enter');
   const wizard = page.getByRole('dialog', { name: 'Create New Protection Group' });
@@ -72,7 +74,11 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await page.keyboard.press('ArrowRight');
   // Expanding a primary DPM server selects seed 001's minimum and says so.
   await expect(wizard.getByRole('note', { name: 'Minimum selection for DS1' })).toContainText('Config folder');
-  for (const minimum of ['DPMDB_DS1', 'C:\\Program Files\\Microsoft System Center\\DPM\\DPM\\Config', 'C:\\Program Files\\Microsoft System Center\\DPM\\Scripting']) {
+  for (const minimum of [
+    'DPMDB_DS1',
+    'C:\\Program Files\\Microsoft System Center\\DPM\\DPM\\Config',
+    'C:\\Program Files\\Microsoft System Center\\DPM\\Scripting',
+  ]) {
     await expect(ds1.getByRole('treeitem', { name: minimum, exact: true })).toHaveAttribute('aria-checked', 'true');
   }
   const volume = ds1.getByRole('treeitem', { name: 'C:\\', exact: true });
@@ -85,7 +91,10 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await page.keyboard.press('Space');
   await expect(replicas).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('ArrowRight');
-  await expect(replicas.getByRole('treeitem', { name: 'D:\\ on PS1', exact: true })).toHaveAttribute('aria-checked', 'true');
+  await expect(replicas.getByRole('treeitem', { name: 'D:\\ on PS1', exact: true })).toHaveAttribute(
+    'aria-checked',
+    'true',
+  );
   await expect(wizard.getByText('10 members selected')).toBeVisible();
   await tabTo(page, wizard.getByRole('button', { name: 'Next' }));
   await page.keyboard.press('Enter');
@@ -99,7 +108,9 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   // DPM's limits, named on the page that holds the value.
   const retention = wizard.getByRole('spinbutton', { name: 'Retention range' });
   await retention.fill('500');
-  await expect(wizard.getByText('Retention range: The retention range must be from 1 to 448 days; 500 days is outside it.')).toBeVisible();
+  await expect(
+    wizard.getByText('Retention range: The retention range must be from 1 to 448 days; 500 days is outside it.'),
+  ).toBeVisible();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(retention).toBeFocused();
   await retention.fill('10');
@@ -118,7 +129,9 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await expect(wizard).toContainText('Every 24 hours');
   await wizard.getByRole('button', { name: 'Create Group' }).click();
   await expect(wizard).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Protection group DS1 secondary protection created.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Protection group DS1 secondary protection created.' }),
+  ).toBeVisible();
 
   // The new members are created, then reach OK as the simulated clock runs the jobs.
   await groupItem(page, 'DS1 secondary protection').click();
@@ -132,24 +145,40 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
 
   // DS4 protects DS3, and through it DS1: it may not act directly as DS1's secondary (seed 004).
   // Attaching DS1's agent is Management's Install wizard; here the API does it.
-  const attach = await page.request.post('/api/servers/srv-DS4/agents/attach', { data: { computerIds: ['cmp-DS1'], method: 'Attach', credentials: { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' } }, headers: { origin: server.url } });
+  const attach = await page.request.post('/api/servers/srv-DS4/agents/attach', {
+    data: {
+      computerIds: ['cmp-DS1'],
+      method: 'Attach',
+      credentials: { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' },
+    },
+    headers: { origin: server.url },
+  });
   expect(attach.ok()).toBe(true);
   await connectTo(page, 'DS4');
   await expect(groupsTree(page).getByRole('treeitem', { name: /\(\d+\)$/ })).toHaveCount(1);
   await expect(groupItem(page, 'DS3 protection')).toBeVisible();
   const before = await groupItem(page, 'DS3 protection').textContent();
 
-  await page.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Create protection group' }).click();
+  await page
+    .getByRole('region', { name: 'Actions pane' })
+    .getByRole('button', { name: 'Create protection group' })
+    .click();
   const refused = page.getByRole('dialog', { name: 'Create New Protection Group' });
   await next(refused, 'Select Group Members');
   await refused.getByRole('textbox', { name: 'Protection group name' }).fill('DS1 directly');
-  const ds1OnDs4 = refused.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS1', exact: true });
+  const ds1OnDs4 = refused
+    .getByRole('tree', { name: 'Available members' })
+    .getByRole('treeitem', { name: 'DS1', exact: true });
   await ds1OnDs4.click();
   // Select Group Members greys out what DS4 may not protect, with DPM's reason (seed 004).
   const dpmdb = ds1OnDs4.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true });
   await expect(dpmdb).toHaveAttribute('aria-checked', 'false');
   await expect(dpmdb).toContainText('Protected by DS3');
-  await expect(dpmdb).toHaveAttribute('title', "DS4 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act directly as a secondary server for DS1.");
+  await expect(dpmdb).toHaveAttribute(
+    'title',
+    "DS4 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act " +
+      "directly as a secondary server for DS1.",
+  );
   await dpmdb.click();
   await expect(dpmdb).toHaveAttribute('aria-checked', 'false');
   // Nothing chosen, the wizard does not go on.
@@ -162,12 +191,20 @@ test('DS3 protects DS1 again with the wizard; DS4 may not protect DS1 directly',
   await expect(groupItem(page, 'DS3 protection')).toHaveText(before ?? '');
 });
 
-test('a protection group context menu by keyboard: consistency check, Modify protection group, Switch Disaster Protection', async ({ page }) => {
+test('a protection group context menu by keyboard: consistency check, Modify protection group, Switch Disaster ' +
+  'Protection', async ({
+  page,
+}) => {
   await openProtection(page, 'DS3');
   const group = groupItem(page, 'DS1 protection');
   await group.click();
   const actions = page.getByRole('region', { name: 'Actions pane' });
-  for (const op of ['Modify protection group', 'Stop protection of group', 'Switch Disaster Protection', 'Perform consistency check']) {
+  for (const op of [
+    'Modify protection group',
+    'Stop protection of group',
+    'Switch Disaster Protection',
+    'Perform consistency check',
+  ]) {
     await expect(actions.getByRole('button', { name: op })).toBeVisible();
   }
 
@@ -180,7 +217,9 @@ test('a protection group context menu by keyboard: consistency check, Modify pro
   await expect(check).toBeFocused();
   await page.keyboard.press('Enter');
   // The notice names the jobs the check queued (one per member) rather than calling them done.
-  await expect(page.getByRole('status').filter({ hasText: 'Perform consistency check' })).toContainText(/consistency check jobs? started/);
+  await expect(page.getByRole('status').filter({ hasText: 'Perform consistency check' })).toContainText(
+    /consistency check jobs? started/,
+  );
 
   await group.focus();
   await page.keyboard.press('ContextMenu');
@@ -196,7 +235,9 @@ test('a protection group context menu by keyboard: consistency check, Modify pro
   const wizard = page.getByRole('dialog', { name: 'Modify protection group' });
   await expect(wizardPage(wizard, 'Select Group Members')).toBeVisible();
   await expect(wizard.getByRole('textbox', { name: 'Protection group name' })).toHaveValue('DS1 protection');
-  const ds1 = wizard.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS1', exact: true });
+  const ds1 = wizard
+    .getByRole('tree', { name: 'Available members' })
+    .getByRole('treeitem', { name: 'DS1', exact: true });
   await ds1.click();
   await expect(ds1.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true })).toContainText('In this group');
   await ds1.getByRole('treeitem', { name: 'C:\\', exact: true }).getByRole('checkbox').check();

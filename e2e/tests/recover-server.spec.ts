@@ -19,7 +19,10 @@ async function api<T>(server: RunningServer, path: string, body?: unknown): Prom
 /** The DPM servers page of `name`, from the navigation bar. */
 async function serverPage(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Work areas' }).getByRole('link', { name: 'DPM servers' }).click();
-  await page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: new RegExp(`^${name},`) }).click();
+  await page
+    .getByRole('navigation', { name: 'DPM servers' })
+    .getByRole('link', { name: new RegExp(`^${name},`) })
+    .click();
   await expect(display(page).getByRole('heading', { level: 1 })).toContainText(name);
 }
 
@@ -35,7 +38,9 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     const failDialog = page.getByRole('dialog', { name: 'Mark as failed' });
     await failDialog.getByRole('button', { name: 'Mark as failed' }).click();
     await expect(failDialog).toBeHidden();
-    await expect(page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Failed' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Failed' }),
+    ).toBeVisible();
     const runbook = page.getByRole('list', { name: 'Recover a DPM server' });
     await expect(runbook.getByRole('listitem').filter({ hasText: 'The DPM server is lost' })).toContainText('Done');
     // Seed 002: switch or rebuild, never a move to a server the secondary knows.
@@ -47,23 +52,35 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     // meanwhile: switching one moves PS1's agent, and its other data sources follow it.
     await connectTo(page, 'DS3');
     await workArea(page, 'Protection').click();
-    const ps1OnDs3 = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: /\((replica on|switched from) DS1\)/ }).filter({ hasText: 'PS1' });
+    const ps1OnDs3 = page
+      .getByRole('grid', { name: 'Protected members' })
+      .getByRole('row')
+      .filter({ hasText: /\((replica on|switched from) DS1\)/ })
+      .filter({ hasText: 'PS1' });
     await expect(ps1OnDs3).toHaveCount(3);
     const switchFirst = async () => {
       await ps1OnDs3.first().click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-      await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
+      await page
+        .getByRole('dialog', { name: 'Switch Disaster Protection' })
+        .getByRole('button', { name: 'Switch' })
+        .click();
       await expect(page.getByRole('dialog', { name: 'Switch Disaster Protection' })).toBeHidden();
     };
     await switchFirst();
-    await expect(ps1OnDs3.filter({ hasText: '(switched from DS1)' }).filter({ hasText: 'Replica is inconsistent' })).toHaveCount(3);
+    await expect(
+      ps1OnDs3.filter({ hasText: '(switched from DS1)' }).filter({ hasText: 'Replica is inconsistent' }),
+    ).toHaveCount(3);
 
     // Meanwhile a user of PS1 needs a file back: DS3 recovers it from its copy of C:\.
     await workArea(page, 'Recovery').click();
     const recoverable = page.getByRole('tree', { name: 'Recoverable data' });
     await recoverable.getByText('PS1', { exact: true }).click();
     await recoverable.getByRole('treeitem', { name: /^C:\\ \(\d+\)$/ }).click();
-    await page.getByRole('table', { name: 'Recoverable items' }).getByRole('checkbox', { name: 'Recover C:\\Data\\Sales\\Q3 forecast.xlsx' }).check();
+    await page
+      .getByRole('table', { name: 'Recoverable items' })
+      .getByRole('checkbox', { name: 'Recover C:\\Data\\Sales\\Q3 forecast.xlsx' })
+      .check();
     await page.getByRole('button', { name: 'Recover', exact: true }).click();
     const fileWizard = page.getByRole('dialog', { name: 'Recovery Wizard' });
     await expect(fileWizard).toContainText('C:\\Data\\Sales\\Q3 forecast.xlsx');
@@ -76,7 +93,10 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await expect(fileWizard).toContainText('Recovery started');
     await fileWizard.getByRole('button', { name: 'Close' }).click();
     await server.advance(5);
-    const recovered = await api<{ items: { type: string; status: string; description?: string }[] }>(server, '/servers/srv-DS3/jobs?type=Disk%20recovery&limit=10');
+    const recovered = await api<{ items: { type: string; status: string; description?: string }[] }>(
+      server,
+      '/servers/srv-DS3/jobs?type=Disk%20recovery&limit=10',
+    );
     expect(recovered.items.map((j) => j.status)).toEqual(['Completed']);
 
     // Reinstall DPM: same version and update rollup, same FQDN, a new empty DPMDB.
@@ -87,7 +107,9 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await reinstall.getByRole('textbox', { name: 'FQDN' }).fill('ds1.contoso.com');
     await reinstall.getByRole('button', { name: 'Reinstall' }).click();
     await expect(reinstall).toBeHidden();
-    await expect(page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Online' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Online' }),
+    ).toBeVisible();
 
     // The new, empty DPMDB knows no job and no tape of the old one (seed 000): Jobs and Libraries say so.
     await connectTo(page, 'DS1');
@@ -115,7 +137,10 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await server.advance(10);
     await expect(completed(page, 'Detailed inventory')).toBeVisible();
     await expect(tapes.getByRole('row').filter({ hasText: 'DS1001L8' })).toContainText('Imported');
-    const dpmdbTape = page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' });
+    const dpmdbTape = page
+      .getByRole('grid', { name: 'Tapes' })
+      .getByRole('row')
+      .filter({ hasText: 'DS1-DPMDB-Tape-0001' });
     await expect(dpmdbTape).toContainText('Imported');
     await dpmdbTape.click();
     await actions(page).getByRole('button', { name: 'Recatalog imported tape' }).click();
@@ -155,9 +180,15 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await expect(restoreDb).toBeHidden();
     await expect(display(page)).toContainText('Restored; run Synchronize database');
     // The restored database holds the jobs up to its backup, none after it (seed 000): the Jobs list says so.
-    const [backupPoint] = await api<{ time: number }[]>(server, '/servers/srv-DS1/recovery/data-sources/ds-DS1-DPMDB/points?external=true');
+    const [backupPoint] = await api<{ time: number }[]>(
+      server,
+      '/servers/srv-DS1/recovery/data-sources/ds-DS1-DPMDB/points?external=true',
+    );
     const backup = backupPoint?.time ?? 0;
-    const restoredJobs = await api<{ items: { type: string; scheduledAt: number }[] }>(server, '/servers/srv-DS1/jobs?limit=500');
+    const restoredJobs = await api<{ items: { type: string; scheduledAt: number }[] }>(
+      server,
+      '/servers/srv-DS1/jobs?limit=500',
+    );
     expect(restoredJobs.items.filter((j) => j.scheduledAt <= backup).length).toBeGreaterThan(0);
     expect(restoredJobs.items.filter((j) => j.scheduledAt > backup).map((j) => j.type)).toEqual(['Database restore']);
     await connectTo(page, 'DS1');
@@ -165,13 +196,17 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await page.getByRole('tab', { name: 'Jobs' }).click();
     await expect(display(page)).toContainText('restored from its backup of');
     // The newest it holds are the synchronizations of the night the backup was taken.
-    await expect(page.getByRole('grid', { name: 'Jobs' }).getByRole('row').filter({ hasText: 'Synchronization' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('grid', { name: 'Jobs' }).getByRole('row').filter({ hasText: 'Synchronization' }).first(),
+    ).toBeVisible();
     await serverPage(page, 'DS1');
     await actions(page).getByRole('button', { name: 'Synchronize database' }).click();
     await expect(done(page, 'Synchronize database')).toBeVisible();
     await actions(page).getByRole('button', { name: 'Reallocate replicas' }).click();
     await expect(done(page, 'Reallocate replicas')).toBeVisible();
-    await expect(runbook.getByRole('listitem').filter({ hasText: 'Restore each replica from the secondary' })).toContainText('6 replica(s) wait for their data');
+    await expect(
+      runbook.getByRole('listitem').filter({ hasText: 'Restore each replica from the secondary' }),
+    ).toContainText('6 replica(s) wait for their data');
 
     // On DS3: Recovery › PS1 › C:\ › Recover › Restore to replica; the other five through the API.
     await connectTo(page, 'DS3');
@@ -214,7 +249,10 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await expect(wizard).toBeHidden();
     for (const ds of DS1_SOURCES.slice(2)) {
       const [point] = await api<{ id: string }[]>(server, `/servers/srv-DS3/recovery/data-sources/${ds}/points`);
-      await api(server, '/servers/srv-DS1/recovery/restore-to-replica', { replicaId: `rep-DS1-${ds.slice(3)}`, recoveryPointId: point?.id });
+      await api(server, '/servers/srv-DS1/recovery/restore-to-replica', {
+        replicaId: `rep-DS1-${ds.slice(3)}`,
+        recoveryPointId: point?.id,
+      });
     }
     await server.advance(90);
 
@@ -251,7 +289,9 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     }
     await server.advance(60);
     await groups.getByText('All Protection Groups').click();
-    await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'OK' })).toHaveCount(6);
+    await expect(
+      page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'OK' }),
+    ).toHaveCount(6);
 
     // PS2's agent was pointed at the secondary during the outage (SetDpmServer DS3): Re-establish protection fixes it.
     await api(server, '/computers/cmp-PS2/set-dpm-server', { dpmServerName: 'DS3' });
@@ -270,6 +310,8 @@ test.describe('Recover a DPM server (seed 000) on the demo estate', () => {
     await serverPage(page, 'DS1');
     await expect(runbook.getByRole('listitem')).toHaveCount(14);
     await expect(runbook.getByRole('listitem').filter({ hasText: 'Not done' })).toHaveCount(0);
-    await expect(runbook.getByRole('listitem').filter({ hasText: 'Re-establish protection on each protected computer' })).toContainText('Done');
+    await expect(
+      runbook.getByRole('listitem').filter({ hasText: 'Re-establish protection on each protected computer' }),
+    ).toContainText('Done');
   });
 });

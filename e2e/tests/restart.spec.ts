@@ -23,7 +23,10 @@ test('a server killed during a running job restarts on a consistent database and
   try {
     let server = await startServer('scenario-1', dataDir);
     // A consistency check of PS1's D:\ (250 GB) runs 25 simulated minutes.
-    const res = await server.api('/servers/srv-DS1/protection/consistency-checks', { method: 'POST', body: JSON.stringify({ replicaIds: ['rep-DS1-PS1-D'] }) });
+    const res = await server.api('/servers/srv-DS1/protection/consistency-checks', {
+      method: 'POST',
+      body: JSON.stringify({ replicaIds: ['rep-DS1-PS1-D'] }),
+    });
     expect(res.status).toBe(200);
     const { jobIds } = (await res.json()) as { jobIds: string[] };
     const jobId = jobIds[0] ?? '';
@@ -36,13 +39,17 @@ test('a server killed during a running job restarts on a consistent database and
     await server.stop('SIGKILL');
     server = await startServer('scenario-1', dataDir);
     try {
-      const health = (await (await fetch(`${server.url}/api/health`)).json()) as { database: { ok: boolean; seed: string } };
+      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+        database: { ok: boolean; seed: string };
+      };
       expect(health.database).toMatchObject({ ok: true, seed: 'scenario-1' });
       // Nothing acknowledged was lost: the job is as it was when the clock last moved.
       expect(await jobOf(server, jobId)).toEqual(running);
       await server.advance(20);
       expect((await jobOf(server, jobId))?.status).toBe('Completed');
-      const members = (await (await server.api('/servers/srv-DS1/protection/members?search=D%3A')).json()) as { items: { id: string; status: string }[] };
+      const members = (await (await server.api('/servers/srv-DS1/protection/members?search=D%3A')).json()) as {
+        items: { id: string; status: string }[];
+      };
       expect(members.items.find((m) => m.id === 'rep-DS1-PS1-D')?.status).toBe('OK');
     } finally {
       await server.stop();
@@ -52,7 +59,8 @@ test('a server killed during a running job restarts on a consistent database and
   }
 });
 
-test('the data folder is its owner\'s only (0700), the database and its WAL and SHM files 0600, tightened again at a restart', async () => {
+test("the data folder is its owner's only (0700), the database and its WAL and SHM files 0600, tightened again at a " +
+  "restart", async () => {
   const root = mkdtempSync(join(tmpdir(), 'dpm-modes-'));
   const dataDir = join(root, 'data');
   const mode = (path: string) => statSync(path).mode & 0o777;

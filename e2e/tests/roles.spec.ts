@@ -4,7 +4,12 @@ test.use({ seed: 'scenario-1' });
 
 const READER = { username: 'rita', password: 'reader passphrase 2026' };
 
-test('a Reader finds Switch Disaster Protection disabled with the reason; an Administrator performs it; the audit log shows both', async ({ page, browser, server }) => {
+test('a Reader finds Switch Disaster Protection disabled with the reason; an Administrator performs it; the audit ' +
+  'log shows both', async ({
+  page,
+  browser,
+  server,
+}) => {
   const created = await server.api('/users', { method: 'POST', body: JSON.stringify({ ...READER, role: 'Reader' }) });
   expect(created.status).toBe(200);
 
@@ -19,13 +24,19 @@ test('a Reader finds Switch Disaster Protection disabled with the reason; an Adm
     await expect(readerPage.getByLabel('Signed-in user')).toHaveText('rita (Reader)');
     await workArea(readerPage, 'Protection').click();
     await connectTo(readerPage, 'DS3');
-    const row = readerPage.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\ (replica on DS1)' }).filter({ hasText: 'PS1' });
+    const row = readerPage
+      .getByRole('grid', { name: 'Protected members' })
+      .getByRole('row')
+      .filter({ hasText: 'C:\\ (replica on DS1)' })
+      .filter({ hasText: 'PS1' });
     await row.click({ button: 'right' });
     const item = readerPage.getByRole('menuitem', { name: 'Switch Disaster Protection' });
     await expect(item).toBeDisabled();
     await expect(item).toHaveAttribute('title', 'This needs the Administrator role; rita is a Reader.');
     await readerPage.keyboard.press('Escape');
-    const action = readerPage.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Switch Disaster Protection' });
+    const action = readerPage
+      .getByRole('region', { name: 'Actions pane' })
+      .getByRole('button', { name: 'Switch Disaster Protection' });
     await expect(action).toBeDisabled();
     await expect(action).toHaveAttribute('title', 'This needs the Administrator role; rita is a Reader.');
 
@@ -52,17 +63,28 @@ test('a Reader finds Switch Disaster Protection disabled with the reason; an Adm
 
   await page.goto('/protection');
   await connectTo(page, 'DS3');
-  const row = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ }).filter({ hasText: 'PS1' });
+  const row = page
+    .getByRole('grid', { name: 'Protected members' })
+    .getByRole('row')
+    .filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ })
+    .filter({ hasText: 'PS1' });
   await row.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-  await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
+  await page
+    .getByRole('dialog', { name: 'Switch Disaster Protection' })
+    .getByRole('button', { name: 'Switch' })
+    .click();
   await expect(row).toContainText('Replica is inconsistent');
 
   await workArea(page, 'Monitoring').click();
   await page.getByRole('tab', { name: 'Audit log' }).click();
   const audit = page.getByRole('grid', { name: 'Audit log' });
-  await expect(audit.getByRole('row').filter({ hasText: 'rita' }).filter({ hasText: 'auth.sign-in' }).first()).toBeVisible();
-  await expect(audit.getByRole('row').filter({ hasText: 'admin' }).filter({ hasText: 'protection.switch' })).toBeVisible();
+  await expect(
+    audit.getByRole('row').filter({ hasText: 'rita' }).filter({ hasText: 'auth.sign-in' }).first(),
+  ).toBeVisible();
+  await expect(
+    audit.getByRole('row').filter({ hasText: 'admin' }).filter({ hasText: 'protection.switch' }),
+  ).toBeVisible();
 });
 
 test('signing out ends the session: the console asks to sign in again', async ({ page, server }) => {

@@ -2,9 +2,18 @@ import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures';
 
 /** True when `inner` lies wholly inside `outer` (both on screen). */
-async function within(inner: Locator, outer: { x: number; y: number; width: number; height: number }): Promise<boolean> {
+async function within(
+  inner: Locator,
+  outer: { x: number; y: number; width: number; height: number },
+): Promise<boolean> {
   const b = await inner.boundingBox();
-  return b !== null && b.x >= outer.x - 1 && b.y >= outer.y - 1 && b.x + b.width <= outer.x + outer.width + 1 && b.y + b.height <= outer.y + outer.height + 1;
+  return (
+    b !== null &&
+    b.x >= outer.x - 1 &&
+    b.y >= outer.y - 1 &&
+    b.x + b.width <= outer.x + outer.width + 1 &&
+    b.y + b.height <= outer.y + outer.height + 1
+  );
 }
 
 /**
@@ -15,7 +24,10 @@ test.describe('the protection topology of the large estate (50 DPM servers, 5,05
   test.use({ seed: 'large' });
   test.setTimeout(180_000);
 
-  test('shows every DPM server and protection edge after fit, finds SRV01042 under DPM01, and walks from DPM01 to its secondary by keyboard', async ({ page }) => {
+  test('shows every DPM server and protection edge after fit, finds SRV01042 under DPM01, and walks from DPM01 to ' +
+    'its secondary by keyboard', async ({
+    page,
+  }) => {
     await page.goto('/topology');
     const drawing = page.getByRole('region', { name: 'Protection topology diagram' });
     const servers = drawing.getByRole('button', { name: /^DPMS?\d+$/ });
@@ -24,13 +36,17 @@ test.describe('the protection topology of the large estate (50 DPM servers, 5,05
     // After fit to view: all 50 servers and the 40 secondary protections lie inside the drawing.
     const box = await drawing.boundingBox();
     if (!box) throw new Error('the drawing has no box');
-    await expect.poll(async () => (await Promise.all((await servers.all()).map((s) => within(s, box)))).every(Boolean)).toBe(true);
+    await expect
+      .poll(async () => (await Promise.all((await servers.all()).map((s) => within(s, box)))).every(Boolean))
+      .toBe(true);
     const edges = drawing.getByRole('img', { name: /^DPMS\d+ protects DPM\d+$/ });
     await expect(edges).toHaveCount(40);
     expect((await Promise.all((await edges.all()).map((e) => within(e, box)))).every(Boolean)).toBe(true);
     await expect(drawing.getByRole('img', { name: 'DPMS01 protects DPM01' })).toBeVisible();
     // The computers are counted on their server, not drawn one by one.
-    await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toHaveAccessibleDescription(/protects 125 computers; protected by DPMS01/);
+    await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toHaveAccessibleDescription(
+      /protects 125 computers; protected by DPMS01/,
+    );
     await expect(drawing.getByText('SRV01001')).toHaveCount(0);
 
     // Search: SRV01042 is found under DPM01, in the list of DPM01's computers, centred in view.
@@ -71,7 +87,9 @@ test.describe('the protection topology of the large estate (50 DPM servers, 5,05
     await expect(page.getByRole('heading', { name: 'DPMS01 (dpms01.contoso.com)' })).toBeVisible();
   });
 
-  test('counts open paged, searchable lists: Protects, the topology table and Connect to DPM server', async ({ page }) => {
+  test('counts open paged, searchable lists: Protects, the topology table and Connect to DPM server', async ({
+    page,
+  }) => {
     // DPM servers › DPM01: Protects says 125 computers; the count opens them, searched on the server.
     await page.goto('/servers/srv-DPM01');
     await page.getByRole('button', { name: '125 computers protected by DPM01' }).click();
@@ -92,9 +110,21 @@ test.describe('the protection topology of the large estate (50 DPM servers, 5,05
     const dpms01 = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'DPMS01 (secondary)' }) });
     await expect(dpms01.getByRole('cell').nth(0)).toHaveText('DPM01, DPM02, DPM03, DPM04');
     await table.getByRole('button', { name: '125 computers protected by DPM40' }).click();
-    await expect(page.getByRole('dialog', { name: 'DPM40 protects' }).getByRole('grid').getByRole('row').filter({ hasText: 'SRV40125' })).toHaveCount(0);
+    await expect(
+      page
+        .getByRole('dialog', { name: 'DPM40 protects' })
+        .getByRole('grid')
+        .getByRole('row')
+        .filter({ hasText: 'SRV40125' }),
+    ).toHaveCount(0);
     await page.getByRole('dialog', { name: 'DPM40 protects' }).getByRole('searchbox').fill('40125');
-    await expect(page.getByRole('dialog', { name: 'DPM40 protects' }).getByRole('grid').getByRole('row').filter({ hasText: 'SRV40125' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('dialog', { name: 'DPM40 protects' })
+        .getByRole('grid')
+        .getByRole('row')
+        .filter({ hasText: 'SRV40125' }),
+    ).toBeVisible();
     await page.getByRole('dialog', { name: 'DPM40 protects' }).getByRole('button', { name: 'Close' }).click();
 
     // Connect to DPM server: twenty servers at a time, more on demand, or found by name.

@@ -45,7 +45,10 @@ test.describe('Protection topology matches the seed 004 tables, read from what i
 
   test.describe('a rule violation is marked with its code and sentence', () => {
     test.use({ seed: 'scenario-1' });
-    test('DS2 reinstalled with another DPM version while DS3 protects it: VERSION_MISMATCH', async ({ page, server }) => {
+    test('DS2 reinstalled with another DPM version while DS3 protects it: VERSION_MISMATCH', async ({
+      page,
+      server,
+    }) => {
       expect((await server.api('/servers/srv-DS2/fail', { method: 'POST', body: '{}' })).status).toBe(200);
       const reinstall = await server.api('/servers/srv-DS2/reinstall', {
         method: 'POST',

@@ -58,7 +58,8 @@ test.describe('the console shell on the demo estate', () => {
     await expect(page).toHaveURL(/\/reporting$/);
     await page.getByRole('tree', { name: 'Beyond DPM' }).getByRole('treeitem', { name: 'Readiness check' }).click();
     const report = page.getByRole('region', { name: 'DPM database protection' });
-    for (const ds of ['DS1', 'DS2', 'DS3', 'DS4']) await expect(report.getByRole('cell', { name: ds, exact: true })).toBeVisible();
+    for (const ds of ['DS1', 'DS2', 'DS3', 'DS4'])
+      await expect(report.getByRole('cell', { name: ds, exact: true })).toBeVisible();
 
     // Management › Agents on DS1: PS1 and PS2; Libraries: the demo's tapes.
     await workArea(page, 'Management').click();
@@ -67,7 +68,9 @@ test.describe('the console shell on the demo estate', () => {
     await expect(agents.getByRole('row').filter({ hasText: 'PS1' })).toBeVisible();
     await expect(agents.getByRole('row').filter({ hasText: 'PS2' })).toBeVisible();
     await page.getByRole('tab', { name: 'Libraries' }).click();
-    await expect(page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' })).toBeVisible();
+    await expect(
+      page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' }),
+    ).toBeVisible();
 
     // Connected to DS3, the secondary: DS1 and DS2 are what it protects.
     await connectTo(page, 'DS3');
@@ -82,7 +85,8 @@ test.describe('the console shell on the demo estate', () => {
   test('draws the protection topology as the seed table of scenario 1', async ({ page }) => {
     await page.goto('/topology');
     const table = page.getByRole('table', { name: 'Protection topology table' });
-    const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}\\b`) }) });
+    const row = (name: string) =>
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}\\b`) }) });
     await expect(row('DS1').getByRole('rowheader')).toHaveText('DS1 (primary)');
     await expect(row('DS1').getByRole('cell').nth(0)).toHaveText('PS1, PS2');
     await expect(row('DS1').getByRole('cell').nth(1)).toHaveText('DS3');
@@ -100,7 +104,9 @@ test.describe('the console shell on the demo estate', () => {
     await page.goto('/topology');
     await table.getByRole('link', { name: 'Server actions for DS2' }).click();
     await expect(page).toHaveURL(/\/servers\/srv-DS2$/);
-    await expect(page.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Mark as failed' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Actions pane' }).getByRole('button', { name: 'Mark as failed' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Connect to DPM server' }).click();
     const dialog = page.getByRole('dialog', { name: 'Connect to DPM server' });
     await dialog.getByRole('radio', { name: /^DS4 \(/ }).check();
@@ -120,10 +126,14 @@ test.describe('the console shell on the demo estate', () => {
         const main = document.querySelector('main');
         if (!main || main.textContent?.includes('Connecting to the estate')) return;
         observer.disconnect();
-        const link = [...document.querySelectorAll('nav[aria-label="Work areas"] a')].find((a) => a.textContent === 'Management');
+        const link = [...document.querySelectorAll('nav[aria-label="Work areas"] a')].find(
+          (a) => a.textContent === 'Management',
+        );
         (link as HTMLAnchorElement | undefined)?.click();
       });
-      document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
+      document.addEventListener('DOMContentLoaded', () =>
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true }),
+      );
     });
     await page.goto('/');
     await expect(page).toHaveURL(/\/management\/agents$/);

@@ -6,16 +6,30 @@ describe('system routes', () => {
     const { app } = testApp('scenario-1');
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; version: string; database: { ok: boolean; seed: string; migrations: number; servers: number } };
-    expect(body).toMatchObject({ status: 'ok', version: 'test', database: { ok: true, seed: 'scenario-1', servers: 4 } });
+    const body = (await res.json()) as {
+      status: string;
+      version: string;
+      database: { ok: boolean; seed: string; migrations: number; servers: number };
+    };
+    expect(body).toMatchObject({
+      status: 'ok',
+      version: 'test',
+      database: { ok: true, seed: 'scenario-1', servers: 4 },
+    });
     expect(body.database).not.toHaveProperty('file');
     expect(body.database.migrations).toBeGreaterThanOrEqual(1);
   });
 
   it('GET /api/openapi.json describes every route of the API', async () => {
     const { app } = testApp('empty');
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)));
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
+    );
     const served = app.routes
       .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/openapi.json')
       .map((r) => `${r.method} ${r.path}`);
@@ -52,9 +66,15 @@ describe('system routes', () => {
 });
 
 describe('commands through the API', () => {
-  it('a rule refusal is a 422 with the rule code and sentence, changes nothing, and is audited (seed 004: CHAIN_INDIRECT)', async () => {
+  it('a rule refusal is a 422 with the rule code and sentence, changes nothing, and is audited (seed 004: ' +
+    'CHAIN_INDIRECT)', async () => {
     const { json, db, store } = testApp('scenario-2');
-    const count = () => row<{ n: number }>(db, 'SELECT (SELECT count(*) FROM replicas) + (SELECT count(*) FROM protection_groups) + (SELECT count(*) FROM jobs) AS n').n;
+    const count = () =>
+      row<{ n: number }>(
+        db,
+        'SELECT (SELECT count(*) FROM replicas) + (SELECT count(*) FROM protection_groups) + (SELECT count(*) FROM ' +
+          'jobs) AS n',
+      ).n;
     const before = count();
     const res = await json('/api/servers/srv-DS3/protection/groups', {
       name: 'DS1 directly',
@@ -83,44 +103,85 @@ describe('commands through the API', () => {
     expect(body.jobIds).toHaveLength(1);
     const job = row(db, 'SELECT type, status FROM jobs WHERE id = ?', body.jobIds[0]);
     expect(job).toEqual({ type: 'Consistency check', status: 'Scheduled' });
-    expect(row(db, 'SELECT outcome, action FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'protection.consistency-check' });
+    expect(row(db, 'SELECT outcome, action FROM audit ORDER BY id DESC LIMIT 1')).toEqual({
+      outcome: 'success',
+      action: 'protection.consistency-check',
+    });
   });
 
   it('audits every mutating request and every refusal exactly once, including those no verb reached', async () => {
     const t = testApp('scenario-1');
     const count = () => row<{ n: number }>(t.db, 'SELECT count(*) AS n FROM audit').n;
-    const last = () => row<{ actor: string; action: string; outcome: string; code: string | null }>(t.db, 'SELECT actor, action, outcome, code FROM audit ORDER BY id DESC LIMIT 1');
+    const last = () =>
+      row<{ actor: string; action: string; outcome: string; code: string | null }>(
+        t.db,
+        'SELECT actor, action, outcome, code FROM audit ORDER BY id DESC LIMIT 1',
+      );
     let before = count();
     // Accepted by the domain: one entry, the verb's.
-    expect((await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] })).status).toBe(200);
+    expect(
+      (await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] })).status,
+    ).toBe(200);
     expect(count()).toBe(before + 1);
     expect(last()).toMatchObject({ action: 'protection.consistency-check', outcome: 'success' });
     // Invalid input, answered by the router before any verb.
     before = count();
-    expect((await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: 'all' })).status).toBe(400);
+    expect((await t.json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: 'all' })).status).toBe(
+      400,
+    );
     expect(count()).toBe(before + 1);
-    expect(last()).toMatchObject({ action: 'POST /api/servers/:serverId/protection/consistency-checks', outcome: 'refused', code: 'INVALID_INPUT' });
+    expect(last()).toMatchObject({
+      action: 'POST /api/servers/:serverId/protection/consistency-checks',
+      outcome: 'refused',
+      code: 'INVALID_INPUT',
+    });
     // A server that does not exist.
-    expect((await t.json('/api/servers/srv-NOPE/protection/consistency-checks', { replicaIds: ['x'] })).status).toBe(404);
+    expect((await t.json('/api/servers/srv-NOPE/protection/consistency-checks', { replicaIds: ['x'] })).status).toBe(
+      404,
+    );
     expect(last()).toMatchObject({ outcome: 'refused', code: 'NOT_FOUND' });
     // A refusal by the domain: one entry with its rule code, not two.
     before = count();
-    expect((await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Tape' })).status).toBe(409);
+    expect(
+      (
+        await t.json('/api/servers/srv-DS1/protection/recovery-points', {
+          replicaIds: ['rep-DS1-PS1-C'],
+          location: 'Tape',
+        })
+      ).status,
+    ).toBe(409);
     expect(count()).toBe(before + 1);
     // A read without a session.
     expect((await t.raw.request('/api/servers')).status).toBe(401);
-    expect(last()).toMatchObject({ actor: 'anonymous', action: 'GET /api/servers', outcome: 'refused', code: 'UNAUTHENTICATED' });
+    expect(last()).toMatchObject({
+      actor: 'anonymous',
+      action: 'GET /api/servers',
+      outcome: 'refused',
+      code: 'UNAUTHENTICATED',
+    });
     // A mutation that is not JSON.
-    expect((await t.app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect(
+      (
+        await t.app.request('/api/servers/srv-DS1/fail', {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(415);
     expect(last()).toMatchObject({ action: 'server-recovery.mark-failed', outcome: 'refused', code: 'INVALID_INPUT' });
   });
 
   it('keeps the audit trail append-only: the database refuses to change or remove an entry', async () => {
     const { json, db } = testApp('scenario-1');
-    expect((await json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] })).status).toBe(200);
+    expect(
+      (await json('/api/servers/srv-DS1/protection/consistency-checks', { replicaIds: ['rep-DS1-PS1-C'] })).status,
+    ).toBe(200);
     const before = row<{ n: number }>(db, 'SELECT count(*) AS n FROM audit').n;
     expect(before).toBeGreaterThan(0);
-    expect(() => db.$client.prepare("UPDATE audit SET outcome = 'success'").run()).toThrow('The audit trail is append-only.');
+    expect(() => db.$client.prepare("UPDATE audit SET outcome = 'success'").run()).toThrow(
+      'The audit trail is append-only.',
+    );
     expect(() => db.$client.prepare('DELETE FROM audit').run()).toThrow('The audit trail is append-only.');
     expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM audit').n).toBe(before);
   });
@@ -129,15 +190,28 @@ describe('commands through the API', () => {
     const t0 = testApp('scenario-1');
     const { app } = t0;
     const cookie = await t0.session();
-    const fail = (headers: Record<string, string>) => t0.raw.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: '{}' });
+    const fail = (headers: Record<string, string>) =>
+      t0.raw.request('/api/servers/srv-DS1/fail', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, ...headers },
+        body: '{}',
+      });
     expect((await fail({ origin: 'https://evil.example' })).status).toBe(403);
     // A browser that sends no Origin still says where the request comes from.
     expect((await fail({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
     expect((await fail({ 'sec-fetch-site': 'same-site' })).status).toBe(403);
     expect(t0.store.estate.servers['srv-DS1']?.state).toBe('Online');
-    const res = await app.request('/api/servers/srv-DS1/fail', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const res = await app.request('/api/servers/srv-DS1/fail', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(res.status).toBe(415);
-    const broken = await app.request('/api/servers/srv-DS1/protection/consistency-checks', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const broken = await app.request('/api/servers/srv-DS1/protection/consistency-checks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(broken.status).toBe(400);
     expect((await fail({ origin: TEST_ORIGIN })).status).toBe(200);
   });
@@ -153,8 +227,14 @@ describe('read models', () => {
   it('pages members with a keyset cursor, sorted on the server', async () => {
     const { app } = testApp('scenario-1');
     const page = async (cursor?: string) => {
-      const res = await app.request(`/api/servers/srv-DS4/protection/members?limit=2&sort=dataSource${cursor ? `&cursor=${cursor}` : ''}`);
-      return (await res.json()) as { items: { id: string; dataSource: string }[]; nextCursor: string | null; total: number };
+      const res = await app.request(
+        `/api/servers/srv-DS4/protection/members?limit=2&sort=dataSource${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      return (await res.json()) as {
+        items: { id: string; dataSource: string }[];
+        nextCursor: string | null;
+        total: number;
+      };
     };
     const seen: { id: string; dataSource: string }[] = [];
     let p = await page();

@@ -10,6 +10,7 @@ import { serverRoutes } from './routes/servers';
 import { serverRecoveryRoutes } from './routes/server-recovery';
 import { topologyRoutes } from './routes/topology';
 import { protectionRoutes } from './routes/protection';
+import { protectionGroupRoutes } from './routes/protection-groups';
 import { monitoringRoutes } from './routes/monitoring';
 import { recoveryRoutes } from './routes/recovery';
 import { agentRoutes } from './routes/agents';
@@ -22,7 +23,10 @@ import { authRoutes } from './routes/auth';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
 import { reportingRoutes } from './routes/reporting';
+import { reportScheduleRoutes } from './routes/report-schedules';
+import { readinessRoutes } from './routes/readiness';
 import { authorize } from './auth/middleware';
+import { SECURITY_HEADERS } from './security';
 import { MAX_URL_LENGTH, isJsonMediaType, jsonProblem, originProblem, queryProblem } from './request-checks';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -38,6 +42,7 @@ export function createApi(d: AppDeps) {
     .route('/', serverRoutes(d))
     .route('/', serverRecoveryRoutes(d))
     .route('/', topologyRoutes(d))
+    .route('/', protectionGroupRoutes(d))
     .route('/', protectionRoutes(d))
     .route('/', monitoringRoutes(d))
     .route('/', recoveryRoutes(d))
@@ -49,28 +54,13 @@ export function createApi(d: AppDeps) {
     .route('/', authRoutes(d))
     .route('/', userRoutes(d))
     .route('/', auditRoutes(d))
-    .route('/', reportingRoutes(d));
+    .route('/', reportingRoutes(d))
+    .route('/', reportScheduleRoutes(d))
+    .route('/', readinessRoutes(d));
   return api;
 }
 
 export type ApiType = ReturnType<typeof createApi>;
-
-/**
- * Sent with every answer: API, static files, deep links and errors. Frame-ancestors 'none' and
- * X-Frame-Options DENY say the same: no page may frame the console.
- */
-const SECURITY_HEADERS: readonly [string, string][] = [
-  [
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  ],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-];
 
 const refusal = (code: string, message: string, target: string) => ({ error: { code, message, target } });
 
@@ -98,12 +88,19 @@ export function createApp(d: AppDeps) {
   // Every mutating request is audited, and every refusal of any request, once (audit/hook.ts).
   app.use('/api/*', auditHook(d));
   app.use('/api/*', async (c, next) => {
-    if (c.req.url.length > MAX_URL_LENGTH) return c.json(refusal('INVALID_INPUT', `The address is longer than ${MAX_URL_LENGTH} characters.`, 'url'), 414);
+    if (c.req.url.length > MAX_URL_LENGTH)
+      return c.json(refusal('INVALID_INPUT', `The address is longer than ${MAX_URL_LENGTH} characters.`, 'url'), 414);
     const query = queryProblem(c.req.queries());
     if (query) return c.json(refusal('INVALID_INPUT', query.message, query.target), 400);
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413),
+    }),
+  );
   // A change is JSON (application/json, nothing like it), from this console's own origin unless an
   // API token sends it, and its body is empty or JSON whose every text is text (no control
   // characters, no lone surrogates). An empty body is read as {}, so a body-less route takes
@@ -113,7 +110,14 @@ export function createApp(d: AppDeps) {
     if (!isJsonMediaType(c.req.header('content-type'))) {
       return c.json(refusal('INVALID_INPUT', 'Send the request body as application/json.', 'content-type'), 415);
     }
-    const origin = originProblem({ origin: c.req.header('origin'), secFetchSite: c.req.header('sec-fetch-site'), authorization: c.req.header('authorization') }, d.config.publicOrigin);
+    const origin = originProblem(
+      {
+        origin: c.req.header('origin'),
+        secFetchSite: c.req.header('sec-fetch-site'),
+        authorization: c.req.header('authorization'),
+      },
+      d.config.publicOrigin,
+    );
     if (origin) return c.json(refusal('FORBIDDEN', origin.message, origin.target), 403);
     const text = await c.req.text();
     let body: unknown = {};
@@ -141,31 +145,73 @@ export function createApp(d: AppDeps) {
     tags: ['System'],
     summary: 'Live changes as server-sent events',
     description:
-      'Events: `hello` (data: {"lastId"}), then `change` for every committed change (id; data: {"id","at","type","serverId","subjectId","summary"}), and `heartbeat` every 15 s. Reconnect with Last-Event-ID (or ?lastEventId=) to receive what was missed.',
-    request: { query: z.object({ lastEventId: z.string().optional() }), headers: z.object({ 'last-event-id': z.string().optional() }) },
-    responses: { 200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } }, 401: { description: 'Not signed in' } },
+      'Events: `hello` (data: {"lastId"}), then `change` for every committed change (id; data: ' +
+        '{"id","at","type","serverId","subjectId","summary"}), and `heartbeat` every 15 s. Reconnect with ' +
+        'Last-Event-ID (or ?lastEventId=) to receive what was missed.',
+    request: {
+      query: z.object({ lastEventId: z.string().optional() }),
+      headers: z.object({ 'last-event-id': z.string().optional() }),
+    },
+    responses: {
+      200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
+      401: { description: 'Not signed in' },
+    },
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'DPM Console API', version: d.version, description: 'The backend-for-frontend of the DPM web console.' },
+    info: {
+      title: 'DPM Console API',
+      version: d.version,
+      description: 'The backend-for-frontend of the DPM web console.',
+    },
   });
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` } }, 404));
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'NOT_FOUND', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` } },
+      404,
+    ),
+  );
   app.onError((err, c) => {
     const requestId = c.get('requestId');
     if (err instanceof Refused) {
       const { code, message, target, changed } = err.error;
-      return c.json({ error: { code, message, ...(target ? { target } : {}), ...(changed ? { changed } : {}), requestId } }, statusOf(code));
+      return c.json(
+        { error: { code, message, ...(target ? { target } : {}), ...(changed ? { changed } : {}), requestId } },
+        statusOf(code),
+      );
     }
-    if (err instanceof SyntaxError || (!(err instanceof HTTPException) && (err as { status?: number }).status === 400)) {
-      return c.json({ error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.', target: 'body', requestId } }, 400);
+    if (
+      err instanceof SyntaxError ||
+      (!(err instanceof HTTPException) && (err as { status?: number }).status === 400)
+    ) {
+      return c.json(
+        { error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.', target: 'body', requestId } },
+        400,
+      );
     }
     // Hono's own refusals (a validator's 400 or 415): the request's fault, so never a 500.
     if (err instanceof HTTPException && err.status >= 400 && err.status < 500) {
       const status = err.status as 400 | 413 | 415;
-      return c.json({ error: { code: 'INVALID_INPUT', message: status === 415 ? 'Send the request body as application/json.' : err.message || 'The request is not valid.', target: status === 415 ? 'content-type' : 'body', requestId } }, status);
+      return c.json(
+        {
+          error: {
+            code: 'INVALID_INPUT',
+            message:
+              status === 415
+                ? 'Send the request body as application/json.'
+                : err.message || 'The request is not valid.',
+            target: status === 415 ? 'content-type' : 'body',
+            requestId,
+          },
+        },
+        status,
+      );
     }
     d.log.error({ err, requestId, path: c.req.path }, 'request failed');
-    return c.json({ error: { code: 'INTERNAL', message: 'The server could not complete the request.', requestId } }, 500);
+    return c.json(
+      { error: { code: 'INTERNAL', message: 'The server could not complete the request.', requestId } },
+      500,
+    );
   });
   return app;
 }

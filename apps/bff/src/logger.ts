@@ -14,10 +14,20 @@ const REDACT = ['req.headers.cookie', 'req.headers.authorization', '*.password',
  * (LOG_FORMAT's default) decides by whether the output is a terminal. Secrets are redacted
  * either way.
  */
-export function createLogger(level: pino.Level | 'silent', format: LogFormat, out: LogOutput = process.stdout): pino.Logger {
+export function createLogger(
+  level: pino.Level | 'silent',
+  format: LogFormat,
+  out: LogOutput = process.stdout,
+): pino.Logger {
   const terminal = out.isTTY === true;
   if (format === 'json' || (format === 'auto' && !terminal)) return pino({ level, redact: REDACT }, out);
   // Synchronous, in this thread: the first-start banner is printed before anything else happens.
-  const stream = pretty({ colorize: terminal, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true, destination: out });
+  const stream = pretty({
+    colorize: terminal,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    sync: true,
+    destination: out,
+  });
   return pino({ level, redact: REDACT }, stream);
 }

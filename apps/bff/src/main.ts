@@ -19,7 +19,9 @@ import { ReportingService } from './reporting/service';
 import { smtpMailer } from './reporting/mailer';
 import { createLogger } from './logger';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
@@ -29,7 +31,11 @@ export async function start() {
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel, config.logFormat);
   // The folder holds password and token hashes: its owner only (an existing one is tightened too).
-  if (!privateDataFolder(config.dataDir)) log.warn({ dataDir: config.dataDir }, 'the data folder is shared (sticky bit): give DPM_DATA_DIR a folder of its own');
+  if (!privateDataFolder(config.dataDir))
+    log.warn(
+      { dataDir: config.dataDir },
+      'the data folder is shared (sticky bit): give DPM_DATA_DIR a folder of its own',
+    );
   const db = openDb(config.dbFile);
   const seeded = seedIfNew(db, config.seed, Date.now());
   const simulatedNow = Number(getMeta(db, META_CLOCK));
@@ -39,12 +45,29 @@ export async function start() {
     const file = resolve(config.dataDir, 'initial-admin-password');
     writeFileSync(file, `${admin.generatedPassword}\n`, { mode: 0o600 });
     // Printed this once, as the first start's only way to sign in; it is in the file above too.
-    log.warn({ user: 'admin', file }, `Initial administrator: user admin, password ${admin.generatedPassword} (also in ${file}, readable by its owner only)`);
+    log.warn(
+      { user: 'admin', file },
+      `Initial administrator: user admin, password ${admin.generatedPassword} (also in ${file}, readable by its ` +
+        `owner only)`,
+    );
   } else if (admin.created) {
     log.info({ user: 'admin' }, 'Administrator admin created with DPM_ADMIN_PASSWORD');
   }
-  const reporting = new ReportingService(db, store, config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null, log);
-  const app = createApp({ store, reporting, db, config, log, version: VERSION, auth: authSettings(config.sessionIdleMinutes) });
+  const reporting = new ReportingService(
+    db,
+    store,
+    config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null,
+    log,
+  );
+  const app = createApp({
+    store,
+    reporting,
+    db,
+    config,
+    log,
+    version: VERSION,
+    auth: authSettings(config.sessionIdleMinutes),
+  });
 
   const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
   if (!serveConsole(app, dist)) {
@@ -57,12 +80,25 @@ export async function start() {
     // PORT=0: the bound port is known only now.
     if (!config.publicUrlSet) config.publicOrigin = boundOrigin(config.host, info.port);
     log.info(
-      { url, publicOrigin: config.publicOrigin, dataDir: config.dataDir, database: config.dbFile, seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`, clock: config.clock, speed: config.clockSpeed, mail: config.smtpUrl ? 'DPM_SMTP_URL set' : 'not configured' },
+      {
+        url,
+        publicOrigin: config.publicOrigin,
+        dataDir: config.dataDir,
+        database: config.dbFile,
+        seed: seeded ? config.seed : `existing (${getMeta(db, 'seed') ?? '?'})`,
+        clock: config.clock,
+        speed: config.clockSpeed,
+        mail: config.smtpUrl ? 'DPM_SMTP_URL set' : 'not configured',
+      },
       `DPM console listening on ${url}; data in ${config.dataDir}`,
     );
-    if (!isLoopback(config.host)) log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');
+    if (!isLoopback(config.host))
+      log.warn({ host: config.host }, 'listening beyond loopback without HTTPS: put a TLS-terminating proxy in front');
     if (!config.publicUrlSet && !isLoopback(config.host)) {
-      log.warn({ publicOrigin: config.publicOrigin }, 'set DPM_PUBLIC_URL to the address browsers use: signed-in changes from any other origin are refused');
+      log.warn(
+        { publicOrigin: config.publicOrigin },
+        'set DPM_PUBLIC_URL to the address browsers use: signed-in changes from any other origin are refused',
+      );
     }
   });
   // Idle keep-alive connections are closed by the client first (it subtracts a margin from this

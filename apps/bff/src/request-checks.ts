@@ -25,11 +25,22 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
  * expected origin is configured (DPM_PUBLIC_URL), never taken from the request's Host, which a
  * DNS-rebinding page controls. Requests with an API token carry no ambient credential and are exempt.
  */
-export function originProblem(headers: { origin?: string; secFetchSite?: string; authorization?: string }, publicOrigin: string): Problem | null {
+export function originProblem(
+  headers: { origin?: string; secFetchSite?: string; authorization?: string },
+  publicOrigin: string,
+): Problem | null {
   if (/^bearer\s/i.test(headers.authorization ?? '')) return null;
   const { origin, secFetchSite } = headers;
-  const ok = (origin === undefined ? secFetchSite === 'same-origin' : origin === publicOrigin) && (secFetchSite === undefined || secFetchSite === 'same-origin');
-  return ok ? null : { message: 'Only the console\'s own pages may change the estate (Origin or Sec-Fetch-Site must name this console).', target: 'origin' };
+  const ok =
+    (origin === undefined ? secFetchSite === 'same-origin' : origin === publicOrigin) &&
+    (secFetchSite === undefined || secFetchSite === 'same-origin');
+  return ok
+    ? null
+    : {
+        message:
+          "Only the console's own pages may change the estate (Origin or Sec-Fetch-Site must name this console).",
+        target: 'origin',
+      };
 }
 
 /** Fields that hold several lines of text (the Textarea of Acknowledge): they may take line breaks. */
@@ -45,9 +56,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 function textProblem(value: string, field: string, multiline: boolean): Problem | null {
   if ((multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(value)) {
-    return { message: `Invalid value for "${field}": control characters are not allowed${multiline ? ' (line breaks are)' : ''}.`, target: field };
+    return {
+      message: `Invalid value for "${field}": control characters are not ` +
+        `allowed${multiline ? ' (line breaks are)' : ''}.`,
+      target: field,
+    };
   }
-  if (LONE_SURROGATE.test(value)) return { message: `Invalid value for "${field}": the text is not valid Unicode (a lone surrogate).`, target: field };
+  if (LONE_SURROGATE.test(value))
+    return {
+      message: `Invalid value for "${field}": the text is not valid Unicode (a lone surrogate).`,
+      target: field,
+    };
   return null;
 }
 
@@ -67,8 +86,11 @@ export function jsonProblem(body: unknown): Problem | null {
       const problem = textProblem(value, field, MULTILINE_FIELDS.has(path.at(-1) ?? ''));
       if (problem) return problem;
     } else if (value !== null && typeof value === 'object') {
-      if (depth >= MAX_JSON_DEPTH) return { message: `Invalid value for "${field}": nested deeper than ${MAX_JSON_DEPTH} levels.`, target: field };
-      const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+      if (depth >= MAX_JSON_DEPTH)
+        return { message: `Invalid value for "${field}": nested deeper than ${MAX_JSON_DEPTH} levels.`, target: field };
+      const entries: [string, unknown][] = Array.isArray(value)
+        ? value.map((v, i) => [String(i), v])
+        : Object.entries(value);
       for (const [key, child] of entries) {
         const keyProblem = textProblem(key, [...path, key].join('.'), false);
         if (keyProblem) return keyProblem;
@@ -82,7 +104,8 @@ export function jsonProblem(body: unknown): Problem | null {
 /** Query parameters are text too: each is checked by its name. */
 export function queryProblem(queries: Record<string, string[]>): Problem | null {
   for (const [key, values] of Object.entries(queries)) {
-    const problem = textProblem(key, key, false) ?? values.map((v) => textProblem(v, key, false)).find((p) => p !== null) ?? null;
+    const problem =
+      textProblem(key, key, false) ?? values.map((v) => textProblem(v, key, false)).find((p) => p !== null) ?? null;
     if (problem) return problem;
   }
   return null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Ctx, Outcome } from '@dpm/domain/command';
-import { applyChangesInPlace } from '@dpm/domain/command';
+import { applyChangesInPlace } from '@dpm/domain/draft';
 import type { DomainError } from '@dpm/domain/errors';
 import { isDomainError } from '@dpm/domain/errors';
 import type { Estate } from '@dpm/domain/model';

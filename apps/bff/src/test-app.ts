@@ -22,7 +22,15 @@ const ADMIN_HASH = 'scrypt$32768$8$1$yV21-1-lq9j-Wskhp_j1yg$-cfesbjIsB44MDp9l4F1
 function adminTokenFor(db: Db): string {
   const now = Date.now();
   // A precomputed scrypt hash keeps each route test from spending 60 ms hashing.
-  insertUser(db, { id: 'user-admin', username: 'admin', passwordHash: ADMIN_HASH, role: 'Administrator', disabled: false, createdAt: now - 1000, passwordChangedAt: now - 1000 });
+  insertUser(db, {
+    id: 'user-admin',
+    username: 'admin',
+    passwordHash: ADMIN_HASH,
+    role: 'Administrator',
+    disabled: false,
+    createdAt: now - 1000,
+    passwordChangedAt: now - 1000,
+  });
   return adminToken(db, now);
 }
 
@@ -31,12 +39,25 @@ function adminTokenFor(db: Db): string {
  * `log`: a logger of the test's own, to assert on what the server logs (silent by default);
  * `mailer`: where scheduled reports are mailed (none: mail is not configured).
  */
-export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log: pino.Logger = pino({ level: 'silent' }), mailer: Mailer | null = null) {
+export function testApp(
+  seed: SeedName,
+  clock: 'manual' | 'real' = 'manual',
+  log: pino.Logger = pino({ level: 'silent' }),
+  mailer: Mailer | null = null,
+) {
   const db = openDb(':memory:');
   seedIfNew(db, seed, 0);
   const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
   const reporting = new ReportingService(db, store, mailer, log);
-  const app = createApp({ store, reporting, db, log, version: 'test', config: { clock, clockSpeed: 1, seed, dbFile: ':memory:', publicOrigin: TEST_ORIGIN }, auth: authSettings() });
+  const app = createApp({
+    store,
+    reporting,
+    db,
+    log,
+    version: 'test',
+    config: { clock, clockSpeed: 1, seed, dbFile: ':memory:', publicOrigin: TEST_ORIGIN },
+    auth: authSettings(),
+  });
   // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).
   const token = adminTokenFor(db);
   const raw = app;
@@ -48,7 +69,11 @@ export function testApp(seed: SeedName, clock: 'manual' | 'real' = 'manual', log
   };
   const authed = Object.assign(Object.create(raw) as typeof app, { request });
   const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   /** Signs the administrator in as the console does (its own origin); the session cookie. */
   const session = async (): Promise<string> => {
     const res = await raw.request('/api/auth/sign-in', {

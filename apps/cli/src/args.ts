@@ -1,6 +1,15 @@
 export class UsageError extends Error {}
 
-const VALUED = new Set(['dbloc', 'instancename', 'protectiongroup', 'dpmservername', 'url', 'server', 'computer', 'token']);
+const VALUED = new Set([
+  'dbloc',
+  'instancename',
+  'protectiongroup',
+  'dpmservername',
+  'url',
+  'server',
+  'computer',
+  'token',
+]);
 const LISTS = new Set(['datasource']);
 const FLAGS = new Set(['restoredb', 'sync', 'reallocatereplica', 'datacopied', 'json', 'all']);
 
@@ -18,7 +27,10 @@ export interface Parsed {
  */
 export function parseArgs(argv: readonly string[]): Parsed {
   const [first, ...rest] = argv;
-  if (!first || first.startsWith('-')) throw new UsageError('Usage: dpm <dpmsync | Start-DPMSwitchProtection | setdpmserver | get-alerts | get-jobs> [options] [--json]');
+  if (!first || first.startsWith('-'))
+    throw new UsageError(
+      'Usage: dpm <dpmsync | Start-DPMSwitchProtection | setdpmserver | get-alerts | get-jobs> [options] [--json]',
+    );
   const flags = new Set<string>();
   const values = new Map<string, string>();
   const lists = new Map<string, string[]>();
@@ -31,14 +43,24 @@ export function parseArgs(argv: readonly string[]): Parsed {
       flags.add(name);
     } else if (VALUED.has(name)) {
       const value = inline ?? rest[i + 1];
-      if (value === undefined || (inline === undefined && value.startsWith('-'))) throw new UsageError(`-${rawName} needs a value.`);
+      if (value === undefined || (inline === undefined && value.startsWith('-')))
+        throw new UsageError(`-${rawName} needs a value.`);
       values.set(name, value);
       if (inline === undefined) i += 1;
     } else if (LISTS.has(name)) {
       const items = inline !== undefined ? [inline] : [];
-      while (inline === undefined && i + 1 < rest.length && !(rest[i + 1] as string).startsWith('-')) items.push(rest[(i += 1)] as string);
+      while (inline === undefined && i + 1 < rest.length && !(rest[i + 1] as string).startsWith('-'))
+        items.push(rest[(i += 1)] as string);
       if (items.length === 0) throw new UsageError(`-${rawName} needs at least one value.`);
-      lists.set(name, [...(lists.get(name) ?? []), ...items.flatMap((v) => v.split(',').map((x) => x.trim()).filter(Boolean))]);
+      lists.set(name, [
+        ...(lists.get(name) ?? []),
+        ...items.flatMap((v) =>
+          v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ]);
     } else {
       throw new UsageError(`Unknown option -${rawName}.`);
     }

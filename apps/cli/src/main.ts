@@ -61,7 +61,9 @@ function client(io: Io, base: string, token: string | undefined) {
     try {
       res = await call();
     } catch (err) {
-      throw new Unreachable(`The DPM console at ${base} could not be reached: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Unreachable(
+        `The DPM console at ${base} could not be reached: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     const text = await res.text();
     let parsed: unknown = null;
@@ -72,14 +74,16 @@ function client(io: Io, base: string, token: string | undefined) {
     }
     if (res.ok) return parsed as T;
     const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-    if (res.status >= 500 || !error) throw new Unreachable(`The DPM console answered ${res.status}${error?.message ? `: ${error.message}` : ''}.`);
+    if (res.status >= 500 || !error)
+      throw new Unreachable(`The DPM console answered ${res.status}${error?.message ? `: ${error.message}` : ''}.`);
     throw new Refusal(error.code ?? String(res.status), error.message ?? `Refused (${res.status}).`);
   };
   return { api, read };
 }
 
 type Api = ReturnType<typeof client>;
-type Ok<F extends (...args: never[]) => Promise<unknown>> = Extract<Awaited<ReturnType<F>>, { status: 200 }> extends { json(): Promise<infer T> } ? T : never;
+type Ok<F extends (...args: never[]) => Promise<unknown>> =
+  Extract<Awaited<ReturnType<F>>, { status: 200 }> extends { json(): Promise<infer T> } ? T : never;
 type Servers = Ok<Api['api']['servers']['$get']>;
 type Groups = Ok<Api['api']['servers'][':serverId']['protection']['groups']['$get']>;
 type Members = Ok<Api['api']['servers'][':serverId']['protection']['members']['$get']>;
@@ -96,7 +100,8 @@ async function serverId({ api, read }: Api, name: string | undefined): Promise<{
 
 async function dpmsync(c: Api, p: Parsed, server: string | undefined): Promise<Json> {
   const modes = ['restoredb', 'sync', 'reallocatereplica', 'datacopied'].filter((m) => p.flags.has(m));
-  if (modes.length !== 1) throw new UsageError('DpmSync takes one of -RestoreDb, -Sync, -ReallocateReplica or -DataCopied.');
+  if (modes.length !== 1)
+    throw new UsageError('DpmSync takes one of -RestoreDb, -Sync, -ReallocateReplica or -DataCopied.');
   const s = await serverId(c, server);
   const sync = c.api.servers[':serverId'].dpmsync;
   const param = { serverId: s.id };
@@ -104,7 +109,9 @@ async function dpmsync(c: Api, p: Parsed, server: string | undefined): Promise<J
     case 'restoredb': {
       const dbLocation = p.option('dbloc');
       if (!dbLocation) throw new UsageError('DpmSync -RestoreDb needs -DbLoc <location of the recovered database>.');
-      return c.read(() => sync['restore-db'].$post({ param, json: { dbLocation, instanceName: p.option('instancename') ?? null } }));
+      return c.read(() =>
+        sync['restore-db'].$post({ param, json: { dbLocation, instanceName: p.option('instancename') ?? null } }),
+      );
     }
     case 'sync':
       return c.read(() => sync.sync.$post({ param, json: {} }));
@@ -142,13 +149,21 @@ async function switchProtection(c: Api, p: Parsed, server: string | undefined): 
     const direction = directionOf(group.operations, 'protection.switch-group') ?? 'to-secondary';
     return c.read(() => protection.switch.$post({ param, json: { groupId: group.id, direction } }));
   }
-  const members = await c.read<Members>(() => protection.members.$get({ param, query: { groupId: group.id, limit: '500' } }));
+  const members = await c.read<Members>(() =>
+    protection.members.$get({ param, query: { groupId: group.id, limit: '500' } }),
+  );
   const chosen = sources.map((name) => {
     const wanted = name.toLowerCase();
-    const matches = members.items.filter((m) => m.dataSource.toLowerCase() === wanted || `${m.dataSource} on ${m.computer}`.toLowerCase() === wanted);
+    const matches = members.items.filter(
+      (m) => m.dataSource.toLowerCase() === wanted || `${m.dataSource} on ${m.computer}`.toLowerCase() === wanted,
+    );
     const [only, ...others] = matches;
     if (!only) throw new Refusal('NOT_FOUND', `The protection group ${group.name} has no data source ${name}.`);
-    if (others.length > 0) throw new Refusal('AMBIGUOUS', `${name} names ${matches.length} data sources in ${group.name}; write it as "<data source> on <computer>".`);
+    if (others.length > 0)
+      throw new Refusal(
+        'AMBIGUOUS',
+        `${name} names ${matches.length} data sources in ${group.name}; write it as "<data source> on <computer>".`,
+      );
     return only;
   });
   const byDirection = new Map<'to-secondary' | 'to-primary', string[]>();
@@ -157,7 +172,8 @@ async function switchProtection(c: Api, p: Parsed, server: string | undefined): 
     byDirection.set(direction, [...(byDirection.get(direction) ?? []), m.id]);
   }
   let result: Json = {};
-  for (const [direction, replicaIds] of byDirection) result = await c.read(() => protection.switch.$post({ param, json: { replicaIds, direction } }));
+  for (const [direction, replicaIds] of byDirection)
+    result = await c.read(() => protection.switch.$post({ param, json: { replicaIds, direction } }));
   return result;
 }
 
@@ -168,13 +184,20 @@ async function setDpmServer(c: Api, p: Parsed, computer: string | undefined): Pr
   const servers = await c.read<Servers>(() => c.api.servers.$get());
   let computerId: string | null = null;
   for (const s of servers) {
-    const agents = await c.read<Ok<Api['api']['servers'][':serverId']['agents']['$get']>>(() => c.api.servers[':serverId'].agents.$get({ param: { serverId: s.id }, query: {} }));
+    const agents = await c.read<Ok<Api['api']['servers'][':serverId']['agents']['$get']>>(() =>
+      c.api.servers[':serverId'].agents.$get({ param: { serverId: s.id }, query: {} }),
+    );
     computerId = agents.find((a) => a.computer.toLowerCase() === computer.toLowerCase())?.computerId ?? null;
     if (computerId) break;
   }
   if (!computerId) throw new Refusal('NOT_FOUND', `${computer} has no DPM protection agent installed.`);
   const id = computerId;
-  return c.read(() => c.api.computers[':computerId']['set-dpm-server'].$post({ param: { computerId: id }, json: { dpmServerName: name } }));
+  return c.read(() =>
+    c.api.computers[':computerId']['set-dpm-server'].$post({
+      param: { computerId: id },
+      json: { dpmServerName: name },
+    }),
+  );
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -205,16 +228,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'get-alerts': {
         const where = await param();
         const query = { limit: '500', inactive: p.flags.has('all') ? 'true' : 'false' } as const;
-        result = (await api.read<{ items: Json[] }>(() => api.api.servers[':serverId'].alerts.$get({ param: where, query }))).items;
+        result = (
+          await api.read<{ items: Json[] }>(() => api.api.servers[':serverId'].alerts.$get({ param: where, query }))
+        ).items;
         break;
       }
       case 'get-jobs': {
         const where = await param();
-        result = (await api.read<{ items: Json[] }>(() => api.api.servers[':serverId'].jobs.$get({ param: where, query: { limit: '500' } }))).items;
+        result = (
+          await api.read<{ items: Json[] }>(() =>
+            api.api.servers[':serverId'].jobs.$get({ param: where, query: { limit: '500' } }),
+          )
+        ).items;
         break;
       }
       default:
-        throw new UsageError(`Unknown command "${p.command}". Commands: dpmsync, Start-DPMSwitchProtection, setdpmserver, get-alerts, get-jobs.`);
+        throw new UsageError(
+          `Unknown command "${p.command}". Commands: dpmsync, Start-DPMSwitchProtection, setdpmserver, get-alerts, ` +
+            `get-jobs.`,
+        );
     }
     print(io, p.command, result, json);
     return EXIT.ok;
@@ -239,11 +271,13 @@ function print(io: Io, command: string, result: unknown, json: boolean): void {
     return;
   }
   if (command === 'get-alerts') {
-    for (const a of result as { severity: string; name: string; affectedArea: string; state: string }[]) io.out(`${a.severity}\t${a.state}\t${a.name}\t${a.affectedArea}`);
+    for (const a of result as { severity: string; name: string; affectedArea: string; state: string }[])
+      io.out(`${a.severity}\t${a.state}\t${a.name}\t${a.affectedArea}`);
     return;
   }
   if (command === 'get-jobs') {
-    for (const j of result as { status: string; type: string; source: string | null; computer: string | null }[]) io.out(`${j.status}\t${j.type}\t${j.source ?? ''}\t${j.computer ?? ''}`);
+    for (const j of result as { status: string; type: string; source: string | null; computer: string | null }[])
+      io.out(`${j.status}\t${j.type}\t${j.source ?? ''}\t${j.computer ?? ''}`);
     return;
   }
   const events = (result as { events?: { summary: string }[] }).events ?? [];

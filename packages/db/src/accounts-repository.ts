@@ -29,7 +29,11 @@ export function insertUser(db: Db, user: NewUser): void {
   db.insert(users).values({ ...user, username: user.username.toLowerCase() }).run();
 }
 
-export function updateUser(db: Db, id: string, patch: Partial<Pick<User, 'role' | 'passwordHash' | 'passwordChangedAt' | 'disabled' | 'revision'>>): void {
+export function updateUser(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<User, 'role' | 'passwordHash' | 'passwordChangedAt' | 'disabled' | 'revision'>>,
+): void {
   db.update(users).set(patch).where(eq(users.id, id)).run();
 }
 

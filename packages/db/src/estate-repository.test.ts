@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Draft, applyChanges, applyChangesInPlace } from '@dpm/domain/command';
+import { Draft, applyChanges, applyChangesInPlace } from '@dpm/domain/draft';
 import { ENTITY_NAMES, emptyEstate, type Estate } from '@dpm/domain/model';
 import { failServer } from '@dpm/domain/server/fail-server';
 import { isDomainError } from '@dpm/domain/errors';
@@ -8,7 +8,15 @@ import { loadEstate, persistChanges } from './estate-repository';
 import { seedIfNew } from './seed';
 
 /** Names every plain object answers to: an id taken from a URL must find none of them. */
-const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
 
 function expectNoPrototypeRows(estate: Estate, when: string): void {
   for (const name of ENTITY_NAMES) {

@@ -42,11 +42,13 @@ function writerFor(db: Db, entity: EntityName): TableWriter {
   const { name } = getTableConfig(table);
   const columns = Object.entries(getTableColumns(table));
   const names = columns.map(([, c]) => `"${c.name}"`);
+  const updates = names
+    .filter((n) => n !== '"id"')
+    .map((n) => `${n} = excluded.${n}`)
+    .join(', ');
   const upsert = db.$client.prepare(
-    `INSERT INTO "${name}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON CONFLICT("id") DO UPDATE SET ${names
-      .filter((n) => n !== '"id"')
-      .map((n) => `${n} = excluded.${n}`)
-      .join(', ')}`,
+    `INSERT INTO "${name}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT("id") DO UPDATE SET ${updates}`,
   );
   const remove = db.$client.prepare(`DELETE FROM "${name}" WHERE "id" = ?`);
   const values = (row: Record<string, unknown>) =>

@@ -75,8 +75,17 @@ export function copyById(db: Db, id: string): ReportCopy | undefined {
   return db.select().from(reportCopies).where(eq(reportCopies.id, id)).get();
 }
 
-export function setMailStatus(db: Db, id: string, status: MailStatus, detail: string | null, mailedAt: number | null): void {
-  db.update(reportCopies).set({ mailStatus: status, mailDetail: detail, mailedAt }).where(eq(reportCopies.id, id)).run();
+export function setMailStatus(
+  db: Db,
+  id: string,
+  status: MailStatus,
+  detail: string | null,
+  mailedAt: number | null,
+): void {
+  db.update(reportCopies)
+    .set({ mailStatus: status, mailDetail: detail, mailedAt })
+    .where(eq(reportCopies.id, id))
+    .run();
 }
 
 export function insertReadinessRun(db: Db, run: Omit<ReadinessRun, 'id'>): number {
@@ -130,5 +139,10 @@ export function setReadinessGoalHours(db: Db, hours: number): void {
 
 /** Schedules due at or before `now`. */
 export function dueSchedules(db: Db, now: number): ReportSchedule[] {
-  return db.select().from(reportSchedules).where(and(sql`${reportSchedules.nextRunAt} <= ${now}`)).orderBy(asc(reportSchedules.nextRunAt), asc(reportSchedules.id)).all();
+  return db
+    .select()
+    .from(reportSchedules)
+    .where(and(sql`${reportSchedules.nextRunAt} <= ${now}`))
+    .orderBy(asc(reportSchedules.nextRunAt), asc(reportSchedules.id))
+    .all();
 }

@@ -1,7 +1,7 @@
 import type { Revision } from './model';
 
 /**
- * One error type for every refusal. `code` is stable (shared/spec/domain-rules.md) and is what
+ * One error type for every refusal. `code` is stable (each rule's code, RuleCode) and is what
  * scripts and tests rely on; `message` is the sentence an administrator reads.
  */
 export type RuleCode =
@@ -65,8 +65,10 @@ export function notFound(what: string, id: string): DomainError {
 
 /** The three options seed 002 allows when a primary protected by a secondary is lost. */
 export const MOVE_OPTIONS = [
-  'Option 1: use Switch Disaster Protection on the secondary DPM server for the computer, and leave the secondary in this mode going forward.',
-  'Option 2: rebuild the failed DPM server with the same name and restore its DPM database, so DPM resumes primary protection.',
+  'Option 1: use Switch Disaster Protection on the secondary DPM server for the computer, and leave the secondary in ' +
+    'this mode going forward.',
+  'Option 2: rebuild the failed DPM server with the same name and restore its DPM database, so DPM resumes primary ' +
+    'protection.',
   'Option 3: move protection of the computer to a new DPM server that the secondary DPM server does not know about.',
 ] as const;
 

@@ -8,10 +8,19 @@ export function onlineServer(draft: View, serverId: string): DpmServer | DomainE
   const server = draft.get('servers', serverId);
   if (!server) return notFound('DPM server', serverId);
   if (server.state !== 'Online') {
-    return refuse('SERVER_UNAVAILABLE', `${server.name} is ${server.state === 'Failed' ? 'failed' : 'not installed'}; connect to a DPM server that is online.`, serverId);
+    return refuse(
+      'SERVER_UNAVAILABLE',
+      `${server.name} is ${server.state === 'Failed' ? 'failed' : 'not installed'}; connect to a DPM server that is ` +
+        `online.`,
+      serverId,
+    );
   }
   if (server.service !== 'Running') {
-    return refuse('SERVER_UNAVAILABLE', `The DPM service on ${server.name} is offline while its database is being restored; run DpmSync -Sync first.`, serverId);
+    return refuse(
+      'SERVER_UNAVAILABLE',
+      `The DPM service on ${server.name} is offline while its database is being restored; run DpmSync -Sync first.`,
+      serverId,
+    );
   }
   return server;
 }

@@ -1,12 +1,12 @@
 /**
- * Property tests over random command sequences on scenario 1 (domain-rules.md): what must hold
+ * Property tests over random command sequences on scenario 1 (seed 004's layout): what must hold
  * whatever an administrator does with Switch Disaster Protection, Take Ownership, consistency
  * checks, recovery points, Stop protection, unclean shutdowns, disk failures and the clock.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CommandResult, Ctx, DomainEvent } from './command';
-import { applyChanges } from './command';
+import { applyChanges } from './draft';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
 import { FIXTURE_EPOCH, SEED_NAMES, demo, fixture, large, scenario1, type LargeOptions, type SeedName } from './fixtures/scenarios';
@@ -39,10 +39,14 @@ type Command =
   | { kind: 'protect'; serverId: string; dataSourceId: string; sourceServerId: string | null }
   | { kind: 'tick'; minutes: number };
 
-/** Status changes the state machine allows (domain-rules.md), besides Replica is missing and Inactive. */
+/** Status changes the state machine allows (seeds 000, 001), besides Replica is missing and Inactive. */
 const EDGES: Record<ProtectionStatus, ProtectionStatus[]> = {
   'Replica creation pending': ['OK'],
-  'Manual replica creation pending': ['Replica inconsistent, verification in progress', 'Replica is inconsistent', 'Replica is invalid'],
+  'Manual replica creation pending': [
+    'Replica inconsistent, verification in progress',
+    'Replica is inconsistent',
+    'Replica is invalid',
+  ],
   OK: ['Replica is inconsistent'],
   'Replica is inconsistent': ['Replica inconsistent, verification in progress'],
   // A consistency check that fails leaves the replica inconsistent, as DPM does.
@@ -107,45 +111,147 @@ function fullEstate(): Estate {
 const START = fullEstate();
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('switchProtection' as const), replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-DS1-DPMDB'), direction: fc.constantFrom(...SWITCH_DIRECTIONS) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeOwnership' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...COMPUTERS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('performConsistencyCheck' as const), replicaId: fc.constantFrom(...REPLICAS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('createRecoveryPoint' as const), replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('stopProtection' as const), replicaId: fc.constantFrom(...REPLICAS), retainReplica: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('uncleanShutdown' as const), computerId: fc.constantFrom(...COMPUTERS) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('diskFailure' as const), serverId: fc.constantFrom(...SERVERS), disk: fc.integer({ min: 0, max: 1 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('attachAgent' as const), serverId: fc.constantFrom(...SERVERS), computerId: fc.constantFrom(...DPM_COMPUTERS) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('switchProtection' as const),
+      replicaId: fc.constantFrom(...SWITCHABLE, 'rep-DS3-DS1-DPMDB', 'rep-DS4-DS3-DS1-DPMDB'),
+      direction: fc.constantFrom(...SWITCH_DIRECTIONS),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('takeOwnership' as const),
+      serverId: fc.constantFrom(...SERVERS),
+      computerId: fc.constantFrom(...COMPUTERS),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('performConsistencyCheck' as const),
+      replicaId: fc.constantFrom(...REPLICAS),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('createRecoveryPoint' as const),
+      replicaId: fc.constantFrom('rep-DS1-PS1-C', 'rep-DS1-PS1-SQL', ...REPLICAS),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('stopProtection' as const),
+      replicaId: fc.constantFrom(...REPLICAS),
+      retainReplica: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('uncleanShutdown' as const), computerId: fc.constantFrom(...COMPUTERS) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('diskFailure' as const),
+      serverId: fc.constantFrom(...SERVERS),
+      disk: fc.integer({ min: 0, max: 1 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('attachAgent' as const),
+      serverId: fc.constantFrom(...SERVERS),
+      computerId: fc.constantFrom(...DPM_COMPUTERS),
+    }),
+  },
   // Any data source, directly or as the replica some DPM server holds: the rules decide.
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('protect' as const), serverId: fc.constantFrom(...SERVERS), dataSourceId: fc.constantFrom(...DATA_SOURCES), sourceServerId: fc.constantFrom(null, ...SERVERS) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('protect' as const),
+      serverId: fc.constantFrom(...SERVERS),
+      dataSourceId: fc.constantFrom(...DATA_SOURCES),
+      sourceServerId: fc.constantFrom(null, ...SERVERS),
+    }),
+  },
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY_MEMBERS).map((m) => ({ kind: 'protect' as const, ...m })) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('tick' as const), minutes: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 31, max: 24 * 60 }) }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('tick' as const),
+      minutes: fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 31, max: 24 * 60 }) },
+      ),
+    }),
+  },
 );
 const sequenceArb = fc.array(commandArb, { minLength: 1, maxLength: 25 });
 
 function decide(estate: Estate, c: Exclude<Command, { kind: 'tick' }>, ctx: Ctx): CommandResult {
   switch (c.kind) {
     case 'switchProtection':
-      return switchProtection(estate, { direction: c.direction, serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS3', replicaIds: [c.replicaId] }, ctx);
+      return switchProtection(
+        estate,
+        {
+          direction: c.direction,
+          serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS3',
+          replicaIds: [c.replicaId],
+        },
+        ctx,
+      );
     case 'takeOwnership':
       return takeOwnership(estate, { serverId: c.serverId, computerId: c.computerId }, ctx);
     case 'performConsistencyCheck':
-      return performConsistencyCheck(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId] }, ctx);
+      return performConsistencyCheck(
+        estate,
+        { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId] },
+        ctx,
+      );
     case 'createRecoveryPoint':
-      return createRecoveryPoint(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], location: 'Disk' }, ctx);
+      return createRecoveryPoint(
+        estate,
+        { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], location: 'Disk' },
+        ctx,
+      );
     case 'stopProtection':
-      return stopProtection(estate, { serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1', replicaIds: [c.replicaId], retainReplica: c.retainReplica }, ctx);
+      return stopProtection(
+        estate,
+        {
+          serverId: estate.replicas[c.replicaId]?.serverId ?? 'srv-DS1',
+          replicaIds: [c.replicaId],
+          retainReplica: c.retainReplica,
+        },
+        ctx,
+      );
     case 'uncleanShutdown':
       return uncleanShutdown(estate, { computerId: c.computerId }, ctx);
     case 'diskFailure':
-      return simulateDiskFailure(estate, { serverId: c.serverId, diskId: estate.servers[c.serverId]?.disks[c.disk]?.id ?? '' }, ctx);
+      return simulateDiskFailure(
+        estate,
+        { serverId: c.serverId, diskId: estate.servers[c.serverId]?.disks[c.disk]?.id ?? '' },
+        ctx,
+      );
     case 'attachAgent':
       return attachAgent(estate, { serverId: c.serverId, computerIds: [c.computerId], method: 'Attach' }, ctx);
     case 'protect': {
       // As an administrator would: attach the agent of the DPM server holding the replica first.
       const holder = c.sourceServerId ? estate.servers[c.sourceServerId]?.computerId : undefined;
-      const attached = holder ? attachAgent(estate, { serverId: c.serverId, computerIds: [holder], method: 'Attach' }, ctx) : null;
+      const attached = holder
+        ? attachAgent(estate, { serverId: c.serverId, computerIds: [holder], method: 'Attach' }, ctx)
+        : null;
       const base = attached && !isDomainError(attached) ? applyChanges(estate, attached.changes) : estate;
-      const group = newGroup(c.serverId, `Group ${ctx.newId('name')}`, [{ dataSourceId: c.dataSourceId, sourceServerId: c.sourceServerId }], { disk: { ...DISK_GOALS, syncFrequencyMinutes: 24 * 60 } });
+      const group = newGroup(
+        c.serverId,
+        `Group ${ctx.newId('name')}`,
+        [{ dataSourceId: c.dataSourceId, sourceServerId: c.sourceServerId }],
+        { disk: { ...DISK_GOALS, syncFrequencyMinutes: 24 * 60 } },
+      );
       const created = createProtectionGroup(base, group, ctx);
       if (isDomainError(created) || !attached || isDomainError(attached)) return created;
       return { changes: [...attached.changes, ...created.changes], events: [...attached.events, ...created.events] };
@@ -184,7 +290,8 @@ function play(commands: Command[], onStep: (step: Step) => void = () => {}): Wor
 const RUNS = { numRuns: 50 };
 
 describe('invariants of the estate over random command sequences on scenario 1', () => {
-  it('keeps exactly one owner for every agent that had one, attached to it, distinct from the pending owner (seed 000, NOT_OWNER)', () => {
+  it('keeps exactly one owner for every agent that had one, attached to it, distinct from the pending owner (seed ' +
+    '000, NOT_OWNER)', () => {
     fc.assert(
       fc.property(sequenceArb, (commands) => {
         play(commands, ({ after }) => {
@@ -201,7 +308,8 @@ describe('invariants of the estate over random command sequences on scenario 1',
     );
   });
 
-  it('never lets a DPM server protect its own data through any chain, nor a copy of a copy, nor the same data twice (seed 004, DPM chaining documentation, seed 001)', () => {
+  it('never lets a DPM server protect its own data through any chain, nor a copy of a copy, nor the same data twice ' +
+    '(seed 004, DPM chaining documentation, seed 001)', () => {
     fc.assert(
       fc.property(sequenceArb, (commands) => {
         play(commands, ({ after }) => {
@@ -218,7 +326,10 @@ describe('invariants of the estate over random command sequences on scenario 1',
             expect(r.sourceServerId, r.id).not.toBe(r.serverId);
             // What it copies is data its primary protects directly (or protects after a switch).
             const held = active.find((h) => h.serverId === r.sourceServerId && h.dataSourceId === r.dataSourceId);
-            if (held) expect(held.sourceServerId === null || held.switched, `${r.id} copies ${held.id}, itself a copy`).toBe(true);
+            if (held)
+              expect(held.sourceServerId === null || held.switched, `${r.id} copies ${held.id}, itself a copy`).toBe(
+                true,
+              );
           }
         });
       }),
@@ -226,7 +337,8 @@ describe('invariants of the estate over random command sequences on scenario 1',
     );
   });
 
-  it("keeps every data source of a computer with its agent's one owner: a switch moves them all, and a server that lost the agent runs nothing through it (seeds 000, 001)", () => {
+  it("keeps every data source of a computer with its agent's one owner: a switch moves them all, and a server that " +
+    "lost the agent runs nothing through it (seeds 000, 001)", () => {
     fc.assert(
       fc.property(sequenceArb, (commands) => {
         play(commands, ({ before, after }) => {
@@ -234,20 +346,28 @@ describe('invariants of the estate over random command sequences on scenario 1',
           for (const computerId of COMPUTERS) {
             const owner = after.computers[computerId]?.agent?.ownerId;
             const mine = active.filter((r) => after.dataSources[r.dataSourceId]?.computerId === computerId);
-            for (const r of mine.filter((m) => m.switched)) expect(r.serverId, `${r.id} is switched but ${owner ?? 'nobody'} owns the agent`).toBe(owner);
+            for (const r of mine.filter((m) => m.switched))
+              expect(r.serverId, `${r.id} is switched but ${owner ?? 'nobody'} owns the agent`).toBe(owner);
             // On the server that owns the agent after a switch, no member of the computer is left unswitched.
             if (mine.some((m) => m.switched && m.serverId === owner)) {
               const view = viewOf(after);
-              for (const r of mine.filter((m) => m.serverId === owner && m.sourceServerId !== null && canSwitch(view, m))) expect(r.switched, `${r.id} left behind by the switch`).toBe(true);
+              for (const r of mine.filter(
+                (m) => m.serverId === owner && m.sourceServerId !== null && canSwitch(view, m),
+              ))
+                expect(r.switched, `${r.id} left behind by the switch`).toBe(true);
             }
           }
           // No protection job completes through an agent its server does not own.
           for (const job of Object.values(after.jobs)) {
-            if (job.status !== 'Completed' || before.jobs[job.id]?.status === 'Completed' || job.replicaId === null) continue;
+            if (job.status !== 'Completed' || before.jobs[job.id]?.status === 'Completed' || job.replicaId === null)
+              continue;
             const r = after.replicas[job.replicaId];
             const computer = after.computers[after.dataSources[r?.dataSourceId ?? '']?.computerId ?? ''];
-            if (!r || !computer?.agent || computer.dpmServerId !== null || (r.sourceServerId !== null && !r.switched)) continue;
-            expect(computer.agent.ownerId, `${job.type} ${job.id} of ${r.id} completed without the agent`).toBe(r.serverId);
+            if (!r || !computer?.agent || computer.dpmServerId !== null || (r.sourceServerId !== null && !r.switched))
+              continue;
+            expect(computer.agent.ownerId, `${job.type} ${job.id} of ${r.id} completed without the agent`).toBe(
+              r.serverId,
+            );
           }
         });
       }),
@@ -291,7 +411,8 @@ describe('invariants of the estate over random command sequences on scenario 1',
     );
   });
 
-  it('never keeps more than 64 disk recovery points of file data or 512 of application data per replica (RETENTION_LIMITS, seed 001)', () => {
+  it('never keeps more than 64 disk recovery points of file data or 512 of application data per replica ' +
+    '(RETENTION_LIMITS, seed 001)', () => {
     fc.assert(
       fc.property(sequenceArb, (commands) => {
         play(commands, ({ after }) => {
@@ -315,7 +436,8 @@ describe('invariants of the estate over random command sequences on scenario 1',
       fc.property(sequenceArb, (commands) => {
         play(commands, ({ after }) => {
           for (const server of Object.values(after.servers)) {
-            for (const use of diskLayout(server, Object.values(after.replicas)).disks) expect(use.allocatedGb, use.disk.name).toBeLessThanOrEqual(use.disk.sizeGb);
+            for (const use of diskLayout(server, Object.values(after.replicas)).disks)
+              expect(use.allocatedGb, use.disk.name).toBeLessThanOrEqual(use.disk.sizeGb);
           }
         });
       }),
@@ -324,7 +446,11 @@ describe('invariants of the estate over random command sequences on scenario 1',
   });
 
   it('prunes the oldest recovery point when a replica at its limit gets a new one', () => {
-    const w = play([{ kind: 'createRecoveryPoint', replicaId: 'rep-DS1-PS1-C' }, { kind: 'createRecoveryPoint', replicaId: 'rep-DS1-PS1-SQL' }, { kind: 'tick', minutes: 30 }]);
+    const w = play([
+      { kind: 'createRecoveryPoint', replicaId: 'rep-DS1-PS1-C' },
+      { kind: 'createRecoveryPoint', replicaId: 'rep-DS1-PS1-SQL' },
+      { kind: 'tick', minutes: 30 },
+    ]);
     const of = (id: string) => Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === id);
     expect(of('rep-DS1-PS1-C')).toHaveLength(64);
     expect(of('rep-DS1-PS1-SQL')).toHaveLength(512);

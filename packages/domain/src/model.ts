@@ -1,3 +1,10 @@
+import type { ProtectionGroup } from './model-goals';
+import type { Tape, Library } from './model-library';
+import type { Job, Alert } from './model-jobs-alerts';
+export * from './model-goals';
+export * from './model-library';
+export * from './model-jobs-alerts';
+
 /**
  * The DPM estate: every entity the console manages. Plain data, no behaviour; commands in the
  * work-area folders decide over it. Times are epoch milliseconds on the simulated clock.
@@ -62,7 +69,10 @@ export interface DpmServer {
    * the restore on: what happened between the backup and the restore is lost (seed 000).
    */
   dbHistory: DbHistoryPeriod[];
-  /** The disks of the storage pool, in the order they were added (Management › Disks); the pool's capacity is those that answer (poolCapacityGb). */
+  /**
+   * The disks of the storage pool, in the order they were added (Management › Disks); the pool's
+   * capacity is those that answer (poolCapacityGb).
+   */
   disks: PoolDisk[];
   /** Tape encryption certificates installed on this server (TAPE_CERTIFICATE). */
   certificates: string[];
@@ -142,56 +152,6 @@ export interface DataSource {
   sizeGb: number;
 }
 
-export type ReplicaCreationMethod = 'Now' | 'Later' | 'Manually';
-
-export interface ProtectionGoals {
-  /** Short-term disk retention range, days (RETENTION_LIMITS: 1 to 448). */
-  retentionDays: number;
-  /** Synchronization frequency in minutes (15 to 1440); 0 means "Just before a recovery point". */
-  syncFrequencyMinutes: number;
-  /** Times of day (minutes after midnight) for recovery points of file data. */
-  recoveryPointTimes: number[];
-  /** Times of day (minutes after midnight) for express full backups of application data. */
-  expressFullTimes: number[];
-}
-
-/** How often DPM's long-term goals write to tape (Specify Long-Term Goals: daily to yearly; TAPE_ONCE_A_DAY). */
-export const TAPE_FREQUENCIES = ['Daily', 'Weekly', 'Bi-Weekly', 'Monthly', 'Quarterly', 'Half-Yearly', 'Yearly'] as const;
-export type TapeFrequency = (typeof TAPE_FREQUENCIES)[number];
-export const TAPE_RETENTION_UNITS = ['Weeks', 'Months', 'Years'] as const;
-export type TapeRetentionUnit = (typeof TAPE_RETENTION_UNITS)[number];
-
-export interface TapeGoals {
-  /** How often the scheduled tape backup runs (at most once a day, TAPE_ONCE_A_DAY). */
-  frequency: TapeFrequency;
-  /** Minutes after midnight of the tape backup, on the days the frequency names. */
-  backupTime: number;
-  /** How long each tape backup is kept: from one week to 99 years (seed 001). */
-  retention: { count: number; unit: TapeRetentionUnit };
-  libraryId: string | null;
-  copies: number;
-  encrypt: boolean;
-}
-
-export interface OnlineGoals {
-  /** Online recovery points kept (RETENTION_LIMITS: at most 120). */
-  recoveryPoints: number;
-}
-
-export interface ProtectionGroup {
-  id: string;
-  serverId: string;
-  name: string;
-  disk: ProtectionGoals | null;
-  tape: TapeGoals | null;
-  online: OnlineGoals | null;
-  replicaCreation: ReplicaCreationMethod;
-  consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
-  excludedExtensions: string[];
-  /** Changed by Modify protection group and by members added or stopped (STALE). */
-  revision: Revision;
-}
-
 export const PROTECTION_STATUSES = [
   'OK',
   'Replica creation pending',
@@ -262,134 +222,6 @@ export interface TapeDataSet {
   time: number;
   sizeGb: number;
   dpmdb: DpmdbSnapshot | null;
-}
-
-export type TapeLocation = 'Slot' | 'Drive' | 'I/E port' | 'Offsite';
-
-export interface Tape {
-  id: string;
-  libraryId: string | null;
-  slot: number | null;
-  location: TapeLocation;
-  barcode: string;
-  label: string | null;
-  /** The DPM server (and its install generation) that wrote the tape; null for a blank tape. */
-  writtenBy: { serverId: string; generation: number; serverName: string } | null;
-  dataSets: TapeDataSet[];
-  encryptedWith: string | null;
-  expiresAt: number | null;
-  free: boolean;
-  /** Seen by a library scan or fast inventory (barcode). */
-  inventoried: boolean;
-  /** Header read by a detailed inventory. */
-  headerRead: boolean;
-  /** Contents read by Recatalog imported tape, on this server and generation. */
-  catalogedBy: { serverId: string; generation: number } | null;
-  suspect: boolean;
-  cleaning: boolean;
-}
-
-export interface Library {
-  id: string;
-  serverId: string;
-  name: string;
-  drives: { name: string; needsCleaning: boolean }[];
-  slots: number;
-  doorLocked: boolean;
-  enabled: boolean;
-  available: boolean;
-  lastRescanAt: number | null;
-  /** Changed by Lock / Unlock library door and Disable / Enable library (STALE). */
-  revision: Revision;
-}
-
-export const JOB_TYPES = [
-  'Replica creation',
-  'Synchronization',
-  'Consistency check',
-  'Recovery point',
-  'Express full backup',
-  'Tape backup',
-  'Tape recovery',
-  'Disk recovery',
-  'Fast inventory',
-  'Detailed inventory',
-  'Library rescan',
-  'Tape recatalog',
-  'Tape erase data',
-  'Drive cleaning',
-  'Database restore',
-  'Database synchronization',
-] as const;
-export type JobType = (typeof JOB_TYPES)[number];
-
-export const JOB_STATUSES = [
-  'Scheduled',
-  'In progress',
-  'Completed',
-  'Failed',
-  'Canceled',
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
-
-export interface Job {
-  id: string;
-  serverId: string;
-  type: JobType;
-  status: JobStatus;
-  replicaId: string | null;
-  dataSourceId: string | null;
-  groupId: string | null;
-  computerId: string | null;
-  libraryId: string | null;
-  tapeId: string | null;
-  scheduledAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  totalGb: number;
-  transferredGb: number;
-  error: { code: string; message: string } | null;
-  /** Extra parameters of the job (recovery target, inventory kind, …). */
-  params: Record<string, string>;
-  retryOf: string | null;
-}
-
-export type AlertSeverity = 'Critical' | 'Warning' | 'Information';
-export type AlertState = 'Active' | 'Inactive';
-
-export type AlertName =
-  | 'Agent Ownership Required'
-  | 'Replica is inconsistent'
-  | 'Replica inconsistent, verification in progress'
-  | 'Manual replica creation pending'
-  | 'Synchronization failed'
-  | 'Recovery point creation failed'
-  | 'Replica is missing'
-  | 'Replica is invalid'
-  | 'Agent unreachable'
-  | 'Agent incompatible'
-  | 'Library not available'
-  | 'Detailed inventory failed'
-  | 'Backup to tape failed'
-  | 'Recovery failed'
-  | 'Recovery succeeded'
-  | 'Readiness check failed';
-
-export interface Alert {
-  id: string;
-  serverId: string;
-  name: AlertName;
-  severity: AlertSeverity;
-  state: AlertState;
-  /** What the alert is about: a replica, a computer, a library or a job. */
-  subjectId: string;
-  computerId: string | null;
-  groupId: string | null;
-  affectedArea: string;
-  description: string;
-  raisedAt: number;
-  resolvedAt: number | null;
-  acknowledged: { by: string; at: number; comment: string } | null;
 }
 
 /** The whole estate, or the slice of it a command decides on. Records are keyed by id. */

@@ -12,11 +12,17 @@ export function formatSimulatedTime(at: number): string {
  * says who changed it and when and carries its current revision; no expected revision (a script
  * that states none) means "whatever it is now".
  */
-export function staleRefusal(what: string, current: Revision, expected: number | undefined, target?: string): DomainError | null {
+export function staleRefusal(
+  what: string,
+  current: Revision,
+  expected: number | undefined,
+  target?: string,
+): DomainError | null {
   if (expected === undefined || expected === current.n) return null;
   const refusal = refuse(
     'STALE',
-    `${what} was changed by ${current.by} at ${formatSimulatedTime(current.at)} since you opened it. Nothing was changed: review its current settings and try again.`,
+    `${what} was changed by ${current.by} at ${formatSimulatedTime(current.at)} since you opened it. Nothing was ` +
+      `changed: review its current settings and try again.`,
     target,
   );
   return { ...refusal, changed: current };

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { CommandResult, Ctx, DomainEvent, Outcome } from './command';
-import { applyChanges } from './command';
+import { applyChanges } from './draft';
 import type { DomainError, ErrorCode } from './errors';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionGroup, ProtectionStatus, Replica, Version } from './model';
@@ -27,7 +27,8 @@ import type { MemberRef } from './protection/rules';
  * structuredClone, which Node provides; the domain's compiler settings (ES2023, no DOM or Node
  * types) don't declare it, so it is typed here for the tests.
  */
-export const structuredCopy = <T>(value: T): T => (globalThis as unknown as { structuredClone: <U>(v: U) => U }).structuredClone(value);
+export const structuredCopy = <T,>(value: T): T =>
+  (globalThis as unknown as { structuredClone: <U>(v: U) => U }).structuredClone(value);
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -113,11 +114,15 @@ export class World {
   }
 
   alerts(name: string, serverId?: string) {
-    return Object.values(this.estate.alerts).filter((a) => a.name === name && (serverId === undefined || a.serverId === serverId));
+    return Object.values(this.estate.alerts).filter(
+      (a) => a.name === name && (serverId === undefined || a.serverId === serverId),
+    );
   }
 
   activeAlert(name: string, serverId: string, subjectId: string) {
-    return Object.values(this.estate.alerts).find((a) => a.name === name && a.serverId === serverId && a.subjectId === subjectId && a.state === 'Active');
+    return Object.values(this.estate.alerts).find(
+      (a) => a.name === name && a.serverId === serverId && a.subjectId === subjectId && a.state === 'Active',
+    );
   }
 }
 
@@ -134,10 +139,16 @@ export function createdReplicaId(outcome: Outcome, dataSourceId: string): string
  * administrator reads (capitalised, ends with a full stop, names the objects, shows no raw ids),
  * and that the slice passed in is unchanged.
  */
-export function expectRefusal(slice: Estate, run: (slice: Estate) => CommandResult, code: ErrorCode, names: string[] = []): DomainError {
+export function expectRefusal(
+  slice: Estate,
+  run: (slice: Estate) => CommandResult,
+  code: ErrorCode,
+  names: string[] = [],
+): DomainError {
   const before = structuredCopy(slice);
   const result = run(slice);
-  if (!isDomainError(result)) throw new Error(`Expected ${code}, but the command was accepted with ${result.changes.length} changes`);
+  if (!isDomainError(result))
+    throw new Error(`Expected ${code}, but the command was accepted with ${result.changes.length} changes`);
   expect(isDomainError(result)).toBe(true);
   expect({ code: result.code, message: result.message }).toMatchObject({ code });
   expect(result.message).toMatch(/^["A-Z0-9].*[.]$/s);
@@ -174,7 +185,12 @@ export const DISK_GOALS: NonNullable<ProtectionGroup['disk']> = {
 };
 
 /** A Create New Protection Group command with sensible defaults. */
-export function newGroup(serverId: string, name: string, members: MemberRef[], over: Partial<CreateProtectionGroup> = {}): CreateProtectionGroup {
+export function newGroup(
+  serverId: string,
+  name: string,
+  members: MemberRef[],
+  over: Partial<CreateProtectionGroup> = {},
+): CreateProtectionGroup {
   return {
     serverId,
     name,
@@ -199,7 +215,9 @@ export const DS1_DPMDB_TAPE = 'tape-DS1001L8';
  * reinstalled (with `install`), the library is rescanned and inventoried, the imported DPMDB
  * tape recataloged and its backup copied to RESTORE_FOLDER.
  */
-export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: string } = { version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' }): World {
+export function recoverDs1DpmdbToFolder(
+  install: { version: Version; fqdn: string } = { version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' },
+): World {
   const w = new World(demo());
   w.run(failServer, { serverId: 'srv-DS1' });
   w.run(reinstallServer, { serverId: 'srv-DS1', ...install });
@@ -209,7 +227,12 @@ export function recoverDs1DpmdbToFolder(install: { version: Version; fqdn: strin
   w.advance(10);
   w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS1_DPMDB_TAPE });
   w.advance(10);
-  w.run(recover, { serverId: 'srv-DS1', tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER });
+  w.run(recover, {
+    serverId: 'srv-DS1',
+    tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 },
+    recoveryType: 'Copy to a network folder',
+    destination: RESTORE_FOLDER,
+  });
   w.advance(10);
   return w;
 }

@@ -1,5 +1,5 @@
 import type { Estate, EntityName, EntityOf } from './model';
-import { ownRow, rowsWhere } from './command';
+import { ownRow, rowsWhere } from './draft';
 
 type Scalar = string | number | boolean | null;
 
@@ -10,7 +10,11 @@ type Scalar = string | number | boolean | null;
  */
 export interface View {
   get<K extends EntityName>(entity: K, id: string): EntityOf<K> | undefined;
-  where<K extends EntityName, F extends keyof EntityOf<K> & string>(entity: K, field: F, value: EntityOf<K>[F] & Scalar): EntityOf<K>[];
+  where<K extends EntityName, F extends keyof EntityOf<K> & string>(
+    entity: K,
+    field: F,
+    value: EntityOf<K>[F] & Scalar,
+  ): EntityOf<K>[];
   all<K extends EntityName>(entity: K): EntityOf<K>[];
   /** The whole estate as this view sees it, for the rules that analyse the topology. */
   estate(): Estate;

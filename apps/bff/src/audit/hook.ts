@@ -3,6 +3,7 @@ import type { Db } from '@dpm/db/client';
 import { appendAudit } from '@dpm/db/audit-repository';
 import type { AppDeps, AppEnv } from '../deps';
 import { accessOf } from '../auth/permissions';
+import { clientAddress } from '../security';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -38,7 +39,11 @@ export class AuditRecord {
     const c = this.c;
     const route = c.req.matchedRoutes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).at(-1);
     const access = route ? accessOf(c.req.method, route.path) : undefined;
-    return this.note.action ?? (access?.kind === 'role' ? access.operation : undefined) ?? `${c.req.method} ${route?.path ?? c.req.path}`;
+    return (
+      this.note.action ??
+      (access?.kind === 'role' ? access.operation : undefined) ??
+      `${c.req.method} ${route?.path ?? c.req.path}`
+    );
   }
 
   write(db: Db, outcome: 'success' | 'refused', code: string | null, detail: string): void {
@@ -59,12 +64,6 @@ export class AuditRecord {
   }
 }
 
-/** The client's address: the socket's, as @hono/node-server exposes it (no proxy headers trusted). */
-export function clientAddress(c: Context): string | null {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
-}
-
 /**
  * Audits every mutating request and every refusal of any request, reads refused access included,
  * once. 5xx answers are logged with their request id instead (they carry no detail to audit).
@@ -76,7 +75,18 @@ export function auditHook(d: AppDeps): MiddlewareHandler<AppEnv> {
     await next();
     const status = c.res.status;
     if (record.written || status >= 500 || !(MUTATING.has(c.req.method) || status === 401 || status === 403)) return;
-    const body = status >= 400 ? ((await c.res.clone().json().catch(() => null)) as { error?: { code?: string; message?: string } } | null) : null;
-    record.write(d.db, status >= 400 ? 'refused' : 'success', status >= 400 ? (body?.error?.code ?? String(status)) : null, body?.error?.message ?? '');
+    const body =
+      status >= 400
+        ? ((await c.res
+            .clone()
+            .json()
+            .catch(() => null)) as { error?: { code?: string; message?: string } } | null)
+        : null;
+    record.write(
+      d.db,
+      status >= 400 ? 'refused' : 'success',
+      status >= 400 ? (body?.error?.code ?? String(status)) : null,
+      body?.error?.message ?? '',
+    );
   };
 }

@@ -17,7 +17,13 @@ export const DomainCredentials = z
  * The password is never stored, logged, audited or returned; a wrong one is audited as a refusal
  * naming only the account.
  */
-export async function checkDomainCredentials(d: AppDeps, c: Context<AppEnv>, credentials: z.infer<typeof DomainCredentials>, action: string, target: string): Promise<void> {
+export async function checkDomainCredentials(
+  d: AppDeps,
+  c: Context<AppEnv>,
+  credentials: z.infer<typeof DomainCredentials>,
+  action: string,
+  target: string,
+): Promise<void> {
   const stored = domainAccountHash(d.db, credentials.userName);
   const ok = await verifyPassword(credentials.password, stored ?? DUMMY_HASH);
   if (ok && stored !== undefined) return;

@@ -21,12 +21,20 @@ export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
     const principal = authenticate(d.db, d.auth, c, Date.now());
     if (!principal) {
       c.get('audit').set({ detail: 'Not signed in.' });
-      return c.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to use the DPM console.', requestId: c.get('requestId') } }, 401);
+      return c.json(
+        {
+          error: { code: 'UNAUTHENTICATED', message: 'Sign in to use the DPM console.', requestId: c.get('requestId') },
+        },
+        401,
+      );
     }
     c.set('principal', principal);
     c.set('actor', principal.username);
     if (!allows(principal.role, access)) {
-      const message = access.kind === 'role' ? roleRefusal(access.role, { name: principal.username, role: principal.role }) : 'Not allowed.';
+      const message =
+        access.kind === 'role'
+          ? roleRefusal(access.role, { name: principal.username, role: principal.role })
+          : 'Not allowed.';
       return c.json({ error: { code: 'FORBIDDEN', message, requestId: c.get('requestId') } }, 403);
     }
     await next();

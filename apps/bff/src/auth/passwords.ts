@@ -11,7 +11,9 @@ const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((ok, fail) => scrypt(password.normalize('NFKC'), salt, KEYLEN, options, (err, key) => (err ? fail(err) : ok(key))));
+  return new Promise((ok, fail) =>
+    scrypt(password.normalize('NFKC'), salt, KEYLEN, options, (err, key) => (err ? fail(err) : ok(key))),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -24,7 +26,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM });
+  const key = await derive(password, Buffer.from(salt, 'base64url'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: MAXMEM,
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -3,7 +3,19 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '@dpm/db/client';
 import type { Role } from '@dpm/db/accounts-repository';
-import { countUsers, insertSession, insertToken, insertUser, sessionById, tokenByHash, touchSession, touchToken, userById, userByName, type ApiToken } from '@dpm/db/accounts-repository';
+import {
+  countUsers,
+  insertSession,
+  insertToken,
+  insertUser,
+  sessionById,
+  tokenByHash,
+  touchSession,
+  touchToken,
+  userById,
+  userByName,
+  type ApiToken,
+} from '@dpm/db/accounts-repository';
 import { digest, newSecret } from './secrets';
 import { hashPassword, passwordProblem } from './passwords';
 
@@ -42,7 +54,8 @@ export function authenticate(db: Db, settings: AuthSettings, c: Context, now: nu
   const secret = getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
   if (!secret) return null;
   const session = sessionById(db, digest(secret));
-  if (!session || session.revokedAt !== null || now >= session.expiresAt || now - session.lastSeenAt >= settings.idleMs) return null;
+  if (!session || session.revokedAt !== null || now >= session.expiresAt || now - session.lastSeenAt >= settings.idleMs)
+    return null;
   const user = userById(db, session.userId);
   if (!user || user.disabled || session.createdAt < user.passwordChangedAt) return null;
   // One write a minute at most keeps the idle timer honest without a write per request.
@@ -51,7 +64,12 @@ export function authenticate(db: Db, settings: AuthSettings, c: Context, now: nu
 }
 
 /** Starts a session: a new random token in the cookie, only its hash on the server. */
-export function startSession(db: Db, settings: AuthSettings, userId: string, now: number): { secret: string; expiresAt: number } {
+export function startSession(
+  db: Db,
+  settings: AuthSettings,
+  userId: string,
+  now: number,
+): { secret: string; expiresAt: number } {
   const secret = newSecret();
   const expiresAt = now + settings.absoluteMs;
   insertSession(db, { id: digest(secret), userId, createdAt: now, lastSeenAt: now, expiresAt, revokedAt: null });
@@ -72,14 +90,30 @@ export async function bootstrapAdmin(db: Db, configured: string | undefined, now
   const password = configured ?? newSecret().slice(0, 24);
   const problem = passwordProblem(password, 'admin');
   if (problem) throw new Error(`DPM_ADMIN_PASSWORD: ${problem}`);
-  insertUser(db, { id: randomUUID(), username: 'admin', passwordHash: await hashPassword(password), role: 'Administrator', disabled: false, createdAt: now, passwordChangedAt: now });
+  insertUser(db, {
+    id: randomUUID(),
+    username: 'admin',
+    passwordHash: await hashPassword(password),
+    role: 'Administrator',
+    disabled: false,
+    createdAt: now,
+    passwordChangedAt: now,
+  });
   return { created: true, generatedPassword: configured ? null : password };
 }
 
 /** Creates a personal API token; the secret is returned this once, only its hash is kept. */
 export function issueToken(db: Db, userId: string, name: string, now: number): { token: ApiToken; secret: string } {
   const secret = newSecret(TOKEN_PREFIX);
-  const token: ApiToken = { id: randomUUID(), userId, name, tokenHash: digest(secret), createdAt: now, lastUsedAt: null, revokedAt: null };
+  const token: ApiToken = {
+    id: randomUUID(),
+    userId,
+    name,
+    tokenHash: digest(secret),
+    createdAt: now,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
   insertToken(db, token);
   return { token, secret };
 }

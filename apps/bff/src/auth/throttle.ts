@@ -82,8 +82,20 @@ const MINUTE = 60 * SECOND;
  * slip through while the first password is still being hashed.
  */
 export class SignInThrottle {
-  readonly pair = new Backoff({ free: 5, baseMs: SECOND, maxMs: 15 * MINUTE, forgetMs: 60 * MINUTE, capacity: 100_000 });
-  readonly address = new Backoff({ free: 20, baseMs: SECOND, maxMs: 15 * MINUTE, forgetMs: 60 * MINUTE, capacity: 100_000 });
+  readonly pair = new Backoff({
+    free: 5,
+    baseMs: SECOND,
+    maxMs: 15 * MINUTE,
+    forgetMs: 60 * MINUTE,
+    capacity: 100_000,
+  });
+  readonly address = new Backoff({
+    free: 20,
+    baseMs: SECOND,
+    maxMs: 15 * MINUTE,
+    forgetMs: 60 * MINUTE,
+    capacity: 100_000,
+  });
 
   private static pairKey(account: string, address: string): string {
     return `${address}\u0000${account}`;

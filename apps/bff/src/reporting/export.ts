@@ -1,10 +1,24 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
-import type { Cell, CellKind, PrintDocument, ReportChart, ReportSection, ReportTable } from '@dpm/domain/reporting/document';
+import type {
+  Cell,
+  CellKind,
+  PrintDocument,
+  ReportChart,
+  ReportSection,
+  ReportTable,
+} from '@dpm/domain/reporting/document';
 import { chartTable, formatCell } from '@dpm/domain/reporting/document';
 
 /** The PDF fonts: PDF's standard Helvetica, built into every reader, so no font file is read or shipped. */
-const FONTS = { Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' } };
+const FONTS = {
+  Helvetica: {
+    normal: 'Helvetica',
+    bold: 'Helvetica-Bold',
+    italics: 'Helvetica-Oblique',
+    bolditalics: 'Helvetica-BoldOblique',
+  },
+};
 const STANDARD_FONTS = new Set(Object.values(FONTS.Helvetica));
 pdfmake.setFonts(FONTS);
 // A report never loads anything: only the standard font names may be "opened", no URL at all.
@@ -53,7 +67,8 @@ export function toCsv(doc: PrintDocument): string {
   for (const section of doc.sections) {
     const t = tableOf(section);
     lines.push('', csvCell(t.title), t.columns.map((c) => csvCell(`${c.header}${UNIT[c.kind] ?? ''}`)).join(','));
-    for (const row of t.rows) lines.push(row.map((v, i) => csvCell(csvValue(v, t.columns[i]?.kind ?? 'text'))).join(','));
+    for (const row of t.rows)
+      lines.push(row.map((v, i) => csvCell(csvValue(v, t.columns[i]?.kind ?? 'text'))).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -69,11 +84,24 @@ function chartContent(chart: ReportChart): Content[] {
   const slot = width / n;
   const bar = Math.max(1, (slot * 0.8) / Math.max(1, chart.series.length));
   const shapes = chart.series.flatMap((s, si) =>
-    s.values.map((v, i) => ({ type: 'rect' as const, x: i * slot + slot * 0.1 + si * bar, y: height - (v / max) * height, w: bar, h: (v / max) * height, color: COLORS[si % COLORS.length] ?? '#000' })),
+    s.values.map((v, i) => ({
+      type: 'rect' as const,
+      x: i * slot + slot * 0.1 + si * bar,
+      y: height - (v / max) * height,
+      w: bar,
+      h: (v / max) * height,
+      color: COLORS[si % COLORS.length] ?? '#000',
+    })),
   );
   return [
     { text: `${chart.description} Highest value: ${formatCell(max, chart.unit)}.`, style: 'note' },
-    { canvas: [{ type: 'line', x1: 0, y1: height, x2: width, y2: height, lineWidth: 0.5, lineColor: '#888' }, ...shapes], margin: [0, 4, 0, 2] },
+    {
+      canvas: [
+        { type: 'line', x1: 0, y1: height, x2: width, y2: height, lineWidth: 0.5, lineColor: '#888' },
+        ...shapes,
+      ],
+      margin: [0, 4, 0, 2],
+    },
     { text: chart.series.map((s, i) => ({ text: `■ ${s.name}   `, color: COLORS[i % COLORS.length] })), style: 'note' },
   ];
 }
@@ -82,22 +110,41 @@ function tableContent(t: ReportTable): Content {
   if (t.rows.length === 0) return { text: t.empty, style: 'note' };
   const body: TableCell[][] = [
     t.columns.map((c) => ({ text: c.header, bold: true, fillColor: '#eeeeee' })),
-    ...t.rows.map((row) => row.map((v, i) => ({ text: formatCell(v, t.columns[i]?.kind ?? 'text', ''), alignment: (t.columns[i]?.kind ?? 'text') === 'text' ? ('left' as const) : ('right' as const) }))),
+    ...t.rows.map((row) =>
+      row.map((v, i) => ({
+        text: formatCell(v, t.columns[i]?.kind ?? 'text', ''),
+        alignment: (t.columns[i]?.kind ?? 'text') === 'text' ? ('left' as const) : ('right' as const),
+      })),
+    ),
   ];
-  return { table: { headerRows: 1, dontBreakRows: true, widths: t.columns.map(() => 'auto'), body }, layout: 'lightHorizontalLines', fontSize: 7 };
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: t.columns.map(() => 'auto'), body },
+    layout: 'lightHorizontalLines',
+    fontSize: 7,
+  };
 }
 
 export function pdfDefinition(doc: PrintDocument): TDocumentDefinitions {
-  const content: Content[] = [{ text: doc.title, style: 'title' }, ...doc.subtitle.map((s): Content => ({ text: s, style: 'subtitle' }))];
+  const content: Content[] = [
+    { text: doc.title, style: 'title' },
+    ...doc.subtitle.map((s): Content => ({ text: s, style: 'subtitle' })),
+  ];
   for (const section of doc.sections) {
     content.push({ text: section.title, style: 'section' });
     if (section.kind === 'facts') {
-      content.push({ table: { widths: ['auto', '*'], body: section.items.map((i) => [{ text: i.label, bold: true }, formatCell(i.value, i.kind)]) }, layout: 'noBorders' });
+      content.push({
+        table: {
+          widths: ['auto', '*'],
+          body: section.items.map((i) => [{ text: i.label, bold: true }, formatCell(i.value, i.kind)]),
+        },
+        layout: 'noBorders',
+      });
     } else if (section.kind === 'chart') {
       content.push(...chartContent(section), tableContent(chartTable(section)));
     } else {
       content.push(tableContent(section));
-      if (section.omittedRows) content.push({ text: `${section.omittedRows} more rows are in the CSV export.`, style: 'note' });
+      if (section.omittedRows)
+        content.push({ text: `${section.omittedRows} more rows are in the CSV export.`, style: 'note' });
     }
   }
   return {
@@ -112,7 +159,12 @@ export function pdfDefinition(doc: PrintDocument): TDocumentDefinitions {
       section: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
       note: { fontSize: 8, color: '#444444', margin: [0, 2, 0, 2] },
     },
-    footer: (page, pages) => ({ text: `${doc.title} · page ${page} of ${pages}`, alignment: 'center', fontSize: 7, color: '#666666' }),
+    footer: (page, pages) => ({
+      text: `${doc.title} · page ${page} of ${pages}`,
+      alignment: 'center',
+      fontSize: 7,
+      color: '#666666',
+    }),
     content,
   };
 }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '@dpm/db/client';
 import { inTransaction } from '@dpm/db/client';
-import { insertCopy, listSchedules, setMailStatus, updateSchedule, type ReportCopy } from '@dpm/db/reporting-repository';
+import {
+  insertCopy,
+  listSchedules,
+  setMailStatus,
+  updateSchedule,
+  type ReportCopy,
+} from '@dpm/db/reporting-repository';
 import { isDomainError } from '@dpm/domain/errors';
 import type { PrintDocument, ReportDocument } from '@dpm/domain/reporting/document';
 import { REPORT_NAMES, formatCell, formatUtc, limitSectionRows, printable } from '@dpm/domain/reporting/document';
@@ -15,10 +21,18 @@ import type { Mailer } from './mailer';
 import { MAX_ROWS_SHOWN, toCsv, toPdf } from './export';
 
 /** A document as the file a user downloads or a recipient receives. */
-export async function renderFile(doc: PrintDocument, format: ReportFormat): Promise<{ filename: string; contentType: string; content: Buffer | string }> {
-  if (format === 'CSV') return { filename: `${doc.fileName}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(doc) };
+export async function renderFile(
+  doc: PrintDocument,
+  format: ReportFormat,
+): Promise<{ filename: string; contentType: string; content: Buffer | string }> {
+  if (format === 'CSV')
+    return { filename: `${doc.fileName}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(doc) };
   // The PDF shows the first rows of a long table and says the CSV holds the rest.
-  return { filename: `${doc.fileName}.pdf`, contentType: 'application/pdf', content: await toPdf({ ...doc, sections: limitSectionRows(doc.sections, MAX_ROWS_SHOWN) }) };
+  return {
+    filename: `${doc.fileName}.pdf`,
+    contentType: 'application/pdf',
+    content: await toPdf({ ...doc, sections: limitSectionRows(doc.sections, MAX_ROWS_SHOWN) }),
+  };
 }
 
 /**
@@ -57,7 +71,8 @@ export class ReportingService implements ClockListener {
 
   nextDue(from: number, to: number): number | null {
     let next: number | null = null;
-    for (const s of this.schedules) if (s.nextRunAt > from && s.nextRunAt <= to && (next === null || s.nextRunAt < next)) next = s.nextRunAt;
+    for (const s of this.schedules)
+      if (s.nextRunAt > from && s.nextRunAt <= to && (next === null || s.nextRunAt < next)) next = s.nextRunAt;
     return next;
   }
 
@@ -82,7 +97,12 @@ export class ReportingService implements ClockListener {
   }
 
   private produce(schedule: ReportSchedule, at: number): void {
-    const doc = buildReport(this.store.estate, schedule.reportId, { now: at, serverId: schedule.serverId, period: schedule.period, groupBy: schedule.groupBy });
+    const doc = buildReport(this.store.estate, schedule.reportId, {
+      now: at,
+      serverId: schedule.serverId,
+      period: schedule.period,
+      groupBy: schedule.groupBy,
+    });
     const next = { ...schedule, nextRunAt: nextRunAfter(schedule, at) };
     if (isDomainError(doc)) {
       // The server it reports on was removed: the schedule stays, to be changed or deleted.
@@ -108,7 +128,17 @@ export class ReportingService implements ClockListener {
       insertCopy(tx, copy, schedule.keep);
       updateSchedule(tx, next);
     });
-    this.store.bus.publish([{ type: 'report.produced', serverId: null, subjectId: copy.id, summary: `${REPORT_NAMES[copy.reportId]} report for ${doc.scope.name} produced` }], at);
+    this.store.bus.publish(
+      [
+        {
+          type: 'report.produced',
+          serverId: null,
+          subjectId: copy.id,
+          summary: `${REPORT_NAMES[copy.reportId]} report for ${doc.scope.name} produced`,
+        },
+      ],
+      at,
+    );
     if (copy.mailStatus === 'Sending') this.track(this.mail(copy, doc));
   }
 
@@ -123,20 +153,48 @@ export class ReportingService implements ClockListener {
     const print = printable(doc);
     try {
       const attachment = await renderFile(print, copy.format);
-      const summary = doc.sections.flatMap((s) => (s.kind === 'facts' ? s.items.map((i) => `${i.label}: ${formatCell(i.value, i.kind)}`) : []));
+      const summary = doc.sections.flatMap((s) =>
+        s.kind === 'facts' ? s.items.map((i) => `${i.label}: ${formatCell(i.value, i.kind)}`) : [],
+      );
       await mailer.send({
         to: copy.recipients,
         subject: `DPM ${doc.title}: ${doc.scope.name}, ${formatUtc(doc.generatedAt)}`,
-        text: [`${doc.title} (${print.subtitle.join('; ')}).`, '', ...summary, '', `The report is attached as ${copy.format}.`].join('\n'),
+        text: [
+          `${doc.title} (${print.subtitle.join('; ')}).`,
+          '',
+          ...summary,
+          '',
+          `The report is attached as ${copy.format}.`,
+        ].join('\n'),
         attachment,
       });
       setMailStatus(this.db, copy.id, 'Sent', null, Date.now());
-      this.store.bus.publish([{ type: 'report.mailed', serverId: null, subjectId: copy.id, summary: `${doc.title} mailed to ${copy.recipients.join(', ')}` }], this.store.now);
+      this.store.bus.publish(
+        [
+          {
+            type: 'report.mailed',
+            serverId: null,
+            subjectId: copy.id,
+            summary: `${doc.title} mailed to ${copy.recipients.join(', ')}`,
+          },
+        ],
+        this.store.now,
+      );
     } catch (err) {
       const detail = err instanceof Error ? err.message.slice(0, 500) : 'The mail could not be sent.';
       this.log.warn({ copyId: copy.id, err: detail }, 'report mail failed');
       setMailStatus(this.db, copy.id, 'Failed', detail, null);
-      this.store.bus.publish([{ type: 'report.mail-failed', serverId: null, subjectId: copy.id, summary: `${doc.title} could not be mailed: ${detail}` }], this.store.now);
+      this.store.bus.publish(
+        [
+          {
+            type: 'report.mail-failed',
+            serverId: null,
+            subjectId: copy.id,
+            summary: `${doc.title} could not be mailed: ${detail}`,
+          },
+        ],
+        this.store.now,
+      );
     }
   }
 

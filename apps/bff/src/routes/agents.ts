@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
-import { AgentRow, Id, ServerParams } from '../schemas';
+import { AgentRow } from '../schemas-management';
+import { Id, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow } from '@dpm/domain/command';
+import { ownRow } from '@dpm/domain/draft';
 import { listAgents } from '@dpm/db/views/management';
 import { agentCandidates } from '@dpm/domain/agents/agent-candidates';
 import { connectivityChecks } from '@dpm/domain/agents/connectivity';
@@ -18,7 +18,9 @@ import { takeOwnershipOperation } from '@dpm/domain/agents/take-ownership';
 import { reestablishOperation } from '@dpm/domain/agents/reestablish-protection';
 import { setDpmServerOperation } from '@dpm/domain/agents/set-dpm-server';
 import { DomainCredentials, checkDomainCredentials } from '../auth/domain-credentials';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const ComputerParams = ServerParams.extend({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) });
@@ -34,27 +36,91 @@ const Candidate = z
     dpmVersion: z.string().nullable(),
     hasAgent: z.boolean(),
     owner: z.string().nullable(),
-    whyNot: z.object({ Install: Reason, Attach: Reason }).openapi({ description: "Why this server can't take the agent by each method (rule code and sentence), as Install or Attach would refuse it; null when it can" }),
+    whyNot: z
+      .object({ Install: Reason, Attach: Reason })
+      .openapi({
+        description:
+          "Why this server can't take the agent by each method (rule code and sentence), as Install or Attach would " +
+            "refuse it; null when it can",
+      }),
   })
   .openapi('AgentCandidate');
 
-const agents = readRoute(TAG, '/servers/{serverId}/agents', 'Agents this server owns or has attached, with what can be done to each', ServerParams, NoQuery, z.array(AgentRow));
-const candidates = readRoute(TAG, '/servers/{serverId}/agents/candidates', 'Select Computers: computers of the domain this server has no agent on', ServerParams, z.object({ search: z.string().max(100).default('') }).strict(), z.array(Candidate));
-const checks = readRoute(TAG, '/servers/{serverId}/agents/{computerId}/checks', 'Re-establish protection: the checks of seed 000', ComputerParams, NoQuery, z.array(Check));
+const agents = readRoute(
+  TAG,
+  '/servers/{serverId}/agents',
+  'Agents this server owns or has attached, with what can be done to each',
+  ServerParams,
+  NoQuery,
+  z.array(AgentRow),
+);
+const candidates = readRoute(
+  TAG,
+  '/servers/{serverId}/agents/candidates',
+  'Select Computers: computers of the domain this server has no agent on',
+  ServerParams,
+  z.object({ search: z.string().max(100).default('') }).strict(),
+  z.array(Candidate),
+);
+const checks = readRoute(
+  TAG,
+  '/servers/{serverId}/agents/{computerId}/checks',
+  'Re-establish protection: the checks of seed 000',
+  ComputerParams,
+  NoQuery,
+  z.array(Check),
+);
 const attach = operationRoute(
   installAgentsOperation,
   '/servers/{serverId}/agents/attach',
   ServerParams,
-  z.object({ computerIds: z.array(Id).min(1).max(500), method: z.enum(['Install', 'Attach']), credentials: DomainCredentials }).strict(),
+  z
+    .object({
+      computerIds: z.array(Id).min(1).max(500),
+      method: z.enum(['Install', 'Attach']),
+      credentials: DomainCredentials,
+    })
+    .strict(),
   'Protection Agent Installation Wizard → Attach / Install, with a domain account (Enter Credentials)',
 );
 const refresh = operationRoute(refreshAgentsOperation, '/servers/{serverId}/agents/refresh', ServerParams, NoBody);
-const update = operationRoute(updateAgentOperation, '/servers/{serverId}/agents/update', ServerParams, z.object({ computerIds: z.array(Id).min(1).max(500) }).strict());
-const disable = operationRoute(disableAgentOperation, '/servers/{serverId}/agents/{computerId}/disable-protection', ComputerParams, AgentEdit);
-const enable = operationRoute(enableAgentOperation, '/servers/{serverId}/agents/{computerId}/enable-protection', ComputerParams, AgentEdit);
-const uninstall = operationRoute(uninstallAgentOperation, '/servers/{serverId}/agents/{computerId}/uninstall', ComputerParams, AgentEdit);
-const own = operationRoute(takeOwnershipOperation, '/servers/{serverId}/agents/{computerId}/take-ownership', ComputerParams, AgentEdit);
-const reestablish = operationRoute(reestablishOperation, '/servers/{serverId}/agents/{computerId}/reestablish', ComputerParams, AgentEdit, 'Re-establish protection (SetDpmServer, groups, DCOM)');
+const update = operationRoute(
+  updateAgentOperation,
+  '/servers/{serverId}/agents/update',
+  ServerParams,
+  z.object({ computerIds: z.array(Id).min(1).max(500) }).strict(),
+);
+const disable = operationRoute(
+  disableAgentOperation,
+  '/servers/{serverId}/agents/{computerId}/disable-protection',
+  ComputerParams,
+  AgentEdit,
+);
+const enable = operationRoute(
+  enableAgentOperation,
+  '/servers/{serverId}/agents/{computerId}/enable-protection',
+  ComputerParams,
+  AgentEdit,
+);
+const uninstall = operationRoute(
+  uninstallAgentOperation,
+  '/servers/{serverId}/agents/{computerId}/uninstall',
+  ComputerParams,
+  AgentEdit,
+);
+const own = operationRoute(
+  takeOwnershipOperation,
+  '/servers/{serverId}/agents/{computerId}/take-ownership',
+  ComputerParams,
+  AgentEdit,
+);
+const reestablish = operationRoute(
+  reestablishOperation,
+  '/servers/{serverId}/agents/{computerId}/reestablish',
+  ComputerParams,
+  AgentEdit,
+  'Re-establish protection (SetDpmServer, groups, DCOM)',
+);
 const setServer = operationRoute(
   setDpmServerOperation,
   '/computers/{computerId}/set-dpm-server',
@@ -69,7 +135,10 @@ export function agentRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const ops = offeredFor(d, c, 'agent');
-      return c.json(listAgents(d.db, serverId).map((a) => ({ ...a, operations: ops({ serverId, computerId: a.computerId }) })), 200);
+      return c.json(
+        listAgents(d.db, serverId).map((a) => ({ ...a, operations: ops({ serverId, computerId: a.computerId }) })),
+        200,
+      );
     })
     .openapi(candidates, (c) => {
       const { serverId } = c.req.valid('param');
@@ -103,26 +172,50 @@ export function agentRoutes(d: AppDeps) {
     })
     .openapi(disable, (c) => {
       const { serverId, computerId } = c.req.valid('param');
-      return c.json(run(d, c, disableAgentOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }), 200);
+      return c.json(
+        run(d, c, disableAgentOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }),
+        200,
+      );
     })
     .openapi(enable, (c) => {
       const { serverId, computerId } = c.req.valid('param');
-      return c.json(run(d, c, enableAgentOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }), 200);
+      return c.json(
+        run(d, c, enableAgentOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }),
+        200,
+      );
     })
     .openapi(uninstall, (c) => {
       const { serverId, computerId } = c.req.valid('param');
-      return c.json(run(d, c, uninstallAgentOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }), 200);
+      return c.json(
+        run(d, c, uninstallAgentOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }),
+        200,
+      );
     })
     .openapi(own, (c) => {
       const { serverId, computerId } = c.req.valid('param');
-      return c.json(run(d, c, takeOwnershipOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }), 200);
+      return c.json(
+        run(d, c, takeOwnershipOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }),
+        200,
+      );
     })
     .openapi(reestablish, (c) => {
       const { serverId, computerId } = c.req.valid('param');
-      return c.json(run(d, c, reestablishOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }), 200);
+      return c.json(
+        run(d, c, reestablishOperation, { serverId, computerId, ...c.req.valid('json') }, { target: computerId }),
+        200,
+      );
     })
     .openapi(setServer, (c) => {
       const { computerId } = c.req.valid('param');
-      return c.json(run(d, c, setDpmServerOperation, { computerId, dpmServerName: c.req.valid('json').dpmServerName }, { target: computerId }), 200);
+      return c.json(
+        run(
+          d,
+          c,
+          setDpmServerOperation,
+          { computerId, dpmServerName: c.req.valid('json').dpmServerName },
+          { target: computerId },
+        ),
+        200,
+      );
     });
 }

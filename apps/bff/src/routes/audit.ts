@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listAudit, type AuditRow } from '@dpm/db/audit-repository';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
-import { declared } from './route-kit';
+import { declared, router } from './route-kit';
 
 /** The audit trail is for Operators and Administrators. */
 const OPERATORS = { kind: 'role', role: 'Operator' } as const;
@@ -32,20 +31,35 @@ const Query = z
   })
   .strict();
 
-const list = declared(createRoute({
-  method: 'get',
-  path: '/audit',
-  tags: [TAG],
-  request: { query: Query },
-  responses: { 200: { description: 'Audit entries, newest first (keyset paging with `before`)', content: { 'application/json': { schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) } } } },
-}), OPERATORS);
-const csv = declared(createRoute({
-  method: 'get',
-  path: '/audit.csv',
-  tags: [TAG],
-  request: { query: Query.omit({ before: true, limit: true }) },
-  responses: { 200: { description: 'The filtered audit trail as CSV', content: { 'text/csv': { schema: z.string() } } } },
-}), OPERATORS);
+const list = declared(
+  createRoute({
+    method: 'get',
+    path: '/audit',
+    tags: [TAG],
+    request: { query: Query },
+    responses: {
+      200: {
+        description: 'Audit entries, newest first (keyset paging with `before`)',
+        content: {
+          'application/json': { schema: z.object({ items: z.array(Entry), nextBefore: z.number().nullable() }) },
+        },
+      },
+    },
+  }),
+  OPERATORS,
+);
+const csv = declared(
+  createRoute({
+    method: 'get',
+    path: '/audit.csv',
+    tags: [TAG],
+    request: { query: Query.omit({ before: true, limit: true }) },
+    responses: {
+      200: { description: 'The filtered audit trail as CSV', content: { 'text/csv': { schema: z.string() } } },
+    },
+  }),
+  OPERATORS,
+);
 
 function cell(v: string | number | null): string {
   const s = v === null ? '' : String(v);
@@ -72,9 +86,37 @@ export function auditRoutes(d: AppDeps) {
         if (batch.length < 1000 || rows.length >= 100_000) break;
         before = batch.at(-1)?.id;
       }
-      const header = ['id', 'time (UTC)', 'simulated time (UTC)', 'actor', 'action', 'target', 'outcome', 'code', 'address', 'detail'];
-      const lines = rows.map((r) => [r.id, new Date(r.at).toISOString(), new Date(r.simulatedAt).toISOString(), r.actor, r.action, r.target, r.outcome, r.code, r.address, r.detail].map(cell).join(','));
+      const header = [
+        'id',
+        'time (UTC)',
+        'simulated time (UTC)',
+        'actor',
+        'action',
+        'target',
+        'outcome',
+        'code',
+        'address',
+        'detail',
+      ];
+      const lines = rows.map((r) =>
+        [
+          r.id,
+          new Date(r.at).toISOString(),
+          new Date(r.simulatedAt).toISOString(),
+          r.actor,
+          r.action,
+          r.target,
+          r.outcome,
+          r.code,
+          r.address,
+          r.detail,
+        ]
+          .map(cell)
+          .join(','),
+      );
       c.header('Content-Disposition', 'attachment; filename="dpm-audit.csv"');
-      return c.body([header.map(cell).join(','), ...lines].join('\r\n'), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      return c.body([header.map(cell).join(','), ...lines].join('\r\n'), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+      });
     });
 }

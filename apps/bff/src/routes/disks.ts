@@ -1,25 +1,66 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
-import { DiskSummary, Id, ServerParams } from '../schemas';
-import { rowsWhere } from '@dpm/domain/command';
+import { DiskSummary } from '../schemas-management';
+import { Id, ServerParams } from '../schemas';
+import { rowsWhere } from '@dpm/domain/draft';
 import { diskLayout } from '@dpm/domain/server/disk-layout';
 import { addDiskOperation } from '@dpm/domain/server/add-disk';
 import { diskFailureOperation, removeDiskOperation } from '@dpm/domain/server/disk-failure';
 import { diskSummary } from '@dpm/db/views/management';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const DiskParams = ServerParams.extend({ diskId: Id.openapi({ param: { name: 'diskId', in: 'path' } }) });
 const PoolReplica = z
-  .object({ id: z.string(), dataSource: z.string(), computer: z.string(), allocatedGb: z.number(), status: z.string(), inStoragePool: z.boolean(), disks: z.array(z.string()) })
+  .object({
+    id: z.string(),
+    dataSource: z.string(),
+    computer: z.string(),
+    allocatedGb: z.number(),
+    status: z.string(),
+    inStoragePool: z.boolean(),
+    disks: z.array(z.string()),
+  })
   .openapi('StoragePoolReplica');
 
-const disks = readRoute(TAG, '/servers/{serverId}/disks', 'Storage pool: its disks, with what can be done to each', ServerParams, NoQuery, DiskSummary);
-const poolReplicas = readRoute(TAG, '/servers/{serverId}/disks/replicas', 'Replicas using the storage pool', ServerParams, NoQuery, z.array(PoolReplica));
-const add = operationRoute(addDiskOperation, '/servers/{serverId}/disks', ServerParams, z.object({ sizeGb: z.number().int().min(1).max(262_144) }).strict());
-const failure = operationRoute(diskFailureOperation, '/servers/{serverId}/disks/{diskId}/simulate-failure', DiskParams, NoBody, 'Simulate disk failure: the replicas on the disk become Replica is missing');
-const remove = operationRoute(removeDiskOperation, '/servers/{serverId}/disks/{diskId}/remove', DiskParams, NoBody, 'Remove disk (a missing one, or one no replica uses)');
+const disks = readRoute(
+  TAG,
+  '/servers/{serverId}/disks',
+  'Storage pool: its disks, with what can be done to each',
+  ServerParams,
+  NoQuery,
+  DiskSummary,
+);
+const poolReplicas = readRoute(
+  TAG,
+  '/servers/{serverId}/disks/replicas',
+  'Replicas using the storage pool',
+  ServerParams,
+  NoQuery,
+  z.array(PoolReplica),
+);
+const add = operationRoute(
+  addDiskOperation,
+  '/servers/{serverId}/disks',
+  ServerParams,
+  z.object({ sizeGb: z.number().int().min(1).max(262_144) }).strict(),
+);
+const failure = operationRoute(
+  diskFailureOperation,
+  '/servers/{serverId}/disks/{diskId}/simulate-failure',
+  DiskParams,
+  NoBody,
+  'Simulate disk failure: the replicas on the disk become Replica is missing',
+);
+const remove = operationRoute(
+  removeDiskOperation,
+  '/servers/{serverId}/disks/{diskId}/remove',
+  DiskParams,
+  NoBody,
+  'Remove disk (a missing one, or one no replica uses)',
+);
 
 /** Management › Disks: the storage pool. */
 export function diskRoutes(d: AppDeps) {
@@ -67,7 +108,10 @@ export function diskRoutes(d: AppDeps) {
     })
     .openapi(add, (c) => {
       const { serverId } = c.req.valid('param');
-      return c.json(run(d, c, addDiskOperation, { serverId, sizeGb: c.req.valid('json').sizeGb }, { target: serverId }), 200);
+      return c.json(
+        run(d, c, addDiskOperation, { serverId, sizeGb: c.req.valid('json').sizeGb }, { target: serverId }),
+        200,
+      );
     })
     .openapi(failure, (c) => {
       const { serverId, diskId } = c.req.valid('param');

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { Id, Operations, Version } from '../schemas';
 import { formatVersion } from '@dpm/domain/model';
 import { poolCapacityGb } from '@dpm/domain/server/disk-layout';
@@ -10,7 +9,8 @@ import { addDpmServerOperation } from '@dpm/domain/estate/add-dpm-server';
 import { removeServerOperation } from '@dpm/domain/estate/remove-dpm-server';
 import { startVssWriterOperation, stopVssWriterOperation } from '@dpm/domain/estate/set-vss-writer';
 import { uncleanShutdownOperation } from '@dpm/domain/estate/unclean-shutdown';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
 
 const TAG = 'Estate';
 const ComputerParams = z.object({ computerId: Id.openapi({ param: { name: 'computerId', in: 'path' } }) });
@@ -19,27 +19,80 @@ const ServerParams = z.object({ serverId: Id.openapi({ param: { name: 'serverId'
 const EstateView = z
   .object({
     computers: z.array(
-      z.object({ id: z.string(), name: z.string(), fqdn: z.string(), domain: z.string(), dpmServerId: z.string().nullable(), agentOwner: z.string().nullable(), dataSources: z.number(), operations: Operations }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        fqdn: z.string(),
+        domain: z.string(),
+        dpmServerId: z.string().nullable(),
+        agentOwner: z.string().nullable(),
+        dataSources: z.number(),
+        operations: Operations,
+      }),
     ),
     servers: z.array(
-      z.object({ id: z.string(), name: z.string(), fqdn: z.string(), version: z.string(), state: z.string(), vssWriter: z.enum(['Running', 'Stopped']), storagePoolGb: z.number(), operations: Operations }),
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        fqdn: z.string(),
+        version: z.string(),
+        state: z.string(),
+        vssWriter: z.enum(['Running', 'Stopped']),
+        storagePoolGb: z.number(),
+        operations: Operations,
+      }),
     ),
     operations: Operations.openapi({ description: 'Add computer, Add DPM server' }),
   })
   .openapi('Estate');
 
-const view = readRoute(TAG, '/estate', 'The simulated domain: computers and DPM servers', z.object({}), NoQuery, EstateView);
-const newComputer = operationRoute(addComputerOperation, '/estate/computers', z.object({}), z.object({ name: z.string().min(1).max(15), fqdn: z.string().min(3).max(255) }).strict());
-const unclean = operationRoute(uncleanShutdownOperation, '/estate/computers/{computerId}/unclean-shutdown', ComputerParams, NoBody, 'Simulate unclean shutdown: the replicas read from the computer become inconsistent');
-const dropComputer = operationRoute(removeComputerOperation, '/estate/computers/{computerId}/remove', ComputerParams, NoBody);
+const view = readRoute(
+  TAG,
+  '/estate',
+  'The simulated domain: computers and DPM servers',
+  z.object({}),
+  NoQuery,
+  EstateView,
+);
+const newComputer = operationRoute(
+  addComputerOperation,
+  '/estate/computers',
+  z.object({}),
+  z.object({ name: z.string().min(1).max(15), fqdn: z.string().min(3).max(255) }).strict(),
+);
+const unclean = operationRoute(
+  uncleanShutdownOperation,
+  '/estate/computers/{computerId}/unclean-shutdown',
+  ComputerParams,
+  NoBody,
+  'Simulate unclean shutdown: the replicas read from the computer become inconsistent',
+);
+const dropComputer = operationRoute(
+  removeComputerOperation,
+  '/estate/computers/{computerId}/remove',
+  ComputerParams,
+  NoBody,
+);
 const newServer = operationRoute(
   addDpmServerOperation,
   '/estate/servers',
   z.object({}),
-  z.object({ name: z.string().min(1).max(15), fqdn: z.string().min(3).max(255), version: Version, storagePoolGb: z.number().int().min(0).max(1_048_576).default(10_000) }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(15),
+      fqdn: z.string().min(3).max(255),
+      version: Version,
+      storagePoolGb: z.number().int().min(0).max(1_048_576).default(10_000),
+    })
+    .strict(),
 );
 const dropServer = operationRoute(removeServerOperation, '/estate/servers/{serverId}/remove', ServerParams, NoBody);
-const vss = operationRoute([startVssWriterOperation, stopVssWriterOperation], '/estate/servers/{serverId}/vss-writer', ServerParams, z.object({ state: z.enum(['Running', 'Stopped']) }).strict());
+const vss = operationRoute(
+  [startVssWriterOperation, stopVssWriterOperation],
+  '/estate/servers/{serverId}/vss-writer',
+  ServerParams,
+  z.object({ state: z.enum(['Running', 'Stopped']) }).strict(),
+);
 
 export function estateRoutes(d: AppDeps) {
   return router()
@@ -104,6 +157,15 @@ export function estateRoutes(d: AppDeps) {
     .openapi(vss, (c) => {
       const { serverId } = c.req.valid('param');
       const { state } = c.req.valid('json');
-      return c.json(run(d, c, state === 'Running' ? startVssWriterOperation : stopVssWriterOperation, { serverId, state }, { target: serverId }), 200);
+      return c.json(
+        run(
+          d,
+          c,
+          state === 'Running' ? startVssWriterOperation : stopVssWriterOperation,
+          { serverId, state },
+          { target: serverId },
+        ),
+        200,
+      );
     });
 }

@@ -22,7 +22,11 @@ export function eventRoutes(d: AppDeps, heartbeatMs = 15_000) {
         unsubscribe();
         wake?.();
       });
-      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ lastId: d.store.bus.lastId }), id: String(d.store.bus.lastId) });
+      await stream.writeSSE({
+        event: 'hello',
+        data: JSON.stringify({ lastId: d.store.bus.lastId }),
+        id: String(d.store.bus.lastId),
+      });
       while (!stream.aborted) {
         while (queue.length > 0) {
           const e = queue.shift() as BusEvent;
@@ -36,7 +40,8 @@ export function eventRoutes(d: AppDeps, heartbeatMs = 15_000) {
           };
         });
         wake = null;
-        if (queue.length === 0 && !stream.aborted) await stream.writeSSE({ event: 'heartbeat', data: String(Date.now()) });
+        if (queue.length === 0 && !stream.aborted)
+          await stream.writeSSE({ event: 'heartbeat', data: String(Date.now()) });
       }
       unsubscribe();
     }),

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
-import { Id, Library, ServerParams } from '../schemas';
+import { Id, ServerParams } from '../schemas';
+import { Library } from '../schemas-management';
 import { Refused } from '../http-errors';
 import { isDomainError } from '@dpm/domain/errors';
 import { listLibraries } from '@dpm/db/views/management';
@@ -17,33 +17,92 @@ import { markFreeOperation } from '@dpm/domain/library/mark-tape-free';
 import { eraseTapeOperation } from '@dpm/domain/library/erase-tape';
 import { removeTapeOperation } from '@dpm/domain/library/remove-tape';
 import { tapeContents } from '@dpm/domain/library/tape-contents';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
 const LibraryParams = ServerParams.extend({ libraryId: Id.openapi({ param: { name: 'libraryId', in: 'path' } }) });
 const TapeParams = ServerParams.extend({ tapeId: Id.openapi({ param: { name: 'tapeId', in: 'path' } }) });
-const Revised = { expectedRevision: z.number().int().min(0).optional().openapi({ description: 'The revision of the library the console showed (STALE)' }) };
+const Revised = {
+  expectedRevision: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'The revision of the library the console showed (STALE)' }),
+};
 const TapeDataSet = z
-  .object({ dataSource: z.string(), computer: z.string(), time: z.number(), sizeGb: z.number(), databaseBackup: z.boolean() })
+  .object({
+    dataSource: z.string(),
+    computer: z.string(),
+    time: z.number(),
+    sizeGb: z.number(),
+    databaseBackup: z.boolean(),
+  })
   .openapi('TapeDataSet');
 
 const libraries = readRoute(
   TAG,
   '/servers/{serverId}/libraries',
-  'The tape libraries the server\'s DPM database knows (found by Rescan since DPM was installed), with their tapes, and what can be done to each',
+  "The tape libraries the server's DPM database knows (found by Rescan since DPM was installed), with their tapes, " +
+    "and what can be done to each",
   ServerParams,
   NoQuery,
   z.array(Library),
 );
-const contents = readRoute(TAG, '/servers/{serverId}/tapes/{tapeId}/contents', 'View tape contents', TapeParams, NoQuery, z.array(TapeDataSet));
+const contents = readRoute(
+  TAG,
+  '/servers/{serverId}/tapes/{tapeId}/contents',
+  'View tape contents',
+  TapeParams,
+  NoQuery,
+  z.array(TapeDataSet),
+);
 const rescan = operationRoute(rescanOperation, '/servers/{serverId}/libraries/rescan', ServerParams, NoBody);
-const inventory = operationRoute([fastInventoryOperation, detailedInventoryOperation], '/servers/{serverId}/libraries/{libraryId}/inventory', LibraryParams, z.object({ kind: z.enum(['Fast', 'Detailed']) }).strict(), 'Inventory libraries… (Fast inventory / Detailed inventory)');
-const door = operationRoute([lockDoorOperation, unlockDoorOperation], '/servers/{serverId}/libraries/{libraryId}/door', LibraryParams, z.object({ locked: z.boolean(), ...Revised }).strict());
-const enabled = operationRoute([disableLibraryOperation, enableLibraryOperation], '/servers/{serverId}/libraries/{libraryId}/enabled', LibraryParams, z.object({ enabled: z.boolean(), ...Revised }).strict());
-const clean = operationRoute(cleanDriveOperation, '/servers/{serverId}/libraries/{libraryId}/clean-drive', LibraryParams, NoBody);
-const add = operationRoute(addTapeOperation, '/servers/{serverId}/libraries/{libraryId}/tapes', LibraryParams, z.object({ barcode: z.string().min(1).max(16), cleaning: z.boolean().default(false) }).strict());
-const recatalog = operationRoute(recatalogOperation, '/servers/{serverId}/tapes/{tapeId}/recatalog', TapeParams, NoBody);
-const identify = operationRoute(identifyTapeOperation, '/servers/{serverId}/tapes/{tapeId}/identify', TapeParams, NoBody);
+const inventory = operationRoute(
+  [fastInventoryOperation, detailedInventoryOperation],
+  '/servers/{serverId}/libraries/{libraryId}/inventory',
+  LibraryParams,
+  z.object({ kind: z.enum(['Fast', 'Detailed']) }).strict(),
+  'Inventory libraries… (Fast inventory / Detailed inventory)',
+);
+const door = operationRoute(
+  [lockDoorOperation, unlockDoorOperation],
+  '/servers/{serverId}/libraries/{libraryId}/door',
+  LibraryParams,
+  z.object({ locked: z.boolean(), ...Revised }).strict(),
+);
+const enabled = operationRoute(
+  [disableLibraryOperation, enableLibraryOperation],
+  '/servers/{serverId}/libraries/{libraryId}/enabled',
+  LibraryParams,
+  z.object({ enabled: z.boolean(), ...Revised }).strict(),
+);
+const clean = operationRoute(
+  cleanDriveOperation,
+  '/servers/{serverId}/libraries/{libraryId}/clean-drive',
+  LibraryParams,
+  NoBody,
+);
+const add = operationRoute(
+  addTapeOperation,
+  '/servers/{serverId}/libraries/{libraryId}/tapes',
+  LibraryParams,
+  z.object({ barcode: z.string().min(1).max(16), cleaning: z.boolean().default(false) }).strict(),
+);
+const recatalog = operationRoute(
+  recatalogOperation,
+  '/servers/{serverId}/tapes/{tapeId}/recatalog',
+  TapeParams,
+  NoBody,
+);
+const identify = operationRoute(
+  identifyTapeOperation,
+  '/servers/{serverId}/tapes/{tapeId}/identify',
+  TapeParams,
+  NoBody,
+);
 const markFree = operationRoute(markFreeOperation, '/servers/{serverId}/tapes/{tapeId}/mark-free', TapeParams, NoBody);
 const erase = operationRoute(eraseTapeOperation, '/servers/{serverId}/tapes/{tapeId}/erase', TapeParams, NoBody);
 const remove = operationRoute(removeTapeOperation, '/servers/{serverId}/tapes/{tapeId}/remove', TapeParams, NoBody);
@@ -78,17 +137,44 @@ export function libraryRoutes(d: AppDeps) {
     .openapi(inventory, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
       const { kind } = c.req.valid('json');
-      return c.json(run(d, c, kind === 'Fast' ? fastInventoryOperation : detailedInventoryOperation, { serverId, libraryId, kind }, { target: libraryId }), 200);
+      return c.json(
+        run(
+          d,
+          c,
+          kind === 'Fast' ? fastInventoryOperation : detailedInventoryOperation,
+          { serverId, libraryId, kind },
+          { target: libraryId },
+        ),
+        200,
+      );
     })
     .openapi(door, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(run(d, c, body.locked ? lockDoorOperation : unlockDoorOperation, { serverId, libraryId, ...body }, { target: libraryId }), 200);
+      return c.json(
+        run(
+          d,
+          c,
+          body.locked ? lockDoorOperation : unlockDoorOperation,
+          { serverId, libraryId, ...body },
+          { target: libraryId },
+        ),
+        200,
+      );
     })
     .openapi(enabled, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
       const body = c.req.valid('json');
-      return c.json(run(d, c, body.enabled ? enableLibraryOperation : disableLibraryOperation, { serverId, libraryId, ...body }, { target: libraryId }), 200);
+      return c.json(
+        run(
+          d,
+          c,
+          body.enabled ? enableLibraryOperation : disableLibraryOperation,
+          { serverId, libraryId, ...body },
+          { target: libraryId },
+        ),
+        200,
+      );
     })
     .openapi(clean, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
@@ -96,7 +182,10 @@ export function libraryRoutes(d: AppDeps) {
     })
     .openapi(add, (c) => {
       const { serverId, libraryId } = c.req.valid('param');
-      return c.json(run(d, c, addTapeOperation, { serverId, libraryId, ...c.req.valid('json') }, { target: libraryId }), 200);
+      return c.json(
+        run(d, c, addTapeOperation, { serverId, libraryId, ...c.req.valid('json') }, { target: libraryId }),
+        200,
+      );
     })
     .openapi(recatalog, (c) => {
       const { serverId, tapeId } = c.req.valid('param');

@@ -17,8 +17,17 @@ const offer = (d: Details, id: string) => d.operations.find((o) => o.id === id);
 /** Scenario 1 where DS1's recovery point of PS1 C:\ failed: DS3 had switched PS1 to itself. */
 async function failedJob() {
   const t = testApp('scenario-1');
-  expect((await t.json('/api/servers/srv-DS3/protection/switch', { replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' })).status).toBe(200);
-  const queued = (await (await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' })).json()) as { jobIds: string[] };
+  expect(
+    (
+      await t.json('/api/servers/srv-DS3/protection/switch', {
+        replicaIds: ['rep-DS3-DS1-PS1-C'],
+        direction: 'to-secondary',
+      })
+    ).status,
+  ).toBe(200);
+  const queued = (await (
+    await t.json('/api/servers/srv-DS1/protection/recovery-points', { replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' })
+  ).json()) as { jobIds: string[] };
   expect((await t.json('/api/clock/advance', { minutes: 2 })).status).toBe(200);
   const jobId = queued.jobIds[0] ?? '';
   return { ...t, jobId };
@@ -33,8 +42,14 @@ describe('Monitoring › Jobs routes', () => {
     expect(d).toMatchObject({ id: jobId, status: 'Failed', retryOf: null, help: { code: 'NOT_OWNER' } });
     expect(offer(d, 'jobs.retry')).toMatchObject({ name: 'Retry', enabled: true, reason: null });
     expect(d.help?.action).toContain('Take Ownership');
-    expect(offer(d, 'jobs.cancel')).toMatchObject({ name: 'Cancel', enabled: false, reason: { code: 'INVALID_STATE' } });
-    expect(offer(d, 'jobs.cancel')?.reason?.message).toMatch(/^Only a scheduled job or a job in progress can be canceled/);
+    expect(offer(d, 'jobs.cancel')).toMatchObject({
+      name: 'Cancel',
+      enabled: false,
+      reason: { code: 'INVALID_STATE' },
+    });
+    expect(offer(d, 'jobs.cancel')?.reason?.message).toMatch(
+      /^Only a scheduled job or a job in progress can be canceled/,
+    );
     expect((await app.request(`/api/servers/srv-DS2/jobs/${jobId}`)).status).toBe(404);
   });
 
@@ -44,8 +59,16 @@ describe('Monitoring › Jobs routes', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { jobIds: string[] };
     expect(body.jobIds).toHaveLength(1);
-    expect(row(db, 'SELECT type, status, retry_of AS retryOf FROM jobs WHERE id = ?', body.jobIds[0])).toEqual({ type: 'Recovery point', status: 'Scheduled', retryOf: jobId });
-    expect(row(db, 'SELECT outcome, action, target FROM audit ORDER BY id DESC LIMIT 1')).toEqual({ outcome: 'success', action: 'jobs.retry', target: jobId });
+    expect(row(db, 'SELECT type, status, retry_of AS retryOf FROM jobs WHERE id = ?', body.jobIds[0])).toEqual({
+      type: 'Recovery point',
+      status: 'Scheduled',
+      retryOf: jobId,
+    });
+    expect(row(db, 'SELECT outcome, action, target FROM audit ORDER BY id DESC LIMIT 1')).toEqual({
+      outcome: 'success',
+      action: 'jobs.retry',
+      target: jobId,
+    });
     const again = await json(`/api/servers/srv-DS1/jobs/${jobId}/retry`, {});
     expect(again.status).toBe(409);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe('CONFLICT');
@@ -73,12 +96,17 @@ describe('Monitoring › Jobs routes', () => {
 });
 
 describe('Group by is done by the server (the lists page)', () => {
-  it('pages the Jobs of DS1 grouped by Computer: every group whole before the next, newest first inside, nothing lost or repeated', async () => {
+  it('pages the Jobs of DS1 grouped by Computer: every group whole before the next, newest first inside, nothing ' +
+    'lost or repeated', async () => {
     const t = testApp('demo');
     const all: { id: string; computer: string | null; scheduledAt: number }[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (await t.app.request(`/api/servers/srv-DS1/jobs?groupBy=computer&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as {
+      const page = (await (
+        await t.app.request(
+          `/api/servers/srv-DS1/jobs?groupBy=computer&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        )
+      ).json()) as {
         items: { id: string; computer: string | null; scheduledAt: number }[];
         nextCursor: string | null;
         total: number;
@@ -86,7 +114,10 @@ describe('Group by is done by the server (the lists page)', () => {
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    const ungrouped = (await (await t.app.request('/api/servers/srv-DS1/jobs?limit=500')).json()) as { items: { id: string }[]; total: number };
+    const ungrouped = (await (await t.app.request('/api/servers/srv-DS1/jobs?limit=500')).json()) as {
+      items: { id: string }[];
+      total: number;
+    };
     expect(all).toHaveLength(ungrouped.total);
     expect(new Set(all.map((j) => j.id)).size).toBe(all.length);
     const order = all.map((j) => j.computer ?? '~');
@@ -102,7 +133,9 @@ describe('Group by is done by the server (the lists page)', () => {
   it('orders alerts grouped by severity Critical, Warning, Information', async () => {
     const t = testApp('demo');
     expect((await t.json('/api/estate/computers/cmp-PS1/unclean-shutdown', {})).status).toBe(200);
-    const page = (await (await t.app.request('/api/servers/srv-DS1/alerts?groupBy=severity&inactive=true&limit=100')).json()) as { items: { severity: string }[] };
+    const page = (await (
+      await t.app.request('/api/servers/srv-DS1/alerts?groupBy=severity&inactive=true&limit=100')
+    ).json()) as { items: { severity: string }[] };
     const rank = { Critical: 0, Warning: 1, Information: 2 } as Record<string, number>;
     const ranks = page.items.map((a) => rank[a.severity] ?? 3);
     expect(ranks.length).toBeGreaterThan(0);

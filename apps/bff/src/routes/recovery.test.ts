@@ -56,7 +56,11 @@ async function reallocated(t: App): Promise<void> {
   expect(external).toMatchObject({ tapeId: 'tape-DS1001L8', dataSourceId: 'ds-DS1-DPMDB', kind: 'DPMDB' });
   const [point] = await get<Point[]>(t, `/servers/${DS1}/recovery/data-sources/ds-DS1-DPMDB/points?external=true`);
   expect(point).toMatchObject({ external: true, hasDatabase: true, location: 'Tape' });
-  await post(t, `/servers/${DS1}/recovery/recover`, { recoveryPointId: point?.id, recoveryType: 'Copy to a network folder', destination: FOLDER });
+  await post(t, `/servers/${DS1}/recovery/recover`, {
+    recoveryPointId: point?.id,
+    recoveryType: 'Copy to a network folder',
+    destination: FOLDER,
+  });
   await advance(t, 10);
   await post(t, `/servers/${DS1}/dpmsync/restore-db`, { dbLocation: FOLDER, instanceName: null });
   await post(t, `/servers/${DS1}/dpmsync/sync`);
@@ -75,14 +79,33 @@ describe('GET /recovery/data-sources/{id}/restore-targets (Restore to replica, s
     const t = testApp('demo');
     await reallocated(t);
     const targets = await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`);
-    expect(targets).toEqual([{ replicaId: 'rep-DS1-PS1-C', serverId: DS1, server: 'DS1', replicaPath: expect.stringContaining('PS1'), whyNot: null }]);
+    expect(targets).toEqual([
+      {
+        replicaId: 'rep-DS1-PS1-C',
+        serverId: DS1,
+        server: 'DS1',
+        replicaPath: expect.stringContaining('PS1'),
+        whyNot: null,
+      },
+    ]);
     // The primary is never offered its own replica; DS3's own copy is not restored to.
-    expect((await get<Target[]>(t, `/servers/${DS1}/recovery/data-sources/ds-PS1-C/restore-targets`)).filter((x) => x.whyNot === null)).toEqual([]);
+    expect(
+      (await get<Target[]>(t, `/servers/${DS1}/recovery/data-sources/ds-PS1-C/restore-targets`)).filter(
+        (x) => x.whyNot === null,
+      ),
+    ).toEqual([]);
 
     const [point] = await get<Point[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/points`);
-    await post(t, `/servers/${DS1}/recovery/restore-to-replica`, { replicaId: 'rep-DS1-PS1-C', recoveryPointId: point?.id });
+    await post(t, `/servers/${DS1}/recovery/restore-to-replica`, {
+      replicaId: 'rep-DS1-PS1-C',
+      recoveryPointId: point?.id,
+    });
     await advance(t, 90);
-    expect((await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).map((x) => x.whyNot?.code)).toEqual(['NOT_PENDING_FOR_RESTORE']);
+    expect(
+      (await get<Target[]>(t, `/servers/${DS3}/recovery/data-sources/ds-PS1-C/restore-targets`)).map(
+        (x) => x.whyNot?.code,
+      ),
+    ).toEqual(['NOT_PENDING_FOR_RESTORE']);
   });
 
   it('answers 404 for an unknown server', async () => {
@@ -114,7 +137,8 @@ async function command(t: App, path: string, body: unknown = {}): Promise<Queued
 }
 
 describe('a rebuilt DPM server knows only what its database holds (seed 000, Recover a DPM database)', () => {
-  it('after Reinstall DPM: no jobs and no library; Rescan finds it with its tapes Unknown; Detailed inventory shows the old DPMDB tape Imported; the restored DPMDB brings the jobs back up to its backup', async () => {
+  it('after Reinstall DPM: no jobs and no library; Rescan finds it with its tapes Unknown; Detailed inventory shows ' +
+    'the old DPMDB tape Imported; the restored DPMDB brings the jobs back up to its backup', async () => {
     const t = testApp('demo');
     // Every job DS1's database lists, page by page: the demo's fortnight is thousands of them.
     const jobs = async () => {
@@ -132,11 +156,16 @@ describe('a rebuilt DPM server knows only what its database holds (seed 000, Rec
     const servers = await get<{ id: string; versionParts: unknown; dbHistoryNote: string | null }[]>(t, '/servers');
     expect(servers.find((s) => s.id === DS1)?.dbHistoryNote).toBeNull();
     await post(t, `/servers/${DS1}/fail`);
-    await post(t, `/servers/${DS1}/reinstall`, { version: servers.find((s) => s.id === DS1)?.versionParts, fqdn: 'ds1.contoso.com' });
+    await post(t, `/servers/${DS1}/reinstall`, {
+      version: servers.find((s) => s.id === DS1)?.versionParts,
+      fqdn: 'ds1.contoso.com',
+    });
 
     expect(await jobs()).toEqual([]);
     expect(await get<Library[]>(t, `/servers/${DS1}/libraries`)).toEqual([]);
-    const note = (await get<{ id: string; dbHistoryNote: string | null }[]>(t, '/servers')).find((s) => s.id === DS1)?.dbHistoryNote;
+    const note = (await get<{ id: string; dbHistoryNote: string | null }[]>(t, '/servers')).find(
+      (s) => s.id === DS1,
+    )?.dbHistoryNote;
     expect(note).toContain('reinstalled');
     // A job of the old database is no job of DS1's any more.
     const old = before[0]?.id ?? '';
@@ -160,7 +189,11 @@ describe('a rebuilt DPM server knows only what its database holds (seed 000, Rec
     expect(recatalog.jobs.map((j) => j.type)).toEqual(['Tape recatalog']);
     await advance(t, 10);
     const [point] = await get<Point[]>(t, `/servers/${DS1}/recovery/data-sources/ds-DS1-DPMDB/points?external=true`);
-    const recovery = await command(t, `/servers/${DS1}/recovery/recover`, { recoveryPointId: point?.id, recoveryType: 'Copy to a network folder', destination: FOLDER });
+    const recovery = await command(t, `/servers/${DS1}/recovery/recover`, {
+      recoveryPointId: point?.id,
+      recoveryType: 'Copy to a network folder',
+      destination: FOLDER,
+    });
     expect(recovery.jobs.map((j) => j.type)).toEqual(['Tape recovery']);
     await advance(t, 10);
 
@@ -168,10 +201,14 @@ describe('a rebuilt DPM server knows only what its database holds (seed 000, Rec
     const restored = await jobs();
     const backup = point?.time ?? 0;
     expect(restored.filter((j) => j.scheduledAt <= backup).length).toBeGreaterThan(0);
-    expect(restored.filter((j) => j.scheduledAt <= backup).length).toBe(before.filter((j) => j.scheduledAt <= backup).length);
+    expect(restored.filter((j) => j.scheduledAt <= backup).length).toBe(
+      before.filter((j) => j.scheduledAt <= backup).length,
+    );
     // What ran after the backup (before the failure, and the rebuild's own jobs) is in neither database.
     expect(restored.filter((j) => j.scheduledAt > backup).map((j) => j.type)).toEqual(['Database restore']);
-    const restoredNote = (await get<{ id: string; dbHistoryNote: string | null }[]>(t, '/servers')).find((s) => s.id === DS1)?.dbHistoryNote;
+    const restoredNote = (await get<{ id: string; dbHistoryNote: string | null }[]>(t, '/servers')).find(
+      (s) => s.id === DS1,
+    )?.dbHistoryNote;
     expect(restoredNote).toContain('restored from its backup of');
   });
 });

@@ -2,11 +2,11 @@ import { addExternalOperation } from '@dpm/domain/recovery/add-external-dpm';
 import { clearExternalOperation } from '@dpm/domain/recovery/clear-external-dpm';
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
-import { ExternalTape, Id, Operations, Recoverable, RecoveryPoint, ServerParams } from '../schemas';
+import { ExternalTape, Recoverable, RecoveryPoint } from '../schemas-recovery';
+import { Id, Operations, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow, rowsWhere } from '@dpm/domain/command';
+import { ownRow, rowsWhere } from '@dpm/domain/draft';
 import { viewOf } from '@dpm/domain/view';
 import { listExternalTapes, listRecoverable, listRecoveryPoints } from '@dpm/db/views/recovery';
 import { recoverOperation } from '@dpm/domain/recovery/recover';
@@ -14,7 +14,9 @@ import { DATABASE_STATES, EXISTING_VERSION_BEHAVIOURS, RESTORE_SECURITY } from '
 import { recoverableItems } from '@dpm/domain/recovery/recoverable-items';
 import { restoreToReplicaOperation, whyNotRestoreToReplica } from '@dpm/domain/recovery/restore-to-replica';
 import type { Estate } from '@dpm/domain/model';
-import { NoBody, NoQuery, offeredFor, operationRoute, readRoute, run, serverOr404 } from './route-kit';
+import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 
 const TAG = 'Recovery';
 const SourceParams = ServerParams.extend({ dataSourceId: Id.openapi({ param: { name: 'dataSourceId', in: 'path' } }) });
@@ -33,14 +35,34 @@ const RecoverBody = z
     ]),
     destination: z.string().max(260).nullable().default(null),
     items: z.array(z.string().min(1).max(1024)).max(100).optional(),
-    latest: z.boolean().optional().openapi({ description: 'Recovery time › Latest: a database only to its original instance of SQL Server' }),
-    databaseState: z.enum(DATABASE_STATES).optional().openapi({ description: 'Specify Database State (a database recovered into an instance of SQL Server)' }),
-    databaseName: z.string().min(1).max(128).optional().openapi({ description: 'Recover to any SQL instance: the name of the recovered database' }),
-    existingVersion: z.enum(EXISTING_VERSION_BEHAVIOURS).optional().openapi({ description: 'Files and folders recovered to a location: existing version recovery behaviour' }),
-    restoreSecurity: z.enum(RESTORE_SECURITY).optional().openapi({ description: 'Files and folders recovered to a location: the security settings to apply' }),
+    latest: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Recovery time › Latest: a database only to its original instance of SQL Server' }),
+    databaseState: z
+      .enum(DATABASE_STATES)
+      .optional()
+      .openapi({ description: 'Specify Database State (a database recovered into an instance of SQL Server)' }),
+    databaseName: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .openapi({ description: 'Recover to any SQL instance: the name of the recovered database' }),
+    existingVersion: z
+      .enum(EXISTING_VERSION_BEHAVIOURS)
+      .optional()
+      .openapi({ description: 'Files and folders recovered to a location: existing version recovery behaviour' }),
+    restoreSecurity: z
+      .enum(RESTORE_SECURITY)
+      .optional()
+      .openapi({ description: 'Files and folders recovered to a location: the security settings to apply' }),
   })
   .strict()
-  .refine((b) => (b.recoveryPointId === undefined) !== (b.tape === undefined), { message: 'give either recoveryPointId or tape', path: ['recoveryPointId'] })
+  .refine((b) => (b.recoveryPointId === undefined) !== (b.tape === undefined), {
+    message: 'give either recoveryPointId or tape',
+    path: ['recoveryPointId'],
+  })
   .openapi('Recover');
 
 const RestoreToReplicaBody = z
@@ -54,7 +76,10 @@ const RestoreTarget = z
     serverId: z.string(),
     server: z.string(),
     replicaPath: z.string(),
-    whyNot: z.object({ code: z.string(), message: z.string() }).nullable().openapi({ description: 'Why Restore to replica is not possible for this replica now, or null' }),
+    whyNot: z
+      .object({ code: z.string(), message: z.string() })
+      .nullable()
+      .openapi({ description: 'Why Restore to replica is not possible for this replica now, or null' }),
   })
   .openapi('RestoreTarget');
 const PointWithOperations = RecoveryPoint.extend({ operations: Operations }).openapi('RecoveryPointWithOperations');
@@ -62,7 +87,14 @@ const PointWithOperations = RecoveryPoint.extend({ operations: Operations }).ope
 /** External DPM Tapes rows carry the data source kind, so the Recovery Wizard offers its recovery types. */
 const ExternalTapeSource = ExternalTape.extend({ kind: z.string() }).openapi('ExternalTapeSource');
 
-const recoverable = readRoute(TAG, '/servers/{serverId}/recovery/data-sources', 'Browse: protected data sources with recovery points', ServerParams, z.object({ search: z.string().max(200).optional() }).strict(), z.array(Recoverable));
+const recoverable = readRoute(
+  TAG,
+  '/servers/{serverId}/recovery/data-sources',
+  'Browse: protected data sources with recovery points',
+  ServerParams,
+  z.object({ search: z.string().max(200).optional() }).strict(),
+  z.array(Recoverable),
+);
 const points = readRoute(
   TAG,
   '/servers/{serverId}/recovery/data-sources/{dataSourceId}/points',
@@ -74,15 +106,38 @@ const points = readRoute(
 const targets = readRoute(
   TAG,
   '/servers/{serverId}/recovery/data-sources/{dataSourceId}/restore-targets',
-  'Restore to replica: replicas of this data source on other DPM servers, each with whether it can take the data now (Manual replica creation pending)',
+  'Restore to replica: replicas of this data source on other DPM servers, each with whether it can take the data now ' +
+    '(Manual replica creation pending)',
   SourceParams,
   NoQuery,
   z.array(RestoreTarget),
 );
-const RecoverableItemView = z.object({ path: z.string(), type: z.enum(['Folder', 'File']), sizeGb: z.number() }).openapi('RecoverableItem');
-const items = readRoute(TAG, '/servers/{serverId}/recovery/data-sources/{dataSourceId}/items', 'Recoverable items of the data source (files and folders of file data)', SourceParams, NoQuery, z.array(RecoverableItemView));
-const external = readRoute(TAG, '/servers/{serverId}/recovery/external-tapes', 'External DPM Tapes', ServerParams, NoQuery, z.array(ExternalTapeSource));
-const recoverRoute = operationRoute(recoverOperation, '/servers/{serverId}/recovery/recover', ServerParams, RecoverBody, 'Recovery Wizard → Recover');
+const RecoverableItemView = z
+  .object({ path: z.string(), type: z.enum(['Folder', 'File']), sizeGb: z.number() })
+  .openapi('RecoverableItem');
+const items = readRoute(
+  TAG,
+  '/servers/{serverId}/recovery/data-sources/{dataSourceId}/items',
+  'Recoverable items of the data source (files and folders of file data)',
+  SourceParams,
+  NoQuery,
+  z.array(RecoverableItemView),
+);
+const external = readRoute(
+  TAG,
+  '/servers/{serverId}/recovery/external-tapes',
+  'External DPM Tapes',
+  ServerParams,
+  NoQuery,
+  z.array(ExternalTapeSource),
+);
+const recoverRoute = operationRoute(
+  recoverOperation,
+  '/servers/{serverId}/recovery/recover',
+  ServerParams,
+  RecoverBody,
+  'Recovery Wizard → Recover',
+);
 const ExternalDpmBody = z
   .object({
     vault: z.string().min(1).max(128),
@@ -93,9 +148,24 @@ const ExternalDpmBody = z
   })
   .strict()
   .openapi('AddExternalDpm');
-const addExternal = operationRoute(addExternalOperation, '/servers/{serverId}/recovery/external-dpm', ServerParams, ExternalDpmBody);
-const clearExternal = operationRoute(clearExternalOperation, '/servers/{serverId}/recovery/external-dpm/clear', ServerParams, NoBody);
-const restoreRoute = operationRoute(restoreToReplicaOperation, '/servers/{serverId}/recovery/restore-to-replica', ServerParams, RestoreToReplicaBody);
+const addExternal = operationRoute(
+  addExternalOperation,
+  '/servers/{serverId}/recovery/external-dpm',
+  ServerParams,
+  ExternalDpmBody,
+);
+const clearExternal = operationRoute(
+  clearExternalOperation,
+  '/servers/{serverId}/recovery/external-dpm/clear',
+  ServerParams,
+  NoBody,
+);
+const restoreRoute = operationRoute(
+  restoreToReplicaOperation,
+  '/servers/{serverId}/recovery/restore-to-replica',
+  ServerParams,
+  RestoreToReplicaBody,
+);
 
 /**
  * Seed 000: after DpmSync -ReallocateReplica a rebuilt primary's replicas are "Manual replica
@@ -105,14 +175,22 @@ const restoreRoute = operationRoute(restoreToReplicaOperation, '/servers/{server
  */
 function restoreTargets(estate: Estate, serverId: string, dataSourceId: string) {
   const view = viewOf(estate);
-  return rowsWhere(estate, 'replicas', 'dataSourceId', dataSourceId)
-    // The replicas that protect the data source itself: a secondary's copy is rebuilt from its primary.
-    .filter((r) => r.serverId !== serverId && r.groupId !== null && r.sourceServerId === null)
-    .map((r) => {
-      const why = whyNotRestoreToReplica(view, { serverId: r.serverId, replicaId: r.id });
-      return { replicaId: r.id, serverId: r.serverId, server: estate.servers[r.serverId]?.name ?? r.serverId, replicaPath: r.replicaPath, whyNot: why ? { code: why.code, message: why.message } : null };
-    })
-    .sort((a, b) => a.server.localeCompare(b.server) || a.replicaId.localeCompare(b.replicaId));
+  return (
+    rowsWhere(estate, 'replicas', 'dataSourceId', dataSourceId)
+      // The replicas that protect the data source itself: a secondary's copy is rebuilt from its primary.
+      .filter((r) => r.serverId !== serverId && r.groupId !== null && r.sourceServerId === null)
+      .map((r) => {
+        const why = whyNotRestoreToReplica(view, { serverId: r.serverId, replicaId: r.id });
+        return {
+          replicaId: r.id,
+          serverId: r.serverId,
+          server: estate.servers[r.serverId]?.name ?? r.serverId,
+          replicaPath: r.replicaPath,
+          whyNot: why ? { code: why.code, message: why.message } : null,
+        };
+      })
+      .sort((a, b) => a.server.localeCompare(b.server) || a.replicaId.localeCompare(b.replicaId))
+  );
 }
 
 export function recoveryRoutes(d: AppDeps) {
@@ -134,7 +212,10 @@ export function recoveryRoutes(d: AppDeps) {
       sourceOr404(dataSourceId);
       const ops = offeredFor(d, c, 'recoveryPoint');
       return c.json(
-        listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true').map((p) => ({ ...p, operations: ops({ serverId, recoveryPointId: p.id }) })),
+        listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true').map((p) => ({
+          ...p,
+          operations: ops({ serverId, recoveryPointId: p.id }),
+        })),
         200,
       );
     })
@@ -165,12 +246,18 @@ export function recoveryRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       const body = c.req.valid('json');
       // Which recovery types an Operator may choose is the operation's precondition (recovery/recover.ts).
-      return c.json(run(d, c, recoverOperation, { serverId, ...body }, { target: body.recoveryPointId ?? body.tape?.tapeId ?? '' }), 200);
+      return c.json(
+        run(d, c, recoverOperation, { serverId, ...body }, { target: body.recoveryPointId ?? body.tape?.tapeId ?? '' }),
+        200,
+      );
     })
     .openapi(addExternal, (c) => {
       const { serverId } = c.req.valid('param');
       const { vault, credentialsIssuedAt } = c.req.valid('json');
-      return c.json(run(d, c, addExternalOperation, { serverId, vault, credentialsIssuedAt }, { target: serverId }), 200);
+      return c.json(
+        run(d, c, addExternalOperation, { serverId, vault, credentialsIssuedAt }, { target: serverId }),
+        200,
+      );
     })
     .openapi(clearExternal, (c) => {
       const { serverId } = c.req.valid('param');

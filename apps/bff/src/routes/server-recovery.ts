@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { ServerParams, Version } from '../schemas';
 import { failServerOperation } from '@dpm/domain/server/fail-server';
 import { reinstallOperation } from '@dpm/domain/server/reinstall-server';
@@ -8,17 +7,37 @@ import { restoreDbOperation } from '@dpm/domain/server/dpmsync-restore-db';
 import { syncDbOperation } from '@dpm/domain/server/dpmsync-sync';
 import { reallocateOperation } from '@dpm/domain/server/dpmsync-reallocate-replica';
 import { dataCopiedOperation } from '@dpm/domain/server/dpmsync-data-copied';
-import { NoBody, operationRoute, run } from './route-kit';
+import { NoBody, operationRoute, router, run } from './route-kit';
 
 const ReinstallBody = z.object({ version: Version, fqdn: z.string().min(3).max(255) }).strict();
-const RestoreDbBody = z.object({ dbLocation: z.string().min(1).max(260), instanceName: z.string().max(260).nullable().default(null) }).strict();
+const RestoreDbBody = z
+  .object({ dbLocation: z.string().min(1).max(260), instanceName: z.string().max(260).nullable().default(null) })
+  .strict();
 
 const fail = operationRoute(failServerOperation, '/servers/{serverId}/fail', ServerParams, NoBody);
 const reinstall = operationRoute(reinstallOperation, '/servers/{serverId}/reinstall', ServerParams, ReinstallBody);
-const restoreDb = operationRoute(restoreDbOperation, '/servers/{serverId}/dpmsync/restore-db', ServerParams, RestoreDbBody, 'DpmSync -RestoreDb -DbLoc <folder> [-InstanceName <server\\instance>]');
+const restoreDb = operationRoute(
+  restoreDbOperation,
+  '/servers/{serverId}/dpmsync/restore-db',
+  ServerParams,
+  RestoreDbBody,
+  'DpmSync -RestoreDb -DbLoc <folder> [-InstanceName <server\\instance>]',
+);
 const sync = operationRoute(syncDbOperation, '/servers/{serverId}/dpmsync/sync', ServerParams, NoBody, 'DpmSync -Sync');
-const reallocate = operationRoute(reallocateOperation, '/servers/{serverId}/dpmsync/reallocate-replica', ServerParams, NoBody, 'DpmSync -ReallocateReplica');
-const dataCopied = operationRoute(dataCopiedOperation, '/servers/{serverId}/dpmsync/data-copied', ServerParams, NoBody, 'DpmSync -DataCopied');
+const reallocate = operationRoute(
+  reallocateOperation,
+  '/servers/{serverId}/dpmsync/reallocate-replica',
+  ServerParams,
+  NoBody,
+  'DpmSync -ReallocateReplica',
+);
+const dataCopied = operationRoute(
+  dataCopiedOperation,
+  '/servers/{serverId}/dpmsync/data-copied',
+  ServerParams,
+  NoBody,
+  'DpmSync -DataCopied',
+);
 
 /** Server disaster recovery: losing a DPM server and rebuilding it from its database (seeds 000, 001). */
 export function serverRecoveryRoutes(d: AppDeps) {

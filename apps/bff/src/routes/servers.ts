@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { Operations, ServerParams, ServerSummary } from '../schemas';
-import { NoQuery, commandResponses, offeredFor, readRoute, serverOr404 } from './route-kit';
+import { commandResponses, NoQuery, readRoute, router } from './route-kit';
+import { offeredFor } from './offers';
+import { serverOr404 } from './lookups';
 import { topologyGraph } from '@dpm/domain/topology/estate-graph';
-import { rowsWhere } from '@dpm/domain/command';
+import { rowsWhere } from '@dpm/domain/draft';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { formatVersion } from '@dpm/domain/model';

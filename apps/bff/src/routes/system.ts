@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { databaseState } from '@dpm/db/estate-repository';
 import type { AppDeps } from '../deps';
-import { router } from '../deps';
 import { ErrorBody } from '../schemas';
 import { Refused } from '../http-errors';
-import { declared } from './route-kit';
+import { declared, router } from './route-kit';
 import { refuse } from '@dpm/domain/errors';
 
 const Health = z

@@ -23,7 +23,14 @@ export interface AgentRow {
 
 /** Management › Agents: computers whose agent this server owns or has attached. */
 export function listAgents(db: Db, serverId: string): AgentRow[] {
-  const rows = db.all<{ id: string; name: string; fqdn: string; dpmServerId: string | null; agent: string; members: number }>(sql`
+  const rows = db.all<{
+    id: string;
+    name: string;
+    fqdn: string;
+    dpmServerId: string | null;
+    agent: string;
+    members: number;
+  }>(sql`
     SELECT c.id, c.name, c.fqdn, c.dpm_server_id AS dpmServerId, c.agent,
       (SELECT count(*) FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id
         WHERE ds.computer_id = c.id AND r.server_id = ${serverId} AND r.group_id IS NOT NULL) AS members
@@ -31,7 +38,9 @@ export function listAgents(db: Db, serverId: string): AgentRow[] {
     WHERE c.agent IS NOT NULL AND c.agent != 'null' AND (json_extract(c.agent, '$.ownerId') = ${serverId}
       OR EXISTS (SELECT 1 FROM json_each(c.agent, '$.attachedTo') WHERE value = ${serverId}))
     ORDER BY c.name COLLATE NOCASE`);
-  const names = new Map(db.all<{ id: string; name: string }>(sql`SELECT id, name FROM servers`).map((s) => [s.id, s.name]));
+  const names = new Map(
+    db.all<{ id: string; name: string }>(sql`SELECT id, name FROM servers`).map((s) => [s.id, s.name]),
+  );
   return rows.map((r) => {
     const agent = JSON.parse(r.agent) as Agent;
     return {
@@ -60,7 +69,8 @@ export interface DiskSummary {
 
 export function diskSummary(db: Db, server: DpmServer): DiskSummary {
   const r = db.get<{ allocated: number | null; n: number }>(sql`
-    SELECT sum(allocated_gb) AS allocated, count(*) AS n FROM replicas WHERE server_id = ${server.id} AND in_storage_pool = 1`);
+    SELECT sum(allocated_gb) AS allocated, count(*) AS n FROM replicas WHERE server_id = ${server.id} AND
+      in_storage_pool = 1`);
   const allocatedGb = r?.allocated ?? 0;
   const capacity = poolCapacityGb(server);
   return { storagePoolGb: capacity, allocatedGb, freeGb: Math.max(0, capacity - allocatedGb), replicas: r?.n ?? 0 };
@@ -94,14 +104,45 @@ export interface LibraryRow {
 }
 
 export function listLibraries(db: Db, server: DpmServer): LibraryRow[] {
-  const libs = db.all<{ id: string; name: string; drives: string; slots: number; doorLocked: number; enabled: number; available: number; lastRescanAt: number | null; revision: string }>(sql`
-    SELECT id, name, drives, slots, door_locked AS doorLocked, enabled, available, last_rescan_at AS lastRescanAt, revision
+  const libs = db.all<{
+    id: string;
+    name: string;
+    drives: string;
+    slots: number;
+    doorLocked: number;
+    enabled: number;
+    available: number;
+    lastRescanAt: number | null;
+    revision: string;
+  }>(sql`
+    SELECT id, name, drives, slots, door_locked AS doorLocked, enabled, available, last_rescan_at AS lastRescanAt,
+      revision
     FROM libraries WHERE server_id = ${server.id} ORDER BY name`);
   // A library its DPM database has not detected yet (a reinstall, before Rescan) is not listed.
-  return libs.filter((l) => knownLibrary(l, server)).map((l) => {
-    const tapes = db.all<{ id: string; slot: number | null; location: Tape['location']; barcode: string; label: string | null; writtenBy: string | null; dataSets: string; encryptedWith: string | null; expiresAt: number | null; free: number; inventoried: number; headerRead: number; catalogedBy: string | null; suspect: number; cleaning: number }>(sql`
-      SELECT id, slot, location, barcode, label, written_by AS writtenBy, data_sets AS dataSets, encrypted_with AS encryptedWith,
-        expires_at AS expiresAt, free, inventoried, header_read AS headerRead, cataloged_by AS catalogedBy, suspect, cleaning
+  return libs
+    .filter((l) => knownLibrary(l, server))
+    .map((l) => {
+      const tapes = db.all<{
+        id: string;
+        slot: number | null;
+        location: Tape['location'];
+        barcode: string;
+        label: string | null;
+        writtenBy: string | null;
+        dataSets: string;
+        encryptedWith: string | null;
+        expiresAt: number | null;
+        free: number;
+        inventoried: number;
+        headerRead: number;
+        catalogedBy: string | null;
+        suspect: number;
+        cleaning: number;
+      }>(sql`
+      SELECT id, slot, location, barcode, label, written_by AS writtenBy, data_sets AS dataSets, encrypted_with AS
+        encryptedWith,
+        expires_at AS expiresAt, free, inventoried, header_read AS headerRead, cataloged_by AS catalogedBy, suspect,
+          cleaning
       FROM tapes WHERE library_id = ${l.id} ORDER BY slot, barcode`);
     return {
       id: l.id,

@@ -56,10 +56,16 @@ export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
   if (q.severity) where.push(sql`a.severity = ${q.severity}`);
   const filter = sql.join(where, sql` AND `);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts a WHERE ${filter}`)?.n ?? 0;
-  const [key, dir] = q.groupBy ? [groupedKey(ALERT_GROUP_KEY[q.groupBy], sql`a.raised_at`), 'asc' as const] : [sql`a.raised_at`, 'desc' as const];
-  const rows = db.all<Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null; sortValue: string | number }>(sql`
-    SELECT a.id, a.name, a.severity, a.state, a.affected_area AS affectedArea, c.name AS computer, a.computer_id AS computerId,
-      g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS resolvedAt, a.acknowledged,
+  const [key, dir] = q.groupBy
+    ? [groupedKey(ALERT_GROUP_KEY[q.groupBy], sql`a.raised_at`), 'asc' as const]
+    : [sql`a.raised_at`, 'desc' as const];
+  const rows = db.all<
+    Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null; sortValue: string | number }
+  >(sql`
+    SELECT a.id, a.name, a.severity, a.state, a.affected_area AS affectedArea, c.name AS computer, a.computer_id AS
+      computerId,
+      g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS
+        resolvedAt, a.acknowledged,
       ${key} AS sortValue
     FROM alerts a LEFT JOIN computers c ON c.id = a.computer_id LEFT JOIN protection_groups g ON g.id = a.group_id
     WHERE ${filter} AND ${afterCursor(key, sql`a.id`, dir, decodeCursor(q.cursor))}
@@ -78,7 +84,10 @@ export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
 
 /** Active critical alerts across the estate, for the header. */
 export function criticalAlertCount(db: Db): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts WHERE state = 'Active' AND severity = 'Critical'`)?.n ?? 0;
+  return (
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts WHERE state = 'Active' AND severity = 'Critical'`)?.n ??
+    0
+  );
 }
 
 export interface CriticalAlert {
@@ -93,7 +102,8 @@ export interface CriticalAlert {
 /** The newest active critical alerts across the estate, with their DPM server: the header's list. */
 export function criticalAlerts(db: Db, limit: number): CriticalAlert[] {
   return db.all<CriticalAlert>(sql`
-    SELECT a.id, a.server_id AS serverId, s.name AS server, a.name, a.affected_area AS affectedArea, a.raised_at AS raisedAt
+    SELECT a.id, a.server_id AS serverId, s.name AS server, a.name, a.affected_area AS affectedArea, a.raised_at AS
+      raisedAt
     FROM alerts a JOIN servers s ON s.id = a.server_id
     WHERE a.state = 'Active' AND a.severity = 'Critical'
     ORDER BY a.raised_at DESC, a.id
@@ -119,20 +129,31 @@ export interface JobQuery {
 const JOB_GROUP_KEY: Record<JobGrouping, SQL> = {
   group: sql`coalesce(g.name, '~')`,
   computer: sql`coalesce(c.name, '~')`,
-  status: sql`(CASE j.status WHEN 'In progress' THEN '0' WHEN 'Scheduled' THEN '1' WHEN 'Failed' THEN '2' WHEN 'Canceled' THEN '3' ELSE '4' END)`,
+  status: sql`(CASE j.status WHEN 'In progress' THEN '0' WHEN 'Scheduled' THEN '1' WHEN 'Failed' THEN '2' WHEN
+    'Canceled' THEN '3' ELSE '4' END)`,
   type: sql`j.type`,
 };
 
 export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
-  const periods = q.history.map((p) => (p.to === null ? sql`j.scheduled_at >= ${p.from}` : sql`(j.scheduled_at >= ${p.from} AND j.scheduled_at <= ${p.to})`));
-  const where: SQL[] = [sql`j.server_id = ${q.serverId}`, periods.length > 0 ? sql`(${sql.join(periods, sql` OR `)})` : sql`0`];
+  const periods = q.history.map((p) =>
+    p.to === null ? sql`j.scheduled_at >= ${p.from}` : sql`(j.scheduled_at >= ${p.from} AND j.scheduled_at <= ${p.to})`,
+  );
+  const where: SQL[] = [
+    sql`j.server_id = ${q.serverId}`,
+    periods.length > 0 ? sql`(${sql.join(periods, sql` OR `)})` : sql`0`,
+  ];
   if (q.status) where.push(sql`j.status = ${q.status}`);
   if (q.type) where.push(sql`j.type = ${q.type}`);
   const filter = sql.join(where, sql` AND `);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM jobs j WHERE ${filter}`)?.n ?? 0;
-  const [key, dir] = q.groupBy ? [groupedKey(JOB_GROUP_KEY[q.groupBy], sql`j.scheduled_at`), 'asc' as const] : [sql`j.scheduled_at`, 'desc' as const];
-  const rows = db.all<Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string; sortValue: string | number }>(sql`
-    SELECT j.id, j.type, j.status, ds.name AS source, c.name AS computer, g.name AS "group", l.name AS library, t.barcode AS tape,
+  const [key, dir] = q.groupBy
+    ? [groupedKey(JOB_GROUP_KEY[q.groupBy], sql`j.scheduled_at`), 'asc' as const]
+    : [sql`j.scheduled_at`, 'desc' as const];
+  const rows = db.all<
+    Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string; sortValue: string | number }
+  >(sql`
+    SELECT j.id, j.type, j.status, ds.name AS source, c.name AS computer, g.name AS "group", l.name AS library,
+      t.barcode AS tape,
       j.scheduled_at AS scheduledAt, j.started_at AS startedAt, j.finished_at AS finishedAt,
       j.total_gb AS totalGb, j.transferred_gb AS transferredGb, j.error, j.params, ${key} AS sortValue
     FROM jobs j

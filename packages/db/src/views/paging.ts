@@ -31,11 +31,14 @@ export function afterCursor(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc', cursor:
   if (!cursor) return sql`1 = 1`;
   const cmp = dir === 'asc' ? sql`>` : sql`<`;
   if (cursor.v === null) return sql`(${expr} IS NULL AND ${idExpr} ${cmp} ${cursor.id})`;
-  return sql`((${expr} ${cmp} ${cursor.v}) OR (${expr} = ${cursor.v} AND ${idExpr} ${cmp} ${cursor.id}) OR ${expr} IS NULL)`;
+  return sql`((${expr} ${cmp} ${cursor.v}) OR (${expr} = ${cursor.v} AND ${idExpr} ${cmp} ${cursor.id}) OR ${expr} IS
+    NULL)`;
 }
 
 export function orderBy(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc'): SQL {
-  return dir === 'asc' ? sql`(${expr} IS NULL), ${expr} ASC, ${idExpr} ASC` : sql`(${expr} IS NULL), ${expr} DESC, ${idExpr} DESC`;
+  return dir === 'asc'
+    ? sql`(${expr} IS NULL), ${expr} ASC, ${idExpr} ASC`
+    : sql`(${expr} IS NULL), ${expr} DESC, ${idExpr} DESC`;
 }
 
 export interface Page<T> {
@@ -45,7 +48,12 @@ export interface Page<T> {
 }
 
 /** Fetches `limit + 1` rows to know whether there is a next page. */
-export function toPage<T extends { id: string }>(rows: T[], limit: number, total: number, sortValue: (row: T) => string | number | null): Page<T> {
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  total: number,
+  sortValue: (row: T) => string | number | null,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {

@@ -42,11 +42,20 @@ export interface RecoveryPointRow {
   sizeGb: number;
 }
 
-export function listRecoveryPoints(db: Db, serverId: string, dataSourceId: string, external: boolean): RecoveryPointRow[] {
-  const rows = db.all<Omit<RecoveryPointRow, 'external' | 'hasDatabase'> & { external: number; hasDatabase: number }>(sql`
-    SELECT rp.id, rp.time, rp.location, rp.expires_at AS expiresAt, t.barcode AS tape, rp.tape_id AS tapeId, rp.external,
+export function listRecoveryPoints(
+  db: Db,
+  serverId: string,
+  dataSourceId: string,
+  external: boolean,
+): RecoveryPointRow[] {
+  const rows = db.all<
+    Omit<RecoveryPointRow, 'external' | 'hasDatabase'> & { external: number; hasDatabase: number }
+  >(sql`
+    SELECT rp.id, rp.time, rp.location, rp.expires_at AS expiresAt, t.barcode AS tape, rp.tape_id AS tapeId,
+      rp.external,
       (rp.dpmdb IS NOT NULL AND rp.dpmdb != 'null') AS hasDatabase, max(rp.size_gb, coalesce(ds.size_gb, 0)) AS sizeGb
-    FROM recovery_points rp LEFT JOIN tapes t ON t.id = rp.tape_id LEFT JOIN data_sources ds ON ds.id = rp.data_source_id
+    FROM recovery_points rp LEFT JOIN tapes t ON t.id = rp.tape_id LEFT JOIN data_sources ds ON ds.id =
+      rp.data_source_id
     WHERE rp.server_id = ${serverId} AND rp.data_source_id = ${dataSourceId} AND rp.external = ${external ? 1 : 0}
     ORDER BY rp.time DESC, rp.id`);
   return rows.map((r) => ({ ...r, external: r.external === 1, hasDatabase: r.hasDatabase === 1 }));

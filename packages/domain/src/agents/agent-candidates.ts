@@ -17,7 +17,8 @@ export interface AgentCandidate {
   whyNot: { Install: Reason | null; Attach: Reason | null };
 }
 
-const reason = (e: { code: string; message: string } | null): Reason | null => (e ? { code: e.code, message: e.message } : null);
+const reason = (e: { code: string; message: string } | null): Reason | null =>
+  e ? { code: e.code, message: e.message } : null;
 
 /**
  * Protection Agent Installation Wizard › Select Computers: the computers of the server's domain it
@@ -44,7 +45,10 @@ export function agentCandidates(estate: Estate, serverId: string, search: string
       dpmVersion: dpm ? formatVersion(dpm.version) : null,
       hasAgent: hasAgent(c),
       owner: owner?.name ?? null,
-      whyNot: { Install: reason(whyNotAttachComputer(view, server, c, 'Install')), Attach: reason(whyNotAttachComputer(view, server, c, 'Attach')) },
+      whyNot: {
+        Install: reason(whyNotAttachComputer(view, server, c, 'Install')),
+        Attach: reason(whyNotAttachComputer(view, server, c, 'Attach')),
+      },
     });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name)).slice(0, 500);

@@ -15,23 +15,43 @@ describe('Disable protection / Enable protection', () => {
     const w = new World(scenario1());
     w.run(disableAgentProtection, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
     expect(w.estate.computers['cmp-PS1']?.agent?.status).toBe('Disabled');
-    expectRefusal(w.estate, (s) => disableAgentProtection(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, ctxAt()), 'INVALID_STATE', ['PS1']);
+    expectRefusal(
+      w.estate,
+      (s) => disableAgentProtection(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, ctxAt()),
+      'INVALID_STATE',
+      ['PS1'],
+    );
     w.run(enableAgentProtection, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
     expect(w.estate.computers['cmp-PS1']?.agent?.status).toBe('OK');
   });
 
   it('refuses a server that does not own the agent: NOT_OWNER', () => {
-    expectRefusal(scenario1(), (s) => disableAgentProtection(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, ctxAt()), 'NOT_OWNER', ['PS1', 'DS2']);
+    expectRefusal(
+      scenario1(),
+      (s) => disableAgentProtection(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, ctxAt()),
+      'NOT_OWNER',
+      ['PS1', 'DS2'],
+    );
   });
 
   it('refuses Enable protection on an agent that is not disabled', () => {
-    expectRefusal(scenario1(), (s) => enableAgentProtection(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, ctxAt()), 'INVALID_STATE', ['PS1']);
+    expectRefusal(
+      scenario1(),
+      (s) => enableAgentProtection(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, ctxAt()),
+      'INVALID_STATE',
+      ['PS1'],
+    );
   });
 });
 
 describe('Uninstall', () => {
   it('refuses while the server protects data of the computer', () => {
-    expectRefusal(scenario1(), (s) => uninstallAgent(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, ctxAt()), 'INVALID_STATE', ['DS1', 'PS1', 'Stop protection']);
+    expectRefusal(
+      scenario1(),
+      (s) => uninstallAgent(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, ctxAt()),
+      'INVALID_STATE',
+      ['DS1', 'PS1', 'Stop protection'],
+    );
   });
 
   it('removes an agent nobody else uses, and only detaches one other servers use', () => {
@@ -46,7 +66,12 @@ describe('Uninstall', () => {
   });
 
   it('refuses a computer the server has no agent on', () => {
-    expectRefusal(scenario1(), (s) => uninstallAgent(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, ctxAt()), 'INVALID_STATE', ['DS2', 'PS1']);
+    expectRefusal(
+      scenario1(),
+      (s) => uninstallAgent(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, ctxAt()),
+      'INVALID_STATE',
+      ['DS2', 'PS1'],
+    );
   });
 });
 
@@ -68,6 +93,8 @@ describe('Refresh Information and Select Computers', () => {
     expect(names).toContain('DS5');
     expect(names).not.toContain('DS3');
     expect(names).not.toContain('DS4');
-    expect(agentCandidates(estate, 'srv-DS4', 'ds5')).toEqual([expect.objectContaining({ name: 'DS5', dpmVersion: '9.0.260.0 UR1' })]);
+    expect(agentCandidates(estate, 'srv-DS4', 'ds5')).toEqual([
+      expect.objectContaining({ name: 'DS5', dpmVersion: '9.0.260.0 UR1' }),
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import { nextRevision } from '../command';
 import type { Agent, Computer, DpmServer } from '../model';
 import type { DomainError } from '../errors';
@@ -6,6 +7,7 @@ import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import { staleRefusal } from '../revisions';
 import type { View } from '../view';
+import type { Targets } from '../operations/operation';
 
 type AgentOnServer = { server: DpmServer; computer: Computer; agent: Agent };
 
@@ -37,7 +39,12 @@ export function ownedAgent(view: View, serverId: string, computerId: string): Ag
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
   if (agent.ownerId !== server.id) {
-    return refuse('NOT_OWNER', `Only the DPM server that owns the protection agent on ${computer.name} can change it; ${server.name} must take ownership first.`, computerId);
+    return refuse(
+      'NOT_OWNER',
+      `Only the DPM server that owns the protection agent on ${computer.name} can change it; ${server.name} must ` +
+        `take ownership first.`,
+      computerId,
+    );
   }
   return { server, computer, agent };
 }
@@ -47,8 +54,33 @@ export function staleAgent(computer: Computer, agent: Agent, expected: number | 
   return staleRefusal(`The protection agent on ${computer.name}`, agent.revision, expected, computer.id);
 }
 
+/**
+ * Where a verb that edits one agent starts: its precondition (the operation's whyNot), the agent
+ * it acts on (found as the verb finds it), and STALE when the console showed another revision.
+ * A DomainError refuses the command before anything changes.
+ */
+export function agentToEdit(
+  draft: Draft,
+  cmd: Targets['agent'] & { expectedRevision?: number },
+  whyNot: (view: View, target: Targets['agent']) => DomainError | null,
+  find: (view: View, serverId: string, computerId: string) => AgentOnServer | DomainError,
+): AgentOnServer | DomainError {
+  const why = whyNot(draft, cmd);
+  if (why) return why;
+  const found = find(draft, cmd.serverId, cmd.computerId);
+  if (isDomainError(found)) return found;
+  return staleAgent(found.computer, found.agent, cmd.expectedRevision) ?? found;
+}
+
 /** Writes an administrator's change to a computer's agent (and its security), moving its revision on. */
-export function reviseAgent(draft: Draft, ctx: Ctx, computer: Computer, agent: Agent, patch: Partial<Agent>, security?: Computer['security']): void {
+export function reviseAgent(
+  draft: Draft,
+  ctx: Ctx,
+  computer: Computer,
+  agent: Agent,
+  patch: Partial<Agent>,
+  security?: Computer['security'],
+): void {
   draft.update('computers', computer.id, {
     agent: { ...agent, ...patch, revision: nextRevision(agent.revision, ctx) },
     ...(security ? { security } : {}),
@@ -59,7 +91,9 @@ export function reviseAgent(draft: Draft, ctx: Ctx, computer: Computer, agent: A
 export function protectedMembersOf(view: View, serverId: string, computerId: string): number {
   let n = 0;
   for (const ds of view.where('dataSources', 'computerId', computerId)) {
-    n += view.where('replicas', 'dataSourceId', ds.id).filter((r) => r.serverId === serverId && r.groupId !== null).length;
+    n += view
+      .where('replicas', 'dataSourceId', ds.id)
+      .filter((r) => r.serverId === serverId && r.groupId !== null).length;
   }
   return n;
 }

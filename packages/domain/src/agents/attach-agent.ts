@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Agent, Computer, DpmServer, Estate } from '../model';
 import { formatVersion } from '../model';
 import type { DomainError } from '../errors';
@@ -40,24 +41,44 @@ export function hasAgent(computer: Computer): boolean {
  * Why `server` can't deploy its agent to one computer with a method, or null: what Select
  * Computers greys out and what the wizard's result reports per computer.
  */
-export function whyNotAttachComputer(view: View, server: DpmServer, computer: Computer, method: AgentDeploymentMethod): DomainError | null {
+export function whyNotAttachComputer(
+  view: View,
+  server: DpmServer,
+  computer: Computer,
+  method: AgentDeploymentMethod,
+): DomainError | null {
   if (computer.id === server.computerId) {
-    return refuse('INVALID_INPUT', `${server.name} runs its own protection agent; it protects its own data without attaching it.`, computer.id);
+    return refuse(
+      'INVALID_INPUT',
+      `${server.name} runs its own protection agent; it protects its own data without attaching it.`,
+      computer.id,
+    );
   }
   const agent = computer.agent;
   if (agent && (agent.ownerId === server.id || agent.attachedTo.includes(server.id))) {
-    return refuse('INVALID_STATE', `The protection agent on ${computer.name} is already ${agent.ownerId === server.id ? 'owned by' : 'attached to'} ${server.name}.`, computer.id);
+    return refuse(
+      'INVALID_STATE',
+      `The protection agent on ${computer.name} is already ` +
+        `${agent.ownerId === server.id ? 'owned by' : 'attached to'} ${server.name}.`,
+      computer.id,
+    );
   }
   const other = computer.dpmServerId ? view.get('servers', computer.dpmServerId) : undefined;
   if (other && (other.version.major !== server.version.major || other.version.minor !== server.version.minor)) {
     return refuse(
       'VERSION_MISMATCH',
-      `${other.name} runs DPM ${formatVersion(other.version)} and ${server.name} runs ${formatVersion(server.version)}. The major and minor versions of the primary and secondary DPM servers must match.`,
+      `${other.name} runs DPM ${formatVersion(other.version)} and ${server.name} runs ` +
+        `${formatVersion(server.version)}. The major and minor versions of the primary and secondary DPM servers ` +
+        `must match.`,
       computer.id,
     );
   }
   if (method === 'Attach' && !hasAgent(computer)) {
-    return refuse('INVALID_STATE', `${computer.name} has no protection agent installed; choose Install agents.`, computer.id);
+    return refuse(
+      'INVALID_STATE',
+      `${computer.name} has no protection agent installed; choose Install agents.`,
+      computer.id,
+    );
   }
   if (method === 'Install' && hasAgent(computer)) {
     return refuse(
@@ -123,7 +144,12 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandR
     });
     syncAgentCompatibility(draft, ctx, id);
     deployed += 1;
-    draft.emit({ type: 'agent.attached', serverId: server.id, subjectId: id, summary: `${cmd.method === 'Install' ? 'Installed' : 'Attached'} the agent on ${computer.name}` });
+    draft.emit({
+      type: 'agent.attached',
+      serverId: server.id,
+      subjectId: id,
+      summary: `${cmd.method === 'Install' ? 'Installed' : 'Attached'} the agent on ${computer.name}`,
+    });
   }
   const [first] = refusals;
   if (deployed === 0 && first) {
@@ -131,7 +157,12 @@ export function attachAgent(slice: Estate, cmd: AttachAgent, ctx: Ctx): CommandR
     return refuse(first.error.code, refusals.map((r) => r.error.message).join(' '), 'computerIds');
   }
   for (const { computer, error } of refusals) {
-    draft.emit({ type: 'agent.refused', serverId: server.id, subjectId: computer.id, summary: `${computer.name}: ${error.message}` });
+    draft.emit({
+      type: 'agent.refused',
+      serverId: server.id,
+      subjectId: computer.id,
+      summary: `${computer.name}: ${error.message}`,
+    });
   }
   return draft.outcome();
 }

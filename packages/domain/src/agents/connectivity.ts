@@ -1,4 +1,4 @@
-import type { Draft } from '../command';
+import type { Draft } from '../draft';
 import type { AgentSecurity, Computer, DpmServer } from '../model';
 
 export type ConnectivityCheck =
@@ -38,7 +38,8 @@ export function connectivityChecks(computer: Computer, server: DpmServer): Check
       detail:
         computer.agent?.dpmServerName === server.name
           ? `The agent reports to ${server.name}.`
-          : `The agent reports to ${computer.agent?.dpmServerName ?? 'no DPM server'}; run SetDpmServer -dpmServerName ${server.name}.`,
+          : `The agent reports to ${computer.agent?.dpmServerName ?? 'no DPM server'}; run SetDpmServer ` +
+            `-dpmServerName ${server.name}.`,
     },
     member(s.distributedComUsers, 'Distributed COM Users'),
     member(s.dpmRadComTrustedMachines, 'DPMRADCOMTrustedMachines'),
@@ -70,7 +71,8 @@ export function connectivityError(computer: Computer, server: DpmServer): { code
   if (!failed) return null;
   return {
     code: 'AGENT_ACCESS_DENIED',
-    message: `The DPM protection agent on ${computer.name} could not be contacted by ${server.name} (access denied). ${failed.detail}`,
+    message: `The DPM protection agent on ${computer.name} could not be contacted by ${server.name} (access denied). ` +
+      `${failed.detail}`,
   };
 }
 

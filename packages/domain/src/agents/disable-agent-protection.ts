@@ -1,9 +1,9 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
-import { ownedAgent, reviseAgent, staleAgent } from './agent-on-server';
+import { agentToEdit, ownedAgent, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -18,7 +18,8 @@ export interface AgentProtectionCommand {
 export function whyNotDisableAgent(view: View, target: Targets['agent']): DomainError | null {
   const found = ownedAgent(view, target.serverId, target.computerId);
   if (isDomainError(found)) return found;
-  if (found.agent.status === 'Disabled') return refuse('INVALID_STATE', `Protection is already disabled for ${found.computer.name}.`, found.computer.id);
+  if (found.agent.status === 'Disabled')
+    return refuse('INVALID_STATE', `Protection is already disabled for ${found.computer.name}.`, found.computer.id);
   return null;
 }
 
@@ -28,15 +29,16 @@ export function whyNotDisableAgent(view: View, target: Targets['agent']): Domain
  */
 export function disableAgentProtection(slice: Estate, cmd: AgentProtectionCommand, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotDisableAgent(draft, cmd);
-  if (why) return why;
-  const found = ownedAgent(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotDisableAgent, ownedAgent);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(draft, ctx, computer, agent, { status: 'Disabled' });
-  draft.emit({ type: 'agent.disabled', serverId: server.id, subjectId: computer.id, summary: `Disabled protection of ${computer.name}` });
+  draft.emit({
+    type: 'agent.disabled',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `Disabled protection of ${computer.name}`,
+  });
   return draft.outcome();
 }
 

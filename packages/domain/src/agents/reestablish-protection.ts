@@ -1,10 +1,10 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
 import { recordContact, trustServer } from './connectivity';
-import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
+import { agentOn, agentToEdit, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -23,7 +23,11 @@ export function whyNotReestablish(view: View, target: Targets['agent']): DomainE
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
   if (agent.ownerId !== server.id) {
-    return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not owned by ${server.name}; take ownership first.`, computer.id);
+    return refuse(
+      'NOT_OWNER',
+      `The protection agent on ${computer.name} is not owned by ${server.name}; take ownership first.`,
+      computer.id,
+    );
   }
   return null;
 }
@@ -35,16 +39,17 @@ export function whyNotReestablish(view: View, target: Targets['agent']): DomainE
  */
 export function reestablishProtection(slice: Estate, cmd: ReestablishProtection, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotReestablish(draft, cmd);
-  if (why) return why;
-  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotReestablish, agentOn);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(draft, ctx, computer, agent, { dpmServerName: server.name }, trustServer(computer, server));
   recordContact(draft, computer.id, server);
-  draft.emit({ type: 'agent.reestablished', serverId: server.id, subjectId: computer.id, summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)` });
+  draft.emit({
+    type: 'agent.reestablished',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `Protection of ${computer.name} re-established with ${server.name} (SetDpmServer, groups, DCOM)`,
+  });
   return draft.outcome();
 }
 

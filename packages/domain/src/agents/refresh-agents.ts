@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { isDomainError } from '../errors';
 import { onlineServer } from '../guards';
@@ -35,7 +35,12 @@ export function refreshAgents(slice: Estate, cmd: RefreshAgents, ctx: Ctx): Comm
     syncAgentCompatibility(draft, ctx, computer.id);
     recordContact(draft, computer.id, server);
   }
-  draft.emit({ type: 'agent.refreshed', serverId: server.id, subjectId: server.id, summary: `Refreshed agent information on ${server.name}` });
+  draft.emit({
+    type: 'agent.refreshed',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `Refreshed agent information on ${server.name}`,
+  });
   return draft.outcome();
 }
 

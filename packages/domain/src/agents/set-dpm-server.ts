@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { notFound, refuse } from '../errors';
@@ -17,7 +18,8 @@ export interface SetDpmServer {
 export function whyNotSetDpmServer(view: View, target: Targets['computer']): DomainError | null {
   const computer = view.get('computers', target.computerId);
   if (!computer) return notFound('computer', target.computerId);
-  if (!computer.agent) return refuse('INVALID_STATE', `${computer.name} has no DPM protection agent installed.`, computer.id);
+  if (!computer.agent)
+    return refuse('INVALID_STATE', `${computer.name} has no DPM protection agent installed.`, computer.id);
   return null;
 }
 
@@ -34,9 +36,17 @@ export function setDpmServer(slice: Estate, cmd: SetDpmServer, ctx: Ctx): Comman
   if (!computer?.agent) return notFound('computer', cmd.computerId);
   const wanted = cmd.dpmServerName.trim().toLowerCase();
   const server = draft.all('servers').find((s) => s.name.toLowerCase() === wanted || s.fqdn.toLowerCase() === wanted);
-  if (!server) return refuse('NOT_FOUND', `No DPM server named ${cmd.dpmServerName} exists in this domain.`, 'dpmServerName');
-  draft.update('computers', computer.id, { agent: { ...computer.agent, dpmServerName: server.name, revision: nextRevision(computer.agent.revision, ctx) } });
-  draft.emit({ type: 'agent.set-dpm-server', serverId: server.id, subjectId: computer.id, summary: `SetDpmServer -dpmServerName ${server.name} on ${computer.name}` });
+  if (!server)
+    return refuse('NOT_FOUND', `No DPM server named ${cmd.dpmServerName} exists in this domain.`, 'dpmServerName');
+  draft.update('computers', computer.id, {
+    agent: { ...computer.agent, dpmServerName: server.name, revision: nextRevision(computer.agent.revision, ctx) },
+  });
+  draft.emit({
+    type: 'agent.set-dpm-server',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `SetDpmServer -dpmServerName ${server.name} on ${computer.name}`,
+  });
   return draft.outcome();
 }
 

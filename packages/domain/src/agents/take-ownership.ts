@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -10,7 +10,7 @@ import { scheduleJob } from '../jobs/jobs';
 import { checkMove } from '../protection/rules';
 import { switchedTo } from '../protection/switch-protection';
 import { trustServer } from './connectivity';
-import { agentOn, reviseAgent, staleAgent } from './agent-on-server';
+import { agentOn, agentToEdit, reviseAgent } from './agent-on-server';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
@@ -31,7 +31,11 @@ export function whyNotTakeOwnership(view: View, target: Targets['agent']): Domai
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
   if (agent.ownerId === server.id && agent.pendingOwnerId === null) {
-    return refuse('INVALID_STATE', `${server.name} already owns the protection agent on ${computer.name}.`, computer.id);
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} already owns the protection agent on ${computer.name}.`,
+      computer.id,
+    );
   }
   if (agent.pendingOwnerId !== server.id) {
     const secondary = switchedTo(view, computer.id, server.id);
@@ -42,14 +46,21 @@ export function whyNotTakeOwnership(view: View, target: Targets['agent']): Domai
       const name = view.get('servers', secondary)?.name ?? 'the secondary DPM server';
       return refuse(
         'INVALID_STATE',
-        `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. Switch protection back on ${name} (Switch Disaster Protection) first; ${server.name} then raises Agent Ownership Required and takes ownership.`,
+        `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. Switch protection ` +
+          `back on ${name} (Switch Disaster Protection) first; ${server.name} then raises Agent Ownership Required ` +
+          `and takes ownership.`,
         computer.id,
       );
     }
     const move = checkMove(view.estate(), computer.id, server.id);
     if (move) return move;
     if (!agent.attachedTo.includes(server.id)) {
-      return refuse('NOT_OWNER', `The protection agent on ${computer.name} is not attached to ${server.name}. Attach the agent before you take ownership.`, computer.id);
+      return refuse(
+        'NOT_OWNER',
+        `The protection agent on ${computer.name} is not attached to ${server.name}. Attach the agent before you ` +
+          `take ownership.`,
+        computer.id,
+      );
     }
   }
   return null;
@@ -62,24 +73,30 @@ export function whyNotTakeOwnership(view: View, target: Targets['agent']): Domai
  */
 export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotTakeOwnership(draft, cmd);
-  if (why) return why;
-  const found = agentOn(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotTakeOwnership, agentOn);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   reviseAgent(
     draft,
     ctx,
     computer,
     agent,
-    { ownerId: server.id, pendingOwnerId: null, dpmServerName: server.name, attachedTo: [...new Set([...agent.attachedTo, server.id])] },
+    {
+      ownerId: server.id,
+      pendingOwnerId: null,
+      dpmServerName: server.name,
+      attachedTo: [...new Set([...agent.attachedTo, server.id])],
+    },
     trustServer(computer, server),
   );
   resolveAlert(draft, ctx, 'Agent Ownership Required', server.id, computer.id);
   syncAgentCompatibility(draft, ctx, computer.id);
-  draft.emit({ type: 'agent.owned', serverId: server.id, subjectId: computer.id, summary: `${server.name} took ownership of the agent on ${computer.name}` });
+  draft.emit({
+    type: 'agent.owned',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: `${server.name} took ownership of the agent on ${computer.name}`,
+  });
 
   for (const r of draft.where('replicas', 'serverId', server.id)) {
     if (r.groupId === null || r.sourceServerId !== null) continue;
@@ -88,7 +105,15 @@ export function takeOwnership(slice: Estate, cmd: TakeOwnership, ctx: Ctx): Comm
     if (r.status === 'OK') setReplicaStatus(draft, ctx, r.id, 'Replica is inconsistent');
     const current = draft.get('replicas', r.id);
     if (current?.status === 'Replica is inconsistent') {
-      scheduleJob(draft, ctx, { serverId: server.id, type: 'Consistency check', replicaId: r.id, dataSourceId: ds.id, groupId: r.groupId, computerId: computer.id, totalGb: ds.sizeGb });
+      scheduleJob(draft, ctx, {
+        serverId: server.id,
+        type: 'Consistency check',
+        replicaId: r.id,
+        dataSourceId: ds.id,
+        groupId: r.groupId,
+        computerId: computer.id,
+        totalGb: ds.sizeGb,
+      });
     }
   }
   return draft.outcome();

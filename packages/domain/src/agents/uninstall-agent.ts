@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -7,7 +7,7 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { accountOf } from './connectivity';
-import { listedAgent, protectedMembersOf, staleAgent } from './agent-on-server';
+import { agentToEdit, listedAgent, protectedMembersOf } from './agent-on-server';
 import { nextRevision } from '../command';
 import { syncAgentCompatibility } from '../alerts/agent-compatibility';
 
@@ -24,7 +24,12 @@ export function whyNotUninstall(view: View, target: Targets['agent']): DomainErr
   const { server, computer } = found;
   const members = protectedMembersOf(view, server.id, computer.id);
   if (members > 0) {
-    return refuse('INVALID_STATE', `${server.name} still protects ${members} data source${members === 1 ? '' : 's'} of ${computer.name}. Stop protection of these members before you uninstall the agent.`, computer.id);
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} still protects ${members} data source${members === 1 ? '' : 's'} of ${computer.name}. Stop ` +
+        `protection of these members before you uninstall the agent.`,
+      computer.id,
+    );
   }
   return null;
 }
@@ -37,28 +42,43 @@ export function whyNotUninstall(view: View, target: Targets['agent']): DomainErr
  */
 export function uninstallAgent(slice: Estate, cmd: UninstallAgent, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
-  const why = whyNotUninstall(draft, cmd);
-  if (why) return why;
-  const found = listedAgent(draft, cmd.serverId, cmd.computerId);
+  const found = agentToEdit(draft, cmd, whyNotUninstall, listedAgent);
   if (isDomainError(found)) return found;
   const { server, computer, agent } = found;
-  const stale = staleAgent(computer, agent, cmd.expectedRevision);
-  if (stale) return stale;
   const attachedTo = agent.attachedTo.filter((id) => id !== server.id);
   const account = accountOf(computer, server);
   const drop = (list: string[]) => list.filter((a) => a !== account);
   const s = computer.security;
-  const security = { distributedComUsers: drop(s.distributedComUsers), dpmRadComTrustedMachines: drop(s.dpmRadComTrustedMachines), dpmRadmTrustedMachines: drop(s.dpmRadmTrustedMachines), dcomLaunchActivation: drop(s.dcomLaunchActivation) };
+  const security = {
+    distributedComUsers: drop(s.distributedComUsers),
+    dpmRadComTrustedMachines: drop(s.dpmRadComTrustedMachines),
+    dpmRadmTrustedMachines: drop(s.dpmRadmTrustedMachines),
+    dcomLaunchActivation: drop(s.dcomLaunchActivation),
+  };
   const removed = attachedTo.length === 0 && (agent.ownerId === server.id || agent.ownerId === null);
   const ownerId = agent.ownerId === server.id ? null : agent.ownerId;
   draft.update('computers', computer.id, {
     agent: removed
       ? null
-      : { ...agent, ownerId, pendingOwnerId: agent.pendingOwnerId === server.id ? null : agent.pendingOwnerId, attachedTo, dpmServerName: ownerId === null ? null : agent.dpmServerName, revision: nextRevision(agent.revision, ctx) },
+      : {
+          ...agent,
+          ownerId,
+          pendingOwnerId: agent.pendingOwnerId === server.id ? null : agent.pendingOwnerId,
+          attachedTo,
+          dpmServerName: ownerId === null ? null : agent.dpmServerName,
+          revision: nextRevision(agent.revision, ctx),
+        },
     security,
   });
   syncAgentCompatibility(draft, ctx, computer.id);
-  draft.emit({ type: 'agent.uninstalled', serverId: server.id, subjectId: computer.id, summary: removed ? `Uninstalled the agent from ${computer.name}` : `Removed the agent of ${computer.name} from ${server.name}` });
+  draft.emit({
+    type: 'agent.uninstalled',
+    serverId: server.id,
+    subjectId: computer.id,
+    summary: removed
+      ? `Uninstalled the agent from ${computer.name}`
+      : `Removed the agent of ${computer.name} from ${server.name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { notFound, refuse } from '../errors';
@@ -30,7 +30,12 @@ export function acknowledgeAlert(slice: Estate, cmd: AcknowledgeAlert, ctx: Ctx)
   if (!alert) return notFound('alert', cmd.alertId);
   if (cmd.comment.length > 500) return refuse('INVALID_INPUT', 'The comment can be at most 500 characters.', 'comment');
   draft.update('alerts', alert.id, { acknowledged: { by: ctx.actor, at: ctx.now, comment: cmd.comment } });
-  draft.emit({ type: 'alert.acknowledged', serverId: alert.serverId, subjectId: alert.id, summary: `${alert.name} acknowledged by ${ctx.actor}` });
+  draft.emit({
+    type: 'alert.acknowledged',
+    serverId: alert.serverId,
+    subjectId: alert.id,
+    summary: `${alert.name} acknowledged by ${ctx.actor}`,
+  });
   return draft.outcome();
 }
 

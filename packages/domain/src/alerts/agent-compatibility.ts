@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { Computer, DpmServer, Version } from '../model';
 import { formatVersion } from '../model';
 import { raiseAlert, resolveAlert } from './alerts';
@@ -18,7 +19,8 @@ export function agentIncompatibility(computer: Computer, server: DpmServer): { c
   if (!agent || computer.dpmServerId !== null || agentCompatible(agent.version, server.version)) return null;
   return {
     code: 'AGENT_INCOMPATIBLE',
-    message: `The protection agent on ${computer.name} (version ${formatVersion(agent.version)}) is not compatible with DPM ${formatVersion(server.version)} on ${server.name}.`,
+    message: `The protection agent on ${computer.name} (version ${formatVersion(agent.version)}) is not compatible ` +
+      `with DPM ${formatVersion(server.version)} on ${server.name}.`,
   };
 }
 
@@ -34,7 +36,8 @@ export function syncAgentCompatibility(draft: Draft, ctx: Ctx, computerId: strin
   if (!computer || computer.dpmServerId !== null) return;
   const agent = computer.agent;
   for (const a of draft.where('alerts', 'subjectId', computerId)) {
-    if (a.name === 'Agent incompatible' && a.state === 'Active' && a.serverId !== agent?.ownerId) resolveAlert(draft, ctx, a.name, a.serverId, computerId);
+    if (a.name === 'Agent incompatible' && a.state === 'Active' && a.serverId !== agent?.ownerId)
+      resolveAlert(draft, ctx, a.name, a.serverId, computerId);
   }
   if (!agent) return;
   const owner = agent.ownerId ? draft.get('servers', agent.ownerId) : undefined;
@@ -45,8 +48,16 @@ export function syncAgentCompatibility(draft: Draft, ctx: Ctx, computerId: strin
       draft,
       ctx,
       'Agent incompatible',
-      { serverId: owner.id, subjectId: computer.id, computerId: computer.id, groupId: null, affectedArea: computer.name },
-      `The agent runs version ${formatVersion(agent.version)} and ${owner.name} runs DPM ${formatVersion(owner.version)}. Protection jobs for ${computer.name} fail until the agent is updated to the version of ${owner.name}.`,
+      {
+        serverId: owner.id,
+        subjectId: computer.id,
+        computerId: computer.id,
+        groupId: null,
+        affectedArea: computer.name,
+      },
+      `The agent runs version ${formatVersion(agent.version)} and ${owner.name} runs DPM ` +
+        `${formatVersion(owner.version)}. Protection jobs for ${computer.name} fail until the agent is updated to ` +
+        `the version of ${owner.name}.`,
     );
     return;
   }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { notFound, refuse } from '../errors';
@@ -27,7 +27,12 @@ export function inactivateAlert(slice: Estate, cmd: InactivateAlert, ctx: Ctx): 
   const alert = draft.get('alerts', cmd.alertId);
   if (!alert) return notFound('alert', cmd.alertId);
   draft.update('alerts', alert.id, { state: 'Inactive', resolvedAt: ctx.now });
-  draft.emit({ type: 'alert.inactivated', serverId: alert.serverId, subjectId: alert.id, summary: `${alert.name} inactivated by ${ctx.actor}` });
+  draft.emit({
+    type: 'alert.inactivated',
+    serverId: alert.serverId,
+    subjectId: alert.id,
+    summary: `${alert.name} inactivated by ${ctx.actor}`,
+  });
   return draft.outcome();
 }
 

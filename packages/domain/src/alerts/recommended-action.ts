@@ -13,10 +13,19 @@ import { switchedTo } from '../protection/switch-protection';
 import { replicaJobError } from '../jobs/complete';
 import { runReadinessCheckOperation } from '../reporting/apply-readiness-alerts';
 
-type Recommended = { label: string; operation: Operation<ObjectKind, never, string>; kind: ObjectKind; target: Targets[ObjectKind] };
+type Recommended = {
+  label: string;
+  operation: Operation<ObjectKind, never, string>;
+  kind: ObjectKind;
+  target: Targets[ObjectKind];
+};
 
 /** Alerts about a replica whose fix depends on why its jobs fail now. */
-const REPLICA_ALERTS: readonly Alert['name'][] = ['Replica is inconsistent', 'Synchronization failed', 'Recovery point creation failed'];
+const REPLICA_ALERTS: readonly Alert['name'][] = [
+  'Replica is inconsistent',
+  'Synchronization failed',
+  'Recovery point creation failed',
+];
 
 /**
  * The fix of what blocks a replica's jobs now, when something does (complete.ts replicaJobError):
@@ -36,9 +45,16 @@ function causeFix(view: View, alert: Alert): Recommended | null | undefined {
   switch (cause.code) {
     // Seed 000, "Reestablish protection": SetDpmServer, the three groups and the DCOM permissions.
     case 'AGENT_ACCESS_DENIED':
-      return { label: 'Re-establish protection', operation: reestablishOperation as never, kind: 'agent', target: agent };
+      return {
+        label: 'Re-establish protection',
+        operation: reestablishOperation as never,
+        kind: 'agent',
+        target: agent,
+      };
     case 'NOT_OWNER':
-      return switchedTo(view, computerId, alert.serverId) ? null : { label: 'Take Ownership', operation: takeOwnershipOperation as never, kind: 'agent', target: agent };
+      return switchedTo(view, computerId, alert.serverId)
+        ? null
+        : { label: 'Take Ownership', operation: takeOwnershipOperation as never, kind: 'agent', target: agent };
     case 'AGENT_DISABLED':
       return { label: 'Enable protection', operation: enableAgentOperation as never, kind: 'agent', target: agent };
     case 'AGENT_INCOMPATIBLE':
@@ -61,11 +77,26 @@ export function recommendedOperation(view: View, alert: Alert): Recommended | nu
   const label = ALERT_CATALOG[alert.name].action;
   switch (label) {
     case 'Take Ownership':
-      return { label, operation: takeOwnershipOperation as never, kind: 'agent', target: { serverId: alert.serverId, computerId: alert.computerId ?? alert.subjectId } };
+      return {
+        label,
+        operation: takeOwnershipOperation as never,
+        kind: 'agent',
+        target: { serverId: alert.serverId, computerId: alert.computerId ?? alert.subjectId },
+      };
     case 'Run a synchronization job with consistency check':
-      return { label, operation: checkMemberOperation as never, kind: 'member', target: { serverId: alert.serverId, replicaId: alert.subjectId } };
+      return {
+        label,
+        operation: checkMemberOperation as never,
+        kind: 'member',
+        target: { serverId: alert.serverId, replicaId: alert.subjectId },
+      };
     case 'Create a recovery point':
-      return { label, operation: recoveryPointOperation as never, kind: 'member', target: { serverId: alert.serverId, replicaId: alert.subjectId } };
+      return {
+        label,
+        operation: recoveryPointOperation as never,
+        kind: 'member',
+        target: { serverId: alert.serverId, replicaId: alert.subjectId },
+      };
     case 'Run readiness check':
       return { label, operation: runReadinessCheckOperation as never, kind: 'estate', target: {} };
     default:
@@ -77,7 +108,11 @@ export function recommendedOperation(view: View, alert: Alert): Recommended | nu
  * The Recommended action of an alert as its link offers it: the operation, named as the link is,
  * enabled or with the reason it can't run now, and the object it runs on.
  */
-export function recommendedAction(view: View, alert: Alert, actor: Actor): (Availability & { target: Record<string, string> }) | null {
+export function recommendedAction(
+  view: View,
+  alert: Alert,
+  actor: Actor,
+): (Availability & { target: Record<string, string> }) | null {
   const r = recommendedOperation(view, alert);
   if (!r) return null;
   const offer = availability(r.operation, view, r.target as never, actor);

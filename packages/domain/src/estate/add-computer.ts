@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Computer, Estate } from '../model';
 import { refuse } from '../errors';
 import type { DomainError } from '../errors';
@@ -20,10 +20,14 @@ export function domainOf(fqdn: string): string {
 
 /** Checks a new computer's NetBIOS name and FQDN against the estate; null when they are fine. */
 export function newComputerProblem(draft: View, name: string, fqdn: string) {
-  if (!NAME.test(name)) return refuse('INVALID_INPUT', 'A computer name has 1 to 15 letters, digits and hyphens.', 'name');
+  if (!NAME.test(name))
+    return refuse('INVALID_INPUT', 'A computer name has 1 to 15 letters, digits and hyphens.', 'name');
   const lower = fqdn.toLowerCase();
-  if (!lower.startsWith(`${name.toLowerCase()}.`) || domainOf(lower) === '') return refuse('INVALID_INPUT', `The FQDN must be ${name.toLowerCase()}.<domain>.`, 'fqdn');
-  if (draft.all('computers').some((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === lower)) {
+  if (!lower.startsWith(`${name.toLowerCase()}.`) || domainOf(lower) === '')
+    return refuse('INVALID_INPUT', `The FQDN must be ${name.toLowerCase()}.<domain>.`, 'fqdn');
+  if (
+    draft.all('computers').some((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === lower)
+  ) {
     return refuse('CONFLICT', `A computer named ${name} is already in the estate.`, 'name');
   }
   return null;
@@ -38,7 +42,12 @@ export function newComputer(id: string, name: string, fqdn: string): Computer {
     domain: domainOf(fqdn.toLowerCase()),
     dpmServerId: null,
     agent: null,
-    security: { distributedComUsers: [], dpmRadComTrustedMachines: [], dpmRadmTrustedMachines: [], dcomLaunchActivation: [] },
+    security: {
+      distributedComUsers: [],
+      dpmRadComTrustedMachines: [],
+      dpmRadmTrustedMachines: [],
+      dcomLaunchActivation: [],
+    },
   };
 }
 
@@ -54,7 +63,12 @@ export function addComputer(slice: Estate, cmd: AddComputer, ctx: Ctx): CommandR
   const computer = draft.put('computers', newComputer(ctx.newId('cmp'), name, cmd.fqdn.trim()));
   draft.put('dataSources', { id: ctx.newId('ds'), computerId: computer.id, kind: 'Volume', name: 'C:\\', sizeGb: 60 });
   draft.put('dataSources', { id: ctx.newId('ds'), computerId: computer.id, kind: 'Volume', name: 'D:\\', sizeGb: 100 });
-  draft.emit({ type: 'estate.computer-added', serverId: null, subjectId: computer.id, summary: `Added the computer ${name}` });
+  draft.emit({
+    type: 'estate.computer-added',
+    serverId: null,
+    subjectId: computer.id,
+    summary: `Added the computer ${name}`,
+  });
   return draft.outcome();
 }
 

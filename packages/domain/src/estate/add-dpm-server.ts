@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { DataSourceKind, Estate, Version } from '../model';
 import { refuse } from '../errors';
 import { DPM_CONFIG_FOLDER, DPM_SCRIPTING_FOLDER } from '../fixtures/builder';
@@ -25,10 +25,19 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
   const problem = newComputerProblem(draft, name, cmd.fqdn.trim());
   if (problem) return problem;
   const v = cmd.version;
-  if (![v.major, v.minor, v.build, v.rollup].every((n) => Number.isInteger(n) && n >= 0 && n <= 99_999)) return refuse('INVALID_INPUT', 'A DPM version is major.minor.build and an update rollup, all whole numbers.', 'version');
-  if (!Number.isInteger(cmd.storagePoolGb) || cmd.storagePoolGb < 0 || cmd.storagePoolGb > 1_048_576) return refuse('INVALID_INPUT', 'The storage pool has 0 to 1,048,576 GB.', 'storagePoolGb');
+  if (![v.major, v.minor, v.build, v.rollup].every((n) => Number.isInteger(n) && n >= 0 && n <= 99_999))
+    return refuse(
+      'INVALID_INPUT',
+      'A DPM version is major.minor.build and an update rollup, all whole numbers.',
+      'version',
+    );
+  if (!Number.isInteger(cmd.storagePoolGb) || cmd.storagePoolGb < 0 || cmd.storagePoolGb > 1_048_576)
+    return refuse('INVALID_INPUT', 'The storage pool has 0 to 1,048,576 GB.', 'storagePoolGb');
   const serverId = ctx.newId('srv');
-  const computer = draft.put('computers', { ...newComputer(ctx.newId('cmp'), name, cmd.fqdn.trim()), dpmServerId: serverId });
+  const computer = draft.put('computers', {
+    ...newComputer(ctx.newId('cmp'), name, cmd.fqdn.trim()),
+    dpmServerId: serverId,
+  });
   draft.put('servers', {
     id: serverId,
     name,
@@ -57,7 +66,8 @@ export function addDpmServer(slice: Estate, cmd: AddDpmServer, ctx: Ctx): Comman
     ['Volume', 'C:\\', 80],
     ['System state', 'System Protection', 20],
   ];
-  for (const [kind, dsName, sizeGb] of sources) draft.put('dataSources', { id: ctx.newId('ds'), computerId: computer.id, kind, name: dsName, sizeGb });
+  for (const [kind, dsName, sizeGb] of sources)
+    draft.put('dataSources', { id: ctx.newId('ds'), computerId: computer.id, kind, name: dsName, sizeGb });
   draft.emit({ type: 'estate.server-added', serverId, subjectId: serverId, summary: `Added the DPM server ${name}` });
   return draft.outcome();
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import type { DomainError } from '../errors';
@@ -15,10 +15,24 @@ export interface RemoveComputer {
 export function whyNotRemoveComputer(view: View, target: Targets['computer']): DomainError | null {
   const computer = view.get('computers', target.computerId);
   if (!computer) return notFound('computer', target.computerId);
-  if (computer.dpmServerId !== null) return refuse('INVALID_STATE', `${computer.name} is a DPM server; remove the DPM server instead.`, computer.id);
-  if (computer.agent) return refuse('INVALID_STATE', `${computer.name} has a protection agent. Uninstall it from every DPM server first.`, computer.id);
-  if (view.where('dataSources', 'computerId', computer.id).some((ds) => view.where('replicas', 'dataSourceId', ds.id).length > 0)) {
-    return refuse('INVALID_STATE', `A DPM server still holds replicas of ${computer.name}. Remove its inactive protection first.`, computer.id);
+  if (computer.dpmServerId !== null)
+    return refuse('INVALID_STATE', `${computer.name} is a DPM server; remove the DPM server instead.`, computer.id);
+  if (computer.agent)
+    return refuse(
+      'INVALID_STATE',
+      `${computer.name} has a protection agent. Uninstall it from every DPM server first.`,
+      computer.id,
+    );
+  if (
+    view
+      .where('dataSources', 'computerId', computer.id)
+      .some((ds) => view.where('replicas', 'dataSourceId', ds.id).length > 0)
+  ) {
+    return refuse(
+      'INVALID_STATE',
+      `A DPM server still holds replicas of ${computer.name}. Remove its inactive protection first.`,
+      computer.id,
+    );
   }
   return null;
 }
@@ -32,7 +46,12 @@ export function removeComputer(slice: Estate, cmd: RemoveComputer, _ctx: Ctx): C
   const sources = draft.where('dataSources', 'computerId', computer.id);
   for (const ds of sources) draft.del('dataSources', ds.id);
   draft.del('computers', computer.id);
-  draft.emit({ type: 'estate.computer-removed', serverId: null, subjectId: computer.id, summary: `Removed the computer ${computer.name}` });
+  draft.emit({
+    type: 'estate.computer-removed',
+    serverId: null,
+    subjectId: computer.id,
+    summary: `Removed the computer ${computer.name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import type { DomainError } from '../errors';
@@ -18,15 +18,46 @@ export interface RemoveDpmServer {
 export function whyNotRemoveServer(view: View, target: Targets['server']): DomainError | null {
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
-  if (view.where('replicas', 'serverId', server.id).length > 0 || view.where('groups', 'serverId', server.id).length > 0) {
-    return refuse('INVALID_STATE', `${server.name} has protection groups or replicas. Stop their protection first.`, server.id);
+  if (
+    view.where('replicas', 'serverId', server.id).length > 0 ||
+    view.where('groups', 'serverId', server.id).length > 0
+  ) {
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} has protection groups or replicas. Stop their protection first.`,
+      server.id,
+    );
   }
-  if (view.where('libraries', 'serverId', server.id).length > 0) return refuse('INVALID_STATE', `${server.name} has a tape library attached.`, server.id);
-  const uses = view.all('computers').filter((c) => c.agent !== null && (c.agent.ownerId === server.id || c.agent.attachedTo.includes(server.id) || c.agent.pendingOwnerId === server.id));
-  if (uses.length > 0) return refuse('INVALID_STATE', `${server.name} still has the agents of ${uses.map((c) => c.name).join(', ')}. Uninstall them first.`, server.id);
+  if (view.where('libraries', 'serverId', server.id).length > 0)
+    return refuse('INVALID_STATE', `${server.name} has a tape library attached.`, server.id);
+  const uses = view
+    .all('computers')
+    .filter(
+      (c) =>
+        c.agent !== null &&
+        (c.agent.ownerId === server.id ||
+          c.agent.attachedTo.includes(server.id) ||
+          c.agent.pendingOwnerId === server.id),
+    );
+  if (uses.length > 0)
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} still has the agents of ${uses.map((c) => c.name).join(', ')}. Uninstall them first.`,
+      server.id,
+    );
   const own = view.get('computers', server.computerId);
-  if (own?.agent) return refuse('INVALID_STATE', `${server.name} is protected by another DPM server. Uninstall its agent there first.`, server.id);
-  if (own && view.where('dataSources', 'computerId', own.id).some((ds) => view.where('replicas', 'dataSourceId', ds.id).length > 0)) {
+  if (own?.agent)
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} is protected by another DPM server. Uninstall its agent there first.`,
+      server.id,
+    );
+  if (
+    own &&
+    view
+      .where('dataSources', 'computerId', own.id)
+      .some((ds) => view.where('replicas', 'dataSourceId', ds.id).length > 0)
+  ) {
     return refuse('INVALID_STATE', `Another DPM server still holds replicas of ${server.name}.`, server.id);
   }
   return null;
@@ -47,7 +78,12 @@ export function removeDpmServer(slice: Estate, cmd: RemoveDpmServer, _ctx: Ctx):
   for (const alert of draft.where('alerts', 'serverId', server.id)) draft.del('alerts', alert.id);
   for (const rp of draft.where('recoveryPoints', 'serverId', server.id)) draft.del('recoveryPoints', rp.id);
   draft.del('servers', server.id);
-  draft.emit({ type: 'estate.server-removed', serverId: null, subjectId: server.id, summary: `Removed the DPM server ${server.name}` });
+  draft.emit({
+    type: 'estate.server-removed',
+    serverId: null,
+    subjectId: server.id,
+    summary: `Removed the DPM server ${server.name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { DpmServer, Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import type { DomainError } from '../errors';
@@ -16,10 +16,19 @@ export interface SetVssWriter {
  * Estate › Start / Stop SQL Server VSS Writer on a DPM server. While it is stopped no DPM server
  * can start protecting that server's database (VSS_WRITER_STOPPED, seed 001).
  */
-export function whyNotVssWriter(view: View, target: Targets['server'], state: DpmServer['vssWriter']): DomainError | null {
+export function whyNotVssWriter(
+  view: View,
+  target: Targets['server'],
+  state: DpmServer['vssWriter'],
+): DomainError | null {
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
-  if (server.vssWriter === state) return refuse('INVALID_STATE', `The SQL Server VSS Writer service on ${server.name} is already ${state === 'Running' ? 'running' : 'stopped'}.`, server.id);
+  if (server.vssWriter === state)
+    return refuse(
+      'INVALID_STATE',
+      `The SQL Server VSS Writer service on ${server.name} is already ${state === 'Running' ? 'running' : 'stopped'}.`,
+      server.id,
+    );
   return null;
 }
 
@@ -30,7 +39,12 @@ export function setVssWriter(slice: Estate, cmd: SetVssWriter, _ctx: Ctx): Comma
   const server = draft.get('servers', cmd.serverId);
   if (!server) return notFound('DPM server', cmd.serverId);
   draft.update('servers', server.id, { vssWriter: cmd.state });
-  draft.emit({ type: 'estate.vss-writer', serverId: server.id, subjectId: server.id, summary: `${cmd.state === 'Running' ? 'Started' : 'Stopped'} the SQL Server VSS Writer service on ${server.name}` });
+  draft.emit({
+    type: 'estate.vss-writer',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `${cmd.state === 'Running' ? 'Started' : 'Stopped'} the SQL Server VSS Writer service on ${server.name}`,
+  });
   return draft.outcome();
 }
 

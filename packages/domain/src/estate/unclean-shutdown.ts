@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Replica } from '../model';
 import { notFound } from '../errors';
 import { setReplicaStatus } from '../protection/replica-status';
@@ -15,11 +15,11 @@ export interface UncleanShutdown {
 /**
  * Estate › Simulate unclean shutdown: the computer stops without shutting down cleanly, so its
  * volume filter loses track of what changed. Every active replica that reads its data from that
- * computer and was OK becomes Replica is inconsistent (domain-rules.md, replica protection
- * status) and raises its alert until a consistency check runs. A replica reads from the data
- * source's computer when protected directly (or switched to it, seed 000), and from the primary
- * DPM server when it is a secondary copy: a DPM server's unclean shutdown affects its
- * secondary's copies, not the primary replicas it holds itself.
+ * computer and was OK becomes Replica is inconsistent (DPM's replica protection status: an
+ * unclean shutdown makes a replica inconsistent) and raises its alert until a consistency check
+ * runs. A replica reads from the data source's computer when protected directly (or switched to
+ * it, seed 000), and from the primary DPM server when it is a secondary copy: a DPM server's
+ * unclean shutdown affects its secondary's copies, not the primary replicas it holds itself.
  */
 export function whyNotUncleanShutdown(view: View, target: Targets['computer']): DomainError | null {
   return view.get('computers', target.computerId) ? null : notFound('computer', target.computerId);
@@ -33,9 +33,12 @@ export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): 
   if (!computer) return notFound('computer', cmd.computerId);
   const reading: Replica[] = [];
   for (const ds of draft.where('dataSources', 'computerId', computer.id)) {
-    reading.push(...draft.where('replicas', 'dataSourceId', ds.id).filter((r) => r.sourceServerId === null || r.switched));
+    reading.push(
+      ...draft.where('replicas', 'dataSourceId', ds.id).filter((r) => r.sourceServerId === null || r.switched),
+    );
   }
-  if (computer.dpmServerId) reading.push(...draft.where('replicas', 'sourceServerId', computer.dpmServerId).filter((r) => !r.switched));
+  if (computer.dpmServerId)
+    reading.push(...draft.where('replicas', 'sourceServerId', computer.dpmServerId).filter((r) => !r.switched));
   let affected = 0;
   for (const replica of reading) {
     if (replica.groupId === null || replica.status !== 'OK') continue;
@@ -46,7 +49,8 @@ export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): 
     type: 'estate.unclean-shutdown',
     serverId: computer.dpmServerId,
     subjectId: computer.id,
-    summary: `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} now inconsistent`,
+    summary: `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} ` +
+      `now inconsistent`,
   });
   return draft.outcome();
 }

@@ -36,22 +36,32 @@ describe('Cancel (Monitoring › Jobs)', () => {
     expect(Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === C)).toHaveLength(points);
   });
 
-  it('cancels a running consistency check: the data it copied stays, and the replica verified by it is "Replica is inconsistent" again', () => {
+  it('cancels a running consistency check: the data it copied stays, and the replica verified by it is "Replica is ' +
+    'inconsistent" again', () => {
     const { w, check } = runningCheck();
     expect(w.status(SWITCHED)).toBe('Replica inconsistent, verification in progress');
     const verifying = w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', SWITCHED);
     w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
-    expect(w.estate.jobs[check.id]).toMatchObject({ status: 'Canceled', finishedAt: w.now, transferredGb: check.transferredGb });
+    expect(w.estate.jobs[check.id]).toMatchObject({
+      status: 'Canceled',
+      finishedAt: w.now,
+      transferredGb: check.transferredGb,
+    });
     expect(check.transferredGb).toBeGreaterThan(0);
     expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
     expect(w.estate.alerts[verifying?.id ?? '']?.state).toBe('Inactive');
     expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', SWITCHED)?.severity).toBe('Critical');
   });
 
-  it('after a canceled check, the replica stays inconsistent until another check runs (none is started when the group does not ask for it)', () => {
+  it('after a canceled check, the replica stays inconsistent until another check runs (none is started when the ' +
+    'group does not ask for it)', () => {
     const { w, check } = runningCheck();
     const group = w.replica(SWITCHED).groupId ?? '';
-    w.run(modifyProtectionGroup, { serverId: 'srv-DS3', groupId: group, consistencyCheck: { runIfInconsistent: false, dailyAt: null } });
+    w.run(modifyProtectionGroup, {
+      serverId: 'srv-DS3',
+      groupId: group,
+      consistencyCheck: { runIfInconsistent: false, dailyAt: null },
+    });
     w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
     w.advance(60);
     expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
@@ -60,7 +70,10 @@ describe('Cancel (Monitoring › Jobs)', () => {
 
   it('cancels a replica creation: the replica is "Replica is inconsistent" and a consistency check creates it', () => {
     const w = new World(scenario1());
-    const c = createdReplicaId(w.run(createProtectionGroup, newGroup('srv-DS1', 'New', [{ dataSourceId: 'ds-DS1-C', sourceServerId: null }])), 'ds-DS1-C');
+    const c = createdReplicaId(
+      w.run(createProtectionGroup, newGroup('srv-DS1', 'New', [{ dataSourceId: 'ds-DS1-C', sourceServerId: null }])),
+      'ds-DS1-C',
+    );
     expect(w.status(c)).toBe('Replica creation pending');
     const creation = w.jobs('Replica creation', { replicaId: c })[0];
     w.run(cancelJob, { serverId: creation?.serverId ?? '', jobId: creation?.id ?? '' });
@@ -73,14 +86,27 @@ describe('Cancel (Monitoring › Jobs)', () => {
   it('refuses a job that is already over: INVALID_STATE, nothing changes', () => {
     const { w, check } = runningCheck();
     w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
-    expectRefusal(w.estate, (s) => cancelJob(s, { serverId: check.serverId, jobId: check.id }, w.ctx()), 'INVALID_STATE', ['Only a scheduled job or a job in progress can be canceled', 'canceled']);
+    expectRefusal(
+      w.estate,
+      (s) => cancelJob(s, { serverId: check.serverId, jobId: check.id }, w.ctx()),
+      'INVALID_STATE',
+      ['Only a scheduled job or a job in progress can be canceled', 'canceled'],
+    );
     w.advance(60);
     const completed = Object.values(w.estate.jobs).find((j) => j.status === 'Completed');
     if (!completed) throw new Error('fixture');
-    expectRefusal(w.estate, (s) => cancelJob(s, { serverId: completed.serverId, jobId: completed.id }, w.ctx()), 'INVALID_STATE', ['completed']);
+    expectRefusal(
+      w.estate,
+      (s) => cancelJob(s, { serverId: completed.serverId, jobId: completed.id }, w.ctx()),
+      'INVALID_STATE',
+      ['completed'],
+    );
     const view = viewOf(w.estate);
     expect(whyNotCancel(view, { serverId: completed.serverId, jobId: completed.id })?.message).toMatch(/completed\.$/);
-    expect(whyNotCancel(view, { serverId: completed.serverId === 'srv-DS2' ? 'srv-DS1' : 'srv-DS2', jobId: completed.id })?.code).toBe('NOT_FOUND');
+    expect(
+      whyNotCancel(view, { serverId: completed.serverId === 'srv-DS2' ? 'srv-DS1' : 'srv-DS2', jobId: completed.id })
+        ?.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses on a DPM server that is not online', () => {
@@ -88,6 +114,11 @@ describe('Cancel (Monitoring › Jobs)', () => {
     w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [C], location: 'Disk' });
     const job = w.jobs('Recovery point', { replicaId: C })[0];
     w.run(failServer, { serverId: 'srv-DS1' });
-    expectRefusal(w.estate, (s) => cancelJob(s, { serverId: job?.serverId ?? '', jobId: job?.id ?? '' }, w.ctx()), 'SERVER_UNAVAILABLE', ['DS1']);
+    expectRefusal(
+      w.estate,
+      (s) => cancelJob(s, { serverId: job?.serverId ?? '', jobId: job?.id ?? '' }, w.ctx()),
+      'SERVER_UNAVAILABLE',
+      ['DS1'],
+    );
   });
 });

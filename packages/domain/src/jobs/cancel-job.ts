@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -20,13 +20,17 @@ export function whyNotCancel(view: View, target: Targets['job']): DomainError | 
   if (isDomainError(found)) return found;
   const { job } = found;
   if (job.status === 'Scheduled' || job.status === 'In progress') return null;
-  return refuse('INVALID_STATE', `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`, job.id);
+  return refuse(
+    'INVALID_STATE',
+    `Only a scheduled job or a job in progress can be canceled; this job is ${job.status.toLowerCase()}.`,
+    job.id,
+  );
 }
 
 /**
  * Monitoring › Jobs › Cancel: a scheduled or running job stops and shows as Canceled; what it
  * already copied stays. A consistency check stopped during its verification leaves the replica
- * "Replica is inconsistent" (domain-rules.md: only a completed check makes it OK), so protection
+ * "Replica is inconsistent" (only a completed check makes it OK: DPM's protection status), so protection
  * jobs keep failing until another check runs; so does a canceled replica creation.
  */
 export function cancelJob(slice: Estate, cmd: CancelJob, ctx: Ctx): CommandResult {
@@ -38,10 +42,19 @@ export function cancelJob(slice: Estate, cmd: CancelJob, ctx: Ctx): CommandResul
 
   draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
   const ds = job.dataSourceId ? draft.get('dataSources', job.dataSourceId) : undefined;
-  draft.emit({ type: 'job.canceled', serverId: job.serverId, subjectId: job.id, summary: `${job.type}${ds ? ` of ${ds.name}` : ''} canceled by ${ctx.actor}` });
+  draft.emit({
+    type: 'job.canceled',
+    serverId: job.serverId,
+    subjectId: job.id,
+    summary: `${job.type}${ds ? ` of ${ds.name}` : ''} canceled by ${ctx.actor}`,
+  });
 
   const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
-  if (job.type === 'Consistency check' && job.status === 'In progress' && replica?.status === 'Replica inconsistent, verification in progress') {
+  if (
+    job.type === 'Consistency check' &&
+    job.status === 'In progress' &&
+    replica?.status === 'Replica inconsistent, verification in progress'
+  ) {
     setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
   }
   // DPM marks a replica whose initial replication was canceled inconsistent, so that a

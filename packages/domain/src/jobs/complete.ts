@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { View } from '../view';
 import { switchedTo } from '../protection/switch-protection';
 import type { Job, Replica } from '../model';
@@ -28,7 +29,11 @@ export function replicaJobError(draft: View, replica: Replica): JobError | null 
   if (replica.sourceServerId !== null && !replica.switched) {
     const primary = draft.get('servers', replica.sourceServerId);
     if (!primary || primary.state !== 'Online') {
-      return { code: 'PRIMARY_UNAVAILABLE', message: `The primary DPM server ${primary?.name ?? replica.sourceServerId} that holds the replica is not available.` };
+      return {
+        code: 'PRIMARY_UNAVAILABLE',
+        message: `The primary DPM server ${primary?.name ?? replica.sourceServerId} that holds the replica is not ` +
+          `available.`,
+      };
     }
     const holder = draft.get('computers', primary.computerId);
     if (holder?.agent?.ownerId !== server.id) {
@@ -39,23 +44,32 @@ export function replicaJobError(draft: View, replica: Replica): JobError | null 
   const computer = draft.get('computers', ds.computerId);
   // A DPM server's own data goes through its local agent (seed 001, backup to the storage pool).
   if (computer?.dpmServerId === server.id) return null;
-  if (!computer?.agent) return { code: 'AGENT_MISSING', message: `${computer?.name ?? ds.computerId} has no protection agent.` };
+  if (!computer?.agent)
+    return { code: 'AGENT_MISSING', message: `${computer?.name ?? ds.computerId} has no protection agent.` };
   if (computer.agent.ownerId !== server.id) {
     const secondary = switchedTo(draft, computer.id, server.id);
     if (secondary) {
       const name = draft.get('servers', secondary)?.name ?? 'its secondary DPM server';
       return {
         code: 'NOT_OWNER',
-        message: `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. ${server.name} protects ${computer.name} again once ${name} switches protection back and ${server.name} takes ownership.`,
+        message: `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. ` +
+          `${server.name} protects ${computer.name} again once ${name} switches protection back and ${server.name} ` +
+          `takes ownership.`,
       };
     }
+    const owner = computer.agent.ownerId;
+    const ownerName = owner ? (draft.get('servers', owner)?.name ?? 'another DPM server') : 'no DPM server';
     return {
       code: 'NOT_OWNER',
-      message: `The protection agent on ${computer.name} is owned by ${computer.agent.ownerId ? (draft.get('servers', computer.agent.ownerId)?.name ?? 'another DPM server') : 'no DPM server'}. ${server.name} must take ownership of it.`,
+      message:
+        `The protection agent on ${computer.name} is owned by ${ownerName}. ` +
+        `${server.name} must take ownership of it.`,
     };
   }
-  if (computer.agent.status === 'Unreachable') return { code: 'AGENT_UNREACHABLE', message: `The protection agent on ${computer.name} is not reachable.` };
-  if (computer.agent.status === 'Disabled') return { code: 'AGENT_DISABLED', message: `Protection is disabled for the agent on ${computer.name}.` };
+  if (computer.agent.status === 'Unreachable')
+    return { code: 'AGENT_UNREACHABLE', message: `The protection agent on ${computer.name} is not reachable.` };
+  if (computer.agent.status === 'Disabled')
+    return { code: 'AGENT_DISABLED', message: `Protection is disabled for the agent on ${computer.name}.` };
   return agentIncompatibility(computer, server) ?? connectivityError(computer, server);
 }
 
@@ -76,10 +90,22 @@ function fail(draft: Draft, ctx: Ctx, job: Job, error: JobError): void {
   // The job contacted the agent and was refused: its status says so until the cause is fixed.
   const server = draft.get('servers', job.serverId);
   if (error.code === 'AGENT_ACCESS_DENIED' && job.computerId && server) recordContact(draft, job.computerId, server);
-  draft.emit({ type: 'job.failed', serverId: job.serverId, subjectId: job.id, summary: `${job.type} failed: ${error.message}` });
+  draft.emit({
+    type: 'job.failed',
+    serverId: job.serverId,
+    subjectId: job.id,
+    summary: `${job.type} failed: ${error.message}`,
+  });
   if (error.code === 'LIBRARY_NOT_AVAILABLE' && job.libraryId) {
     const library = draft.get('libraries', job.libraryId);
-    if (library) raiseAlert(draft, ctx, 'Library not available', { serverId: library.serverId, subjectId: library.id, computerId: null, groupId: null, affectedArea: library.name });
+    if (library)
+      raiseAlert(draft, ctx, 'Library not available', {
+        serverId: library.serverId,
+        subjectId: library.id,
+        computerId: null,
+        groupId: null,
+        affectedArea: library.name,
+      });
   }
   const alert = FAILURE_ALERT[job.type];
   const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
@@ -138,22 +164,33 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
   // The replica's volume went missing (a failed disk) or became invalid while the job ran: there
   // is nothing to write to, whatever the data source answers (found by the property tests).
   if (replica.status === 'Replica is missing' || replica.status === 'Replica is invalid') {
-    fail(draft, ctx, job, { code: 'REPLICA_UNAVAILABLE', message: `The replica is "${replica.status}"; its volume can't be written to.` });
+    fail(draft, ctx, job, {
+      code: 'REPLICA_UNAVAILABLE',
+      message: `The replica is "${replica.status}"; its volume can't be written to.`,
+    });
     return;
   }
   const error = replicaJobError(draft, replica);
   if (error) {
     fail(draft, ctx, job, error);
     if (error.code === 'AGENT_INCOMPATIBLE' && job.computerId) syncAgentCompatibility(draft, ctx, job.computerId);
-    if (job.type === 'Synchronization' && replica.status === 'OK') setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
+    if (job.type === 'Synchronization' && replica.status === 'OK')
+      setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
     if (job.type === 'Consistency check' && replica.status === 'Replica inconsistent, verification in progress') {
       setReplicaStatus(draft, ctx, replica.id, 'Replica is inconsistent');
     }
     return;
   }
-  const needsOk = job.type === 'Synchronization' || job.type === 'Recovery point' || job.type === 'Express full backup' || job.type === 'Tape backup';
+  const needsOk =
+    job.type === 'Synchronization' ||
+    job.type === 'Recovery point' ||
+    job.type === 'Express full backup' ||
+    job.type === 'Tape backup';
   if (needsOk && replica.status !== 'OK') {
-    fail(draft, ctx, job, { code: 'REPLICA_INCONSISTENT', message: `The replica is "${replica.status}"; run a synchronization job with consistency check.` });
+    fail(draft, ctx, job, {
+      code: 'REPLICA_INCONSISTENT',
+      message: `The replica is "${replica.status}"; run a synchronization job with consistency check.`,
+    });
     return;
   }
   const subject = replicaSubject(draft, replica);
@@ -163,10 +200,17 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
     const libraryId = job.libraryId ?? group?.tape?.libraryId ?? null;
     const library = libraryId ? draft.get('libraries', libraryId) : undefined;
     if (library && !library.available) {
-      fail(draft, ctx, { ...job, libraryId: library.id }, { code: 'LIBRARY_NOT_AVAILABLE', message: `${library.name} is not available.` });
+      fail(
+        draft,
+        ctx,
+        { ...job, libraryId: library.id },
+        { code: 'LIBRARY_NOT_AVAILABLE', message: `${library.name} is not available.` },
+      );
       return;
     }
-    const tape = (libraryId ? draft.where('tapes', 'libraryId', libraryId) : []).find((t) => t.free && t.headerRead && t.location === 'Slot');
+    const tape = (libraryId ? draft.where('tapes', 'libraryId', libraryId) : []).find(
+      (t) => t.free && t.headerRead && t.location === 'Slot',
+    );
     const server = draft.get('servers', replica.serverId);
     if (!tape || !server || !ds) {
       fail(draft, ctx, job, { code: 'NO_FREE_TAPE', message: 'No free tape is available in the library.' });
@@ -177,7 +221,14 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
       free: false,
       label: `${group?.name ?? 'Tape'}-LT-${tape.barcode}`,
       writtenBy: { serverId: server.id, serverName: server.name, generation: server.generation },
-      dataSets: [{ dataSourceId: ds.id, time: ctx.now, sizeGb: ds.sizeGb, dpmdb: ds.kind === 'DPMDB' ? snapshotOfComputer(draft, ds.computerId) : null }],
+      dataSets: [
+        {
+          dataSourceId: ds.id,
+          time: ctx.now,
+          sizeGb: ds.sizeGb,
+          dpmdb: ds.kind === 'DPMDB' ? snapshotOfComputer(draft, ds.computerId) : null,
+        },
+      ],
       expiresAt,
       encryptedWith: group?.tape?.encrypt ? `${server.name}-tape-encryption` : null,
     });
@@ -201,10 +252,12 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
 
   succeed(draft, ctx, job);
   const patch: Partial<Replica> = { lastSyncAt: ctx.now };
-  // A check makes the replica OK only from the verification it started (domain-rules.md): if
+  // A check makes the replica OK only from the verification it started (DPM's protection status): if
   // the replica became inconsistent again while it ran (a switch of protection, Take Ownership),
   // this check does not cover that change and the replica waits for the next one.
-  const verified = job.type === 'Consistency check' && (replica.status === 'Replica inconsistent, verification in progress' || replica.status === 'OK');
+  const verified =
+    job.type === 'Consistency check' &&
+    (replica.status === 'Replica inconsistent, verification in progress' || replica.status === 'OK');
   if (job.type === 'Replica creation' || verified) {
     setReplicaStatus(draft, ctx, replica.id, 'OK', { ...patch, dataRestored: false });
   } else {
@@ -228,7 +281,13 @@ function completeProtectionJob(draft: Draft, ctx: Ctx, job: Job, replica: Replic
       dpmdb: ds.kind === 'DPMDB' && replica.sourceServerId === null ? snapshotOfComputer(draft, ds.computerId) : null,
       sizeGb: Math.max(1, Math.round(ds.sizeGb * (isApplicationData(ds.kind) ? 1 : 0.05))),
     });
-    if (online) pruneRecoveryPoints(draft, replica, 'Online', Math.min(group?.online?.recoveryPoints ?? LIMITS.onlineRecoveryPoints, LIMITS.onlineRecoveryPoints));
+    if (online)
+      pruneRecoveryPoints(
+        draft,
+        replica,
+        'Online',
+        Math.min(group?.online?.recoveryPoints ?? LIMITS.onlineRecoveryPoints, LIMITS.onlineRecoveryPoints),
+      );
     else pruneRecoveryPoints(draft, replica, 'Disk', maxDiskRecoveryPoints(ds.kind));
     resolveAlert(draft, ctx, 'Recovery point creation failed', subject.serverId, subject.subjectId);
   }
@@ -245,20 +304,33 @@ function completeRecovery(draft: Draft, ctx: Ctx, job: Job, replica: Replica | u
   const toReplica = job.params.recoveryType === 'Restore to replica';
   let error: JobError | null = null;
   if (!rp) error = { code: 'RECOVERY_POINT_EXPIRED', message: 'The recovery point no longer exists.' };
-  else if (!source || source.state !== 'Online') error = { code: 'SOURCE_UNAVAILABLE', message: `The DPM server ${source?.name ?? ''} that holds the recovery point is not available.` };
-  else if (job.params.simulateFailure === 'true') error = { code: 'RECOVERY_FAILED', message: 'The data could not be copied to the replica (rehearsed failure).' };
+  else if (!source || source.state !== 'Online')
+    error = {
+      code: 'SOURCE_UNAVAILABLE',
+      message: `The DPM server ${source?.name ?? ''} that holds the recovery point is not available.`,
+    };
+  else if (job.params.simulateFailure === 'true')
+    error = { code: 'RECOVERY_FAILED', message: 'The data could not be copied to the replica (rehearsed failure).' };
 
   const ds = draft.get('dataSources', job.dataSourceId ?? '');
   const subject = replica
     ? replicaSubject(draft, replica)
-    : { serverId: job.serverId, subjectId: job.dataSourceId ?? job.id, computerId: job.computerId, groupId: null, affectedArea: ds?.name ?? job.type };
+    : {
+        serverId: job.serverId,
+        subjectId: job.dataSourceId ?? job.id,
+        computerId: job.computerId,
+        groupId: null,
+        affectedArea: ds?.name ?? job.type,
+      };
   if (error) {
     fail(draft, ctx, job, error);
     if (toReplica && replica) {
       const server = draft.get('servers', replica.serverId);
       const failures = server?.replicaRestoreFailures[replica.dataSourceId] ?? 0;
       if (server) {
-        draft.update('servers', server.id, { replicaRestoreFailures: { ...server.replicaRestoreFailures, [replica.dataSourceId]: failures + 1 } });
+        draft.update('servers', server.id, {
+          replicaRestoreFailures: { ...server.replicaRestoreFailures, [replica.dataSourceId]: failures + 1 },
+        });
       }
       // Seed 000: the first failure leaves the replica inconsistent; a failure after it was
       // deleted and added again manually marks it invalid.
@@ -270,7 +342,13 @@ function completeRecovery(draft: Draft, ctx: Ctx, job: Job, replica: Replica | u
   if (toReplica && replica) draft.update('replicas', replica.id, { dataRestored: true });
   resolveAlert(draft, ctx, 'Recovery failed', subject.serverId, subject.subjectId);
   const what = job.params.items ? `Recovered ${job.params.items}` : 'Recovered';
-  raiseAlert(draft, ctx, 'Recovery succeeded', subject, job.params.destination ? `${what} to ${job.params.destination}.` : job.params.items ? `${what}.` : undefined);
+  raiseAlert(
+    draft,
+    ctx,
+    'Recovery succeeded',
+    subject,
+    job.params.destination ? `${what} to ${job.params.destination}.` : job.params.items ? `${what}.` : undefined,
+  );
 }
 
 /** Rescan: every library attached to the server is detected, known to its DPMDB, and available again. */
@@ -281,7 +359,9 @@ function completeRescan(draft: Draft, ctx: Ctx, job: Job): void {
     return;
   }
   // A job queued before Rescan became the server's (one library) rescans that library only.
-  const libraries = draft.where('libraries', 'serverId', server.id).filter((l) => job.libraryId === null || l.id === job.libraryId);
+  const libraries = draft
+    .where('libraries', 'serverId', server.id)
+    .filter((l) => job.libraryId === null || l.id === job.libraryId);
   for (const library of libraries) {
     draft.update('libraries', library.id, { lastRescanAt: ctx.now, available: true });
     resolveAlert(draft, ctx, 'Library not available', server.id, library.id);
@@ -310,13 +390,17 @@ function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
       for (const t of tapesIn()) if (!t.inventoried) draft.update('tapes', t.id, { inventoried: true });
       break;
     case 'Detailed inventory':
-      for (const t of tapesIn()) if (!t.headerRead || !t.inventoried) draft.update('tapes', t.id, { inventoried: true, headerRead: true });
+      for (const t of tapesIn())
+        if (!t.headerRead || !t.inventoried) draft.update('tapes', t.id, { inventoried: true, headerRead: true });
       resolveAlert(draft, ctx, 'Detailed inventory failed', server.id, library.id);
       break;
     case 'Tape recatalog': {
       const tape = job.tapeId ? draft.get('tapes', job.tapeId) : undefined;
       if (!tape || !isImported(tape, server)) {
-        fail(draft, ctx, job, { code: 'NOT_FOUND', message: 'The tape is no longer an imported tape in this library.' });
+        fail(draft, ctx, job, {
+          code: 'NOT_FOUND',
+          message: 'The tape is no longer an imported tape in this library.',
+        });
         return;
       }
       draft.update('tapes', tape.id, { catalogedBy: { serverId: server.id, generation: server.generation } });
@@ -340,7 +424,15 @@ function completeLibraryJob(draft: Draft, ctx: Ctx, job: Job): void {
     case 'Tape erase data': {
       const tape = job.tapeId ? draft.get('tapes', job.tapeId) : undefined;
       if (tape) {
-        draft.update('tapes', tape.id, { free: true, label: null, writtenBy: null, dataSets: [], encryptedWith: null, expiresAt: null, catalogedBy: null });
+        draft.update('tapes', tape.id, {
+          free: true,
+          label: null,
+          writtenBy: null,
+          dataSets: [],
+          encryptedWith: null,
+          expiresAt: null,
+          catalogedBy: null,
+        });
         for (const rp of draft.where('recoveryPoints', 'tapeId', tape.id)) draft.del('recoveryPoints', rp.id);
       }
       break;

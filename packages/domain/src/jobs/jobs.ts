@@ -1,4 +1,5 @@
-import type { Draft, Ctx } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { View } from '../view';
 import { isJobActive } from './job-status';
 import type { Job, JobType } from '../model';
@@ -62,7 +63,12 @@ export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
     retryOf: null,
     ...job,
   });
-  draft.emit({ type: queued.status === 'Completed' ? 'job.completed' : 'job.scheduled', serverId: queued.serverId, subjectId: queued.id, summary: `${queued.type} ${queued.status.toLowerCase()}` });
+  draft.emit({
+    type: queued.status === 'Completed' ? 'job.completed' : 'job.scheduled',
+    serverId: queued.serverId,
+    subjectId: queued.id,
+    summary: `${queued.type} ${queued.status.toLowerCase()}`,
+  });
   return queued;
 }
 

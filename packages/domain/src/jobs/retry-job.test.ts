@@ -71,42 +71,78 @@ describe('Retry (Monitoring › Jobs)', () => {
     const w = new World(demo());
     const completed = Object.values(w.estate.jobs).find((j) => j.status === 'Completed');
     if (!completed) throw new Error('fixture');
-    expectRefusal(w.estate, (s) => retryJob(s, { serverId: completed.serverId, jobId: completed.id }, w.ctx()), 'INVALID_STATE', ['Only a failed job can be retried']);
+    expectRefusal(
+      w.estate,
+      (s) => retryJob(s, { serverId: completed.serverId, jobId: completed.id }, w.ctx()),
+      'INVALID_STATE',
+      ['Only a failed job can be retried'],
+    );
     w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [C], location: 'Disk' });
     const scheduled = w.jobs('Recovery point', { replicaId: C })[0];
     if (!scheduled) throw new Error('no job');
-    expectRefusal(w.estate, (s) => retryJob(s, { serverId: scheduled.serverId, jobId: scheduled.id }, w.ctx()), 'INVALID_STATE', ['scheduled']);
-    expect(whyNotRetry(viewOf(w.estate), { serverId: scheduled.serverId, jobId: scheduled.id })?.message).toMatch(/scheduled\.$/);
-    expect(whyNotRetry(viewOf(w.estate), { serverId: scheduled.serverId === 'srv-DS2' ? 'srv-DS1' : 'srv-DS2', jobId: scheduled.id })?.code).toBe('NOT_FOUND');
+    expectRefusal(
+      w.estate,
+      (s) => retryJob(s, { serverId: scheduled.serverId, jobId: scheduled.id }, w.ctx()),
+      'INVALID_STATE',
+      ['scheduled'],
+    );
+    expect(whyNotRetry(viewOf(w.estate), { serverId: scheduled.serverId, jobId: scheduled.id })?.message).toMatch(
+      /scheduled\.$/,
+    );
+    expect(
+      whyNotRetry(viewOf(w.estate), {
+        serverId: scheduled.serverId === 'srv-DS2' ? 'srv-DS1' : 'srv-DS2',
+        jobId: scheduled.id,
+      })?.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses when a job of that type is already queued for the subject: CONFLICT', () => {
     const { w, failed } = failedRecoveryPoint();
     w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [C], location: 'Disk' });
-    expectRefusal(w.estate, (s) => retryJob(s, { serverId: failed.serverId, jobId: failed.id }, w.ctx()), 'CONFLICT', ['C:\\', 'DS1']);
+    expectRefusal(w.estate, (s) => retryJob(s, { serverId: failed.serverId, jobId: failed.id }, w.ctx()), 'CONFLICT', [
+      'C:\\',
+      'DS1',
+    ]);
     // The retry is itself queued work: a second Retry of the same failure is refused too.
     const other = failedRecoveryPoint();
     other.w.run(retryJob, { serverId: other.failed.serverId, jobId: other.failed.id });
-    expectRefusal(other.w.estate, (s) => retryJob(s, { serverId: other.failed.serverId, jobId: other.failed.id }, other.w.ctx()), 'CONFLICT');
+    expectRefusal(
+      other.w.estate,
+      (s) => retryJob(s, { serverId: other.failed.serverId, jobId: other.failed.id }, other.w.ctx()),
+      'CONFLICT',
+    );
   });
 
   it('refuses on a DPM server that is not online', () => {
     const { w, failed } = failedRecoveryPoint();
     w.run(failServer, { serverId: 'srv-DS1' });
-    expectRefusal(w.estate, (s) => retryJob(s, { serverId: failed.serverId, jobId: failed.id }, w.ctx()), 'SERVER_UNAVAILABLE', ['DS1']);
+    expectRefusal(
+      w.estate,
+      (s) => retryJob(s, { serverId: failed.serverId, jobId: failed.id }, w.ctx()),
+      'SERVER_UNAVAILABLE',
+      ['DS1'],
+    );
   });
 
-  it('refuses to retry a failed restore to replica: the replica is inconsistent, which prevents repeated recovery attempts (seed 000)', () => {
+  it('refuses to retry a failed restore to replica: the replica is inconsistent, which prevents repeated recovery ' +
+    'attempts (seed 000)', () => {
     const w = reallocatedDs1();
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
     w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: C, recoveryPointId: point.id, simulateFailure: true });
     w.advance(30);
     const failed = w.jobs('Disk recovery', { replicaId: C })[0];
     expect(failed?.status).toBe('Failed');
-    expectRefusal(w.estate, (s) => retryJob(s, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' }, w.ctx()), 'NOT_PENDING_FOR_RESTORE', ['Manual replica creation pending', 'Delete replica on disk']);
+    expectRefusal(
+      w.estate,
+      (s) => retryJob(s, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' }, w.ctx()),
+      'NOT_PENDING_FOR_RESTORE',
+      ['Manual replica creation pending', 'Delete replica on disk'],
+    );
   });
 
-  it('retries a library job: a detailed inventory that failed while the library was offline completes after Rescan', () => {
+  it('retries a library job: a detailed inventory that failed while the library was offline completes after ' +
+    'Rescan', () => {
     const w = new World(demo());
     w.run(markLibraryOffline, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
     w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
@@ -124,23 +160,43 @@ describe('Retry (Monitoring › Jobs)', () => {
 });
 
 describe('jobDetails (the Details pane of a job)', () => {
-  it('says what a failed job did, what its error means, what to do, and that Retry applies while Cancel does not', () => {
+  it('says what a failed job did, what its error means, what to do, and that Retry applies while Cancel does ' +
+    'not', () => {
     const { w, failed } = failedRecoveryPoint();
     const before = w.estate;
     const d = jobDetails(w.estate, failed.id);
     expect(w.estate).toBe(before);
-    expect(d).toMatchObject({ type: 'Recovery point', status: 'Failed', source: 'C:\\', computer: 'PS1', group: expect.any(String), retryOf: null, retriedBy: null });
+    expect(d).toMatchObject({
+      type: 'Recovery point',
+      status: 'Failed',
+      source: 'C:\\',
+      computer: 'PS1',
+      group: expect.any(String),
+      retryOf: null,
+      retriedBy: null,
+    });
     expect(d?.summary).toContain('creates a recovery point of it on DS1');
     expect(d?.outcome).toMatch(/^Failed: Protection of PS1 is switched to DS3, which owns its protection agent/);
-    expect(d?.help).toMatchObject({ code: 'NOT_OWNER', meaning: expect.stringContaining('Another DPM server owns'), action: expect.stringContaining('Take Ownership') });
+    expect(d?.help).toMatchObject({
+      code: 'NOT_OWNER',
+      meaning: expect.stringContaining('Another DPM server owns'),
+      action: expect.stringContaining('Take Ownership'),
+    });
     expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })).toBeNull();
-    expect(whyNotCancel(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(/^Only a scheduled job or a job in progress can be canceled/);
+    expect(whyNotCancel(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(
+      /^Only a scheduled job or a job in progress can be canceled/,
+    );
     // Retrying links both ways, and the failed job can't be retried twice.
     w.run(retryJob, { serverId: failed.serverId, jobId: failed.id });
     const after = jobDetails(w.estate, failed.id);
     expect(after?.retriedBy).toBe(w.jobs('Recovery point', { replicaId: C })[0]?.id);
-    expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(/already scheduled or in progress/);
-    expect(jobDetails(w.estate, after?.retriedBy ?? '')).toMatchObject({ retryOf: failed.id, outcome: 'Waiting to start.' });
+    expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(
+      /already scheduled or in progress/,
+    );
+    expect(jobDetails(w.estate, after?.retriedBy ?? '')).toMatchObject({
+      retryOf: failed.id,
+      outcome: 'Waiting to start.',
+    });
     expect(whyNotCancel(viewOf(w.estate), { serverId: 'srv-DS1', jobId: after?.retriedBy ?? '' })).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Job } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -33,25 +33,45 @@ export function whyNotRetry(view: View, target: Targets['job']): DomainError | n
   if (isDomainError(found)) return found;
   const { job, server } = found;
   if (job.status !== 'Failed') {
-    return refuse('INVALID_STATE', `Only a failed job can be retried; this job is ${job.status === 'In progress' ? 'in progress' : job.status.toLowerCase()}.`, job.id);
+    return refuse(
+      'INVALID_STATE',
+      `Only a failed job can be retried; this job is ` +
+        `${job.status === 'In progress' ? 'in progress' : job.status.toLowerCase()}.`,
+      job.id,
+    );
   }
   const replica = job.replicaId ? view.get('replicas', job.replicaId) : undefined;
   const ds = job.dataSourceId ? view.get('dataSources', job.dataSourceId) : undefined;
-  const what = ds?.name ?? (job.libraryId ? view.get('libraries', job.libraryId)?.name : undefined) ?? job.type.toLowerCase();
+  const what =
+    ds?.name ?? (job.libraryId ? view.get('libraries', job.libraryId)?.name : undefined) ?? job.type.toLowerCase();
   if (job.replicaId && (!replica || replica.groupId === null)) {
-    return refuse('INVALID_STATE', `${what} is no longer protected on ${server.name}, so the ${job.type.toLowerCase()} job can't run again.`, job.id);
+    return refuse(
+      'INVALID_STATE',
+      `${what} is no longer protected on ${server.name}, so the ${job.type.toLowerCase()} job can't run again.`,
+      job.id,
+    );
   }
   if (job.libraryId && !view.get('libraries', job.libraryId)) return notFound('library', job.libraryId);
-  if (replica && job.params.recoveryType === 'Restore to replica' && (replica.status !== 'Manual replica creation pending' || replica.dataRestored)) {
+  if (
+    replica &&
+    job.params.recoveryType === 'Restore to replica' &&
+    (replica.status !== 'Manual replica creation pending' || replica.dataRestored)
+  ) {
     return refuse(
       'NOT_PENDING_FOR_RESTORE',
-      `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ${what} on ${server.name} is "${replica.status}". Stop protection with Delete replica on disk, add the data source again with manual replica creation, and restore again.`,
+      `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ` +
+        `${what} on ${server.name} is "${replica.status}". Stop protection with Delete replica on disk, add the data ` +
+        `source again with manual replica creation, and restore again.`,
       job.id,
     );
   }
   const subject = subjectOf(job);
   if (subject && activeJobsFor(view, subject.field, subject.id).some((j) => j.type === job.type)) {
-    return refuse('CONFLICT', `A ${job.type.toLowerCase()} job for ${what} is already scheduled or in progress on ${server.name}.`, job.id);
+    return refuse(
+      'CONFLICT',
+      `A ${job.type.toLowerCase()} job for ${what} is already scheduled or in progress on ${server.name}.`,
+      job.id,
+    );
   }
   return null;
 }
@@ -68,7 +88,8 @@ export function retryJob(slice: Estate, cmd: RetryJob, ctx: Ctx): CommandResult 
   if (!job) return notFound('job', cmd.jobId);
   const replica = job.replicaId ? draft.get('replicas', job.replicaId) : undefined;
   const ds = job.dataSourceId ? draft.get('dataSources', job.dataSourceId) : undefined;
-  const what = ds?.name ?? (job.libraryId ? draft.get('libraries', job.libraryId)?.name : undefined) ?? job.type.toLowerCase();
+  const what =
+    ds?.name ?? (job.libraryId ? draft.get('libraries', job.libraryId)?.name : undefined) ?? job.type.toLowerCase();
   // A rehearsed failure (simulateFailure) is the administrator's one-off choice, not a property
   // of the work, so the retry runs for real.
   const { simulateFailure: _rehearsal, ...params } = job.params;
@@ -85,7 +106,12 @@ export function retryJob(slice: Estate, cmd: RetryJob, ctx: Ctx): CommandResult 
     params,
     retryOf: job.id,
   });
-  draft.emit({ type: 'job.retried', serverId: job.serverId, subjectId: retry.id, summary: `${job.type} of ${what} retried by ${ctx.actor}` });
+  draft.emit({
+    type: 'job.retried',
+    serverId: job.serverId,
+    subjectId: retry.id,
+    summary: `${job.type} of ${what} retried by ${ctx.actor}`,
+  });
   return draft.outcome();
 }
 

@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { Job, JobType, Replica } from '../model';
 import { isApplicationData, isTapeDay } from '../protection/goals';
 import { scheduleJob } from './jobs';
@@ -7,7 +8,12 @@ const DAY = 24 * 60 * 60_000;
 const MINUTE = 60_000;
 
 /** The latest time in (from, to] that falls on one of the given times of day (of the days `onDay` accepts), if any. */
-export function lastOccurrence(from: number, to: number, minutesOfDay: readonly number[], onDay: (day: number) => boolean = () => true): number | null {
+export function lastOccurrence(
+  from: number,
+  to: number,
+  minutesOfDay: readonly number[],
+  onDay: (day: number) => boolean = () => true,
+): number | null {
   let best: number | null = null;
   for (let day = Math.floor(from / DAY) * DAY; day <= to; day += DAY) {
     if (!onDay(day)) continue;
@@ -37,8 +43,17 @@ export function activeJobTypes(jobs: Iterable<Job>): Map<string, Set<JobType>> {
  * tape backup and consistency check. A replica never has two jobs of one type queued: a clock
  * that jumps ahead catches up with one job, as DPM does after downtime.
  */
-export function scheduleProtectionJobs(draft: Draft, ctx: Ctx, from: number, to: number, replicas: Iterable<Replica>): void {
-  const active = activeJobTypes([...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')]);
+export function scheduleProtectionJobs(
+  draft: Draft,
+  ctx: Ctx,
+  from: number,
+  to: number,
+  replicas: Iterable<Replica>,
+): void {
+  const active = activeJobTypes([
+    ...draft.where('jobs', 'status', 'Scheduled'),
+    ...draft.where('jobs', 'status', 'In progress'),
+  ]);
   for (const r of replicas) {
     if (r.groupId === null) continue;
     const server = draft.get('servers', r.serverId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChanges } from '../command';
+import { applyChanges } from '../draft';
 import { FIXTURE_EPOCH, demo, scenario1 } from '../fixtures/scenarios';
 import { DAY, HOUR, MINUTE, World, structuredCopy } from '../test-support';
 import { tick } from './tick';
@@ -26,14 +26,18 @@ describe('tick', () => {
   it('is deterministic for any window over scenario 1 and any split of it into two ticks', () => {
     const base = scenario1();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 * 24 * 60 }), fc.integer({ min: 1, max: 2 * 24 * 60 }), (startMinutes, lengthMinutes) => {
-        const from = FIXTURE_EPOCH + startMinutes * MINUTE;
-        const to = from + lengthMinutes * MINUTE;
-        const a = tick(base, from, to, ids());
-        const b = tick(base, from, to, ids());
-        expect(b).toEqual(a);
-        expect(applyChanges(base, b.changes)).toEqual(applyChanges(base, a.changes));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3 * 24 * 60 }),
+        fc.integer({ min: 1, max: 2 * 24 * 60 }),
+        (startMinutes, lengthMinutes) => {
+          const from = FIXTURE_EPOCH + startMinutes * MINUTE;
+          const to = from + lengthMinutes * MINUTE;
+          const a = tick(base, from, to, ids());
+          const b = tick(base, from, to, ids());
+          expect(b).toEqual(a);
+          expect(applyChanges(base, b.changes)).toEqual(applyChanges(base, a.changes));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -49,7 +53,10 @@ describe('tick', () => {
     expect(w.jobs('Synchronization', { replicaId: 'rep-DS1-PS1-C' })).toHaveLength(1);
     w.advance(4 * 60);
     // 12:00 is a recovery point time of DS1's file servers group.
-    expect(w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-C' })[0]).toMatchObject({ status: 'Completed', scheduledAt: FIXTURE_EPOCH + 4 * HOUR });
+    expect(w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-C' })[0]).toMatchObject({
+      status: 'Completed',
+      scheduledAt: FIXTURE_EPOCH + 4 * HOUR,
+    });
     expect(Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === 'rep-DS1-PS1-C')).toHaveLength(1);
   });
 

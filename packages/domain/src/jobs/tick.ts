@@ -1,5 +1,5 @@
 import type { Ctx, Outcome } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Job } from '../model';
 import { setReplicaStatus } from '../protection/replica-status';
 import { completeJob, replicaJobError } from './complete';

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -26,7 +26,8 @@ export function whyNotAddTape(view: View, target: Targets['library']): DomainErr
   if (isDomainError(found)) return found;
   const { library } = found;
   const inLibrary = view.where('tapes', 'libraryId', library.id).filter((t) => t.location !== 'Offsite').length;
-  if (inLibrary >= library.slots) return refuse('INVALID_STATE', `Every slot of ${library.name} is full. Remove a tape first.`, library.id);
+  if (inLibrary >= library.slots)
+    return refuse('INVALID_STATE', `Every slot of ${library.name} is full. Remove a tape first.`, library.id);
   return null;
 }
 
@@ -38,13 +39,16 @@ export function addTape(slice: Estate, cmd: AddTape, ctx: Ctx): CommandResult {
   if (isDomainError(found)) return found;
   const { library, server } = found;
   const barcode = cmd.barcode.trim().toUpperCase();
-  if (!/^[A-Z0-9]{1,16}$/.test(barcode)) return refuse('INVALID_INPUT', 'A barcode has 1 to 16 letters and digits.', 'barcode');
-  if (draft.all('tapes').some((t) => t.barcode === barcode)) return refuse('CONFLICT', `A tape with the barcode ${barcode} is already known.`, 'barcode');
+  if (!/^[A-Z0-9]{1,16}$/.test(barcode))
+    return refuse('INVALID_INPUT', 'A barcode has 1 to 16 letters and digits.', 'barcode');
+  if (draft.all('tapes').some((t) => t.barcode === barcode))
+    return refuse('CONFLICT', `A tape with the barcode ${barcode} is already known.`, 'barcode');
   const inLibrary = draft.where('tapes', 'libraryId', library.id).filter((t) => t.location !== 'Offsite');
   const used = new Set(inLibrary.map((t) => t.slot));
   let slot = 1;
   while (used.has(slot) && slot <= library.slots) slot += 1;
-  if (slot > library.slots) return refuse('INVALID_STATE', `Every slot of ${library.name} is full. Remove a tape first.`, library.id);
+  if (slot > library.slots)
+    return refuse('INVALID_STATE', `Every slot of ${library.name} is full. Remove a tape first.`, library.id);
   const tape = draft.put('tapes', {
     id: ctx.newId('tape'),
     libraryId: library.id,
@@ -63,7 +67,12 @@ export function addTape(slice: Estate, cmd: AddTape, ctx: Ctx): CommandResult {
     suspect: false,
     cleaning: cmd.cleaning,
   });
-  draft.emit({ type: 'tape.added', serverId: server.id, subjectId: tape.id, summary: `Added tape ${barcode} to slot ${slot} of ${library.name}` });
+  draft.emit({
+    type: 'tape.added',
+    serverId: server.id,
+    subjectId: tape.id,
+    summary: `Added tape ${barcode} to slot ${slot} of ${library.name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -20,7 +20,11 @@ export function whyNotCleanDrive(view: View, target: Targets['library']): Domain
   if (isDomainError(found)) return found;
   const { library } = found;
   if (!view.where('tapes', 'libraryId', library.id).some((t) => t.cleaning && t.location !== 'Offsite')) {
-    return refuse('INVALID_STATE', `${library.name} holds no cleaning tape. Add a cleaning tape through the I/E port first.`, library.id);
+    return refuse(
+      'INVALID_STATE',
+      `${library.name} holds no cleaning tape. Add a cleaning tape through the I/E port first.`,
+      library.id,
+    );
   }
   if (activeJobsFor(view, 'libraryId', library.id).some((j) => j.type === 'Drive cleaning')) {
     return refuse('CONFLICT', `A drive cleaning job is already running on ${library.name}.`, library.id);
@@ -34,7 +38,12 @@ export function cleanDrive(slice: Estate, cmd: CleanDrive, ctx: Ctx): CommandRes
   const why = whyNotCleanDrive(draft, cmd);
   if (why) return why;
   const cleaner = draft.where('tapes', 'libraryId', cmd.libraryId).find((t) => t.cleaning && t.location !== 'Offsite');
-  scheduleJob(draft, ctx, { serverId: cmd.serverId, type: 'Drive cleaning', libraryId: cmd.libraryId, tapeId: cleaner?.id ?? null });
+  scheduleJob(draft, ctx, {
+    serverId: cmd.serverId,
+    type: 'Drive cleaning',
+    libraryId: cmd.libraryId,
+    tapeId: cleaner?.id ?? null,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -20,9 +20,20 @@ export function whyNotErase(view: View, target: Targets['tape']): DomainError | 
   if (isDomainError(found)) return found;
   const { tape, server } = found;
   if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
-  if (!tape.headerRead) return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`, tape.id);
-  if (liveRecoveryPoints(view, tape, server)) return refuse('INVALID_STATE', `Tape ${tape.barcode} holds recovery points that have not expired and can't be erased.`, tape.id);
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0) return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
+  if (!tape.headerRead)
+    return refuse(
+      'INVALID_STATE',
+      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
+      tape.id,
+    );
+  if (liveRecoveryPoints(view, tape, server))
+    return refuse(
+      'INVALID_STATE',
+      `Tape ${tape.barcode} holds recovery points that have not expired and can't be erased.`,
+      tape.id,
+    );
+  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
+    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
   return null;
 }
 
@@ -33,7 +44,12 @@ export function eraseTape(slice: Estate, cmd: EraseTape, ctx: Ctx): CommandResul
   if (why) return why;
   const tape = draft.get('tapes', cmd.tapeId);
   if (!tape?.libraryId) return notFound('tape', cmd.tapeId);
-  scheduleJob(draft, ctx, { serverId: cmd.serverId, type: 'Tape erase data', libraryId: tape.libraryId, tapeId: tape.id });
+  scheduleJob(draft, ctx, {
+    serverId: cmd.serverId,
+    type: 'Tape erase data',
+    libraryId: tape.libraryId,
+    tapeId: tape.id,
+  });
   return draft.outcome();
 }
 

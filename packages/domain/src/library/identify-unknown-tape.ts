@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -19,7 +19,8 @@ export function whyNotIdentify(view: View, target: Targets['tape']): DomainError
   if (isDomainError(found)) return found;
   const { tape } = found;
   if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
-  if (tape.headerRead) return refuse('INVALID_STATE', `Tape ${tape.barcode} is not unknown: its header was already read.`, tape.id);
+  if (tape.headerRead)
+    return refuse('INVALID_STATE', `Tape ${tape.barcode} is not unknown: its header was already read.`, tape.id);
   return null;
 }
 
@@ -34,7 +35,12 @@ export function identifyUnknownTape(slice: Estate, cmd: IdentifyUnknownTape, _ct
   const tape = draft.get('tapes', cmd.tapeId);
   if (!tape) return notFound('tape', cmd.tapeId);
   draft.update('tapes', tape.id, { inventoried: true, headerRead: true, free: tape.free || tape.writtenBy === null });
-  draft.emit({ type: 'tape.identified', serverId: cmd.serverId, subjectId: tape.id, summary: `Identified tape ${tape.barcode}` });
+  draft.emit({
+    type: 'tape.identified',
+    serverId: cmd.serverId,
+    subjectId: tape.id,
+    summary: `Identified tape ${tape.barcode}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate, JobType } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -18,7 +18,11 @@ export function whyNotLibraryJob(view: View, target: Targets['library'], type: J
   const found = enabledLibrary(view, target.serverId, target.libraryId);
   if (isDomainError(found)) return found;
   if (activeJobsFor(view, 'libraryId', found.library.id).some((j) => j.type === type)) {
-    return refuse('CONFLICT', `A ${type.toLowerCase()} job is already running on ${found.library.name}.`, found.library.id);
+    return refuse(
+      'CONFLICT',
+      `A ${type.toLowerCase()} job is already running on ${found.library.name}.`,
+      found.library.id,
+    );
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import { raiseAlert } from '../alerts/alerts';
@@ -16,7 +16,18 @@ export function markLibraryOffline(slice: Estate, cmd: LibraryCommand, ctx: Ctx)
   if (!library) return notFound('library', cmd.libraryId);
   if (!library.available) return refuse('INVALID_STATE', `${library.name} is already not available.`, library.id);
   draft.update('libraries', library.id, { available: false });
-  raiseAlert(draft, ctx, 'Library not available', { serverId: library.serverId, subjectId: library.id, computerId: null, groupId: null, affectedArea: library.name });
-  draft.emit({ type: 'library.offline', serverId: library.serverId, subjectId: library.id, summary: `${library.name} is not available` });
+  raiseAlert(draft, ctx, 'Library not available', {
+    serverId: library.serverId,
+    subjectId: library.id,
+    computerId: null,
+    groupId: null,
+    affectedArea: library.name,
+  });
+  draft.emit({
+    type: 'library.offline',
+    serverId: library.serverId,
+    subjectId: library.id,
+    summary: `${library.name} is not available`,
+  });
   return draft.outcome();
 }

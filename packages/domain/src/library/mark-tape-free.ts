@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -19,10 +19,20 @@ export function whyNotMarkFree(view: View, target: Targets['tape']): DomainError
   if (isDomainError(found)) return found;
   const { tape, server } = found;
   if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
-  if (!tape.headerRead) return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`, tape.id);
+  if (!tape.headerRead)
+    return refuse(
+      'INVALID_STATE',
+      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
+      tape.id,
+    );
   if (tape.free) return refuse('INVALID_STATE', `Tape ${tape.barcode} is already free.`, tape.id);
   if (liveRecoveryPoints(view, tape, server)) {
-    return refuse('INVALID_STATE', `Tape ${tape.barcode} holds recovery points that have not expired. They must expire before the tape can be marked as free.`, tape.id);
+    return refuse(
+      'INVALID_STATE',
+      `Tape ${tape.barcode} holds recovery points that have not expired. They must expire before the tape can be ` +
+        `marked as free.`,
+      tape.id,
+    );
   }
   return null;
 }
@@ -37,9 +47,15 @@ export function markTapeFree(slice: Estate, cmd: MarkTapeFree, _ctx: Ctx): Comma
   if (why) return why;
   const tape = draft.get('tapes', cmd.tapeId);
   if (!tape) return notFound('tape', cmd.tapeId);
-  for (const rp of draft.where('recoveryPoints', 'tapeId', tape.id)) if (rp.serverId === cmd.serverId) draft.del('recoveryPoints', rp.id);
+  for (const rp of draft.where('recoveryPoints', 'tapeId', tape.id))
+    if (rp.serverId === cmd.serverId) draft.del('recoveryPoints', rp.id);
   draft.update('tapes', tape.id, { free: true, catalogedBy: null });
-  draft.emit({ type: 'tape.freed', serverId: cmd.serverId, subjectId: tape.id, summary: `Tape ${tape.barcode} marked as free` });
+  draft.emit({
+    type: 'tape.freed',
+    serverId: cmd.serverId,
+    subjectId: tape.id,
+    summary: `Tape ${tape.barcode} marked as free`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -23,11 +23,18 @@ export function whyNotRecatalog(view: View, target: Targets['tape']): DomainErro
   const found = tapeInLibrary(view, target.serverId, target.tapeId);
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (!tape.headerRead) return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: run a detailed inventory so DPM reads its header first.`, tape.id);
-  if (!isImported(tape, server)) return refuse('INVALID_STATE', `Tape ${tape.barcode} is not an imported tape.`, tape.id);
+  if (!tape.headerRead)
+    return refuse(
+      'INVALID_STATE',
+      `Tape ${tape.barcode} is Unknown: run a detailed inventory so DPM reads its header first.`,
+      tape.id,
+    );
+  if (!isImported(tape, server))
+    return refuse('INVALID_STATE', `Tape ${tape.barcode} is not an imported tape.`, tape.id);
   const cert = checkCertificate(tape, server);
   if (cert) return cert;
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0) return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
+  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
+    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
   return null;
 }
 

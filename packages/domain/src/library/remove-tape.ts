@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -22,7 +22,12 @@ export function whyNotRemoveTape(view: View, target: Targets['tape']): DomainErr
   if (tape.location === 'Offsite') return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library.`, tape.id);
   const found = libraryOf(view, target.serverId, library.id);
   if (isDomainError(found)) return found;
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0) return refuse('CONFLICT', `A job is using tape ${tape.barcode}; wait for it to finish before you remove the tape.`, tape.id);
+  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
+    return refuse(
+      'CONFLICT',
+      `A job is using tape ${tape.barcode}; wait for it to finish before you remove the tape.`,
+      tape.id,
+    );
   return null;
 }
 
@@ -35,7 +40,12 @@ export function removeTape(slice: Estate, cmd: RemoveTape, _ctx: Ctx): CommandRe
   const library = tape?.libraryId ? draft.get('libraries', tape.libraryId) : undefined;
   if (!tape || !library) return notFound('tape', cmd.tapeId);
   draft.update('tapes', tape.id, { location: 'Offsite', slot: null });
-  draft.emit({ type: 'tape.removed', serverId: cmd.serverId, subjectId: tape.id, summary: `Removed tape ${tape.barcode} from ${library.name}` });
+  draft.emit({
+    type: 'tape.removed',
+    serverId: cmd.serverId,
+    subjectId: tape.id,
+    summary: `Removed tape ${tape.barcode} from ${library.name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -22,7 +23,12 @@ export function whyNotDoor(view: View, target: Targets['library'], locked: boole
   const found = libraryOf(view, target.serverId, target.libraryId);
   if (isDomainError(found)) return found;
   const { library } = found;
-  if (library.doorLocked === locked) return refuse('INVALID_STATE', `The door of ${library.name} is already ${locked ? 'locked' : 'unlocked'}.`, library.id);
+  if (library.doorLocked === locked)
+    return refuse(
+      'INVALID_STATE',
+      `The door of ${library.name} is already ${locked ? 'locked' : 'unlocked'}.`,
+      library.id,
+    );
   return null;
 }
 
@@ -36,7 +42,12 @@ export function setLibraryDoor(slice: Estate, cmd: SetLibraryDoor, ctx: Ctx): Co
   const stale = staleRefusal(library.name, library.revision, cmd.expectedRevision, library.id);
   if (stale) return stale;
   draft.update('libraries', library.id, { doorLocked: cmd.locked, revision: nextRevision(library.revision, ctx) });
-  draft.emit({ type: 'library.door', serverId: cmd.serverId, subjectId: library.id, summary: `${cmd.locked ? 'Locked' : 'Unlocked'} the door of ${library.name}` });
+  draft.emit({
+    type: 'library.door',
+    serverId: cmd.serverId,
+    subjectId: library.id,
+    summary: `${cmd.locked ? 'Locked' : 'Unlocked'} the door of ${library.name}`,
+  });
   return draft.outcome();
 }
 

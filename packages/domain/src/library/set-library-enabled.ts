@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -24,9 +25,14 @@ export function whyNotEnabled(view: View, target: Targets['library'], enabled: b
   const found = libraryOf(view, target.serverId, target.libraryId);
   if (isDomainError(found)) return found;
   const { library } = found;
-  if (library.enabled === enabled) return refuse('INVALID_STATE', `${library.name} is already ${enabled ? 'enabled' : 'disabled'}.`, library.id);
+  if (library.enabled === enabled)
+    return refuse('INVALID_STATE', `${library.name} is already ${enabled ? 'enabled' : 'disabled'}.`, library.id);
   if (!enabled && activeJobsFor(view, 'libraryId', library.id).length > 0) {
-    return refuse('CONFLICT', `Jobs are running on ${library.name}; wait for them to finish or cancel them before you disable the library.`, library.id);
+    return refuse(
+      'CONFLICT',
+      `Jobs are running on ${library.name}; wait for them to finish or cancel them before you disable the library.`,
+      library.id,
+    );
   }
   return null;
 }
@@ -44,7 +50,12 @@ export function setLibraryEnabled(slice: Estate, cmd: SetLibraryEnabled, ctx: Ct
   const stale = staleRefusal(library.name, library.revision, cmd.expectedRevision, library.id);
   if (stale) return stale;
   draft.update('libraries', library.id, { enabled: cmd.enabled, revision: nextRevision(library.revision, ctx) });
-  draft.emit({ type: 'library.enabled', serverId: cmd.serverId, subjectId: library.id, summary: `${cmd.enabled ? 'Enabled' : 'Disabled'} ${library.name}` });
+  draft.emit({
+    type: 'library.enabled',
+    serverId: cmd.serverId,
+    subjectId: library.id,
+    summary: `${cmd.enabled ? 'Enabled' : 'Disabled'} ${library.name}`,
+  });
   return draft.outcome();
 }
 

@@ -6,7 +6,11 @@ import type { View } from '../view';
 import { knownLibrary } from './library-on-server';
 
 /** A tape in an enabled library of the given online server, with both: what tape commands start from. */
-export function tapeInLibrary(view: View, serverId: string, tapeId: string): { tape: Tape; library: Library; server: DpmServer } | DomainError {
+export function tapeInLibrary(
+  view: View,
+  serverId: string,
+  tapeId: string,
+): { tape: Tape; library: Library; server: DpmServer } | DomainError {
   const tape = view.get('tapes', tapeId);
   const library = tape?.libraryId ? view.get('libraries', tape.libraryId) : undefined;
   if (!tape || !library || library.serverId !== serverId) return notFound('tape', tapeId);
@@ -15,7 +19,8 @@ export function tapeInLibrary(view: View, serverId: string, tapeId: string): { t
   if (isDomainError(server)) return server;
   // A tape of a library the server's DPM database has not detected is no tape of its (Rescan first).
   if (!knownLibrary(library, server)) return notFound('tape', tapeId);
-  if (!library.enabled) return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
+  if (!library.enabled)
+    return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
   return { tape, library, server };
 }
 
@@ -32,7 +37,8 @@ export function checkCertificate(tape: Tape, server: DpmServer): DomainError | n
   if (tape.encryptedWith && !server.certificates.includes(tape.encryptedWith)) {
     return refuse(
       'TAPE_CERTIFICATE',
-      `Tape ${tape.barcode} is encrypted with the certificate "${tape.encryptedWith}", which is not installed on ${server.name}. Install the certificate that encrypted the tape before you read it.`,
+      `Tape ${tape.barcode} is encrypted with the certificate "${tape.encryptedWith}", which is not installed on ` +
+        `${server.name}. Install the certificate that encrypted the tape before you read it.`,
       tape.id,
     );
   }

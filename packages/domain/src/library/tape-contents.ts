@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -26,9 +26,19 @@ export function whyNotViewContents(view: View, target: Targets['tape']): DomainE
   const found = tapeInLibrary(view, target.serverId, target.tapeId);
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (!tape.headerRead) return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`, tape.id);
+  if (!tape.headerRead)
+    return refuse(
+      'INVALID_STATE',
+      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
+      tape.id,
+    );
   if (!isCataloged(tape, server)) {
-    return refuse('NOT_CATALOGED', `Tape ${tape.barcode} is an imported tape that has not been recataloged. Recatalog imported tape first to read its contents.`, tape.id);
+    return refuse(
+      'NOT_CATALOGED',
+      `Tape ${tape.barcode} is an imported tape that has not been recataloged. Recatalog imported tape first to read ` +
+        `its contents.`,
+      tape.id,
+    );
   }
   return checkCertificate(tape, server);
 }
@@ -42,7 +52,13 @@ export function tapeContents(estate: Estate, target: Targets['tape']): TapeDataS
   return (tape?.dataSets ?? []).map((d) => {
     const ds = draft.get('dataSources', d.dataSourceId);
     const computer = ds ? draft.get('computers', ds.computerId) : undefined;
-    return { dataSource: ds?.name ?? (d.dpmdb ? `DPMDB_${d.dpmdb.serverName}` : 'Unknown data source'), computer: computer?.name ?? d.dpmdb?.serverName ?? 'Unknown computer', time: d.time, sizeGb: d.sizeGb, databaseBackup: d.dpmdb !== null };
+    return {
+      dataSource: ds?.name ?? (d.dpmdb ? `DPMDB_${d.dpmdb.serverName}` : 'Unknown data source'),
+      computer: computer?.name ?? d.dpmdb?.serverName ?? 'Unknown computer',
+      time: d.time,
+      sizeGb: d.sizeGb,
+      databaseBackup: d.dpmdb !== null,
+    };
   });
 }
 

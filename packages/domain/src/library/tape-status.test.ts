@@ -10,7 +10,7 @@ const tape = (id: string): Tape => {
   return t;
 };
 
-describe('tapeStatus (console-terms.md, seed 000)', () => {
+describe('tapeStatus (Management › Libraries, seed 000)', () => {
   it('shows the demo library as DS1 sees it', () => {
     expect(tapeStatus(tape('tape-DS1001L8'), DS1)).toBe('DS1-DPMDB-Tape-0001');
     expect(tapeStatus(tape('tape-DS2017L8'), DS1)).toBe('Imported');
@@ -23,7 +23,12 @@ describe('tapeStatus (console-terms.md, seed 000)', () => {
   it("shows DS1's own tape as Imported once DS1 is reinstalled (a new DPMDB generation)", () => {
     expect(tapeStatus(tape('tape-DS1001L8'), { id: 'srv-DS1', generation: 2 })).toBe('Imported');
     expect(isCataloged(tape('tape-DS1001L8'), { id: 'srv-DS1', generation: 2 })).toBe(false);
-    expect(isCataloged({ ...tape('tape-DS1001L8'), catalogedBy: { serverId: 'srv-DS1', generation: 2 } }, { id: 'srv-DS1', generation: 2 })).toBe(true);
+    expect(
+      isCataloged(
+        { ...tape('tape-DS1001L8'), catalogedBy: { serverId: 'srv-DS1', generation: 2 } },
+        { id: 'srv-DS1', generation: 2 },
+      ),
+    ).toBe(true);
   });
 
   it('never calls a free or blank tape imported', () => {

@@ -3,7 +3,7 @@ import type { DpmServer, Tape } from '../model';
 export type TapeStatus = 'Free' | 'Imported' | 'Unknown' | 'Suspect' | 'Cleaning' | string;
 
 /**
- * The Status column of a tape as the server it is in sees it (console-terms.md): a tape written
+ * The Status column of a tape as the server it is in sees it (Management › Libraries): a tape written
  * by another DPM server, or by this one before it was reinstalled, is Imported; a tape whose
  * header was never read is Unknown; one this server wrote shows its label.
  */
@@ -17,7 +17,11 @@ export function tapeStatus(tape: Tape, server: Pick<DpmServer, 'id' | 'generatio
 }
 
 export function isImported(tape: Tape, server: Pick<DpmServer, 'id' | 'generation'>): boolean {
-  return tape.writtenBy !== null && !tape.free && (tape.writtenBy.serverId !== server.id || tape.writtenBy.generation !== server.generation);
+  return (
+    tape.writtenBy !== null &&
+    !tape.free &&
+    (tape.writtenBy.serverId !== server.id || tape.writtenBy.generation !== server.generation)
+  );
 }
 
 export function isCataloged(tape: Tape, server: Pick<DpmServer, 'id' | 'generation'>): boolean {

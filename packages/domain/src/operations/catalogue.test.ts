@@ -38,13 +38,25 @@ function estates(): [string, World][] {
   switched.advance(1);
 
   const switchedBack = new World(scenario1());
-  switchedBack.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C', 'rep-DS3-DS1-PS1-D'], direction: 'to-secondary' });
+  switchedBack.run(switchProtection, {
+    serverId: 'srv-DS3',
+    replicaIds: ['rep-DS3-DS1-PS1-C', 'rep-DS3-DS1-PS1-D'],
+    direction: 'to-secondary',
+  });
   switchedBack.advance(60);
-  switchedBack.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-primary' });
+  switchedBack.run(switchProtection, {
+    serverId: 'srv-DS3',
+    replicaIds: ['rep-DS3-DS1-PS1-C'],
+    direction: 'to-primary',
+  });
 
   const failedJob = new World(scenario1());
   failedJob.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' });
-  failedJob.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' });
+  failedJob.run(switchProtection, {
+    serverId: 'srv-DS3',
+    replicaIds: ['rep-DS3-DS1-PS1-C'],
+    direction: 'to-secondary',
+  });
   failedJob.advance(2);
 
   const failed = new World(demo());
@@ -85,7 +97,8 @@ function targets<K extends ObjectKind>(estate: Estate, kind: K): Targets[K][] {
     case 'member':
       for (const r of all(estate.replicas)) out.push({ serverId: r.serverId, replicaId: r.id });
       // An object named under another server is not found, both ways.
-      for (const r of all(estate.replicas).slice(0, 2)) out.push({ serverId: r.serverId === 'srv-DS2' ? 'srv-DS1' : 'srv-DS2', replicaId: r.id });
+      for (const r of all(estate.replicas).slice(0, 2))
+        out.push({ serverId: r.serverId === 'srv-DS2' ? 'srv-DS1' : 'srv-DS2', replicaId: r.id });
       break;
     case 'group':
       for (const g of all(estate.groups)) out.push({ serverId: g.serverId, groupId: g.id });
@@ -97,7 +110,8 @@ function targets<K extends ObjectKind>(estate: Estate, kind: K): Targets[K][] {
       for (const j of all(estate.jobs)) out.push({ serverId: j.serverId, jobId: j.id });
       break;
     case 'agent':
-      for (const c of all(estate.computers)) if (c.agent) for (const s of all(estate.servers)) out.push({ serverId: s.id, computerId: c.id });
+      for (const c of all(estate.computers))
+        if (c.agent) for (const s of all(estate.servers)) out.push({ serverId: s.id, computerId: c.id });
       break;
     case 'library':
       for (const l of all(estate.libraries)) out.push({ serverId: l.serverId, libraryId: l.id });
@@ -125,7 +139,8 @@ function targets<K extends ObjectKind>(estate: Estate, kind: K): Targets[K][] {
       for (const rp of all(estate.recoveryPoints)) {
         const key = `${rp.serverId}|${rp.dataSourceId}|${rp.location}|${rp.external}`;
         const seen = latest.get(key);
-        if (!seen || seen.time < rp.time) latest.set(key, { serverId: rp.serverId, recoveryPointId: rp.id, time: rp.time });
+        if (!seen || seen.time < rp.time)
+          latest.set(key, { serverId: rp.serverId, recoveryPointId: rp.id, time: rp.time });
       }
       for (const { serverId, recoveryPointId } of latest.values()) out.push({ serverId, recoveryPointId });
       break;
@@ -155,19 +170,31 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'protection.modify-group-of-member':
       return { cmd: { serverId: t.serverId, groupId: replica?.groupId ?? 'none' }, inputs: none };
     case 'protection.modify-disk-allocation':
-      return { cmd: { serverId: t.serverId, replicaId: t.replicaId, allocatedGb: (replica?.allocatedGb ?? 1) + 1 }, inputs: ['allocatedGb'] };
+      return {
+        cmd: { serverId: t.serverId, replicaId: t.replicaId, allocatedGb: (replica?.allocatedGb ?? 1) + 1 },
+        inputs: ['allocatedGb'],
+      };
     case 'protection.stop-member':
       return { cmd: { serverId: t.serverId, replicaIds: [t.replicaId], retainReplica: true }, inputs: none };
     case 'protection.remove-inactive':
       return { cmd: { serverId: t.serverId, replicaId: t.replicaId }, inputs: none };
     case 'recovery.restore-to-replica': {
-      const rp = replica ? Object.values(estate.recoveryPoints).find((p) => p.dataSourceId === replica.dataSourceId && p.serverId !== replica.serverId) : undefined;
-      return rp ? { cmd: { serverId: t.serverId, replicaId: t.replicaId, recoveryPointId: rp.id }, inputs: ['recoveryPointId'] } : null;
+      const rp = replica
+        ? Object.values(estate.recoveryPoints).find(
+            (p) => p.dataSourceId === replica.dataSourceId && p.serverId !== replica.serverId,
+          )
+        : undefined;
+      return rp
+        ? { cmd: { serverId: t.serverId, replicaId: t.replicaId, recoveryPointId: rp.id }, inputs: ['recoveryPointId'] }
+        : null;
     }
     case 'protection.modify-group': {
       // Each protection method as the Select Data Protection Method page would send it.
       const group = t.groupId ? estate.groups[t.groupId] : undefined;
-      return { cmd: { serverId: t.serverId, groupId: t.groupId, ...methodGoals(intent, estate, t.serverId, group) }, inputs: none };
+      return {
+        cmd: { serverId: t.serverId, groupId: t.groupId, ...methodGoals(intent, estate, t.serverId, group) },
+        inputs: none,
+      };
     }
     case 'protection.stop-group':
       return { cmd: { serverId: t.serverId, groupId: t.groupId, retainReplica: true }, inputs: none };
@@ -176,7 +203,15 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'protection.consistency-check-group':
       return { cmd: { serverId: t.serverId, groupId: t.groupId }, inputs: none };
     case 'recovery.recover':
-      return { cmd: { serverId: t.serverId, recoveryPointId: t.recoveryPointId, recoveryType: intent, destination: RESTORE_FOLDER }, inputs: ['destination', 'items'] };
+      return {
+        cmd: {
+          serverId: t.serverId,
+          recoveryPointId: t.recoveryPointId,
+          recoveryType: intent,
+          destination: RESTORE_FOLDER,
+        },
+        inputs: ['destination', 'items'],
+      };
     case 'alerts.inactivate':
       return { cmd: { serverId: t.serverId, alertId: t.alertId }, inputs: none };
     case 'alerts.acknowledge':
@@ -199,13 +234,22 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'libraries.detailed-inventory':
       return { cmd: { serverId: t.serverId, libraryId: t.libraryId, kind: 'Detailed' }, inputs: none };
     case 'libraries.add-tape':
-      return { cmd: { serverId: t.serverId, libraryId: t.libraryId, barcode: 'WALK01L8', cleaning: false }, inputs: ['barcode'] };
+      return {
+        cmd: { serverId: t.serverId, libraryId: t.libraryId, barcode: 'WALK01L8', cleaning: false },
+        inputs: ['barcode'],
+      };
     case 'libraries.lock-door':
     case 'libraries.unlock-door':
-      return { cmd: { serverId: t.serverId, libraryId: t.libraryId, locked: id === 'libraries.lock-door' }, inputs: none };
+      return {
+        cmd: { serverId: t.serverId, libraryId: t.libraryId, locked: id === 'libraries.lock-door' },
+        inputs: none,
+      };
     case 'libraries.disable':
     case 'libraries.enable':
-      return { cmd: { serverId: t.serverId, libraryId: t.libraryId, enabled: id === 'libraries.enable' }, inputs: none };
+      return {
+        cmd: { serverId: t.serverId, libraryId: t.libraryId, enabled: id === 'libraries.enable' },
+        inputs: none,
+      };
     case 'tapes.recatalog':
     case 'tapes.identify':
     case 'tapes.view-contents':
@@ -219,12 +263,26 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'protection.create-group':
       // Which members a server may protect is the wizard's page, checked member by member.
       return {
-        cmd: { serverId: t.serverId, name: 'Walk', members: [], disk: null, tape: null, online: null, ...methodGoals(intent, estate, t.serverId), replicaCreation: 'Now', laterAt: null, consistencyCheck: { runIfInconsistent: true, dailyAt: null }, excludedExtensions: [] },
+        cmd: {
+          serverId: t.serverId,
+          name: 'Walk',
+          members: [],
+          disk: null,
+          tape: null,
+          online: null,
+          ...methodGoals(intent, estate, t.serverId),
+          replicaCreation: 'Now',
+          laterAt: null,
+          consistencyCheck: { runIfInconsistent: true, dailyAt: null },
+          excludedExtensions: [],
+        },
         inputs: ['members', 'name', 'disk'],
       };
     case 'agents.install': {
       const bare = Object.values(estate.computers).find((c) => c.agent === null && c.dpmServerId === null);
-      return bare ? { cmd: { serverId: t.serverId, computerIds: [bare.id], method: 'Install' }, inputs: ['computerIds', bare.id] } : null;
+      return bare
+        ? { cmd: { serverId: t.serverId, computerIds: [bare.id], method: 'Install' }, inputs: ['computerIds', bare.id] }
+        : null;
     }
     case 'agents.refresh':
     case 'libraries.rescan':
@@ -238,7 +296,10 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
     case 'disks.add':
       return { cmd: { serverId: t.serverId, sizeGb: 1000 }, inputs: none };
     case 'online.register':
-      return { cmd: { serverId: t.serverId, vault: 'WalkVault', credentialsIssuedAt: FIXED_NOW, passphraseLength: 20 }, inputs: ['vault'] };
+      return {
+        cmd: { serverId: t.serverId, vault: 'WalkVault', credentialsIssuedAt: FIXED_NOW, passphraseLength: 20 },
+        inputs: ['vault'],
+      };
     case 'recovery.add-external-dpm':
       return { cmd: { serverId: t.serverId, vault: 'WalkVault', credentialsIssuedAt: FIXED_NOW }, inputs: none };
     case 'server-recovery.reinstall':
@@ -247,16 +308,25 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
       return { cmd: { serverId: t.serverId, dbLocation: RESTORE_FOLDER, instanceName: null }, inputs: ['dbLocation'] };
     case 'estate.start-vss-writer':
     case 'estate.stop-vss-writer':
-      return { cmd: { serverId: t.serverId, state: id === 'estate.start-vss-writer' ? 'Running' : 'Stopped' }, inputs: none };
+      return {
+        cmd: { serverId: t.serverId, state: id === 'estate.start-vss-writer' ? 'Running' : 'Stopped' },
+        inputs: none,
+      };
     case 'estate.add-computer':
       return { cmd: { name: 'WALK01', fqdn: 'walk01.contoso.com' }, inputs: none };
     case 'estate.add-dpm-server':
-      return { cmd: { name: 'WALKDPM', fqdn: 'walkdpm.contoso.com', version: DPM_2019_UR1, storagePoolGb: 1000 }, inputs: none };
+      return {
+        cmd: { name: 'WALKDPM', fqdn: 'walkdpm.contoso.com', version: DPM_2019_UR1, storagePoolGb: 1000 },
+        inputs: none,
+      };
     case 'estate.unclean-shutdown':
     case 'estate.remove-computer':
       return { cmd: { computerId: t.computerId }, inputs: none };
     case 'reporting.readiness-check':
-      return { cmd: { report: readinessCheck(estate, { now: FIXED_NOW, dpmdbGoalHours: DEFAULT_DPMDB_GOAL_HOURS }) }, inputs: none };
+      return {
+        cmd: { report: readinessCheck(estate, { now: FIXED_NOW, dpmdbGoalHours: DEFAULT_DPMDB_GOAL_HOURS }) },
+        inputs: none,
+      };
     case 'agents.set-dpm-server':
       return { cmd: { computerId: t.computerId, dpmServerName: 'DS1' }, inputs: ['dpmServerName'] };
     default:
@@ -266,14 +336,38 @@ function example(id: string, t: Record<string, string>, intent: string | undefin
 
 let FIXED_NOW = 0;
 
-/** The goals of one protection method (an intent of Create / Modify protection group), with the server's library for tape. */
-function methodGoals(intent: string | undefined, estate: Estate, serverId: string | undefined, group?: ProtectionGroup) {
+/**
+ * The goals of one protection method (an intent of Create / Modify protection group), with the
+ * server's library for tape.
+ */
+function methodGoals(
+  intent: string | undefined,
+  estate: Estate,
+  serverId: string | undefined,
+  group?: ProtectionGroup,
+) {
   const library = Object.values(estate.libraries).find((l) => l.serverId === serverId);
   switch (intent) {
     case 'Disk':
-      return { disk: group?.disk ?? { retentionDays: 14, syncFrequencyMinutes: 1440, recoveryPointTimes: [20 * 60], expressFullTimes: [21 * 60] } };
+      return {
+        disk: group?.disk ?? {
+          retentionDays: 14,
+          syncFrequencyMinutes: 1440,
+          recoveryPointTimes: [20 * 60],
+          expressFullTimes: [21 * 60],
+        },
+      };
     case 'Tape':
-      return { tape: group?.tape ?? { frequency: 'Daily', backupTime: 0, retention: { count: 1, unit: 'Years' }, libraryId: library?.id ?? null, copies: 1, encrypt: false } };
+      return {
+        tape: group?.tape ?? {
+          frequency: 'Daily',
+          backupTime: 0,
+          retention: { count: 1, unit: 'Years' },
+          libraryId: library?.id ?? null,
+          copies: 1,
+          encrypt: false,
+        },
+      };
     case 'Online':
       return { online: group?.online ?? { recoveryPoints: 30 } };
     default:
@@ -319,7 +413,9 @@ describe('the catalogue of operations', () => {
               checked += 1;
               if (i.enabled !== done.ok) {
                 mismatches.push(
-                  `${op.id} ${JSON.stringify(target)}${i.intent ? ` ${i.intent}` : ''} as ${role}: offered ${i.enabled} (${i.reason?.code ?? 'ok'}), verb ${done.ok ? 'accepts' : `refuses ${done.refusal?.code}: ${done.refusal?.message}`}`,
+                  `${op.id} ${JSON.stringify(target)}${i.intent ? ` ${i.intent}` : ''} as ${role}: offered ` +
+                    `${i.enabled} (${i.reason?.code ?? 'ok'}), verb ` +
+                    `${done.ok ? 'accepts' : `refuses ${done.refusal?.code}: ${done.refusal?.message}`}`,
                 );
               }
             }
@@ -334,7 +430,16 @@ describe('the catalogue of operations', () => {
   it('has an example for every operation (so the walk above covers the whole catalogue)', () => {
     const estate = demo();
     for (const op of OPERATIONS) {
-      expect(() => example(op.id, { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-C', groupId: 'pg-DS1-1', computerId: 'cmp-PS1' }, op.intents?.[0], estate), op.id).not.toThrow();
+      expect(
+        () =>
+          example(
+            op.id,
+            { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-C', groupId: 'pg-DS1-1', computerId: 'cmp-PS1' },
+            op.intents?.[0],
+            estate,
+          ),
+        op.id,
+      ).not.toThrow();
     }
   });
 });

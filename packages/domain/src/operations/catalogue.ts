@@ -2,7 +2,7 @@
  * The catalogue of DPM operations: every verb of the domain with its name, the kind of object it
  * applies to, the role it needs and its precondition. The server authorizes and audits by it and
  * answers each listed object with what can be done to it; the console renders that. Within a
- * kind, the order is the order of the controls (console-terms.md).
+ * kind, the order is the order of the controls in DPM's console.
  */
 import type { Actor, AnyOperation, Availability, ObjectKind, Operation, Targets } from './operation';
 import { availability } from './operation';
@@ -152,7 +152,12 @@ export function operationsOf<K extends ObjectKind>(kind: K): Operation<K, never,
  * What can be done to one object, for one actor: each operation DPM shows for it, enabled, or
  * disabled with the reason (the role it needs, or the rule that refuses it and its sentence).
  */
-export function availableOperations<K extends ObjectKind>(view: View, kind: K, target: Targets[K], actor: Actor): Availability[] {
+export function availableOperations<K extends ObjectKind>(
+  view: View,
+  kind: K,
+  target: Targets[K],
+  actor: Actor,
+): Availability[] {
   return operationsOf(kind)
     .filter((op) => op.appliesTo?.(view, target) ?? true)
     .map((op) => availability(op, view, target, actor));

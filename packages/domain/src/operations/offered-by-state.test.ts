@@ -22,7 +22,12 @@ function memberIn(status: ProtectionStatus, dataRestored = false): Estate {
   const e = structuredCopy(scenario1());
   const r = e.replicas[PRIMARY_MEMBER];
   if (!r) throw new Error('no member');
-  e.replicas[r.id] = { ...r, status, dataRestored, groupId: status === 'Inactive replica available' ? null : r.groupId };
+  e.replicas[r.id] = {
+    ...r,
+    status,
+    dataRestored,
+    groupId: status === 'Inactive replica available' ? null : r.groupId,
+  };
   return e;
 }
 
@@ -36,14 +41,32 @@ const EDIT = ['Modify protection group', 'Modify disk allocation', 'Stop protect
 
 /** Per status, what is enabled on a member the server protects directly, and why DPM says so. */
 const MEMBER_OFFERS: Record<ProtectionStatus, { enabled: string[]; why: string }> = {
-  OK: { enabled: ['Create recovery point', 'Perform consistency check', ...EDIT], why: 'a consistent replica takes recovery points and may be checked at any time' },
+  OK: {
+    enabled: ['Create recovery point', 'Perform consistency check', ...EDIT],
+    why: 'a consistent replica takes recovery points and may be checked at any time',
+  },
   'Replica creation pending': { enabled: EDIT, why: 'nothing to check or copy before the initial replica exists' },
-  'Manual replica creation pending': { enabled: [...EDIT, 'Restore to replica'], why: 'seed 000: only a replica with this status can be recovered to; the data is copied before any check' },
-  'Replica is inconsistent': { enabled: ['Perform consistency check', ...EDIT], why: 'seed 000 / 001: a consistency check makes it consistent; no recovery point from an inconsistent replica' },
-  'Replica inconsistent, verification in progress': { enabled: ['Perform consistency check', ...EDIT], why: 'a check may be asked again while one verifies' },
+  'Manual replica creation pending': {
+    enabled: [...EDIT, 'Restore to replica'],
+    why: 'seed 000: only a replica with this status can be recovered to; the data is copied before any check',
+  },
+  'Replica is inconsistent': {
+    enabled: ['Perform consistency check', ...EDIT],
+    why: 'seed 000 / 001: a consistency check makes it consistent; no recovery point from an inconsistent replica',
+  },
+  'Replica inconsistent, verification in progress': {
+    enabled: ['Perform consistency check', ...EDIT],
+    why: 'a check may be asked again while one verifies',
+  },
   'Replica is missing': { enabled: EDIT, why: 'seed 000: DpmSync -ReallocateReplica comes first' },
-  'Replica is invalid': { enabled: EDIT, why: 'seed 000: only removing protection (Stop protection, Delete replica) leads out' },
-  'Inactive replica available': { enabled: ['Remove inactive protection'], why: 'protection stopped with the replica retained: only its removal is left' },
+  'Replica is invalid': {
+    enabled: EDIT,
+    why: 'seed 000: only removing protection (Stop protection, Delete replica) leads out',
+  },
+  'Inactive replica available': {
+    enabled: ['Remove inactive protection'],
+    why: 'protection stopped with the replica retained: only its removal is left',
+  },
 };
 
 describe('what a member offers in each protection status (the replica state machine)', () => {
@@ -53,29 +76,47 @@ describe('what a member offers in each protection status (the replica state mach
     });
   }
 
-  it('Manual replica creation pending with its data restored: the consistency check that continues protection (seed 000)', () => {
+  it('Manual replica creation pending with its data restored: the consistency check that continues protection (seed ' +
+    '000)', () => {
     expect(enabledOn(memberIn('Manual replica creation pending', true))).toContain('Perform consistency check');
   });
 
-  it('Switch Disaster Protection is offered on the secondary\'s copy of a primary\'s data, not on the primary (seeds 000, 001)', () => {
+  it("Switch Disaster Protection is offered on the secondary's copy of a primary's data, not on the primary (seeds " +
+    "000, 001)", () => {
     const e = scenario1();
-    const onSecondary = availableOperations(viewOf(e), 'member', { serverId: 'srv-DS3', replicaId: 'rep-DS3-DS1-PS1-C' }, ADMIN).find((o) => o.id === 'protection.switch');
+    const onSecondary = availableOperations(
+      viewOf(e),
+      'member',
+      { serverId: 'srv-DS3', replicaId: 'rep-DS3-DS1-PS1-C' },
+      ADMIN,
+    ).find((o) => o.id === 'protection.switch');
     expect(onSecondary?.intents?.map((i) => [i.intent, i.enabled])).toEqual([
       ['to-secondary', true],
       ['to-primary', false],
     ]);
-    const onPrimary = availableOperations(viewOf(e), 'member', { serverId: 'srv-DS1', replicaId: PRIMARY_MEMBER }, ADMIN).find((o) => o.id === 'protection.switch');
+    const onPrimary = availableOperations(
+      viewOf(e),
+      'member',
+      { serverId: 'srv-DS1', replicaId: PRIMARY_MEMBER },
+      ADMIN,
+    ).find((o) => o.id === 'protection.switch');
     expect(onPrimary?.enabled).toBe(false);
   });
 });
 
-/** Per tape status on the demo estate's library, what is enabled (console-terms.md › Libraries). */
+/** Per tape status on the demo estate's library, what is enabled (Management › Libraries). */
 const TAPE_OFFERS: Record<string, { enabled: string[]; why: string }> = {
   written: { enabled: ['View tape contents', 'Mark as free', 'Erase tape', 'Remove tape'], why: 'a tape this server wrote: its contents are in the catalog' },
   kept: { enabled: ['View tape contents', 'Remove tape'], why: 'a tape this server wrote that holds recovery points it keeps: neither freed nor erased before they expire' },
   Free: { enabled: ['View tape contents', 'Erase tape', 'Remove tape'], why: 'already free: nothing to mark' },
-  Imported: { enabled: ['Recatalog imported tape', 'Mark as free', 'Erase tape', 'Remove tape'], why: 'seed 000 step 9: recatalog before its data can be seen or recovered' },
-  Unknown: { enabled: ['Identify unknown tape', 'Remove tape'], why: 'its header was never read: identify it before anything else' },
+  Imported: {
+    enabled: ['Recatalog imported tape', 'Mark as free', 'Erase tape', 'Remove tape'],
+    why: 'seed 000 step 9: recatalog before its data can be seen or recovered',
+  },
+  Unknown: {
+    enabled: ['Identify unknown tape', 'Remove tape'],
+    why: 'its header was never read: identify it before anything else',
+  },
 };
 
 describe('what a tape offers in each of its states', () => {
@@ -98,7 +139,9 @@ describe('what a tape offers in each of its states', () => {
   for (const [state, { enabled, why }] of Object.entries(TAPE_OFFERS)) {
     it(`${state}: ${why}`, () => {
       const tapeId = byState.get(state) ?? '';
-      const offered = availableOperations(view, 'tape', { serverId: 'srv-DS1', tapeId }, ADMIN).filter((o) => o.enabled).map((o) => o.name);
+      const offered = availableOperations(view, 'tape', { serverId: 'srv-DS1', tapeId }, ADMIN)
+        .filter((o) => o.enabled)
+        .map((o) => o.name);
       expect(offered.sort()).toEqual([...enabled].sort());
     });
   }

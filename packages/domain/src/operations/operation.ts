@@ -7,7 +7,19 @@ import { roleAllows, roleRefusal } from '../roles';
 import type { View } from '../view';
 
 /** The kinds of object an operation applies to: what a list row, a tree node or a pane shows. */
-export type ObjectKind = 'member' | 'group' | 'alert' | 'job' | 'agent' | 'library' | 'tape' | 'disk' | 'server' | 'estate' | 'computer' | 'recoveryPoint';
+export type ObjectKind =
+  | 'member'
+  | 'group'
+  | 'alert'
+  | 'job'
+  | 'agent'
+  | 'library'
+  | 'tape'
+  | 'disk'
+  | 'server'
+  | 'estate'
+  | 'computer'
+  | 'recoveryPoint';
 
 /**
  * How each kind of object is named in a request. Every object but those of the estate itself is
@@ -37,7 +49,7 @@ export interface Actor {
 }
 
 /**
- * One DPM operation: the words on its control (console-terms.md), the kind of object it applies
+ * One DPM operation: the words on its control in DPM's console, the kind of object it applies
  * to, the role it needs, and its precondition. `whyNot` is pure and is what the verb itself checks
  * before it changes anything, so what the console offers and what the server does can't drift.
  * An operation with `intents` (Switch Disaster Protection: to the secondary or back; a recovery
@@ -66,7 +78,9 @@ export interface Operation<K extends ObjectKind = ObjectKind, C = never, I exten
 /** Any operation of the catalogue, whatever its command. */
 export type AnyOperation = Operation<ObjectKind, never, string>;
 
-export function defineOperation<K extends ObjectKind, C, I extends string = never>(op: Operation<K, C, I>): Operation<K, C, I> {
+export function defineOperation<K extends ObjectKind, C, I extends string = never>(
+  op: Operation<K, C, I>,
+): Operation<K, C, I> {
   return op;
 }
 
@@ -108,7 +122,12 @@ export interface Availability {
 const reasonOf = (e: DomainError | null): Reason | null => (e === null ? null : { code: e.code, message: e.message });
 
 /** Whether an operation is offered for a target, by role and precondition (per intent where it has them). */
-export function availability<K extends ObjectKind>(op: Operation<K, never, string>, view: View, target: Targets[K], actor: Actor): Availability {
+export function availability<K extends ObjectKind>(
+  op: Operation<K, never, string>,
+  view: View,
+  target: Targets[K],
+  actor: Actor,
+): Availability {
   const role = roleCheck(op, actor);
   if (!op.intents) {
     const why = role ?? op.whyNot(view, target, actor);
@@ -119,5 +138,12 @@ export function availability<K extends ObjectKind>(op: Operation<K, never, strin
     return { intent, enabled: why === null, reason: reasonOf(why) };
   });
   const first = intents.find((i) => i.enabled) ?? intents[0];
-  return { id: op.id, name: op.name, area: op.area, enabled: first?.enabled ?? false, reason: first?.enabled ? null : (first?.reason ?? null), intents };
+  return {
+    id: op.id,
+    name: op.name,
+    area: op.area,
+    enabled: first?.enabled ?? false,
+    reason: first?.enabled ? null : (first?.reason ?? null),
+    intents,
+  };
 }

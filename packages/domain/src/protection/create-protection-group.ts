@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { DataSourceKind, Estate, ProtectionGroup } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -7,7 +7,14 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import { PROTECTION_METHODS, checkGoals, checkMethods, checkReplicaSync, methodRefusal, type ProtectionMethod } from './goals';
+import {
+  PROTECTION_METHODS,
+  checkGoals,
+  checkMethods,
+  checkReplicaSync,
+  methodRefusal,
+  type ProtectionMethod,
+} from './goals';
 import { checkGroupName, checkMembersChosen } from './group-name';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
@@ -29,7 +36,12 @@ export interface CreateProtectionGroup {
 }
 
 /** Checks every member before anything is written: a refused member refuses the whole group. */
-export function checkMembers(estate: Estate, serverId: string, members: MemberRef[], group: Pick<ProtectionGroup, 'disk' | 'tape' | 'online' | 'excludedExtensions'>) {
+export function checkMembers(
+  estate: Estate,
+  serverId: string,
+  members: MemberRef[],
+  group: Pick<ProtectionGroup, 'disk' | 'tape' | 'online' | 'excludedExtensions'>,
+) {
   const seen = new Set<string>();
   const edges = computeEdges(estate);
   for (const m of members) {
@@ -50,7 +62,12 @@ export function checkMembers(estate: Estate, serverId: string, members: MemberRe
  * Create protection group on an online server; per protection method (Select Data Protection
  * Method), whether the server can give a group that method (methodRefusal).
  */
-export function whyNotCreateGroup(view: View, target: Targets['server'], _actor?: unknown, method?: ProtectionMethod): DomainError | null {
+export function whyNotCreateGroup(
+  view: View,
+  target: Targets['server'],
+  _actor?: unknown,
+  method?: ProtectionMethod,
+): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   return method === undefined ? null : methodRefusal(view, server, method);
@@ -72,7 +89,12 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
   const methods = checkMethods(draft, server, cmd);
   if (methods) return methods;
   const name = cmd.name.trim();
-  const named = checkGroupName(name, draft.where('groups', 'serverId', server.id).map((g) => g.name), server.name) ?? checkMembersChosen(cmd.members.length);
+  const named =
+    checkGroupName(
+      name,
+      draft.where('groups', 'serverId', server.id).map((g) => g.name),
+      server.name,
+    ) ?? checkMembersChosen(cmd.members.length);
   if (named) return named;
   const goals = checkGoals(cmd, kindsOf(draft, cmd.members));
   if (goals) return goals;
@@ -91,7 +113,12 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
     excludedExtensions: cmd.excludedExtensions,
     revision: { n: 1, by: ctx.actor, at: ctx.now },
   });
-  draft.emit({ type: 'group.created', serverId: server.id, subjectId: group.id, summary: `Protection group ${name} created with ${cmd.members.length} members` });
+  draft.emit({
+    type: 'group.created',
+    serverId: server.id,
+    subjectId: group.id,
+    summary: `Protection group ${name} created with ${cmd.members.length} members`,
+  });
   for (const m of cmd.members) addReplica(draft, ctx, server, group, m, cmd.laterAt);
   return draft.outcome();
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -22,12 +22,14 @@ export function whyNotRecoveryPoint(view: View, target: Targets['member']): Doma
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const replica = view.get('replicas', target.replicaId);
-  if (!replica || replica.serverId !== server.id || replica.groupId === null) return notFound('protected member', target.replicaId);
+  if (!replica || replica.serverId !== server.id || replica.groupId === null)
+    return notFound('protected member', target.replicaId);
   if (replica.status !== 'OK') {
     const ds = view.get('dataSources', replica.dataSourceId);
     return refuse(
       'INVALID_STATE',
-      `A recovery point can't be created for ${ds?.name ?? replica.id} while its replica is "${replica.status}". New recovery points can be created only when the replica is consistent.`,
+      `A recovery point can't be created for ${ds?.name ?? replica.id} while its replica is "${replica.status}". New ` +
+        `recovery points can be created only when the replica is consistent.`,
       replica.id,
     );
   }
@@ -38,7 +40,8 @@ export function whyNotRecoveryPoint(view: View, target: Targets['member']): Doma
 export function createRecoveryPoint(slice: Estate, cmd: CreateRecoveryPoint, ctx: Ctx): CommandResult {
   const draft = new Draft(slice);
   const ids = [...new Set(cmd.replicaIds)];
-  if (ids.length === 0) return refuse('INVALID_INPUT', 'Select the members to create a recovery point for.', 'replicaIds');
+  if (ids.length === 0)
+    return refuse('INVALID_INPUT', 'Select the members to create a recovery point for.', 'replicaIds');
   for (const id of ids) {
     const why = whyNotRecoveryPoint(draft, { serverId: cmd.serverId, replicaId: id });
     if (why) return why;
@@ -46,12 +49,24 @@ export function createRecoveryPoint(slice: Estate, cmd: CreateRecoveryPoint, ctx
     const ds = replica ? draft.get('dataSources', replica.dataSourceId) : undefined;
     if (!replica || replica.groupId === null || !ds) return notFound('protected member', id);
     const group = draft.get('groups', replica.groupId);
-    if (cmd.location === 'Tape' && !group?.tape) return refuse('INVALID_STATE', `The protection group of ${ds.name} has no long-term tape protection.`, 'location');
-    if (cmd.location === 'Online' && !group?.online) return refuse('INVALID_STATE', `The protection group of ${ds.name} has no online protection.`, 'location');
-    if (activeJobsFor(draft, 'replicaId', id).some((j) => j.type === 'Recovery point' || j.type === 'Express full backup' || j.type === 'Tape backup')) continue;
+    if (cmd.location === 'Tape' && !group?.tape)
+      return refuse(
+        'INVALID_STATE',
+        `The protection group of ${ds.name} has no long-term tape protection.`,
+        'location',
+      );
+    if (cmd.location === 'Online' && !group?.online)
+      return refuse('INVALID_STATE', `The protection group of ${ds.name} has no online protection.`, 'location');
+    if (
+      activeJobsFor(draft, 'replicaId', id).some(
+        (j) => j.type === 'Recovery point' || j.type === 'Express full backup' || j.type === 'Tape backup',
+      )
+    )
+      continue;
     scheduleJob(draft, ctx, {
       serverId: replica.serverId,
-      type: cmd.location === 'Tape' ? 'Tape backup' : isApplicationData(ds.kind) ? 'Express full backup' : 'Recovery point',
+      type:
+        cmd.location === 'Tape' ? 'Tape backup' : isApplicationData(ds.kind) ? 'Express full backup' : 'Recovery point',
       replicaId: id,
       dataSourceId: ds.id,
       groupId: replica.groupId,

@@ -41,7 +41,15 @@ export function isApplicationData(kind: DataSourceKind): boolean {
 export type GoalsInput = Pick<ProtectionGroup, 'disk' | 'tape' | 'online'>;
 
 const RETENTION_WEEKS: Record<TapeRetentionUnit, number> = { Weeks: 1, Months: 52 / 12, Years: 52 };
-const FREQUENCY_DAYS: Record<TapeFrequency, number> = { Daily: 1, Weekly: 7, 'Bi-Weekly': 14, Monthly: 30, Quarterly: 91, 'Half-Yearly': 182, Yearly: 365 };
+const FREQUENCY_DAYS: Record<TapeFrequency, number> = {
+  Daily: 1,
+  Weekly: 7,
+  'Bi-Weekly': 14,
+  Monthly: 30,
+  Quarterly: 91,
+  'Half-Yearly': 182,
+  Yearly: 365,
+};
 
 /** How many days a tape backup is kept. */
 export function tapeRetentionDays(tape: Pick<TapeGoals, 'retention'>): number {
@@ -89,66 +97,117 @@ export function isTapeDay(frequency: TapeFrequency, day: number): boolean {
 export function checkGoals(goals: GoalsInput, kinds: readonly DataSourceKind[] = []): DomainError | null {
   const { disk, tape, online } = goals;
   if (!disk && !tape && !online) {
-    return refuse('INVALID_INPUT', 'Select at least one data protection method: short-term disk, long-term tape or online.', 'disk');
+    return refuse(
+      'INVALID_INPUT',
+      'Select at least one data protection method: short-term disk, long-term tape or online.',
+      'disk',
+    );
   }
   const files = kinds.some((k) => !isApplicationData(k));
   const apps = kinds.some((k) => isApplicationData(k));
   if (disk) {
-    if (!Number.isInteger(disk.retentionDays) || disk.retentionDays < LIMITS.retentionDays.min || disk.retentionDays > LIMITS.retentionDays.max) {
-      return refuse('RETENTION_LIMITS', `The retention range must be from 1 to 448 days; ${disk.retentionDays} days is outside it.`, 'disk.retentionDays');
+    if (
+      !Number.isInteger(disk.retentionDays) ||
+      disk.retentionDays < LIMITS.retentionDays.min ||
+      disk.retentionDays > LIMITS.retentionDays.max
+    ) {
+      return refuse(
+        'RETENTION_LIMITS',
+        `The retention range must be from 1 to 448 days; ${disk.retentionDays} days is outside it.`,
+        'disk.retentionDays',
+      );
     }
     const f = disk.syncFrequencyMinutes;
     if (f !== 0 && (!Number.isInteger(f) || f < LIMITS.syncMinutes.min || f > LIMITS.syncMinutes.max)) {
-      return refuse('RETENTION_LIMITS', `Synchronization frequency must be from every 15 minutes to every 24 hours; ${f} minutes is outside it.`, 'disk.syncFrequencyMinutes');
+      return refuse(
+        'RETENTION_LIMITS',
+        `Synchronization frequency must be from every 15 minutes to every 24 hours; ${f} minutes is outside it.`,
+        'disk.syncFrequencyMinutes',
+      );
     }
     if (f !== 0 && !(SYNC_FREQUENCIES as readonly number[]).includes(f)) {
       return refuse(
         'RETENTION_LIMITS',
-        `DPM synchronizes every 15 or 30 minutes, or every 1, 2, 4, 6, 12 or 24 hours; every ${f} minutes is not one of them.`,
+        `DPM synchronizes every 15 or 30 minutes, or every 1, 2, 4, 6, 12 or 24 hours; every ${f} minutes is not one ` +
+          `of them.`,
         'disk.syncFrequencyMinutes',
       );
     }
     for (const t of [...disk.recoveryPointTimes, ...disk.expressFullTimes]) {
-      if (!Number.isInteger(t) || t < 0 || t >= 24 * 60) return refuse('INVALID_INPUT', `A time of day must be between 00:00 and 23:59.`, 'disk');
+      if (!Number.isInteger(t) || t < 0 || t >= 24 * 60)
+        return refuse('INVALID_INPUT', `A time of day must be between 00:00 and 23:59.`, 'disk');
     }
     const rpPerDay = disk.recoveryPointTimes.length;
     if (files && rpPerDay === 0) {
-      return refuse('RETENTION_LIMITS', 'The group protects file data: specify at least one recovery point time, or DPM never creates a recovery point of it.', 'disk.recoveryPointTimes');
+      return refuse(
+        'RETENTION_LIMITS',
+        'The group protects file data: specify at least one recovery point time, or DPM never creates a recovery ' +
+          'point of it.',
+        'disk.recoveryPointTimes',
+      );
     }
     if (files && rpPerDay * disk.retentionDays > LIMITS.fileRecoveryPoints) {
       return refuse(
         'RETENTION_LIMITS',
-        `${rpPerDay} recovery points a day kept for ${disk.retentionDays} days make ${rpPerDay * disk.retentionDays}; DPM keeps at most 64 recovery points for file data.`,
+        `${rpPerDay} recovery points a day kept for ${disk.retentionDays} days make ` +
+          `${rpPerDay * disk.retentionDays}; DPM keeps at most 64 recovery points for file data.`,
         'disk.recoveryPointTimes',
       );
     }
     const fullsPerDay = disk.expressFullTimes.length;
     if (apps && fullsPerDay === 0) {
-      return refuse('RETENTION_LIMITS', 'The group protects application data: specify at least one express full backup time, or DPM never creates a recovery point of it.', 'disk.expressFullTimes');
+      return refuse(
+        'RETENTION_LIMITS',
+        'The group protects application data: specify at least one express full backup time, or DPM never creates a ' +
+          'recovery point of it.',
+        'disk.expressFullTimes',
+      );
     }
     if (apps && fullsPerDay * disk.retentionDays > LIMITS.expressFulls) {
       return refuse(
         'RETENTION_LIMITS',
-        `${fullsPerDay} express full backups a day kept for ${disk.retentionDays} days make ${fullsPerDay * disk.retentionDays}; DPM keeps at most 512 express full backups.`,
+        `${fullsPerDay} express full backups a day kept for ${disk.retentionDays} days make ` +
+          `${fullsPerDay * disk.retentionDays}; DPM keeps at most 512 express full backups.`,
         'disk.expressFullTimes',
       );
     }
   }
   if (tape) {
     if (!(TAPE_FREQUENCIES as readonly string[]).includes(tape.frequency)) {
-      return refuse('TAPE_ONCE_A_DAY', `DPM backs up to tape daily, weekly, bi-weekly, monthly, quarterly, half-yearly or yearly, at most once a day; "${String(tape.frequency)}" is not one of them.`, 'tape.frequency');
+      return refuse(
+        'TAPE_ONCE_A_DAY',
+        `DPM backs up to tape daily, weekly, bi-weekly, monthly, quarterly, half-yearly or yearly, at most once a ` +
+          `day; "${String(tape.frequency)}" is not one of them.`,
+        'tape.frequency',
+      );
     }
     const { count, unit } = tape.retention;
-    const weeks = (TAPE_RETENTION_UNITS as readonly string[]).includes(unit) && Number.isInteger(count) ? count * RETENTION_WEEKS[unit] : NaN;
+    const weeks =
+      (TAPE_RETENTION_UNITS as readonly string[]).includes(unit) && Number.isInteger(count)
+        ? count * RETENTION_WEEKS[unit]
+        : NaN;
     if (!(weeks >= 1 && weeks <= LIMITS.tapeRetentionYears * 52)) {
-      return refuse('TAPE_ONCE_A_DAY', `Tape retention is from one week to 99 years; ${count} ${String(unit).toLowerCase()} is outside it.`, 'tape.retention');
+      return refuse(
+        'TAPE_ONCE_A_DAY',
+        `Tape retention is from one week to 99 years; ${count} ${String(unit).toLowerCase()} is outside it.`,
+        'tape.retention',
+      );
     }
     if (tapeRetentionDays(tape) < FREQUENCY_DAYS[tape.frequency]) {
-      return refuse('TAPE_ONCE_A_DAY', `A ${tape.frequency.toLowerCase()} tape backup must be kept at least until the next one; ${formatTapeRetention(tape)} is shorter.`, 'tape.retention');
+      return refuse(
+        'TAPE_ONCE_A_DAY',
+        `A ${tape.frequency.toLowerCase()} tape backup must be kept at least until the next one; ` +
+          `${formatTapeRetention(tape)} is shorter.`,
+        'tape.retention',
+      );
     }
   }
   if (online && (online.recoveryPoints < 1 || online.recoveryPoints > LIMITS.onlineRecoveryPoints)) {
-    return refuse('RETENTION_LIMITS', `Online protection keeps at most 120 recovery points; ${online.recoveryPoints} were asked for.`, 'online.recoveryPoints');
+    return refuse(
+      'RETENTION_LIMITS',
+      `Online protection keeps at most 120 recovery points; ${online.recoveryPoints} were asked for.`,
+      'online.recoveryPoints',
+    );
   }
   return null;
 }
@@ -158,7 +217,8 @@ export function checkReplicaSync(goals: GoalsInput): DomainError | null {
   if (goals.disk && !goals.tape && goals.disk.syncFrequencyMinutes === 0) {
     return refuse(
       'RETENTION_LIMITS',
-      'A replica protected with short-term disk protection only needs a synchronization frequency; "Just before a recovery point" is not available. Every 24 hours is recommended.',
+      'A replica protected with short-term disk protection only needs a synchronization frequency; "Just before a ' +
+        'recovery point" is not available. Every 24 hours is recommended.',
       'disk.syncFrequencyMinutes',
     );
   }
@@ -184,14 +244,16 @@ export function methodRefusal(view: View, server: DpmServer, method: ProtectionM
   if (method === 'Online' && server.online === null) {
     return refuse(
       'ONLINE_NOT_REGISTERED',
-      `${server.name} is not registered for online protection. Register it in Management › Online with the vault credentials and a passphrase before a protection group uses I want online protection.`,
+      `${server.name} is not registered for online protection. Register it in Management › Online with the vault ` +
+        `credentials and a passphrase before a protection group uses I want online protection.`,
       'online',
     );
   }
   if (method === 'Tape' && view.where('libraries', 'serverId', server.id).length === 0) {
     return refuse(
       'NO_TAPE_LIBRARY',
-      `No tape library or drive is attached to ${server.name}, so its protection groups can't use long-term protection on tape. Attach a library first.`,
+      `No tape library or drive is attached to ${server.name}, so its protection groups can't use long-term ` +
+        `protection on tape. Attach a library first.`,
       'tape',
     );
   }
@@ -203,7 +265,12 @@ export function methodRefusal(view: View, server: DpmServer, method: ProtectionM
  * tape goals name: one of the server's. `before` is the group being modified: a method it already
  * has is not checked again.
  */
-export function checkMethods(view: View, server: DpmServer, goals: GoalsInput, before?: GoalsInput): DomainError | null {
+export function checkMethods(
+  view: View,
+  server: DpmServer,
+  goals: GoalsInput,
+  before?: GoalsInput,
+): DomainError | null {
   if (goals.online && !before?.online) {
     const why = methodRefusal(view, server, 'Online');
     if (why) return why;
@@ -216,7 +283,11 @@ export function checkMethods(view: View, server: DpmServer, goals: GoalsInput, b
     const libraryId = goals.tape.libraryId;
     const library = libraryId === null ? undefined : view.get('libraries', libraryId);
     if (!library || library.serverId !== server.id) {
-      return refuse('INVALID_INPUT', `Select the tape library of ${server.name} that writes the group's tapes.`, 'tape.libraryId');
+      return refuse(
+        'INVALID_INPUT',
+        `Select the tape library of ${server.name} that writes the group's tapes.`,
+        'tape.libraryId',
+      );
     }
   }
   return null;
@@ -233,7 +304,13 @@ export function maxDiskRecoveryPoints(kind: DataSourceKind): number {
  */
 export function upgradeTapeGoals(tape: TapeGoals | null): TapeGoals | null {
   if (tape === null || typeof tape !== 'object' || ('frequency' in tape && 'retention' in tape)) return tape;
-  const legacy = tape as unknown as { backupTime?: number; retentionYears?: number; libraryId?: string | null; copies?: number; encrypt?: boolean };
+  const legacy = tape as unknown as {
+    backupTime?: number;
+    retentionYears?: number;
+    libraryId?: string | null;
+    copies?: number;
+    encrypt?: boolean;
+  };
   return {
     frequency: 'Daily',
     backupTime: legacy.backupTime ?? 0,

@@ -1,4 +1,5 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { DpmServer, ProtectionGroup, Replica } from '../model';
 import { setReplicaStatus } from './replica-status';
 import { scheduleJob } from '../jobs/jobs';
@@ -6,9 +7,16 @@ import type { MemberRef } from './rules';
 
 /**
  * Adds one member to a group: its replica, in the status its creation method starts from, and
- * the replica creation job for Now and Later (domain-rules.md, replica state machine).
+ * the replica creation job for Now and Later (DPM's replica protection status, seeds 000 and 001).
  */
-export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: ProtectionGroup, ref: MemberRef, laterAt: number | null): Replica {
+export function addReplica(
+  draft: Draft,
+  ctx: Ctx,
+  server: DpmServer,
+  group: ProtectionGroup,
+  ref: MemberRef,
+  laterAt: number | null,
+): Replica {
   const ds = draft.get('dataSources', ref.dataSourceId);
   const computer = ds ? draft.get('computers', ds.computerId) : undefined;
   const via = ref.sourceServerId ? `${draft.get('servers', ref.sourceServerId)?.name ?? ref.sourceServerId}\\` : '';
@@ -20,7 +28,7 @@ export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: Pro
     dataSourceId: ref.dataSourceId,
     sourceServerId: ref.sourceServerId,
     switched: false,
-    // The creation method decides the first status (domain-rules.md): Now/Later wait for the replica creation job.
+    // The creation method decides the first status: Now/Later wait for the replica creation job.
     status: group.replicaCreation === 'Manually' ? 'Manual replica creation pending' : 'Replica creation pending',
     replicaPath: `${server.name}\\Replica\\${via}${computer?.name ?? ''}\\${(ds?.name ?? '').replace(/[:\\]+/g, '_')}`,
     allocatedGb: Math.ceil(sizeGb * 1.5),
@@ -30,7 +38,12 @@ export function addReplica(draft: Draft, ctx: Ctx, server: DpmServer, group: Pro
     createdAt: ctx.now,
     revision: { n: 1, by: ctx.actor, at: ctx.now },
   });
-  draft.emit({ type: 'replica.added', serverId: server.id, subjectId: replica.id, summary: `${ds?.name ?? ref.dataSourceId} added to ${group.name}` });
+  draft.emit({
+    type: 'replica.added',
+    serverId: server.id,
+    subjectId: replica.id,
+    summary: `${ds?.name ?? ref.dataSourceId} added to ${group.name}`,
+  });
   if (group.replicaCreation === 'Manually') {
     // Same status: only its alert is raised.
     return setReplicaStatus(draft, ctx, replica.id, 'Manual replica creation pending');

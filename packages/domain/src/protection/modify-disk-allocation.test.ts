@@ -12,7 +12,18 @@ describe('Modify disk allocation', () => {
 
   it('refuses a replica smaller than its data source, or larger than the free pool, and changes nothing', () => {
     const w = new World(scenario1());
-    expectRefusal(w.estate, (s) => modifyDiskAllocation(s, { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-D', allocatedGb: 100 }, w.ctx()), 'INVALID_INPUT', ['250 GB', 'D:\\']);
-    expectRefusal(w.estate, (s) => modifyDiskAllocation(s, { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-D', allocatedGb: 1_000_000 }, w.ctx()), 'INVALID_INPUT', ['storage pool of DS1', 'Add a disk']);
+    expectRefusal(
+      w.estate,
+      (s) => modifyDiskAllocation(s, { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-D', allocatedGb: 100 }, w.ctx()),
+      'INVALID_INPUT',
+      ['250 GB', 'D:\\'],
+    );
+    expectRefusal(
+      w.estate,
+      (s) =>
+        modifyDiskAllocation(s, { serverId: 'srv-DS1', replicaId: 'rep-DS1-PS1-D', allocatedGb: 1_000_000 }, w.ctx()),
+      'INVALID_INPUT',
+      ['storage pool of DS1', 'Add a disk'],
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -24,7 +25,8 @@ export function whyNotDiskAllocation(view: View, target: Targets['member']): Dom
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const replica = view.get('replicas', target.replicaId);
-  if (!replica || replica.serverId !== server.id || replica.groupId === null) return notFound('protected member', target.replicaId);
+  if (!replica || replica.serverId !== server.id || replica.groupId === null)
+    return notFound('protected member', target.replicaId);
   return null;
 }
 
@@ -40,20 +42,43 @@ export function modifyDiskAllocation(slice: Estate, cmd: ModifyDiskAllocation, c
   const server = draft.get('servers', cmd.serverId);
   if (!replica || !server) return notFound('protected member', cmd.replicaId);
   const ds = draft.get('dataSources', replica.dataSourceId);
-  const stale = staleRefusal(`The disk allocation of ${ds?.name ?? replica.id}`, replica.revision, cmd.expectedRevision, replica.id);
+  const stale = staleRefusal(
+    `The disk allocation of ${ds?.name ?? replica.id}`,
+    replica.revision,
+    cmd.expectedRevision,
+    replica.id,
+  );
   if (stale) return stale;
   const sizeGb = ds?.sizeGb ?? 0;
   if (!Number.isFinite(cmd.allocatedGb) || cmd.allocatedGb < sizeGb) {
-    return refuse('INVALID_INPUT', `The replica of ${ds?.name ?? 'the data source'} needs at least ${sizeGb} GB, the size of its data source.`, 'allocatedGb');
+    return refuse(
+      'INVALID_INPUT',
+      `The replica of ${ds?.name ?? 'the data source'} needs at least ${sizeGb} GB, the size of its data source.`,
+      'allocatedGb',
+    );
   }
-  const others = draft.where('replicas', 'serverId', server.id).reduce((sum, r) => (r.id === replica.id || !r.inStoragePool ? sum : sum + r.allocatedGb), 0);
+  const others = draft
+    .where('replicas', 'serverId', server.id)
+    .reduce((sum, r) => (r.id === replica.id || !r.inStoragePool ? sum : sum + r.allocatedGb), 0);
   const free = poolCapacityGb(server) - others;
   if (cmd.allocatedGb > free) {
-    return refuse('INVALID_INPUT', `The storage pool of ${server.name} has ${Math.max(0, Math.floor(free))} GB for this replica; ${cmd.allocatedGb} GB were asked for. Add a disk first.`, 'allocatedGb');
+    return refuse(
+      'INVALID_INPUT',
+      `The storage pool of ${server.name} has ${Math.max(0, Math.floor(free))} GB for this replica; ` +
+        `${cmd.allocatedGb} GB were asked for. Add a disk first.`,
+      'allocatedGb',
+    );
   }
-  if (cmd.allocatedGb === replica.allocatedGb) return refuse('INVALID_INPUT', `The replica already has ${cmd.allocatedGb} GB.`, 'allocatedGb');
+  if (cmd.allocatedGb === replica.allocatedGb)
+    return refuse('INVALID_INPUT', `The replica already has ${cmd.allocatedGb} GB.`, 'allocatedGb');
   draft.update('replicas', replica.id, { allocatedGb: cmd.allocatedGb, revision: nextRevision(replica.revision, ctx) });
-  draft.emit({ type: 'replica.allocation', serverId: server.id, subjectId: replica.id, summary: `Disk allocation of ${ds?.name ?? replica.id} changed from ${replica.allocatedGb} GB to ${cmd.allocatedGb} GB` });
+  draft.emit({
+    type: 'replica.allocation',
+    serverId: server.id,
+    subjectId: replica.id,
+    summary: `Disk allocation of ${ds?.name ?? replica.id} changed from ${replica.allocatedGb} GB to ` +
+      `${cmd.allocatedGb} GB`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate, ProtectionGroup } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -8,7 +9,14 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import { PROTECTION_METHODS, checkGoals, checkMethods, checkReplicaSync, methodRefusal, type ProtectionMethod } from './goals';
+import {
+  PROTECTION_METHODS,
+  checkGoals,
+  checkMethods,
+  checkReplicaSync,
+  methodRefusal,
+  type ProtectionMethod,
+} from './goals';
 import { checkGroupName } from './group-name';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
@@ -33,19 +41,26 @@ export interface ModifyProtectionGroup {
  * Modify protection group: a group of an online server; per protection method, whether the group
  * has it or the server can give it (methodRefusal).
  */
-export function whyNotModifyGroup(view: View, target: Targets['group'], _actor?: unknown, method?: ProtectionMethod): DomainError | null {
+export function whyNotModifyGroup(
+  view: View,
+  target: Targets['group'],
+  _actor?: unknown,
+  method?: ProtectionMethod,
+): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const group = view.get('groups', target.groupId);
   if (!group || group.serverId !== server.id) return notFound('protection group', target.groupId);
-  const has = method === 'Disk' ? group.disk : method === 'Tape' ? group.tape : method === 'Online' ? group.online : null;
+  const has =
+    method === 'Disk' ? group.disk : method === 'Tape' ? group.tape : method === 'Online' ? group.online : null;
   return method === undefined || has !== null ? null : methodRefusal(view, server, method);
 }
 
 /** Modify protection group from a member's menu: the member's group. */
 export function whyNotModifyGroupOfMember(view: View, target: Targets['member']): DomainError | null {
   const replica = view.get('replicas', target.replicaId);
-  if (!replica || replica.serverId !== target.serverId || replica.groupId === null) return notFound('protected member', target.replicaId);
+  if (!replica || replica.serverId !== target.serverId || replica.groupId === null)
+    return notFound('protected member', target.replicaId);
   return whyNotModifyGroup(view, { serverId: target.serverId, groupId: replica.groupId });
 }
 
@@ -71,14 +86,25 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
   };
   const methods = checkMethods(draft, server, next, group);
   if (methods) return methods;
-  const named = checkGroupName(next.name, draft.where('groups', 'serverId', server.id).filter((g) => g.id !== group.id).map((g) => g.name), server.name);
+  const named = checkGroupName(
+    next.name,
+    draft
+      .where('groups', 'serverId', server.id)
+      .filter((g) => g.id !== group.id)
+      .map((g) => g.name),
+    server.name,
+  );
   if (named) return named;
   const current = draft.where('replicas', 'groupId', group.id);
   const adding = cmd.addMembers ?? [];
   const goals = checkGoals(next, kindsOf(draft, [...current, ...adding]));
   if (goals) return goals;
   if (next.excludedExtensions.length > 0 && current.some((r) => r.sourceServerId !== null)) {
-    return refuse('NO_EXCLUSIONS_ON_REPLICA', "File name extensions can't be excluded from protection of a replica.", 'excludedExtensions');
+    return refuse(
+      'NO_EXCLUSIONS_ON_REPLICA',
+      "File name extensions can't be excluded from protection of a replica.",
+      'excludedExtensions',
+    );
   }
   if (current.some((r) => r.sourceServerId !== null)) {
     const sync = checkReplicaSync(next);
@@ -87,7 +113,12 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
   const members = checkMembers(slice, server.id, adding, next);
   if (members) return members;
   draft.put('groups', next);
-  draft.emit({ type: 'group.modified', serverId: server.id, subjectId: group.id, summary: `Protection group ${next.name} modified` });
+  draft.emit({
+    type: 'group.modified',
+    serverId: server.id,
+    subjectId: group.id,
+    summary: `Protection group ${next.name} modified`,
+  });
   for (const m of adding) addReplica(draft, ctx, server, next, m, null);
   return draft.outcome();
 }

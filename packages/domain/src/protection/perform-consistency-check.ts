@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Replica } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -19,7 +19,10 @@ export interface PerformConsistencyCheck {
   groupId?: string;
 }
 
-/** Whether a member's replica can be checked: consistent data, or a manually created one whose data was restored (seed 000). */
+/**
+ * Whether a member's replica can be checked: consistent data, or a manually created one whose data
+ * was restored (seed 000).
+ */
 function checkRefusal(view: View, replica: Replica): DomainError | null {
   if (CHECKABLE_STATUSES.includes(replica.status)) return null;
   if (replica.status === 'Manual replica creation pending' && replica.dataRestored) return null;
@@ -30,7 +33,11 @@ function checkRefusal(view: View, replica: Replica): DomainError | null {
       : replica.status === 'Replica is missing'
         ? ' Reallocate its volume first (DpmSync -ReallocateReplica).'
         : '';
-  return refuse('INVALID_STATE', `A consistency check can't run on ${ds?.name ?? replica.id} while its replica is "${replica.status}".${why}`, replica.id);
+  return refuse(
+    'INVALID_STATE',
+    `A consistency check can't run on ${ds?.name ?? replica.id} while its replica is "${replica.status}".${why}`,
+    replica.id,
+  );
 }
 
 /** Perform consistency check on one member. */
@@ -38,7 +45,8 @@ export function whyNotCheck(view: View, target: Targets['member']): DomainError 
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const replica = view.get('replicas', target.replicaId);
-  if (!replica || replica.serverId !== server.id || replica.groupId === null) return notFound('protected member', target.replicaId);
+  if (!replica || replica.serverId !== server.id || replica.groupId === null)
+    return notFound('protected member', target.replicaId);
   return checkRefusal(view, replica);
 }
 
@@ -50,7 +58,13 @@ function checkableMembers(view: View, target: Targets['group']): Replica[] | Dom
   const members = view.where('replicas', 'groupId', group.id);
   const checkable = members.filter((r) => checkRefusal(view, r) === null);
   if (checkable.length === 0) {
-    return refuse('INVALID_STATE', members.length === 0 ? `${group.name} has no members.` : `No member of ${group.name} can be checked now: none holds data a consistency check can verify.`, group.id);
+    return refuse(
+      'INVALID_STATE',
+      members.length === 0
+        ? `${group.name} has no members.`
+        : `No member of ${group.name} can be checked now: none holds data a consistency check can verify.`,
+      group.id,
+    );
   }
   return checkable;
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { notFound, refuse } from '../errors';
@@ -17,7 +17,8 @@ export interface RemoveInactiveProtection {
 export function whyNotRemoveInactive(view: View, target: Targets['member']): DomainError | null {
   const replica = view.get('replicas', target.replicaId);
   if (!replica || replica.serverId !== target.serverId) return notFound('replica', target.replicaId);
-  if (replica.groupId !== null) return refuse('INVALID_STATE', 'This member is still protected; stop its protection first.', replica.id);
+  if (replica.groupId !== null)
+    return refuse('INVALID_STATE', 'This member is still protected; stop its protection first.', replica.id);
   return null;
 }
 
@@ -28,7 +29,12 @@ export function removeInactiveProtection(slice: Estate, cmd: RemoveInactiveProte
   if (why) return why;
   resolveAllFor(draft, ctx, cmd.replicaId);
   deleteReplica(draft, cmd.replicaId);
-  draft.emit({ type: 'protection.removed', serverId: cmd.serverId, subjectId: cmd.replicaId, summary: 'Inactive protection removed' });
+  draft.emit({
+    type: 'protection.removed',
+    serverId: cmd.serverId,
+    subjectId: cmd.replicaId,
+    summary: 'Inactive protection removed',
+  });
   return draft.outcome();
 }
 

@@ -1,9 +1,10 @@
-import type { Ctx, Draft } from '../command';
+import type { Ctx } from '../command';
+import type { Draft } from '../draft';
 import type { AlertName, ProtectionStatus, Replica } from '../model';
 import { raiseAlert, replicaSubject, resolveAlert } from '../alerts/alerts';
 
 /**
- * The replica protection status machine (domain-rules.md, from seeds 000 and 001 and DPM's
+ * The replica protection status machine (from seeds 000 and 001 and DPM's
  * documentation of protection status). Each status lists the statuses it may move to and what
  * moves it there; setReplicaStatus refuses any other move as a programming error, so a verb can't
  * invent a transition DPM does not make. Going to the same status is not a move.
@@ -23,7 +24,9 @@ export const REPLICA_TRANSITIONS: Record<ProtectionStatus, Partial<Record<Protec
     'Inactive replica available': 'protection stops with Retain replicas on disk',
   },
   OK: {
-    'Replica is inconsistent': 'a synchronization fails, protection is switched, an unclean shutdown, or another server took ownership of the agent',
+    'Replica is inconsistent':
+      'a synchronization fails, protection is switched, an unclean shutdown, or another server took ownership of the ' +
+        'agent',
     'Replica inconsistent, verification in progress': 'a consistency check starts',
     'Replica is missing': 'DpmSync -Sync finds no volume, or its disk fails',
     'Inactive replica available': 'protection stops with Retain replicas on disk',
@@ -63,19 +66,35 @@ export const STATUS_ALERTS: Partial<Record<ProtectionStatus, AlertName>> = {
 };
 
 /** Statuses whose replica holds consistent data a consistency check can verify or repair. */
-export const CHECKABLE_STATUSES: readonly ProtectionStatus[] = ['OK', 'Replica is inconsistent', 'Replica inconsistent, verification in progress'];
+export const CHECKABLE_STATUSES: readonly ProtectionStatus[] = [
+  'OK',
+  'Replica is inconsistent',
+  'Replica inconsistent, verification in progress',
+];
 
 /**
  * Puts a replica in a new protection status and makes the status alerts follow: the alert of the
  * old status clears, the alert of the new one rises.
  */
-export function setReplicaStatus(draft: Draft, ctx: Ctx, replicaId: string, status: ProtectionStatus, patch: Partial<Replica> = {}): Replica {
+export function setReplicaStatus(
+  draft: Draft,
+  ctx: Ctx,
+  replicaId: string,
+  status: ProtectionStatus,
+  patch: Partial<Replica> = {},
+): Replica {
   const before = draft.get('replicas', replicaId);
   if (!before) throw new Error(`setReplicaStatus: replica ${replicaId} is not in the slice`);
-  if (!canMove(before.status, status)) throw new Error(`setReplicaStatus: a replica does not move from "${before.status}" to "${status}"`);
+  if (!canMove(before.status, status))
+    throw new Error(`setReplicaStatus: a replica does not move from "${before.status}" to "${status}"`);
   const after = draft.update('replicas', replicaId, { ...patch, status });
   if (before.status !== status) {
-    draft.emit({ type: 'replica.status', serverId: after.serverId, subjectId: after.id, summary: `${before.status} → ${status}` });
+    draft.emit({
+      type: 'replica.status',
+      serverId: after.serverId,
+      subjectId: after.id,
+      summary: `${before.status} → ${status}`,
+    });
     const oldAlert = STATUS_ALERTS[before.status];
     if (oldAlert) resolveAlert(draft, ctx, oldAlert, after.serverId, after.id);
   }

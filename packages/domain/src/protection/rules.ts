@@ -1,5 +1,5 @@
 import type { Estate, ProtectionGroup, Replica } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import { formatVersion, sameVersion } from '../model';
 import type { DomainError } from '../errors';
 import { MOVE_OPTIONS, notFound, refuse } from '../errors';
@@ -18,12 +18,16 @@ export function isActive(r: Replica): boolean {
 }
 
 export function activeReplicaOf(estate: Estate, ref: MemberRef): Replica | undefined {
-  return rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find((r) => isActive(r) && r.sourceServerId === ref.sourceServerId);
+  return rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find(
+    (r) => isActive(r) && r.sourceServerId === ref.sourceServerId,
+  );
 }
 
 /** Active replicas of any data source of a computer, through the estate's indexes. */
 function replicasOfComputer(estate: Estate, computerId: string): Replica[] {
-  return rowsWhere(estate, 'dataSources', 'computerId', computerId).flatMap((ds) => rowsWhere(estate, 'replicas', 'dataSourceId', ds.id).filter(isActive));
+  return rowsWhere(estate, 'dataSources', 'computerId', computerId).flatMap((ds) =>
+    rowsWhere(estate, 'replicas', 'dataSourceId', ds.id).filter(isActive),
+  );
 }
 
 /**
@@ -39,7 +43,12 @@ export function serversKnowing(estate: Estate, computerId: string): Set<string> 
  * server is under secondary protection, to the secondary or to another server the secondary
  * protects. Returns the refusal, or null when the move is one of the supported options.
  */
-export function checkMove(estate: Estate, computerId: string, targetServerId: string, edgesOf: () => Edge[] = () => computeEdges(estate)): DomainError | null {
+export function checkMove(
+  estate: Estate,
+  computerId: string,
+  targetServerId: string,
+  edgesOf: () => Edge[] = () => computeEdges(estate),
+): DomainError | null {
   const computer = estate.computers[computerId];
   const owner = computer?.agent?.ownerId ?? null;
   if (!computer || owner === null || owner === targetServerId) return null;
@@ -55,10 +64,12 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
   // that secondary protects (DPM2).
   const why = knowing.has(targetServerId)
     ? `${target} already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`
-    : `${target} is protected by ${estate.servers[secondaryOfTarget ?? '']?.name ?? 'the secondary DPM server'}, which already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`;
+    : `${target} is protected by ${estate.servers[secondaryOfTarget ?? '']?.name ?? 'the secondary DPM server'}, ` +
+      `which already holds copies of ${computer.name}'s data as the secondary DPM server of ${from}`;
   return refuse(
     'MOVE_UNSUPPORTED',
-    `Moving protection of ${computer.name} from ${from} to ${target} is not supported: ${why}. Choose one of the supported options: ${MOVE_OPTIONS.join(' ')}`,
+    `Moving protection of ${computer.name} from ${from} to ${target} is not supported: ${why}. Choose one of the ` +
+      `supported options: ${MOVE_OPTIONS.join(' ')}`,
     computerId,
   );
 }
@@ -67,7 +78,13 @@ export function checkMove(estate: Estate, computerId: string, targetServerId: st
  * Every rule that decides whether `serverId` may start protecting `ref` (seeds 001, 002, 004).
  * Checked in the order an administrator meets them in the wizard.
  */
-export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef, group?: ProtectionGroup, knownEdges?: Edge[]): DomainError | null {
+export function checkCanProtect(
+  estate: Estate,
+  serverId: string,
+  ref: MemberRef,
+  group?: ProtectionGroup,
+  knownEdges?: Edge[],
+): DomainError | null {
   const server = estate.servers[serverId];
   if (!server) return notFound('DPM server', serverId);
   const ds = estate.dataSources[ref.dataSourceId];
@@ -81,26 +98,40 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   const Label = label.charAt(0).toUpperCase() + label.slice(1);
 
   if (ref.sourceServerId === serverId) {
-    return refuse('ALREADY_PROTECTED', `${Label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`, ref.dataSourceId);
+    return refuse(
+      'ALREADY_PROTECTED',
+      `${Label} is ${server.name}'s own replica; a DPM server can't protect its own replicas.`,
+      ref.dataSourceId,
+    );
   }
   if (ref.sourceServerId !== null && computer.id === server.computerId) {
     // Seed 004: a DPM server that protects its own data breaks the chain, and a copy of its own
     // data held by another server is still its own data (the cycle of scenario 3).
     return refuse(
       'SELF_PROTECTION_BREAKS_CHAIN',
-      `${Label} is a copy of ${server.name}'s own data. A DPM server that protects its own data breaks the chain, so ${server.name} can't protect it.`,
+      `${Label} is a copy of ${server.name}'s own data. A DPM server that protects its own data breaks the chain, so ` +
+        `${server.name} can't protect it.`,
       ref.dataSourceId,
     );
   }
-  const mine = ref.sourceServerId !== null ? rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find((r) => isActive(r) && r.serverId === serverId) : undefined;
+  const mine =
+    ref.sourceServerId !== null
+      ? rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find(
+          (r) => isActive(r) && r.serverId === serverId,
+        )
+      : undefined;
   if (mine) {
     // Seed 001 ("you won't be able to configure protection for data sources that are already
     // protected by the agent. This prevents you from repeatedly protecting data"): the same data
     // twice on one server, once directly and once as another server's copy, is refused.
-    const how = mine.sourceServerId === null || mine.switched ? 'directly' : `as the secondary of ${estate.servers[mine.sourceServerId]?.name ?? 'another DPM server'}`;
+    const how =
+      mine.sourceServerId === null || mine.switched
+        ? 'directly'
+        : `as the secondary of ${estate.servers[mine.sourceServerId]?.name ?? 'another DPM server'}`;
     return refuse(
       'ALREADY_PROTECTED',
-      `${server.name} already protects ${ds.name} on ${computer.name} ${how}, so it can't also protect ${label}. The same data can't be protected twice.`,
+      `${server.name} already protects ${ds.name} on ${computer.name} ${how}, so it can't also protect ${label}. The ` +
+        `same data can't be protected twice.`,
       ref.dataSourceId,
     );
   }
@@ -114,7 +145,9 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     if ((ds.kind === 'DPMDB' || ds.kind === 'System state') && protectorsOf(edgesOf(), serverId).length > 0) {
       return refuse(
         'SELF_PROTECTION_BREAKS_CHAIN',
-        `${server.name} is protected by ${protectorsOf(edgesOf(), serverId).map((p) => estate.servers[p]?.name ?? p).join(', ')}; it can't protect its own database or system state, because that breaks the chain.`,
+        `${server.name} is protected by ${protectorsOf(edgesOf(), serverId)
+          .map((p) => estate.servers[p]?.name ?? p)
+          .join(', ')}; it can't protect its own database or system state, because that breaks the chain.`,
         ref.dataSourceId,
       );
     }
@@ -124,7 +157,9 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     if (!sameVersion(server.version, other.version)) {
       return refuse(
         'VERSION_MISMATCH',
-        `${server.name} runs DPM ${formatVersion(server.version)} and ${other.name} runs ${formatVersion(other.version)}. All DPM servers in a primary/secondary configuration must run the same version and update rollup.`,
+        `${server.name} runs DPM ${formatVersion(server.version)} and ${other.name} runs ` +
+          `${formatVersion(other.version)}. All DPM servers in a primary/secondary configuration must run the same ` +
+          `version and update rollup.`,
         protectedServerId,
       );
     }
@@ -138,7 +173,8 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     if (reachesIndirectly(edgesOf(), serverId, protectedServerId)) {
       return refuse(
         'CHAIN_INDIRECT',
-        `${server.name} already protects ${other.name}'s data through the chain, as the secondary of a server that protects ${other.name}. It can't act directly as a secondary server for ${other.name}.`,
+        `${server.name} already protects ${other.name}'s data through the chain, as the secondary of a server that ` +
+          `protects ${other.name}. It can't act directly as a secondary server for ${other.name}.`,
         protectedServerId,
       );
     }
@@ -146,14 +182,16 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     if (protectors.length > 0) {
       return refuse(
         'ALREADY_PROTECTED_BY_DPM',
-        `${other.name} is already protected by ${protectors.map((p) => estate.servers[p]?.name ?? p).join(', ')}. A DPM server can be protected by only one other DPM server.`,
+        `${other.name} is already protected by ${protectors.map((p) => estate.servers[p]?.name ?? p).join(', ')}. A ` +
+          `DPM server can be protected by only one other DPM server.`,
         protectedServerId,
       );
     }
     if (ds.kind === 'DPMDB' && other.vssWriter !== 'Running') {
       return refuse(
         'VSS_WRITER_STOPPED',
-        `The SQL Server VSS Writer service is not running on ${other.name}. Start it before you protect the database of a DPM server.`,
+        `The SQL Server VSS Writer service is not running on ${other.name}. Start it before you protect the database ` +
+          `of a DPM server.`,
         ref.dataSourceId,
       );
     }
@@ -164,7 +202,8 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     if (switched && switched.serverId !== serverId) {
       return refuse(
         'SWITCHED_NO_SECONDARY',
-        `${computer.name} is in switched protection on its secondary DPM server; no other DPM server can add secondary protection for it.`,
+        `${computer.name} is in switched protection on its secondary DPM server; no other DPM server can add ` +
+          `secondary protection for it.`,
         computer.id,
       );
     }
@@ -173,11 +212,14 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
       // primary's copy beside that would split the computer's data sources (seeds 000, 001).
       return refuse(
         'SWITCHED_NO_SECONDARY',
-        `${computer.name} is in switched protection on ${server.name}, which protects its data directly; switch protection back before protecting ${label}.`,
+        `${computer.name} is in switched protection on ${server.name}, which protects its data directly; switch ` +
+          `protection back before protecting ${label}.`,
         computer.id,
       );
     }
-    const held = rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find((r) => isActive(r) && r.serverId === ref.sourceServerId);
+    const held = rowsWhere(estate, 'replicas', 'dataSourceId', ref.dataSourceId).find(
+      (r) => isActive(r) && r.serverId === ref.sourceServerId,
+    );
     if (!held) return notFound('replica', `${ds.name} on ${holder.name}`);
     if (held.sourceServerId !== null && !held.switched) {
       // DPM's chaining documentation: a secondary protects "all replicas on the primary DPM server
@@ -186,12 +228,18 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
       const primaryOfCopy = estate.servers[held.sourceServerId]?.name ?? 'another DPM server';
       return refuse(
         'CHAIN_INDIRECT',
-        `${holder.name} holds ${label} as the secondary of ${primaryOfCopy}, not as data it protects directly. A secondary DPM server protects only the replicas of the data its primary protects directly, so ${server.name} can't protect this copy.`,
+        `${holder.name} holds ${label} as the secondary of ${primaryOfCopy}, not as data it protects directly. A ` +
+          `secondary DPM server protects only the replicas of the data its primary protects directly, so ` +
+          `${server.name} can't protect this copy.`,
         ref.dataSourceId,
       );
     }
     if (group && group.excludedExtensions.length > 0) {
-      return refuse('NO_EXCLUSIONS_ON_REPLICA', `File name extensions can't be excluded from protection of a replica (${label}).`, 'excludedExtensions');
+      return refuse(
+        'NO_EXCLUSIONS_ON_REPLICA',
+        `File name extensions can't be excluded from protection of a replica (${label}).`,
+        'excludedExtensions',
+      );
     }
   }
 
@@ -201,16 +249,26 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
   const owner = holder.agent?.ownerId ?? null;
   // Seed 002: moving a computer between servers under secondary protection is refused before
   // anything else is said about it.
-  const move = !ownData && owner !== serverId && ref.sourceServerId === null ? checkMove(estate, holder.id, serverId, edgesOf) : null;
+  const move =
+    !ownData && owner !== serverId && ref.sourceServerId === null
+      ? checkMove(estate, holder.id, serverId, edgesOf)
+      : null;
   if (move) return move;
 
   // A data source protected directly counts as protected while its protector owns the agent:
   // once another server took ownership (seed 002, option 3), the old protection no longer runs.
   const existing = activeReplicaOf(estate, ref);
-  const effective = existing !== undefined && (ref.sourceServerId !== null || ownData || existing.serverId === owner || existing.serverId === serverId);
+  const effective =
+    existing !== undefined &&
+    (ref.sourceServerId !== null || ownData || existing.serverId === owner || existing.serverId === serverId);
   if (existing && effective) {
     const by = estate.servers[existing.serverId]?.name ?? existing.serverId;
-    return refuse('ALREADY_PROTECTED', `${Label} is already protected by ${by}. Protection can't be configured for a data source that is already protected.`, ref.dataSourceId);
+    return refuse(
+      'ALREADY_PROTECTED',
+      `${Label} is already protected by ${by}. Protection can't be configured for a data source that is already ` +
+        `protected.`,
+      ref.dataSourceId,
+    );
   }
 
   if (!ownData && owner !== serverId) {
@@ -218,7 +276,8 @@ export function checkCanProtect(estate: Estate, serverId: string, ref: MemberRef
     return refuse(
       'NOT_OWNER',
       ownerName
-        ? `The protection agent on ${holder.name} is owned by ${ownerName}. Only the DPM server that owns the agent can protect ${holder.name}; take ownership of the agent first.`
+        ? `The protection agent on ${holder.name} is owned by ${ownerName}. Only the DPM server that owns the agent ` +
+          `can protect ${holder.name}; take ownership of the agent first.`
         : `${holder.name} has no protection agent attached to ${server.name}. Install or attach the agent first.`,
       holder.id,
     );

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Replica } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -27,7 +28,8 @@ export function whyNotStopMember(view: View, target: Targets['member']): DomainE
   if (isDomainError(server)) return server;
   const r = view.get('replicas', target.replicaId);
   if (!r || r.serverId !== server.id) return notFound('protected member', target.replicaId);
-  if (r.groupId === null) return refuse('INVALID_STATE', 'This member is already inactive; use Remove inactive protection.', r.id);
+  if (r.groupId === null)
+    return refuse('INVALID_STATE', 'This member is already inactive; use Remove inactive protection.', r.id);
   return null;
 }
 
@@ -78,7 +80,12 @@ export function stopProtection(slice: Estate, cmd: StopProtection, ctx: Ctx): Co
     if (!group) continue;
     if (draft.where('replicas', 'groupId', gid).length === 0) {
       draft.del('groups', gid);
-      draft.emit({ type: 'group.removed', serverId: cmd.serverId, subjectId: gid, summary: `Protection group ${group.name} removed: no members left` });
+      draft.emit({
+        type: 'group.removed',
+        serverId: cmd.serverId,
+        subjectId: gid,
+        summary: `Protection group ${group.name} removed: no members left`,
+      });
     } else {
       draft.update('groups', gid, { revision: nextRevision(group.revision, ctx) });
     }
@@ -87,14 +94,16 @@ export function stopProtection(slice: Estate, cmd: StopProtection, ctx: Ctx): Co
     type: 'protection.stopped',
     serverId: cmd.serverId,
     subjectId: cmd.groupId ?? replicas.map((r) => r.id).join(','),
-    summary: `Protection stopped for ${replicas.length} member(s), ${cmd.retainReplica ? 'replicas retained on disk' : 'replicas deleted'}`,
+    summary: `Protection stopped for ${replicas.length} member(s), ` +
+      `${cmd.retainReplica ? 'replicas retained on disk' : 'replicas deleted'}`,
   });
   return draft.outcome();
 }
 
 /** Deletes a replica and its disk recovery points. */
 export function deleteReplica(draft: Draft, replicaId: string): void {
-  for (const rp of draft.where('recoveryPoints', 'replicaId', replicaId)) if (rp.location === 'Disk') draft.del('recoveryPoints', rp.id);
+  for (const rp of draft.where('recoveryPoints', 'replicaId', replicaId))
+    if (rp.location === 'Disk') draft.del('recoveryPoints', rp.id);
   draft.del('replicas', replicaId);
 }
 

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { DpmServer, Estate, Replica } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -37,33 +38,57 @@ export function canSwitch(view: View, r: Replica): boolean {
   const computer = ds ? view.get('computers', ds.computerId) : undefined;
   const primary = view.get('servers', r.sourceServerId);
   // Only the primary's own production data: not a DPM server's DPMDB, nor a chain's second copy.
-  return computer !== undefined && computer.dpmServerId === null && primary !== undefined && primaryProtects(view, primary.id, r.dataSourceId);
+  return (
+    computer !== undefined &&
+    computer.dpmServerId === null &&
+    primary !== undefined &&
+    primaryProtects(view, primary.id, r.dataSourceId)
+  );
 }
 
 function primaryProtects(view: View, primaryId: string, dataSourceId: string): boolean {
-  return view.where('replicas', 'dataSourceId', dataSourceId).some((p) => p.serverId === primaryId && p.sourceServerId === null);
+  return view
+    .where('replicas', 'dataSourceId', dataSourceId)
+    .some((p) => p.serverId === primaryId && p.sourceServerId === null);
 }
 
 function describe(view: View, r: Replica): { what: string; primary: string } {
   const ds = view.get('dataSources', r.dataSourceId);
   const computer = ds ? view.get('computers', ds.computerId) : undefined;
-  return { what: `${ds?.name ?? r.dataSourceId} on ${computer?.name ?? '?'}`, primary: view.get('servers', r.sourceServerId ?? '')?.name ?? 'its primary DPM server' };
+  return {
+    what: `${ds?.name ?? r.dataSourceId} on ${computer?.name ?? '?'}`,
+    primary: view.get('servers', r.sourceServerId ?? '')?.name ?? 'its primary DPM server',
+  };
 }
 
 /** ALREADY_SWITCHED / NOT_SWITCHED: the direction asked for is already in effect. */
 function directionRefusal(view: View, server: DpmServer, r: Replica, direction: SwitchDirection): DomainError | null {
   const { what, primary } = describe(view, r);
   if (direction === 'to-secondary' && r.switched) {
-    return refuse('ALREADY_SWITCHED', `Protection of ${what} is already switched to ${server.name}, which protects it directly. Nothing was changed.`, r.id);
+    return refuse(
+      'ALREADY_SWITCHED',
+      `Protection of ${what} is already switched to ${server.name}, which protects it directly. Nothing was changed.`,
+      r.id,
+    );
   }
   if (direction === 'to-primary' && !r.switched) {
-    return refuse('NOT_SWITCHED', `Protection of ${what} is not switched: ${primary} protects it and ${server.name} protects ${primary}'s replica. Nothing was changed.`, r.id);
+    return refuse(
+      'NOT_SWITCHED',
+      `Protection of ${what} is not switched: ${primary} protects it and ${server.name} protects ${primary}'s ` +
+        `replica. Nothing was changed.`,
+      r.id,
+    );
   }
   return null;
 }
 
 /** Switch Disaster Protection of one member, in a direction when one is given. */
-export function whyNotSwitch(view: View, target: Targets['member'], _actor?: unknown, direction?: SwitchDirection): DomainError | null {
+export function whyNotSwitch(
+  view: View,
+  target: Targets['member'],
+  _actor?: unknown,
+  direction?: SwitchDirection,
+): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const r = view.get('replicas', target.replicaId);
@@ -72,7 +97,8 @@ export function whyNotSwitch(view: View, target: Targets['member'], _actor?: unk
     const ds = view.get('dataSources', r.dataSourceId);
     return refuse(
       'INVALID_STATE',
-      `${ds?.name ?? r.id} is not a data source that ${server.name} protects as a secondary server: Switch Disaster Protection applies to the data sources a primary DPM server protects.`,
+      `${ds?.name ?? r.id} is not a data source that ${server.name} protects as a secondary server: Switch Disaster ` +
+        `Protection applies to the data sources a primary DPM server protects.`,
       r.id,
     );
   }
@@ -93,7 +119,13 @@ export function followingTheAgent(view: View, chosen: readonly Replica[], direct
     if (!ds) continue;
     for (const sibling of view.where('dataSources', 'computerId', ds.computerId)) {
       for (const other of view.where('replicas', 'dataSourceId', sibling.id)) {
-        if (out.has(other.id) || other.serverId !== r.serverId || other.sourceServerId !== r.sourceServerId || !canSwitch(view, other)) continue;
+        if (
+          out.has(other.id) ||
+          other.serverId !== r.serverId ||
+          other.sourceServerId !== r.sourceServerId ||
+          !canSwitch(view, other)
+        )
+          continue;
         if (direction === 'to-secondary' ? !other.switched : other.switched) out.set(other.id, other);
       }
     }
@@ -102,24 +134,47 @@ export function followingTheAgent(view: View, chosen: readonly Replica[], direct
 }
 
 /** The members of a group that switch in a direction, or why none does. */
-function groupMembersToSwitch(view: View, target: Targets['group'], direction: SwitchDirection | undefined): Replica[] | DomainError {
+function groupMembersToSwitch(
+  view: View,
+  target: Targets['group'],
+  direction: SwitchDirection | undefined,
+): Replica[] | DomainError {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const group = view.get('groups', target.groupId);
   if (!group || group.serverId !== server.id) return notFound('protection group', target.groupId);
   const switchable = view.where('replicas', 'groupId', group.id).filter((r) => canSwitch(view, r));
   if (switchable.length === 0) {
-    return refuse('INVALID_STATE', `No member of ${group.name} is a data source that ${server.name} protects as a secondary server, so there is nothing to switch.`, group.id);
+    return refuse(
+      'INVALID_STATE',
+      `No member of ${group.name} is a data source that ${server.name} protects as a secondary server, so there is ` +
+        `nothing to switch.`,
+      group.id,
+    );
   }
   if (direction === undefined) return switchable;
   const moving = switchable.filter((r) => (direction === 'to-secondary' ? !r.switched : r.switched));
   if (moving.length > 0) return moving;
   return direction === 'to-secondary'
-    ? refuse('ALREADY_SWITCHED', `Every member of ${group.name} that can switch is already switched to ${server.name}. Nothing was changed.`, group.id)
-    : refuse('NOT_SWITCHED', `No member of ${group.name} is switched to ${server.name}, so there is nothing to switch back. Nothing was changed.`, group.id);
+    ? refuse(
+        'ALREADY_SWITCHED',
+        `Every member of ${group.name} that can switch is already switched to ${server.name}. Nothing was changed.`,
+        group.id,
+      )
+    : refuse(
+        'NOT_SWITCHED',
+        `No member of ${group.name} is switched to ${server.name}, so there is nothing to switch back. Nothing was ` +
+          `changed.`,
+        group.id,
+      );
 }
 
-export function whyNotSwitchGroup(view: View, target: Targets['group'], _actor?: unknown, direction?: SwitchDirection): DomainError | null {
+export function whyNotSwitchGroup(
+  view: View,
+  target: Targets['group'],
+  _actor?: unknown,
+  direction?: SwitchDirection,
+): DomainError | null {
   const members = groupMembersToSwitch(view, target, direction);
   return isDomainError(members) ? members : null;
 }
@@ -180,10 +235,17 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
         cancelPrimaryJobs(draft, ctx, primaryId, computer.id);
       }
       afterSwitch(draft, ctx, r, true);
-      draft.emit({ type: 'protection.switched', serverId: server.id, subjectId: r.id, summary: `${ds.name} on ${computer.name} switched to ${server.name}` });
+      draft.emit({
+        type: 'protection.switched',
+        serverId: server.id,
+        subjectId: r.id,
+        summary: `${ds.name} on ${computer.name} switched to ${server.name}`,
+      });
     } else {
       if (first) {
-        draft.update('computers', computer.id, { agent: { ...agent, pendingOwnerId: primaryId, revision: nextRevision(agent.revision, ctx) } });
+        draft.update('computers', computer.id, {
+          agent: { ...agent, pendingOwnerId: primaryId, revision: nextRevision(agent.revision, ctx) },
+        });
         raiseAlert(draft, ctx, 'Agent Ownership Required', {
           serverId: primaryId,
           subjectId: computer.id,
@@ -193,7 +255,12 @@ export function switchProtection(slice: Estate, cmd: SwitchProtection, ctx: Ctx)
         });
       }
       afterSwitch(draft, ctx, r, false);
-      draft.emit({ type: 'protection.switched-back', serverId: server.id, subjectId: r.id, summary: `${ds.name} on ${computer.name} switched back to its primary` });
+      draft.emit({
+        type: 'protection.switched-back',
+        serverId: server.id,
+        subjectId: r.id,
+        summary: `${ds.name} on ${computer.name} switched back to its primary`,
+      });
     }
   }
   return draft.outcome();
@@ -205,7 +272,8 @@ function cancelPrimaryJobs(draft: Draft, ctx: Ctx, primaryId: string, computerId
     for (const r of draft.where('replicas', 'dataSourceId', ds.id)) {
       if (r.serverId !== primaryId || r.sourceServerId !== null) continue;
       for (const job of draft.where('jobs', 'replicaId', r.id)) {
-        if (job.status === 'Scheduled' || job.status === 'In progress') draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
+        if (job.status === 'Scheduled' || job.status === 'In progress')
+          draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
       }
     }
   }
@@ -220,7 +288,12 @@ export function switchedTo(view: View, computerId: string, serverId: string): st
   const owner = view.get('computers', computerId)?.agent?.ownerId ?? null;
   if (owner === null || owner === serverId) return null;
   for (const ds of view.where('dataSources', 'computerId', computerId)) {
-    if (view.where('replicas', 'dataSourceId', ds.id).some((r) => r.serverId === owner && r.switched && r.groupId !== null && r.sourceServerId === serverId)) return owner;
+    if (
+      view
+        .where('replicas', 'dataSourceId', ds.id)
+        .some((r) => r.serverId === owner && r.switched && r.groupId !== null && r.sourceServerId === serverId)
+    )
+      return owner;
   }
   return null;
 }
@@ -231,7 +304,10 @@ export function switchedTo(view: View, computerId: string, serverId: string): st
  * invalid, waiting for its creation) keeps its status: switching does not bring its volume back.
  */
 function afterSwitch(draft: Draft, ctx: Ctx, r: Replica, switched: boolean): void {
-  const consistent = r.status === 'OK' || r.status === 'Replica is inconsistent' || r.status === 'Replica inconsistent, verification in progress';
+  const consistent =
+    r.status === 'OK' ||
+    r.status === 'Replica is inconsistent' ||
+    r.status === 'Replica inconsistent, verification in progress';
   if (consistent) setReplicaStatus(draft, ctx, r.id, 'Replica is inconsistent', { switched });
   else draft.update('replicas', r.id, { switched });
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -13,7 +13,12 @@ export const VAULT_CREDENTIALS_VALID_MS = 2 * 24 * 60 * 60_000;
 /** CREDENTIALS_EXPIRED (seed 001): vault credentials are valid for two days after download. */
 export function checkVaultCredentials(issuedAt: number, now: number): DomainError | null {
   if (now - issuedAt > VAULT_CREDENTIALS_VALID_MS) {
-    return refuse('CREDENTIALS_EXPIRED', 'The vault credentials have expired: they are valid for two days after you download them. Download new vault credentials.', 'credentials');
+    return refuse(
+      'CREDENTIALS_EXPIRED',
+      'The vault credentials have expired: they are valid for two days after you download them. Download new vault ' +
+        'credentials.',
+      'credentials',
+    );
   }
   if (issuedAt > now) return refuse('INVALID_INPUT', 'The vault credentials are dated in the future.', 'credentials');
   return null;
@@ -44,7 +49,12 @@ export function addExternalDpm(slice: Estate, cmd: AddExternalDpm, ctx: Ctx): Co
   const credentials = checkVaultCredentials(cmd.credentialsIssuedAt, ctx.now);
   if (credentials) return credentials;
   draft.update('servers', server.id, { externalDpm: { vault: cmd.vault, addedAt: ctx.now } });
-  draft.emit({ type: 'server.external-dpm-added', serverId: server.id, subjectId: server.id, summary: `External DPM vault ${cmd.vault} added on ${server.name}` });
+  draft.emit({
+    type: 'server.external-dpm-added',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `External DPM vault ${cmd.vault} added on ${server.name}`,
+  });
   return draft.outcome();
 }
 

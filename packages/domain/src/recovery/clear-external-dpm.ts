@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -17,7 +17,8 @@ export interface ClearExternalDpm {
 export function whyNotClearExternal(view: View, target: Targets['server']): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
-  if (!server.externalDpm) return refuse('INVALID_STATE', `No external DPM server has been added on ${server.name}.`, server.id);
+  if (!server.externalDpm)
+    return refuse('INVALID_STATE', `No external DPM server has been added on ${server.name}.`, server.id);
   return null;
 }
 
@@ -28,7 +29,12 @@ export function clearExternalDpm(slice: Estate, cmd: ClearExternalDpm, _ctx: Ctx
   const server = draft.get('servers', cmd.serverId);
   if (!server?.externalDpm) return notFound('DPM server', cmd.serverId);
   draft.update('servers', server.id, { externalDpm: null });
-  draft.emit({ type: 'server.external-dpm-cleared', serverId: server.id, subjectId: server.id, summary: `External DPM ${server.externalDpm.vault} cleared on ${server.name}` });
+  draft.emit({
+    type: 'server.external-dpm-cleared',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `External DPM ${server.externalDpm.vault} cleared on ${server.name}`,
+  });
   return draft.outcome();
 }
 

@@ -4,20 +4,33 @@ import { RESTORE_FOLDER, World, expectRefusal, latestDiskPoint } from '../test-s
 import { recatalogImportedTape } from '../library/recatalog-imported-tape';
 import { recover } from './recover';
 import { recoverableItems } from './recoverable-items';
-import { latestRefusal } from './recovery-types';
 
 const DS2_TAPE = 'tape-DS2017L8';
-const fromDs2Tape = { serverId: 'srv-DS1', tape: { tapeId: DS2_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder' as const, destination: RESTORE_FOLDER };
+const fromDs2Tape = {
+  serverId: 'srv-DS1',
+  tape: { tapeId: DS2_TAPE, dataSetIndex: 0 },
+  recoveryType: 'Copy to a network folder' as const,
+  destination: RESTORE_FOLDER,
+};
 
 describe('recover (Recovery Wizard)', () => {
-  it("refuses recovering DS2's DPMDB from the imported tape DS2017L8 on DS1 before it is recataloged: NOT_CATALOGED (seeds 000, 001)", () => {
+  it("refuses recovering DS2's DPMDB from the imported tape DS2017L8 on DS1 before it is recataloged: NOT_CATALOGED " +
+    "(seeds 000, 001)", () => {
     const w = new World(demo());
-    expectRefusal(w.estate, (s) => recover(s, fromDs2Tape, w.ctx()), 'NOT_CATALOGED', ['DS2017L8', 'Recatalog imported tape', 'External DPM Tapes']);
+    expectRefusal(w.estate, (s) => recover(s, fromDs2Tape, w.ctx()), 'NOT_CATALOGED', [
+      'DS2017L8',
+      'Recatalog imported tape',
+      'External DPM Tapes',
+    ]);
 
     w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS2_TAPE });
     w.advance(5);
-    const external = Object.values(w.estate.recoveryPoints).filter((p) => p.tapeId === DS2_TAPE && p.serverId === 'srv-DS1');
-    expect(external).toEqual([expect.objectContaining({ external: true, dataSourceId: 'ds-DS2-DPMDB', location: 'Tape' })]);
+    const external = Object.values(w.estate.recoveryPoints).filter(
+      (p) => p.tapeId === DS2_TAPE && p.serverId === 'srv-DS1',
+    );
+    expect(external).toEqual([
+      expect.objectContaining({ external: true, dataSourceId: 'ds-DS2-DPMDB', location: 'Tape' }),
+    ]);
     expect(external[0]?.dpmdb?.serverName).toBe('DS2');
 
     w.run(recover, fromDs2Tape);
@@ -34,11 +47,19 @@ describe('recover (Recovery Wizard)', () => {
     if (!t) throw new Error('fixture');
     t.encryptedWith = 'DS2-tape-encryption';
     const w = new World(estate);
-    expectRefusal(w.estate, (s) => recatalogImportedTape(s, { serverId: 'srv-DS1', tapeId: DS2_TAPE }, w.ctx()), 'TAPE_CERTIFICATE', ['DS2017L8', 'DS2-tape-encryption', 'DS1']);
+    expectRefusal(
+      w.estate,
+      (s) => recatalogImportedTape(s, { serverId: 'srv-DS1', tapeId: DS2_TAPE }, w.ctx()),
+      'TAPE_CERTIFICATE',
+      ['DS2017L8', 'DS2-tape-encryption', 'DS1'],
+    );
 
     const ds1 = w.estate.servers['srv-DS1'];
     if (!ds1) throw new Error('fixture');
-    w.estate = { ...w.estate, servers: { ...w.estate.servers, 'srv-DS1': { ...ds1, certificates: ['DS2-tape-encryption'] } } };
+    w.estate = {
+      ...w.estate,
+      servers: { ...w.estate.servers, 'srv-DS1': { ...ds1, certificates: ['DS2-tape-encryption'] } },
+    };
     w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS2_TAPE });
     w.advance(5);
     // The certificate is checked again when the data is read.
@@ -47,17 +68,54 @@ describe('recover (Recovery Wizard)', () => {
     w.run(recover, fromDs2Tape);
   });
 
-  it('recovers a SQL database from the secondary DS3 to a network folder, and refuses a recovery type the data source has not', () => {
+  it('recovers a SQL database from the secondary DS3 to a network folder, and refuses a recovery type the data ' +
+    'source has not', () => {
     const w = new World(demo());
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-SQL');
-    expectRefusal(w.estate, (s) => recover(s, { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Recover to the original location', destination: null }, w.ctx()), 'INVALID_INPUT', ['sql database']);
-    expectRefusal(w.estate, (s) => recover(s, { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Copy to a network folder', destination: ' ' }, w.ctx()), 'INVALID_INPUT', ['where to recover']);
-    w.run(recover, { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Copy to a network folder', destination: '\\\\FS1\\Sales' });
+    expectRefusal(
+      w.estate,
+      (s) =>
+        recover(
+          s,
+          {
+            serverId: 'srv-DS3',
+            recoveryPointId: point.id,
+            recoveryType: 'Recover to the original location',
+            destination: null,
+          },
+          w.ctx(),
+        ),
+      'INVALID_INPUT',
+      ['sql database'],
+    );
+    expectRefusal(
+      w.estate,
+      (s) =>
+        recover(
+          s,
+          {
+            serverId: 'srv-DS3',
+            recoveryPointId: point.id,
+            recoveryType: 'Copy to a network folder',
+            destination: ' ',
+          },
+          w.ctx(),
+        ),
+      'INVALID_INPUT',
+      ['where to recover'],
+    );
+    w.run(recover, {
+      serverId: 'srv-DS3',
+      recoveryPointId: point.id,
+      recoveryType: 'Copy to a network folder',
+      destination: '\\\\FS1\\Sales',
+    });
     w.advance(30);
     expect(w.jobs('Disk recovery')[0]).toMatchObject({ status: 'Completed', serverId: 'srv-DS3' });
   });
 
-  it('recovers a file of C:\\ on PS1 from the secondary DS3 while DS1 is lost; an item the point has not, or items of a SQL database, are refused (seed 000)', () => {
+  it('recovers a file of C:\\ on PS1 from the secondary DS3 while DS1 is lost; an item the point has not, or items ' +
+    'of a SQL database, are refused (seed 000)', () => {
     const w = new World(demo());
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
     const ds = w.estate.dataSources['ds-PS1-C'];
@@ -65,10 +123,34 @@ describe('recover (Recovery Wizard)', () => {
     const items = recoverableItems(ds);
     expect(items.map((i) => i.path)).toContain('C:\\Data\\Sales\\Q3 forecast.xlsx');
     const file = 'C:\\Data\\Sales\\Q3 forecast.xlsx';
-    const to = { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Recover to an alternate location' as const, destination: '\\\\FS1\\Recovered' };
-    expectRefusal(w.estate, (s) => recover(s, { ...to, items: ['C:\\Nowhere\\x.txt'] }, w.ctx()), 'INVALID_INPUT', ['C:\\Nowhere\\x.txt', 'C:\\']);
+    const to = {
+      serverId: 'srv-DS3',
+      recoveryPointId: point.id,
+      recoveryType: 'Recover to an alternate location' as const,
+      destination: '\\\\FS1\\Recovered',
+    };
+    expectRefusal(w.estate, (s) => recover(s, { ...to, items: ['C:\\Nowhere\\x.txt'] }, w.ctx()), 'INVALID_INPUT', [
+      'C:\\Nowhere\\x.txt',
+      'C:\\',
+    ]);
     const sql = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-SQL');
-    expectRefusal(w.estate, (s) => recover(s, { serverId: 'srv-DS3', recoveryPointId: sql.id, recoveryType: 'Copy to a network folder', destination: '\\\\FS1\\x', items: [file] }, w.ctx()), 'INVALID_INPUT', ['recovered whole']);
+    expectRefusal(
+      w.estate,
+      (s) =>
+        recover(
+          s,
+          {
+            serverId: 'srv-DS3',
+            recoveryPointId: sql.id,
+            recoveryType: 'Copy to a network folder',
+            destination: '\\\\FS1\\x',
+            items: [file],
+          },
+          w.ctx(),
+        ),
+      'INVALID_INPUT',
+      ['recovered whole'],
+    );
 
     // A file inside a chosen folder comes with the folder: one item is recovered.
     w.run(recover, { ...to, items: [file, 'C:\\Data\\'] });
@@ -79,61 +161,5 @@ describe('recover (Recovery Wizard)', () => {
     expect(w.jobs('Disk recovery')[0]?.status).toBe('Completed');
     const alert = w.alerts('Recovery succeeded', 'srv-DS3').at(-1);
     expect(alert?.description).toContain('Recovered C:\\Data\\ to \\\\FS1\\Recovered.');
-  });
-});
-
-describe("the Recovery Wizard's SQL and file recovery pages (DPM's Recover SQL Server databases and Recover file data)", () => {
-  const sales = (w: World) => latestDiskPoint(w.estate, 'srv-DS1', 'ds-PS1-SQL');
-
-  it('refuses Recover to any SQL instance, a network folder or tape with Latest, and recovers to the original instance with Latest', () => {
-    const w = new World(demo());
-    const point = sales(w);
-    for (const recoveryType of ['Recover to any SQL instance', 'Copy to a network folder', 'Copy to tape'] as const) {
-      expectRefusal(w.estate, (s) => recover(s, { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType, destination: 'SQL02\\MSSQLSERVER', latest: true }, w.ctx()), 'INVALID_INPUT', ['original instance of SQL Server']);
-      expect(latestRefusal('SQL database', recoveryType)).not.toBeNull();
-    }
-    expect(latestRefusal('SQL database', 'Recover to original instance of SQL Server')).toBeNull();
-    expect(latestRefusal('Volume', 'Recover to an alternate location')).toBeNull();
-    w.run(recover, { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType: 'Recover to original instance of SQL Server', destination: null, latest: true });
-    expect(w.jobs('Disk recovery')[0]?.params).toMatchObject({ latest: 'true', databaseState: 'Leave database operational' });
-  });
-
-  it('recovers to any SQL instance under a new database name, in the state chosen on Specify Database State; a bad name is refused naming the field', () => {
-    const w = new World(demo());
-    const point = sales(w);
-    const cmd = { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType: 'Recover to any SQL instance' as const, destination: 'SQL02\\MSSQLSERVER' };
-    expect(recover(w.estate, { ...cmd, databaseName: 'Sales[old]' }, w.ctx())).toMatchObject({ code: 'INVALID_INPUT', target: 'databaseName' });
-    expect(recover(w.estate, { ...cmd, existingVersion: 'Skip' }, w.ctx())).toMatchObject({ code: 'INVALID_INPUT', target: 'existingVersion' });
-    w.run(recover, { ...cmd, databaseName: 'Sales_Restored', databaseState: 'Leave database non-operational but able to restore additional transaction logs' });
-    expect(w.jobs('Disk recovery')[0]?.params).toMatchObject({ databaseName: 'Sales_Restored', databaseState: 'Leave database non-operational but able to restore additional transaction logs', destination: 'SQL02\\MSSQLSERVER' });
-    // Left out, the name is the database's own.
-    w.run(recover, cmd);
-    expect(w.jobs('Disk recovery').map((j) => j.params.databaseName)).toContain('Sales');
-  });
-
-  it('recovers files with the existing version behaviour and security chosen, Create copy and the destination\'s settings by default; a database takes neither', () => {
-    const w = new World(demo());
-    const point = latestDiskPoint(w.estate, 'srv-DS1', 'ds-PS1-C');
-    w.run(recover, { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType: 'Recover to an alternate location', destination: 'FS1\\D:\\Recovered', existingVersion: 'Overwrite', restoreSecurity: 'Apply the security settings of the recovery point version' });
-    expect(w.jobs('Disk recovery')[0]?.params).toMatchObject({ existingVersion: 'Overwrite', restoreSecurity: 'Apply the security settings of the recovery point version' });
-    w.advance(60);
-    w.run(recover, { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType: 'Recover to the original location', destination: null });
-    expect(w.jobs('Disk recovery')[0]?.params).toMatchObject({ existingVersion: 'Create copy', restoreSecurity: 'Apply the security settings of the destination computer' });
-    expect(recover(w.estate, { serverId: 'srv-DS1', recoveryPointId: sales(w).id, recoveryType: 'Copy to a network folder', destination: '\\\\FS1\\Sales', restoreSecurity: 'Apply the security settings of the destination computer' }, w.ctx())).toMatchObject({ target: 'restoreSecurity' });
-  });
-
-  it('moves the whole data source in a full recovery, for as long as that data takes: the 40 GB Sales database, whatever its recovery point holds on disk', () => {
-    const w = new World(demo());
-    // A recovery point that holds less than the database (an older, smaller backup): the recovery still moves all 40 GB.
-    const held = sales(w);
-    const point = { ...held, sizeGb: 2 };
-    w.estate = { ...w.estate, recoveryPoints: { ...w.estate.recoveryPoints, [held.id]: point } };
-    w.run(recover, { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType: 'Recover to original instance of SQL Server', destination: null });
-    const job = w.jobs('Disk recovery')[0];
-    expect(job?.totalGb).toBe(40);
-    w.advance(5);
-    expect(w.jobs('Disk recovery')[0]?.status).toBe('In progress');
-    w.advance(10);
-    expect(w.jobs('Disk recovery')[0]).toMatchObject({ status: 'Completed', transferredGb: 40 });
   });
 });

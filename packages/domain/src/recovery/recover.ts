@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { DataSource, DpmServer, Estate, RecoveryPoint } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -13,7 +13,14 @@ import { knownLibrary } from '../library/library-on-server';
 import type { Actor, Targets } from '../operations/operation';
 import { actorOf, defineOperation } from '../operations/operation';
 import type { DatabaseState, ExistingVersionBehaviour, RecoveryType, RestoreSecurity } from './recovery-types';
-import { RECOVERY_TYPES, databaseNameRefusal, latestRefusal, needsDestination, recoversFiles, recoversToInstance } from './recovery-types';
+import {
+  RECOVERY_TYPES,
+  databaseNameRefusal,
+  latestRefusal,
+  needsDestination,
+  recoversFiles,
+  recoversToInstance,
+} from './recovery-types';
 import { hasItems, recoverableItems, type RecoverableItem } from './recoverable-items';
 
 export type RecoverType = Exclude<RecoveryType, 'Restore to replica'>;
@@ -41,18 +48,37 @@ export interface Recover {
 }
 
 /** Recovery types that overwrite the protected data where it lives: an Administrator's decision. */
-export const OVERWRITING_RECOVERY_TYPES: readonly RecoveryType[] = ['Recover to the original location', 'Recover to original instance of SQL Server'];
+export const OVERWRITING_RECOVERY_TYPES: readonly RecoveryType[] = [
+  'Recover to the original location',
+  'Recover to original instance of SQL Server',
+];
 
 /** Why a recovery point can't be recovered with a type (or at all, when no type is given) by this actor. */
-function pointRefusal(view: View, server: DpmServer, rp: RecoveryPoint, actor: Actor, type?: RecoveryType): DomainError | null {
+function pointRefusal(
+  view: View,
+  server: DpmServer,
+  rp: RecoveryPoint,
+  actor: Actor,
+  type?: RecoveryType,
+): DomainError | null {
   const ds = view.get('dataSources', rp.dataSourceId);
   if (!ds) return notFound('data source', rp.dataSourceId);
   if (type !== undefined) {
     if (type === 'Restore to replica' || !RECOVERY_TYPES[ds.kind].includes(type)) {
-      return refuse('INVALID_INPUT', `"${type}" is not a recovery type for ${ds.kind === 'DPMDB' ? 'a DPM database' : `a ${ds.kind.toLowerCase()}`}.`, 'recoveryType');
+      return refuse(
+        'INVALID_INPUT',
+        `"${type}" is not a recovery type for ` +
+          `${ds.kind === 'DPMDB' ? 'a DPM database' : `a ${ds.kind.toLowerCase()}`}.`,
+        'recoveryType',
+      );
     }
     if (OVERWRITING_RECOVERY_TYPES.includes(type) && !roleAllows(actor.role, 'Administrator')) {
-      return refuse('FORBIDDEN', `${type} overwrites the protected data and needs the Administrator role; ${actor.name} is ${actor.role === 'Operator' ? 'an' : 'a'} ${actor.role}. Recover to an alternate location instead.`, 'recoveryType');
+      return refuse(
+        'FORBIDDEN',
+        `${type} overwrites the protected data and needs the Administrator role; ${actor.name} is ` +
+          `${actor.role === 'Operator' ? 'an' : 'a'} ${actor.role}. Recover to an alternate location instead.`,
+        'recoveryType',
+      );
     }
   }
   if (rp.location === 'Tape') {
@@ -60,7 +86,12 @@ function pointRefusal(view: View, server: DpmServer, rp: RecoveryPoint, actor: A
     if (!tape) return notFound('tape', rp.tapeId ?? '');
     const library = tape.libraryId ? view.get('libraries', tape.libraryId) : undefined;
     if (!library || library.serverId !== server.id || tape.location === 'Offsite' || !knownLibrary(library, server)) {
-      return refuse('INVALID_STATE', `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and click Rescan in Management › Libraries.`, tape.id);
+      return refuse(
+        'INVALID_STATE',
+        `Tape ${tape.barcode} is not in a library of ${server.name}. Insert it and click Rescan in Management › ` +
+          `Libraries.`,
+        tape.id,
+      );
     }
     const cert = checkCertificate(tape, server);
     if (cert) return cert;
@@ -69,7 +100,12 @@ function pointRefusal(view: View, server: DpmServer, rp: RecoveryPoint, actor: A
 }
 
 /** Recover a recovery point of the server in view, with a recovery type when one is given. */
-export function whyNotRecover(view: View, target: Targets['recoveryPoint'], actor: Actor, type?: RecoverType): DomainError | null {
+export function whyNotRecover(
+  view: View,
+  target: Targets['recoveryPoint'],
+  actor: Actor,
+  type?: RecoverType,
+): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const rp = view.get('recoveryPoints', target.recoveryPointId);
@@ -94,9 +130,16 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
     const library = tape?.libraryId ? draft.get('libraries', tape.libraryId) : undefined;
     if (!tape || library?.serverId !== server.id) return notFound('tape', cmd.tape.tapeId);
     if (!isCataloged(tape, server)) {
-      return refuse('NOT_CATALOGED', `Tape ${tape.barcode} is an imported tape that has not been recataloged. Recatalog imported tape first; its data then appears under External DPM Tapes.`, tape.id);
+      return refuse(
+        'NOT_CATALOGED',
+        `Tape ${tape.barcode} is an imported tape that has not been recataloged. Recatalog imported tape first; its ` +
+          `data then appears under External DPM Tapes.`,
+        tape.id,
+      );
     }
-    rp = draft.where('recoveryPoints', 'tapeId', tape.id).find((p) => p.serverId === server.id && p.time === tape.dataSets[cmd.tape?.dataSetIndex ?? -1]?.time);
+    rp = draft
+      .where('recoveryPoints', 'tapeId', tape.id)
+      .find((p) => p.serverId === server.id && p.time === tape.dataSets[cmd.tape?.dataSetIndex ?? -1]?.time);
     if (!rp) return notFound('recovery point on tape', tape.barcode);
   } else {
     rp = draft.get('recoveryPoints', cmd.recoveryPointId ?? '');
@@ -109,7 +152,8 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
   const chosen = [...new Set(cmd.items ?? [])];
   let items: RecoverableItem[] = [];
   if (chosen.length > 0) {
-    if (!hasItems(ds.kind)) return refuse('INVALID_INPUT', `${ds.name} is recovered whole: only file data has recoverable items.`, 'items');
+    if (!hasItems(ds.kind))
+      return refuse('INVALID_INPUT', `${ds.name} is recovered whole: only file data has recoverable items.`, 'items');
     const catalogue = new Map(recoverableItems(ds).map((i) => [i.path, i]));
     for (const path of chosen) {
       const item = catalogue.get(path);
@@ -135,7 +179,13 @@ export function recover(slice: Estate, cmd: Recover, ctx: Ctx): CommandResult {
     tapeId: rp.tapeId,
     // A full recovery moves the whole data source, whatever the recovery point's share of changes.
     totalGb: items.length > 0 ? items.reduce((n, i) => n + i.sizeGb, 0) : Math.max(rp.sizeGb, ds.sizeGb),
-    params: { recoveryPointId: rp.id, recoveryType: cmd.recoveryType, destination, ...options, ...(items.length > 0 ? { items: items.map((i) => i.path).join('; ') } : {}) },
+    params: {
+      recoveryPointId: rp.id,
+      recoveryType: cmd.recoveryType,
+      destination,
+      ...options,
+      ...(items.length > 0 ? { items: items.map((i) => i.path).join('; ') } : {}),
+    },
   });
   return draft.outcome();
 }
@@ -154,11 +204,27 @@ function recoveryOptions(cmd: Recover, ds: DataSource): Record<string, string> |
     if (why) return refuse('INVALID_INPUT', why, 'latest');
   }
   const toInstance = recoversToInstance(type);
-  if (!toInstance && cmd.databaseState !== undefined) return refuse('INVALID_INPUT', `The database state applies to a database recovered into an instance of SQL Server, not to ${type}.`, 'databaseState');
-  if (type !== 'Recover to any SQL instance' && cmd.databaseName !== undefined) return refuse('INVALID_INPUT', `A new database name applies to Recover to any SQL instance only.`, 'databaseName');
+  if (!toInstance && cmd.databaseState !== undefined)
+    return refuse(
+      'INVALID_INPUT',
+      `The database state applies to a database recovered into an instance of SQL Server, not to ${type}.`,
+      'databaseState',
+    );
+  if (type !== 'Recover to any SQL instance' && cmd.databaseName !== undefined)
+    return refuse('INVALID_INPUT', `A new database name applies to Recover to any SQL instance only.`, 'databaseName');
   const files = recoversFiles(type);
-  if (!files && cmd.existingVersion !== undefined) return refuse('INVALID_INPUT', `The existing version behaviour applies to files and folders recovered to a location, not to ${type}.`, 'existingVersion');
-  if (!files && cmd.restoreSecurity !== undefined) return refuse('INVALID_INPUT', `The security settings apply to files and folders recovered to a location, not to ${type}.`, 'restoreSecurity');
+  if (!files && cmd.existingVersion !== undefined)
+    return refuse(
+      'INVALID_INPUT',
+      `The existing version behaviour applies to files and folders recovered to a location, not to ${type}.`,
+      'existingVersion',
+    );
+  if (!files && cmd.restoreSecurity !== undefined)
+    return refuse(
+      'INVALID_INPUT',
+      `The security settings apply to files and folders recovered to a location, not to ${type}.`,
+      'restoreSecurity',
+    );
   const out: Record<string, string> = {};
   if (cmd.latest) out.latest = 'true';
   if (toInstance) {
@@ -177,7 +243,9 @@ function recoveryOptions(cmd: Recover, ds: DataSource): Record<string, string> |
   return out;
 }
 
-const RECOVER_TYPES = [...new Set(Object.values(RECOVERY_TYPES).flat())].filter((t): t is RecoverType => t !== 'Restore to replica');
+const RECOVER_TYPES = [...new Set(Object.values(RECOVERY_TYPES).flat())].filter(
+  (t): t is RecoverType => t !== 'Restore to replica',
+);
 
 export const recoverOperation = defineOperation<'recoveryPoint', Recover, RecoverType>({
   id: 'recovery.recover',

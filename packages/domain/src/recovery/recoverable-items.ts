@@ -29,5 +29,9 @@ const TREE: { path: string; type: RecoverableItem['type']; share: number }[] = [
 export function recoverableItems(ds: DataSource): RecoverableItem[] {
   if (!hasItems(ds.kind)) return [];
   const root = ds.name.endsWith('\\') ? ds.name : `${ds.name}\\`;
-  return TREE.map((i) => ({ path: `${root}${i.path}`, type: i.type, sizeGb: Math.max(0.001, Math.round(ds.sizeGb * i.share * 1000) / 1000) }));
+  return TREE.map((i) => ({
+    path: `${root}${i.path}`,
+    type: i.type,
+    sizeGb: Math.max(0.001, Math.round(ds.sizeGb * i.share * 1000) / 1000),
+  }));
 }

@@ -11,8 +11,18 @@ export type RecoveryType =
 
 /** The recovery types the Recovery Wizard offers for each kind of data source. */
 export const RECOVERY_TYPES: Record<DataSourceKind, RecoveryType[]> = {
-  'SQL database': ['Recover to original instance of SQL Server', 'Recover to any SQL instance', 'Copy to a network folder', 'Copy to tape'],
-  DPMDB: ['Recover to original instance of SQL Server', 'Recover to any SQL instance', 'Copy to a network folder', 'Copy to tape'],
+  'SQL database': [
+    'Recover to original instance of SQL Server',
+    'Recover to any SQL instance',
+    'Copy to a network folder',
+    'Copy to tape',
+  ],
+  DPMDB: [
+    'Recover to original instance of SQL Server',
+    'Recover to any SQL instance',
+    'Copy to a network folder',
+    'Copy to tape',
+  ],
   Volume: ['Recover to the original location', 'Recover to an alternate location', 'Copy to tape'],
   Folder: ['Recover to the original location', 'Recover to an alternate location', 'Copy to tape'],
   Share: ['Recover to the original location', 'Recover to an alternate location', 'Copy to tape'],
@@ -21,11 +31,18 @@ export const RECOVERY_TYPES: Record<DataSourceKind, RecoveryType[]> = {
 
 /** Types whose destination the administrator names (a folder, an instance, a path). */
 export function needsDestination(type: RecoveryType): boolean {
-  return type === 'Recover to any SQL instance' || type === 'Copy to a network folder' || type === 'Recover to an alternate location';
+  return (
+    type === 'Recover to any SQL instance' ||
+    type === 'Copy to a network folder' ||
+    type === 'Recover to an alternate location'
+  );
 }
 
 /** Specify Database State: what DPM leaves the recovered database as. */
-export const DATABASE_STATES = ['Leave database operational', 'Leave database non-operational but able to restore additional transaction logs'] as const;
+export const DATABASE_STATES = [
+  'Leave database operational',
+  'Leave database non-operational but able to restore additional transaction logs',
+] as const;
 export type DatabaseState = (typeof DATABASE_STATES)[number];
 
 /** Specify Recovery Options of files and folders: what DPM does with a file that already exists. */
@@ -33,7 +50,10 @@ export const EXISTING_VERSION_BEHAVIOURS = ['Create copy', 'Skip', 'Overwrite'] 
 export type ExistingVersionBehaviour = (typeof EXISTING_VERSION_BEHAVIOURS)[number];
 
 /** Specify Recovery Options of files and folders: whose security settings the recovered files get. */
-export const RESTORE_SECURITY = ['Apply the security settings of the destination computer', 'Apply the security settings of the recovery point version'] as const;
+export const RESTORE_SECURITY = [
+  'Apply the security settings of the destination computer',
+  'Apply the security settings of the recovery point version',
+] as const;
 export type RestoreSecurity = (typeof RESTORE_SECURITY)[number];
 
 /** Types that recover a database into an instance of SQL Server: they have a database state. */
@@ -53,7 +73,8 @@ export function recoversFiles(type: RecoveryType): boolean {
  */
 export function latestRefusal(kind: DataSourceKind, type: RecoveryType): string | null {
   if ((kind === 'SQL database' || kind === 'DPMDB') && type !== 'Recover to original instance of SQL Server') {
-    return 'With Latest, a database is recovered only to its original instance of SQL Server; choose a recovery point time to recover it elsewhere.';
+    return 'With Latest, a database is recovered only to its original instance of SQL Server; choose a recovery ' +
+      'point time to recover it elsewhere.';
   }
   return null;
 }
@@ -62,6 +83,7 @@ export function latestRefusal(kind: DataSourceKind, type: RecoveryType): string 
 export function databaseNameRefusal(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'Enter the name of the recovered database.';
-  if (trimmed.length > 128 || /[[\]\\/]/.test(trimmed)) return 'A database name has at most 128 characters and no brackets or slashes.';
+  if (trimmed.length > 128 || /[[\]\\/]/.test(trimmed))
+    return 'A database name has at most 128 characters and no brackets or slashes.';
   return null;
 }

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
@@ -30,16 +30,21 @@ export function whyNotRestoreToReplica(view: View, target: Targets['member']): D
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   const replica = view.get('replicas', target.replicaId);
-  if (!replica || replica.serverId !== server.id || replica.groupId === null) return notFound('protected member', target.replicaId);
+  if (!replica || replica.serverId !== server.id || replica.groupId === null)
+    return notFound('protected member', target.replicaId);
   if (replica.status !== 'Manual replica creation pending' || replica.dataRestored) {
     const ds = view.get('dataSources', replica.dataSourceId);
     return refuse(
       'NOT_PENDING_FOR_RESTORE',
-      `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ${ds?.name ?? replica.dataSourceId} on ${server.name} is "${replica.dataRestored ? 'restored, waiting for its consistency check' : replica.status}".`,
+      `Restore to replica is possible only while the replica is "Manual replica creation pending"; the replica of ` +
+        `${ds?.name ?? replica.dataSourceId} on ${server.name} is ` +
+        `"${replica.dataRestored ? 'restored, waiting for its consistency check' : replica.status}".`,
       replica.id,
     );
   }
-  if (activeJobsFor(view, 'replicaId', replica.id).some((j) => j.type === 'Disk recovery' || j.type === 'Tape recovery')) {
+  if (
+    activeJobsFor(view, 'replicaId', replica.id).some((j) => j.type === 'Disk recovery' || j.type === 'Tape recovery')
+  ) {
     return refuse('CONFLICT', 'A restore to this replica is already running.', replica.id);
   }
   return null;
@@ -65,7 +70,11 @@ export function restoreToReplica(slice: Estate, cmd: RestoreToReplica, ctx: Ctx)
     return refuse('INVALID_INPUT', 'The recovery point is of another data source than the replica.', 'recoveryPointId');
   }
   if (rp.serverId === server.id) {
-    return refuse('INVALID_INPUT', `Choose a recovery point held by the secondary DPM server or on tape, not one of ${server.name}'s own.`, 'recoveryPointId');
+    return refuse(
+      'INVALID_INPUT',
+      `Choose a recovery point held by the secondary DPM server or on tape, not one of ${server.name}'s own.`,
+      'recoveryPointId',
+    );
   }
   scheduleJob(draft, ctx, {
     serverId: server.id,

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { describe, raiseAlert, resolveAlert } from '../alerts/alerts';
 import type { ReadinessReport } from './readiness';
@@ -24,14 +24,26 @@ export function applyReadinessAlerts(slice: Estate, cmd: ApplyReadinessAlerts, c
       continue;
     }
     const detail = `Failed: ${failed.map((c) => `${c.check} (${c.code}): ${c.message}`).join(' ')}`;
-    const subject = { serverId: s.serverId, subjectId: s.serverId, computerId: null, groupId: null, affectedArea: s.server };
+    const subject = {
+      serverId: s.serverId,
+      subjectId: s.serverId,
+      computerId: null,
+      groupId: null,
+      affectedArea: s.server,
+    };
     const alert = raiseAlert(draft, ctx, 'Readiness check failed', subject, detail);
     // Already active from an earlier run: its description says what fails now.
     const description = describe(draft, 'Readiness check failed', subject, detail);
     if (alert.description !== description) draft.update('alerts', alert.id, { description });
   }
   const { counts, result } = cmd.report;
-  draft.emit({ type: 'readiness.checked', serverId: null, subjectId: 'readiness', summary: `Readiness check: ${result} (${counts.Failed} failed, ${counts.Warning} warnings, ${counts.Passed} passed)` });
+  draft.emit({
+    type: 'readiness.checked',
+    serverId: null,
+    subjectId: 'readiness',
+    summary: `Readiness check: ${result} (${counts.Failed} failed, ${counts.Warning} warnings, ${counts.Passed} ` +
+      `passed)`,
+  });
   return draft.outcome();
 }
 

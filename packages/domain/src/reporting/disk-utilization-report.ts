@@ -98,13 +98,32 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
     const cap = poolCapacityGb(server);
     capacity += cap;
     const u = perServer.get(server.id) ?? zero();
-    serverRows.push([server.name, cap, round2(u.allocated), round2(u.used), round2(Math.max(0, cap - u.allocated)), cap === 0 ? null : round2((100 * u.used) / cap), u.members]);
+    serverRows.push([
+      server.name,
+      cap,
+      round2(u.allocated),
+      round2(u.used),
+      round2(Math.max(0, cap - u.allocated)),
+      cap === 0 ? null : round2((100 * u.used) / cap),
+      u.members,
+    ]);
     const { disks } = diskLayout(server, byServer.get(server.id) ?? []);
     for (const d of disks) {
-      diskRows.push([server.name, d.disk.name, d.disk.sizeGb, round2(d.allocatedGb), d.disk.missing ? 0 : round2(d.disk.sizeGb - d.allocatedGb), d.replicaIds.length, d.disk.missing ? 'Missing' : 'Healthy']);
+      diskRows.push([
+        server.name,
+        d.disk.name,
+        d.disk.sizeGb,
+        round2(d.allocatedGb),
+        d.disk.missing ? 0 : round2(d.disk.sizeGb - d.allocatedGb),
+        d.replicaIds.length,
+        d.disk.missing ? 'Missing' : 'Healthy',
+      ]);
     }
   }
-  const total = [...perServer.values()].reduce((a, u) => ({ ...a, allocated: a.allocated + u.allocated, used: a.used + u.used }), zero());
+  const total = [...perServer.values()].reduce(
+    (a, u) => ({ ...a, allocated: a.allocated + u.allocated, used: a.used + u.used }),
+    zero(),
+  );
   const header = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
 
   return documentOf(scope, 'disk-utilization', [
@@ -117,14 +136,20 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
         { label: 'Allocated', value: round2(total.allocated), kind: 'gb' },
         { label: 'Used', value: round2(total.used), kind: 'gb' },
         { label: 'Free (not allocated)', value: round2(Math.max(0, capacity - total.allocated)), kind: 'gb' },
-        { label: 'Used of capacity', value: capacity === 0 ? null : round2((100 * total.used) / capacity), kind: 'percent' },
+        {
+          label: 'Used of capacity',
+          value: capacity === 0 ? null : round2((100 * total.used) / capacity),
+          kind: 'percent',
+        },
       ],
     },
     {
       kind: 'chart',
       id: 'trend',
       title: 'Storage pool allocated and used',
-      description: 'Disk space allocated to replicas and used by their data and recovery points at the end of each part of the period (the capacity is in the summary above).',
+      description:
+        'Disk space allocated to replicas and used by their data and recovery points at the end of each part of the ' +
+          'period (the capacity is in the summary above).',
       unit: 'gb',
       buckets: scope.range.buckets,
       series: [
@@ -177,7 +202,17 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
         { key: 'pointData', header: 'Recovery point data', kind: 'gb' },
         { key: 'used', header: 'Used', kind: 'gb' },
       ],
-      rows: byGroup([...perKey.entries()].map(([key, k]) => [key, k.server, k.members, round2(k.allocated), round2(k.replicaData), round2(k.pointData), round2(k.used)])),
+      rows: byGroup(
+        [...perKey.entries()].map(([key, k]) => [
+          key,
+          k.server,
+          k.members,
+          round2(k.allocated),
+          round2(k.replicaData),
+          round2(k.pointData),
+          round2(k.used),
+        ]),
+      ),
       empty: 'No protected member uses the storage pool.',
     },
   ]);

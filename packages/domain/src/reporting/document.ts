@@ -48,10 +48,17 @@ export interface ReportFacts {
 
 export type ReportSection = ReportTable | ReportChart | ReportFacts;
 
-export const REPORT_IDS = ['status', 'protection', 'recovery', 'disk-utilization', 'tape-management', 'tape-utilization'] as const;
+export const REPORT_IDS = [
+  'status',
+  'protection',
+  'recovery',
+  'disk-utilization',
+  'tape-management',
+  'tape-utilization',
+] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
-/** DPM's report names (console-terms.md › Reporting), in DPM's order. */
+/** DPM's report names, as the Reporting work area of DPM's console lists them, in DPM's order. */
 export const REPORT_NAMES: Record<ReportId, string> = {
   status: 'Status',
   protection: 'Protection',
@@ -83,7 +90,10 @@ export function chartTable(chart: ReportChart): ReportTable {
     kind: 'table',
     id: `${chart.id}-numbers`,
     title: chart.title,
-    columns: [{ key: 'period', header: 'Period starting', kind: 'text' }, ...chart.series.map((s, i) => ({ key: `s${i}`, header: s.name, kind: chart.unit }))],
+    columns: [
+      { key: 'period', header: 'Period starting', kind: 'text' },
+      ...chart.series.map((s, i) => ({ key: `s${i}`, header: s.name, kind: chart.unit })),
+    ],
     rows: chart.buckets.map((b, i) => [b.label, ...chart.series.map((s) => s.values[i] ?? 0)]),
     empty: 'No data in this period.',
   };
@@ -95,7 +105,11 @@ export function limitRows(doc: ReportDocument, max: number): ReportDocument {
 }
 
 export function limitSectionRows(sections: ReportSection[], max: number): ReportSection[] {
-  return sections.map((s) => (s.kind === 'table' && s.rows.length > max ? { ...s, rows: s.rows.slice(0, max), omittedRows: (s.omittedRows ?? 0) + s.rows.length - max } : s));
+  return sections.map((s) =>
+    s.kind === 'table' && s.rows.length > max
+      ? { ...s, rows: s.rows.slice(0, max), omittedRows: (s.omittedRows ?? 0) + s.rows.length - max }
+      : s,
+  );
 }
 
 /** Rounds to two decimals, as the reports print sizes and rates. */
@@ -123,7 +137,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A simulated time as the reports print it, in UTC. */
 export function formatUtc(ms: number): string {
   const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ` +
+    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
 }
 
 export function formatDurationMs(ms: number): string {
@@ -154,7 +169,8 @@ export function printable(doc: ReportDocument): PrintDocument {
   return {
     title: doc.title,
     subtitle: [
-      `${doc.scope.serverId === null ? 'Entire estate' : `DPM server ${doc.scope.name}`} · ${doc.period} from ${formatUtc(doc.from)} to ${formatUtc(doc.to)} · grouped by ${doc.groupBy.toLowerCase()}`,
+      `${doc.scope.serverId === null ? 'Entire estate' : `DPM server ${doc.scope.name}`} · ${doc.period} from ` +
+        `${formatUtc(doc.from)} to ${formatUtc(doc.to)} · grouped by ${doc.groupBy.toLowerCase()}`,
       `Produced ${formatUtc(doc.generatedAt)} (simulated clock)`,
     ],
     sections: doc.sections,

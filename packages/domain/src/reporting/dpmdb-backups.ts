@@ -1,5 +1,5 @@
 import type { DpmServer, Estate, Tape, TapeDataSet } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import { dpmdbOf, pointsOf } from './scope';
 
 export type DpmdbBackupLocation = 'Disk' | 'Secondary DPM server' | 'Online' | 'Tape';
@@ -45,7 +45,11 @@ export function tapeWhere(estate: Estate, tape: Tape): string {
  * "Back up the DPM database"): its own storage pool, a secondary DPM server, online, tape.
  * Newest first. Recovery points read from an imported tape are the tape's, counted once as tape.
  */
-export function dpmdbBackups(estate: Estate, server: DpmServer, tapeSets = tapeSetsByDataSource(estate)): DpmdbBackup[] {
+export function dpmdbBackups(
+  estate: Estate,
+  server: DpmServer,
+  tapeSets = tapeSetsByDataSource(estate),
+): DpmdbBackup[] {
   const dpmdb = dpmdbOf(estate, server);
   if (!dpmdb) return [];
   const newest = new Map<string, DpmdbBackup>();
@@ -57,8 +61,14 @@ export function dpmdbBackups(estate: Estate, server: DpmServer, tapeSets = tapeS
     if (rp.external || rp.location === 'Tape') continue;
     const holder = estate.servers[rp.serverId]?.name ?? rp.serverId;
     const base = { serverId: server.id, server: server.name, time: rp.time, tape: null };
-    if (rp.location === 'Online') keep('Online', { ...base, location: 'Online', where: server.online ? `Vault ${server.online.vault}` : `Online, through ${holder}` });
-    else if (rp.serverId === server.id) keep('Disk', { ...base, location: 'Disk', where: `Storage pool of ${server.name}` });
+    if (rp.location === 'Online')
+      keep('Online', {
+        ...base,
+        location: 'Online',
+        where: server.online ? `Vault ${server.online.vault}` : `Online, through ${holder}`,
+      });
+    else if (rp.serverId === server.id)
+      keep('Disk', { ...base, location: 'Disk', where: `Storage pool of ${server.name}` });
     else keep(`Secondary:${rp.serverId}`, { ...base, location: 'Secondary DPM server', where: holder });
   }
   for (const { tape, set } of tapeSets.get(dpmdb.id) ?? []) {

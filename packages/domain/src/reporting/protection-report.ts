@@ -5,7 +5,17 @@ import { formatTapeRetention, isApplicationData, maxDiskRecoveryPoints } from '.
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
-import { byGroup, compareText, documentOf, groupKey, memberNames, pointsOf, replicasIn, scopeOf, within } from './scope';
+import {
+  byGroup,
+  compareText,
+  documentOf,
+  groupKey,
+  memberNames,
+  pointsOf,
+  replicasIn,
+  scopeOf,
+  within,
+} from './scope';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -15,12 +25,24 @@ const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${St
 export function goalsText(g: ProtectionGroup): string {
   const parts: string[] = [];
   if (g.disk) {
-    const sync = g.disk.syncFrequencyMinutes === 0 ? 'just before a recovery point' : g.disk.syncFrequencyMinutes % 60 === 0 ? `every ${g.disk.syncFrequencyMinutes / 60} h` : `every ${g.disk.syncFrequencyMinutes} min`;
-    const rp = g.disk.recoveryPointTimes.length > 0 ? `; recovery points at ${g.disk.recoveryPointTimes.map(hhmm).join(', ')}` : '';
-    const ef = g.disk.expressFullTimes.length > 0 ? `; express full at ${g.disk.expressFullTimes.map(hhmm).join(', ')}` : '';
+    const sync =
+      g.disk.syncFrequencyMinutes === 0
+        ? 'just before a recovery point'
+        : g.disk.syncFrequencyMinutes % 60 === 0
+          ? `every ${g.disk.syncFrequencyMinutes / 60} h`
+          : `every ${g.disk.syncFrequencyMinutes} min`;
+    const rp =
+      g.disk.recoveryPointTimes.length > 0
+        ? `; recovery points at ${g.disk.recoveryPointTimes.map(hhmm).join(', ')}`
+        : '';
+    const ef =
+      g.disk.expressFullTimes.length > 0 ? `; express full at ${g.disk.expressFullTimes.map(hhmm).join(', ')}` : '';
     parts.push(`Disk: ${g.disk.retentionDays} days, synchronization ${sync}${rp}${ef}`);
   }
-  if (g.tape) parts.push(`Tape: ${g.tape.frequency.toLowerCase()} at ${hhmm(g.tape.backupTime)}, kept ${formatTapeRetention(g.tape)}`);
+  if (g.tape)
+    parts.push(
+      `Tape: ${g.tape.frequency.toLowerCase()} at ${hhmm(g.tape.backupTime)}, kept ${formatTapeRetention(g.tape)}`,
+    );
   if (g.online) parts.push(`Online: ${g.online.recoveryPoints} recovery points`);
   return parts.join('. ');
 }
@@ -48,8 +70,17 @@ interface Achieved {
   newest: number | null;
 }
 
-const empty = (): Achieved => ({ expected: 0, disk: 0, tape: 0, online: 0, createdInPeriod: 0, oldest: null, newest: null });
-const achieved = (a: Achieved): number | null => (a.expected === 0 ? null : round2(Math.min(100, (100 * a.disk) / a.expected)));
+const empty = (): Achieved => ({
+  expected: 0,
+  disk: 0,
+  tape: 0,
+  online: 0,
+  createdInPeriod: 0,
+  oldest: null,
+  newest: null,
+});
+const achieved = (a: Achieved): number | null =>
+  a.expected === 0 ? null : round2(Math.min(100, (100 * a.disk) / a.expected));
 
 function merge(into: Achieved, a: Achieved): void {
   into.expected += a.expected;
@@ -104,12 +135,37 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
     merge(k.total, a);
     keys.set(key, k);
     const { dataSource, computer } = memberNames(estate, r);
-    members.push([key, dataSource, computer, r.status, a.expected, a.disk, achieved(a), a.tape, a.online, a.oldest, a.newest]);
+    members.push([
+      key,
+      dataSource,
+      computer,
+      r.status,
+      a.expected,
+      a.disk,
+      achieved(a),
+      a.tape,
+      a.online,
+      a.oldest,
+      a.newest,
+    ]);
   }
   const header = byComputer ? 'Computer' : 'Protection group';
   const rows: Cell[][] = [...keys.entries()]
     .sort(([a], [b]) => compareText(a, b))
-    .map(([key, k]) => [key, k.server, k.members, [...k.goals].sort().join(byComputer ? ', ' : ' | '), k.total.expected, k.total.disk, achieved(k.total), k.total.tape, k.total.online, k.total.oldest, k.total.newest, k.total.createdInPeriod]);
+    .map(([key, k]) => [
+      key,
+      k.server,
+      k.members,
+      [...k.goals].sort().join(byComputer ? ', ' : ' | '),
+      k.total.expected,
+      k.total.disk,
+      achieved(k.total),
+      k.total.tape,
+      k.total.online,
+      k.total.oldest,
+      k.total.newest,
+      k.total.createdInPeriod,
+    ]);
   const totals = empty();
   for (const k of keys.values()) merge(totals, k.total);
 

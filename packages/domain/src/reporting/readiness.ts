@@ -1,6 +1,6 @@
 import type { Computer, DpmServer, Estate, Replica, Tape } from '../model';
 import { formatVersion } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { RuleCode } from '../errors';
 import { analyseTopology, protectedBy, protectorsOf } from '../topology/topology';
 import { connectivityChecks } from '../agents/connectivity';
@@ -18,7 +18,7 @@ import { formatUtc } from './document';
  */
 export type ReadinessResult = 'Passed' | 'Warning' | 'Failed';
 
-/** The rule codes of domain-rules.md, and the readiness rules that are not refusals of a command. */
+/** The rule codes of the domain (errors.ts), and the readiness rules that are not refusals of a command. */
 export type ReadinessCode =
   | RuleCode
   | 'SERVER_STATE'
@@ -85,9 +85,21 @@ export const READINESS_CHECKS = {
 } as const;
 
 const CHAIN_RULES: { code: RuleCode; check: string; passed: (name: string) => string }[] = [
-  { code: 'CHAIN_INDIRECT', check: 'No secondary protects through the chain and directly', passed: (n) => `${n} is not protected directly by a server that already protects it through the chain.` },
-  { code: 'ALREADY_PROTECTED_BY_DPM', check: 'Protected by at most one DPM server', passed: (n) => `${n} is protected by at most one other DPM server.` },
-  { code: 'SELF_PROTECTION_BREAKS_CHAIN', check: 'Chain not broken by self-protection', passed: (n) => `${n} does not protect its own database or system state while another DPM server protects it.` },
+  {
+    code: 'CHAIN_INDIRECT',
+    check: 'No secondary protects through the chain and directly',
+    passed: (n) => `${n} is not protected directly by a server that already protects it through the chain.`,
+  },
+  {
+    code: 'ALREADY_PROTECTED_BY_DPM',
+    check: 'Protected by at most one DPM server',
+    passed: (n) => `${n} is protected by at most one other DPM server.`,
+  },
+  {
+    code: 'SELF_PROTECTION_BREAKS_CHAIN',
+    check: 'Chain not broken by self-protection',
+    passed: (n) => `${n} does not protect its own database or system state while another DPM server protects it.`,
+  },
 ];
 
 const RANK: Record<ReadinessResult, number> = { Passed: 0, Warning: 1, Failed: 2 };
@@ -105,11 +117,17 @@ export function worst(results: Iterable<ReadinessResult>): ReadinessResult {
 }
 
 const HOUR = 60 * 60_000;
-const hours = (ms: number) => (ms < 2 * HOUR ? `${Math.max(0, Math.round(ms / 60_000))} minutes` : `${Math.round(ms / HOUR)} hours`);
-const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+const hours = (ms: number) =>
+  ms < 2 * HOUR ? `${Math.max(0, Math.round(ms / 60_000))} minutes` : `${Math.round(ms / HOUR)} hours`;
+const list = (names: string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 /** Where a server's own protected computers and its secondaries' primaries stand: the agents it must own. */
-function agentsToOwn(estate: Estate, server: DpmServer, replicas: Replica[]): { computer: Computer; switchedTo: string | null }[] {
+function agentsToOwn(
+  estate: Estate,
+  server: DpmServer,
+  replicas: Replica[],
+): { computer: Computer; switchedTo: string | null }[] {
   const out = new Map<string, { computer: Computer; switchedTo: string | null }>();
   for (const r of replicas) {
     if (r.groupId === null) continue;
@@ -121,8 +139,16 @@ function agentsToOwn(estate: Estate, server: DpmServer, replicas: Replica[]): { 
     if (!computer) continue;
     // Switch Disaster Protection made a secondary protect this computer directly: the primary
     // does not own the agent until it switches back (seed 000).
-    const switched = r.sourceServerId === null ? rowsWhere(estate, 'dataSources', 'computerId', computerId).flatMap((d) => rowsWhere(estate, 'replicas', 'dataSourceId', d.id)).find((x) => x.switched && x.groupId !== null && x.serverId !== server.id) : undefined;
-    out.set(computerId, { computer, switchedTo: switched ? (estate.servers[switched.serverId]?.name ?? switched.serverId) : null });
+    const switched =
+      r.sourceServerId === null
+        ? rowsWhere(estate, 'dataSources', 'computerId', computerId)
+            .flatMap((d) => rowsWhere(estate, 'replicas', 'dataSourceId', d.id))
+            .find((x) => x.switched && x.groupId !== null && x.serverId !== server.id)
+        : undefined;
+    out.set(computerId, {
+      computer,
+      switchedTo: switched ? (estate.servers[switched.serverId]?.name ?? switched.serverId) : null,
+    });
   }
   return [...out.values()].sort((a, b) => compareText(a.computer.name, b.computer.name));
 }
@@ -143,19 +169,32 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
 
   const results: ServerReadiness[] = servers.map((server) => {
     const checks: ReadinessCheck[] = [];
-    const add = (check: string, result: ReadinessResult, code: ReadinessCode, message: string, fix: ReadinessFix | null = null) =>
-      checks.push({ serverId: server.id, server: server.name, check, result, code, message, fix });
+    const add = (
+      check: string,
+      result: ReadinessResult,
+      code: ReadinessCode,
+      message: string,
+      fix: ReadinessFix | null = null,
+    ) => checks.push({ serverId: server.id, server: server.name, check, result, code, message, fix });
     const here = (path: string, control: string): ReadinessFix => ({ serverId: server.id, path, control });
     const own = rowsWhere(estate, 'replicas', 'serverId', server.id);
     const role = topology.servers.find((s) => s.serverId === server.id);
 
     if (server.state !== 'Online') {
-      add(READINESS_CHECKS.state, 'Warning', 'SERVER_STATE', `${server.name} is ${server.state === 'Failed' ? 'failed' : 'not installed'}: follow Recover a DPM server.`, here(`/servers/${server.id}`, 'Recover a DPM server'));
+      add(
+        READINESS_CHECKS.state,
+        'Warning',
+        'SERVER_STATE',
+        `${server.name} is ${server.state === 'Failed' ? 'failed' : 'not installed'}: follow Recover a DPM server.`,
+        here(`/servers/${server.id}`, 'Recover a DPM server'),
+      );
     }
 
     // The DPMDB, held off the server (seed 001, "Back up the DPM database").
     const dpmdb = dpmdbOf(estate, server);
-    const dbReplicas = dpmdb ? rowsWhere(estate, 'replicas', 'dataSourceId', dpmdb.id).filter((r) => r.groupId !== null) : [];
+    const dbReplicas = dpmdb
+      ? rowsWhere(estate, 'replicas', 'dataSourceId', dpmdb.id).filter((r) => r.groupId !== null)
+      : [];
     const elsewhere = dbReplicas.filter((r) => r.serverId !== server.id);
     const copies: { time: number; where: string }[] = [];
     if (dpmdb) {
@@ -163,12 +202,19 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
         if (rp.external || rp.location === 'Tape' || (rp.location === 'Disk' && rp.serverId === server.id)) continue;
         copies.push({ time: rp.time, where: rp.location === 'Online' ? 'online' : nameOf(rp.serverId) });
       }
-      for (const r of elsewhere) if (r.status === 'OK' && r.lastSyncAt !== null) copies.push({ time: r.lastSyncAt, where: nameOf(r.serverId) });
-      for (const { tape, set } of tapeSets.get(dpmdb.id) ?? []) copies.push({ time: set.time, where: `tape ${tape.barcode}` });
+      for (const r of elsewhere)
+        if (r.status === 'OK' && r.lastSyncAt !== null) copies.push({ time: r.lastSyncAt, where: nameOf(r.serverId) });
+      for (const { tape, set } of tapeSets.get(dpmdb.id) ?? [])
+        copies.push({ time: set.time, where: `tape ${tape.barcode}` });
     }
     const holders = [...new Set(copies.map((c) => c.where))].sort();
     if (holders.length > 0) {
-      add(READINESS_CHECKS.offServer, 'Passed', 'DPMDB_OFF_SERVER', `Copies of ${server.name}'s database are held on ${list(holders)}.`);
+      add(
+        READINESS_CHECKS.offServer,
+        'Passed',
+        'DPMDB_OFF_SERVER',
+        `Copies of ${server.name}'s database are held on ${list(holders)}.`,
+      );
     } else {
       const pending = elsewhere.find((r) => r.status !== 'OK');
       const selfOnly = dbReplicas.some((r) => r.serverId === server.id);
@@ -177,24 +223,38 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
         'Failed',
         'DPMDB_OFF_SERVER',
         pending
-          ? `${nameOf(pending.serverId)} protects ${server.name}'s database, but its replica is "${pending.status}": no copy exists off the server yet.`
+          ? `${nameOf(pending.serverId)} protects ${server.name}'s database, but its replica is "${pending.status}": ` +
+            `no copy exists off the server yet.`
           : selfOnly
-            ? `Only ${server.name}'s own storage pool holds its database: not a good option for disaster recovery. Protect it on a secondary DPM server, on tape or online.`
-            : `Nothing protects the database of ${server.name}: after a failure it must be rebuilt by hand and its disk-based recovery points are lost.`,
-        pending ? { serverId: pending.serverId, path: '/protection', control: 'Perform consistency check' } : here('/protection', 'Create protection group'),
+            ? `Only ${server.name}'s own storage pool holds its database: not a good option for disaster recovery. ` +
+              `Protect it on a secondary DPM server, on tape or online.`
+            : `Nothing protects the database of ${server.name}: after a failure it must be rebuilt by hand and its ` +
+              `disk-based recovery points are lost.`,
+        pending
+          ? { serverId: pending.serverId, path: '/protection', control: 'Perform consistency check' }
+          : here('/protection', 'Create protection group'),
       );
     }
     const newest = copies.reduce<number | null>((m, c) => (m === null || c.time > m ? c.time : m), null);
     if (newest === null) {
-      add(READINESS_CHECKS.age, 'Failed', 'DPMDB_COPY_AGE', `No copy of ${server.name}'s database exists off the server; the goal is ${opts.dpmdbGoalHours} hours.`, here('/protection', 'Create protection group'));
+      add(
+        READINESS_CHECKS.age,
+        'Failed',
+        'DPMDB_COPY_AGE',
+        `No copy of ${server.name}'s database exists off the server; the goal is ${opts.dpmdbGoalHours} hours.`,
+        here('/protection', 'Create protection group'),
+      );
     } else {
       const age = opts.now - newest;
       add(
         READINESS_CHECKS.age,
         age <= goal ? 'Passed' : 'Warning',
         'DPMDB_COPY_AGE',
-        `The newest copy of ${server.name}'s database off the server is ${hours(age)} old; the goal is ${opts.dpmdbGoalHours} hours.`,
-        age <= goal ? null : { serverId: elsewhere[0]?.serverId ?? server.id, path: '/protection', control: 'Create recovery point' },
+        `The newest copy of ${server.name}'s database off the server is ${hours(age)} old; the goal is ` +
+          `${opts.dpmdbGoalHours} hours.`,
+        age <= goal
+          ? null
+          : { serverId: elsewhere[0]?.serverId ?? server.id, path: '/protection', control: 'Create recovery point' },
       );
     }
 
@@ -206,47 +266,139 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
       const inLibrary = library !== undefined && t.location !== 'Offsite';
       const label = `${t.inventoried ? t.barcode : 'with no barcode read'}${t.label ? ` (${t.label})` : ''}`;
       if (!t.inventoried) {
-        add(READINESS_CHECKS.tape, 'Failed', 'DPMDB_TAPE_LOCATED', `The tape with the newest backup of ${server.name}'s database has not been scanned: its barcode is not known. Run an inventory.`, library ? { serverId: library.serverId, path: '/management/libraries', control: 'Inventory libraries…' } : null);
+        add(
+          READINESS_CHECKS.tape,
+          'Failed',
+          'DPMDB_TAPE_LOCATED',
+          `The tape with the newest backup of ${server.name}'s database has not been scanned: its barcode is not ` +
+            `known. Run an inventory.`,
+          library
+            ? { serverId: library.serverId, path: '/management/libraries', control: 'Inventory libraries…' }
+            : null,
+        );
       } else if (!inLibrary && t.location !== 'Offsite') {
-        add(READINESS_CHECKS.tape, 'Failed', 'DPMDB_TAPE_LOCATED', `Tape ${label} holds the newest backup of ${server.name}'s database but is neither in a library nor marked off-site.`, here('/management/libraries', 'Add tape (I/E port)'));
+        add(
+          READINESS_CHECKS.tape,
+          'Failed',
+          'DPMDB_TAPE_LOCATED',
+          `Tape ${label} holds the newest backup of ${server.name}'s database but is neither in a library nor marked ` +
+            `off-site.`,
+          here('/management/libraries', 'Add tape (I/E port)'),
+        );
       } else {
         add(
           READINESS_CHECKS.tape,
           'Passed',
           'DPMDB_TAPE_LOCATED',
-          `Tape ${label} holds the newest tape backup of ${server.name}'s database: ${tapeWhere(estate, t)}.${t.location === 'Offsite' ? '' : ' Two copies of it stored off-site are recommended.'}`,
+          `Tape ${label} holds the newest tape backup of ${server.name}'s database: ${tapeWhere(estate, t)}.` +
+            (t.location === 'Offsite' ? '' : ' Two copies of it stored off-site are recommended.'),
         );
       }
     }
 
     // Encrypted tapes are read only where their certificate is installed (TAPE_CERTIFICATE).
-    const certificates = [...new Set((written.get(server.id) ?? []).map((t) => t.encryptedWith).filter((c): c is string => c !== null))].sort();
+    const certificates = [
+      ...new Set((written.get(server.id) ?? []).map((t) => t.encryptedWith).filter((c): c is string => c !== null)),
+    ].sort();
     for (const cert of certificates) {
-      const readers = servers.filter((s) => s.id !== server.id && s.state === 'Online' && s.certificates.includes(cert) && rowsWhere(estate, 'libraries', 'serverId', s.id).length > 0);
-      if (readers.length > 0) add(READINESS_CHECKS.certificates, 'Passed', 'TAPE_CERTIFICATE', `The certificate "${cert}" that encrypted ${server.name}'s tapes is installed on ${list(readers.map((s) => s.name))}, which has a library.`);
-      else add(READINESS_CHECKS.certificates, 'Failed', 'TAPE_CERTIFICATE', `${server.name}'s tapes are encrypted with "${cert}", installed on no other DPM server with a library: if ${server.name} is lost, they can be read only where that certificate is installed.`);
+      const readers = servers.filter(
+        (s) =>
+          s.id !== server.id &&
+          s.state === 'Online' &&
+          s.certificates.includes(cert) &&
+          rowsWhere(estate, 'libraries', 'serverId', s.id).length > 0,
+      );
+      if (readers.length > 0)
+        add(
+          READINESS_CHECKS.certificates,
+          'Passed',
+          'TAPE_CERTIFICATE',
+          `The certificate "${cert}" that encrypted ${server.name}'s tapes is installed on ` +
+            `${list(readers.map((s) => s.name))}, which has a library.`,
+        );
+      else
+        add(
+          READINESS_CHECKS.certificates,
+          'Failed',
+          'TAPE_CERTIFICATE',
+          `${server.name}'s tapes are encrypted with "${cert}", installed on no other DPM server with a library: if ` +
+            `${server.name} is lost, they can be read only where that certificate is installed.`,
+        );
     }
 
     // A secondary for every primary, running the same version (seeds 001, 002).
     const protectors = protectorsOf(topology.edges, server.id);
     if (role?.primary) {
-      if (protectors.length > 0) add(READINESS_CHECKS.secondary, 'Passed', 'SECONDARY_SERVER', `${server.name} is protected by ${list(protectors.map(nameOf))}, which can restore its database and replicas.`);
-      else add(READINESS_CHECKS.secondary, 'Warning', 'SECONDARY_SERVER', `No secondary DPM server protects ${server.name}: after a rebuild, its replicas can be re-created only from tape or from the protected computers.`, here('/topology', 'Protection topology'));
+      if (protectors.length > 0)
+        add(
+          READINESS_CHECKS.secondary,
+          'Passed',
+          'SECONDARY_SERVER',
+          `${server.name} is protected by ${list(protectors.map(nameOf))}, which can restore its database and ` +
+            `replicas.`,
+        );
+      else
+        add(
+          READINESS_CHECKS.secondary,
+          'Warning',
+          'SECONDARY_SERVER',
+          `No secondary DPM server protects ${server.name}: after a rebuild, its replicas can be re-created only ` +
+            `from tape or from the protected computers.`,
+          here('/topology', 'Protection topology'),
+        );
     }
     const partners = [...new Set([...protectors, ...protectedBy(topology.edges, server.id)])];
     if (partners.length > 0) {
-      const mismatch = topology.violations.filter((v) => v.code === 'VERSION_MISMATCH' && v.serverIds.includes(server.id));
-      if (mismatch.length > 0) add(READINESS_CHECKS.version, 'Failed', 'VERSION_MISMATCH', mismatch.map((v) => v.message).join(' '), here('/topology', 'Protection topology'));
-      else add(READINESS_CHECKS.version, 'Passed', 'VERSION_MISMATCH', `${server.name} runs DPM ${formatVersion(server.version)}, as do ${list(partners.map(nameOf).sort())}, which it protects or is protected by.`);
+      const mismatch = topology.violations.filter(
+        (v) => v.code === 'VERSION_MISMATCH' && v.serverIds.includes(server.id),
+      );
+      if (mismatch.length > 0)
+        add(
+          READINESS_CHECKS.version,
+          'Failed',
+          'VERSION_MISMATCH',
+          mismatch.map((v) => v.message).join(' '),
+          here('/topology', 'Protection topology'),
+        );
+      else
+        add(
+          READINESS_CHECKS.version,
+          'Passed',
+          'VERSION_MISMATCH',
+          `${server.name} runs DPM ${formatVersion(server.version)}, as do ${list(partners.map(nameOf).sort())}, ` +
+            `which it protects or is protected by.`,
+        );
     }
     for (const rule of CHAIN_RULES) {
       const broken = topology.violations.filter((v) => v.code === rule.code && v.serverIds.includes(server.id));
-      if (broken.length > 0) add(rule.check, 'Failed', rule.code, broken.map((v) => v.message).join(' '), here('/topology', 'Protection topology'));
+      if (broken.length > 0)
+        add(
+          rule.check,
+          'Failed',
+          rule.code,
+          broken.map((v) => v.message).join(' '),
+          here('/topology', 'Protection topology'),
+        );
       else add(rule.check, 'Passed', rule.code, rule.passed(server.name));
     }
     if (elsewhere.length > 0) {
-      if (server.vssWriter === 'Running') add(READINESS_CHECKS.vss, 'Passed', 'VSS_WRITER_STOPPED', `The SQL Server VSS Writer service runs on ${server.name}, so its database can be backed up by ${list([...new Set(elsewhere.map((r) => nameOf(r.serverId)))])}.`);
-      else add(READINESS_CHECKS.vss, 'Failed', 'VSS_WRITER_STOPPED', `The SQL Server VSS Writer service is stopped on ${server.name}: its database can't be backed up by another DPM server until it runs.`, here('/management/estate', 'Start SQL Server VSS Writer'));
+      if (server.vssWriter === 'Running')
+        add(
+          READINESS_CHECKS.vss,
+          'Passed',
+          'VSS_WRITER_STOPPED',
+          `The SQL Server VSS Writer service runs on ${server.name}, so its database can be backed up by ` +
+            `${list([...new Set(elsewhere.map((r) => nameOf(r.serverId)))])}.`,
+        );
+      else
+        add(
+          READINESS_CHECKS.vss,
+          'Failed',
+          'VSS_WRITER_STOPPED',
+          `The SQL Server VSS Writer service is stopped on ${server.name}: its database can't be backed up by ` +
+            `another DPM server until it runs.`,
+          here('/management/estate', 'Start SQL Server VSS Writer'),
+        );
     }
 
     // Agents owned by the right server (NOT_OWNER), and the groups and DCOM permissions seed 000 checks.
@@ -257,49 +409,103 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
       const lost = notOwned.filter((a) => a.switchedTo === null);
       if (lost.length > 0) {
         const pending = lost.some((a) => a.computer.agent?.pendingOwnerId === server.id);
+        const ownedBy = (owner: string | null | undefined) => (owner ? `owned by ${nameOf(owner)}` : 'no owner');
+        const computers = list(lost.map((a) => `${a.computer.name} (${ownedBy(a.computer.agent?.ownerId)})`));
         add(
           READINESS_CHECKS.agents,
           'Failed',
           'NOT_OWNER',
-          `${server.name} does not own the protection agent on ${list(lost.map((a) => `${a.computer.name} (${a.computer.agent?.ownerId ? `owned by ${nameOf(a.computer.agent.ownerId)}` : 'no owner'})`))}: protection of it stops until ${server.name} takes ownership.`,
+          `${server.name} does not own the protection agent on ${computers}: ` +
+            `protection of it stops until ${server.name} takes ownership.`,
           pending ? here('/monitoring/alerts', 'Take Ownership') : here('/management/agents', 'Install'),
         );
       } else if (switched.length > 0) {
-        add(READINESS_CHECKS.agents, 'Warning', 'NOT_OWNER', `Protection of ${list(switched.map((a) => `${a.computer.name} (switched to ${a.switchedTo ?? ''})`))} is switched to a secondary DPM server; switch it back when ${server.name} can protect it again.`, here('/protection', 'Switch Disaster Protection'));
+        add(
+          READINESS_CHECKS.agents,
+          'Warning',
+          'NOT_OWNER',
+          `Protection of ${list(switched.map((a) => `${a.computer.name} (switched to ${a.switchedTo ?? ''})`))} is ` +
+            `switched to a secondary DPM server; switch it back when ${server.name} can protect it again.`,
+          here('/protection', 'Switch Disaster Protection'),
+        );
       } else {
-        add(READINESS_CHECKS.agents, 'Passed', 'NOT_OWNER', `${server.name} owns the protection agents of the ${agents.length} computer${agents.length === 1 ? '' : 's'} it protects.`);
+        add(
+          READINESS_CHECKS.agents,
+          'Passed',
+          'NOT_OWNER',
+          `${server.name} owns the protection agents of the ${agents.length} ` +
+            `computer${agents.length === 1 ? '' : 's'} it protects.`,
+        );
       }
       const denied = agents
         .filter((a) => a.computer.agent?.ownerId === server.id)
         .map((a) => ({ name: a.computer.name, failed: connectivityChecks(a.computer, server).filter((c) => !c.ok) }))
         .filter((a) => a.failed.length > 0);
       if (denied.length > 0) {
-        add(READINESS_CHECKS.trust, 'Failed', 'AGENT_ACCESS_DENIED', denied.map((d) => `${d.name}: ${d.failed.map((f) => f.detail).join(' ')}`).join(' '), here('/management/agents', 'Re-establish protection'));
+        add(
+          READINESS_CHECKS.trust,
+          'Failed',
+          'AGENT_ACCESS_DENIED',
+          denied.map((d) => `${d.name}: ${d.failed.map((f) => f.detail).join(' ')}`).join(' '),
+          here('/management/agents', 'Re-establish protection'),
+        );
       } else {
-        add(READINESS_CHECKS.trust, 'Passed', 'AGENT_ACCESS_DENIED', `${server.name} is in the trusted machines groups and the DPM RA Service permissions of every computer whose agent it owns.`);
+        add(
+          READINESS_CHECKS.trust,
+          'Passed',
+          'AGENT_ACCESS_DENIED',
+          `${server.name} is in the trusted machines groups and the DPM RA Service permissions of every computer ` +
+            `whose agent it owns.`,
+        );
       }
     }
 
     // Online protection needs the vault registration (and its passphrase) to recover (seed 001).
     const online = rowsWhere(estate, 'groups', 'serverId', server.id).some((g) => g.online !== null);
     if (online) {
-      if (server.online) add(READINESS_CHECKS.vault, 'Passed', 'VAULT_CREDENTIALS', `${server.name} is registered with the vault ${server.online.vault}; keep its passphrase to recover from it on another DPM server.`);
-      else add(READINESS_CHECKS.vault, 'Failed', 'VAULT_CREDENTIALS', `${server.name} protects data online but is not registered with a vault: register it with vault credentials and a passphrase.`, here('/management/online', 'Register'));
+      if (server.online)
+        add(
+          READINESS_CHECKS.vault,
+          'Passed',
+          'VAULT_CREDENTIALS',
+          `${server.name} is registered with the vault ${server.online.vault}; keep its passphrase to recover from ` +
+            `it on another DPM server.`,
+        );
+      else
+        add(
+          READINESS_CHECKS.vault,
+          'Failed',
+          'VAULT_CREDENTIALS',
+          `${server.name} protects data online but is not registered with a vault: register it with vault ` +
+            `credentials and a passphrase.`,
+          here('/management/online', 'Register'),
+        );
     }
 
     return { serverId: server.id, server: server.name, result: worst(checks.map((c) => c.result)), checks };
   });
 
   const counts = countResults(results.flatMap((s) => s.checks));
-  return { at: opts.now, dpmdbGoalHours: opts.dpmdbGoalHours, result: worst(results.map((s) => s.result)), counts, servers: results };
+  return {
+    at: opts.now,
+    dpmdbGoalHours: opts.dpmdbGoalHours,
+    result: worst(results.map((s) => s.result)),
+    counts,
+    servers: results,
+  };
 }
 
 /** A readiness check run as a printable document (exported like a report). */
 export function readinessDocument(report: ReadinessReport): PrintDocument {
   return {
     title: 'Readiness check',
-    subtitle: [`Entire estate · ${report.result} · goal for the newest DPM database copy: ${report.dpmdbGoalHours} hours`, `Run ${formatUtc(report.at)} (simulated clock)`],
-    fileName: `readiness-check-${formatUtc(report.at).slice(0, 16).replace(/[^0-9]+/g, '-')}`,
+    subtitle: [
+      `Entire estate · ${report.result} · goal for the newest DPM database copy: ${report.dpmdbGoalHours} hours`,
+      `Run ${formatUtc(report.at)} (simulated clock)`,
+    ],
+    fileName: `readiness-check-${formatUtc(report.at)
+      .slice(0, 16)
+      .replace(/[^0-9]+/g, '-')}`,
     sections: [
       {
         kind: 'facts',
@@ -322,7 +528,12 @@ export function readinessDocument(report: ReadinessReport): PrintDocument {
           { key: 'failed', header: 'Failed', kind: 'number' },
           { key: 'warnings', header: 'Warnings', kind: 'number' },
         ],
-        rows: report.servers.map((s) => [s.server, s.result, s.checks.filter((c) => c.result === 'Failed').length, s.checks.filter((c) => c.result === 'Warning').length]),
+        rows: report.servers.map((s) => [
+          s.server,
+          s.result,
+          s.checks.filter((c) => c.result === 'Failed').length,
+          s.checks.filter((c) => c.result === 'Warning').length,
+        ]),
         empty: 'The estate has no DPM servers.',
       },
       {
@@ -337,7 +548,9 @@ export function readinessDocument(report: ReadinessReport): PrintDocument {
           { key: 'message', header: 'Details', kind: 'text' },
           { key: 'fix', header: 'Fix', kind: 'text' },
         ],
-        rows: report.servers.flatMap((s) => s.checks.map((c) => [c.server, c.check, c.result, c.code, c.message, c.fix ? c.fix.control : null])),
+        rows: report.servers.flatMap((s) =>
+          s.checks.map((c) => [c.server, c.check, c.result, c.code, c.message, c.fix ? c.fix.control : null]),
+        ),
         groupColumn: 0,
         empty: 'No check ran.',
       },

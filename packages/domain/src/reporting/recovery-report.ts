@@ -45,9 +45,24 @@ export function recoveryReport(estate: Estate, opts: ReportOptions): ReportDocum
     // A recovery job names its recovery point; the point's replica is in the group.
     const rp = j.params.recoveryPointId ? estate.recoveryPoints[j.params.recoveryPointId] : undefined;
     const groupId = j.groupId ?? (rp?.replicaId ? (estate.replicas[rp.replicaId]?.groupId ?? null) : null);
-    const key = groupKey(scope, { groupId, serverId: j.serverId, dataSourceId: j.dataSourceId ?? '' }, 'No protection group');
+    const key = groupKey(
+      scope,
+      { groupId, serverId: j.serverId, dataSourceId: j.dataSourceId ?? '' },
+      'No protection group',
+    );
     const { dataSource, computer } = memberNames(estate, { dataSourceId: j.dataSourceId ?? '', sourceServerId: null });
-    rows.push([key, dataSource, computer, estate.servers[j.serverId]?.name ?? j.serverId, j.params.recoveryType ?? j.type, j.status, start, duration, round2(j.transferredGb), j.error?.message ?? null]);
+    rows.push([
+      key,
+      dataSource,
+      computer,
+      estate.servers[j.serverId]?.name ?? j.serverId,
+      j.params.recoveryType ?? j.type,
+      j.status,
+      start,
+      duration,
+      round2(j.transferredGb),
+      j.error?.message ?? null,
+    ]);
   }
   const header = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
   return documentOf(scope, 'recovery', [

@@ -9,7 +9,13 @@ import { REPORT_IDS, chartTable, formatCell, limitRows } from './document';
 import { buildReport } from './reports';
 import type { ReportOptions } from './scope';
 
-const week = (serverId: string | null, over: Partial<ReportOptions> = {}): ReportOptions => ({ now: FIXTURE_EPOCH, serverId, period: 'Week', groupBy: 'Protection group', ...over });
+const week = (serverId: string | null, over: Partial<ReportOptions> = {}): ReportOptions => ({
+  now: FIXTURE_EPOCH,
+  serverId,
+  period: 'Week',
+  groupBy: 'Protection group',
+  ...over,
+});
 
 function report(estate: Estate, id: ReportId, opts: ReportOptions): ReportDocument {
   const doc = buildReport(estate, id, opts);
@@ -25,7 +31,8 @@ function fact(doc: ReportDocument, label: string): Cell | undefined {
   const s = doc.sections.find((x) => x.kind === 'facts');
   return s?.kind === 'facts' ? s.items.find((i) => i.label === label)?.value : undefined;
 }
-const column = (t: ReportTable, header: string) => t.rows.map((r) => r[t.columns.findIndex((c) => c.header === header)]);
+const column = (t: ReportTable, header: string) =>
+  t.rows.map((r) => r[t.columns.findIndex((c) => c.header === header)]);
 
 describe('Status report', () => {
   it('names the last backup of DS1\'s DPM database with the tape label and barcode, as seed 001 asks', () => {
@@ -43,7 +50,8 @@ describe('Status report', () => {
     ]);
   });
 
-  it('counts the recovery points created in the week per data source, and the failed ones with their success rate', () => {
+  it('counts the recovery points created in the week per data source, and the failed ones with their success ' +
+    'rate', () => {
     const w = new World(demo());
     // Seed 000: PS4 lost DS2 from DPMRADmTrustedMachines, so DS2's jobs for it fail.
     w.advance(24 * 60);
@@ -78,7 +86,13 @@ describe('Protection report', () => {
     const goals = table(doc, 'goals');
     const sql = goals.rows.find((r) => r[0] === 'SQL databases');
     // Fourteen days of express full backups at 20:00, one a day: all there.
-    expect(sql?.slice(2, 7)).toEqual([2, 'Disk: 14 days, synchronization every 15 min; express full at 20:00', 28, 28, 100]);
+    expect(sql?.slice(2, 7)).toEqual([
+      2,
+      'Disk: 14 days, synchronization every 15 min; express full at 20:00',
+      28,
+      28,
+      100,
+    ]);
     const files = goals.rows.find((r) => r[0] === 'File servers');
     // Three recovery points a day are asked for: the fortnight has them all but the noon points of
     // PS1 that failed on 29 October and the four at 08:00 on 19 October, when the history starts.
@@ -92,13 +106,25 @@ describe('Recovery report', () => {
   it('lists a recovery with its type, status, data and time taken', () => {
     const w = new World(demo());
     const point = latestDiskPoint(w.estate, 'srv-DS1', 'ds-PS1-SQL');
-    w.run(recover, { serverId: 'srv-DS1', recoveryPointId: point.id, recoveryType: 'Recover to any SQL instance', destination: 'SQL2\\RESTORE' });
+    w.run(recover, {
+      serverId: 'srv-DS1',
+      recoveryPointId: point.id,
+      recoveryType: 'Recover to any SQL instance',
+      destination: 'SQL2\\RESTORE',
+    });
     w.advance(60);
     const doc = report(w.estate, 'recovery', week('srv-DS1', { now: w.now }));
     expect(fact(doc, 'Recoveries run')).toBe(1);
     expect(fact(doc, 'Succeeded')).toBe(1);
     const row = table(doc, 'recoveries-list').rows[0];
-    expect(row?.slice(0, 6)).toEqual(['SQL databases', 'PS1\\MSSQLSERVER\\Sales', 'PS1', 'DS1', 'Recover to any SQL instance', 'Completed']);
+    expect(row?.slice(0, 6)).toEqual([
+      'SQL databases',
+      'PS1\\MSSQLSERVER\\Sales',
+      'PS1',
+      'DS1',
+      'Recover to any SQL instance',
+      'Completed',
+    ]);
     expect(Number(row?.[7])).toBeGreaterThan(0);
     // A full recovery moves the whole 40 GB database, whatever its recovery point holds on disk.
     expect(row?.[8]).toBe(40);
@@ -121,7 +147,8 @@ describe('Disk Utilization report', () => {
 });
 
 describe('Tape Management report', () => {
-  it('lists DS1001L8 as the newest tape with a DPM database backup (seed 000: "the last tape management report")', () => {
+  it('lists DS1001L8 as the newest tape with a DPM database backup (seed 000: "the last tape management ' +
+    'report")', () => {
     const doc = report(demo(), 'tape-management', week('srv-DS1'));
     expect(table(doc, 'dpmdb-tapes').rows.map((r) => [r[0], r[2]])).toEqual([
       ['DS1001L8', 'DS1'],
@@ -139,7 +166,9 @@ describe('Tape Management report', () => {
     if (!tape) throw new Error('no tape');
     estate.tapes[tape.id] = { ...tape, location: 'Offsite', slot: null, expiresAt: FIXTURE_EPOCH - 1 };
     const doc = report(estate, 'tape-management', week('srv-DS1'));
-    expect(table(doc, 'offsite-due').rows).toEqual([['DS1002L8', 'File servers-LT-0002', FIXTURE_EPOCH - 1, 'Expired']]);
+    expect(table(doc, 'offsite-due').rows).toEqual([
+      ['DS1002L8', 'File servers-LT-0002', FIXTURE_EPOCH - 1, 'Expired'],
+    ]);
   });
 });
 
@@ -163,7 +192,8 @@ describe('every report', () => {
         for (const period of ['Week', 'Month', 'Quarter', 'Year'] as const) {
           const doc = report(estate, id, week(serverId, { period }));
           expect(doc.scope.name).toBe(serverId === null ? 'Entire estate' : serverId.slice(4));
-          for (const s of doc.sections) if (s.kind === 'table') for (const row of s.rows) expect(row).toHaveLength(s.columns.length);
+          for (const s of doc.sections)
+            if (s.kind === 'table') for (const row of s.rows) expect(row).toHaveLength(s.columns.length);
         }
       }
     }
@@ -171,7 +201,18 @@ describe('every report', () => {
   });
 
   it('a long table is cut for the screen and says how many rows the CSV adds', () => {
-    const doc = report(large(FIXTURE_EPOCH, { primaries: 2, secondaries: 1, computersPerPrimary: 60, dataSourcesPerComputer: 5, days: 2, tapes: 10 }), 'status', week(null));
+    const doc = report(
+      large(FIXTURE_EPOCH, {
+        primaries: 2,
+        secondaries: 1,
+        computersPerPrimary: 60,
+        dataSourcesPerComputer: 5,
+        days: 2,
+        tapes: 10,
+      }),
+      'status',
+      week(null),
+    );
     const cut = limitRows(doc, 100);
     const rows = table(doc, 'data-sources').rows.length;
     expect(rows).toBeGreaterThan(100);

@@ -79,7 +79,8 @@ export function nextRunAfter(timing: ScheduleTiming, t: number): number {
 
 /** "Weekly on Monday at 09:00 UTC", as the schedule list shows it. */
 export function describeTiming(timing: ScheduleTiming): string {
-  const at = `${String(Math.floor(timing.timeOfDay / 60)).padStart(2, '0')}:${String(timing.timeOfDay % 60).padStart(2, '0')} UTC`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const at = `${two(Math.floor(timing.timeOfDay / 60))}:${two(timing.timeOfDay % 60)} UTC`;
   if (timing.frequency === 'Daily') return `Daily at ${at}`;
   if (timing.frequency === 'Weekly') return `Weekly on ${WEEKDAYS[timing.dayOfWeek] ?? '?'} at ${at}`;
   return `Monthly on day ${timing.dayOfMonth} at ${at}`;

@@ -1,5 +1,5 @@
 import type { DataSource, DpmServer, Estate, Job, Library, ProtectionGroup, RecoveryPoint, Replica } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { DomainError } from '../errors';
 import { notFound } from '../errors';
 import type { ReportDocument, ReportGroupBy, ReportId, ReportSection } from './document';
@@ -7,7 +7,10 @@ import { REPORT_NAMES } from './document';
 import type { Period, PeriodRange } from './period';
 import { periodRange } from './period';
 
-/** What every report is asked: for which DPM server (null: the whole estate), over which period ending `now`, grouped how. */
+/**
+ * What every report is asked: for which DPM server (null: the whole estate), over which period
+ * ending `now`, grouped how.
+ */
 export interface ReportOptions {
   now: number;
   serverId: string | null;
@@ -31,10 +34,26 @@ export function scopeOf(estate: Estate, opts: ReportOptions): Scope | DomainErro
   if (opts.serverId !== null) {
     const server = estate.servers[opts.serverId];
     if (!server) return notFound('DPM server', opts.serverId);
-    return { estate, opts, servers: [server], serverIds: new Set([server.id]), name: server.name, range, estateWide: false };
+    return {
+      estate,
+      opts,
+      servers: [server],
+      serverIds: new Set([server.id]),
+      name: server.name,
+      range,
+      estateWide: false,
+    };
   }
   const servers = Object.values(estate.servers).sort((a, b) => compareText(a.name, b.name));
-  return { estate, opts, servers, serverIds: new Set(servers.map((s) => s.id)), name: 'Entire estate', range, estateWide: true };
+  return {
+    estate,
+    opts,
+    servers,
+    serverIds: new Set(servers.map((s) => s.id)),
+    name: 'Entire estate',
+    range,
+    estateWide: true,
+  };
 }
 
 /**
@@ -75,7 +94,9 @@ export function warmReportIndexes(estate: Estate): void {
 /** Jobs of the servers in scope with one of these statuses or types, through the estate's indexes on jobs. */
 export function jobsIn(scope: Scope, field: 'status' | 'type', values: readonly string[]): Job[] {
   const e = scope.estate;
-  return values.flatMap((v) => rowsWhere(e, 'jobs', field, v as Job['status'] & Job['type'])).filter((j) => scope.serverIds.has(j.serverId));
+  return values
+    .flatMap((v) => rowsWhere(e, 'jobs', field, v as Job['status'] & Job['type']))
+    .filter((j) => scope.serverIds.has(j.serverId));
 }
 
 export function groupsIn(scope: Scope): ProtectionGroup[] {
@@ -89,7 +110,10 @@ export function librariesIn(scope: Scope): Library[] {
 }
 
 /** A member as reports name it: its data source (a secondary's copy says whose replica it is) and computer. */
-export function memberNames(estate: Estate, r: Pick<Replica, 'dataSourceId' | 'sourceServerId'>): { dataSource: string; computer: string } {
+export function memberNames(
+  estate: Estate,
+  r: Pick<Replica, 'dataSourceId' | 'sourceServerId'>,
+): { dataSource: string; computer: string } {
   const ds = estate.dataSources[r.dataSourceId];
   const computer = ds ? (estate.computers[ds.computerId]?.name ?? ds.computerId) : '';
   const via = r.sourceServerId ? ` (replica on ${estate.servers[r.sourceServerId]?.name ?? r.sourceServerId})` : '';
@@ -97,7 +121,11 @@ export function memberNames(estate: Estate, r: Pick<Replica, 'dataSourceId' | 's
 }
 
 /** The key a member is grouped under: its protection group (with its server across the estate) or its computer. */
-export function groupKey(scope: Scope, r: Pick<Replica, 'groupId' | 'serverId' | 'dataSourceId'>, none = 'Inactive protection'): string {
+export function groupKey(
+  scope: Scope,
+  r: Pick<Replica, 'groupId' | 'serverId' | 'dataSourceId'>,
+  none = 'Inactive protection',
+): string {
   const e = scope.estate;
   if (scope.opts.groupBy === 'Computer') {
     const ds = e.dataSources[r.dataSourceId];

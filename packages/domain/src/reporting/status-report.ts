@@ -5,7 +5,18 @@ import type { Cell, ReportDocument, ReportTable } from './document';
 import { addAt, round2 } from './document';
 import { bucketOf } from './period';
 import type { ReportOptions } from './scope';
-import { byGroup, compareText, documentOf, groupKey, jobsIn, memberNames, pointsOf, replicasIn, scopeOf, within } from './scope';
+import {
+  byGroup,
+  compareText,
+  documentOf,
+  groupKey,
+  jobsIn,
+  memberNames,
+  pointsOf,
+  replicasIn,
+  scopeOf,
+  within,
+} from './scope';
 import { dpmdbBackups, tapeSetsByDataSource } from './dpmdb-backups';
 
 /** The jobs whose failure is a recovery point that was not created (DPM's Status report counts them). */
@@ -48,7 +59,15 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
     if (r.groupId === null && made + lost === 0) continue;
     const key = groupKey(scope, r);
     const { dataSource, computer } = memberNames(estate, r);
-    rows.push([key, dataSource, computer, estate.servers[r.serverId]?.name ?? r.serverId, made, lost, rate(made, lost)]);
+    rows.push([
+      key,
+      dataSource,
+      computer,
+      estate.servers[r.serverId]?.name ?? r.serverId,
+      made,
+      lost,
+      rate(made, lost),
+    ]);
     const g = groups.get(key) ?? { members: 0, created: 0, failed: 0 };
     g.members += 1;
     g.created += made;
@@ -90,7 +109,11 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
         { label: 'Recovery points failed', value: failed, kind: 'number' },
         { label: 'Success rate', value: rate(created, failed), kind: 'percent' },
         { label: 'Last backup of the DPM database', value: newest ? newest.time : null, kind: 'time' },
-        { label: 'Backed up to', value: newest ? `${newest.location} (${newest.where})` : 'Nothing protects the DPM database', kind: 'text' },
+        {
+          label: 'Backed up to',
+          value: newest ? `${newest.location} (${newest.where})` : 'Nothing protects the DPM database',
+          kind: 'text',
+        },
         { label: 'Latest DPM database tape label', value: newestTape?.tape?.label ?? null, kind: 'text' },
         { label: 'Latest DPM database tape barcode', value: newestTape?.tape?.barcode ?? null, kind: 'text' },
       ],
@@ -100,7 +123,8 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
       kind: 'chart',
       id: 'recovery-points',
       title: 'Recovery points created and failed',
-      description: `Recovery points created and failed in each ${opts.period === 'Year' ? 'month' : opts.period === 'Quarter' ? 'week' : 'day'} of the period.`,
+      description: `Recovery points created and failed in each ` +
+        `${opts.period === 'Year' ? 'month' : opts.period === 'Quarter' ? 'week' : 'day'} of the period.`,
       unit: 'number',
       buckets: scope.range.buckets,
       series: [
@@ -119,7 +143,9 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
         { key: 'failed', header: 'Failed', kind: 'number' },
         { key: 'rate', header: 'Success rate', kind: 'percent' },
       ],
-      rows: [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([k, g]) => [k, g.members, g.created, g.failed, rate(g.created, g.failed)]),
+      rows: [...groups.entries()]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([k, g]) => [k, g.members, g.created, g.failed, rate(g.created, g.failed)]),
       empty: 'No data source is protected in this scope.',
     },
     {

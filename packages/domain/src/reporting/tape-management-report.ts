@@ -11,14 +11,16 @@ const DAY = 24 * 60 * 60_000;
 /** Off-site tapes that expire within this many days are due back, to be recycled (DPM's Tape Management report). */
 export const RETURN_WINDOW_DAYS = 7;
 
-/** The tapes of a report's scope: those in its servers' libraries (off-site ones included), and tapes its servers wrote that left every library. */
+/** The tapes of a report's scope: those in its ' +
+  'servers' libraries (off-site ones included), and tapes its servers wrote that left every library. */
 export function tapesIn(scope: Scope): { tape: Tape; serverId: string }[] {
   const libraries = new Map(librariesIn(scope).map((l) => [l.id, l.serverId]));
   const out: { tape: Tape; serverId: string }[] = [];
   for (const tape of Object.values(scope.estate.tapes)) {
     const holder = tape.libraryId ? libraries.get(tape.libraryId) : undefined;
     if (holder) out.push({ tape, serverId: holder });
-    else if (!tape.libraryId && tape.writtenBy && scope.serverIds.has(tape.writtenBy.serverId)) out.push({ tape, serverId: tape.writtenBy.serverId });
+    else if (!tape.libraryId && tape.writtenBy && scope.serverIds.has(tape.writtenBy.serverId))
+      out.push({ tape, serverId: tape.writtenBy.serverId });
   }
   return out;
 }
@@ -39,7 +41,12 @@ function dpmdbName(estate: Estate, dataSourceId: string, fallback: string | null
 export function tapeManagementReport(estate: Estate, opts: ReportOptions): ReportDocument | DomainError {
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
-  const tapes = tapesIn(scope).sort((a, b) => compareText(a.tape.libraryId ?? '~', b.tape.libraryId ?? '~') || (a.tape.slot ?? 1e9) - (b.tape.slot ?? 1e9) || compareText(a.tape.barcode, b.tape.barcode));
+  const tapes = tapesIn(scope).sort(
+    (a, b) =>
+      compareText(a.tape.libraryId ?? '~', b.tape.libraryId ?? '~') ||
+      (a.tape.slot ?? 1e9) - (b.tape.slot ?? 1e9) ||
+      compareText(a.tape.barcode, b.tape.barcode),
+  );
   const rows: Cell[][] = [];
   const dpmdbRows: { time: number; row: Cell[] }[] = [];
   const due: Cell[][] = [];
@@ -62,10 +69,28 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
       newestDb,
     ]);
     for (const set of dbSets) {
-      dpmdbRows.push({ time: set.time, row: [tape.barcode, tape.label, dpmdbName(estate, set.dataSourceId, set.dpmdb?.serverName ?? null), set.time, tapeWhere(estate, tape), tape.expiresAt, status] });
+      dpmdbRows.push({
+        time: set.time,
+        row: [
+          tape.barcode,
+          tape.label,
+          dpmdbName(estate, set.dataSourceId, set.dpmdb?.serverName ?? null),
+          set.time,
+          tapeWhere(estate, tape),
+          tape.expiresAt,
+          status,
+        ],
+      });
     }
-    if (tape.location === 'Offsite' && (tape.free || (tape.expiresAt !== null && tape.expiresAt <= opts.now + RETURN_WINDOW_DAYS * DAY))) {
-      const reason = tape.free ? 'Free' : (tape.expiresAt ?? 0) <= opts.now ? 'Expired' : `Expires within ${RETURN_WINDOW_DAYS} days`;
+    if (
+      tape.location === 'Offsite' &&
+      (tape.free || (tape.expiresAt !== null && tape.expiresAt <= opts.now + RETURN_WINDOW_DAYS * DAY))
+    ) {
+      const reason = tape.free
+        ? 'Free'
+        : (tape.expiresAt ?? 0) <= opts.now
+          ? 'Expired'
+          : `Expires within ${RETURN_WINDOW_DAYS} days`;
       due.push([tape.barcode, known ? tape.label : null, tape.expiresAt, reason]);
     }
   }
@@ -89,7 +114,11 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
         { label: 'Free tapes left', value: freeTotal, kind: 'number' },
         { label: 'Tapes off-site', value: tapes.filter((t) => t.tape.location === 'Offsite').length, kind: 'number' },
         { label: 'Tapes due back from off-site', value: due.length, kind: 'number' },
-        { label: 'Newest DPM database tape', value: newest ? `${String(newest[0])} (${String(newest[1] ?? 'no label')})` : null, kind: 'text' },
+        {
+          label: 'Newest DPM database tape',
+          value: newest ? `${String(newest[0])} (${String(newest[1] ?? 'no label')})` : null,
+          kind: 'text',
+        },
       ],
     },
     {

@@ -1,5 +1,5 @@
 import type { Estate } from '../model';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
 import type { Cell, ReportDocument } from './document';
@@ -34,8 +34,14 @@ export function tapeUtilizationReport(estate: Estate, opts: ReportOptions): Repo
     const writer = tape.writtenBy.serverId;
     written.add(tape.id);
     for (const set of tape.dataSets) {
-      const replica = rowsWhere(estate, 'replicas', 'dataSourceId', set.dataSourceId).find((r) => r.serverId === writer && r.groupId !== null);
-      const key = groupKey(scope, { groupId: replica?.groupId ?? null, serverId: writer, dataSourceId: set.dataSourceId }, 'Not in a protection group');
+      const replica = rowsWhere(estate, 'replicas', 'dataSourceId', set.dataSourceId).find(
+        (r) => r.serverId === writer && r.groupId !== null,
+      );
+      const key = groupKey(
+        scope,
+        { groupId: replica?.groupId ?? null, serverId: writer, dataSourceId: set.dataSourceId },
+        'Not in a protection group',
+      );
       const k = perKey.get(key) ?? { tapes: new Set<string>(), dataSets: 0, gb: 0 };
       k.tapes.add(tape.id);
       k.dataSets += 1;
@@ -49,13 +55,21 @@ export function tapeUtilizationReport(estate: Estate, opts: ReportOptions): Repo
       }
     }
   }
-  const free = scoped.filter(({ tape }) => tape.free && tape.headerRead && !tape.cleaning && tape.location !== 'Offsite').length;
+  const free = scoped.filter(
+    ({ tape }) => tape.free && tape.headerRead && !tape.cleaning && tape.location !== 'Offsite',
+  ).length;
   // DPM starts a new tape for each backup job unless tape co-location is on, so the period needs at
   // least as many tapes as it used; more when its data outgrows them.
   const needed = Math.max(tapesInPeriod.size, Math.ceil(gbInPeriod / TAPE_CAPACITY_GB));
   const header = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
   const used = (gb: number, tapes: number) => (tapes === 0 ? null : round2((100 * gb) / (tapes * TAPE_CAPACITY_GB)));
-  const rows: Cell[][] = [...perKey.entries()].map(([key, k]) => [key, k.tapes.size, k.dataSets, round2(k.gb), used(k.gb, k.tapes.size)]);
+  const rows: Cell[][] = [...perKey.entries()].map(([key, k]) => [
+    key,
+    k.tapes.size,
+    k.dataSets,
+    round2(k.gb),
+    used(k.gb, k.tapes.size),
+  ]);
 
   return documentOf(scope, 'tape-utilization', [
     {

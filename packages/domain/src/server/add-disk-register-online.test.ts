@@ -15,16 +15,28 @@ describe('Add disk', () => {
 });
 
 describe('Register (online)', () => {
-  const cmd = { serverId: 'srv-DS1', vault: 'ContosoVault', credentialsIssuedAt: FIXTURE_EPOCH - DAY, passphraseLength: 20 };
+  const cmd = {
+    serverId: 'srv-DS1',
+    vault: 'ContosoVault',
+    credentialsIssuedAt: FIXTURE_EPOCH - DAY,
+    passphraseLength: 20,
+  };
   it('registers with credentials up to two days old', () => {
     const w = new World(scenario1());
     w.run(registerOnline, cmd);
     expect(w.estate.servers['srv-DS1']?.online).toEqual({ vault: 'ContosoVault', registeredAt: FIXTURE_EPOCH });
   });
   it('refuses expired vault credentials: CREDENTIALS_EXPIRED', () => {
-    expectRefusal(scenario1(), (s) => registerOnline(s, { ...cmd, credentialsIssuedAt: FIXTURE_EPOCH - 3 * DAY }, ctxAt()), 'CREDENTIALS_EXPIRED', ['two days']);
+    expectRefusal(
+      scenario1(),
+      (s) => registerOnline(s, { ...cmd, credentialsIssuedAt: FIXTURE_EPOCH - 3 * DAY }, ctxAt()),
+      'CREDENTIALS_EXPIRED',
+      ['two days'],
+    );
   });
   it('refuses a passphrase shorter than 16 characters', () => {
-    expectRefusal(scenario1(), (s) => registerOnline(s, { ...cmd, passphraseLength: 15 }, ctxAt()), 'INVALID_INPUT', ['16 characters']);
+    expectRefusal(scenario1(), (s) => registerOnline(s, { ...cmd, passphraseLength: 15 }, ctxAt()), 'INVALID_INPUT', [
+      '16 characters',
+    ]);
   });
 });

@@ -21,7 +21,11 @@ export function jobInHistory(server: Pick<DpmServer, 'dbHistory'>, job: Pick<Job
  * The periods a database restored from `snapshot` (taken at `takenAt`) holds once attached at
  * `restoredAt`: the backup's own periods up to its time, then everything from the restore on.
  */
-export function restoredDbHistory(snapshot: Pick<DpmdbSnapshot, 'dbHistory'>, takenAt: number, restoredAt: number): DbHistoryPeriod[] {
+export function restoredDbHistory(
+  snapshot: Pick<DpmdbSnapshot, 'dbHistory'>,
+  takenAt: number,
+  restoredAt: number,
+): DbHistoryPeriod[] {
   const before = (snapshot.dbHistory ?? [{ from: 0, to: null }])
     .filter((p) => p.from <= takenAt)
     .map((p) => ({ from: p.from, to: p.to === null ? takenAt : Math.min(p.to, takenAt) }));
@@ -29,13 +33,18 @@ export function restoredDbHistory(snapshot: Pick<DpmdbSnapshot, 'dbHistory'>, ta
 }
 
 /** The sentence Monitoring › Jobs shows when its database does not hold everything that ran, or null. */
-export function dbHistoryNote(server: Pick<DpmServer, 'name' | 'dbHistory' | 'generation' | 'restoredFrom'>): string | null {
+export function dbHistoryNote(
+  server: Pick<DpmServer, 'name' | 'dbHistory' | 'generation' | 'restoredFrom'>,
+): string | null {
   const current = server.dbHistory.at(-1);
   if (!current) return null;
   const earlier = server.dbHistory.at(-2);
   if (earlier?.to != null) {
-    return `The DPM database of ${server.name} was restored from its backup of ${formatSimulatedTime(earlier.to)}: jobs from then until the restore at ${formatSimulatedTime(current.from)} are not in it.`;
+    return `The DPM database of ${server.name} was restored from its backup of ${formatSimulatedTime(earlier.to)}: ` +
+      `jobs from then until the restore at ${formatSimulatedTime(current.from)} are not in it.`;
   }
-  if (server.generation > 1) return `DPM was reinstalled on ${server.name} at ${formatSimulatedTime(current.from)} with a new database: earlier jobs are not in it.`;
+  if (server.generation > 1)
+    return `DPM was reinstalled on ${server.name} at ${formatSimulatedTime(current.from)} with a new database: ` +
+      `earlier jobs are not in it.`;
   return null;
 }

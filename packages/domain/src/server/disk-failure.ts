@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
@@ -38,16 +38,24 @@ export function simulateDiskFailure(slice: Estate, cmd: DiskCommand, ctx: Ctx): 
   const disk = server?.disks.find((d) => d.id === cmd.diskId);
   if (!server || !disk) return notFound('disk', cmd.diskId);
   const { byReplica } = diskLayout(server, draft.where('replicas', 'serverId', server.id));
-  draft.update('servers', server.id, { disks: server.disks.map((d) => (d.id === disk.id ? { ...d, missing: true } : d)) });
+  draft.update('servers', server.id, {
+    disks: server.disks.map((d) => (d.id === disk.id ? { ...d, missing: true } : d)),
+  });
   let lost = 0;
   for (const [replicaId, disks] of byReplica) {
     if (!disks.includes(disk.id)) continue;
     // A retained inactive replica loses its volume too; it has no protection status to change.
-    if (draft.get('replicas', replicaId)?.groupId === null) draft.update('replicas', replicaId, { inStoragePool: false });
+    if (draft.get('replicas', replicaId)?.groupId === null)
+      draft.update('replicas', replicaId, { inStoragePool: false });
     else setReplicaStatus(draft, ctx, replicaId, 'Replica is missing', { inStoragePool: false, dataRestored: false });
     lost += 1;
   }
-  draft.emit({ type: 'server.disk-missing', serverId: server.id, subjectId: server.id, summary: `${disk.name} of ${server.name} is missing: ${lost} replica(s) are missing` });
+  draft.emit({
+    type: 'server.disk-missing',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `${disk.name} of ${server.name} is missing: ${lost} replica(s) are missing`,
+  });
   return draft.outcome();
 }
 
@@ -61,9 +69,16 @@ export function whyNotRemoveDisk(view: View, target: Targets['disk']): DomainErr
   const disk = server.disks.find((d) => d.id === target.diskId);
   if (!disk) return notFound('disk', target.diskId);
   if (!disk.missing) {
-    const use = diskLayout(server, view.where('replicas', 'serverId', server.id)).disks.find((u) => u.disk.id === disk.id);
+    const use = diskLayout(server, view.where('replicas', 'serverId', server.id)).disks.find(
+      (u) => u.disk.id === disk.id,
+    );
     if (use && use.replicaIds.length > 0) {
-      return refuse('INVALID_STATE', `${disk.name} of ${server.name} holds the volumes of ${use.replicaIds.length} replica(s); only a missing disk or an unused one can be removed from the storage pool.`, disk.id);
+      return refuse(
+        'INVALID_STATE',
+        `${disk.name} of ${server.name} holds the volumes of ${use.replicaIds.length} replica(s); only a missing ` +
+          `disk or an unused one can be removed from the storage pool.`,
+        disk.id,
+      );
     }
   }
   return null;
@@ -77,7 +92,12 @@ export function removeDisk(slice: Estate, cmd: DiskCommand, _ctx: Ctx): CommandR
   const disk = server?.disks.find((d) => d.id === cmd.diskId);
   if (!server || !disk) return notFound('disk', cmd.diskId);
   draft.update('servers', server.id, { disks: server.disks.filter((d) => d.id !== disk.id) });
-  draft.emit({ type: 'server.disk-removed', serverId: server.id, subjectId: server.id, summary: `Removed ${disk.name} from the storage pool of ${server.name}` });
+  draft.emit({
+    type: 'server.disk-removed',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `Removed ${disk.name} from the storage pool of ${server.name}`,
+  });
   return draft.outcome();
 }
 

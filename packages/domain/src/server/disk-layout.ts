@@ -17,11 +17,16 @@ export interface DiskUse {
  * not fit, as DPM allocates dynamic volumes. A replica no longer in the storage pool (missing, or
  * deleted with its protection) takes no space. Returned per disk, and per replica its disks.
  */
-export function diskLayout(server: DpmServer, replicas: Replica[]): { disks: DiskUse[]; byReplica: Map<string, string[]> } {
+export function diskLayout(
+  server: DpmServer,
+  replicas: Replica[],
+): { disks: DiskUse[]; byReplica: Map<string, string[]> } {
   const disks: DiskUse[] = server.disks.map((disk) => ({ disk, allocatedGb: 0, replicaIds: [] }));
   const byReplica = new Map<string, string[]>();
   const healthy = disks.filter((d) => !d.disk.missing);
-  const ordered = replicas.filter((r) => r.serverId === server.id && r.inStoragePool).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const ordered = replicas
+    .filter((r) => r.serverId === server.id && r.inStoragePool)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   let i = 0;
   for (const r of ordered) {
     let left = r.allocatedGb;

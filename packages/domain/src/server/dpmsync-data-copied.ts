@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -16,7 +16,11 @@ export interface DpmSyncDataCopied {
 export function whyNotDataCopied(view: View, target: Targets['server']): DomainError | null {
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
-  if (!view.where('replicas', 'serverId', server.id).some((r) => r.status === 'Manual replica creation pending' && !r.dataRestored)) {
+  if (
+    !view
+      .where('replicas', 'serverId', server.id)
+      .some((r) => r.status === 'Manual replica creation pending' && !r.dataRestored)
+  ) {
     return refuse('INVALID_STATE', `No replica on ${server.name} is waiting for manually copied data.`, server.id);
   }
   return null;
@@ -30,10 +34,17 @@ export function dpmSyncDataCopied(slice: Estate, cmd: DpmSyncDataCopied, _ctx: C
   const draft = new Draft(slice);
   const why = whyNotDataCopied(draft, cmd);
   if (why) return why;
-  const pending = draft.where('replicas', 'serverId', cmd.serverId).filter((r) => r.status === 'Manual replica creation pending' && !r.dataRestored);
+  const pending = draft
+    .where('replicas', 'serverId', cmd.serverId)
+    .filter((r) => r.status === 'Manual replica creation pending' && !r.dataRestored);
   for (const r of pending) draft.update('replicas', r.id, { dataRestored: true });
   const name = draft.get('servers', cmd.serverId)?.name ?? cmd.serverId;
-  draft.emit({ type: 'server.data-copied', serverId: cmd.serverId, subjectId: cmd.serverId, summary: `${pending.length} replica(s) marked as copied on ${name}` });
+  draft.emit({
+    type: 'server.data-copied',
+    serverId: cmd.serverId,
+    subjectId: cmd.serverId,
+    summary: `${pending.length} replica(s) marked as copied on ${name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, refuse } from '../errors';
@@ -18,7 +18,11 @@ export function whyNotReallocate(view: View, target: Targets['server']): DomainE
   const server = onlineServer(view, target.serverId);
   if (isDomainError(server)) return server;
   if (!view.where('replicas', 'serverId', server.id).some((r) => r.status === 'Replica is missing')) {
-    return refuse('INVALID_STATE', `No replica on ${server.name} is missing; there is nothing to reallocate.`, server.id);
+    return refuse(
+      'INVALID_STATE',
+      `No replica on ${server.name} is missing; there is nothing to reallocate.`,
+      server.id,
+    );
   }
   return null;
 }
@@ -33,7 +37,12 @@ export function dpmSyncReallocateReplica(slice: Estate, cmd: DpmSyncReallocateRe
     setReplicaStatus(draft, ctx, r.id, 'Manual replica creation pending', { inStoragePool: true, dataRestored: false });
   }
   const name = draft.get('servers', cmd.serverId)?.name ?? cmd.serverId;
-  draft.emit({ type: 'server.replicas-reallocated', serverId: cmd.serverId, subjectId: cmd.serverId, summary: `${missing.length} replica(s) reallocated on ${name}` });
+  draft.emit({
+    type: 'server.replicas-reallocated',
+    serverId: cmd.serverId,
+    subjectId: cmd.serverId,
+    summary: `${missing.length} replica(s) reallocated on ${name}`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate, RecoveryPoint } from '../model';
 import { FIRST_REVISION } from '../model';
 import { formatVersion, sameVersion } from '../model';
@@ -50,7 +51,12 @@ export function recoveredDpmdbAt(draft: Draft, location: string): RecoveryPoint 
 export function whyNotRestoreDb(view: View, target: Targets['server']): DomainError | null {
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
-  if (server.state !== 'Online') return refuse('SERVER_UNAVAILABLE', `${server.name} is not running DPM; reinstall DPM before you restore its database.`, server.id);
+  if (server.state !== 'Online')
+    return refuse(
+      'SERVER_UNAVAILABLE',
+      `${server.name} is not running DPM; reinstall DPM before you restore its database.`,
+      server.id,
+    );
   return null;
 }
 
@@ -65,20 +71,27 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
   }
   const rp = recoveredDpmdbAt(draft, cmd.dbLocation);
   if (!rp?.dpmdb) {
-    return refuse('NOT_FOUND', `No DPM database backup was found at ${cmd.dbLocation}. Recover the DPMDB to that folder first.`, 'dbLocation');
+    return refuse(
+      'NOT_FOUND',
+      `No DPM database backup was found at ${cmd.dbLocation}. Recover the DPMDB to that folder first.`,
+      'dbLocation',
+    );
   }
   const snap = rp.dpmdb;
   if (!sameVersion(snap.version, server.version)) {
     return refuse(
       'DB_VERSION_MISMATCH',
-      `The database at ${cmd.dbLocation} is from DPM ${formatVersion(snap.version)} but ${server.name} runs DPM ${formatVersion(server.version)}. Install the same version and update rollup as the database before you restore it.`,
+      `The database at ${cmd.dbLocation} is from DPM ${formatVersion(snap.version)} but ${server.name} runs DPM ` +
+        `${formatVersion(server.version)}. Install the same version and update rollup as the database before you ` +
+        `restore it.`,
       'dbLocation',
     );
   }
   if (snap.fqdn.toLowerCase() !== server.fqdn.toLowerCase()) {
     return refuse(
       'FQDN_MISMATCH',
-      `The database at ${cmd.dbLocation} belongs to ${snap.fqdn}, but this server is ${server.fqdn}. A DPM server recovered from its database must have the original server's FQDN.`,
+      `The database at ${cmd.dbLocation} belongs to ${snap.fqdn}, but this server is ${server.fqdn}. A DPM server ` +
+        `recovered from its database must have the original server's FQDN.`,
       'dbLocation',
     );
   }
@@ -86,25 +99,56 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
   for (const r of draft.where('replicas', 'serverId', server.id)) draft.del('replicas', r.id);
   // A database backed up before revisions were kept has none: its objects start at the first.
   // A backup taken before tape goals had a frequency and a retention unit is read as they are now.
-  for (const g of snap.groups) draft.put('groups', { ...g, tape: upgradeTapeGoals(g.tape), serverId: server.id, revision: nextRevision(g.revision ?? FIRST_REVISION, ctx) });
+  for (const g of snap.groups)
+    draft.put('groups', {
+      ...g,
+      tape: upgradeTapeGoals(g.tape),
+      serverId: server.id,
+      revision: nextRevision(g.revision ?? FIRST_REVISION, ctx),
+    });
   for (const r of snap.replicas) {
-    draft.put('replicas', { ...r, serverId: server.id, switched: false, inStoragePool: false, dataRestored: false, revision: nextRevision(r.revision ?? FIRST_REVISION, ctx) });
+    draft.put('replicas', {
+      ...r,
+      serverId: server.id,
+      switched: false,
+      inStoragePool: false,
+      dataRestored: false,
+      revision: nextRevision(r.revision ?? FIRST_REVISION, ctx),
+    });
   }
   for (const computerId of snap.ownedComputerIds) {
     const c = draft.get('computers', computerId);
     if (c?.agent && c.agent.ownerId === null) {
-      draft.update('computers', c.id, { agent: { ...c.agent, ownerId: server.id, attachedTo: [...new Set([...c.agent.attachedTo, server.id])], revision: nextRevision(c.agent.revision, ctx) } });
+      draft.update('computers', c.id, {
+        agent: {
+          ...c.agent,
+          ownerId: server.id,
+          attachedTo: [...new Set([...c.agent.attachedTo, server.id])],
+          revision: nextRevision(c.agent.revision, ctx),
+        },
+      });
     }
   }
   // The attached database holds the history up to its backup; what ran since is in neither (seed 000).
   const dbHistory = restoredDbHistory(snap, rp.time, ctx.now);
-  draft.update('servers', server.id, { service: 'Offline', dbRestorePending: true, dbVersion: snap.version, restoredFrom: rp.id, dbHistory });
-  recordCompletedJob(draft, ctx, { serverId: server.id, type: 'Database restore', params: { dbLocation: cmd.dbLocation, instanceName: cmd.instanceName ?? '' } });
+  draft.update('servers', server.id, {
+    service: 'Offline',
+    dbRestorePending: true,
+    dbVersion: snap.version,
+    restoredFrom: rp.id,
+    dbHistory,
+  });
+  recordCompletedJob(draft, ctx, {
+    serverId: server.id,
+    type: 'Database restore',
+    params: { dbLocation: cmd.dbLocation, instanceName: cmd.instanceName ?? '' },
+  });
   draft.emit({
     type: 'server.db-restored',
     serverId: server.id,
     subjectId: server.id,
-    summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation} (its backup of ${formatSimulatedTime(rp.time)}: jobs after that are not in it); the DPM service is offline until DpmSync -Sync`,
+    summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation} (its backup of ` +
+      `${formatSimulatedTime(rp.time)}: jobs after that are not in it); the DPM service is offline until DpmSync -Sync`,
   });
   return draft.outcome();
 }

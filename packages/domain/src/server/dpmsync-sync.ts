@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import type { DomainError } from '../errors';
@@ -22,7 +22,12 @@ export function whyNotSyncDb(view: View, target: Targets['server']): DomainError
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
   if (server.state !== 'Online') return refuse('SERVER_UNAVAILABLE', `${server.name} is not running DPM.`, server.id);
-  if (!server.dbRestorePending) return refuse('INVALID_STATE', `No restored database is waiting on ${server.name}. Run DpmSync -RestoreDb first.`, server.id);
+  if (!server.dbRestorePending)
+    return refuse(
+      'INVALID_STATE',
+      `No restored database is waiting on ${server.name}. Run DpmSync -RestoreDb first.`,
+      server.id,
+    );
   return null;
 }
 
@@ -39,8 +44,17 @@ export function dpmSyncSync(slice: Estate, cmd: DpmSyncSync, ctx: Ctx): CommandR
     missing += 1;
   }
   draft.update('servers', server.id, { service: 'Running', dbRestorePending: false });
-  recordCompletedJob(draft, ctx, { serverId: server.id, type: 'Database synchronization', params: { missingReplicas: String(missing) } });
-  draft.emit({ type: 'server.db-synchronized', serverId: server.id, subjectId: server.id, summary: `DpmSync -Sync on ${server.name}: ${missing} replica(s) missing` });
+  recordCompletedJob(draft, ctx, {
+    serverId: server.id,
+    type: 'Database synchronization',
+    params: { missingReplicas: String(missing) },
+  });
+  draft.emit({
+    type: 'server.db-synchronized',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `DpmSync -Sync on ${server.name}: ${missing} replica(s) missing`,
+  });
   return draft.outcome();
 }
 

@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { notFound, refuse } from '../errors';
 import { raiseAlert } from '../alerts/alerts';
@@ -20,7 +20,12 @@ export interface FailServer {
 export function whyNotFail(view: View, target: Targets['server']): DomainError | null {
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
-  if (server.state !== 'Online') return refuse('INVALID_STATE', `${server.name} is already ${server.state === 'Failed' ? 'failed' : 'not installed'}.`, server.id);
+  if (server.state !== 'Online')
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} is already ${server.state === 'Failed' ? 'failed' : 'not installed'}.`,
+      server.id,
+    );
   return null;
 }
 
@@ -34,7 +39,11 @@ export function failServer(slice: Estate, cmd: FailServer, ctx: Ctx): CommandRes
   for (const job of draft.where('jobs', 'serverId', server.id)) {
     if (job.serverId !== server.id) continue;
     if (job.status === 'In progress') {
-      draft.update('jobs', job.id, { status: 'Failed', finishedAt: ctx.now, error: { code: 'SERVER_FAILED', message: `${server.name} stopped responding while the job was running.` } });
+      draft.update('jobs', job.id, {
+        status: 'Failed',
+        finishedAt: ctx.now,
+        error: { code: 'SERVER_FAILED', message: `${server.name} stopped responding while the job was running.` },
+      });
     } else if (job.status === 'Scheduled') {
       draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
     }
@@ -50,7 +59,12 @@ export function failServer(slice: Estate, cmd: FailServer, ctx: Ctx): CommandRes
       affectedArea: computer.name,
     });
   }
-  draft.emit({ type: 'server.failed', serverId: server.id, subjectId: server.id, summary: `${server.name} marked as failed` });
+  draft.emit({
+    type: 'server.failed',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `${server.name} marked as failed`,
+  });
   return draft.outcome();
 }
 

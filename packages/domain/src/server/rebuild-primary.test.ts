@@ -3,7 +3,15 @@ import { dbHistoryNote, jobInHistory } from './db-history';
 import { knownLibrary } from '../library/library-on-server';
 import { demo } from '../fixtures/scenarios';
 import { DPM_2019_RTM, DPM_2019_UR1 } from '../fixtures/builder';
-import { DS1_DPMDB_TAPE, DS1_LIBRARY, RESTORE_FOLDER, World, expectRefusal, latestDiskPoint, recoverDs1DpmdbToFolder } from '../test-support';
+import {
+  DS1_DPMDB_TAPE,
+  DS1_LIBRARY,
+  RESTORE_FOLDER,
+  World,
+  expectRefusal,
+  latestDiskPoint,
+  recoverDs1DpmdbToFolder,
+} from '../test-support';
 import { tapeStatus } from '../library/tape-status';
 import { rescanLibraries } from '../library/rescan';
 import { inventoryLibrary } from '../library/inventory';
@@ -21,7 +29,14 @@ import { dpmSyncReallocateReplica } from './dpmsync-reallocate-replica';
 import { recoveryRunbook } from './runbook';
 
 const DS1 = 'srv-DS1';
-const DS1_REPLICAS = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL', 'rep-DS1-PS2-C', 'rep-DS1-PS2-D', 'rep-DS1-PS2-SQL'];
+const DS1_REPLICAS = [
+  'rep-DS1-PS1-C',
+  'rep-DS1-PS1-D',
+  'rep-DS1-PS1-SQL',
+  'rep-DS1-PS2-C',
+  'rep-DS1-PS2-D',
+  'rep-DS1-PS2-SQL',
+];
 const PS1_SOURCES = ['ds-PS1-C', 'ds-PS1-D', 'ds-PS1-SQL'];
 
 const server = (w: World) => {
@@ -42,7 +57,9 @@ const tape = (w: World, id: string) => {
 /** The runbook's steps that are done, by key. */
 const doneSteps = (w: World) => recoveryRunbook(w.estate, DS1).filter((s) => s.done).map((s) => s.key);
 const diskPoints = (w: World, serverId: string, dataSourceIds: string[]) =>
-  Object.values(w.estate.recoveryPoints).filter((p) => p.serverId === serverId && p.location === 'Disk' && dataSourceIds.includes(p.dataSourceId));
+  Object.values(w.estate.recoveryPoints).filter(
+    (p) => p.serverId === serverId && p.location === 'Disk' && dataSourceIds.includes(p.dataSourceId),
+  );
 
 describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () => {
   it('rebuilds DS1 from its DPMDB tape and DS3\'s replicas, step by step', () => {
@@ -65,11 +82,17 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(w.activeAlert('Agent unreachable', 'srv-DS3', 'cmp-DS1')).toBeUndefined();
     expect(doneSteps(w)).toEqual(['failed', 'reinstall']);
     // Seed 000: the new DPMDB knows no job of the old one, and no library or tape until Rescan.
-    const jobsShown = () => Object.values(w.estate.jobs).filter((j) => j.serverId === DS1 && jobInHistory(server(w), j));
+    const jobsShown = () =>
+      Object.values(w.estate.jobs).filter((j) => j.serverId === DS1 && jobInHistory(server(w), j));
     expect(jobsShown()).toEqual([]);
     expect(Object.values(w.estate.jobs).filter((j) => j.serverId === DS1).length).toBeGreaterThan(0);
     expect(knownLibrary(library(w), server(w))).toBe(false);
-    expectRefusal(w.estate, (s) => inventoryLibrary(s, { serverId: DS1, libraryId: DS1_LIBRARY, kind: 'Detailed' }, w.ctx()), 'NOT_FOUND', ['Rescan']);
+    expectRefusal(
+      w.estate,
+      (s) => inventoryLibrary(s, { serverId: DS1, libraryId: DS1_LIBRARY, kind: 'Detailed' }, w.ctx()),
+      'NOT_FOUND',
+      ['Rescan'],
+    );
 
     // Library: Rescan finds it with its tapes Unknown; a Detailed inventory reads their headers, and
     // the DPMDB tape DS1 wrote before the reinstall shows Imported.
@@ -86,20 +109,33 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(doneSteps(w)).toEqual(['failed', 'reinstall', 'rescan', 'inventory']);
 
     // Before it is recataloged, its data can't be recovered (NOT_CATALOGED), then Recatalog imported tape.
-    const toFolder = { serverId: DS1, tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 }, recoveryType: 'Copy to a network folder' as const, destination: RESTORE_FOLDER };
+    const toFolder = {
+      serverId: DS1,
+      tape: { tapeId: DS1_DPMDB_TAPE, dataSetIndex: 0 },
+      recoveryType: 'Copy to a network folder' as const,
+      destination: RESTORE_FOLDER,
+    };
     expectRefusal(w.estate, (s) => recover(s, toFolder, w.ctx()), 'NOT_CATALOGED', ['DS1001L8', 'External DPM Tapes']);
     w.run(recatalogImportedTape, { serverId: 'srv-DS1', tapeId: DS1_DPMDB_TAPE });
     w.advance(10);
     const external = Object.values(w.estate.recoveryPoints).filter((p) => p.serverId === DS1 && p.external);
     expect(external).toHaveLength(1);
-    expect(external[0]).toMatchObject({ dataSourceId: 'ds-DS1-DPMDB', location: 'Tape', tapeId: DS1_DPMDB_TAPE, replicaId: null });
+    expect(external[0]).toMatchObject({
+      dataSourceId: 'ds-DS1-DPMDB',
+      location: 'Tape',
+      tapeId: DS1_DPMDB_TAPE,
+      replicaId: null,
+    });
     expect(external[0]?.dpmdb?.fqdn).toBe('ds1.contoso.com');
 
     // Recovery › External DPM Tapes › recover the DPMDB to a network folder.
     w.run(recover, toFolder);
     w.advance(10);
     const recovery = w.jobs('Tape recovery')[0];
-    expect(recovery).toMatchObject({ status: 'Completed', params: { recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER } });
+    expect(recovery).toMatchObject({
+      status: 'Completed',
+      params: { recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER },
+    });
     expect(w.alerts('Recovery succeeded', DS1).filter((a) => a.state === 'Active')).toHaveLength(1);
     expect(doneSteps(w)).toEqual(['failed', 'reinstall', 'rescan', 'inventory', 'recatalog', 'recover-db']);
 
@@ -114,7 +150,11 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     expect(shown.filter((j) => j.scheduledAt > backupTime && j.scheduledAt < restoredAt)).toEqual([]);
     expect(shown.filter((j) => j.scheduledAt >= restoredAt).map((j) => j.type)).toEqual(['Database restore']);
     expect(dbHistoryNote(server(w))).toContain('restored from its backup of');
-    expect(Object.keys(w.estate.groups).filter((id) => w.estate.groups[id]?.serverId === DS1).sort()).toEqual(['pg-DS1-1', 'pg-DS1-2']);
+    expect(
+      Object.keys(w.estate.groups)
+        .filter((id) => w.estate.groups[id]?.serverId === DS1)
+        .sort(),
+    ).toEqual(['pg-DS1-1', 'pg-DS1-2']);
     expect(w.owner('cmp-PS1')).toBe(DS1);
     expect(w.owner('cmp-PS2')).toBe(DS1);
     // Seed 000: recovery points of the data sources DS1 protected can't be restored from DS1; DS3 has them.
@@ -148,7 +188,11 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: DS1_REPLICAS });
     w.advance(60);
     for (const id of DS1_REPLICAS) expect(w.status(id), id).toBe('OK');
-    expect(Object.values(w.estate.alerts).filter((a) => a.serverId === DS1 && a.state === 'Active' && a.name !== 'Recovery succeeded')).toEqual([]);
+    expect(
+      Object.values(w.estate.alerts).filter(
+        (a) => a.serverId === DS1 && a.state === 'Active' && a.name !== 'Recovery succeeded',
+      ),
+    ).toEqual([]);
     // Still no disk recovery point of PS1 on DS1: the restored replicas start a new history.
     expect(diskPoints(w, DS1, PS1_SOURCES)).toEqual([]);
 
@@ -169,21 +213,37 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     w.run(reinstallServer, { serverId: DS1, version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
     const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-DS1-DPMDB');
     expect(point.dpmdb?.serverName).toBe('DS1');
-    w.run(recover, { serverId: 'srv-DS3', recoveryPointId: point.id, recoveryType: 'Copy to a network folder', destination: RESTORE_FOLDER });
+    w.run(recover, {
+      serverId: 'srv-DS3',
+      recoveryPointId: point.id,
+      recoveryType: 'Copy to a network folder',
+      destination: RESTORE_FOLDER,
+    });
     w.advance(10);
     w.run(dpmSyncRestoreDb, { serverId: DS1, dbLocation: `${RESTORE_FOLDER}\\`, instanceName: null });
     w.run(dpmSyncSync, { serverId: DS1 });
     for (const id of DS1_REPLICAS) expect(w.status(id), id).toBe('Replica is missing');
   });
 
-  it('refuses DpmSync -RestoreDb on DS1 reinstalled with update rollup 3 from a rollup 4 database: DB_VERSION_MISMATCH (seed 001)', () => {
+  it('refuses DpmSync -RestoreDb on DS1 reinstalled with update rollup 3 from a rollup 4 database: ' +
+    'DB_VERSION_MISMATCH (seed 001)', () => {
     const w = recoverDs1DpmdbToFolder({ version: DPM_2019_RTM, fqdn: 'ds1.contoso.com' });
-    expectRefusal(w.estate, (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()), 'DB_VERSION_MISMATCH', ['DS1', '10.19.260.0 UR1', '10.19.58.0 RTM', 'update rollup']);
+    expectRefusal(
+      w.estate,
+      (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()),
+      'DB_VERSION_MISMATCH',
+      ['DS1', '10.19.260.0 UR1', '10.19.58.0 RTM', 'update rollup'],
+    );
   });
 
   it('refuses DpmSync -RestoreDb on DS1 reinstalled as ds1-new.contoso.com: FQDN_MISMATCH (seed 001)', () => {
     const w = recoverDs1DpmdbToFolder({ version: DPM_2019_UR1, fqdn: 'ds1-new.contoso.com' });
-    expectRefusal(w.estate, (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()), 'FQDN_MISMATCH', ['ds1.contoso.com', 'ds1-new.contoso.com']);
+    expectRefusal(
+      w.estate,
+      (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()),
+      'FQDN_MISMATCH',
+      ['ds1.contoso.com', 'ds1-new.contoso.com'],
+    );
   });
 
   it('reads tape goals of a DPMDB backed up before they had a frequency as they are now', () => {
@@ -196,12 +256,15 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     w.run(dpmSyncRestoreDb, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null });
     const restored = Object.values(w.estate.groups).filter((g) => g.serverId === DS1);
     expect(restored.length).toBeGreaterThan(0);
-    for (const g of restored) expect(g.tape).toMatchObject({ frequency: 'Daily', backupTime: 120, retention: { count: 3, unit: 'Years' } });
+    for (const g of restored)
+      expect(g.tape).toMatchObject({ frequency: 'Daily', backupTime: 120, retention: { count: 3, unit: 'Years' } });
   });
 
   it('refuses DpmSync -RestoreDb from a folder that holds no DPMDB, and -Sync before -RestoreDb', () => {
     const w = recoverDs1DpmdbToFolder();
-    expect(dpmSyncRestoreDb(w.estate, { serverId: DS1, dbLocation: 'C:\\Elsewhere', instanceName: null }, w.ctx())).toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      dpmSyncRestoreDb(w.estate, { serverId: DS1, dbLocation: 'C:\\Elsewhere', instanceName: null }, w.ctx()),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     expect(dpmSyncSync(w.estate, { serverId: DS1 }, w.ctx())).toMatchObject({ code: 'INVALID_STATE' });
     expect(dpmSyncReallocateReplica(w.estate, { serverId: DS1 }, w.ctx())).toMatchObject({ code: 'INVALID_STATE' });
   });

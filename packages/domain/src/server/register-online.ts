@@ -1,5 +1,5 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../command';
+import { Draft } from '../draft';
 import type { Estate } from '../model';
 import { isDomainError, refuse } from '../errors';
 import { onlineServer } from '../guards';
@@ -36,10 +36,21 @@ export function registerOnline(slice: Estate, cmd: RegisterOnline, ctx: Ctx): Co
   if (isDomainError(server)) return server;
   const credentials = checkVaultCredentials(cmd.credentialsIssuedAt, ctx.now);
   if (credentials) return credentials;
-  if (cmd.passphraseLength < MIN_PASSPHRASE_LENGTH) return refuse('INVALID_INPUT', `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, 'passphrase');
-  if (server.online?.vault === cmd.vault) return refuse('INVALID_STATE', `${server.name} is already registered with the vault ${cmd.vault}.`, 'vault');
+  if (cmd.passphraseLength < MIN_PASSPHRASE_LENGTH)
+    return refuse(
+      'INVALID_INPUT',
+      `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      'passphrase',
+    );
+  if (server.online?.vault === cmd.vault)
+    return refuse('INVALID_STATE', `${server.name} is already registered with the vault ${cmd.vault}.`, 'vault');
   draft.update('servers', server.id, { online: { vault: cmd.vault, registeredAt: ctx.now } });
-  draft.emit({ type: 'server.registered-online', serverId: server.id, subjectId: server.id, summary: `Registered ${server.name} with the vault ${cmd.vault}` });
+  draft.emit({
+    type: 'server.registered-online',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `Registered ${server.name} with the vault ${cmd.vault}`,
+  });
   return draft.outcome();
 }
 

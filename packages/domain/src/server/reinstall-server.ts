@@ -1,5 +1,6 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft, nextRevision } from '../command';
+import { nextRevision } from '../command';
+import { Draft } from '../draft';
 import type { Estate, Version } from '../model';
 import { notFound, refuse } from '../errors';
 import { resolveAlert } from '../alerts/alerts';
@@ -23,7 +24,12 @@ export interface ReinstallServer {
 export function whyNotReinstall(view: View, target: Targets['server']): DomainError | null {
   const server = view.get('servers', target.serverId);
   if (!server) return notFound('DPM server', target.serverId);
-  if (server.state === 'Online') return refuse('INVALID_STATE', `${server.name} is online. Mark it as failed (or uninstall DPM) before you reinstall it.`, server.id);
+  if (server.state === 'Online')
+    return refuse(
+      'INVALID_STATE',
+      `${server.name} is online. Mark it as failed (or uninstall DPM) before you reinstall it.`,
+      server.id,
+    );
   return null;
 }
 
@@ -34,7 +40,12 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
   const server = draft.get('servers', cmd.serverId);
   if (!server) return notFound('DPM server', cmd.serverId);
   const fqdn = cmd.fqdn.trim().toLowerCase();
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(fqdn)) return refuse('INVALID_INPUT', 'Enter the fully qualified domain name of the server, such as ds1.contoso.com.', 'fqdn');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(fqdn))
+    return refuse(
+      'INVALID_INPUT',
+      'Enter the fully qualified domain name of the server, such as ds1.contoso.com.',
+      'fqdn',
+    );
   draft.update('servers', server.id, {
     state: 'Online',
     service: 'Running',
@@ -56,7 +67,8 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
   for (const rp of draft.where('recoveryPoints', 'serverId', server.id)) draft.del('recoveryPoints', rp.id);
   for (const a of draft.where('alerts', 'serverId', server.id)) draft.del('alerts', a.id);
   for (const j of draft.where('jobs', 'serverId', server.id)) {
-    if (j.serverId === server.id && (j.status === 'Scheduled' || j.status === 'In progress')) draft.update('jobs', j.id, { status: 'Canceled', finishedAt: ctx.now });
+    if (j.serverId === server.id && (j.status === 'Scheduled' || j.status === 'In progress'))
+      draft.update('jobs', j.id, { status: 'Canceled', finishedAt: ctx.now });
   }
   // The new DPMDB knows no library and no tape: Rescan finds the library, a detailed inventory
   // reads the tapes' headers, and then the tapes the old DPMDB wrote are Imported (seed 000).
@@ -66,14 +78,22 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
     }
   }
   for (const c of draft.all('computers')) {
-    if (c.agent?.ownerId === server.id) draft.update('computers', c.id, { agent: { ...c.agent, ownerId: null, revision: nextRevision(c.agent.revision, ctx) } });
+    if (c.agent?.ownerId === server.id)
+      draft.update('computers', c.id, {
+        agent: { ...c.agent, ownerId: null, revision: nextRevision(c.agent.revision, ctx) },
+      });
   }
   const own = draft.get('computers', server.computerId);
   if (own?.agent && own.agent.status === 'Unreachable') {
     draft.update('computers', own.id, { agent: { ...own.agent, status: 'OK' } });
     if (own.agent.ownerId) resolveAlert(draft, ctx, 'Agent unreachable', own.agent.ownerId, own.id);
   }
-  draft.emit({ type: 'server.reinstalled', serverId: server.id, subjectId: server.id, summary: `DPM reinstalled on ${server.name} with an empty DPMDB` });
+  draft.emit({
+    type: 'server.reinstalled',
+    serverId: server.id,
+    subjectId: server.id,
+    summary: `DPM reinstalled on ${server.name} with an empty DPMDB`,
+  });
   return draft.outcome();
 }
 

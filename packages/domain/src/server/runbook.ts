@@ -22,25 +22,44 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
   const replicas = Object.values(estate.replicas).filter((r) => r.serverId === serverId && r.groupId !== null);
   const rebuilt = server.generation > 1 && server.state === 'Online';
   const dpmdb = Object.values(estate.dataSources).find((d) => d.computerId === server.computerId && d.kind === 'DPMDB');
-  const jobsSinceInstall = Object.values(estate.jobs).filter((j) => j.serverId === serverId && j.status === 'Completed' && (j.finishedAt ?? 0) >= server.installedAt);
+  const jobsSinceInstall = Object.values(estate.jobs).filter(
+    (j) => j.serverId === serverId && j.status === 'Completed' && (j.finishedAt ?? 0) >= server.installedAt,
+  );
   const restored = server.restoredFrom !== null;
   const synced = restored && !server.dbRestorePending;
   const missing = replicas.filter((r) => r.status === 'Replica is missing').length;
   const awaitingData = replicas.filter((r) => r.status === 'Manual replica creation pending' && !r.dataRestored).length;
   const notOk = replicas.filter((r) => r.status !== 'OK').length;
-  const switchedAway = Object.values(estate.replicas).filter((r) => r.sourceServerId === serverId && r.switched && r.groupId !== null);
+  const switchedAway = Object.values(estate.replicas).filter(
+    (r) => r.sourceServerId === serverId && r.switched && r.groupId !== null,
+  );
   const pendingOwnership = Object.values(estate.computers).filter((c) => c.agent?.pendingOwnerId === serverId);
   const protectedComputers = [
-    ...new Set(replicas.filter((r) => r.sourceServerId === null).map((r) => estate.dataSources[r.dataSourceId]?.computerId).filter((c): c is string => c !== undefined)),
+    ...new Set(
+      replicas
+        .filter((r) => r.sourceServerId === null)
+        .map((r) => estate.dataSources[r.dataSourceId]?.computerId)
+        .filter((c): c is string => c !== undefined),
+    ),
   ]
     .map((id) => estate.computers[id])
     .filter((c) => c !== undefined && c.dpmServerId === null);
-  const unreachable = protectedComputers.filter((c) => c !== undefined && connectivityChecks(c, server).some((k) => !k.ok));
+  const unreachable = protectedComputers.filter(
+    (c) => c !== undefined && connectivityChecks(c, server).some((k) => !k.ok),
+  );
   const dpmdbTape = Object.values(estate.tapes).find(
-    (t) => t.catalogedBy?.serverId === serverId && t.catalogedBy.generation === server.generation && t.dataSets.some((d) => d.dataSourceId === dpmdb?.id && d.dpmdb !== null),
+    (t) =>
+      t.catalogedBy?.serverId === serverId &&
+      t.catalogedBy.generation === server.generation &&
+      t.dataSets.some((d) => d.dataSourceId === dpmdb?.id && d.dpmdb !== null),
   );
   const dbRecovered = Object.values(estate.jobs).some((j) => {
-    if (j.status !== 'Completed' || (j.type !== 'Tape recovery' && j.type !== 'Disk recovery') || (j.finishedAt ?? 0) < server.installedAt) return false;
+    if (
+      j.status !== 'Completed' ||
+      (j.type !== 'Tape recovery' && j.type !== 'Disk recovery') ||
+      (j.finishedAt ?? 0) < server.installedAt
+    )
+      return false;
     const rp = estate.recoveryPoints[j.params.recoveryPointId ?? ''];
     return rp?.dataSourceId === dpmdb?.id && rp?.dpmdb !== null;
   });
@@ -52,7 +71,10 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'The DPM server is lost',
       done: server.state !== 'Online' || server.generation > 1,
       optional: false,
-      needs: server.state === 'Online' && server.generation === 1 ? `${server.name} is online; this runbook starts when it fails (Mark as failed to rehearse).` : `${server.name} failed.`,
+      needs:
+        server.state === 'Online' && server.generation === 1
+          ? `${server.name} is online; this runbook starts when it fails (Mark as failed to rehearse).`
+          : `${server.name} failed.`,
       link: { path: `/servers/${serverId}`, control: 'Mark as failed' },
     },
     {
@@ -60,7 +82,9 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'Switch protection to the secondary server',
       done: switchedAway.length > 0 || restored,
       optional: true,
-      needs: 'On the secondary, Switch Disaster Protection for the data sources that must stay protected while the primary is rebuilt, then run a consistency check.',
+      needs:
+        'On the secondary, Switch Disaster Protection for the data sources that must stay protected while the ' +
+          'primary is rebuilt, then run a consistency check.',
       link: { path: '/protection', control: 'Switch Disaster Protection' },
     },
     {
@@ -76,7 +100,9 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'Rescan the library',
       done: rebuilt && (restored || (library?.lastRescanAt ?? 0) >= server.installedAt),
       optional: false,
-      needs: library ? `Insert the tape with the latest DPMDB backup into ${library.name} and click Rescan.` : `${server.name} has no library; recover the DPMDB from the secondary instead.`,
+      needs: library
+        ? `Insert the tape with the latest DPMDB backup into ${library.name} and click Rescan.`
+        : `${server.name} has no library; recover the DPMDB from the secondary instead.`,
       link: { path: '/management/libraries', control: 'Rescan' },
     },
     {
@@ -92,7 +118,9 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'Recatalog the imported DPMDB tape',
       done: rebuilt && (restored || dpmdbTape !== undefined),
       optional: false,
-      needs: 'Select the imported tape and click Recatalog imported tape; its DPMDB appears under Recovery › External DPM Tapes.',
+      needs:
+        'Select the imported tape and click Recatalog imported tape; its DPMDB appears under Recovery › External DPM ' +
+          'Tapes.',
       link: { path: '/management/libraries', control: 'Recatalog imported tape' },
     },
     {
@@ -100,7 +128,9 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'Recover the DPMDB to a network folder',
       done: rebuilt && (restored || dbRecovered),
       optional: false,
-      needs: 'In Recovery › External DPM Tapes, recover the DPM database with Copy to a network folder (a secure folder on the server).',
+      needs:
+        'In Recovery › External DPM Tapes, recover the DPM database with Copy to a network folder (a secure folder ' +
+          'on the server).',
       link: { path: '/recovery', control: 'Recover' },
     },
     {
@@ -116,7 +146,9 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'DpmSync -Sync',
       done: synced,
       optional: false,
-      needs: 'Synchronize database reconciles the database with the storage pool; missing replicas become Replica is missing.',
+      needs:
+        'Synchronize database reconciles the database with the storage pool; missing replicas become Replica is ' +
+          'missing.',
       link: { path: `/servers/${serverId}`, control: 'Synchronize database' },
     },
     {
@@ -124,7 +156,10 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'DpmSync -ReallocateReplica',
       done: synced && missing === 0,
       optional: false,
-      needs: missing > 0 ? `${missing} replica(s) are missing: Reallocate replicas marks them Manual replica creation pending.` : 'Reallocate replicas for every missing replica.',
+      needs:
+        missing > 0
+          ? `${missing} replica(s) are missing: Reallocate replicas marks them Manual replica creation pending.`
+          : 'Reallocate replicas for every missing replica.',
       link: { path: `/servers/${serverId}`, control: 'Reallocate replicas' },
     },
     {
@@ -132,7 +167,10 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'Restore each replica from the secondary (Restore to replica)',
       done: synced && missing === 0 && awaitingData === 0,
       optional: false,
-      needs: awaitingData > 0 ? `${awaitingData} replica(s) wait for their data: on the secondary, recover each with Restore to replica.` : 'Restore every reallocated replica.',
+      needs:
+        awaitingData > 0
+          ? `${awaitingData} replica(s) wait for their data: on the secondary, recover each with Restore to replica.`
+          : 'Restore every reallocated replica.',
       link: { path: '/recovery', control: 'Restore to replica' },
     },
     {
@@ -152,7 +190,8 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
         switchedAway.length > 0
           ? `${switchedAway.length} data source(s) are still switched to the secondary: switch them back there.`
           : pendingOwnership.length > 0
-            ? `Take Ownership of the agents on ${pendingOwnership.map((c) => c.name).join(', ')} (Agent Ownership Required).`
+            ? `Take Ownership of the agents on ${pendingOwnership.map((c) => c.name).join(', ')} (Agent Ownership ` +
+              `Required).`
             : 'No agent waits for ownership.',
       link: { path: '/monitoring/alerts', control: 'Take Ownership' },
     },
@@ -163,7 +202,8 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       optional: false,
       needs:
         unreachable.length > 0
-          ? `Run SetDpmServer and check the groups and DCOM permissions on ${unreachable.map((c) => c?.name).join(', ')}.`
+          ? `Run SetDpmServer and check the groups and DCOM permissions on ` +
+            `${unreachable.map((c) => c?.name).join(', ')}.`
           : 'Every protected computer accepts this server (SetDpmServer, groups, DPM RA Service).',
       link: { path: '/management/agents', control: 'Re-establish protection' },
     },

@@ -1,11 +1,11 @@
-import type { Draft } from '../command';
+import type { Draft } from '../draft';
 import type { DpmdbSnapshot } from '../model';
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** What a DPMDB backup of `serverId` holds now: its configuration (domain-rules.md). */
+/** What a DPMDB backup of `serverId` holds now: its configuration (seed 001, backing up the DPMDB). */
 export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
   const server = draft.get('servers', serverId);
   if (!server) throw new Error(`snapshotOf: unknown server ${serverId}`);

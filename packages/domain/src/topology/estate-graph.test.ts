@@ -9,11 +9,15 @@ import { switchProtection } from '../protection/switch-protection';
 /** The seed 004 table read from the graph: what each server protects, and who protects it. */
 const table = (estate: ReturnType<typeof scenario1>) =>
   Object.fromEntries(
-    topologyGraph(estate).servers.map((s) => [s.name, { protecting: [...s.protectsServers, ...s.computerList.map((c) => c.name)].sort(), protectedBy: s.protectedBy }]),
+    topologyGraph(estate).servers.map((s) => [
+      s.name,
+      { protecting: [...s.protectsServers, ...s.computerList.map((c) => c.name)].sort(), protectedBy: s.protectedBy },
+    ]),
   );
 
 /** A small estate of the large fixture's shape: two primaries of 30 computers under one secondary. */
-const small = () => large(0, { primaries: 2, secondaries: 1, computersPerPrimary: 30, dataSourcesPerComputer: 2, days: 0, tapes: 0 });
+const small = () =>
+  large(0, { primaries: 2, secondaries: 1, computersPerPrimary: 30, dataSourcesPerComputer: 2, days: 0, tapes: 0 });
 
 /** The `large` fixture, built once for the tests that read it (it takes a second or more). */
 let largeEstate: ReturnType<typeof large> | null = null;
@@ -27,7 +31,11 @@ describe('topologyGraph reads the seed 004 tables as analyseTopology does', () =
   ])('%s: the same rows, the same chains and cycles, no finding', (_, scenario) => {
     const estate = scenario();
     const analysed = analyseTopology(estate);
-    expect(table(estate)).toEqual(Object.fromEntries(analysed.servers.map((s) => [s.name, { protecting: s.protecting, protectedBy: s.protectedBy }])));
+    expect(table(estate)).toEqual(
+      Object.fromEntries(
+        analysed.servers.map((s) => [s.name, { protecting: s.protecting, protectedBy: s.protectedBy }]),
+      ),
+    );
     const graph = topologyGraph(estate);
     expect(graph.chains).toEqual(analysed.chains);
     expect(graph.cycles).toEqual(analysed.cycles);
@@ -51,9 +59,20 @@ describe('topologyGraph at estate scale', () => {
   it('counts a server\'s computers instead of naming them beyond INLINE_COMPUTERS', () => {
     const graph = topologyGraph(small());
     const dpm01 = graph.servers.find((s) => s.name === 'DPM01');
-    expect(dpm01).toMatchObject({ primary: true, secondary: false, computers: 30, computerList: [], protectedBy: ['DPMS01'] });
+    expect(dpm01).toMatchObject({
+      primary: true,
+      secondary: false,
+      computers: 30,
+      computerList: [],
+      protectedBy: ['DPMS01'],
+    });
     expect(30).toBeGreaterThan(INLINE_COMPUTERS);
-    expect(graph.servers.find((s) => s.name === 'DPMS01')).toMatchObject({ primary: false, secondary: true, computers: 0, protectsServers: ['DPM01', 'DPM02'] });
+    expect(graph.servers.find((s) => s.name === 'DPMS01')).toMatchObject({
+      primary: false,
+      secondary: true,
+      computers: 0,
+      protectsServers: ['DPM01', 'DPM02'],
+    });
     expect(graph.protectedComputers).toBe(60);
   });
 
@@ -77,7 +96,9 @@ describe('findings: the rules broken, and a primary without a secondary (seeds 0
       {
         code: 'NO_SECONDARY',
         severity: 'warning',
-        message: "DS1 protects 1 computer but no secondary DPM server protects it: if it fails, its database and replicas can't be restored from a secondary, nor protection switched to one.",
+        message:
+          "DS1 protects 1 computer but no secondary DPM server protects it: if it fails, its database and replicas " +
+            "can't be restored from a secondary, nor protection switched to one.",
         serverIds: ['srv-DS1'],
       },
     ]);
@@ -89,7 +110,9 @@ describe('findings: the rules broken, and a primary without a secondary (seeds 0
     if (!ds4) throw new Error('fixture');
     ds4.version = { ...ds4.version, rollup: ds4.version.rollup + 1 };
     const findings = topologyGraph(estate).findings;
-    expect(findings.map((f) => [f.code, f.severity, f.serverIds])).toEqual([['VERSION_MISMATCH', 'error', ['srv-DS4', 'srv-DS3']]]);
+    expect(findings.map((f) => [f.code, f.severity, f.serverIds])).toEqual([
+      ['VERSION_MISMATCH', 'error', ['srv-DS4', 'srv-DS3']],
+    ]);
   });
 
   it('marks a server that protects its own database (SELF_PROTECTION_BREAKS_CHAIN, seed 004)', () => {
@@ -110,7 +133,8 @@ describe('protectsOf: what one server protects, sorted for keyset paging', () =>
     expect(items.map((i) => i.name)).toEqual([...items.map((i) => i.name)].sort());
   });
 
-  it('lists the DPM servers a secondary protects, as in seed 004 scenario 3 (DS2 protects DS1 and DS3, and PS3)', () => {
+  it('lists the DPM servers a secondary protects, as in seed 004 scenario 3 (DS2 protects DS1 and DS3, and ' +
+    'PS3)', () => {
     expect(protectsOf(scenario3(), 'srv-DS2').map((i) => [i.name, i.kind, i.how])).toEqual([
       ['DS1', 'server', 'secondary'],
       ['DS3', 'server', 'secondary'],
@@ -121,22 +145,41 @@ describe('protectsOf: what one server protects, sorted for keyset paging', () =>
   it('lists a computer switched to the secondary as switched (seeds 000, 001)', () => {
     const w = new World(scenario1());
     w.run(switchProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'], direction: 'to-secondary' });
-    expect(protectsOf(w.estate, 'srv-DS3')).toContainEqual({ id: 'cmp-PS1', name: 'PS1', kind: 'computer', how: 'switched' });
-    expect(topologyGraph(w.estate).servers.find((s) => s.name === 'DS3')?.computerList).toEqual([{ id: 'cmp-PS1', name: 'PS1', switched: true }]);
+    expect(protectsOf(w.estate, 'srv-DS3')).toContainEqual({
+      id: 'cmp-PS1',
+      name: 'PS1',
+      kind: 'computer',
+      how: 'switched',
+    });
+    expect(topologyGraph(w.estate).servers.find((s) => s.name === 'DS3')?.computerList).toEqual([
+      { id: 'cmp-PS1', name: 'PS1', switched: true },
+    ]);
   });
 });
 
 describe('findInTopology: a server or computer by name', () => {
   it('finds SRV01042 under DPM01 on the large estate', () => {
     expect(findInTopology(largeOnce(), 'srv01042', 10)).toEqual({
-      items: [{ kind: 'computer', id: 'cmp-SRV01042', name: 'SRV01042', protectedBy: [{ serverId: 'srv-DPM01', name: 'DPM01', how: 'primary' }] }],
+      items: [
+        {
+          kind: 'computer',
+          id: 'cmp-SRV01042',
+          name: 'SRV01042',
+          protectedBy: [{ serverId: 'srv-DPM01', name: 'DPM01', how: 'primary' }],
+        },
+      ],
       total: 1,
     });
   });
 
   it('puts the exact name first, then prefixes, and finds a server with its secondary', () => {
     const found = findInTopology(scenario1(), 'DS3', 10);
-    expect(found.items[0]).toEqual({ kind: 'server', id: 'srv-DS3', name: 'DS3', protectedBy: [{ serverId: 'srv-DS4', name: 'DS4', how: 'secondary' }] });
+    expect(found.items[0]).toEqual({
+      kind: 'server',
+      id: 'srv-DS3',
+      name: 'DS3',
+      protectedBy: [{ serverId: 'srv-DS4', name: 'DS4', how: 'secondary' }],
+    });
     const prefix = findInTopology(small(), 'SRV0100', 3);
     expect(prefix.total).toBe(9);
     expect(prefix.items.map((i) => i.name)).toEqual(['SRV01001', 'SRV01002', 'SRV01003']);

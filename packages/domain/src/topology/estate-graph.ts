@@ -1,7 +1,7 @@
 import type { Estate } from '../model';
 import { formatVersion } from '../model';
 import type { RuleCode } from '../errors';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 import type { TopologyScan } from './topology';
 import { chainsOf, cyclesOf, scanTopology, violationsOf } from './topology';
 
@@ -86,7 +86,9 @@ export function topologyGraph(estate: Estate, scan: TopologyScan = scanTopology(
     for (const id of computers.keys()) protectedComputers.add(id);
     const computerList =
       computers.size <= INLINE_COMPUTERS
-        ? [...computers].map(([id, how]) => ({ id, name: nameOf(id), switched: how.switched && !how.primary })).sort((a, b) => byText(a.name, b.name))
+        ? [...computers]
+            .map(([id, how]) => ({ id, name: nameOf(id), switched: how.switched && !how.primary }))
+            .sort((a, b) => byText(a.name, b.name))
         : [];
     return {
       serverId: s.id,
@@ -104,7 +106,9 @@ export function topologyGraph(estate: Estate, scan: TopologyScan = scanTopology(
     };
   });
   const links: GraphLink[] = [];
-  for (const s of servers) for (const to of [...(scan.protects.get(s.id) ?? [])].sort((a, b) => byText(nameOf(a), nameOf(b)))) links.push({ from: s.id, to });
+  for (const s of servers)
+    for (const to of [...(scan.protects.get(s.id) ?? [])].sort((a, b) => byText(nameOf(a), nameOf(b))))
+      links.push({ from: s.id, to });
 
   const findings: Finding[] = violationsOf(scan, estate).map((v) => ({ ...v, severity: 'error' }));
   for (const n of nodes) {
@@ -112,11 +116,20 @@ export function topologyGraph(estate: Estate, scan: TopologyScan = scanTopology(
     findings.push({
       code: 'NO_SECONDARY',
       severity: 'warning',
-      message: `${n.name} protects ${n.computers === 1 ? '1 computer' : `${n.computers} computers`} but no secondary DPM server protects it: if it fails, its database and replicas can't be restored from a secondary, nor protection switched to one.`,
+      message: `${n.name} protects ${n.computers === 1 ? '1 computer' : `${n.computers} computers`} but no secondary ` +
+        `DPM server protects it: if it fails, its database and replicas can't be restored from a secondary, nor ` +
+        `protection switched to one.`,
       serverIds: [n.serverId],
     });
   }
-  return { servers: nodes, links, findings, chains: chainsOf(scan, estate), cycles: cyclesOf(scan, estate), protectedComputers: protectedComputers.size };
+  return {
+    servers: nodes,
+    links,
+    findings,
+    chains: chainsOf(scan, estate),
+    cycles: cyclesOf(scan, estate),
+    protectedComputers: protectedComputers.size,
+  };
 }
 
 export type ProtectionHow = 'primary' | 'switched' | 'secondary';
@@ -145,7 +158,8 @@ export function protectsOf(estate: Estate, serverId: string): ProtectedItem[] {
       const how: ProtectionHow = r.switched ? 'switched' : 'primary';
       const known = found.get(ds.computerId);
       // A computer partly switched is still protected directly: primary wins.
-      if (!known || (known.how === 'switched' && how === 'primary')) found.set(ds.computerId, { id: ds.computerId, name: computer?.name ?? ds.computerId, kind: 'computer', how });
+      if (!known || (known.how === 'switched' && how === 'primary'))
+        found.set(ds.computerId, { id: ds.computerId, name: computer?.name ?? ds.computerId, kind: 'computer', how });
     } else if (owner !== serverId && !found.has(owner)) {
       found.set(owner, { id: owner, name: estate.servers[owner]?.name ?? owner, kind: 'server', how: 'secondary' });
     }
@@ -170,25 +184,36 @@ function protectorsOfComputer(estate: Estate, computerId: string): TopologyMatch
       if (found.get(r.serverId) !== 'primary') found.set(r.serverId, r.switched ? 'switched' : 'primary');
     }
   }
-  return [...found].map(([serverId, how]) => ({ serverId, name: estate.servers[serverId]?.name ?? serverId, how })).sort((a, b) => byText(a.name, b.name));
+  return [...found]
+    .map(([serverId, how]) => ({ serverId, name: estate.servers[serverId]?.name ?? serverId, how }))
+    .sort((a, b) => byText(a.name, b.name));
 }
 
 /** The DPM servers protecting a DPM server as its secondary: they hold its data or copies of its replicas. */
 function protectorsOfServer(estate: Estate, serverId: string): TopologyMatch['protectedBy'] {
   const server = estate.servers[serverId];
   const found = new Set<string>();
-  for (const r of rowsWhere(estate, 'replicas', 'sourceServerId', serverId)) if (r.groupId !== null && !r.switched) found.add(r.serverId);
+  for (const r of rowsWhere(estate, 'replicas', 'sourceServerId', serverId))
+    if (r.groupId !== null && !r.switched) found.add(r.serverId);
   for (const ds of server ? rowsWhere(estate, 'dataSources', 'computerId', server.computerId) : []) {
-    for (const r of rowsWhere(estate, 'replicas', 'dataSourceId', ds.id)) if (r.groupId !== null && !r.switched && r.sourceServerId === null && r.serverId !== serverId) found.add(r.serverId);
+    for (const r of rowsWhere(estate, 'replicas', 'dataSourceId', ds.id))
+      if (r.groupId !== null && !r.switched && r.sourceServerId === null && r.serverId !== serverId)
+        found.add(r.serverId);
   }
-  return [...found].map((id) => ({ serverId: id, name: estate.servers[id]?.name ?? id, how: 'secondary' as const })).sort((a, b) => byText(a.name, b.name));
+  return [...found]
+    .map((id) => ({ serverId: id, name: estate.servers[id]?.name ?? id, how: 'secondary' as const }))
+    .sort((a, b) => byText(a.name, b.name));
 }
 
 /**
  * Servers and computers whose name contains `query` (case-insensitive): an exact name first,
  * then names that start with it, then the others, each group by name. `total` counts them all.
  */
-export function findInTopology(estate: Estate, query: string, limit: number): { items: TopologyMatch[]; total: number } {
+export function findInTopology(
+  estate: Estate,
+  query: string,
+  limit: number,
+): { items: TopologyMatch[]; total: number } {
   const q = query.trim().toLowerCase();
   if (q === '') return { items: [], total: 0 };
   const rank = (name: string) => {
@@ -207,6 +232,13 @@ export function findInTopology(estate: Estate, query: string, limit: number): { 
     if (r >= 0) hits.push({ kind: 'computer', id: c.id, name: c.name, rank: r });
   }
   hits.sort((a, b) => a.rank - b.rank || byText(a.name, b.name) || byText(a.id, b.id));
-  const items = hits.slice(0, limit).map((h): TopologyMatch => ({ kind: h.kind, id: h.id, name: h.name, protectedBy: h.kind === 'computer' ? protectorsOfComputer(estate, h.id) : protectorsOfServer(estate, h.id) }));
+  const items = hits
+    .slice(0, limit)
+    .map((h): TopologyMatch => ({
+      kind: h.kind,
+      id: h.id,
+      name: h.name,
+      protectedBy: h.kind === 'computer' ? protectorsOfComputer(estate, h.id) : protectorsOfServer(estate, h.id),
+    }));
   return { items, total: hits.length };
 }

@@ -5,7 +5,9 @@ import { EstateBuilder } from '../fixtures/builder';
 import { withServers } from '../test-support';
 
 const rows = (estate: ReturnType<typeof scenario1>) =>
-  Object.fromEntries(analyseTopology(estate).servers.map((s) => [s.name, { protecting: s.protecting, protectedBy: s.protectedBy }]));
+  Object.fromEntries(
+    analyseTopology(estate).servers.map((s) => [s.name, { protecting: s.protecting, protectedBy: s.protectedBy }]),
+  );
 
 describe('analyseTopology on the fixtures of seed 004', () => {
   it('reads scenario 1 (chained protection) as the seed 004 table, with no violation', () => {
@@ -76,7 +78,9 @@ describe('analyseTopology reports estates that break the rules', () => {
     });
     const v = analyseTopology(estate).violations.filter((x) => x.code === 'ALREADY_PROTECTED_BY_DPM');
     expect(v).toHaveLength(1);
-    expect(v[0]?.message).toBe('DS1 is protected by DS3 and DS5; a DPM server can be protected by only one other DPM server.');
+    expect(v[0]?.message).toBe(
+      'DS1 is protected by DS3 and DS5; a DPM server can be protected by only one other DPM server.',
+    );
   });
 
   it('flags DS4 protecting DS1 directly while it protects it through DS3: CHAIN_INDIRECT (seed 004)', () => {

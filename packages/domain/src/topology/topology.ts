@@ -1,7 +1,7 @@
 import type { Estate, DpmServer, Replica } from '../model';
 import { sameVersion, formatVersion } from '../model';
 import type { RuleCode } from '../errors';
-import { rowsWhere } from '../command';
+import { rowsWhere } from '../draft';
 
 /**
  * Who protects whom, derived from the replicas (seeds 001, 004). An edge A → B of kind
@@ -99,7 +99,13 @@ export interface TopologyScan {
 }
 
 export function scanTopology(estate: Estate): TopologyScan {
-  const scan: TopologyScan = { protects: new Map(), protectors: new Map(), selfEdges: new Set(), ownDatabase: new Set(), computers: new Map() };
+  const scan: TopologyScan = {
+    protects: new Map(),
+    protectors: new Map(),
+    selfEdges: new Set(),
+    ownDatabase: new Set(),
+    computers: new Map(),
+  };
   // Server by server through the replicas' serverId index: on the large estate (50,000
   // replicas) this is several times faster than Object.values over the whole table.
   for (const serverId of Object.keys(estate.servers)) {
@@ -138,7 +144,12 @@ function scanReplica(estate: Estate, scan: TopologyScan, r: Replica): void {
     if (r.switched) how.switched = true;
     else how.primary = true;
   }
-  if (r.sourceServerId === null && (ds.kind === 'DPMDB' || ds.kind === 'System state') && estate.servers[r.serverId]?.computerId === ds.computerId) scan.ownDatabase.add(r.serverId);
+  if (
+    r.sourceServerId === null &&
+    (ds.kind === 'DPMDB' || ds.kind === 'System state') &&
+    estate.servers[r.serverId]?.computerId === ds.computerId
+  )
+    scan.ownDatabase.add(r.serverId);
 }
 
 /** The edges of a scan, in the shape computeEdges gives them. */
@@ -192,7 +203,12 @@ export function ownDatabaseProtectors(estate: Estate): Set<string> {
   for (const r of Object.values(estate.replicas)) {
     if (!isActive(r) || r.sourceServerId !== null) continue;
     const ds = estate.dataSources[r.dataSourceId];
-    if (ds && (ds.kind === 'DPMDB' || ds.kind === 'System state') && estate.servers[r.serverId]?.computerId === ds.computerId) found.add(r.serverId);
+    if (
+      ds &&
+      (ds.kind === 'DPMDB' || ds.kind === 'System state') &&
+      estate.servers[r.serverId]?.computerId === ds.computerId
+    )
+      found.add(r.serverId);
   }
   return found;
 }
@@ -209,7 +225,9 @@ export function analyseTopology(estate: Estate): Topology {
 
   const roles: ServerRole[] = servers.map((s) => {
     const computers = scan.computers.get(s.id);
-    const protecting = [...new Set([...(scan.protects.get(s.id) ?? []), ...(computers?.keys() ?? [])].map(nameOf))].sort();
+    const protecting = [
+      ...new Set([...(scan.protects.get(s.id) ?? []), ...(computers?.keys() ?? [])].map(nameOf)),
+    ].sort();
     return {
       serverId: s.id,
       name: s.name,
@@ -221,7 +239,13 @@ export function analyseTopology(estate: Estate): Topology {
     };
   });
 
-  return { edges: edgesOfScan(scan), servers: roles, chains: chainsOf(scan, estate), cycles: cyclesOf(scan, estate), violations: violationsOf(scan, estate) };
+  return {
+    edges: edgesOfScan(scan),
+    servers: roles,
+    chains: chainsOf(scan, estate),
+    cycles: cyclesOf(scan, estate),
+    violations: violationsOf(scan, estate),
+  };
 }
 
 /** The rules of seeds 001, 002 and 004 that the estate as it stands breaks, server by server. */
@@ -234,14 +258,16 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
     if (protectors.length > 1) {
       violations.push({
         code: 'ALREADY_PROTECTED_BY_DPM',
-        message: `${s.name} is protected by ${protectors.map(nameOf).join(' and ')}; a DPM server can be protected by only one other DPM server.`,
+        message: `${s.name} is protected by ${protectors.map(nameOf).join(' and ')}; a DPM server can be protected ` +
+          `by only one other DPM server.`,
         serverIds: [s.id, ...protectors],
       });
     }
     if (protectors.length > 0 && scan.ownDatabase.has(s.id)) {
       violations.push({
         code: 'SELF_PROTECTION_BREAKS_CHAIN',
-        message: `${s.name} protects its own database or system state, which breaks the chain: it can't be protected by ${protectors.map(nameOf).join(', ')}.`,
+        message: `${s.name} protects its own database or system state, which breaks the chain: it can't be protected ` +
+          `by ${protectors.map(nameOf).join(', ')}.`,
         serverIds: [s.id],
       });
     }
@@ -249,7 +275,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
       if (reachesThroughChain(scan, s.id, t)) {
         violations.push({
           code: 'CHAIN_INDIRECT',
-          message: `${s.name} already protects ${nameOf(t)} through the chain, so it can't act directly as its secondary.`,
+          message: `${s.name} already protects ${nameOf(t)} through the chain, so it can't act directly as its ` +
+            `secondary.`,
           serverIds: [s.id, t],
         });
       }
@@ -257,7 +284,9 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
       if (other && !sameVersion(other.version, s.version)) {
         violations.push({
           code: 'VERSION_MISMATCH',
-          message: `${s.name} runs DPM ${formatVersion(s.version)} but ${other.name} runs ${formatVersion(other.version)}; all servers in a primary/secondary configuration must run the same version and update rollup.`,
+          message: `${s.name} runs DPM ${formatVersion(s.version)} but ${other.name} runs ` +
+            `${formatVersion(other.version)}; all servers in a primary/secondary configuration must run the same ` +
+            `version and update rollup.`,
           serverIds: [s.id, t],
         });
       }
@@ -277,7 +306,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
       const names = [...protectors].map(nameOf).sort();
       violations.push({
         code: 'ALREADY_PROTECTED',
-        message: `${nameOf(computerId)} is protected directly by ${names.join(' and ')}; a data source can be protected only once.`,
+        message: `${nameOf(computerId)} is protected directly by ${names.join(' and ')}; a data source can be ` +
+          `protected only once.`,
         serverIds: [...protectors],
       });
     }
@@ -305,7 +335,9 @@ function reachesThroughChain(scan: TopologyScan, from: string, to: string): bool
 /** Maximal secondary chains, from the end of the chain (least protected) to the top. */
 export function chainsOf(scan: TopologyScan, estate: Estate): string[][] {
   const chains: string[][] = [];
-  const ids = Object.keys(estate.servers).sort((a, b) => (estate.servers[a]?.name ?? '').localeCompare(estate.servers[b]?.name ?? ''));
+  const ids = Object.keys(estate.servers).sort((a, b) =>
+    (estate.servers[a]?.name ?? '').localeCompare(estate.servers[b]?.name ?? ''),
+  );
   for (const id of ids) {
     if ((scan.protects.get(id)?.size ?? 0) > 0) continue;
     const chain = [id];

@@ -1,0 +1,223 @@
+import type { Estate, EntityName, EntityOf } from './model';
+import { emptyTable } from './model';
+import type { Change, DomainEvent, Outcome } from './command';
+
+type Scalar = string | number | boolean | null;
+type FieldIndex = Map<Scalar, Set<string>>;
+
+/**
+ * Secondary indexes over an estate's tables, built on first use and kept up to date by
+ * applyChangesInPlace, so commands on a large estate find a replica's recovery points or a
+ * subject's alerts without scanning every row. Keyed by the table object itself.
+ */
+const indexes = new WeakMap<object, Map<string, FieldIndex>>();
+
+function fieldValue(row: unknown, field: string): Scalar {
+  const v = (row as Record<string, unknown>)[field];
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
+}
+
+function indexOf(table: Record<string, unknown>, field: string): FieldIndex {
+  let byField = indexes.get(table);
+  if (!byField) indexes.set(table, (byField = new Map()));
+  let index = byField.get(field);
+  if (!index) {
+    index = new Map();
+    for (const [id, row] of Object.entries(table)) addTo(index, fieldValue(row, field), id);
+    byField.set(field, index);
+  }
+  return index;
+}
+
+function addTo(index: FieldIndex, value: Scalar, id: string): void {
+  let ids = index.get(value);
+  if (!ids) index.set(value, (ids = new Set()));
+  ids.add(id);
+}
+
+function reindex(table: Record<string, unknown>, id: string, before: unknown, after: unknown): void {
+  const byField = indexes.get(table);
+  if (!byField) return;
+  for (const [field, index] of byField) {
+    const old = before === undefined ? undefined : fieldValue(before, field);
+    const next = after === undefined ? undefined : fieldValue(after, field);
+    if (old === next && before !== undefined && after !== undefined) continue;
+    if (old !== undefined) index.get(old)?.delete(id);
+    if (next !== undefined) addTo(index, next, id);
+  }
+}
+
+/**
+ * A copy-on-write view of a slice: reads see the command's own writes, the slice is never
+ * mutated, and `outcome()` lists the changes in order. Commands are written against it so that
+ * a refusal (returned before `outcome()`) changes nothing.
+ */
+export class Draft {
+  private readonly puts = new Map<string, Map<string, unknown>>();
+  private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
+  private readonly dels = new Map<string, Set<string>>();
+  private readonly changes: Change[] = [];
+  private readonly events: DomainEvent[] = [];
+
+  constructor(readonly base: Estate) {}
+
+  get<K extends EntityName>(entity: K, id: string): EntityOf<K> | undefined {
+    if (this.dels.get(entity)?.has(id)) return undefined;
+    const put = this.puts.get(entity)?.get(id);
+    if (put !== undefined) return put as EntityOf<K>;
+    return ownRow(this.base[entity] as Record<string, EntityOf<K>>, id);
+  }
+
+  all<K extends EntityName>(entity: K): EntityOf<K>[] {
+    const out = new Map<string, EntityOf<K>>();
+    for (const [id, v] of Object.entries(this.base[entity])) out.set(id, v as EntityOf<K>);
+    for (const [id, v] of this.puts.get(entity) ?? []) out.set(id, v as EntityOf<K>);
+    for (const id of this.dels.get(entity) ?? []) out.delete(id);
+    return [...out.values()];
+  }
+
+  /** Rows whose `field` equals `value`, through the base's index and this draft's own writes. */
+  where<K extends EntityName, F extends keyof EntityOf<K> & string>(
+    entity: K,
+    field: F,
+    value: EntityOf<K>[F] & Scalar,
+  ): EntityOf<K>[] {
+    const out: EntityOf<K>[] = [];
+    const seen = new Set<string>();
+    const base = this.base[entity] as Record<string, unknown>;
+    const candidates = [indexOf(base, field).get(value), this.ownIndex(entity, field).get(value)];
+    for (const ids of candidates) {
+      for (const id of ids ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const row = this.get(entity, id);
+        if (row !== undefined && fieldValue(row, field) === value) out.push(row);
+      }
+    }
+    return out;
+  }
+
+  /** The index of this draft's own writes on a field, built on first use and kept by put(). */
+  private ownIndex(entity: EntityName, field: string): FieldIndex {
+    let byField = this.putIndexes.get(entity);
+    if (!byField) this.putIndexes.set(entity, (byField = new Map()));
+    let index = byField.get(field);
+    if (!index) {
+      index = new Map();
+      for (const [id, row] of this.puts.get(entity) ?? []) addTo(index, fieldValue(row, field), id);
+      byField.set(field, index);
+    }
+    return index;
+  }
+
+  put<K extends EntityName>(entity: K, value: EntityOf<K>): EntityOf<K> {
+    const id = (value as { id: string }).id;
+    let m = this.puts.get(entity);
+    if (!m) this.puts.set(entity, (m = new Map()));
+    const before = m.get(id);
+    m.set(id, value);
+    for (const [field, index] of this.putIndexes.get(entity) ?? []) {
+      if (before !== undefined) index.get(fieldValue(before, field))?.delete(id);
+      addTo(index, fieldValue(value, field), id);
+    }
+    this.dels.get(entity)?.delete(id);
+    this.changes.push({ op: 'put', entity, value } as Change);
+    return value;
+  }
+
+  update<K extends EntityName>(entity: K, id: string, patch: Partial<EntityOf<K>>): EntityOf<K> {
+    const current = this.get(entity, id);
+    if (current === undefined) throw new Error(`Draft.update: ${entity} ${id} is not in the slice`);
+    return this.put(entity, { ...current, ...patch });
+  }
+
+  del(entity: EntityName, id: string): void {
+    this.puts.get(entity)?.delete(id);
+    let s = this.dels.get(entity);
+    if (!s) this.dels.set(entity, (s = new Set()));
+    s.add(id);
+    this.changes.push({ op: 'del', entity, id });
+  }
+
+  emit(event: DomainEvent): void {
+    this.events.push(event);
+  }
+
+  /** The estate as this draft sees it (View). */
+  estate(): Estate {
+    return this.changes.length === 0 ? this.base : this.snapshot();
+  }
+
+  /** The state after this draft's changes, for a command that composes with another. */
+  snapshot(): Estate {
+    return applyChanges(this.base, this.changes);
+  }
+
+  /** The changes, one per row (the last write wins, in the order rows were last written), and the events. */
+  outcome(): Outcome {
+    const last = new Map<string, Change>();
+    for (const c of this.changes) {
+      const key = `${c.entity}\u0000${c.op === 'put' ? (c.value as { id: string }).id : c.id}`;
+      last.delete(key);
+      last.set(key, c);
+    }
+    return { changes: [...last.values()], events: [...this.events] };
+  }
+}
+
+/**
+ * A row of a table by id, never a property every object inherits: an id such as "__proto__" or
+ * "constructor" names no row.
+ */
+export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(table, id) ? table[id] : undefined;
+}
+
+/** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
+export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(
+  estate: Estate,
+  entity: K,
+  field: F,
+  value: EntityOf<K>[F] & Scalar,
+): EntityOf<K>[] {
+  const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
+  const out: EntityOf<K>[] = [];
+  for (const id of indexOf(table, field).get(value) ?? []) {
+    const row = table[id];
+    if (row !== undefined && fieldValue(row, field) === value) out.push(row);
+  }
+  return out;
+}
+
+/**
+ * Applies changes to an estate, returning a new estate (its changed tables without a prototype, as
+ * emptyTable); the input is not mutated.
+ */
+export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
+  const next: Estate = { ...estate };
+  const copied = new Set<EntityName>();
+  for (const c of changes) {
+    if (!copied.has(c.entity)) {
+      (next as unknown as Record<string, unknown>)[c.entity] = Object.assign(emptyTable(), estate[c.entity]);
+      copied.add(c.entity);
+    }
+    const table = next[c.entity] as Record<string, unknown>;
+    if (c.op === 'put') table[(c.value as { id: string }).id] = c.value;
+    else delete table[c.id];
+  }
+  return next;
+}
+
+/** Applies changes in place: the BFF's in-memory estate after a committed transaction. */
+export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
+  for (const c of changes) {
+    const table = estate[c.entity] as Record<string, unknown>;
+    // A table built by hand rather than by emptyTable loses its prototype before an id lands in it.
+    if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
+    const id = c.op === 'put' ? (c.value as { id: string }).id : c.id;
+    const before = table[id];
+    if (c.op === 'put') table[id] = c.value;
+    else delete table[id];
+    reindex(table, id, before, c.op === 'put' ? c.value : undefined);
+  }
+}
