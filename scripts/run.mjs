@@ -2,6 +2,7 @@
 // task. Anything else is handed to pnpm as it is: `node scripts/run.mjs exec vitest run <file>`.
 import { ensureSupportedNode } from './node.mjs';
 import { buildConsole, ensureChromium, install, installIfStale, pnpm } from './lib.mjs';
+import { runDemos } from './demo.mjs';
 
 await ensureSupportedNode();
 
@@ -22,7 +23,10 @@ const TASKS = {
 const [name, ...rest] = process.argv.slice(2);
 const task = name === undefined ? undefined : TASKS[name];
 try {
-  if (task) {
+  if (name === 'demo') {
+    // pnpm demo [<name>… | --all] [--pace fast|normal] [--headed] [--no-video]: scripts/demo.mjs.
+    process.exit(runDemos(rest));
+  } else if (task) {
     for (const setup of task.setup) setup();
     for (const [i, step] of task.steps.entries()) {
       const status = pnpm(i === task.steps.length - 1 ? [...step, ...rest] : step);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { connectTo, expect, signIn, test, workArea } from '../fixtures';
+import { connectTo, expect, signIn, test } from '../fixtures';
 
 test.use({ seed: 'scenario-1' });
 
@@ -8,37 +8,7 @@ const memberRow = (page: Page) =>
   page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ }).filter({ hasText: 'PS1' });
 
 test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
-  test('with the mouse: switch a PS1 data source to DS3, check it, switch it back', async ({ page, server }) => {
-    await page.goto('/protection');
-    await connectTo(page, 'DS3');
-    const row = memberRow(page);
-    await expect(row).toContainText('OK');
-
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
-    // The dialog names the direction the server offers now.
-    await expect(dialog).toContainText('Switch protection of C:\\ on PS1 to DS3');
-    await expect(dialog).toContainText('DS3 takes ownership of the protection agent');
-    await dialog.getByRole('button', { name: 'Switch' }).click();
-    await expect(row).toContainText('Replica is inconsistent');
-
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Perform consistency check' }).click();
-    await server.advance(30);
-    await expect(row).toContainText('OK');
-
-    await row.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-    await expect(dialog).toContainText('Switch protection of C:\\ on PS1 back to DS1');
-    await dialog.getByRole('button', { name: 'Switch' }).click();
-    await expect(row).toContainText('Replica is inconsistent');
-
-    await connectTo(page, 'DS1');
-    await workArea(page, 'Monitoring').click();
-    await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Agent Ownership Required' }).filter({ hasText: 'PS1' })).toBeVisible();
-  });
-
+  // With the mouse, switch, check, switch back and Take Ownership: demos/switch-protection.demo.ts.
   test('with the keyboard alone: Shift+F10 and the context-menu key open the same menu; switch, check, switch back', async ({ page, server }) => {
     await page.goto('/protection');
     await connectTo(page, 'DS3');
