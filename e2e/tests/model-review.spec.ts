@@ -21,49 +21,7 @@ async function openWizard(page: Page, server: string): Promise<Locator> {
 }
 
 test.describe('what a secondary may protect (DPM chaining documentation, seeds 001, 004)', () => {
-  test.describe('scenario 3', () => {
-    test.use({ seed: 'scenario-3' });
-
-    test("DS2 can't select the replica of its own database that DS3 holds; the cycle's two arrows are two lines, and DS1's goes around DS3", async ({ page }) => {
-      const wizard = await openWizard(page, 'DS2');
-      const tree = wizard.getByRole('tree', { name: 'Available members' });
-      await tree.getByRole('treeitem', { name: 'DS3', exact: true }).click();
-      const replicas = tree.getByRole('treeitem', { name: 'Replicas on DS3', exact: true });
-      await replicas.click();
-      const own = replicas.getByRole('treeitem', { name: 'DPMDB_DS2 on DS2', exact: true });
-      await expect(own).toContainText('SELF_PROTECTION_BREAKS_CHAIN');
-      await expect(own).toHaveAttribute('title', /copy of DS2's own data/);
-      await own.getByRole('checkbox').click({ force: true });
-      await expect(own).toHaveAttribute('aria-checked', 'false');
-      // DS3 offers only what it protects directly: PS4's data, not its copies of DS2's primaries.
-      await expect(replicas.getByRole('treeitem', { name: /on PS4$/ })).toHaveCount(3);
-      await expect(replicas.getByRole('treeitem', { name: /on PS[123]$/ })).toHaveCount(0);
-      await wizard.getByRole('button', { name: 'Cancel' }).click();
-
-      await page.goto('/topology');
-      const pathOf = (label: string) => page.locator(`.react-flow__edge[aria-label="${label}"] path.react-flow__edge-path`);
-      await expect(pathOf('DS2 protects DS3')).toHaveCount(1);
-      const [there, back] = [await pathOf('DS2 protects DS3').getAttribute('d'), await pathOf('DS3 protects DS2').getAttribute('d')];
-      expect(there).not.toBe(back);
-      // No point of the arrow from DS2 to DS1 falls inside DS3's box.
-      const crossings = await page.evaluate(() => {
-        const path = document.querySelector<SVGPathElement>('.react-flow__edge[aria-label="DS2 protects DS1"] path.react-flow__edge-path');
-        const box = document.querySelector('[data-node-id="srv-DS3"]')?.getBoundingClientRect();
-        if (!path || !box) return -1;
-        const matrix = path.getScreenCTM();
-        let inside = 0;
-        const length = path.getTotalLength();
-        for (let i = 0; i <= 40; i += 1) {
-          const p = path.getPointAtLength((length * i) / 40);
-          const x = matrix ? matrix.a * p.x + matrix.c * p.y + matrix.e : p.x;
-          const y = matrix ? matrix.b * p.x + matrix.d * p.y + matrix.f : p.y;
-          if (x > box.left + 1 && x < box.right - 1 && y > box.top + 1 && y < box.bottom - 1) inside += 1;
-        }
-        return inside;
-      });
-      expect(crossings).toBe(0);
-    });
-  });
+  // Scenario 3 (DS2 and its own database on DS3, the cycle's two arrows): demos/chaining-and-cyclic.demo.ts.
 
   test.describe('scenario 1', () => {
     test.use({ seed: 'scenario-1' });
