@@ -33,7 +33,7 @@ try {
       if (status !== 0) process.exit(status);
     }
   } else {
-    if (name === undefined) throw new Error(`Name a task (${Object.keys(TASKS).join(', ')}) or pnpm arguments.`);
+    if (name === undefined) throw new Error(`Name a task (${[...Object.keys(TASKS), 'demo'].join(', ')}) or pnpm arguments.`);
     installIfStale();
     process.exit(pnpm([name, ...rest]));
   }
