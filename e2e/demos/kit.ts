@@ -140,7 +140,15 @@ export function demo(meta: { name: string; seed: Seed; summary: string }, body: 
     demoRun: async ({ page, server }, use, testInfo) => {
       if (OUT !== undefined) mkdirSync(OUT, { recursive: true });
       if (VIDEO && OUT !== undefined) await page.screencast.start({ path: join(OUT, `${meta.name}.webm`), size: page.viewportSize() ?? { width: 1400, height: 900 } });
-      if (NARRATE) await page.screencast.showActions({ duration: TIMING.action, position: 'top-right', style: { title: 'font-size: 20px' } });
+      if (NARRATE) {
+        await page.screencast.showActions({
+          duration: TIMING.action,
+          position: 'top-right',
+          style: { highlight: 'outline: 3px solid #0f6cbd; background: rgba(15, 108, 189, .12); border-radius: 4px', title: 'font-size: 15px' },
+        });
+      }
+      // The console is on screen before the first chapter card (not a blank page).
+      await page.goto('/');
       const d = new Demo(page, server, { name: meta.name, seed: meta.seed, summary: meta.summary });
       try {
         await use(d);
