@@ -15,8 +15,14 @@ export function listDemos() {
     .sort()
     .map((file) => {
       const text = readFileSync(resolve(DEMOS_DIR, file), 'utf8');
-      const field = (key) => text.match(new RegExp(`${key}: '((?:[^'\\\\]|\\\\.)*)'`))?.[1]?.replace(/\\\\/g, '\\').replace(/\\'/g, "'") ?? '';
-      return { file, name: file.replace(/\.demo\.ts$/, ''), seed: field('seed'), summary: field('summary') };
+      // A string literal in either quote, as the demo() call declares it.
+      const field = (key) => {
+        const m = text.match(new RegExp(`${key}: (['"])((?:(?!\\1)[^\\\\]|\\\\.)*)\\1`));
+        return m ? m[2].replace(/\\\\(.)/g, '$1') : '';
+      };
+      // The fixture it starts on, then any other estate it moves to (d.estate('scenario-3')).
+      const seeds = [field('seed'), ...[...text.matchAll(/\.estate\('([\w-]+)'\)/g)].map((m) => m[1])];
+      return { file, name: file.replace(/\.demo\.ts$/, ''), seed: seeds.join(', '), summary: field('summary') };
     });
 }
 
