@@ -57,6 +57,7 @@ export class Demo {
 
   /** The simulated clock moves: the card says how much time passed and what it brought. */
   async clock(minutes: number, what: string): Promise<void> {
+    await this.closeStep();
     await this.server.advance(minutes);
     const title = `${elapsed(minutes)} later: ${what}`;
     this.steps.push({ kind: 'clock', step: 'Simulated clock', title, description: `The simulated clock moved ${minutes} minutes (DPM_CLOCK=manual).`, at: Date.now() - this.started, states: [] });
