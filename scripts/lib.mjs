@@ -1,7 +1,9 @@
 // Shared by the scripts behind npm start, npm test and npm run <task>: find or bootstrap pnpm,
 // install with the lockfile, make sure native modules load under the Node in use.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
@@ -96,3 +98,58 @@ export function ensureChromium() {
 
 /** The server as one node process with tsx's loader (signals reach it directly). */
 export const serverCommand = [process.execPath, '--import', pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href, 'apps/bff/src/main.ts'];
+
+/**
+ * Playwright records video (page.screencast, recordVideo) through an ffmpeg binary it looks for at
+ * <browsers path>/ffmpeg-<revision>/ffmpeg-<platform>. Its own download host is out of reach here,
+ * so on Linux x64 the static ffmpeg (with VP8) of the npm package @ffmpeg-installer/linux-x64, an
+ * optional dependency of @dpm/e2e, is put there. Returns the path; throws with what is missing.
+ */
+export function ensureFfmpeg() {
+  const e2e = resolve(root, 'e2e');
+  const requireFromE2e = createRequire(resolve(e2e, 'package.json'));
+  const testPkg = requireFromE2e.resolve('@playwright/test/package.json');
+  const corePkg = createRequire(testPkg).resolve('playwright-core/package.json');
+  const browsers = JSON.parse(readFileSync(resolve(dirname(corePkg), 'browsers.json'), 'utf8')).browsers;
+  const revision = browsers.find((b) => b.name === 'ffmpeg')?.revision;
+  if (!revision) throw new Error(`playwright-core ${dirname(corePkg)} names no ffmpeg revision in browsers.json`);
+  const names = { linux: 'ffmpeg-linux', darwin: 'ffmpeg-mac', win32: 'ffmpeg-win64.exe' };
+  const name = names[process.platform];
+  if (!name) throw new Error(`Playwright records no video on ${process.platform}`);
+  const target = resolve(playwrightBrowsersPath(), `ffmpeg-${revision}`, name);
+  if (existsSync(target)) return target;
+  let source = null;
+  if (process.platform === 'linux' && process.arch === 'x64') {
+    try {
+      source = resolve(dirname(requireFromE2e.resolve('@ffmpeg-installer/linux-x64/package.json')), 'ffmpeg');
+    } catch {
+      source = null;
+    }
+  }
+  if (!source || !existsSync(source)) {
+    throw new Error(
+      [
+        `Video needs an ffmpeg binary at ${target}, and none is there.`,
+        process.platform === 'linux' && process.arch === 'x64'
+          ? 'The npm package @ffmpeg-installer/linux-x64 (an optional dependency of @dpm/e2e) is missing: run pnpm install again.'
+          : `No npm package of this project ships one for ${process.platform}-${process.arch}: run \`npx playwright install ffmpeg\` (it downloads Playwright's build), or copy an ffmpeg build with VP8 (libvpx) to that path.`,
+        'Without it, `pnpm demo <name> --pace fast --no-video` still runs a demo as a test.',
+      ].join('\n'),
+    );
+  }
+  log(`Putting the ffmpeg of @ffmpeg-installer/linux-x64 where Playwright records video: ${target}`);
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(source, target);
+  chmodSync(target, 0o755);
+  return target;
+}
+
+/** Where Playwright keeps its browsers and ffmpeg (PLAYWRIGHT_BROWSERS_PATH, or its default per platform). */
+export function playwrightBrowsersPath() {
+  const env = process.env.PLAYWRIGHT_BROWSERS_PATH;
+  if (env && env !== '0') return resolve(env);
+  if (env === '0') throw new Error('PLAYWRIGHT_BROWSERS_PATH=0 keeps browsers inside node_modules; unset it or name a folder to record demos.');
+  if (process.platform === 'darwin') return resolve(homedir(), 'Library', 'Caches', 'ms-playwright');
+  if (process.platform === 'win32') return resolve(process.env.LOCALAPPDATA ?? resolve(homedir(), 'AppData', 'Local'), 'ms-playwright');
+  return resolve(process.env.XDG_CACHE_HOME ?? resolve(homedir(), '.cache'), 'ms-playwright');
+}

@@ -2,6 +2,7 @@
 // task. Anything else is handed to pnpm as it is: `node scripts/run.mjs exec vitest run <file>`.
 import { ensureSupportedNode } from './node.mjs';
 import { buildConsole, ensureChromium, install, installIfStale, pnpm } from './lib.mjs';
+import { runDemos } from './demo.mjs';
 
 await ensureSupportedNode();
 
@@ -22,14 +23,17 @@ const TASKS = {
 const [name, ...rest] = process.argv.slice(2);
 const task = name === undefined ? undefined : TASKS[name];
 try {
-  if (task) {
+  if (name === 'demo') {
+    // pnpm demo [<name>… | --all] [--pace fast|normal] [--headed] [--no-video]: scripts/demo.mjs.
+    process.exit(runDemos(rest));
+  } else if (task) {
     for (const setup of task.setup) setup();
     for (const [i, step] of task.steps.entries()) {
       const status = pnpm(i === task.steps.length - 1 ? [...step, ...rest] : step);
       if (status !== 0) process.exit(status);
     }
   } else {
-    if (name === undefined) throw new Error(`Name a task (${Object.keys(TASKS).join(', ')}) or pnpm arguments.`);
+    if (name === undefined) throw new Error(`Name a task (${[...Object.keys(TASKS), 'demo'].join(', ')}) or pnpm arguments.`);
     installIfStale();
     process.exit(pnpm([name, ...rest]));
   }

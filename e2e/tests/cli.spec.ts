@@ -41,7 +41,7 @@ test('the seed 000 procedure with the dpm command line ends with every runbook s
   test.setTimeout(120_000);
   await post(server, '/servers/srv-DS1/fail');
   // Switch Disaster Protection from the command line, as Start-DPMSwitchProtection.
-  // Every data source of PS1, as in the console run (recover-server.spec.ts).
+  // Every data source of PS1, as in the console run (demos/rebuild-from-tape.demo.ts).
   const PS1_SOURCES = ['C:\\ on PS1', 'D:\\ on PS1', 'PS1\\MSSQLSERVER\\Sales on PS1'];
   let r = dpm(
     server,

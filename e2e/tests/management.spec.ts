@@ -1,75 +1,20 @@
 import type { Page } from '@playwright/test';
-import {
-  connectTo,
-  expect,
-  test,
-  workArea,
-  type RunningServer,
-  completed,
-  done,
-  pane,
-  rescanAndInventory,
-  started,
-} from '../fixtures';
+import { connectTo, expect, test, workArea, done, pane } from '../fixtures';
 
 const actions = (page: Page) => pane(page, 'Actions pane');
 const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
 
-async function estateOf(server: RunningServer) {
-  const res = await server.api('/estate');
-  return (await res.json()) as {
-    computers: { id: string; name: string; agentOwner: string | null }[];
-    servers: { id: string; name: string; version: string }[];
-  };
-}
-
 test.describe('Management › Libraries on the demo estate', () => {
   test.use({ seed: 'demo' });
 
-  test('Rescan, Detailed inventory, an imported tape of DS2 is recataloged and listed under External DPM ' +
-    'Tapes', async ({
-    page,
-    server,
-  }) => {
-    await page.goto('/');
-    await connectTo(page, 'DS1');
-    await rescanAndInventory(page, server);
-
-    const tapes = page.getByRole('grid', { name: 'Tapes' });
-    // DS1 wrote its DPMDB tape and was not reinstalled: the tape shows its label, not Imported.
-    const own = tapes.getByRole('row').filter({ hasText: 'DS1-DPMDB-Tape-0001' });
-    await expect(own).toBeVisible();
-    await expect(own).not.toContainText('Imported');
-    const imported = tapes.getByRole('row').filter({ hasText: 'DS2017L8' });
-    await expect(imported).toContainText('Imported');
-    await expect(imported).toContainText('DS2');
-
-    await imported.click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Recatalog imported tape' }).click();
-    await expect(started(page, 'Recatalog imported tape')).toContainText('The tape recatalog job started');
-    await server.advance(10);
-    await expect(completed(page, 'Recatalog imported tape')).toBeVisible();
-    const jobs = (await (await server.api('/servers/srv-DS1/jobs?limit=500')).json()) as {
-      items: { type: string; status: string }[];
-    };
-    expect(jobs.items.filter((j) => j.type === 'Tape recatalog').map((j) => j.status)).toContain('Completed');
-
-    await workArea(page, 'Recovery').click();
-    await expect(
-      page.getByRole('tree', { name: 'Recoverable data' }).getByRole('treeitem', { name: /DPMDB_DS2 on DS2/ }),
-    ).toBeVisible();
-  });
+  // Rescan, Detailed inventory, DS2's imported tape recataloged and listed under External DPM Tapes: demos/external-dpm-tape.demo.ts.
 
   test('View tape contents lists the data sets; Add tape (I/E port) and Unlock library door', async ({ page }) => {
     await page.goto('/');
     await connectTo(page, 'DS1');
     await workArea(page, 'Management').click();
     await page.getByRole('tab', { name: 'Libraries' }).click();
-    await page
-      .getByRole('grid', { name: 'Tapes' })
-      .getByRole('row')
-      .filter({ hasText: 'File servers-LT-0002' })
-      .click({ button: 'right' });
+    await page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'File servers-LT-0002' }).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'View tape contents' }).click();
     const dialog = page.getByRole('dialog', { name: 'View tape contents' });
     await expect(dialog.getByRole('table', { name: 'Data sets' })).toContainText('PS1');
@@ -79,18 +24,13 @@ test.describe('Management › Libraries on the demo estate', () => {
     const add = page.getByRole('dialog', { name: 'Add tape (I/E port)' });
     await add.getByRole('textbox', { name: 'Barcode' }).fill('NEW100L8');
     await add.getByRole('button', { name: 'Add tape' }).click();
-    await expect(
-      page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'NEW100L8' }),
-    ).toContainText('Unknown');
+    await expect(page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'NEW100L8' })).toContainText('Unknown');
     await actions(page).getByRole('button', { name: 'Unlock library door' }).click();
     await expect(actions(page).getByRole('button', { name: 'Lock library door' })).toBeVisible();
   });
 });
 
-test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and Monitoring raises the alert ' +
-  '(replica protection status)', async ({
-  page,
-}) => {
+test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and Monitoring raises the alert (domain-rules.md)', async ({ page }) => {
   await page.goto('/management/estate');
   await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
   await page.getByRole('grid', { name: 'Computers' }).getByRole('row').filter({ hasText: 'PS2' }).click();
@@ -98,30 +38,19 @@ test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and
   await expect(done(page, 'Simulate unclean shutdown')).toBeVisible();
 
   await workArea(page, 'Monitoring').click();
-  const alerts = page
-    .getByRole('grid', { name: 'Alerts' })
-    .getByRole('row')
-    .filter({ hasText: 'Replica is inconsistent' });
+  const alerts = page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is inconsistent' });
   await expect(alerts.filter({ hasText: 'PS2' }).first()).toBeVisible();
   await workArea(page, 'Protection').click();
-  await expect(pane(page, 'Display pane').getByRole('row').filter({ hasText: 'PS2' }).first()).toContainText(
-    'Replica is inconsistent',
-  );
+  await expect(pane(page, 'Display pane').getByRole('row').filter({ hasText: 'PS2' }).first()).toContainText('Replica is inconsistent');
 });
 
-test('Disks: a failed disk makes its replicas missing with their alert; Remove disk, Add disk and Reallocate ' +
-  'replicas bring them back to Manual replica creation pending', async ({
-  page,
-}) => {
+test('Disks: a failed disk makes its replicas missing with their alert; Remove disk, Add disk and Reallocate replicas bring them back to Manual replica creation pending', async ({ page }) => {
   await page.goto('/management/disks');
   await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
   const disks = page.getByRole('grid', { name: 'Disks' });
   const disk1 = disks.getByRole('row').filter({ hasText: 'Disk 1' });
   await expect(disk1).toContainText('Healthy');
-  const onDisk1 = page
-    .getByRole('grid', { name: 'Replicas in the storage pool' })
-    .getByRole('row')
-    .filter({ hasText: 'Disk 1' });
+  const onDisk1 = page.getByRole('grid', { name: 'Replicas in the storage pool' }).getByRole('row').filter({ hasText: 'Disk 1' });
   const count = await onDisk1.count();
   expect(count).toBeGreaterThan(0);
 
@@ -135,9 +64,7 @@ test('Disks: a failed disk makes its replicas missing with their alert; Remove d
   await expect(disk1).toContainText('Missing');
 
   await workArea(page, 'Monitoring').click();
-  await expect(
-    page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is missing' }),
-  ).toHaveCount(count);
+  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is missing' })).toHaveCount(count);
 
   // From another server's console, the header's critical alerts lead to them on DS1.
   await connectTo(page, 'DS3');
@@ -162,90 +89,16 @@ test('Disks: a failed disk makes its replicas missing with their alert; Remove d
   await actions(page).getByRole('button', { name: 'Reallocate replicas' }).click();
   await expect(done(page, 'Reallocate replicas')).toBeVisible();
   await workArea(page, 'Protection').click();
-  await expect(
-    page
-      .getByRole('grid', { name: 'Protected members' })
-      .getByRole('row')
-      .filter({ hasText: 'Manual replica creation pending' }),
-  ).toHaveCount(count);
+  await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'Manual replica creation pending' })).toHaveCount(count);
 });
 
 test.describe('Protection Agent Installation Wizard on scenario 1', () => {
   test.use({ seed: 'scenario-1' });
 
-  test('attaching DS5 (DPM 9.0) from DS4 is refused with VERSION_MISMATCH; a DPM server of the same version is ' +
-    'attached', async ({
-    page,
-    server,
-  }) => {
-    await page.goto('/');
-    // The Estate tab adds DS5 with DPM 9.0 to the simulated domain.
-    await workArea(page, 'Management').click();
-    await page.getByRole('tab', { name: 'Estate' }).click();
-    await actions(page).getByRole('textbox', { name: 'Name' }).fill('DS5');
-    await actions(page).getByRole('textbox', { name: 'FQDN' }).fill('ds5.contoso.com');
-    await actions(page).getByRole('textbox', { name: 'DPM version' }).fill('9.0.100');
-    await actions(page).getByRole('textbox', { name: 'Update rollup' }).fill('1');
-    await actions(page).getByRole('button', { name: 'Add DPM server' }).click();
-    await expect(done(page, 'Add DPM server')).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('9.0.100.0 UR1');
-
-    await connectTo(page, 'DS4');
-    await page.getByRole('tab', { name: 'Agents' }).click();
-    const before = JSON.stringify(await estateOf(server));
-
-    const attach = async (computer: string) => {
-      await actions(page).getByRole('button', { name: 'Install' }).click();
-      const wizard = page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' });
-      await expect(wizard.getByRole('heading', { name: 'Select Agent Deployment Method' })).toBeVisible();
-      await wizard.getByRole('radio', { name: 'Attach agents' }).check();
-      await wizard.getByRole('radio', { name: 'Computer on a trusted domain' }).check();
-      await wizard.getByRole('button', { name: 'Next' }).click();
-      await expect(wizard.getByRole('heading', { name: 'Select Computers' })).toBeVisible();
-      await wizard.getByRole('textbox', { name: 'Search' }).fill(computer);
-      await wizard.getByRole('checkbox', { name: new RegExp(`^${computer} \\(`) }).check();
-      await wizard.getByRole('button', { name: 'Next' }).click();
-      await expect(wizard.getByRole('heading', { name: 'Enter Credentials' })).toBeVisible();
-      await wizard.getByRole('textbox', { name: 'User name' }).fill(DOMAIN_ADMIN.userName);
-      await wizard.getByLabel('Password').fill(DOMAIN_ADMIN.password);
-      await wizard.getByRole('button', { name: 'Next' }).click();
-      await expect(wizard.getByRole('heading', { name: 'Summary' })).toBeVisible();
-      await wizard.getByRole('button', { name: 'Attach', exact: true }).click();
-      return wizard;
-    };
-
-    // DS5 runs the agent every DPM server runs, but another major and minor version: Select
-    // Computers greys it out with DPM's sentence before any credentials are asked (seed 001).
-    await actions(page).getByRole('button', { name: 'Install' }).click();
-    const wizard = page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' });
-    await wizard.getByRole('radio', { name: 'Attach agents' }).check();
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await wizard.getByRole('textbox', { name: 'Search' }).fill('DS5');
-    const ds5 = wizard.getByRole('checkbox', { name: /^DS5 \(/ });
-    await expect(ds5).toBeDisabled();
-    await expect(
-      wizard.getByText(
-        /DS5 \(ds5\.contoso\.com\).*The major and minor versions of the primary and secondary DPM servers must match\./,
-      ),
-    ).toBeVisible();
-    await expect(wizard.getByRole('button', { name: 'Next' })).toBeDisabled();
-    expect(JSON.stringify(await estateOf(server))).toBe(before);
-    await wizard.getByRole('button', { name: 'Cancel' }).click();
-
-    // DS1 runs the same version as DS4: its agent (owned by DS3) is attached to DS4.
-    await attach('DS1');
-    await expect(page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' })).toBeHidden();
-    await expect(done(page, 'Attach')).toBeVisible();
-    await expect(page.getByRole('grid', { name: 'Agents' }).getByRole('row').filter({ hasText: 'DS1' })).toContainText(
-      'DS3',
-    );
-  });
+  // Attaching a DPM server of another version (VERSION_MISMATCH) and one of the same version: demos/secondary-protection.demo.ts.
 
   test('the domain password never appears in an answer, the audit log or the page', async ({ page, server }) => {
-    const res = await server.api('/servers/srv-DS4/agents/attach', {
-      method: 'POST',
-      body: JSON.stringify({ computerIds: ['cmp-DS1'], method: 'Attach', credentials: DOMAIN_ADMIN }),
-    });
+    const res = await server.api('/servers/srv-DS4/agents/attach', { method: 'POST', body: JSON.stringify({ computerIds: ['cmp-DS1'], method: 'Attach', credentials: DOMAIN_ADMIN }) });
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain(DOMAIN_ADMIN.password);
     const audit = await (await server.api('/audit?limit=500')).text();
