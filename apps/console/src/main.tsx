@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, redirect, RouterProvider } from 'react-router';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client';
-import { topologyQuery } from './api/queries';
+import { topologyQuery } from './features/topology/queries';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { Shell } from './shell/Shell';
 import { MonitoringPage } from './features/monitoring/MonitoringPage';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, unwrap } from '../../api/client';
-import { serverOperationsQuery } from '../../api/queries';
+import { serverOperationsQuery } from '../servers/queries';
 import type { useCommand } from '../../components/command';
 import { PaneTitle } from '../../shell/Panes';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';

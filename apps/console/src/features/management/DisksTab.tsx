@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input, ProgressBar } from '@fluentui/react-components';
-import { disksQuery, serverOperationsQuery } from '../../api/queries';
+import { disksQuery } from './queries';
+import { serverOperationsQuery } from '../servers/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';

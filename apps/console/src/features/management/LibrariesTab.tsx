@@ -17,7 +17,8 @@ import {
   MenuTrigger,
   ToggleButton,
 } from '@fluentui/react-components';
-import { librariesQuery, serverOperationsQuery, serversQuery } from '../../api/queries';
+import { librariesQuery } from './queries';
+import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, OperationMenuItem, offerOf, reasonOf, type Offer } from '../../components/operations';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input } from '@fluentui/react-components';
-import { serversQuery } from '../../api/queries';
+import { serversQuery } from '../servers/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, offerOf } from '../../components/operations';
-import { serverOperationsQuery } from '../../api/queries';
+import { serverOperationsQuery } from '../servers/queries';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
-import { alertsQuery, type AlertGrouping } from '../../api/queries';
+import { alertsQuery, type AlertGrouping } from './queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';

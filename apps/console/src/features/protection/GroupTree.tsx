@@ -1,12 +1,11 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Dropdown, Menu, MenuList, MenuPopover, Option, Tree, TreeItem, TreeItemLayout, type PositioningVirtualElement } from '@fluentui/react-components';
-import { membersQuery } from '../../api/queries';
+import { membersQuery } from './queries';
 import { OperationMenuItem, type Offer } from '../../components/operations';
 import { memberLabel, type GroupRow } from './types';
+import type { GroupBy, Selection } from './use-members';
 
-export type Selection = { kind: 'all' } | { kind: 'group'; groupId: string } | { kind: 'inactive' };
-export type GroupBy = 'Protection group' | 'Computer';
 type MenuTarget = HTMLElement | PositioningVirtualElement;
 
 /**

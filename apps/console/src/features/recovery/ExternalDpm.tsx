@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
 import { api, unwrap } from '../../api/client';
-import { serverOperationsQuery, serversQuery } from '../../api/queries';
+import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { OperationButton, offerOf } from '../../components/operations';
 import { PaneTitle } from '../../shell/Panes';
 import { CommandFeedback, useCommand } from '../../components/command';

@@ -5,7 +5,7 @@ import { Button, Text, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-co
 import { GROUP_BY, REPORT_IDS, REPORT_NAMES, type ReportGroupBy, type ReportId } from '@dpm/domain/reporting/document';
 import { PERIODS, type Period } from '@dpm/domain/reporting/period';
 import { api, unwrap } from '../../api/client';
-import { serversQuery } from '../../api/queries';
+import { serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { Choice } from '../../components/GroupBy';

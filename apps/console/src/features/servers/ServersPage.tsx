@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
-import { serverOperationsQuery, serversQuery } from '../../api/queries';
+import { serverOperationsQuery, serversQuery } from './queries';
 import { api, unwrap } from '../../api/client';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';

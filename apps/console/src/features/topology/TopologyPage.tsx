@@ -5,7 +5,7 @@ import { NavLink, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MessageBar, MessageBarBody, MessageBarTitle, SearchBox, Text, type PositioningVirtualElement } from '@fluentui/react-components';
-import { topologyQuery } from '../../api/queries';
+import { topologyQuery } from './queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';

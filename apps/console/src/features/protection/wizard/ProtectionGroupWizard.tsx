@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Button,
   Dialog,
@@ -15,8 +15,12 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
-import { api, ApiError, unwrap } from '../../../api/client';
-import { clockQuery, disksQuery, groupQuery, groupsQuery, keys, librariesQuery, protectableQuery, serverOperationsQuery, serversQuery } from '../../../api/queries';
+import { ApiError } from '../../../api/client';
+import { createGroup, modifyGroup } from '../commands';
+import { clockQuery } from '../../../shell/queries';
+import { disksQuery, librariesQuery } from '../../management/queries';
+import { groupQuery, groupsQuery, protectableQuery } from '../queries';
+import { serverOperationsQuery, serversQuery } from '../../servers/queries';
 import { offerOf, type Offer } from '../../../components/operations';
 import { ErrorState, Loading } from '../../../components/states';
 import { MembersTree } from './MembersTree';
@@ -146,7 +150,6 @@ function defaultName(names: string[]): string {
 }
 
 function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, methods, onClose, onDone, reload }: FlowProps) {
-  const client = useQueryClient();
   const [s, setState] = useState<WizardState>(() => initialState(defaultName(groupNames), now, group));
   const [touched, setTouched] = useState<Set<keyof WizardState>>(new Set());
   const [attempted, setAttempted] = useState<Set<PageId>>(new Set());
@@ -206,15 +209,11 @@ function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingM
 
   const submit = useMutation({
     mutationFn: async () => {
-      if (mode === 'modify' && groupId !== undefined) {
-        return unwrap(await api.servers[':serverId'].protection.groups[':groupId'].modify.$post({ param: { serverId, groupId }, json: modifyBody(s, ctx, group?.revision?.n) }));
-      }
-      return unwrap(await api.servers[':serverId'].protection.groups.$post({ param: { serverId }, json: createBody(s, ctx) }));
+      if (mode === 'modify' && groupId !== undefined) return modifyGroup(serverId, groupId, modifyBody(s, ctx, group?.revision?.n));
+      return createGroup(serverId, createBody(s, ctx));
     },
+    // The new group and its members reach the views through the live stream.
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: keys.server(serverId) });
-      void client.invalidateQueries({ queryKey: keys.servers });
-      void client.invalidateQueries({ queryKey: keys.topology });
       onDone(mode === 'create' ? `Protection group ${s.name.trim()} created.` : `Protection group ${s.name.trim()} updated.`);
     },
     onError: (error) => {
