@@ -3,12 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Menu,
@@ -26,6 +20,7 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatTime } from '../../shell/format';
 import { tapeContentsQuery } from './queries';
 
@@ -35,11 +30,7 @@ const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4
 function TapeContentsDialog({ serverId, tapeId, barcode, onClose }: { serverId: string; tapeId: string; barcode: string; onClose: () => void }) {
   const contents = useQuery(tapeContentsQuery(serverId, tapeId));
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 720 }}>
-        <DialogBody>
-          <DialogTitle>View tape contents</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 8 }}>
+    <ConfirmDialog title="View tape contents" cancel="Close" onClose={onClose} stacked size="wider">
             <p style={{ margin: 0 }}>Tape {barcode}</p>
             {contents.isPending && <Loading label="Reading the tape…" />}
             {contents.isError && <ErrorState error={contents.error} />}
@@ -66,13 +57,7 @@ function TapeContentsDialog({ serverId, tapeId, barcode, onClose }: { serverId: 
                 </tbody>
               </table>
             )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -81,25 +66,19 @@ function AddTapeDialog({ onAdd, onClose }: { onAdd: (barcode: string, cleaning: 
   const [barcode, setBarcode] = useState('');
   const [cleaning, setCleaning] = useState(false);
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Add tape (I/E port)</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 8 }}>
-            <Field label="Barcode">
-              <Input value={barcode} onChange={(_, d) => setBarcode(d.value)} />
-            </Field>
-            <Checkbox label="Cleaning tape" checked={cleaning} onChange={(_, d) => setCleaning(d.checked === true)} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={barcode.trim() === ''} onClick={() => void onAdd(barcode.trim(), cleaning).then(onClose)}>
-              Add tape
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      title="Add tape (I/E port)"
+      confirm="Add tape"
+      disabled={barcode.trim() === ''}
+      onConfirm={() => void onAdd(barcode.trim(), cleaning).then(onClose)}
+      onClose={onClose}
+      stacked
+    >
+      <Field label="Barcode">
+        <Input value={barcode} onChange={(_, d) => setBarcode(d.value)} />
+      </Field>
+      <Checkbox label="Cleaning tape" checked={cleaning} onChange={(_, d) => setCleaning(d.checked === true)} />
+    </ConfirmDialog>
   );
 }
 

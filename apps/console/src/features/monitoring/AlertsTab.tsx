@@ -7,8 +7,9 @@ import { alertsQuery, type AlertGrouping } from './queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { PagedTable, usePagedRows } from '../../components/PagedTable';
+import { Empty } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButton, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { formatTime } from '../../shell/format';
@@ -57,7 +58,7 @@ export function AlertsTab() {
   const [comment, setComment] = useState('');
   type Row = NonNullable<typeof alerts.data>['pages'][number]['items'][number];
   const groupOf = useMemo(() => alertGroup<Row>(groupBy), [groupBy]);
-  const rows = useMemo(() => alerts.data?.pages.flatMap((p) => p.items) ?? [], [alerts.data]);
+  const rows = usePagedRows(alerts);
   const alert = rows.find((r) => r.id === selected);
 
   const columns: Column<Row>[] = [
@@ -130,22 +131,18 @@ export function AlertsTab() {
       display={
         <>
           <CommandFeedback command={command} />
-          {alerts.isPending && <Loading label="Loading alerts…" />}
-          {alerts.isError && <ErrorState error={alerts.error} />}
-          {alerts.data && rows.length === 0 && <Empty>No {showInactive ? '' : 'active '}alerts on this DPM server.</Empty>}
-          {rows.length > 0 && (
-            <VirtualTable
-              label="Alerts"
-              rows={rows}
-              total={alerts.data?.pages[0]?.total}
-              getId={(r) => r.id}
-              columns={columns}
-              selectedId={selected}
-              onSelect={(r) => setSelected(r.id)}
-              groupOf={groupOf ?? undefined}
-              onEndReached={alerts.hasNextPage && !alerts.isFetchingNextPage ? () => void alerts.fetchNextPage() : undefined}
-            />
-          )}
+          <PagedTable
+            query={alerts}
+            rows={rows}
+            loading="Loading alerts…"
+            empty={`No ${showInactive ? '' : 'active '}alerts on this DPM server.`}
+            label="Alerts"
+            getId={(r) => r.id}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(r) => setSelected(r.id)}
+            groupOf={groupOf ?? undefined}
+          />
         </>
       }
       details={

@@ -9,8 +9,9 @@ import { serversQuery } from '../servers/queries';
 import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { PagedTable, usePagedRows } from '../../components/PagedTable';
+import { Empty, ErrorState } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButtons, OperationMenuItem, type Offer } from '../../components/operations';
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
@@ -58,7 +59,7 @@ export function JobsTab() {
         return null;
     }
   }, [groupBy]);
-  const rows = useMemo(() => jobs.data?.pages.flatMap((p) => p.items) ?? [], [jobs.data]);
+  const rows = usePagedRows(jobs);
   const job = rows.find((r) => r.id === selected);
   const detail = details.data && details.data.id === selected ? details.data : undefined;
 
@@ -115,23 +116,19 @@ export function JobsTab() {
               <MessageBarBody>{historyNote}</MessageBarBody>
             </MessageBar>
           )}
-          {jobs.isPending && <Loading label="Loading jobs…" />}
-          {jobs.isError && <ErrorState error={jobs.error} />}
-          {jobs.data && rows.length === 0 && <Empty>{status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}</Empty>}
-          {rows.length > 0 && (
-            <VirtualTable
-              label="Jobs"
-              rows={rows}
-              total={jobs.data?.pages[0]?.total}
-              getId={(r) => r.id}
-              columns={columns}
-              selectedId={selected}
-              onSelect={(r) => setSelected(r.id)}
-              groupOf={groupOf ?? undefined}
-              menu={(r) => r.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />)}
-              onEndReached={jobs.hasNextPage && !jobs.isFetchingNextPage ? () => void jobs.fetchNextPage() : undefined}
-            />
-          )}
+          <PagedTable
+            query={jobs}
+            rows={rows}
+            loading="Loading jobs…"
+            empty={status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}
+            label="Jobs"
+            getId={(r) => r.id}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(r) => setSelected(r.id)}
+            groupOf={groupOf ?? undefined}
+            menu={(r) => r.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />)}
+          />
         </>
       }
       details={job ? <JobDetailsView job={job} detail={detail} loading={details.isPending} error={details.error} /> : <Empty>Select a job to see what it did.</Empty>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { api, unwrap } from '../../api/client';
 import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { OperationButton, offerOf } from '../../components/operations';
@@ -48,31 +49,25 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
         onClick={() => void command.run('Clear External DPM', async () => unwrap(await api.servers[':serverId'].recovery['external-dpm'].clear.$post({ param: { serverId }, json: {} })))}
       />
       {open && (
-        <Dialog open onOpenChange={(_, d) => !d.open && setOpen(false)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>Add External DPM</DialogTitle>
-              <DialogContent style={{ display: 'grid', gap: 8 }}>
-                {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
-                <Field label="Vault">
-                  <Input value={vault} onChange={(_, d) => setVault(d.value)} />
-                </Field>
-                <Field label="Vault credentials downloaded (hours ago)" hint="Vault credentials are valid for two days.">
-                  <Input type="number" min={0} value={age} onChange={(_, d) => setAge(d.value)} />
-                </Field>
-                <Field label="Passphrase" hint="At least 16 characters; it is not stored.">
-                  <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
-                </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" disabled={!vault || passphrase.length < 16 || command.pending} onClick={() => void add()}>
-                  Add
-                </Button>
-                <Button onClick={() => setOpen(false)}>Cancel</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ConfirmDialog
+          title="Add External DPM"
+          confirm="Add"
+          disabled={!vault || passphrase.length < 16 || command.pending}
+          onConfirm={() => void add()}
+          onClose={() => setOpen(false)}
+          stacked
+        >
+          {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
+          <Field label="Vault">
+            <Input value={vault} onChange={(_, d) => setVault(d.value)} />
+          </Field>
+          <Field label="Vault credentials downloaded (hours ago)" hint="Vault credentials are valid for two days.">
+            <Input type="number" min={0} value={age} onChange={(_, d) => setAge(d.value)} />
+          </Field>
+          <Field label="Passphrase" hint="At least 16 characters; it is not stored.">
+            <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
+          </Field>
+        </ConfirmDialog>
       )}
     </div>
   );
