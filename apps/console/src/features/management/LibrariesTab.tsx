@@ -13,7 +13,6 @@ import {
 } from '@fluentui/react-components';
 import { librariesQuery } from './queries';
 import { serverOperationsQuery, serversQuery } from '../servers/queries';
-import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, OperationMenuItem, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -23,6 +22,7 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatTime } from '../../shell/format';
 import { tapeContentsQuery } from './queries';
+import { rescanLibraries, inventory, lockDoor, enableLibrary, cleanDrive, addTape, tapeCommand } from './commands';
 
 const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left' } as const;
 
@@ -99,33 +99,30 @@ export function LibrariesTab() {
   type Tape = NonNullable<typeof library>['tapes'][number];
   const tape = library?.tapes.find((t) => t.id === selectedTape);
   const serverName = servers.data?.find((s) => s.id === serverId)?.name ?? '';
-  const lib = api.servers[':serverId'].libraries[':libraryId'];
-  const tapes = api.servers[':serverId'].tapes[':tapeId'];
   const run = (label: string, call: () => Promise<unknown>) => command.run(label, call);
 
   type LibraryRow = NonNullable<typeof library>;
   /** A library's operation, as the server offers it; one with a dialog opens it. */
   const onLibrary = (offer: Offer, l: LibraryRow) => {
-    const param = { serverId, libraryId: l.id };
     const expectedRevision = l.revision.n;
     switch (offer.id) {
       case 'libraries.fast-inventory':
       case 'libraries.detailed-inventory': {
         const kind = offer.id === 'libraries.fast-inventory' ? 'Fast' : 'Detailed';
-        return run(offer.name, async () => unwrap(await lib.inventory.$post({ param, json: { kind } })));
+        return run(offer.name, () => inventory(serverId, l.id, kind));
       }
       case 'libraries.lock-door':
       case 'libraries.unlock-door': {
         const locked = offer.id === 'libraries.lock-door';
-        return run(offer.name, async () => unwrap(await lib.door.$post({ param, json: { locked, expectedRevision } })));
+        return run(offer.name, () => lockDoor(serverId, l.id, locked, expectedRevision));
       }
       case 'libraries.disable':
       case 'libraries.enable': {
         const enabled = offer.id === 'libraries.enable';
-        return run(offer.name, async () => unwrap(await lib.enabled.$post({ param, json: { enabled, expectedRevision } })));
+        return run(offer.name, () => enableLibrary(serverId, l.id, enabled, expectedRevision));
       }
       case 'libraries.clean-drive':
-        return run(offer.name, async () => unwrap(await lib['clean-drive'].$post({ param, json: {} })));
+        return run(offer.name, () => cleanDrive(serverId, l.id));
       case 'libraries.add-tape':
         return setAdding(true);
       default:
@@ -133,26 +130,25 @@ export function LibrariesTab() {
     }
   };
   /** Rescan: the server detects its libraries (after a reinstall, the only way its new database learns of them). */
-  const rescan = (offer: Offer) => run(offer.name, async () => unwrap(await api.servers[':serverId'].libraries.rescan.$post({ param: { serverId }, json: {} })));
-  const addTape = (l: LibraryRow) => (barcode: string, cleaning: boolean) =>
-    run('Add tape (I/E port)', async () => unwrap(await lib.tapes.$post({ param: { serverId, libraryId: l.id }, json: { barcode, cleaning } })));
+  const rescan = (offer: Offer) => run(offer.name, () => rescanLibraries(serverId));
+  const addTapeTo = (l: LibraryRow) => (barcode: string, cleaning: boolean) =>
+    run('Add tape (I/E port)', () => addTape(serverId, l.id, barcode, cleaning));
 
   /** A tape's operation, as the server offers it. */
   const onTape = (offer: Offer, t: Tape) => {
-    const param = { serverId, tapeId: t.id };
     switch (offer.id) {
       case 'tapes.recatalog':
-        return run(offer.name, async () => unwrap(await tapes.recatalog.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'recatalog'));
       case 'tapes.identify':
-        return run(offer.name, async () => unwrap(await tapes.identify.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'identify'));
       case 'tapes.view-contents':
         return setViewing({ id: t.id, barcode: t.barcode || t.id });
       case 'tapes.mark-free':
-        return run(offer.name, async () => unwrap(await tapes['mark-free'].$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'mark-free'));
       case 'tapes.erase':
-        return run(offer.name, async () => unwrap(await tapes.erase.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'erase'));
       case 'tapes.remove':
-        return run(offer.name, async () => unwrap(await tapes.remove.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'remove'));
       default:
         return undefined;
     }
@@ -215,7 +211,7 @@ export function LibrariesTab() {
             />
           )}
           {viewing && <TapeContentsDialog serverId={serverId} tapeId={viewing.id} barcode={viewing.barcode} onClose={() => setViewing(null)} />}
-          {adding && library && <AddTapeDialog onAdd={addTape(library)} onClose={() => setAdding(false)} />}
+          {adding && library && <AddTapeDialog onAdd={addTapeTo(library)} onClose={() => setAdding(false)} />}
         </>
       }
       details={

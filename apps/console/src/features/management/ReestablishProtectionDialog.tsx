@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { api, unwrap } from '../../api/client';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ErrorState, Loading } from '../../components/states';
 import { agentChecksQuery } from './queries';
+import { agentCommand } from './commands';
 
 const useStyles = makeStyles({
   text: { margin: 0, fontSize: '13px' },
@@ -32,9 +32,7 @@ export function ReestablishProtectionDialog({ serverId, serverName, computerId, 
   const fixed = command.feedback?.intent === 'success';
 
   const fix = async () => {
-    await command.run('Re-establish protection', async () =>
-      unwrap(await api.servers[':serverId'].agents[':computerId'].reestablish.$post({ param: { serverId, computerId }, json: { expectedRevision: revision } })),
-    );
+    await command.run('Re-establish protection', () => agentCommand(serverId, computerId, 'reestablish', revision));
     setConfirming(false);
   };
 

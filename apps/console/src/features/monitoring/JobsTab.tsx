@@ -4,9 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { MessageBar, MessageBarBody, ProgressBar, Toolbar } from '@fluentui/react-components';
-import { jobsQuery, type JobGrouping } from './queries';
 import { serversQuery } from '../servers/queries';
-import { api, unwrap } from '../../api/client';
+import { cancelJob, retryJob } from './commands';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import type { Column } from '../../components/VirtualTable';
@@ -16,7 +15,7 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButtons, OperationMenuItem, type Offer } from '../../components/operations';
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
 
-import { jobQuery, type JobDetail, type JobRow } from './queries';
+import { jobQuery, jobsQuery, type JobDetail, type JobGrouping, type JobRow } from './queries';
 
 const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
 type JobGroupBy = (typeof GROUP_BY)[number];
@@ -64,12 +63,11 @@ export function JobsTab() {
   const detail = details.data && details.data.id === selected ? details.data : undefined;
 
   const perform = (offer: Offer, r: JobRow) => {
-    const param = { serverId, jobId: r.id };
     switch (offer.id) {
       case 'jobs.retry':
-        return command.run(offer.name, async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].retry.$post({ param, json: {} })));
+        return command.run(offer.name, () => retryJob(serverId, r.id));
       case 'jobs.cancel':
-        return command.run(offer.name, async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].cancel.$post({ param, json: {} })));
+        return command.run(offer.name, () => cancelJob(serverId, r.id));
       default:
         return undefined;
     }

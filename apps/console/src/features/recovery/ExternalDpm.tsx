@@ -8,6 +8,7 @@ import { OperationButton, offerOf } from '../../components/operations';
 import { PaneTitle } from '../../shell/Panes';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
+import { addExternalDpm, clearExternalDpm } from './commands';
 
 const HOUR = 3_600_000;
 
@@ -28,12 +29,7 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
   const add = async () => {
     const issuedHoursAgo = Number(age);
     const res = await command.run('Add External DPM', async () =>
-      unwrap(
-        await api.servers[':serverId'].recovery['external-dpm'].$post({
-          param: { serverId },
-          json: { vault, passphrase, credentialsIssuedAt: Math.max(0, (await simulatedNow()) - issuedHoursAgo * HOUR) },
-        }),
-      ),
+      addExternalDpm(serverId, vault, passphrase, Math.max(0, (await simulatedNow()) - issuedHoursAgo * HOUR)),
     );
     setPassphrase('');
     if (res !== undefined) setOpen(false);
@@ -46,7 +42,7 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
       <OperationButton offer={offerOf(serverOps.data, 'recovery.add-external-dpm')} onClick={() => setOpen(true)} />
       <OperationButton
         offer={offerOf(serverOps.data, 'recovery.clear-external-dpm')}
-        onClick={() => void command.run('Clear External DPM', async () => unwrap(await api.servers[':serverId'].recovery['external-dpm'].clear.$post({ param: { serverId }, json: {} })))}
+        onClick={() => void command.run('Clear External DPM', () => clearExternalDpm(serverId))}
       />
       {open && (
         <ConfirmDialog

@@ -33,12 +33,12 @@ import {
   type RestoreSecurity,
 } from '@dpm/domain/recovery/recovery-types';
 import { offerOf, type Offers } from '../../components/operations';
-import { api, unwrap } from '../../api/client';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ErrorState, Loading } from '../../components/states';
 import { Fields } from '../../shell/Panes';
 import { formatGb, formatTime } from '../../shell/format';
 import { restoreTargetsQuery } from './queries';
+import { recover as recoverPoint, restoreToReplica } from './commands';
 
 export interface RecoverySelection {
   dataSourceId: string;
@@ -132,30 +132,20 @@ export function RecoveryWizard({ serverId, source, point, items = [], latest = f
     const result =
       type === 'Restore to replica'
         ? target &&
-          (await command.run('Restore to replica', async () =>
-            unwrap(
-              await api.servers[':serverId'].recovery['restore-to-replica'].$post({
-                param: { serverId: target.serverId },
-                json: { replicaId: target.replicaId, recoveryPointId: point.id, simulateFailure },
-              }),
-            ),
+          (await command.run('Restore to replica', () =>
+            restoreToReplica(target.serverId, { replicaId: target.replicaId, recoveryPointId: point.id, simulateFailure }),
           ))
-        : await command.run('Recover', async () =>
-            unwrap(
-              await api.servers[':serverId'].recovery.recover.$post({
-                param: { serverId },
-                json: {
-                  recoveryPointId: point.id,
-                  recoveryType: type,
-                  destination: needsDestination(type) ? destination.trim() : null,
-                  ...(items.length > 0 ? { items } : {}),
-                  ...(latest ? { latest } : {}),
-                  ...(recoversToInstance(type) ? { databaseState } : {}),
-                  ...(type === 'Recover to any SQL instance' ? { databaseName: databaseName.trim() } : {}),
-                  ...(recoversFiles(type) ? { existingVersion, restoreSecurity } : {}),
-                },
-              }),
-            ),
+        : await command.run('Recover', () =>
+            recoverPoint(serverId, {
+              recoveryPointId: point.id,
+              recoveryType: type,
+              destination: needsDestination(type) ? destination.trim() : null,
+              ...(items.length > 0 ? { items } : {}),
+              ...(latest ? { latest } : {}),
+              ...(recoversToInstance(type) ? { databaseState } : {}),
+              ...(type === 'Recover to any SQL instance' ? { databaseName: databaseName.trim() } : {}),
+              ...(recoversFiles(type) ? { existingVersion, restoreSecurity } : {}),
+            }),
           );
     if (result) setStarted(true);
   };

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { Field, Input } from '@fluentui/react-components';
 import { formatVersion, type Version } from '@dpm/domain/model';
-import { api, unwrap } from '../../api/client';
 import { CommandFeedback, type useCommand } from '../../components/command';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { reinstall, restoreDb } from './commands';
 
 type Command = ReturnType<typeof useCommand>;
 
@@ -81,7 +81,7 @@ export function ReinstallDialog({ server, command, onClose }: { server: ServerRe
       command={command}
       onClose={onClose}
       disabled={version === null || fqdn.trim() === ''}
-      run={async () => (version ? unwrap(await api.servers[':serverId'].reinstall.$post({ param: { serverId: server.id }, json: { version, fqdn: fqdn.trim() } })) : undefined)}
+      run={async () => (version ? reinstall(server.id, version, fqdn.trim()) : undefined)}
     >
       <p style={{ margin: 0, fontSize: 13 }}>
         Installs DPM on {server.name} with a new, empty DPM database. To restore its DPMDB afterwards, install the same version and update rollup, with the same FQDN.
@@ -115,14 +115,7 @@ export function RestoreDbDialog({ server, command, onClose }: { server: ServerRe
       command={command}
       onClose={onClose}
       disabled={dbLocation.trim() === ''}
-      run={async () =>
-        unwrap(
-          await api.servers[':serverId'].dpmsync['restore-db'].$post({
-            param: { serverId: server.id },
-            json: { dbLocation: dbLocation.trim(), instanceName: instance === '' ? null : instance },
-          }),
-        )
-      }
+      run={() => restoreDb(server.id, dbLocation.trim(), instance === '' ? null : instance)}
     >
       <p style={{ margin: 0, fontSize: 13 }}>
         Takes the DPM service on {server.name} offline and attaches the DPM database recovered to the folder. Run Synchronize database next.

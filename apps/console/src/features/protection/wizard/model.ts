@@ -3,6 +3,7 @@ import { checkGroupName, checkMembersChosen } from '@dpm/domain/protection/group
 import type { DomainError } from '@dpm/domain/errors';
 import type { DataSourceKind, TapeFrequency, TapeRetentionUnit } from '@dpm/domain/model';
 import { RECOVERY_TYPES } from '@dpm/domain/recovery/recovery-types';
+import type { ProtectableComputer } from '../types';
 
 /**
  * The Create New Protection Group wizard (and Modify protection group) without React: its pages,
@@ -32,28 +33,12 @@ export const PAGE_TITLES: Record<PageId, string> = {
 
 export type WizardMode = 'create' | 'modify';
 
-export interface ProtectedBy {
-  serverId: string;
-  server: string;
-  groupId: string;
-  group: string;
-}
-
-/** One row of GET /protection/protectable. */
+/** One computer of GET /protection/protectable, as the API answers it. */
+export type { ProtectableComputer };
+/** The group that protects a data source or replica already. */
+export type ProtectedBy = NonNullable<ProtectableComputer['dataSources'][number]['protectedBy']>;
 /** Why the server may not protect a candidate, as the domain decides (rule code and sentence). */
-export interface WhyNot {
-  code: string;
-  message: string;
-}
-
-export interface ProtectableComputer {
-  id: string;
-  name: string;
-  dpmServerId: string | null;
-  local: boolean;
-  dataSources: { id: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null; whyNot: WhyNot | null }[];
-  replicas: { dataSourceId: string; sourceServerId: string; name: string; kind: string; sizeGb: number; protectedBy: ProtectedBy | null; whyNot: WhyNot | null }[];
-}
+export type WhyNot = NonNullable<ProtectableComputer['dataSources'][number]['whyNot']>;
 
 /** A member the wizard can select: a data source, or a DPM server's replica of one. */
 export interface Candidate {
