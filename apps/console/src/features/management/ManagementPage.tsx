@@ -22,7 +22,7 @@ export function ManagementPage() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <div style={{ display: 'flex', alignItems: 'center', padding: '0 12px' }}>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(`/management/${String(d.value)}`)}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => void navigate(`/management/${String(d.value)}`)}>
           <Tab value="agents">Agents</Tab>
           <Tab value="disks">Disks</Tab>
           <Tab value="libraries">Libraries</Tab>
