@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link } from '@fluentui/react-components';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link, makeStyles } from '@fluentui/react-components';
 import { ApiError } from '../api/client';
 import { refreshAfterConflict } from '../api/live';
 import { jobQuery } from '../features/monitoring/queries';
 import { useConnectedServer } from '../shell/server-context';
 import { jobOutcome } from '@dpm/domain/jobs/job-status';
 import { FOLLOWED, jobsNotice, type QueuedJob } from './jobs-notice';
+
+const useStyles = makeStyles({
+  notice: { margin: '6px' },
+});
 
 interface Feedback {
   intent: 'success' | 'error';
@@ -64,6 +68,7 @@ export function useCommand(serverId: string) {
  * 20 jobs it counts them and links to Jobs.
  */
 function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJob[]; onDismiss: () => void }) {
+  const styles = useStyles();
   const navigate = useNavigate();
   const { connect } = useConnectedServer();
   const details = useQueries({ queries: jobs.slice(0, FOLLOWED).map((j) => jobQuery(j.serverId, j.jobId)) });
@@ -77,7 +82,7 @@ function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJ
     void navigate(jobs.length === 1 ? `/monitoring/jobs?job=${encodeURIComponent(first.jobId)}` : '/monitoring/jobs');
   };
   return (
-    <MessageBar intent={intent} role={intent === 'error' ? 'alert' : 'status'} style={{ margin: 6 }}>
+    <MessageBar intent={intent} role={intent === 'error' ? 'alert' : 'status'} className={styles.notice}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {message}{' '}
@@ -91,11 +96,12 @@ function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJ
 }
 
 export function CommandFeedback({ command }: { command: ReturnType<typeof useCommand> }) {
+  const styles = useStyles();
   const f = command.feedback;
   if (!f) return null;
   if (f.jobs) return <JobsFeedback title={f.title} jobs={f.jobs} onDismiss={command.clear} />;
   return (
-    <MessageBar intent={f.intent} role={f.intent === 'error' ? 'alert' : 'status'} style={{ margin: 6 }}>
+    <MessageBar intent={f.intent} role={f.intent === 'error' ? 'alert' : 'status'} className={styles.notice}>
       <MessageBarBody>
         <MessageBarTitle>{f.title}</MessageBarTitle>
         {f.message}

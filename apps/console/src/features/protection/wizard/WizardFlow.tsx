@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, DialogActions, DialogContent } from '@fluentui/react-components';
+import { Button, DialogActions, DialogContent, makeStyles } from '@fluentui/react-components';
 import { ApiError } from '../../../api/client';
 import { createGroup, modifyGroup } from '../commands';
 import { disksQuery, librariesQuery } from '../../management/queries';
@@ -15,6 +15,12 @@ import { type ProtectableComputer } from './candidates';
 
 import type { WizardProps } from './ProtectionGroupWizard';
 import { MembersPage, WizardRefusal, WizardSteps, type Refusal } from './WizardParts';
+
+const useStyles = makeStyles({
+  layout: { display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', gap: '16px', minHeight: '380px' },
+  content: { display: 'grid', gap: '10px', alignContent: 'start', minWidth: 0 },
+  heading: { fontSize: '16px', margin: 0, outline: 'none' },
+});
 
 const SUBMIT: Record<WizardMode, string> = { create: 'Create Group', modify: 'Update Group' };
 
@@ -39,6 +45,7 @@ function defaultName(names: string[]): string {
 
 /** The wizard's pages, Back, Next and the submit of the last page. */
 export function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, methods, onClose, onDone, reload }: FlowProps) {
+  const styles = useStyles();
   const [s, setState] = useState<WizardState>(() => initialState(defaultName(groupNames), now, group));
   const [touched, setTouched] = useState<Set<keyof WizardState>>(new Set());
   const [attempted, setAttempted] = useState<Set<PageId>>(new Set());
@@ -129,10 +136,10 @@ export function WizardFlow({ serverId, serverName, mode, groupId, groupNames, ex
   return (
     <>
       <DialogContent>
-        <div style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', gap: 16, minHeight: 380 }}>
+        <div className={styles.layout}>
           <WizardSteps pages={pages} page={page} />
-          <div ref={contentRef} style={{ display: 'grid', gap: 10, alignContent: 'start', minWidth: 0 }}>
-            <h2 ref={headingRef} tabIndex={-1} style={{ fontSize: 16, margin: 0, outline: 'none' }}>
+          <div ref={contentRef} className={styles.content}>
+            <h2 ref={headingRef} tabIndex={-1} className={styles.heading}>
               {PAGE_TITLES[page]}
             </h2>
             {refusal && (

@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
-import { Caption1, Text } from '@fluentui/react-components';
+import { Caption1, Text, makeStyles } from '@fluentui/react-components';
 import type { WizardContext, WizardState } from './model';
 import type { FieldErrors, FieldId } from './validate';
+
+const useStyles = makeStyles({
+  error: { color: 'var(--colorPaletteRedForeground1)', fontSize: '13px' },
+  hint: { color: 'var(--colorNeutralForeground3)', display: 'block' },
+});
 
 /** What every page of the wizard gets: the state, how to change it, its errors, what it knows. */
 export interface PageProps {
@@ -19,15 +24,17 @@ export function invalid(errors: FieldErrors, id: FieldId) {
 
 /** The error of a group of controls (checkboxes, the tree), linked to the group by id. */
 export function GroupError({ id, message }: { id: string; message: string | undefined }) {
+  const styles = useStyles();
   if (!message) return null;
   return (
-    <Text id={id} role="alert" style={{ color: 'var(--colorPaletteRedForeground1)', fontSize: 13 }}>
+    <Text id={id} role="alert" className={styles.error}>
       {message}
     </Text>
   );
 }
 
 export function Hint({ children }: { children: ReactNode }) {
-  return <Caption1 style={{ color: 'var(--colorNeutralForeground3)', display: 'block' }}>{children}</Caption1>;
+  const styles = useStyles();
+  return <Caption1 className={styles.hint}>{children}</Caption1>;
 }
 

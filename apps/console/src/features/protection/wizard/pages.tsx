@@ -1,10 +1,23 @@
 import { useId, type ReactNode } from 'react';
-import { Caption1, Checkbox, Field, Input, Radio, RadioGroup, Text } from '@fluentui/react-components';
+import { Caption1, Checkbox, Field, Input, Radio, RadioGroup, Text, makeStyles } from '@fluentui/react-components';
 import { Fields } from '../../../shell/Panes';
 import { formatGb, formatTime } from '../../../shell/format';
 import { diskAllocation, effectiveSyncMinutes, sortedMembers, tapeSummary, type WizardState } from './model';
 import { fromUtcInput, syncLabel } from './time-input';
 import { GroupError, Hint, invalid, type PageProps } from './page-parts';
+
+const useStyles = makeStyles({
+  refusal: { marginLeft: '30px', color: 'var(--colorNeutralForeground3)' },
+  methods: { display: 'grid' },
+  scroll: { maxHeight: '220px', overflow: 'auto' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: '13px' },
+  th: { textAlign: 'left', padding: '2px 6px', borderBottom: '1px solid var(--colorNeutralStroke2)' },
+  td: { padding: '2px 6px' },
+  error: { color: 'var(--colorPaletteRedForeground1)' },
+  dateTime: { maxWidth: '260px' },
+  time: { maxWidth: '120px' },
+  list: { margin: 0, paddingLeft: '16px' },
+});
 
 export function TypePage() {
   return (
@@ -24,16 +37,17 @@ export function TypePage() {
  * out with the server's reason, and a method the group has already stays as it is.
  */
 export function MethodPage({ s, set, errors, ctx }: PageProps) {
+  const styles = useStyles();
   const errorId = useId();
   const method = (label: string, checked: boolean, refusal: string | undefined, patch: (on: boolean) => Partial<WizardState>) => (
     <>
       <Checkbox label={label} checked={checked} disabled={refusal !== undefined && !checked} onChange={(_, d) => set(patch(d.checked === true))} />
-      {refusal !== undefined && <Caption1 style={{ marginLeft: 30, color: 'var(--colorNeutralForeground3)' }}>{refusal}</Caption1>}
+      {refusal !== undefined && <Caption1 className={styles.refusal}>{refusal}</Caption1>}
     </>
   );
   return (
     <>
-      <div role="group" aria-label="Data protection method" aria-describedby={errors.method ? errorId : undefined} aria-invalid={errors.method ? true : undefined} style={{ display: 'grid' }}>
+      <div role="group" aria-label="Data protection method" aria-describedby={errors.method ? errorId : undefined} aria-invalid={errors.method ? true : undefined} className={styles.methods}>
         {method('I want short-term protection using Disk', s.disk, ctx.methodRefusals.Disk, (on) => ({ disk: on }))}
         {method('I want long-term protection using tape', s.tape, ctx.methodRefusals.Tape, (on) => ({ tape: on }))}
         {method('I want online protection', s.online, ctx.methodRefusals.Online, (on) => ({ online: on }))}
@@ -45,16 +59,17 @@ export function MethodPage({ s, set, errors, ctx }: PageProps) {
 }
 
 export function DiskPage({ s, ctx, freeGb }: PageProps & { freeGb: number | undefined }) {
+  const styles = useStyles();
   const { members, dataGb, allocatedGb } = diskAllocation(s);
   return (
     <>
       <Text as="p">DPM allocates 1.5 times the size of each data source in the storage pool of {ctx.serverName}.</Text>
-      <div style={{ maxHeight: 220, overflow: 'auto' }}>
-        <table aria-label="Disk allocation" style={{ borderCollapse: 'collapse', width: '100%', fontSize: 13 }}>
+      <div className={styles.scroll}>
+        <table aria-label="Disk allocation" className={styles.table}>
           <thead>
             <tr>
               {['Data Source', 'Computer', 'Data size', 'Disk allocation'].map((h) => (
-                <th key={h} style={{ textAlign: 'left', padding: '2px 6px', borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
+                <th key={h} className={styles.th}>
                   {h}
                 </th>
               ))}
@@ -63,10 +78,10 @@ export function DiskPage({ s, ctx, freeGb }: PageProps & { freeGb: number | unde
           <tbody>
             {members.map((m) => (
               <tr key={m.key}>
-                <td style={{ padding: '2px 6px' }}>{m.name}</td>
-                <td style={{ padding: '2px 6px' }}>{m.computer}</td>
-                <td style={{ padding: '2px 6px' }}>{formatGb(m.sizeGb)}</td>
-                <td style={{ padding: '2px 6px' }}>{formatGb(Math.ceil(m.sizeGb * 1.5))}</td>
+                <td className={styles.td}>{m.name}</td>
+                <td className={styles.td}>{m.computer}</td>
+                <td className={styles.td}>{formatGb(m.sizeGb)}</td>
+                <td className={styles.td}>{formatGb(Math.ceil(m.sizeGb * 1.5))}</td>
               </tr>
             ))}
           </tbody>
@@ -80,7 +95,7 @@ export function DiskPage({ s, ctx, freeGb }: PageProps & { freeGb: number | unde
         ]}
       />
       {freeGb !== undefined && allocatedGb > freeGb && (
-        <Text role="alert" style={{ color: 'var(--colorPaletteRedForeground1)' }}>
+        <Text role="alert" className={styles.error}>
           The storage pool of {ctx.serverName} has {formatGb(freeGb)} free, less than the {formatGb(allocatedGb)} this group needs. Add disks to the storage pool.
         </Text>
       )}
@@ -89,6 +104,7 @@ export function DiskPage({ s, ctx, freeGb }: PageProps & { freeGb: number | unde
 }
 
 export function ReplicaPage({ s, set, errors }: PageProps) {
+  const styles = useStyles();
   return (
     <>
       <RadioGroup aria-label="Replica creation method" value={s.replicaCreation} onChange={(_, d) => set({ replicaCreation: d.value === 'Later' ? 'Later' : d.value === 'Manually' ? 'Manually' : 'Now' })}>
@@ -98,7 +114,7 @@ export function ReplicaPage({ s, set, errors }: PageProps) {
       </RadioGroup>
       {s.replicaCreation === 'Later' && (
         <Field label="Replica creation time (UTC)" {...invalid(errors, 'laterAt')}>
-          <Input type="datetime-local" value={s.laterAt} onChange={(_, d) => set({ laterAt: d.value })} style={{ maxWidth: 260 }} />
+          <Input type="datetime-local" value={s.laterAt} onChange={(_, d) => set({ laterAt: d.value })} className={styles.dateTime} />
         </Field>
       )}
       <Hint>
@@ -111,13 +127,14 @@ export function ReplicaPage({ s, set, errors }: PageProps) {
 }
 
 export function ConsistencyPage({ s, set, errors }: PageProps) {
+  const styles = useStyles();
   return (
     <>
       <Checkbox label="Run a consistency check if a replica becomes inconsistent" checked={s.runIfInconsistent} onChange={(_, d) => set({ runIfInconsistent: d.checked === true })} />
       <Checkbox label="Run a daily consistency check according to the following schedule" checked={s.dailyCheck} onChange={(_, d) => set({ dailyCheck: d.checked === true })} />
       {s.dailyCheck && (
         <Field label="Start time" hint="Time of day (UTC), hh:mm." {...invalid(errors, 'dailyCheckAt')}>
-          <Input value={s.dailyCheckAt} onChange={(_, d) => set({ dailyCheckAt: d.value })} style={{ maxWidth: 120 }} />
+          <Input value={s.dailyCheckAt} onChange={(_, d) => set({ dailyCheckAt: d.value })} className={styles.time} />
         </Field>
       )}
     </>
@@ -125,6 +142,7 @@ export function ConsistencyPage({ s, set, errors }: PageProps) {
 }
 
 export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingMembers: number }) {
+  const styles = useStyles();
   const members = sortedMembers(s);
   const { allocatedGb } = diskAllocation(s);
   const methods = [s.disk ? 'Short-term using Disk' : null, s.tape ? 'Long-term using tape' : null, s.online ? 'Online' : null].filter((m): m is string => m !== null);
@@ -134,7 +152,7 @@ export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingM
     [
       ctx.mode === 'create' ? 'Members' : 'Members to add',
       members.length === 0 ? (ctx.mode === 'create' ? 'none' : `none (the group keeps its ${existingMembers} members)`) : (
-        <ul style={{ margin: 0, paddingLeft: 16 }}>
+        <ul className={styles.list}>
           {members.map((m) => (
             <li key={m.key}>{m.sourceServerId ? `${m.name} (replica on ${m.computer})` : `${m.name} on ${m.computer}`}</li>
           ))}
