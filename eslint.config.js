@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
 /**
@@ -143,6 +144,25 @@ export default tseslint.config(
       // The console renders what the server offers (the domain's catalogue of operations) and asks
       // the domain's own functions; it never decides by a DPM status name or a role itself.
       'no-restricted-syntax': ['error', ...consoleDecides],
+    },
+  },
+  {
+    // The console, read with its types: a promise is awaited, returned or marked `void` (a
+    // refused command must not vanish), none is passed where a callback's result is ignored, and
+    // TanStack Query is used as its plugin recommends (stable query keys, exhaustive deps).
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        // The probe that console-decides.test.ts lints exists only in that test.
+        projectService: { allowDefaultProject: ['apps/console/src/features/probe.tsx'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { '@tanstack/query': pluginQuery },
+    rules: {
+      ...Object.assign({}, ...pluginQuery.configs['flat/recommended'].map((c) => c.rules ?? {})),
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
 );

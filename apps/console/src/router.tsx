@@ -1,5 +1,9 @@
 import { createBrowserRouter, redirect, type LoaderFunctionArgs } from 'react-router';
-import { alertsQuery, clockQuery, criticalQuery, groupsQuery, membersQuery, serverOperationsQuery, serversQuery, topologyQuery } from './api/queries';
+import { alertsQuery, criticalQuery } from './features/monitoring/queries';
+import { groupsQuery, membersQuery } from './features/protection/queries';
+import { serverOperationsQuery, serversQuery } from './features/servers/queries';
+import { topologyQuery } from './features/topology/queries';
+import { clockQuery } from './shell/queries';
 import { Loading } from './components/states';
 import { expectedServer } from './shell/server-context';
 import { loadTopologyPage } from './features/topology/preload';

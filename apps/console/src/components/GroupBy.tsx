@@ -1,9 +1,14 @@
-import { Dropdown, Option } from '@fluentui/react-components';
+import { Dropdown, Option, makeStyles } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  choice: { fontSize: '13px', display: 'flex', alignItems: 'center', gap: '6px' },
+});
 
 /** A labelled choice above a list: **Group by**, or a filter such as **Status** (with its "All"). */
 export function Choice<T extends string>({ label, options, value, onChange, minWidth = 170 }: { label: string; options: readonly T[]; value: T; onChange: (value: T) => void; minWidth?: number }) {
+  const styles = useStyles();
   return (
-    <label style={{ fontSize: 13, display: 'flex', alignItems: 'center', gap: 6 }}>
+    <label className={styles.choice}>
       {label}
       <Dropdown aria-label={label} value={value} selectedOptions={[value]} onOptionSelect={(_, d) => onChange(d.optionValue as T)} style={{ minWidth }}>
         {options.map((g) => (

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link } from '@fluentui/react-components';
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link, makeStyles } from '@fluentui/react-components';
 import { ApiError } from '../api/client';
-import { keys } from '../api/queries';
+import { refreshAfterConflict } from '../api/live';
 import { jobQuery } from '../features/monitoring/queries';
 import { useConnectedServer } from '../shell/server-context';
 import { jobOutcome } from '@dpm/domain/jobs/job-status';
 import { FOLLOWED, jobsNotice, type QueuedJob } from './jobs-notice';
+
+const useStyles = makeStyles({
+  notice: { margin: '6px' },
+});
 
 interface Feedback {
   intent: 'success' | 'error';
@@ -26,28 +30,22 @@ function queuedJobs(result: unknown): QueuedJob[] {
 /**
  * Runs one command against the API. A refusal shows DPM's sentence (and its rule code). A command
  * that queued jobs on the simulated clock is not "done": the notice says which job started, links
- * to it in Monitoring › Jobs and tells its outcome when it ends. Success invalidates the connected
- * server's views, which live events would also do. A 409 says the estate is not what the console
- * showed (a colleague acted first, or the object changed since): the views are refreshed so the
- * current state shows beside the sentence.
+ * to it in Monitoring › Jobs and tells its outcome when it ends. The views follow the command's
+ * changes through the live stream (api/live.ts), as they follow a colleague's. A 409 says the
+ * estate is not what the console showed: the views are fetched again so the current state shows
+ * beside the sentence.
  */
 export function useCommand(serverId: string) {
   const client = useQueryClient();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: keys.server(serverId) });
-    void client.invalidateQueries({ queryKey: keys.servers });
-    void client.invalidateQueries({ queryKey: keys.topology });
-  };
   const mutation = useMutation({
     mutationFn: async ({ run }: { label: string; run: () => Promise<unknown> }) => run(),
     onSuccess: (data, { label }) => {
       const jobs = queuedJobs(data);
       setFeedback(jobs.length > 0 ? { intent: 'success', title: label, message: '', jobs } : { intent: 'success', title: label, message: 'Done.' });
-      refresh();
     },
     onError: (error, { label }) => {
-      if (error instanceof ApiError && error.status === 409) refresh();
+      if (error instanceof ApiError && error.status === 409) refreshAfterConflict(client, serverId);
       setFeedback({
         intent: 'error',
         title: `${label} was refused`,
@@ -70,6 +68,7 @@ export function useCommand(serverId: string) {
  * 20 jobs it counts them and links to Jobs.
  */
 function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJob[]; onDismiss: () => void }) {
+  const styles = useStyles();
   const navigate = useNavigate();
   const { connect } = useConnectedServer();
   const details = useQueries({ queries: jobs.slice(0, FOLLOWED).map((j) => jobQuery(j.serverId, j.jobId)) });
@@ -83,7 +82,7 @@ function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJ
     void navigate(jobs.length === 1 ? `/monitoring/jobs?job=${encodeURIComponent(first.jobId)}` : '/monitoring/jobs');
   };
   return (
-    <MessageBar intent={intent} role={intent === 'error' ? 'alert' : 'status'} style={{ margin: 6 }}>
+    <MessageBar intent={intent} role={intent === 'error' ? 'alert' : 'status'} className={styles.notice}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {message}{' '}
@@ -97,11 +96,12 @@ function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJ
 }
 
 export function CommandFeedback({ command }: { command: ReturnType<typeof useCommand> }) {
+  const styles = useStyles();
   const f = command.feedback;
   if (!f) return null;
   if (f.jobs) return <JobsFeedback title={f.title} jobs={f.jobs} onDismiss={command.clear} />;
   return (
-    <MessageBar intent={f.intent} role={f.intent === 'error' ? 'alert' : 'status'} style={{ margin: 6 }}>
+    <MessageBar intent={f.intent} role={f.intent === 'error' ? 'alert' : 'status'} className={styles.notice}>
       <MessageBarBody>
         <MessageBarTitle>{f.title}</MessageBarTitle>
         {f.message}

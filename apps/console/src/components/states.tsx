@@ -1,22 +1,31 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles } from '@fluentui/react-components';
 import { ApiError } from '../api/client';
 
+const useStyles = makeStyles({
+  loading: { padding: '16px', justifyContent: 'flex-start' },
+  empty: { padding: '16px', color: 'var(--colorNeutralForeground3)' },
+  error: { margin: '8px' },
+});
+
 export function Loading({ label }: { label: string }) {
-  return <Spinner size="small" label={label} labelPosition="after" style={{ padding: 16, justifyContent: 'flex-start' }} />;
+  const styles = useStyles();
+  return <Spinner size="small" label={label} labelPosition="after" className={styles.loading} />;
 }
 
 export function Empty({ children }: { children: React.ReactNode }) {
+  const styles = useStyles();
   return (
-    <Text as="p" style={{ padding: 16, color: 'var(--colorNeutralForeground3)' }}>
+    <Text as="p" className={styles.empty}>
       {children}
     </Text>
   );
 }
 
 export function ErrorState({ error, title = 'The console could not load this view' }: { error: unknown; title?: string }) {
+  const styles = useStyles();
   const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : 'Unknown error.';
   return (
-    <MessageBar intent="error" role="alert" style={{ margin: 8 }}>
+    <MessageBar intent="error" role="alert" className={styles.error}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {message}

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text } from '@fluentui/react-components';
-import { clockQuery, criticalQuery, serversQuery } from '../api/queries';
+import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles } from '@fluentui/react-components';
+import { clockQuery } from './queries';
+import { criticalQuery } from '../features/monitoring/queries';
+import { serversQuery } from '../features/servers/queries';
 import { useLiveUpdates } from '../api/live';
 import { CHOSEN_SERVER_KEY, pickServer, rememberServer, ServerContext } from './server-context';
 import { ConnectDialog } from './ConnectDialog';
@@ -14,6 +16,23 @@ import { loadTopologyPage } from '../features/topology/preload';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  alertsButton: { minWidth: 0, padding: 0 },
+  alertsSurface: { maxWidth: '520px' },
+  alertsList: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '6px' },
+  shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' },
+  header: { display: 'flex', alignItems: 'center', gap: '16px', padding: '6px 12px', background: 'var(--colorBrandBackground)', color: 'var(--colorNeutralForegroundOnBrand)' },
+  onBrand: { color: 'inherit' },
+  serverChoice: { background: 'var(--colorNeutralBackground1)', borderRadius: '4px' },
+  spacer: { flex: 1 },
+  workAreas: { display: 'flex', gap: '4px', padding: '4px 12px', borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' },
+  navLink: { padding: '6px 12px', color: 'var(--colorNeutralForeground2)' },
+  main: { minHeight: 0 },
+  notFound: { padding: '16px' },
+  user: { display: 'flex', alignItems: 'center', gap: '8px' },
+  accountLink: { color: 'inherit', fontSize: '12px' },
+});
 
 const AREAS = [
   { name: 'Monitoring', to: '/monitoring' },
@@ -43,6 +62,7 @@ function SimulatedClock() {
 
 /** The estate's active critical alerts: the count, and the newest of them, each leading to its server's Alerts. */
 function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
+  const styles = useStyles();
   const critical = useQuery(criticalQuery());
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -56,17 +76,17 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   return (
     <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="transparent" aria-label={`${count} critical — the estate's active critical alerts`} style={{ minWidth: 0, padding: 0 }}>
+        <Button size="small" appearance="transparent" aria-label={`${count} critical — the estate's active critical alerts`} className={styles.alertsButton}>
           <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
             {count} critical
           </Badge>
         </Button>
       </PopoverTrigger>
-      <PopoverSurface aria-label="Active critical alerts across the estate" style={{ maxWidth: 520 }}>
+      <PopoverSurface aria-label="Active critical alerts across the estate" className={styles.alertsSurface}>
         {items.length === 0 ? (
           <Text>No active critical alert in the estate.</Text>
         ) : (
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 6 }}>
+          <ul className={styles.alertsList}>
             {items.map((a) => (
               <li key={a.id}>
                 <Link onClick={() => show(a.serverId, a.id)}>
@@ -85,6 +105,7 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
 
 /** The console's frame: header with the connected server, the navigation bar, the work area. */
 export function Shell() {
+  const styles = useStyles();
   useLiveUpdates();
   const { pathname } = useLocation();
   const session = useSession();
@@ -103,48 +124,48 @@ export function Shell() {
   };
 
   return (
-    <div style={{ display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' }}>
-      <header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '6px 12px', background: 'var(--colorBrandBackground)', color: 'var(--colorNeutralForegroundOnBrand)' }}>
-        <Text weight="semibold" size={400} style={{ color: 'inherit' }}>
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <Text weight="semibold" size={400} className={styles.onBrand}>
           DPM Administrator Console
         </Text>
-        <Text size={300} aria-label="Connected DPM server" style={{ color: 'inherit' }}>
+        <Text size={300} aria-label="Connected DPM server" className={styles.onBrand}>
           {server ? `${server.name} (${server.fqdn})${isOnline(server) ? '' : ` — ${server.state}`}` : 'Not connected'}
         </Text>
-        <div style={{ background: 'var(--colorNeutralBackground1)', borderRadius: 4 }}>
+        <div className={styles.serverChoice}>
           <ConnectDialog serverId={serverId ?? ''} connect={connect} />
         </div>
-        <span style={{ flex: 1 }} />
-        <span style={{ color: 'inherit' }}>
+        <span className={styles.spacer} />
+        <span className={styles.onBrand}>
           <SimulatedClock />
         </span>
         <CriticalAlerts connect={connect} />
         <SignOut />
       </header>
-      <nav aria-label="Work areas" style={{ display: 'flex', gap: 4, padding: '4px 12px', borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>
+      <nav aria-label="Work areas" className={styles.workAreas}>
         {AREAS.map((a) => (
           <NavLink key={a.to} to={a.to} style={({ isActive }) => ({ padding: '6px 12px', borderRadius: 4, textDecoration: 'none', color: 'var(--colorNeutralForeground1)', fontWeight: isActive ? 600 : 400, background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined })}>
             {a.name}
           </NavLink>
         ))}
-        <span style={{ flex: 1 }} />
+        <span className={styles.spacer} />
         {session?.capabilities.users && (
-          <NavLink to="/users" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+          <NavLink to="/users" className={styles.navLink}>
             Users
           </NavLink>
         )}
-        <NavLink to="/servers" style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+        <NavLink to="/servers" className={styles.navLink}>
           DPM servers
         </NavLink>
-        <NavLink to="/topology" onPointerEnter={() => void loadTopologyPage()} onFocus={() => void loadTopologyPage()} style={{ padding: '6px 12px', color: 'var(--colorNeutralForeground2)' }}>
+        <NavLink to="/topology" onPointerEnter={() => void loadTopologyPage()} onFocus={() => void loadTopologyPage()} className={styles.navLink}>
           Protection topology
         </NavLink>
       </nav>
-      <main style={{ minHeight: 0 }}>
+      <main className={styles.main}>
         {servers.isPending && <Loading label="Connecting to the estate…" />}
         {servers.isError && <ErrorState error={servers.error} title="The console could not reach the server" />}
         {servers.data && serverId === null && !serverless && (
-          <p style={{ padding: 16 }}>
+          <p className={styles.notFound}>
             This estate has no DPM servers yet. Add one under <NavLink to="/management/estate">Management › Estate</NavLink>, or start with DPM_SEED=demo.
           </p>
         )}
@@ -158,17 +179,17 @@ export function Shell() {
   );
 }
 
-
 /** The signed-in user and Sign out, in the header. */
 function SignOut() {
+  const styles = useStyles();
   const session = useSession();
   const client = useQueryClient();
   return (
-    <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-      <Text size={200} style={{ color: 'inherit' }} aria-label="Signed-in user">
+    <span className={styles.user}>
+      <Text size={200} className={styles.onBrand} aria-label="Signed-in user">
         {session ? `${session.username} (${session.role})` : ''}
       </Text>
-      <NavLink to="/account" style={{ color: 'inherit', fontSize: 12 }} title="Your password and API tokens">
+      <NavLink to="/account" className={styles.accountLink} title="Your password and API tokens">
         Account
       </NavLink>
       <Button

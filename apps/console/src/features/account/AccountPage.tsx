@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { api, unwrap } from '../../api/client';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { forgetSession, useSession } from '../auth/session';
+import { changePassword, createToken, revokeToken } from './commands';
+import { tokensQuery } from './queries';
 
-const tokensQuery = () => queryOptions({ queryKey: ['auth', 'tokens'], queryFn: async () => unwrap(await api.auth.tokens.$get()) });
 
 /**
  * Account: the signed-in user's password and personal API tokens (for the dpm command line and
@@ -34,20 +34,20 @@ export function AccountPage() {
   ];
   const mismatch = passwords.confirm !== '' && passwords.confirm !== passwords.next;
 
-  const createToken = () =>
+  const onCreateToken = () =>
     void command.run('Create token', async () => {
-      const answer = await unwrap(await api.auth.tokens.$post({ json: { name: name.trim() } }));
+      const answer = await createToken(name.trim());
       setCreated({ name: answer.name, token: answer.token });
       setName('');
       void tokens.refetch();
       return answer;
     });
   const revoke = (t: Row) =>
-    void command.run(`Revoke ${t.name}`, async () => unwrap(await api.auth.tokens[':tokenId'].revoke.$post({ param: { tokenId: t.id }, json: {} }))).then(() => void tokens.refetch());
+    void command.run(`Revoke ${t.name}`, () => revokeToken(t.id)).then(() => void tokens.refetch());
   // Every session of the user ends with the change, this one included: the sign-in page follows.
-  const changePassword = () =>
+  const onChangePassword = () =>
     void command.run('Change password', async () => {
-      await unwrap(await api.auth.password.$post({ json: { currentPassword: passwords.current, newPassword: passwords.next } }));
+      await changePassword(passwords.current, passwords.next);
       forgetSession(client);
     });
 
@@ -79,7 +79,7 @@ export function AccountPage() {
           aria-label="Change password"
           onSubmit={(e) => {
             e.preventDefault();
-            changePassword();
+            onChangePassword();
           }}
           style={{ display: 'grid', gap: 8, maxWidth: 360 }}
         >
@@ -104,7 +104,7 @@ export function AccountPage() {
           <Field label="Token name" hint="What it is for, e.g. dpm CLI on my workstation.">
             <Input value={name} maxLength={64} onChange={(_, d) => setName(d.value)} />
           </Field>
-          <Button disabled={name.trim() === '' || command.pending} onClick={createToken}>
+          <Button disabled={name.trim() === '' || command.pending} onClick={onCreateToken}>
             Create token
           </Button>
           {token && !token.revokedAt && (

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
-import { api, unwrap } from '../../api/client';
-import { serverOperationsQuery } from '../../api/queries';
+import type { api } from '../../api/client';
+import { serverOperationsQuery } from '../servers/queries';
 import type { useCommand } from '../../components/command';
 import { PaneTitle } from '../../shell/Panes';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { ReestablishProtectionDialog } from './ReestablishProtectionDialog';
+import { updateAgents, refreshAgents, agentCommand, type AgentCommand } from './commands';
 
 /** The Protection Agent Installation Wizard is a chunk of its own, fetched when first opened. */
 const AgentInstallWizard = lazy(async () => ({ default: (await import('./AgentInstallWizard')).AgentInstallWizard }));
@@ -23,22 +24,20 @@ export function AgentActions({ serverId, serverName, row, command }: { serverId:
   const [installing, setInstalling] = useState(false);
   const [reestablishing, setReestablishing] = useState(false);
   const serverOps = useQuery(serverOperationsQuery(serverId));
-  const agent = api.servers[':serverId'].agents;
 
   const perform = (offer: Offer, r: AgentRow) => {
-    const param = { serverId, computerId: r.computerId };
-    const json = { expectedRevision: r.revision.n };
+    const on = (which: AgentCommand) => command.run(offer.name, () => agentCommand(serverId, r.computerId, which, r.revision.n));
     switch (offer.id) {
       case 'agents.update':
-        return command.run(offer.name, async () => unwrap(await agent.update.$post({ param: { serverId }, json: { computerIds: [r.computerId] } })));
+        return command.run(offer.name, () => updateAgents(serverId, [r.computerId]));
       case 'agents.disable-protection':
-        return command.run(offer.name, async () => unwrap(await agent[':computerId']['disable-protection'].$post({ param, json })));
+        return on('disable-protection');
       case 'agents.enable-protection':
-        return command.run(offer.name, async () => unwrap(await agent[':computerId']['enable-protection'].$post({ param, json })));
+        return on('enable-protection');
       case 'agents.uninstall':
-        return command.run(offer.name, async () => unwrap(await agent[':computerId'].uninstall.$post({ param, json })));
+        return on('uninstall');
       case 'agents.take-ownership':
-        return command.run(offer.name, async () => unwrap(await agent[':computerId']['take-ownership'].$post({ param, json })));
+        return on('take-ownership');
       case 'agents.reestablish':
         command.clear();
         return setReestablishing(true);
@@ -59,7 +58,7 @@ export function AgentActions({ serverId, serverName, row, command }: { serverId:
       />
       <OperationButton
         offer={offerOf(serverOps.data, 'agents.refresh')}
-        onClick={() => void command.run('Refresh Information', async () => unwrap(await agent.refresh.$post({ param: { serverId }, json: {} })))}
+        onClick={() => void command.run('Refresh Information', () => refreshAgents(serverId))}
       />
       {row && (
         <>

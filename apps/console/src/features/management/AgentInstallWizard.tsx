@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import { api, unwrap } from '../../api/client';
 import { CommandFeedback, type useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { agentCandidatesQuery } from './queries';
+import { attachAgents } from './commands';
 
 const PAGES = ['Select Agent Deployment Method', 'Select Computers', 'Enter Credentials', 'Summary'] as const;
 
@@ -55,12 +55,8 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
     // The answer's events say, per computer, whether it took the agent or why not.
     const got: { events?: { type: string; subjectId: string; summary: string }[] } = {};
     await command.run(method === 'Install' ? 'Install' : 'Attach', async () => {
-      const answer = await unwrap(
-        await api.servers[':serverId'].agents.attach.$post({
-          param: { serverId },
-          json: { computerIds: [...selected.keys()], method, credentials: { userName: userName.trim(), password } },
-        }),
-      );
+      const credentials = { userName: userName.trim(), password };
+      const answer = await attachAgents(serverId, { computerIds: [...selected.keys()], method, credentials });
       got.events = answer.events;
       return answer;
     });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input, ProgressBar } from '@fluentui/react-components';
-import { disksQuery, serverOperationsQuery } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
+import { disksQuery } from './queries';
+import { serverOperationsQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -11,6 +11,7 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatGb } from '../../shell/format';
 import { poolReplicasQuery } from './queries';
+import { addDisk, diskCommand } from './commands';
 
 /**
  * Management › Disks: the storage pool's disks with their capacity, allocated and free space, the
@@ -37,13 +38,11 @@ export function DisksTab() {
     { key: 'state', header: 'State', width: 'minmax(90px, 1fr)', render: (k) => (k.missing ? 'Missing' : 'Healthy') },
   ];
   const onDisk = (offer: Offer, k: DiskRow) => {
-    const param = { serverId, diskId: k.id };
-    const disk = api.servers[':serverId'].disks[':diskId'];
     switch (offer.id) {
       case 'disks.simulate-failure':
-        return command.run(offer.name, async () => unwrap(await disk['simulate-failure'].$post({ param, json: {} })));
+        return command.run(offer.name, () => diskCommand(serverId, k.id, 'simulate-failure'));
       case 'disks.remove':
-        return command.run(offer.name, async () => unwrap(await disk.remove.$post({ param, json: {} })));
+        return command.run(offer.name, () => diskCommand(serverId, k.id, 'remove'));
       default:
         return undefined;
     }
@@ -97,7 +96,7 @@ export function DisksTab() {
           <OperationButton
             offer={offerOf(serverOps.data, 'disks.add')}
             disabled={!Number.isInteger(sizeGb) || sizeGb < 1}
-            onClick={() => void command.run('Add disk', async () => unwrap(await api.servers[':serverId'].disks.$post({ param: { serverId }, json: { sizeGb } })))}
+            onClick={() => void command.run('Add disk', () => addDisk(serverId, sizeGb))}
           />
           {disk && (
             <>

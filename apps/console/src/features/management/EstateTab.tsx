@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input } from '@fluentui/react-components';
-import { api, unwrap } from '../../api/client';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { Panes, PaneTitle } from '../../shell/Panes';
@@ -11,6 +10,7 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { formatGb } from '../../shell/format';
 import { estateQuery } from './queries';
 import { parseVersion } from '../../shell/format';
+import { setVssWriter, removeDpmServer, uncleanShutdown, removeComputer, addDpmServer, addComputer } from './commands';
 
 /**
  * Management › Estate: beyond DPM, the simulated domain. Add and remove computers and DPM
@@ -39,15 +39,13 @@ export function EstateTab() {
     switch (offer.id) {
       case 'estate.start-vss-writer':
       case 'estate.stop-vss-writer':
-        return command.run(offer.name, async () =>
-          unwrap(await api.estate.servers[':serverId']['vss-writer'].$post({ param: { serverId: sid }, json: { state: offer.id === 'estate.start-vss-writer' ? 'Running' : 'Stopped' } })),
-        );
+        return command.run(offer.name, () => setVssWriter(sid, offer.id === 'estate.start-vss-writer' ? 'Running' : 'Stopped'));
       case 'estate.remove-dpm-server':
-        return command.run(offer.name, async () => unwrap(await api.estate.servers[':serverId'].remove.$post({ param: { serverId: sid }, json: {} })));
+        return command.run(offer.name, () => removeDpmServer(sid));
       case 'estate.unclean-shutdown':
-        return command.run(offer.name, async () => unwrap(await api.estate.computers[':computerId']['unclean-shutdown'].$post({ param: { computerId }, json: {} })));
+        return command.run(offer.name, () => uncleanShutdown(computerId));
       case 'estate.remove-computer':
-        return command.run(offer.name, async () => unwrap(await api.estate.computers[':computerId'].remove.$post({ param: { computerId }, json: {} })));
+        return command.run(offer.name, () => removeComputer(computerId));
       default:
         return undefined;
     }
@@ -68,10 +66,8 @@ export function EstateTab() {
     { key: 'sources', header: 'Data sources', width: '110px', render: (c) => String(c.dataSources) },
   ];
   const add = (kind: 'computer' | 'server') =>
-    void command.run(kind === 'server' ? 'Add DPM server' : 'Add computer', async () =>
-      kind === 'server' && v
-        ? unwrap(await api.estate.servers.$post({ param: {}, json: { name: name.trim(), fqdn: fqdn.trim(), version: v, storagePoolGb: 10_000 } }))
-        : unwrap(await api.estate.computers.$post({ param: {}, json: { name: name.trim(), fqdn: fqdn.trim() } })),
+    void command.run(kind === 'server' ? 'Add DPM server' : 'Add computer', () =>
+      kind === 'server' && v ? addDpmServer(name.trim(), fqdn.trim(), v) : addComputer(name.trim(), fqdn.trim()),
     );
   return (
     <Panes

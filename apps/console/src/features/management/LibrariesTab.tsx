@@ -3,12 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Menu,
@@ -17,16 +11,18 @@ import {
   MenuTrigger,
   ToggleButton,
 } from '@fluentui/react-components';
-import { librariesQuery, serverOperationsQuery, serversQuery } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
+import { librariesQuery } from './queries';
+import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, OperationMenuItem, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatTime } from '../../shell/format';
 import { tapeContentsQuery } from './queries';
+import { rescanLibraries, inventory, lockDoor, enableLibrary, cleanDrive, addTape, tapeCommand } from './commands';
 
 const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left' } as const;
 
@@ -34,11 +30,7 @@ const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4
 function TapeContentsDialog({ serverId, tapeId, barcode, onClose }: { serverId: string; tapeId: string; barcode: string; onClose: () => void }) {
   const contents = useQuery(tapeContentsQuery(serverId, tapeId));
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 720 }}>
-        <DialogBody>
-          <DialogTitle>View tape contents</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 8 }}>
+    <ConfirmDialog title="View tape contents" cancel="Close" onClose={onClose} stacked size="wider">
             <p style={{ margin: 0 }}>Tape {barcode}</p>
             {contents.isPending && <Loading label="Reading the tape…" />}
             {contents.isError && <ErrorState error={contents.error} />}
@@ -65,13 +57,7 @@ function TapeContentsDialog({ serverId, tapeId, barcode, onClose }: { serverId: 
                 </tbody>
               </table>
             )}
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -80,25 +66,19 @@ function AddTapeDialog({ onAdd, onClose }: { onAdd: (barcode: string, cleaning: 
   const [barcode, setBarcode] = useState('');
   const [cleaning, setCleaning] = useState(false);
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Add tape (I/E port)</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 8 }}>
-            <Field label="Barcode">
-              <Input value={barcode} onChange={(_, d) => setBarcode(d.value)} />
-            </Field>
-            <Checkbox label="Cleaning tape" checked={cleaning} onChange={(_, d) => setCleaning(d.checked === true)} />
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={barcode.trim() === ''} onClick={() => void onAdd(barcode.trim(), cleaning).then(onClose)}>
-              Add tape
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      title="Add tape (I/E port)"
+      confirm="Add tape"
+      disabled={barcode.trim() === ''}
+      onConfirm={() => void onAdd(barcode.trim(), cleaning).then(onClose)}
+      onClose={onClose}
+      stacked
+    >
+      <Field label="Barcode">
+        <Input value={barcode} onChange={(_, d) => setBarcode(d.value)} />
+      </Field>
+      <Checkbox label="Cleaning tape" checked={cleaning} onChange={(_, d) => setCleaning(d.checked === true)} />
+    </ConfirmDialog>
   );
 }
 
@@ -119,33 +99,30 @@ export function LibrariesTab() {
   type Tape = NonNullable<typeof library>['tapes'][number];
   const tape = library?.tapes.find((t) => t.id === selectedTape);
   const serverName = servers.data?.find((s) => s.id === serverId)?.name ?? '';
-  const lib = api.servers[':serverId'].libraries[':libraryId'];
-  const tapes = api.servers[':serverId'].tapes[':tapeId'];
   const run = (label: string, call: () => Promise<unknown>) => command.run(label, call);
 
   type LibraryRow = NonNullable<typeof library>;
   /** A library's operation, as the server offers it; one with a dialog opens it. */
   const onLibrary = (offer: Offer, l: LibraryRow) => {
-    const param = { serverId, libraryId: l.id };
     const expectedRevision = l.revision.n;
     switch (offer.id) {
       case 'libraries.fast-inventory':
       case 'libraries.detailed-inventory': {
         const kind = offer.id === 'libraries.fast-inventory' ? 'Fast' : 'Detailed';
-        return run(offer.name, async () => unwrap(await lib.inventory.$post({ param, json: { kind } })));
+        return run(offer.name, () => inventory(serverId, l.id, kind));
       }
       case 'libraries.lock-door':
       case 'libraries.unlock-door': {
         const locked = offer.id === 'libraries.lock-door';
-        return run(offer.name, async () => unwrap(await lib.door.$post({ param, json: { locked, expectedRevision } })));
+        return run(offer.name, () => lockDoor(serverId, l.id, locked, expectedRevision));
       }
       case 'libraries.disable':
       case 'libraries.enable': {
         const enabled = offer.id === 'libraries.enable';
-        return run(offer.name, async () => unwrap(await lib.enabled.$post({ param, json: { enabled, expectedRevision } })));
+        return run(offer.name, () => enableLibrary(serverId, l.id, enabled, expectedRevision));
       }
       case 'libraries.clean-drive':
-        return run(offer.name, async () => unwrap(await lib['clean-drive'].$post({ param, json: {} })));
+        return run(offer.name, () => cleanDrive(serverId, l.id));
       case 'libraries.add-tape':
         return setAdding(true);
       default:
@@ -153,26 +130,25 @@ export function LibrariesTab() {
     }
   };
   /** Rescan: the server detects its libraries (after a reinstall, the only way its new database learns of them). */
-  const rescan = (offer: Offer) => run(offer.name, async () => unwrap(await api.servers[':serverId'].libraries.rescan.$post({ param: { serverId }, json: {} })));
-  const addTape = (l: LibraryRow) => (barcode: string, cleaning: boolean) =>
-    run('Add tape (I/E port)', async () => unwrap(await lib.tapes.$post({ param: { serverId, libraryId: l.id }, json: { barcode, cleaning } })));
+  const rescan = (offer: Offer) => run(offer.name, () => rescanLibraries(serverId));
+  const addTapeTo = (l: LibraryRow) => (barcode: string, cleaning: boolean) =>
+    run('Add tape (I/E port)', () => addTape(serverId, l.id, barcode, cleaning));
 
   /** A tape's operation, as the server offers it. */
   const onTape = (offer: Offer, t: Tape) => {
-    const param = { serverId, tapeId: t.id };
     switch (offer.id) {
       case 'tapes.recatalog':
-        return run(offer.name, async () => unwrap(await tapes.recatalog.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'recatalog'));
       case 'tapes.identify':
-        return run(offer.name, async () => unwrap(await tapes.identify.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'identify'));
       case 'tapes.view-contents':
         return setViewing({ id: t.id, barcode: t.barcode || t.id });
       case 'tapes.mark-free':
-        return run(offer.name, async () => unwrap(await tapes['mark-free'].$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'mark-free'));
       case 'tapes.erase':
-        return run(offer.name, async () => unwrap(await tapes.erase.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'erase'));
       case 'tapes.remove':
-        return run(offer.name, async () => unwrap(await tapes.remove.$post({ param, json: {} })));
+        return run(offer.name, () => tapeCommand(serverId, t.id, 'remove'));
       default:
         return undefined;
     }
@@ -235,7 +211,7 @@ export function LibrariesTab() {
             />
           )}
           {viewing && <TapeContentsDialog serverId={serverId} tapeId={viewing.id} barcode={viewing.barcode} onClose={() => setViewing(null)} />}
-          {adding && library && <AddTapeDialog onAdd={addTape(library)} onClose={() => setAdding(false)} />}
+          {adding && library && <AddTapeDialog onAdd={addTapeTo(library)} onClose={() => setAdding(false)} />}
         </>
       }
       details={

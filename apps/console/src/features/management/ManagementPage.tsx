@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { NavLink, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Tab, TabList } from '@fluentui/react-components';
-import { agentsQuery, serversQuery } from '../../api/queries';
+import { agentsQuery } from './queries';
+import { serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -21,7 +22,7 @@ export function ManagementPage() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <div style={{ display: 'flex', alignItems: 'center', padding: '0 12px' }}>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => navigate(`/management/${String(d.value)}`)}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => void navigate(`/management/${String(d.value)}`)}>
           <Tab value="agents">Agents</Tab>
           <Tab value="disks">Disks</Tab>
           <Tab value="libraries">Libraries</Tab>

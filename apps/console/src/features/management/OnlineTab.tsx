@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Field, Input } from '@fluentui/react-components';
-import { serversQuery } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
+import { serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, offerOf } from '../../components/operations';
-import { serverOperationsQuery } from '../../api/queries';
+import { serverOperationsQuery } from '../servers/queries';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { onlineQuery } from './queries';
+import { registerOnline } from './commands';
 
 /** "2026-11-02T08:00" from an input of type datetime-local, read as UTC like every console time. */
 function parseUtc(local: string): number | null {
@@ -36,7 +36,7 @@ export function OnlineTab() {
   const issued = parseUtc(issuedAt);
   const register = async () => {
     if (issued === null) return;
-    await command.run('Register', async () => unwrap(await api.servers[':serverId'].online.register.$post({ param: { serverId }, json: { vault: vault.trim(), credentialsIssuedAt: issued, passphrase } })));
+    await command.run('Register', () => registerOnline(serverId, vault.trim(), issued, passphrase));
     setPassphrase('');
   };
   return (

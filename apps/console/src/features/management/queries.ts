@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { keys } from '../../api/queries';
+import { keys } from '../../api/keys';
 
 /** Re-establish protection: what seed 000 has the administrator verify on a protected computer. */
 export const agentChecksQuery = (serverId: string, computerId: string) =>
@@ -39,3 +39,24 @@ export const onlineQuery = (serverId: string) =>
 
 /** Estate: the simulated domain. Under the servers key, which every command invalidates. */
 export const estateQuery = () => queryOptions({ queryKey: [...keys.servers, 'estate'], queryFn: async () => unwrap(await api.estate.$get({ param: {}, query: {} })) });
+
+/** Agents: the protected computers' agents. */
+export const agentsQuery = (serverId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'agents'],
+    queryFn: async () => unwrap(await api.servers[':serverId'].agents.$get({ param: { serverId }, query: {} })),
+  });
+
+/** Disks: the storage pool. */
+export const disksQuery = (serverId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'disks'],
+    queryFn: async () => unwrap(await api.servers[':serverId'].disks.$get({ param: { serverId }, query: {} })),
+  });
+
+/** Libraries: the tape libraries and their tapes. */
+export const librariesQuery = (serverId: string) =>
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'libraries'],
+    queryFn: async () => unwrap(await api.servers[':serverId'].libraries.$get({ param: { serverId }, query: {} })),
+  });

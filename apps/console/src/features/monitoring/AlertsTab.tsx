@@ -3,12 +3,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
-import { alertsQuery, type AlertGrouping } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
+import { alertsQuery, type AlertGrouping } from './queries';
+import { acknowledgeAlert, inactivateAlert } from './commands';
+import { agentCommand, updateAgents } from '../management/commands';
+import { checkConsistency, createRecoveryPoints } from '../protection/commands';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { PagedTable, usePagedRows } from '../../components/PagedTable';
+import { Empty } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButton, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { formatTime } from '../../shell/format';
@@ -57,7 +60,7 @@ export function AlertsTab() {
   const [comment, setComment] = useState('');
   type Row = NonNullable<typeof alerts.data>['pages'][number]['items'][number];
   const groupOf = useMemo(() => alertGroup<Row>(groupBy), [groupBy]);
-  const rows = useMemo(() => alerts.data?.pages.flatMap((p) => p.items) ?? [], [alerts.data]);
+  const rows = usePagedRows(alerts);
   const alert = rows.find((r) => r.id === selected);
 
   const columns: Column<Row>[] = [
@@ -69,11 +72,10 @@ export function AlertsTab() {
     { key: 'state', header: 'Status', width: '90px', render: (r) => (r.acknowledged && r.resolvedAt === null ? `${r.state} (acknowledged)` : r.state) },
   ];
 
-  const alertsOf = api.servers[':serverId'].alerts[':alertId'];
-  const inactivate = (offer: Offer, alertId: string) => command.run(offer.name, async () => unwrap(await alertsOf.inactivate.$post({ param: { serverId, alertId }, json: {} })));
+  const inactivate = (offer: Offer, alertId: string) => command.run(offer.name, () => inactivateAlert(serverId, alertId));
   const acknowledge = (offer: Offer, alertId: string) =>
     command
-      .run(offer.name, async () => unwrap(await alertsOf.acknowledge.$post({ param: { serverId, alertId }, json: { comment: comment.trim() } })))
+      .run(offer.name, () => acknowledgeAlert(serverId, alertId, comment.trim()))
       .then((done) => done !== undefined && setComment(''));
 
   /** The Recommended action link: the operation that fixes the alert, on its object, as the server offers it. */
@@ -83,27 +85,21 @@ export function AlertsTab() {
     const target = action.target;
     const onClick = () => {
       const on = target.serverId ?? serverId;
+      const computerId = target.computerId ?? '';
+      const replicaId = target.replicaId ?? '';
       switch (action.id) {
         case 'agents.take-ownership':
-          return command.run(action.name, async () =>
-            unwrap(await api.servers[':serverId'].agents[':computerId']['take-ownership'].$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
-          );
+          return command.run(action.name, () => agentCommand(on, computerId, 'take-ownership'));
         case 'agents.reestablish':
-          return command.run(action.name, async () =>
-            unwrap(await api.servers[':serverId'].agents[':computerId'].reestablish.$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
-          );
+          return command.run(action.name, () => agentCommand(on, computerId, 'reestablish'));
         case 'agents.enable-protection':
-          return command.run(action.name, async () =>
-            unwrap(await api.servers[':serverId'].agents[':computerId']['enable-protection'].$post({ param: { serverId: on, computerId: target.computerId ?? '' }, json: {} })),
-          );
+          return command.run(action.name, () => agentCommand(on, computerId, 'enable-protection'));
         case 'agents.update':
-          return command.run(action.name, async () => unwrap(await api.servers[':serverId'].agents.update.$post({ param: { serverId: on }, json: { computerIds: [target.computerId ?? ''] } })));
+          return command.run(action.name, () => updateAgents(on, [computerId]));
         case 'protection.consistency-check':
-          return command.run(action.name, async () => unwrap(await api.servers[':serverId'].protection['consistency-checks'].$post({ param: { serverId: on }, json: { replicaIds: [target.replicaId ?? ''] } })));
+          return command.run(action.name, () => checkConsistency(on, { replicaIds: [replicaId] }));
         case 'protection.create-recovery-point':
-          return command.run(action.name, async () =>
-            unwrap(await api.servers[':serverId'].protection['recovery-points'].$post({ param: { serverId: on }, json: { replicaIds: [target.replicaId ?? ''], location: 'Disk' } })),
-          );
+          return command.run(action.name, () => createRecoveryPoints(on, [replicaId]));
         case 'reporting.readiness-check':
           // Reporting › Readiness check lists what fails, each with its fix; running it again verifies.
           return void navigate('/reporting?view=readiness');
@@ -130,22 +126,18 @@ export function AlertsTab() {
       display={
         <>
           <CommandFeedback command={command} />
-          {alerts.isPending && <Loading label="Loading alerts…" />}
-          {alerts.isError && <ErrorState error={alerts.error} />}
-          {alerts.data && rows.length === 0 && <Empty>No {showInactive ? '' : 'active '}alerts on this DPM server.</Empty>}
-          {rows.length > 0 && (
-            <VirtualTable
-              label="Alerts"
-              rows={rows}
-              total={alerts.data?.pages[0]?.total}
-              getId={(r) => r.id}
-              columns={columns}
-              selectedId={selected}
-              onSelect={(r) => setSelected(r.id)}
-              groupOf={groupOf ?? undefined}
-              onEndReached={alerts.hasNextPage && !alerts.isFetchingNextPage ? () => void alerts.fetchNextPage() : undefined}
-            />
-          )}
+          <PagedTable
+            query={alerts}
+            rows={rows}
+            loading="Loading alerts…"
+            empty={`No ${showInactive ? '' : 'active '}alerts on this DPM server.`}
+            label="Alerts"
+            getId={(r) => r.id}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(r) => setSelected(r.id)}
+            groupOf={groupOf ?? undefined}
+          />
         </>
       }
       details={

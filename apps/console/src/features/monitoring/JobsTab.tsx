@@ -4,17 +4,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { MessageBar, MessageBarBody, ProgressBar, Toolbar } from '@fluentui/react-components';
-import { jobsQuery, serversQuery, type JobGrouping } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
+import { serversQuery } from '../servers/queries';
+import { cancelJob, retryJob } from './commands';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { PagedTable, usePagedRows } from '../../components/PagedTable';
+import { Empty, ErrorState } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButtons, OperationMenuItem, type Offer } from '../../components/operations';
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
 
-import { jobQuery, type JobDetail, type JobRow } from './queries';
+import { jobQuery, jobsQuery, type JobDetail, type JobGrouping, type JobRow } from './queries';
 
 const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
 type JobGroupBy = (typeof GROUP_BY)[number];
@@ -57,17 +58,16 @@ export function JobsTab() {
         return null;
     }
   }, [groupBy]);
-  const rows = useMemo(() => jobs.data?.pages.flatMap((p) => p.items) ?? [], [jobs.data]);
+  const rows = usePagedRows(jobs);
   const job = rows.find((r) => r.id === selected);
   const detail = details.data && details.data.id === selected ? details.data : undefined;
 
   const perform = (offer: Offer, r: JobRow) => {
-    const param = { serverId, jobId: r.id };
     switch (offer.id) {
       case 'jobs.retry':
-        return command.run(offer.name, async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].retry.$post({ param, json: {} })));
+        return command.run(offer.name, () => retryJob(serverId, r.id));
       case 'jobs.cancel':
-        return command.run(offer.name, async () => unwrap(await api.servers[':serverId'].jobs[':jobId'].cancel.$post({ param, json: {} })));
+        return command.run(offer.name, () => cancelJob(serverId, r.id));
       default:
         return undefined;
     }
@@ -114,23 +114,19 @@ export function JobsTab() {
               <MessageBarBody>{historyNote}</MessageBarBody>
             </MessageBar>
           )}
-          {jobs.isPending && <Loading label="Loading jobs…" />}
-          {jobs.isError && <ErrorState error={jobs.error} />}
-          {jobs.data && rows.length === 0 && <Empty>{status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}</Empty>}
-          {rows.length > 0 && (
-            <VirtualTable
-              label="Jobs"
-              rows={rows}
-              total={jobs.data?.pages[0]?.total}
-              getId={(r) => r.id}
-              columns={columns}
-              selectedId={selected}
-              onSelect={(r) => setSelected(r.id)}
-              groupOf={groupOf ?? undefined}
-              menu={(r) => r.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />)}
-              onEndReached={jobs.hasNextPage && !jobs.isFetchingNextPage ? () => void jobs.fetchNextPage() : undefined}
-            />
-          )}
+          <PagedTable
+            query={jobs}
+            rows={rows}
+            loading="Loading jobs…"
+            empty={status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}
+            label="Jobs"
+            getId={(r) => r.id}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(r) => setSelected(r.id)}
+            groupOf={groupOf ?? undefined}
+            menu={(r) => r.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />)}
+          />
         </>
       }
       details={job ? <JobDetailsView job={job} detail={detail} loading={details.isPending} error={details.error} /> : <Empty>Select a job to see what it did.</Empty>}

@@ -1,13 +1,32 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Dropdown, Menu, MenuList, MenuPopover, Option, Tree, TreeItem, TreeItemLayout, type PositioningVirtualElement, type TreeItemValue } from '@fluentui/react-components';
-import { membersQuery } from '../../api/queries';
+import {
+  Dropdown,
+  makeStyles,
+  Menu,
+  MenuList,
+  MenuPopover,
+  Option,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  type PositioningVirtualElement,
+  type TreeItemValue,
+} from '@fluentui/react-components';
+import { membersQuery } from './queries';
 import { OperationMenuItem, type Offer } from '../../components/operations';
 import { memberLabel, type GroupRow } from './types';
+import type { GroupBy, Selection } from './use-members';
 
-export type Selection = { kind: 'all' } | { kind: 'group'; groupId: string } | { kind: 'inactive' };
-export type GroupBy = 'Protection group' | 'Computer';
 type MenuTarget = HTMLElement | PositioningVirtualElement;
+
+const useStyles = makeStyles({
+  pane: { padding: '4px' },
+  groupBy: { fontSize: '13px', display: 'block', padding: '4px' },
+  groupByChoice: { minWidth: '160px' },
+  item: { fontWeight: 400 },
+  current: { fontWeight: 600 },
+});
 
 /**
  * Shift+F10 opens the context menu from its keydown. The context-menu key is left to the browser,
@@ -63,20 +82,21 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
     setMenu(null);
     if (!menuChoice.current && target instanceof HTMLElement) requestAnimationFrame(() => target.focus());
   };
-  const weight = (on: boolean) => ({ fontWeight: on ? 600 : 400 });
+  const styles = useStyles();
+  const weight = (on: boolean) => (on ? styles.current : styles.item);
 
   return (
-    <div style={{ padding: 4 }}>
-      <label style={{ fontSize: 13, display: 'block', padding: 4 }}>
+    <div className={styles.pane}>
+      <label className={styles.groupBy}>
         Group by
-        <Dropdown aria-label="Group by" value={groupBy} selectedOptions={[groupBy]} onOptionSelect={(_, d) => onGroupBy(d.optionValue === 'Computer' ? 'Computer' : 'Protection group')} style={{ minWidth: 160 }}>
+        <Dropdown aria-label="Group by" value={groupBy} selectedOptions={[groupBy]} onOptionSelect={(_, d) => onGroupBy(d.optionValue === 'Computer' ? 'Computer' : 'Protection group')} className={styles.groupByChoice}>
           <Option value="Protection group">Protection group</Option>
           <Option value="Computer">Computer</Option>
         </Dropdown>
       </label>
       <Tree aria-label="Protection groups" openItems={openItems} onOpenChange={(_, d) => setOpenItems(d.openItems)}>
         <TreeItem itemType="branch" value="all">
-          <TreeItemLayout onClick={() => onSelect({ kind: 'all' })} aria-current={selection.kind === 'all' ? 'true' : undefined} style={weight(selection.kind === 'all')}>
+          <TreeItemLayout onClick={() => onSelect({ kind: 'all' })} aria-current={selection.kind === 'all' ? 'true' : undefined} className={weight(selection.kind === 'all')}>
             All Protection Groups
           </TreeItemLayout>
           <Tree>
@@ -104,7 +124,7 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
                     }
                   }}
                 >
-                  <TreeItemLayout onClick={() => onSelect({ kind: 'group', groupId: g.id })} aria-current={current ? 'true' : undefined} style={weight(current)}>
+                  <TreeItemLayout onClick={() => onSelect({ kind: 'group', groupId: g.id })} aria-current={current ? 'true' : undefined} className={weight(current)}>
                     {g.name} ({g.members})
                   </TreeItemLayout>
                   {openItems.has(g.id) ? <GroupMembers serverId={serverId} groupId={g.id} onPick={(replicaId) => onPickMember(g.id, replicaId)} /> : <Tree />}
@@ -114,7 +134,7 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
           </Tree>
         </TreeItem>
         <TreeItem itemType="leaf" value="inactive">
-          <TreeItemLayout onClick={() => onSelect({ kind: 'inactive' })} aria-current={selection.kind === 'inactive' ? 'true' : undefined} style={weight(selection.kind === 'inactive')}>
+          <TreeItemLayout onClick={() => onSelect({ kind: 'inactive' })} aria-current={selection.kind === 'inactive' ? 'true' : undefined} className={weight(selection.kind === 'inactive')}>
             Inactive Protection
           </TreeItemLayout>
         </TreeItem>

@@ -3,6 +3,7 @@ import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Offer } from '../../components/operations';
 import { enabledIntents } from '../../components/operations';
+import type { SwitchDirection } from './commands';
 
 /** Stop protection of member / of group: Retain replicas on disk or Delete replica on disk. */
 export function StopProtectionDialog({ title, children, onClose, onConfirm }: { title: string; children: ReactNode; onClose: () => void; onConfirm: (retainReplica: boolean) => void }) {
@@ -17,8 +18,6 @@ export function StopProtectionDialog({ title, children, onClose, onConfirm }: { 
     </ConfirmDialog>
   );
 }
-
-export type SwitchDirection = 'to-secondary' | 'to-primary';
 
 /** What the switch is about, in the administrator's words. */
 export interface SwitchSubject {

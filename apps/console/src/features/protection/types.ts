@@ -5,6 +5,10 @@ type Protection = (typeof api.servers)[':serverId']['protection'];
 
 /** A member of the members list, as the API answers it (its operations included). */
 export type MemberRow = InferResponseType<Protection['members']['$get'], 200>['items'][number];
+/** A member's details (the Details pane). */
+export type MemberDetail = InferResponseType<Protection['members'][':replicaId']['$get'], 200>;
+/** A computer the server can protect, with its data sources and the replicas it holds. */
+export type ProtectableComputer = InferResponseType<Protection['protectable']['$get'], 200>[number];
 /** A protection group of the groups list. */
 export type GroupRow = InferResponseType<Protection['groups']['$get'], 200>[number];
 

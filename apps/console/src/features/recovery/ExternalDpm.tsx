@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { api, unwrap } from '../../api/client';
-import { serverOperationsQuery, serversQuery } from '../../api/queries';
+import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { OperationButton, offerOf } from '../../components/operations';
 import { PaneTitle } from '../../shell/Panes';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
+import { addExternalDpm, clearExternalDpm } from './commands';
 
 const HOUR = 3_600_000;
 
@@ -27,12 +29,7 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
   const add = async () => {
     const issuedHoursAgo = Number(age);
     const res = await command.run('Add External DPM', async () =>
-      unwrap(
-        await api.servers[':serverId'].recovery['external-dpm'].$post({
-          param: { serverId },
-          json: { vault, passphrase, credentialsIssuedAt: Math.max(0, (await simulatedNow()) - issuedHoursAgo * HOUR) },
-        }),
-      ),
+      addExternalDpm(serverId, vault, passphrase, Math.max(0, (await simulatedNow()) - issuedHoursAgo * HOUR)),
     );
     setPassphrase('');
     if (res !== undefined) setOpen(false);
@@ -45,34 +42,28 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
       <OperationButton offer={offerOf(serverOps.data, 'recovery.add-external-dpm')} onClick={() => setOpen(true)} />
       <OperationButton
         offer={offerOf(serverOps.data, 'recovery.clear-external-dpm')}
-        onClick={() => void command.run('Clear External DPM', async () => unwrap(await api.servers[':serverId'].recovery['external-dpm'].clear.$post({ param: { serverId }, json: {} })))}
+        onClick={() => void command.run('Clear External DPM', () => clearExternalDpm(serverId))}
       />
       {open && (
-        <Dialog open onOpenChange={(_, d) => !d.open && setOpen(false)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>Add External DPM</DialogTitle>
-              <DialogContent style={{ display: 'grid', gap: 8 }}>
-                {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
-                <Field label="Vault">
-                  <Input value={vault} onChange={(_, d) => setVault(d.value)} />
-                </Field>
-                <Field label="Vault credentials downloaded (hours ago)" hint="Vault credentials are valid for two days.">
-                  <Input type="number" min={0} value={age} onChange={(_, d) => setAge(d.value)} />
-                </Field>
-                <Field label="Passphrase" hint="At least 16 characters; it is not stored.">
-                  <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
-                </Field>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" disabled={!vault || passphrase.length < 16 || command.pending} onClick={() => void add()}>
-                  Add
-                </Button>
-                <Button onClick={() => setOpen(false)}>Cancel</Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ConfirmDialog
+          title="Add External DPM"
+          confirm="Add"
+          disabled={!vault || passphrase.length < 16 || command.pending}
+          onConfirm={() => void add()}
+          onClose={() => setOpen(false)}
+          stacked
+        >
+          {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
+          <Field label="Vault">
+            <Input value={vault} onChange={(_, d) => setVault(d.value)} />
+          </Field>
+          <Field label="Vault credentials downloaded (hours ago)" hint="Vault credentials are valid for two days.">
+            <Input type="number" min={0} value={age} onChange={(_, d) => setAge(d.value)} />
+          </Field>
+          <Field label="Passphrase" hint="At least 16 characters; it is not stored.">
+            <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} />
+          </Field>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -2,7 +2,7 @@ import { ExternalDpmActions } from './ExternalDpm';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
-import { externalTapesQuery, pointsQuery, recoverableQuery } from '../../api/queries';
+import { externalTapesQuery, pointsQuery, recoverableQuery } from './queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';

@@ -17,7 +17,6 @@ import {
   Radio,
   RadioGroup,
 } from '@fluentui/react-components';
-import type { DataSourceKind } from '@dpm/domain/model';
 import {
   DATABASE_STATES,
   EXISTING_VERSION_BEHAVIOURS,
@@ -32,49 +31,16 @@ import {
   type RecoveryType,
   type RestoreSecurity,
 } from '@dpm/domain/recovery/recovery-types';
-import { offerOf, type Offers } from '../../components/operations';
-import { api, unwrap } from '../../api/client';
+import { offerOf } from '../../components/operations';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ErrorState, Loading } from '../../components/states';
 import { Fields } from '../../shell/Panes';
 import { formatGb, formatTime } from '../../shell/format';
 import { restoreTargetsQuery } from './queries';
+import { recover as recoverPoint, restoreToReplica } from './commands';
+import { databaseOf, DESTINATION_LABEL, pagesOf, type RecoverySelection, type SelectedPoint } from './recovery-wizard-pages';
 
-export interface RecoverySelection {
-  dataSourceId: string;
-  dataSource: string;
-  computer: string;
-  kind: DataSourceKind;
-  /** Read from a recataloged imported tape (External DPM Tapes). */
-  external: boolean;
-}
-
-export interface SelectedPoint {
-  id: string;
-  time: number;
-  location: 'Disk' | 'Tape' | 'Online';
-  tape: string | null;
-  hasDatabase: boolean;
-  sizeGb: number;
-  /** What the signed-in user may do with the point: Recover, per recovery type. */
-  operations: Offers;
-}
-
-type Page = 'Review Recovery Selection' | 'Select Recovery Type' | 'Specify Database State' | 'Specify Recovery Options' | 'Summary';
-
-/** DPM's pages: a database recovered into an instance of SQL Server has its Specify Database State page. */
-function pagesOf(type: RecoveryType | null): Page[] {
-  return ['Review Recovery Selection', 'Select Recovery Type', ...(type && recoversToInstance(type) ? (['Specify Database State'] as const) : []), 'Specify Recovery Options', 'Summary'];
-}
-
-/** The name of the database a data source protects (its last path segment: PS1\MSSQLSERVER\Sales → Sales). */
-const databaseOf = (dataSource: string) => dataSource.split('\\').pop() ?? dataSource;
-
-const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: string; placeholder: string }>> = {
-  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to, such as the restore folder you created.', placeholder: '\\\\server\\share\\folder' },
-  'Recover to any SQL instance': { label: 'SQL instance', hint: 'The SQL Server instance to recover the database to, as server\\instance.', placeholder: 'SQL01\\MSSQLSERVER' },
-  'Recover to an alternate location': { label: 'Alternate location', hint: 'The server and path to recover the files to.', placeholder: 'FS1\\D:\\Recovered' },
-};
+export type { RecoverySelection };
 
 /**
  * The Recovery Wizard (console-terms.md › Recovery): the selected recovery point, the recovery
@@ -132,30 +98,20 @@ export function RecoveryWizard({ serverId, source, point, items = [], latest = f
     const result =
       type === 'Restore to replica'
         ? target &&
-          (await command.run('Restore to replica', async () =>
-            unwrap(
-              await api.servers[':serverId'].recovery['restore-to-replica'].$post({
-                param: { serverId: target.serverId },
-                json: { replicaId: target.replicaId, recoveryPointId: point.id, simulateFailure },
-              }),
-            ),
+          (await command.run('Restore to replica', () =>
+            restoreToReplica(target.serverId, { replicaId: target.replicaId, recoveryPointId: point.id, simulateFailure }),
           ))
-        : await command.run('Recover', async () =>
-            unwrap(
-              await api.servers[':serverId'].recovery.recover.$post({
-                param: { serverId },
-                json: {
-                  recoveryPointId: point.id,
-                  recoveryType: type,
-                  destination: needsDestination(type) ? destination.trim() : null,
-                  ...(items.length > 0 ? { items } : {}),
-                  ...(latest ? { latest } : {}),
-                  ...(recoversToInstance(type) ? { databaseState } : {}),
-                  ...(type === 'Recover to any SQL instance' ? { databaseName: databaseName.trim() } : {}),
-                  ...(recoversFiles(type) ? { existingVersion, restoreSecurity } : {}),
-                },
-              }),
-            ),
+        : await command.run('Recover', () =>
+            recoverPoint(serverId, {
+              recoveryPointId: point.id,
+              recoveryType: type,
+              destination: needsDestination(type) ? destination.trim() : null,
+              ...(items.length > 0 ? { items } : {}),
+              ...(latest ? { latest } : {}),
+              ...(recoversToInstance(type) ? { databaseState } : {}),
+              ...(type === 'Recover to any SQL instance' ? { databaseName: databaseName.trim() } : {}),
+              ...(recoversFiles(type) ? { existingVersion, restoreSecurity } : {}),
+            }),
           );
     if (result) setStarted(true);
   };

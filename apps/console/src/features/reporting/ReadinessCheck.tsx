@@ -3,8 +3,7 @@ import { countResults } from '@dpm/domain/reporting/readiness';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { Badge, Button, Checkbox, Field, Input, Link, Text } from '@fluentui/react-components';
-import { api, unwrap } from '../../api/client';
-import { dpmdbReportQuery, keys } from '../../api/queries';
+import { dpmdbReportQuery } from './queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { PaneTitle } from '../../shell/Panes';
 import { OperationButton, offerOf } from '../../components/operations';
@@ -12,6 +11,7 @@ import type { useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatTime } from '../../shell/format';
 import { readinessQuery, readinessRunQuery, readinessRunsQuery, reportingKey, reportingOperationsQuery } from './queries';
+import { runReadinessCheck, setDpmdbGoal } from './commands';
 
 const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
 type Result = 'Passed' | 'Warning' | 'Failed';
@@ -175,7 +175,7 @@ export function ReadinessActions({ runId, onRun, command }: { runId: number | nu
   const shown = runId ?? latest.data?.latest?.id ?? null;
   const [goal, setGoal] = useState<string | null>(null);
   const saveGoal = useMutation({
-    mutationFn: async (hours: number) => unwrap(await api.readiness.settings.$post({ json: { dpmdbGoalHours: hours } })),
+    mutationFn: setDpmdbGoal,
     onSuccess: () => {
       setGoal(null);
       void client.invalidateQueries({ queryKey: reportingKey });
@@ -183,12 +183,9 @@ export function ReadinessActions({ runId, onRun, command }: { runId: number | nu
   });
   const run = () =>
     command
-      .run('Run readiness check', async () => unwrap(await api.readiness.run.$post({ json: {} })))
-      .then(() => {
-        onRun();
-        void client.invalidateQueries({ queryKey: reportingKey });
-        void client.invalidateQueries({ queryKey: keys.critical });
-      });
+      // Its result and the alerts it raises reach the views through the live stream.
+      .run('Run readiness check', runReadinessCheck)
+      .then(onRun);
   const value = goal ?? String(latest.data?.dpmdbGoalHours ?? '');
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }} className="no-print">

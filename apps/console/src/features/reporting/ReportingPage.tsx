@@ -4,8 +4,7 @@ import { useSearchParams } from 'react-router';
 import { Button, Text, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import { GROUP_BY, REPORT_IDS, REPORT_NAMES, type ReportGroupBy, type ReportId } from '@dpm/domain/reporting/document';
 import { PERIODS, type Period } from '@dpm/domain/reporting/period';
-import { api, unwrap } from '../../api/client';
-import { serversQuery } from '../../api/queries';
+import { serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { Choice } from '../../components/GroupBy';
@@ -18,6 +17,7 @@ import { AvailableReports } from './AvailableReports';
 import { ReadinessActions, ReadinessDisplay, ReadinessHistory } from './ReadinessCheck';
 import { availableReportQuery, exportHref, reportQuery, reportsListQuery, reportingKey, reportingOperationsQuery, type ReportRequest, type ScheduleRow } from './queries';
 import './print.css';
+import { createSchedule, deleteSchedule, modifySchedule } from './commands';
 
 const READINESS = 'readiness';
 const ESTATE = 'Entire estate';
@@ -76,13 +76,13 @@ export function ReportingPage() {
   const save = async (values: ScheduleValues, schedule: ScheduleRow | null) => {
     const target = schedule ? { reportId: schedule.reportId, serverId: schedule.serverId, period: schedule.period, groupBy: schedule.groupBy } : request;
     const body = { ...target, ...values };
-    if (schedule) await unwrap(await api['report-schedules'][':scheduleId'].modify.$post({ param: { scheduleId: schedule.id }, json: { ...body, version: schedule.version } }));
-    else await unwrap(await api['report-schedules'].$post({ json: body }));
+    if (schedule) await modifySchedule(schedule.id, body, schedule.version);
+    else await createSchedule(body);
     await client.invalidateQueries({ queryKey: reportingKey });
   };
   const remove = (s: ScheduleRow) =>
     command.run('Delete schedule', async () => {
-      await unwrap(await api['report-schedules'][':scheduleId'].delete.$post({ param: { scheduleId: s.id }, json: {} }));
+      await deleteSchedule(s.id);
       await client.invalidateQueries({ queryKey: reportingKey });
     });
   const description = reports.data?.find((r) => r.id === reportId)?.description;

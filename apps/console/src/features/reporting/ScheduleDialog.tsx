@@ -1,13 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -24,8 +17,8 @@ import {
 import { REPORT_NAMES } from '@dpm/domain/reporting/document';
 import { FREQUENCIES, REPORT_FORMATS, WEEKDAYS, type Frequency, type ReportFormat } from '@dpm/domain/reporting/schedule';
 import { ApiError } from '../../api/client';
-import type { ReportRequest } from './queries';
-import { mailQuery } from './queries';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { mailQuery, type ReportRequest } from './queries';
 
 export interface ScheduleValues {
   frequency: Frequency;
@@ -96,11 +89,7 @@ export function ScheduleDialog({
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 560 }}>
-        <DialogBody>
-          <DialogTitle>Schedule</DialogTitle>
-          <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 10 }}>
+    <ConfirmDialog title="Schedule" confirm="OK" disabled={saving} onConfirm={() => void save()} onClose={onClose} stacked size="medium">
             <p style={{ margin: 0, fontSize: 13 }}>
               {REPORT_NAMES[request.reportId]} report for {scopeName}, {request.period.toLowerCase()} ending when it runs, grouped by {request.groupBy.toLowerCase()}. Times are on the simulated clock, in UTC.
             </p>
@@ -168,15 +157,6 @@ export function ScheduleDialog({
                 <MessageBarBody>{error}</MessageBarBody>
               </MessageBar>
             )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" disabled={saving} onClick={() => void save()}>
-              OK
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -2,9 +2,10 @@ import { queryOptions } from '@tanstack/react-query';
 import type { ReportGroupBy, ReportId } from '@dpm/domain/reporting/document';
 import type { Period } from '@dpm/domain/reporting/period';
 import { api, unwrap } from '../../api/client';
+import { keys } from '../../api/keys';
 
 /** Reporting's queries; the key root ['reporting'] is invalidated by report and readiness events. */
-export const reportingKey = ['reporting'] as const;
+export const reportingKey = keys.reporting;
 
 export interface ReportRequest {
   reportId: ReportId;
@@ -47,3 +48,7 @@ export const readinessRunQuery = (runId: number) =>
   queryOptions({ queryKey: [...reportingKey, 'readiness-run', runId], queryFn: async () => unwrap(await api.readiness.runs[':runId'].$get({ param: { runId: String(runId) } })), staleTime: Infinity });
 export const availableReportQuery = (copyId: string) =>
   queryOptions({ queryKey: [...reportingKey, 'available', copyId], queryFn: async () => unwrap(await api['available-reports'][':copyId'].$get({ param: { copyId } })), staleTime: Infinity });
+
+/** The DPMDB protection report: under the servers key, which every live event refreshes. */
+export const dpmdbReportQuery = () =>
+  queryOptions({ queryKey: [...keys.servers, 'dpmdb-report'], queryFn: async () => unwrap(await api.reports['dpmdb-protection'].$get()) });

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@fluentui/react-components';
-import { serverOperationsQuery, serversQuery } from '../../api/queries';
-import { api, unwrap } from '../../api/client';
+import { serverOperationsQuery, serversQuery } from './queries';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useConnectedServer } from '../../shell/server-context';
@@ -13,6 +12,7 @@ import { CommandDialog, ReinstallDialog, RestoreDbDialog } from './dialogs';
 import { Runbook, actionId } from './Runbook';
 import { OperationButton, type Offer } from '../../components/operations';
 import { ProtectsSummary } from '../topology/Protects';
+import { dpmSync, markFailed } from './commands';
 
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
@@ -41,7 +41,7 @@ export function ServersPage() {
     setDialog(kind);
   };
   const close = () => setDialog(null);
-  const dpmSync = (label: string, call: () => Promise<unknown>) => {
+  const runDpmSync = (label: string, call: () => Promise<unknown>) => {
     command.clear();
     void command.run(label, call);
   };
@@ -53,11 +53,11 @@ export function ServersPage() {
     'server-recovery.restore-db': { title: 'DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\\instance>]', onClick: () => open('restore-db') },
     'server-recovery.sync-db': {
       title: 'DpmSync -Sync',
-      onClick: (id) => dpmSync('Synchronize database', async () => unwrap(await api.servers[':serverId'].dpmsync.sync.$post({ param: { serverId: id }, json: {} }))),
+      onClick: (id) => runDpmSync('Synchronize database', () => dpmSync(id, 'sync')),
     },
     'server-recovery.reallocate-replicas': {
       title: 'DpmSync -ReallocateReplica',
-      onClick: (id) => dpmSync('Reallocate replicas', async () => unwrap(await api.servers[':serverId'].dpmsync['reallocate-replica'].$post({ param: { serverId: id }, json: {} }))),
+      onClick: (id) => runDpmSync('Reallocate replicas', () => dpmSync(id, 'reallocate-replica')),
     },
     'server-recovery.data-copied': { title: 'DpmSync -DataCopied', onClick: () => open('data-copied') },
   };
@@ -150,7 +150,7 @@ export function ServersPage() {
                 confirm="Mark as failed"
                 command={command}
                 onClose={close}
-                run={async () => unwrap(await api.servers[':serverId'].fail.$post({ param: { serverId: server.id }, json: {} }))}
+                run={() => markFailed(server.id)}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
                   Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server that owns its agent
@@ -166,7 +166,7 @@ export function ServersPage() {
                 confirm="Data copied"
                 command={command}
                 onClose={close}
-                run={async () => unwrap(await api.servers[':serverId'].dpmsync['data-copied'].$post({ param: { serverId: server.id }, json: {} }))}
+                run={() => dpmSync(server.id, 'data-copied')}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
                   DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica creation pending by hand. They are then

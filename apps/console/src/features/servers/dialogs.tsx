@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { Field, Input } from '@fluentui/react-components';
 import { formatVersion, type Version } from '@dpm/domain/model';
-import { api, unwrap } from '../../api/client';
 import { CommandFeedback, type useCommand } from '../../components/command';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { reinstall, restoreDb } from './commands';
 
 type Command = ReturnType<typeof useCommand>;
 
@@ -19,32 +20,24 @@ interface CommandDialogProps {
 
 /** A modal that runs one server command; Enter submits, Escape cancels. */
 export function CommandDialog({ title, confirm, command, run, onClose, disabled = false, children }: CommandDialogProps) {
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (disabled || command.pending) return;
+  const submit = async () => {
     const result = await command.run(title, run);
     if (result !== undefined) onClose();
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 560 }}>
-        <form onSubmit={(e) => void submit(e)}>
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent style={{ display: 'grid', gap: 10 }}>
-              {children}
-              {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={disabled || command.pending}>
-                {confirm}
-              </Button>
-              <Button onClick={onClose}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmDialog
+      title={title}
+      confirm={confirm}
+      disabled={disabled || command.pending}
+      onConfirm={() => void submit()}
+      onClose={onClose}
+      submitOnEnter
+      stacked
+      size="medium"
+    >
+      {children}
+      {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
+    </ConfirmDialog>
   );
 }
 
@@ -88,7 +81,7 @@ export function ReinstallDialog({ server, command, onClose }: { server: ServerRe
       command={command}
       onClose={onClose}
       disabled={version === null || fqdn.trim() === ''}
-      run={async () => (version ? unwrap(await api.servers[':serverId'].reinstall.$post({ param: { serverId: server.id }, json: { version, fqdn: fqdn.trim() } })) : undefined)}
+      run={async () => (version ? reinstall(server.id, version, fqdn.trim()) : undefined)}
     >
       <p style={{ margin: 0, fontSize: 13 }}>
         Installs DPM on {server.name} with a new, empty DPM database. To restore its DPMDB afterwards, install the same version and update rollup, with the same FQDN.
@@ -122,14 +115,7 @@ export function RestoreDbDialog({ server, command, onClose }: { server: ServerRe
       command={command}
       onClose={onClose}
       disabled={dbLocation.trim() === ''}
-      run={async () =>
-        unwrap(
-          await api.servers[':serverId'].dpmsync['restore-db'].$post({
-            param: { serverId: server.id },
-            json: { dbLocation: dbLocation.trim(), instanceName: instance === '' ? null : instance },
-          }),
-        )
-      }
+      run={() => restoreDb(server.id, dbLocation.trim(), instance === '' ? null : instance)}
     >
       <p style={{ margin: 0, fontSize: 13 }}>
         Takes the DPM service on {server.name} offline and attaches the DPM database recovered to the folder. Run Synchronize database next.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, SearchBox, Text } from '@fluentui/react-components';
+import { Button, SearchBox, Text } from '@fluentui/react-components';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { VirtualTable } from '../../components/VirtualTable';
 import { ErrorState } from '../../components/states';
 import { protectsQuery } from './queries';
@@ -46,11 +47,7 @@ export function ProtectsDialog({ serverId, name, onClose }: { serverId: string; 
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 640 }}>
-        <DialogBody>
-          <DialogTitle>{`${name} protects`}</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 8 }}>
+    <ConfirmDialog title={`${name} protects`} cancel="Close" onClose={onClose} stacked size="wide">
             <SearchBox aria-label={`Search what ${name} protects`} placeholder="Search by name" value={search} onChange={(_, d) => setSearch(d.value)} />
             <Text size={200} aria-live="polite">
               {total === undefined ? 'Loading…' : `${plural(total, 'match', 'matches')}${search.trim() ? ` for “${search.trim()}”` : ''}`}
@@ -71,12 +68,6 @@ export function ProtectsDialog({ serverId, name, onClose }: { serverId: string; 
                 { key: 'how', header: 'Protection', width: '2fr', render: (r) => HOW[r.how] },
               ]}
             />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>Close</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,30 +1,22 @@
 import '@xyflow/react/dist/style.css';
 import './topology.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { NavLink, useNavigate } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { MarkerType, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
-import { Button, Menu, MenuItem, MenuList, MenuPopover, MessageBar, MessageBarBody, MessageBarTitle, SearchBox, Text, type PositioningVirtualElement } from '@fluentui/react-components';
-import { topologyQuery } from '../../api/queries';
-import { useConnectedServer } from '../../shell/server-context';
-import { Panes, PaneTitle } from '../../shell/Panes';
+import { ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { topologyQuery } from './queries';
+import { Panes } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { drawing, listId, neighbour, type Direction, type Drawing, type Point } from './model';
 import { layout, type Laid } from './layout';
 import { edgeTypes, nodeTypes, TopologyContext, type TopologyUi } from './nodes';
-import { ProtectsSummary } from './Protects';
 import { topologySearchQuery, type TopologyData, type TopologyFinding, type TopologyMatch, type TopologyServer } from './queries';
+import { TopologyToolbar } from './TopologyToolbar';
+import { Findings } from './Findings';
+import { TopologyTable } from './TopologyTable';
+import { computerName, flowEdges, flowNodes } from './flow-elements';
+import { NodeMenu, type MenuState } from './NodeMenu';
 
-const cell = { border: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
 
-const EDGE_COLOR = { secondary: '#0f6cbd', primary: '#616161', switched: '#c50f1f', computers: '#616161' } as const;
-
-const computerName = (model: Drawing, id: string) => {
-  const n = model.nodes.find((x) => x.id === id);
-  return n?.kind === 'computer' ? n.name : id;
-};
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /**
  * Protection topology (seeds 001, 004): the estate's DPM servers and who protects whom, laid
@@ -43,13 +35,10 @@ export function TopologyPage() {
   );
 }
 
-type MenuState = { id: string; target: HTMLElement | PositioningVirtualElement };
 
 function Topology({ t }: { t: TopologyData }) {
   const flow = useReactFlow();
-  const navigate = useNavigate();
   const client = useQueryClient();
-  const { connect } = useConnectedServer();
   const wrapRef = useRef<HTMLDivElement>(null);
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -95,37 +84,9 @@ function Topology({ t }: { t: TopologyData }) {
   const serverById = useMemo(() => new Map(t.servers.map((s) => [s.serverId, s])), [t.servers]);
   const nameOf = useCallback((id: string) => serverById.get(id)?.name ?? id, [serverById]);
 
-  const nodes: Node[] = useMemo(
-    () =>
-      model.nodes.flatMap((n): Node[] => {
-        const position = positions.get(n.id);
-        if (!position) return [];
-        const base = { id: n.id, position, width: n.width, height: n.height, draggable: false, selectable: false, connectable: false, focusable: false };
-        return n.kind === 'computer' ? [{ ...base, type: 'computer', data: { name: n.name } }] : [{ ...base, type: n.kind, data: { server: n.server } }];
-      }),
-    [model, positions],
-  );
+  const nodes: Node[] = useMemo(() => flowNodes(model, positions), [model, positions]);
   const edges: Edge[] = useMemo(
-    () =>
-      model.edges
-        .filter((e) => positions.has(e.source) && positions.has(e.target))
-        .map((e) => ({
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          // The route ELK drew, around the servers (routedEdge); without one, a step line, and an
-          // edge that goes up (the way back of a cycle) by the sides.
-          ...((positions.get(e.target)?.y ?? 0) < (positions.get(e.source)?.y ?? 0) ? { sourceHandle: 'side-out', targetHandle: 'side-in' } : { sourceHandle: 'out', targetHandle: 'in' }),
-          ...(routes?.has(e.id) ? { type: 'routed', data: { points: routes.get(e.id) ?? [] } } : { type: 'smoothstep' }),
-          focusable: false,
-          selectable: false,
-          ariaLabel:
-            e.kind === 'computers'
-              ? `${nameOf(e.source)} protects its computers`
-              : `${nameOf(e.source)} protects ${serverById.has(e.target) ? nameOf(e.target) : computerName(model, e.target)}${e.kind === 'switched' ? ' (switched)' : ''}`,
-          markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: EDGE_COLOR[e.kind] },
-          style: { stroke: EDGE_COLOR[e.kind], strokeWidth: e.kind === 'secondary' ? 2 : 1.25, strokeDasharray: e.kind === 'switched' ? '6 3' : undefined },
-        })),
+    () => flowEdges(model, positions, routes, (id) => (serverById.has(id) ? nameOf(id) : computerName(model, id))),
     [model, positions, routes, nameOf, serverById],
   );
 
@@ -258,23 +219,13 @@ function Topology({ t }: { t: TopologyData }) {
     <Panes
       display={
         <div style={{ overflow: 'auto', height: '100%', padding: 12, boxSizing: 'border-box' }}>
-          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 8 }}>
-            <PaneTitle>Protection topology</PaneTitle>
-            <Text size={200} style={{ color: 'var(--colorNeutralForeground3)' }}>
-              {`${plural(t.servers.length, 'DPM server', 'DPM servers')}, ${plural(t.links.length, 'secondary protection', 'secondary protections')}, ${plural(t.protectedComputers, 'protected computer', 'protected computers')}`}
-            </Text>
-            <span style={{ flex: 1 }} />
-            <FindBox onGo={go} onMissing={(q) => setFound(`No DPM server or computer is named like “${q}”.`)} prefetch={(q) => client.fetchQuery(topologySearchQuery(q))} />
-            <Button size="small" onClick={() => void flow.zoomIn()}>
-              Zoom in
-            </Button>
-            <Button size="small" onClick={() => void flow.zoomOut()}>
-              Zoom out
-            </Button>
-            <Button size="small" onClick={fit}>
-              Fit to view
-            </Button>
-          </div>
+          <TopologyToolbar
+            t={t}
+            onGo={go}
+            onMissing={(q) => setFound(`No DPM server or computer is named like “${q}”.`)}
+            prefetch={(q) => client.fetchQuery(topologySearchQuery(q))}
+            onFit={fit}
+          />
           <div role="status" style={{ fontSize: 12, height: 18, margin: '0 0 4px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
             {found}
           </div>
@@ -327,157 +278,20 @@ function Topology({ t }: { t: TopologyData }) {
             <Findings findings={t.findings} nameOf={nameOf} show={(id) => setPendingCenter(id)} />
           </div>
           {menu && (
-            <Menu open onOpenChange={(_, d) => !d.open && closeMenu()} positioning={{ target: menu.target, position: 'below', align: 'start' }}>
-              <MenuPopover>
-                <MenuList aria-label={`Actions for ${menuServer?.name ?? computerName(model, menu.id)}`}>
-                  {menuServer ? (
-                    <>
-                      <MenuItem onClick={() => void navigate(`/servers/${menuServer.serverId}`)}>Server actions</MenuItem>
-                      <MenuItem
-                        onClick={() => {
-                          connect(menuServer.serverId);
-                          void navigate('/protection');
-                        }}
-                      >{`Connect to ${menuServer.name}`}</MenuItem>
-                      {menuServer.computers > 0 && !model.inline.has(menuServer.serverId) && (
-                        <MenuItem onClick={() => toggle(menuServer.serverId, !expanded.has(menuServer.serverId))}>{expanded.has(menuServer.serverId) ? 'Hide computers' : 'Show computers'}</MenuItem>
-                      )}
-                    </>
-                  ) : (
-                    model.edges
-                      .filter((e) => e.target === menu.id)
-                      .map((e) => (
-                        <MenuItem key={e.source} onClick={() => void navigate(`/servers/${e.source}`)}>{`Server actions for ${nameOf(e.source)}`}</MenuItem>
-                      ))
-                  )}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+            <NodeMenu
+              menu={menu}
+              server={menuServer}
+              model={model}
+              expanded={expanded}
+              nameOf={nameOf}
+              onToggle={toggle}
+              onClose={closeMenu}
+            />
           )}
           <TopologyTable t={t} />
           {t.cycles.length > 0 && <p style={{ fontSize: 13 }}>Cyclic protection: {t.cycles.map((c) => c.join(' ⇄ ')).join('; ')}</p>}
         </div>
       }
     />
-  );
-}
-
-/** Find a server or computer: Enter goes to the best match; the matches are listed to choose from. */
-function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch) => void; onMissing: (q: string) => void; prefetch: (q: string) => Promise<{ items: TopologyMatch[] }> }) {
-  const [text, setText] = useState('');
-  const [listed, setListed] = useState(false);
-  const q = text.trim();
-  const matches = useQuery(topologySearchQuery(q));
-  const go = (m: TopologyMatch) => {
-    setListed(false);
-    onGo(m);
-  };
-  const choose = async () => {
-    if (q === '') return;
-    const found = matches.data ?? (await prefetch(q));
-    const best = found.items[0];
-    if (best) go(best);
-    else onMissing(q);
-  };
-  return (
-    <div style={{ position: 'relative' }}>
-      <SearchBox
-        size="small"
-        aria-label="Find a server or computer"
-        placeholder="Find a server or computer"
-        value={text}
-        onChange={(_, d) => {
-          setText(d.value);
-          setListed(true);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void choose();
-          } else if (e.key === 'Escape') setListed(false);
-        }}
-      />
-      {listed && q !== '' && matches.data && matches.data.items.length > 1 && (
-        <ul aria-label="Matches" style={{ position: 'absolute', zIndex: 10, top: '100%', left: 0, right: 0, margin: 0, padding: 4, listStyle: 'none', background: 'var(--colorNeutralBackground1)', border: '1px solid var(--colorNeutralStroke1)', borderRadius: 4, boxShadow: 'var(--shadow8)' }}>
-          {matches.data.items.map((m) => (
-            <li key={m.id}>
-              <Button appearance="subtle" size="small" style={{ width: '100%', justifyContent: 'flex-start' }} onClick={() => go(m)}>
-                {`${m.name} — ${m.kind === 'server' ? 'DPM server' : m.protectedBy.length ? `on ${m.protectedBy.map((p) => p.name).join(', ')}` : 'not protected'}`}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
-/** The findings beside the drawing, each with its servers: shown in the drawing, and their actions. */
-function Findings({ findings, nameOf, show }: { findings: TopologyFinding[]; nameOf: (id: string) => string; show: (id: string) => void }) {
-  return (
-    <aside aria-label="Findings" style={{ overflow: 'auto', minHeight: 0, border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, padding: 6 }}>
-      <h3 style={{ fontSize: 13, margin: '2px 2px 6px' }}>Findings</h3>
-      {findings.length === 0 && <Text size={200}>No rule is broken, and every primary has a secondary.</Text>}
-      {findings.map((f, i) => (
-        <MessageBar key={i} intent={f.severity === 'error' ? 'error' : 'warning'} role={f.severity === 'error' ? 'alert' : 'note'} layout="multiline" style={{ marginBottom: 6 }}>
-          <MessageBarBody>
-            <MessageBarTitle>{f.code}</MessageBarTitle>
-            {f.message}
-            <span style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 4 }}>
-              {[...new Set(f.serverIds)].map((id) => (
-                <span key={id} style={{ display: 'inline-flex', gap: 6 }}>
-                  <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0, textDecoration: 'underline' }} onClick={() => show(id)}>{`Show ${nameOf(id)}`}</Button>
-                  <NavLink to={`/servers/${id}`}>{`${nameOf(id)} server actions`}</NavLink>
-                </span>
-              ))}
-            </span>
-          </MessageBarBody>
-        </MessageBar>
-      ))}
-    </aside>
-  );
-}
-
-/** Seed 004's table: what each server protects (counted when it is many) and who protects it. */
-function TopologyTable({ t }: { t: TopologyData }) {
-  const { connect } = useConnectedServer();
-  const navigate = useNavigate();
-  return (
-    <table aria-label="Protection topology table" style={{ borderCollapse: 'collapse', fontSize: 13, marginTop: 12 }}>
-      <thead>
-        <tr>
-          <th style={cell}>Server</th>
-          <th style={cell}>Protecting</th>
-          <th style={cell}>Protected by</th>
-          <th style={cell}>Disaster recovery</th>
-        </tr>
-      </thead>
-      <tbody>
-        {t.servers.map((s) => (
-          <tr key={s.serverId}>
-            <th scope="row" style={cell}>
-              {s.name}
-              {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
-            </th>
-            <td style={cell}>
-              <ProtectsSummary serverId={s.serverId} name={s.name} protects={{ servers: s.protectsServers, computers: s.computers, computerNames: s.computerList.map((c) => c.name) }} />
-            </td>
-            <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
-            <td style={cell}>
-              <span style={{ display: 'inline-flex', gap: 12, alignItems: 'center' }}>
-                <NavLink to={`/servers/${s.serverId}`}>Server actions for {s.name}</NavLink>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    connect(s.serverId);
-                    void navigate('/protection');
-                  }}
-                >{`Connect to ${s.name}`}</Button>
-              </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { api, unwrap } from '../../api/client';
-import { keys } from '../../api/queries';
+import { keys } from '../../api/keys';
 
 /**
  * The topology's lists, searched and paged on the server. Keys sit under the topology root,
@@ -40,3 +40,7 @@ export const serverListQuery = (search: string) =>
     queryFn: async ({ pageParam }) => unwrap(await api.topology.servers.$get({ param: {}, query: { search: search || undefined, cursor: pageParam, limit: '20' } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+/** The topology drawing: every DPM server, who protects whom, and what looks wrong. */
+export const topologyQuery = () =>
+  queryOptions({ queryKey: keys.topology, queryFn: async () => unwrap(await api.topology.$get({ param: {}, query: {} })) });

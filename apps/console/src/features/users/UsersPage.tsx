@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useQuery, queryOptions } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
-import { api, unwrap } from '../../api/client';
 import { Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ErrorState, Loading } from '../../components/states';
@@ -9,8 +8,9 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { ROLES, type Role } from '@dpm/domain/roles';
 import { useSession } from '../auth/session';
+import { addUser, resetPassword, setDisabled, setRole } from './commands';
+import { usersQuery } from './queries';
 
-const usersQuery = () => queryOptions({ queryKey: ['users'], queryFn: async () => unwrap(await api.users.$get()) });
 /** Highest role first, as the page offers them. */
 const OFFERED: Role[] = [...ROLES].reverse();
 const LOWEST: Role = ROLES[0];
@@ -49,7 +49,7 @@ export function UsersPage() {
           aria-label="New user"
           onSubmit={(e) => {
             e.preventDefault();
-            void command.run('Add user', async () => unwrap(await api.users.$post({ json: draft }))).then(() => {
+            void command.run('Add user', () => addUser(draft)).then(() => {
               setDraft({ username: '', role: LOWEST, password: '' });
               refresh();
             });
@@ -85,13 +85,13 @@ export function UsersPage() {
               <Button
                 key={r}
                 onClick={() =>
-                  void command.run(`Make ${user.username} ${r}`, async () => unwrap(await api.users[':userId'].role.$post({ param: { userId: user.id }, json: { role: r, expectedRevision: user.revision.n } }))).then(refresh)
+                  void command.run(`Make ${user.username} ${r}`, () => setRole(user.id, r, user.revision.n)).then(refresh)
                 }
               >
                 Make {r}
               </Button>
             ))}
-            <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', async () => unwrap(await api.users[':userId'].disabled.$post({ param: { userId: user.id }, json: { disabled: !user.disabled, expectedRevision: user.revision.n } }))).then(refresh)}>
+            <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', () => setDisabled(user.id, !user.disabled, user.revision.n)).then(refresh)}>
               {user.disabled ? 'Enable' : 'Disable'}
             </Button>
             <Field label="New password" hint="The user is signed out everywhere and signs in with it.">
@@ -101,7 +101,7 @@ export function UsersPage() {
               disabled={reset === '' || command.pending}
               onClick={() =>
                 void command
-                  .run(`Reset password of ${user.username}`, async () => unwrap(await api.users[':userId'].password.$post({ param: { userId: user.id }, json: { password: reset, expectedRevision: user.revision.n } })))
+                  .run(`Reset password of ${user.username}`, () => resetPassword(user.id, reset, user.revision.n))
                   .then((done) => {
                     if (done !== undefined) setReset('');
                     refresh();

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Tree, TreeItem, TreeItemLayout, type TreeItemValue } from '@fluentui/react-components';
 import { formatGb } from '../../../shell/format';
-import { byKind, candidatesOf, DPM_MINIMUM_NOTE, isDpmMinimum, type Candidate, type ProtectableComputer } from './model';
+import { byKind, candidatesOf, DPM_MINIMUM_NOTE, isDpmMinimum, type Candidate, type ProtectableComputer } from './candidates';
 
 interface MembersTreeProps {
   serverId: string;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SYNC_CHOICES, initialState, sortedMembers, tapeSummary, type Candidate } from './model';
+import { SYNC_CHOICES } from './time-input';
+import { initialState, sortedMembers, tapeSummary } from './model';
+import { type Candidate } from './candidates';
 
 const candidate = (computer: string, name: string): Candidate => ({ key: `${computer}|${name}`, dataSourceId: name, sourceServerId: null, name, computer, kind: 'Volume', sizeGb: 1, protectedBy: null, whyNot: null });
 

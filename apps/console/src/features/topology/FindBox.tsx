@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, SearchBox } from '@fluentui/react-components';
+import { topologySearchQuery, type TopologyMatch } from './queries';
+
+/** Find a server or computer: Enter goes to the best match; the matches are listed to choose from. */
+export function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch) => void; onMissing: (q: string) => void; prefetch: (q: string) => Promise<{ items: TopologyMatch[] }> }) {
+  const [text, setText] = useState('');
+  const [listed, setListed] = useState(false);
+  const q = text.trim();
+  const matches = useQuery(topologySearchQuery(q));
+  const go = (m: TopologyMatch) => {
+    setListed(false);
+    onGo(m);
+  };
+  const choose = async () => {
+    if (q === '') return;
+    const found = matches.data ?? (await prefetch(q));
+    const best = found.items[0];
+    if (best) go(best);
+    else onMissing(q);
+  };
+  return (
+    <div style={{ position: 'relative' }}>
+      <SearchBox
+        size="small"
+        aria-label="Find a server or computer"
+        placeholder="Find a server or computer"
+        value={text}
+        onChange={(_, d) => {
+          setText(d.value);
+          setListed(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void choose();
+          } else if (e.key === 'Escape') setListed(false);
+        }}
+      />
+      {listed && q !== '' && matches.data && matches.data.items.length > 1 && (
+        <ul aria-label="Matches" style={{ position: 'absolute', zIndex: 10, top: '100%', left: 0, right: 0, margin: 0, padding: 4, listStyle: 'none', background: 'var(--colorNeutralBackground1)', border: '1px solid var(--colorNeutralStroke1)', borderRadius: 4, boxShadow: 'var(--shadow8)' }}>
+          {matches.data.items.map((m) => (
+            <li key={m.id}>
+              <Button appearance="subtle" size="small" style={{ width: '100%', justifyContent: 'flex-start' }} onClick={() => go(m)}>
+                {`${m.name} — ${m.kind === 'server' ? 'DPM server' : m.protectedBy.length ? `on ${m.protectedBy.map((p) => p.name).join(', ')}` : 'not protected'}`}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
