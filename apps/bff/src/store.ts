@@ -63,9 +63,20 @@ export class EstateStore {
       persistChanges(tx, result.changes);
       inTransactionToo(tx, result);
     });
+    for (const l of this.changeListeners) l(result.changes, this.estate);
     applyChangesInPlace(this.estate, result.changes);
     this.bus.publish(result.events, this.simNow);
     return result;
+  }
+
+  private readonly changeListeners: ((changes: Outcome['changes'], estate: Estate) => void)[] = [];
+
+  /**
+   * Called with every committed set of changes just before the estate has them, so that a read
+   * model can compare each row with the one it replaces.
+   */
+  onChanges(listener: (changes: Outcome['changes'], estate: Estate) => void): void {
+    this.changeListeners.push(listener);
   }
 
   onClock(listener: ClockListener): void {
@@ -99,6 +110,7 @@ export class EstateStore {
       persistChanges(tx, outcome.changes);
       setMeta(tx, META_CLOCK, String(to));
     });
+    for (const l of this.changeListeners) l(outcome.changes, this.estate);
     applyChangesInPlace(this.estate, outcome.changes);
     this.simNow = Math.max(from, to);
     this.bus.publish(outcome.events, this.simNow);

@@ -4,13 +4,9 @@ import { Operations, ServerParams, ServerSummary } from '../schemas';
 import { commandResponses, NoQuery, readRoute, router } from './route-kit';
 import { offeredFor } from './offers';
 import { serverOr404 } from './lookups';
-import { topologyGraph } from '@dpm/domain/topology/estate-graph';
-import { rowsWhere } from '@dpm/domain/draft';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
-import { formatVersion } from '@dpm/domain/model';
-import { supportedMoveOptions } from '@dpm/domain/errors';
-import { dbHistoryNote } from '@dpm/domain/server/db-history';
+import { preserialized, serverReadModel } from '../read-models';
 
 const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
 
@@ -63,38 +59,8 @@ const operations = readRoute(
 
 export function serverRoutes(d: AppDeps) {
   return router()
-    .openapi(list, (c) => {
-      const e = d.store.estate;
-      const roles = new Map(topologyGraph(e).servers.map((r) => [r.serverId, r]));
-      const servers = Object.values(e.servers)
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((s) => {
-          const role = roles.get(s.id);
-          const alerts = rowsWhere(e, 'alerts', 'serverId', s.id).filter((a) => a.state === 'Active');
-          return {
-            id: s.id,
-            name: s.name,
-            fqdn: s.fqdn,
-            version: formatVersion(s.version),
-            versionParts: s.version,
-            state: s.state,
-            service: s.service,
-            vssWriter: s.vssWriter,
-            dbRestorePending: s.dbRestorePending,
-            primary: role?.primary ?? false,
-            secondary: role?.secondary ?? false,
-            // Counted, not listed: a primary of the large estate protects 125 computers (GET /servers/{serverId}/protects pages them).
-            protects: { servers: role?.protectsServers ?? [], computers: role?.computers ?? 0, computerNames: role?.computerList.map((x) => x.name) ?? [] },
-            protectedBy: role?.protectedBy ?? [],
-            activeAlerts: alerts.length,
-            criticalAlerts: alerts.filter((a) => a.severity === 'Critical').length,
-            externalDpm: s.externalDpm,
-            moveOptions: [...supportedMoveOptions(s, role?.protectedBy ?? [])],
-            dbHistoryNote: dbHistoryNote(s),
-          };
-        });
-      return c.json(servers, 200);
-    })
+    // Kept from the change stream (read-models.ts), answered with the JSON text it holds.
+    .openapi(list, (c) => preserialized(c, serverReadModel(d.store).serversJson()))
     .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
     .openapi(runbook, (c) => {
       const { serverId } = c.req.valid('param');

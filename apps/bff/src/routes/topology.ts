@@ -4,7 +4,8 @@ import { PageQuery, ServerParams, pageOf } from '../schemas';
 import { ProtectedItem, ServerListItem, Topology, TopologyMatch } from '../schemas-topology';
 import { NoQuery, readRoute, router } from './route-kit';
 import { serverOr404 } from './lookups';
-import { findInTopology, protectsOf, topologyGraph } from '@dpm/domain/topology/estate-graph';
+import { findInTopology, protectsOf } from '@dpm/domain/topology/estate-graph';
+import { preserialized, serverReadModel } from '../read-models';
 import { formatVersion } from '@dpm/domain/model';
 import { decodeCursor, encodeCursor } from '@dpm/db/views/paging';
 
@@ -90,7 +91,7 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
  */
 export function topologyRoutes(d: AppDeps) {
   return router()
-    .openapi(topology, (c) => c.json(topologyGraph(d.store.estate), 200))
+    .openapi(topology, (c) => preserialized(c, serverReadModel(d.store).topologyJson()))
     .openapi(search, (c) => {
       const { q, limit } = c.req.valid('query');
       return c.json(findInTopology(d.store.estate, q, limit), 200);
