@@ -40,13 +40,13 @@ function touchesTopology(c: Change, estate: Estate): boolean {
  * The DPM server list and the protection topology, kept from the change stream rather than
  * computed per request: a committed change that can alter them (a server, a computer, a data
  * source, who a replica protects, an alert) marks them out of date, and the next request builds
- * them once, as JSON text every later request is answered with. A tick that only moves jobs and
+ * them once, as the JSON bytes every later request is answered with. A tick that only moves jobs and
  * replica statuses leaves the topology as it is.
  */
 export class ServerReadModel {
   private graph: TopologyGraph | null = null;
-  private graphText: string | null = null;
-  private listText: string | null = null;
+  private graphText: Uint8Array | null = null;
+  private listText: Uint8Array | null = null;
 
   constructor(private readonly store: EstateStore) {
     store.onChanges((changes, estate) => {
@@ -67,13 +67,13 @@ export class ServerReadModel {
     return this.graph;
   }
 
-  topologyJson(): string {
-    this.graphText ??= JSON.stringify(this.topology());
+  topologyJson(): Uint8Array {
+    this.graphText ??= Buffer.from(JSON.stringify(this.topology()));
     return this.graphText;
   }
 
-  serversJson(): string {
-    this.listText ??= JSON.stringify(serverList(this.store.estate, this.topology()));
+  serversJson(): Uint8Array {
+    this.listText ??= Buffer.from(JSON.stringify(serverList(this.store.estate, this.topology())));
     return this.listText;
   }
 }
@@ -118,7 +118,7 @@ export function serverReadModel(store: EstateStore): ServerReadModel {
   return model;
 }
 
-/** A 200 answered with JSON text a read model already holds; typed as the route's response. */
-export function preserialized(c: Context, text: string): never {
-  return c.body(text, 200, { 'content-type': 'application/json' }) as never;
+/** A 200 answered with JSON bytes a read model already holds; typed as the route's response. */
+export function preserialized(c: Context, bytes: Uint8Array): never {
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
 }
