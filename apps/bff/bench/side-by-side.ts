@@ -1,0 +1,215 @@
+/**
+ * pnpm bench: the console measured from outside, beside the floor on the same machine in the
+ * same run, printed as one table (figure, value, floor, ratio, budget, within budget).
+ *
+ * The console is the real server (src/main.ts, its own process, manual clock) on a copy of a
+ * freshly seeded `large` (and `xlarge`: BENCH_XLARGE=1) database; the floor (bench/floor.mjs) is
+ * node:http + better-sqlite3 on another copy of the same file, answering each page with one
+ * prepared statement and the console's own JSON bytes, and the tick by replaying the rows the
+ * console's one-day advance changed, in one transaction. Loads are autocannon's, at 1 and 50
+ * clients, BENCH_SECONDS each (5). Budgets are printed, never asserted: they stay out of npm test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openDb } from '@dpm/db/client';
+import { seedIfNew } from '@dpm/db/seed';
+import { entityTables } from '@dpm/db/schema';
+import { ENTITY_NAMES } from '@dpm/domain/model';
+import { adminToken, bootstrapAdmin } from '../src/auth/service';
+import { seedXlarge } from './xlarge';
+
+const BFF = fileURLToPath(new URL('..', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PASSWORD = 'bench console passphrase';
+const DAY_MINUTES = 24 * 60;
+
+interface Row {
+  figure: string;
+  value: number;
+  floor: number;
+  unit: string;
+  /** 'ratio ≤ n' (value/floor), 'ratio ≥ n', or an absolute bound on the value. */
+  budget: { kind: 'max-ratio' | 'min-ratio' | 'max'; n: number };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
+};
+const statusKb = (pid: number, key: 'VmRSS' | 'VmHWM') => Number(/(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(key)) ?? '')?.[1] ?? 0);
+
+async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
+  for (let i = 0; i < 1200; i += 1) {
+    try {
+      if ((await fetch(url, { headers })).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} never answered`);
+}
+
+/** autocannon against one path: requests per second and the p95 of every response time. */
+async function load(url: string, connections: number, headers: Record<string, string>): Promise<{ rps: number; p95: number }> {
+  const times: number[] = [];
+  let failed = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: SECONDS, headers }, (err, r) => (err ? reject(err as Error) : resolve(r)));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status === 200) times.push(ms);
+      else failed += 1;
+    });
+  });
+  if (failed > 0) throw new Error(`${url}: ${failed} answers were not 200`);
+  return { rps: result.requests.average, p95: p95(times) };
+}
+
+/** Sequential requests until `done`, one at a time: their latencies. */
+async function probe(url: string, headers: Record<string, string>, done: () => boolean): Promise<number[]> {
+  const out: number[] = [];
+  while (!done()) {
+    const s = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    out.push(performance.now() - s);
+    await sleep(10);
+  }
+  return out;
+}
+
+async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), `dpm-bench-${seed}-`));
+  const children: ChildProcess[] = [];
+  try {
+    const appDir = join(dir, 'app');
+    mkdirSync(appDir, { mode: 0o700 });
+    const base = join(dir, 'base.sqlite');
+    const db = openDb(base);
+    if (seed === 'large') seedIfNew(db, 'large', 0);
+    else seedXlarge(db);
+    await bootstrapAdmin(db, PASSWORD, Date.now());
+    const token = adminToken(db, Date.now());
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    db.$client.close();
+    const appFile = join(appDir, 'dpm-console.sqlite');
+    const floorFile = join(dir, 'floor.sqlite');
+    copyFileSync(base, appFile);
+    copyFileSync(base, floorFile);
+
+    const appPort = await freePort();
+    const app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: BFF,
+      env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DPM_DATA_DIR: appDir, DPM_CLOCK: 'manual', DPM_SEED: seed === 'large' ? 'large' : 'empty', LOG_LEVEL: 'warn', DPM_ADMIN_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(app);
+    const bodiesFile = join(dir, 'bodies.json');
+    writeFileSync(bodiesFile, '{}');
+    const floorPort = await freePort();
+    const floor = spawn(process.execPath, ['bench/floor.mjs', floorFile, String(floorPort), bodiesFile], { cwd: BFF, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(floor);
+    const A = `http://127.0.0.1:${appPort}`;
+    const F = `http://127.0.0.1:${floorPort}`;
+    const auth = { authorization: `Bearer ${token}` };
+    await waitFor(`${A}/api/health`);
+    await waitFor(`${F}/rss`);
+
+    const server = seed === 'large' ? 'srv-DPM01' : 'srv-DPM001';
+    const paths = {
+      health: '/api/health',
+      servers: '/api/servers',
+      members: `/api/servers/${server}/protection/members?limit=100`,
+      jobs: `/api/servers/${server}/jobs?limit=100`,
+      alerts: `/api/servers/${server}/alerts?limit=100&inactive=true`,
+    } as const;
+    const floorPaths = { health: '/health', servers: '/servers', members: `/members?server=${server}`, jobs: `/jobs?server=${server}`, alerts: `/alerts?server=${server}` } as const;
+    for (const p of Object.values(paths)) await (await fetch(A + p, { headers: auth })).arrayBuffer();
+    await sleep(2000);
+    const idleRss = statusKb(app.pid ?? 0, 'VmRSS') / 1024;
+    const floorIdleRss = statusKb(floor.pid ?? 0, 'VmRSS') / 1024;
+
+    // The one-day advance, with a console asking for its health and a members page meanwhile.
+    let advancing = true;
+    const started = performance.now();
+    const advance = fetch(`${A}/api/clock/advance`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', origin: A }, body: JSON.stringify({ minutes: DAY_MINUTES }) }).then(async (res) => {
+      const ms = performance.now() - started;
+      advancing = false;
+      if (!res.ok) throw new Error(`advance: ${res.status} ${await res.text()}`);
+      return ms;
+    });
+    const [advanceMs, healthDuring, membersDuring] = await Promise.all([advance, probe(A + paths.health, auth, () => !advancing), probe(A + paths.members, auth, () => !advancing)]);
+    const peakRss = statusKb(app.pid ?? 0, 'VmHWM') / 1024;
+
+    // The floor replays the same changed rows in one transaction.
+    const tables = ENTITY_NAMES.map((n) => (entityTables[n] as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')]).join(',');
+    const prepared = (await (await fetch(`${F}/prepare-tick?after=${encodeURIComponent(appFile)}&tables=${tables}`)).json()) as { rows: number };
+    const floorTick = (await (await fetch(`${F}/tick`)).json()) as { ms: number };
+
+    const bodies: Record<string, string> = {};
+    for (const [k, p] of Object.entries(paths)) bodies[k] = await (await fetch(A + p, { headers: auth })).text();
+    writeFileSync(bodiesFile, JSON.stringify(bodies));
+    await fetch(`${F}/load-bodies`);
+    const floorHealth = await load(F + floorPaths.health, 1, {});
+    const floorMembers = await load(F + floorPaths.members, 1, {});
+
+    const rows: Row[] = [
+      { figure: `one-day advance (${prepared.rows.toLocaleString('en')} rows changed)`, value: advanceMs, floor: floorTick.ms, unit: 'ms', budget: { kind: 'max-ratio', n: 2 } },
+      { figure: `/api/health p95 during the advance (${healthDuring.length} asked)`, value: p95(healthDuring), floor: floorHealth.p95, unit: 'ms', budget: { kind: 'max', n: 50 } },
+      { figure: `members page p95 during the advance (${membersDuring.length} asked)`, value: p95(membersDuring), floor: floorMembers.p95, unit: 'ms', budget: { kind: 'max', n: 50 } },
+    ];
+    const pages = [
+      ['GET /api/servers', 'servers', 2, 0.5],
+      ['members first page', 'members', 1.25, 0.8],
+      ['jobs first page', 'jobs', 1.25, 0.8],
+      ['alerts first page', 'alerts', 1.25, 0.8],
+    ] as const;
+    for (const [label, key, maxP95, minRps] of pages) {
+      for (const connections of [1, 50]) {
+        const a = await load(A + paths[key], connections, auth);
+        const f = await load(F + floorPaths[key], connections, {});
+        rows.push({ figure: `${label}, ${connections} client${connections > 1 ? 's' : ''}, p95`, value: a.p95, floor: f.p95, unit: 'ms', budget: { kind: 'max-ratio', n: maxP95 } });
+        rows.push({ figure: `${label}, ${connections} client${connections > 1 ? 's' : ''}, throughput`, value: a.rps, floor: f.rps, unit: 'req/s', budget: { kind: 'min-ratio', n: minRps } });
+      }
+    }
+    rows.push({ figure: 'RSS idle', value: idleRss, floor: floorIdleRss, unit: 'MB', budget: { kind: 'max', n: 250 } });
+    rows.push({ figure: 'RSS peak (start and the advance)', value: peakRss, floor: statusKb(floor.pid ?? 0, 'VmHWM') / 1024, unit: 'MB', budget: { kind: 'max', n: 400 } });
+    return rows.map((r) => ({ ...r, figure: `${seed}: ${r.figure}` }));
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await sleep(500);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const num = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+function table(rows: Row[]): string {
+  const lines = rows.map((r) => {
+    const ratio = r.floor > 0 ? r.value / r.floor : Infinity;
+    const within = r.budget.kind === 'max-ratio' ? ratio <= r.budget.n : r.budget.kind === 'min-ratio' ? ratio >= r.budget.n : r.value <= r.budget.n;
+    const budget = r.budget.kind === 'max-ratio' ? `≤ ${r.budget.n}× floor` : r.budget.kind === 'min-ratio' ? `≥ ${r.budget.n}× floor` : `≤ ${r.budget.n} ${r.unit}`;
+    return [r.figure, `${num(r.value)} ${r.unit}`, `${num(r.floor)} ${r.unit}`, `${ratio.toFixed(2)}×`, budget, within ? 'yes' : 'NO'];
+  });
+  const head = ['figure', 'value', 'floor', 'ratio', 'budget', 'within budget'];
+  return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n');
+}
+
+const rows = await estate('large');
+if (process.env.BENCH_XLARGE === '1') rows.push(...(await estate('xlarge')));
+console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${SECONDS} s per load\n`);
+console.log(table(rows));
