@@ -10,16 +10,42 @@ import globals from 'globals';
  * and the console's roles. Compared against in the console, they would restate a rule there.
  */
 const DECIDING_WORDS = [
-  'OK', 'Replica creation pending', 'Manual replica creation pending', 'Replica is inconsistent', 'Replica inconsistent, verification in progress',
-  'Replica is missing', 'Replica is invalid', 'Inactive replica available',
-  'Scheduled', 'In progress', 'Completed', 'Failed', 'Canceled',
-  'Online', 'Not installed', 'Running', 'Offline', 'Stopped', 'Unreachable', 'Incompatible', 'Disabled',
-  'Free', 'Imported', 'Unknown', 'Suspect', 'Cleaning', 'Active', 'Inactive',
-  'Administrator', 'Operator', 'Reader',
+  'OK',
+  'Replica creation pending',
+  'Manual replica creation pending',
+  'Replica is inconsistent',
+  'Replica inconsistent, verification in progress',
+  'Replica is missing',
+  'Replica is invalid',
+  'Inactive replica available',
+  'Scheduled',
+  'In progress',
+  'Completed',
+  'Failed',
+  'Canceled',
+  'Online',
+  'Not installed',
+  'Running',
+  'Offline',
+  'Stopped',
+  'Unreachable',
+  'Incompatible',
+  'Disabled',
+  'Free',
+  'Imported',
+  'Unknown',
+  'Suspect',
+  'Cleaning',
+  'Active',
+  'Inactive',
+  'Administrator',
+  'Operator',
+  'Reader',
 ];
 const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const WORD = `/^(${DECIDING_WORDS.map(escape).join('|')})$/`;
-const message = 'The console does not decide by a DPM status or role: render the operations the server offers, or call the domain.';
+const message =
+  'The console does not decide by a DPM status or role: render the operations the server offers, or call the domain.';
 export const consoleDecides = [
   { selector: `BinaryExpression[operator=/^[!=]==?$/] > Literal[value=${WORD}]`, message },
   { selector: `SwitchCase > Literal.test[value=${WORD}]`, message },
@@ -28,14 +54,24 @@ export const consoleDecides = [
 ];
 
 /** Where lint/lint.test.ts lints its fixtures as (files that do not exist; typed on their own). */
-const LINT_FIXTURE_FILES = ['apps/bff/src/lint-fixture.ts', 'apps/bff/src/routes/lint-fixture.ts', 'apps/cli/src/lint-fixture.ts', 'packages/domain/src/lint-fixture.ts'];
-const CLI_CLIENT = 'The command line is an HTTP client of the API (hono/client and the API\'s types).';
+const LINT_FIXTURE_FILES = [
+  'apps/bff/src/lint-fixture.ts',
+  'apps/bff/src/routes/lint-fixture.ts',
+  'apps/cli/src/lint-fixture.ts',
+  'packages/domain/src/lint-fixture.ts',
+];
+const CLI_CLIENT = "The command line is an HTTP client of the API (hono/client and the API's types).";
 const DATABASE = ['@dpm/db', '@dpm/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'];
 
 export default tseslint.config(
   {
     ignores: [
-      '**/dist/**', '**/node_modules/**', '**/drizzle/meta/**', 'data/**', '**/test-results/**', '**/playwright-report/**',
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/drizzle/meta/**',
+      'data/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
       // Sources that break the rules on purpose: lint/lint.test.ts lints them and expects each rule to fire.
       'lint/fixtures/**',
     ],
@@ -73,7 +109,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'], message: 'Routes read through @dpm/db\'s repositories and views, never SQL of their own.' }] },
+        {
+          patterns: [
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'],
+              message: "Routes read through @dpm/db's repositories and views, never SQL of their own.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -86,8 +129,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@dpm/bff', '@dpm/bff/*'], allowTypeImports: true, message: 'The command line imports only the API\'s types (import type).' },
-            { group: [...DATABASE, '@dpm/domain', '@dpm/domain/*', 'hono/*', '!hono/client', '@hono/*'], message: CLI_CLIENT },
+            {
+              group: ['@dpm/bff', '@dpm/bff/*'],
+              allowTypeImports: true,
+              message: "The command line imports only the API's types (import type).",
+            },
+            {
+              group: [...DATABASE, '@dpm/domain', '@dpm/domain/*', 'hono/*', '!hono/client', '@hono/*'],
+              message: CLI_CLIENT,
+            },
           ],
           paths: [{ name: 'hono', message: CLI_CLIENT }],
         },
@@ -103,7 +153,11 @@ export default tseslint.config(
         {
           patterns: [
             { group: DATABASE, message: 'The console reads the estate through the API, never the database.' },
-            { group: ['@dpm/bff', '@dpm/bff/*'], allowTypeImports: true, message: 'The console imports only the API\'s types (import type).' },
+            {
+              group: ['@dpm/bff', '@dpm/bff/*'],
+              allowTypeImports: true,
+              message: "The console imports only the API's types (import type).",
+            },
           ],
         },
       ],
@@ -118,7 +172,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['drizzle-orm', 'drizzle-orm/*', 'better-sqlite3', 'hono', 'hono/*', '@hono/*', 'react', 'react-*', 'node:*', 'fs', 'path', 'crypto', 'pino', '@dpm/db/*', '@dpm/bff/*'], message: 'The domain package is pure: it imports no framework, database, I/O or clock.' },
+            {
+              group: [
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'better-sqlite3',
+                'hono',
+                'hono/*',
+                '@hono/*',
+                'react',
+                'react-*',
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+                'pino',
+                '@dpm/db/*',
+                '@dpm/bff/*',
+              ],
+              message: 'The domain package is pure: it imports no framework, database, I/O or clock.',
+            },
           ],
         },
       ],
@@ -129,8 +202,14 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The domain receives `now` from its caller.' },
-        { selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']", message: 'The domain does not schedule timers.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain receives `now` from its caller.',
+        },
+        {
+          selector: "CallExpression[callee.name='setTimeout'], CallExpression[callee.name='setInterval']",
+          message: 'The domain does not schedule timers.',
+        },
       ],
       'no-restricted-globals': ['error', 'crypto', 'performance', 'process'],
     },

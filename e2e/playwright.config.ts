@@ -3,7 +3,13 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (no browser download reaches these machines). */
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 };
 
 /**
@@ -33,7 +39,10 @@ export default defineConfig({
       testMatch: /\.demo\.ts$/,
       // At watching pace each input waits a moment, so that a person can follow the pointer.
       // A recording keeps the page's screencast to itself: a trace's screencast would set its size first.
-      use: { launchOptions: { ...chromium, slowMo: process.env.DEMO_PACE === 'normal' ? 250 : 0 }, trace: process.env.DEMO_OUT ? 'off' : 'retain-on-failure' },
+      use: {
+        launchOptions: { ...chromium, slowMo: process.env.DEMO_PACE === 'normal' ? 250 : 0 },
+        trace: process.env.DEMO_OUT ? 'off' : 'retain-on-failure',
+      },
     },
   ],
   outputDir: '../.test-results/e2e-artifacts',

@@ -44,7 +44,7 @@ describe('lint fails', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('on the console importing the database or the BFF\'s code, not on the API\'s types', async () => {
+  it("on the console importing the database or the BFF's code, not on the API's types", async () => {
     expect(await findings('console-imports-db.ts')).toEqual([
       '2 @typescript-eslint/no-restricted-imports',
       '3 @typescript-eslint/no-restricted-imports',
@@ -52,7 +52,7 @@ describe('lint fails', { timeout: 120_000 }, () => {
     ]);
   });
 
-  it('on the command line importing more than the API\'s types and hono/client', async () => {
+  it("on the command line importing more than the API's types and hono/client", async () => {
     expect(await findings('cli-imports-server.ts')).toEqual([
       '4 @typescript-eslint/no-restricted-imports',
       '5 @typescript-eslint/no-restricted-imports',

@@ -81,18 +81,39 @@ export function runDemos(args) {
   buildConsole();
   mkdirSync(OUT, { recursive: true });
   for (const d of chosen) {
-    for (const f of [`${d.name}.webm`, `${d.name}.md`, `${d.name}.json`, `${d.name}.vtt`, d.name]) rmSync(resolve(OUT, f), { recursive: true, force: true });
+    for (const f of [`${d.name}.webm`, `${d.name}.md`, `${d.name}.json`, `${d.name}.vtt`, d.name])
+      rmSync(resolve(OUT, f), { recursive: true, force: true });
   }
   log(`Recording ${chosen.map((d) => d.name).join(', ')} at ${pace} pace into ${OUT}`);
   const status = pnpm(
-    ['--filter', '@dpm/e2e', 'exec', 'playwright', 'test', '--project=demos', '--workers=1', ...(headed ? ['--headed'] : []), ...chosen.map((d) => `demos/${d.file}`)],
-    { env: { ...process.env, DEMO_PACE: pace, DEMO_OUT: OUT, DEMO_VIDEO: video ? '1' : '0', E2E_RESULTS: resolve(root, '.test-results', 'demos.json') } },
+    [
+      '--filter',
+      '@dpm/e2e',
+      'exec',
+      'playwright',
+      'test',
+      '--project=demos',
+      '--workers=1',
+      ...(headed ? ['--headed'] : []),
+      ...chosen.map((d) => `demos/${d.file}`),
+    ],
+    {
+      env: {
+        ...process.env,
+        DEMO_PACE: pace,
+        DEMO_OUT: OUT,
+        DEMO_VIDEO: video ? '1' : '0',
+        E2E_RESULTS: resolve(root, '.test-results', 'demos.json'),
+      },
+    },
   );
   for (const d of chosen) {
     const webm = resolve(OUT, `${d.name}.webm`);
     const record = resolve(OUT, `${d.name}.json`);
     const passed = existsSync(record) && JSON.parse(readFileSync(record, 'utf8')).passed === true;
-    console.log(`${passed ? '✔' : '✖'} ${d.name}: ${video ? (existsSync(webm) ? webm : 'no video') : 'no video (--no-video)'}, ${existsSync(record) ? resolve(OUT, `${d.name}.md`) : 'no transcript'}`);
+    console.log(
+      `${passed ? '✔' : '✖'} ${d.name}: ${video ? (existsSync(webm) ? webm : 'no video') : 'no video (--no-video)'}, ${existsSync(record) ? resolve(OUT, `${d.name}.md`) : 'no transcript'}`,
+    );
   }
   console.log(`Gallery: ${resolve(OUT, 'index.html')}`);
   return status;

@@ -33,13 +33,15 @@ export function pnpmCommand() {
   if (installed && installed.startsWith('10.')) return ['pnpm'];
   log(`pnpm ${PNPM_VERSION} is not installed; using it through npx (npm registry)`);
   if (works('npx', ['--yes', `pnpm@${PNPM_VERSION}`, '--version']) === null) {
-    throw new Error(`Could not run pnpm ${PNPM_VERSION} through npx. Install it with: npm install -g pnpm@${PNPM_VERSION}`);
+    throw new Error(
+      `Could not run pnpm ${PNPM_VERSION} through npx. Install it with: npm install -g pnpm@${PNPM_VERSION}`,
+    );
   }
   return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
 }
 
 export function pnpm(args, opts) {
-  const [cmd, ...pre] = pnpmCommand.cached ??= pnpmCommand();
+  const [cmd, ...pre] = (pnpmCommand.cached ??= pnpmCommand());
   return run(cmd, [...pre, ...args], opts);
 }
 
@@ -53,10 +55,12 @@ const stamp = resolve(root, 'node_modules', '.dpm-node-version');
 function ensureNativeModules() {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === process.version) return;
   const probe = "const D=require('better-sqlite3');const d=new D(':memory:');d.prepare('select 1').get();d.close()";
-  const loads = () => spawnSync(process.execPath, ['-e', probe], { cwd: resolve(root, 'packages/db'), stdio: 'pipe' }).status === 0;
+  const loads = () =>
+    spawnSync(process.execPath, ['-e', probe], { cwd: resolve(root, 'packages/db'), stdio: 'pipe' }).status === 0;
   if (!loads()) {
     log(`better-sqlite3 does not load under Node ${process.versions.node}; rebuilding it for this Node`);
-    if (pnpm(['rebuild', '--recursive', 'better-sqlite3']) !== 0 || !loads()) throw new Error(`better-sqlite3 could not be loaded under Node ${process.versions.node}`);
+    if (pnpm(['rebuild', '--recursive', 'better-sqlite3']) !== 0 || !loads())
+      throw new Error(`better-sqlite3 could not be loaded under Node ${process.versions.node}`);
   }
   writeFileSync(stamp, process.version);
 }
@@ -88,16 +92,28 @@ export function buildConsole() {
 export function ensureChromium() {
   if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) return;
   if (process.getuid?.() !== 0) {
-    throw new Error('Debian Chromium (/usr/bin/chromium) is missing and this is not root. Install it: sudo apt-get update && sudo apt-get install -y chromium');
+    throw new Error(
+      'Debian Chromium (/usr/bin/chromium) is missing and this is not root. Install it: sudo apt-get update && sudo apt-get install -y chromium',
+    );
   }
   log('Installing Debian Chromium (apt-get install chromium)');
-  if (run('apt-get', ['update', '-qq']) !== 0 || run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) !== 0) {
+  if (
+    run('apt-get', ['update', '-qq']) !== 0 ||
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }) !== 0
+  ) {
     throw new Error('apt-get install chromium failed');
   }
 }
 
 /** The server as one node process with tsx's loader (signals reach it directly). */
-export const serverCommand = [process.execPath, '--import', pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href, 'apps/bff/src/main.ts'];
+export const serverCommand = [
+  process.execPath,
+  '--import',
+  pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href,
+  'apps/bff/src/main.ts',
+];
 
 /**
  * Playwright records video (page.screencast, recordVideo) through an ffmpeg binary it looks for at
@@ -148,8 +164,12 @@ export function ensureFfmpeg() {
 export function playwrightBrowsersPath() {
   const env = process.env.PLAYWRIGHT_BROWSERS_PATH;
   if (env && env !== '0') return resolve(env);
-  if (env === '0') throw new Error('PLAYWRIGHT_BROWSERS_PATH=0 keeps browsers inside node_modules; unset it or name a folder to record demos.');
+  if (env === '0')
+    throw new Error(
+      'PLAYWRIGHT_BROWSERS_PATH=0 keeps browsers inside node_modules; unset it or name a folder to record demos.',
+    );
   if (process.platform === 'darwin') return resolve(homedir(), 'Library', 'Caches', 'ms-playwright');
-  if (process.platform === 'win32') return resolve(process.env.LOCALAPPDATA ?? resolve(homedir(), 'AppData', 'Local'), 'ms-playwright');
+  if (process.platform === 'win32')
+    return resolve(process.env.LOCALAPPDATA ?? resolve(homedir(), 'AppData', 'Local'), 'ms-playwright');
   return resolve(process.env.XDG_CACHE_HOME ?? resolve(homedir(), '.cache'), 'ms-playwright');
 }

@@ -41,12 +41,27 @@ function fetchedNode() {
   say(`Fetching Node ${FALLBACK_NODE} from the npm registry (${pkg}) into .tools/, once`);
   mkdirSync(prefix, { recursive: true });
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `${pkg}@${FALLBACK_NODE}`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    cwd: prefix,
-  });
+  const r = spawnSync(
+    npm,
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `${pkg}@${FALLBACK_NODE}`,
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      cwd: prefix,
+    },
+  );
   if (r.status !== 0 || !existsSync(bin) || !works(bin)) {
-    throw new Error(`Could not fetch Node ${FALLBACK_NODE} (${pkg}) from the npm registry. Install Node ${MIN_NODE_MAJOR} or later and run again.`);
+    throw new Error(
+      `Could not fetch Node ${FALLBACK_NODE} (${pkg}) from the npm registry. Install Node ${MIN_NODE_MAJOR} or later and run again.`,
+    );
   }
   return { home, bin };
 }
@@ -70,7 +85,9 @@ export function ensureSupportedNode() {
     process.stderr.write(`\n✖ ${err.message}\n`);
     process.exit(1);
   }
-  say(`Node ${process.versions.node} is older than ${MIN_NODE_MAJOR}: running under Node ${FALLBACK_NODE} from .tools/ (nothing is fetched where Node ${MIN_NODE_MAJOR}+ is installed)`);
+  say(
+    `Node ${process.versions.node} is older than ${MIN_NODE_MAJOR}: running under Node ${FALLBACK_NODE} from .tools/ (nothing is fetched where Node ${MIN_NODE_MAJOR}+ is installed)`,
+  );
   const sep = process.platform === 'win32' ? ';' : ':';
   const env = {
     ...process.env,
@@ -78,7 +95,10 @@ export function ensureSupportedNode() {
     // Headers for node-gyp, should a native module ever need building for this Node.
     npm_config_nodedir: node.home,
   };
-  const child = spawn(node.bin, [...process.execArgv, process.argv[1], ...process.argv.slice(2)], { stdio: 'inherit', env });
+  const child = spawn(node.bin, [...process.execArgv, process.argv[1], ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env,
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (err) => {
     process.stderr.write(`\n✖ ${err.message}\n`);

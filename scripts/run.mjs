@@ -9,12 +9,27 @@ await ensureSupportedNode();
 /** Each task: what it needs first, then the pnpm commands it runs in order (extra arguments go to the last). */
 const TASKS = {
   dev: { setup: [install], steps: [['--parallel', '--filter', '@dpm/bff', '--filter', '@dpm/console', 'dev']] },
-  bench: { setup: [install, ensureChromium], steps: [['--filter', '@dpm/bff', 'bench'], ['--filter', '@dpm/bff', 'bench:soak'], ['--filter', '@dpm/console', 'build'], ['--filter', '@dpm/e2e', 'bench']] },
+  bench: {
+    setup: [install, ensureChromium],
+    steps: [
+      ['--filter', '@dpm/bff', 'bench'],
+      ['--filter', '@dpm/bff', 'bench:soak'],
+      ['--filter', '@dpm/console', 'build'],
+      ['--filter', '@dpm/e2e', 'bench'],
+    ],
+  },
   'bench:soak': { setup: [install], steps: [['--filter', '@dpm/bff', 'bench:soak']] },
   dpm: { setup: [installIfStale], steps: [['--silent', '--filter', '@dpm/cli', 'dpm']] },
   build: { setup: [installIfStale], steps: [['--filter', '@dpm/console', 'build']] },
   typecheck: { setup: [installIfStale], steps: [['-r', '--no-bail', 'typecheck']] },
-  lint: { setup: [installIfStale], steps: [['exec', 'eslint', '.', '--max-warnings=0']] },
+  lint: {
+    setup: [installIfStale],
+    steps: [
+      ['exec', 'prettier', '--check', '.', '--log-level=warn'],
+      ['exec', 'eslint', '.', '--max-warnings=0'],
+    ],
+  },
+  format: { setup: [installIfStale], steps: [['exec', 'prettier', '--write', '.', '--log-level=warn']] },
   unit: { setup: [installIfStale], steps: [['exec', 'vitest', 'run']] },
   e2e: { setup: [installIfStale, ensureChromium, buildConsole], steps: [['--filter', '@dpm/e2e', 'test']] },
   'db:generate': { setup: [installIfStale], steps: [['--filter', '@dpm/db', 'generate']] },
@@ -33,7 +48,8 @@ try {
       if (status !== 0) process.exit(status);
     }
   } else {
-    if (name === undefined) throw new Error(`Name a task (${[...Object.keys(TASKS), 'demo'].join(', ')}) or pnpm arguments.`);
+    if (name === undefined)
+      throw new Error(`Name a task (${[...Object.keys(TASKS), 'demo'].join(', ')}) or pnpm arguments.`);
     installIfStale();
     process.exit(pnpm([name, ...rest]));
   }

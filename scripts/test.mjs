@@ -34,10 +34,22 @@ try {
 }
 
 step('typecheck', () => pnpm(['-r', '--no-bail', 'typecheck']));
+step('format', () => pnpm(['exec', 'prettier', '--check', '.', '--log-level=warn']));
 step('lint', () => pnpm(['exec', 'eslint', '.', '--max-warnings=0']));
-step('unit and route tests', () => pnpm(['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${resolve(results, 'vitest.json')}`]));
+step('unit and route tests', () =>
+  pnpm([
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${resolve(results, 'vitest.json')}`,
+  ]),
+);
 step('console build', () => (buildConsole(), 0));
-step('e2e', () => pnpm(['--filter', '@dpm/e2e', 'test'], { env: { ...process.env, E2E_RESULTS: resolve(results, 'e2e.json') } }));
+step('e2e', () =>
+  pnpm(['--filter', '@dpm/e2e', 'test'], { env: { ...process.env, E2E_RESULTS: resolve(results, 'e2e.json') } }),
+);
 
 function count(file, pick) {
   try {
@@ -46,8 +58,16 @@ function count(file, pick) {
     return { passed: 0, failed: 0, skipped: 0 };
   }
 }
-const unit = count(resolve(results, 'vitest.json'), (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + (j.numTodoTests ?? 0) }));
-const e2e = count(resolve(results, 'e2e.json'), (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + (j.stats.flaky ?? 0), skipped: j.stats.skipped }));
+const unit = count(resolve(results, 'vitest.json'), (j) => ({
+  passed: j.numPassedTests,
+  failed: j.numFailedTests,
+  skipped: j.numPendingTests + (j.numTodoTests ?? 0),
+}));
+const e2e = count(resolve(results, 'e2e.json'), (j) => ({
+  passed: j.stats.expected,
+  failed: j.stats.unexpected + (j.stats.flaky ?? 0),
+  skipped: j.stats.skipped,
+}));
 
 log(`Summary (Node ${process.versions.node})`);
 for (const s of steps) console.log(`${s.ok ? '✔' : '✖'} ${s.name} (${s.seconds}s)`);
@@ -55,5 +75,7 @@ console.log(`unit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.pass
 const failedSteps = steps.filter((s) => !s.ok).length;
 const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed + (failedSteps > 0 && unit.failed + e2e.failed === 0 ? failedSteps : 0);
-console.log(`tests: ${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped (Node ${process.versions.node})`);
+console.log(
+  `tests: ${passed} passed, ${failed} failed, ${unit.skipped + e2e.skipped} skipped (Node ${process.versions.node})`,
+);
 process.exit(failedSteps > 0 ? 1 : 0);

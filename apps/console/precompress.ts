@@ -36,7 +36,9 @@ export function precompress(): Plugin {
         files.map(async (file) => {
           const raw = readFileSync(file);
           const [br, gzipped] = await Promise.all([
-            brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            brotli(raw, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+            }),
             gz(raw, { level: 9 }),
           ]);
           if (br.length < raw.length) writeFileSync(`${file}.br`, br);

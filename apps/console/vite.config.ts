@@ -22,7 +22,8 @@ export default defineConfig({
           proxy.on('proxyReq', (proxyReq, req) => {
             const origin = req.headers.origin;
             const port = req.socket.localPort;
-            if (origin !== undefined && LOOPBACK.some((host) => origin === `http://${host}:${port}`)) proxyReq.setHeader('origin', bff);
+            if (origin !== undefined && LOOPBACK.some((host) => origin === `http://${host}:${port}`))
+              proxyReq.setHeader('origin', bff);
           });
         },
       },

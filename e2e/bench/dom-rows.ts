@@ -11,11 +11,17 @@ import { ADMIN, startServer } from '../server';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dpm-bench-ui-'));
 const server = await startServer('large', dataDir);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 try {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   // Signed in as the administrator, as every console user is.
-  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, { data: ADMIN, headers: { origin: server.url } });
+  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, {
+    data: ADMIN,
+    headers: { origin: server.url },
+  });
   if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
   const page = await context.newPage();
   await page.addInitScript(() => localStorage.setItem('dpm.connectedServer', 'srv-DPMS01'));
@@ -40,7 +46,9 @@ try {
   const scrollMs = Date.now() - scrollStart;
   console.log(`member list of DPMS01: ${total} members`);
   console.log(`first page shown after navigation: ${firstPage} ms`);
-  console.log(`scrolled through ${loaded} loaded rows in ${scrollMs} ms; most rows in the DOM at once: ${maxRows} (target < 100)`);
+  console.log(
+    `scrolled through ${loaded} loaded rows in ${scrollMs} ms; most rows in the DOM at once: ${maxRows} (target < 100)`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -19,9 +19,18 @@ const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const at = process.argv.indexOf('--screenshot');
 const screenshot = at > 0 ? resolve(process.cwd(), process.argv[at + 1] ?? 'topology.png') : null;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
 
-async function measure(label: string, servers: number, prepare: (dataDir: string) => void, computer: string, shot: string | null): Promise<void> {
+async function measure(
+  label: string,
+  servers: number,
+  prepare: (dataDir: string) => void,
+  computer: string,
+  shot: string | null,
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dpm-bench-topology-'));
   prepare(dataDir);
   const server = await startServer('large', dataDir);
@@ -39,30 +48,56 @@ async function measure(label: string, servers: number, prepare: (dataDir: string
     await page.getByRole('link', { name: 'Protection topology' }).click();
     await nodes.first().waitFor();
     const first = Date.now() - started;
-    await page.waitForFunction((n) => document.querySelectorAll('[aria-roledescription="node"] [role="button"]').length >= n, servers);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[aria-roledescription="node"] [role="button"]').length >= n,
+      servers,
+    );
     const all = Date.now() - started;
     const zoom = await fitZoom(page);
     const box = await drawing.boundingBox();
     const inView = box
-      ? (await Promise.all((await nodes.all()).map(async (n) => n.boundingBox()))).filter((b) => b && b.x >= box.x - 1 && b.y >= box.y - 1 && b.x + b.width <= box.x + box.width + 1 && b.y + b.height <= box.y + box.height + 1).length
+      ? (await Promise.all((await nodes.all()).map(async (n) => n.boundingBox()))).filter(
+          (b) =>
+            b &&
+            b.x >= box.x - 1 &&
+            b.y >= box.y - 1 &&
+            b.x + b.width <= box.x + box.width + 1 &&
+            b.y + b.height <= box.y + box.height + 1,
+        ).length
       : 0;
-    const nameSize = await drawing.locator('.topology-name').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    const laidOut = await page.evaluate(() => performance.getEntriesByName('topology layout').map((e) => Math.round(e.duration)));
-    console.log(`topology, ${label}: first server drawn ${first} ms after the click, all ${servers} drawn and fit ${all} ms (target < 1000 ms), of which ELK ${laidOut.join(', ')} ms`);
-    console.log(`topology, ${label}: fit to view at zoom ${zoom.toFixed(2)}, ${inView} of ${servers} servers in view, names ${(nameSize * zoom).toFixed(1)} px on screen`);
+    const nameSize = await drawing
+      .locator('.topology-name')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const laidOut = await page.evaluate(() =>
+      performance.getEntriesByName('topology layout').map((e) => Math.round(e.duration)),
+    );
+    console.log(
+      `topology, ${label}: first server drawn ${first} ms after the click, all ${servers} drawn and fit ${all} ms (target < 1000 ms), of which ELK ${laidOut.join(', ')} ms`,
+    );
+    console.log(
+      `topology, ${label}: fit to view at zoom ${zoom.toFixed(2)}, ${inView} of ${servers} servers in view, names ${(nameSize * zoom).toFixed(1)} px on screen`,
+    );
 
     // Reopened after a reload: the layout kept in the browser draws it without ELK.
     const reloaded = Date.now();
     await page.reload();
-    await page.waitForFunction((n) => document.querySelectorAll('[aria-roledescription="node"] [role="button"]').length >= n, servers);
-    console.log(`topology, ${label}: after a reload, all ${servers} drawn ${Date.now() - reloaded} ms after the reload began`);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[aria-roledescription="node"] [role="button"]').length >= n,
+      servers,
+    );
+    console.log(
+      `topology, ${label}: after a reload, all ${servers} drawn ${Date.now() - reloaded} ms after the reload began`,
+    );
 
     const search = page.getByRole('searchbox', { name: 'Find a server or computer' });
     await search.fill(computer);
     const searched = Date.now();
     await search.press('Enter');
     await drawing.getByRole('listitem').filter({ hasText: computer }).waitFor();
-    console.log(`topology, ${label}: search for ${computer} → shown in its server's computers ${Date.now() - searched} ms after Enter`);
+    console.log(
+      `topology, ${label}: search for ${computer} → shown in its server's computers ${Date.now() - searched} ms after Enter`,
+    );
     if (shot) {
       await page.getByRole('button', { name: 'Fit to view' }).click();
       await page.waitForTimeout(300);
@@ -87,7 +122,11 @@ try {
     'xlarge (250 servers)',
     250,
     (dataDir) => {
-      const seeded = spawnSync(process.execPath, ['--import', resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs'), 'apps/bff/bench/xlarge.ts', dataDir], { cwd: root, stdio: 'inherit' });
+      const seeded = spawnSync(
+        process.execPath,
+        ['--import', resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs'), 'apps/bff/bench/xlarge.ts', dataDir],
+        { cwd: root, stdio: 'inherit' },
+      );
       if (seeded.status !== 0) throw new Error('could not write the xlarge estate');
     },
     'SRV150042',

@@ -57,12 +57,17 @@ demo(
   {
     name: 'chaining-and-cyclic',
     seed: 'scenario-2',
-    summary: 'The chained and cyclic protection of seed 004 drawn as its tables, and the refusals CHAIN_INDIRECT, ALREADY_PROTECTED_BY_DPM and SELF_PROTECTION_BREAKS_CHAIN where an administrator meets them',
+    summary:
+      'The chained and cyclic protection of seed 004 drawn as its tables, and the refusals CHAIN_INDIRECT, ALREADY_PROTECTED_BY_DPM and SELF_PROTECTION_BREAKS_CHAIN where an administrator meets them',
   },
   async (d) => {
     const { page } = d;
 
-    await d.chapter('Chained protection: DS1 → DS2 → DS3 → DS4', { step: `${CHAIN}, scenario 2`, description: 'DS2 protects DS1, DS3 protects DS2, DS4 protects DS3. Protection topology draws it, with the table of seed 004 under it.' });
+    await d.chapter('Chained protection: DS1 → DS2 → DS3 → DS4', {
+      step: `${CHAIN}, scenario 2`,
+      description:
+        'DS2 protects DS1, DS3 protects DS2, DS4 protects DS3. Protection topology draws it, with the table of seed 004 under it.',
+    });
     expect(await drawnTable(d)).toEqual({
       DS1: ['DS1 (primary)', 'PS1, PS2', 'DS2'],
       DS2: ['DS2 (primary) (secondary)', 'DS1, PS3', 'DS3'],
@@ -70,24 +75,36 @@ demo(
       DS4: ['DS4 (secondary)', 'DS3', '-'],
     });
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await d.reached('The drawing and its table match seed 004\'s scenario 2; the chain breaks no rule');
+    await d.reached("The drawing and its table match seed 004's scenario 2; the chain breaks no rule");
 
-    await d.chapter('DS3 may not protect DS1 directly: CHAIN_INDIRECT', { step: `${CHAIN}, scenario 2`, description: "DS3 attaches DS1's agent and opens Create protection group: it already protects DS1's data through DS2." });
+    await d.chapter('DS3 may not protect DS1 directly: CHAIN_INDIRECT', {
+      step: `${CHAIN}, scenario 2`,
+      description:
+        "DS3 attaches DS1's agent and opens Create protection group: it already protects DS1's data through DS2.",
+    });
     await connectTo(page, 'DS3');
     await attachAgent(page, 'DS1');
     let wizard = await openWizard(page);
-    let node = wizard.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS1', exact: true });
+    let node = wizard
+      .getByRole('tree', { name: 'Available members' })
+      .getByRole('treeitem', { name: 'DS1', exact: true });
     await node.click();
     const indirect = node.getByRole('treeitem', { name: 'C:\\', exact: true });
     await expect(indirect).toContainText('CHAIN_INDIRECT');
-    await expect(indirect).toHaveAttribute('title', "DS3 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act directly as a secondary server for DS1.");
+    await expect(indirect).toHaveAttribute(
+      'title',
+      "DS3 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act directly as a secondary server for DS1.",
+    );
     await expect(node.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true })).toContainText('Protected by DS2');
     await indirect.getByRole('checkbox').click({ force: true });
     await expect(indirect).toHaveAttribute('aria-checked', 'false');
     await d.reached("DS1's members are greyed out on DS3: CHAIN_INDIRECT");
     await wizard.getByRole('button', { name: 'Cancel' }).click();
 
-    await d.chapter('DS1 may not protect DS3 too: ALREADY_PROTECTED_BY_DPM', { step: `${CHAIN}, scenario 2`, description: 'A DPM server can be protected by only one other DPM server: DS4 protects DS3 already.' });
+    await d.chapter('DS1 may not protect DS3 too: ALREADY_PROTECTED_BY_DPM', {
+      step: `${CHAIN}, scenario 2`,
+      description: 'A DPM server can be protected by only one other DPM server: DS4 protects DS3 already.',
+    });
     await connectTo(page, 'DS1');
     await attachAgent(page, 'DS3');
     wizard = await openWizard(page);
@@ -95,13 +112,20 @@ demo(
     await node.click();
     const taken = node.getByRole('treeitem', { name: 'C:\\', exact: true });
     await expect(taken).toContainText('ALREADY_PROTECTED_BY_DPM');
-    await expect(taken).toHaveAttribute('title', 'DS3 is already protected by DS4. A DPM server can be protected by only one other DPM server.');
+    await expect(taken).toHaveAttribute(
+      'title',
+      'DS3 is already protected by DS4. A DPM server can be protected by only one other DPM server.',
+    );
     await taken.getByRole('checkbox').click({ force: true });
     await expect(taken).toHaveAttribute('aria-checked', 'false');
     await d.reached("DS3's members are greyed out on DS1: ALREADY_PROTECTED_BY_DPM");
     await wizard.getByRole('button', { name: 'Cancel' }).click();
 
-    await d.chapter('Cyclic protection: DS2 and DS3 protect each other', { step: `${CYCLE}, scenario 3`, description: 'Another estate: DS2 protects DS1 and DS3, DS3 protects DS2. The two arrows of the cycle are two lines.' });
+    await d.chapter('Cyclic protection: DS2 and DS3 protect each other', {
+      step: `${CYCLE}, scenario 3`,
+      description:
+        'Another estate: DS2 protects DS1 and DS3, DS3 protects DS2. The two arrows of the cycle are two lines.',
+    });
     await d.estate('scenario-3');
     expect(await drawnTable(d)).toEqual({
       DS1: ['DS1 (primary)', 'PS1, PS2', 'DS2'],
@@ -109,13 +133,19 @@ demo(
       DS3: ['DS3 (primary) (secondary)', 'DS2, PS4', 'DS2'],
     });
     await expect(page.getByText('Cyclic protection: DS2 ⇄ DS3')).toBeVisible();
-    const pathOf = (label: string) => page.locator(`.react-flow__edge[aria-label="${label}"] path.react-flow__edge-path`);
+    const pathOf = (label: string) =>
+      page.locator(`.react-flow__edge[aria-label="${label}"] path.react-flow__edge-path`);
     await expect(pathOf('DS2 protects DS3')).toHaveCount(1);
-    const [there, back] = [await pathOf('DS2 protects DS3').getAttribute('d'), await pathOf('DS3 protects DS2').getAttribute('d')];
+    const [there, back] = [
+      await pathOf('DS2 protects DS3').getAttribute('d'),
+      await pathOf('DS3 protects DS2').getAttribute('d'),
+    ];
     expect(there).not.toBe(back);
     // No point of the arrow from DS2 to DS1 falls inside DS3's box.
     const crossings = await page.evaluate(() => {
-      const path = document.querySelector<SVGPathElement>('.react-flow__edge[aria-label="DS2 protects DS1"] path.react-flow__edge-path');
+      const path = document.querySelector<SVGPathElement>(
+        '.react-flow__edge[aria-label="DS2 protects DS1"] path.react-flow__edge-path',
+      );
       const box = document.querySelector('[data-node-id="srv-DS3"]')?.getBoundingClientRect();
       if (!path || !box) return -1;
       const matrix = path.getScreenCTM();
@@ -130,9 +160,12 @@ demo(
       return inside;
     });
     expect(crossings).toBe(0);
-    await d.reached('The table matches seed 004\'s scenario 3; the drawing marks the cycle DS2 ⇄ DS3');
+    await d.reached("The table matches seed 004's scenario 3; the drawing marks the cycle DS2 ⇄ DS3");
 
-    await d.chapter("DS2 can't protect its own database from DS3: SELF_PROTECTION_BREAKS_CHAIN", { step: `${CYCLE}, scenario 3`, description: "DS3 holds a replica of DS2's DPMDB. Protecting it on DS2 would be DS2 protecting its own data." });
+    await d.chapter("DS2 can't protect its own database from DS3: SELF_PROTECTION_BREAKS_CHAIN", {
+      step: `${CYCLE}, scenario 3`,
+      description: "DS3 holds a replica of DS2's DPMDB. Protecting it on DS2 would be DS2 protecting its own data.",
+    });
     await page.goto(d.url('/protection'));
     await connectTo(page, 'DS2');
     wizard = await openWizard(page);

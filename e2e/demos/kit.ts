@@ -49,9 +49,19 @@ export class Demo {
   /** A chapter card: a step of the procedure, numbered as the seed numbers it. */
   async chapter(title: string, options: ChapterOptions): Promise<void> {
     await this.closeStep();
-    this.steps.push({ kind: 'chapter', step: options.step, title, description: options.description ?? '', at: Date.now() - this.started, states: [] });
+    this.steps.push({
+      kind: 'chapter',
+      step: options.step,
+      title,
+      description: options.description ?? '',
+      at: Date.now() - this.started,
+      states: [],
+    });
     if (!NARRATE) return;
-    await this.page.screencast.showChapter(`${options.step}: ${title}`, { description: options.description, duration: TIMING.chapter });
+    await this.page.screencast.showChapter(`${options.step}: ${title}`, {
+      description: options.description,
+      duration: TIMING.chapter,
+    });
     await this.page.waitForTimeout(TIMING.chapter + 200);
   }
 
@@ -60,9 +70,19 @@ export class Demo {
     await this.closeStep();
     await this.server.advance(minutes);
     const title = `${elapsed(minutes)} later: ${what}`;
-    this.steps.push({ kind: 'clock', step: 'Simulated clock', title, description: `The simulated clock moved ${minutes} minutes (DPM_CLOCK=manual).`, at: Date.now() - this.started, states: [] });
+    this.steps.push({
+      kind: 'clock',
+      step: 'Simulated clock',
+      title,
+      description: `The simulated clock moved ${minutes} minutes (DPM_CLOCK=manual).`,
+      at: Date.now() - this.started,
+      states: [],
+    });
     if (!NARRATE) return;
-    await this.page.screencast.showChapter(title, { description: 'Simulated time on the manual clock', duration: TIMING.clock });
+    await this.page.screencast.showChapter(title, {
+      description: 'Simulated time on the manual clock',
+      duration: TIMING.clock,
+    });
     await this.page.waitForTimeout(TIMING.clock + 200);
   }
 
@@ -111,7 +131,14 @@ export class Demo {
         await this.closeStep();
         if (VIDEO) await this.page.screencast.stop();
         const passed = testInfo.status === testInfo.expectedStatus;
-        writeGallery(OUT, { ...this.record, steps: this.steps, seconds: Math.round((Date.now() - this.started) / 1000), passed, video: VIDEO ? `${this.record.name}.webm` : null, error: passed ? null : (testInfo.error?.message ?? 'failed') });
+        writeGallery(OUT, {
+          ...this.record,
+          steps: this.steps,
+          seconds: Math.round((Date.now() - this.started) / 1000),
+          passed,
+          video: VIDEO ? `${this.record.name}.webm` : null,
+          error: passed ? null : (testInfo.error?.message ?? 'failed'),
+        });
       }
     } finally {
       for (const s of this.extra) {
@@ -129,7 +156,8 @@ function elapsed(minutes: number): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 function caption(text: string): string {
   return `<div style="position:fixed;left:50%;bottom:28px;transform:translateX(-50%);max-width:70%;padding:10px 18px;border-radius:8px;background:rgba(17,24,39,.88);color:#fff;font:500 18px/1.4 'Segoe UI',system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3);text-align:center">✔ ${escape(text)}</div>`;
@@ -140,12 +168,19 @@ export function demo(meta: { name: string; seed: Seed; summary: string }, body: 
   const t = base.extend<{ demoRun: Demo }>({
     demoRun: async ({ page, server }, use, testInfo) => {
       if (OUT !== undefined) mkdirSync(OUT, { recursive: true });
-      if (VIDEO && OUT !== undefined) await page.screencast.start({ path: join(OUT, `${meta.name}.webm`), size: page.viewportSize() ?? { width: 1400, height: 900 } });
+      if (VIDEO && OUT !== undefined)
+        await page.screencast.start({
+          path: join(OUT, `${meta.name}.webm`),
+          size: page.viewportSize() ?? { width: 1400, height: 900 },
+        });
       if (NARRATE) {
         await page.screencast.showActions({
           duration: TIMING.action,
           position: 'top-right',
-          style: { highlight: 'outline: 3px solid #0f6cbd; background: rgba(15, 108, 189, .12); border-radius: 4px', title: 'font-size: 15px' },
+          style: {
+            highlight: 'outline: 3px solid #0f6cbd; background: rgba(15, 108, 189, .12); border-radius: 4px',
+            title: 'font-size: 15px',
+          },
         });
       }
       // The console is on screen before the first chapter card (not a blank page).
@@ -167,4 +202,3 @@ export function demo(meta: { name: string; seed: Seed; summary: string }, body: 
     });
   });
 }
-

@@ -30,7 +30,8 @@ export interface DemoResult extends DemoRecord {
   error: string | null;
 }
 
-const html = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const html = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 function clockTime(ms: number, vtt = false): string {
   const t = Math.max(0, Math.round(ms));
@@ -43,10 +44,22 @@ function clockTime(ms: number, vtt = false): string {
 
 /** The transcript: each step with its caption, its screenshot and the states reached. */
 export function transcript(r: DemoResult): string {
-  const lines = [`# Demo: ${r.name}`, '', r.summary, '', `Fixture \`${r.seed}\`, simulated clock held still (DPM_CLOCK=manual); ${r.seconds} s; ${r.passed ? 'every step passed' : `**failed**: ${r.error ?? ''}`}.`, ''];
+  const lines = [
+    `# Demo: ${r.name}`,
+    '',
+    r.summary,
+    '',
+    `Fixture \`${r.seed}\`, simulated clock held still (DPM_CLOCK=manual); ${r.seconds} s; ${r.passed ? 'every step passed' : `**failed**: ${r.error ?? ''}`}.`,
+    '',
+  ];
   if (r.video) lines.push(`Video: [${r.video}](${r.video})`, '');
   for (const s of r.steps) {
-    lines.push(`## ${s.kind === 'clock' ? '⏱ ' : ''}${s.step}: ${s.title}`, '', `*${clockTime(s.at)} into the video.*${s.description ? ` ${s.description}` : ''}`, '');
+    lines.push(
+      `## ${s.kind === 'clock' ? '⏱ ' : ''}${s.step}: ${s.title}`,
+      '',
+      `*${clockTime(s.at)} into the video.*${s.description ? ` ${s.description}` : ''}`,
+      '',
+    );
     if (s.screenshot) lines.push(`![${s.title}](${s.screenshot})`, '');
     if (s.states.length > 0) lines.push('State reached:', '', ...s.states.map((st) => `- ${st}`), '');
   }
@@ -78,9 +91,15 @@ export function writeGallery(out: string, r: DemoResult): void {
 function gallery(all: DemoResult[], out: string): string {
   const sections = all.map((d) => {
     const list = d.steps
-      .map((s) => `<li><button type="button" data-at="${(s.at / 1000).toFixed(2)}">${clockTime(s.at)}</button> <span class="${s.kind}">${html(s.step)}: ${html(s.title)}</span></li>`)
+      .map(
+        (s) =>
+          `<li><button type="button" data-at="${(s.at / 1000).toFixed(2)}">${clockTime(s.at)}</button> <span class="${s.kind}">${html(s.step)}: ${html(s.title)}</span></li>`,
+      )
       .join('\n');
-    const player = d.video && existsSync(join(out, d.video)) ? `<video controls preload="metadata" src="${html(d.video)}"><track kind="chapters" src="${html(d.name)}.vtt" default></video>` : '<p class="missing">No video was recorded for this demo.</p>';
+    const player =
+      d.video && existsSync(join(out, d.video))
+        ? `<video controls preload="metadata" src="${html(d.video)}"><track kind="chapters" src="${html(d.name)}.vtt" default></video>`
+        : '<p class="missing">No video was recorded for this demo.</p>';
     return `<section id="${html(d.name)}">
 <h2>${html(d.name)} <small>${d.passed ? 'passed' : 'FAILED'} · fixture ${html(d.seed)} · ${d.seconds} s</small></h2>
 <p>${html(d.summary)} <a href="${html(d.name)}.md">Transcript</a></p>

@@ -105,7 +105,12 @@ test('Protection, Recovery, Reporting', async ({ page }) => {
   const found: string[] = [];
   await page.goto('/protection');
   await connectTo(page, 'DS1');
-  await page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'PS1' }).first().click();
+  await page
+    .getByRole('grid', { name: 'Protected members' })
+    .getByRole('row')
+    .filter({ hasText: 'PS1' })
+    .first()
+    .click();
   found.push(...(await violations(page, 'Protection, a member selected')));
 
   await workArea(page, 'Recovery').click();
@@ -150,7 +155,7 @@ test('Users, Account, the DPM servers, a DPM server, the protection topology', a
   expect(found).toEqual([]);
 });
 
-test('the shell\'s dialogs: Connect to DPM server, the critical alerts', async ({ page, server }) => {
+test("the shell's dialogs: Connect to DPM server, the critical alerts", async ({ page, server }) => {
   await failDisk(server);
   const found: string[] = [];
   await page.goto('/monitoring/alerts');
@@ -164,7 +169,9 @@ test('the shell\'s dialogs: Connect to DPM server, the critical alerts', async (
   expect(found).toEqual([]);
 });
 
-test('the wizards: Create New Protection Group, Recovery Wizard, Protection Agent Installation Wizard', async ({ page }) => {
+test('the wizards: Create New Protection Group, Recovery Wizard, Protection Agent Installation Wizard', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const found: string[] = [];
   await page.goto('/protection');
@@ -209,7 +216,7 @@ test('the dialogs of Protection, Reporting, Management and Recovery', async ({ p
   const members = page.getByRole('grid', { name: 'Protected members' });
   await members.getByRole('row').nth(1).click({ button: 'right' });
   await expect(page.getByRole('menu')).toBeVisible();
-  found.push(...(await violations(page, 'Protection, a member\'s menu')));
+  found.push(...(await violations(page, "Protection, a member's menu")));
   await page.getByRole('menuitem', { name: 'Modify disk allocation' }).click();
   await expect(page.getByRole('dialog', { name: 'Modify disk allocation' })).toBeVisible();
   found.push(...(await violations(page, 'Modify disk allocation')));
@@ -228,7 +235,11 @@ test('the dialogs of Protection, Reporting, Management and Recovery', async ({ p
 
   await workArea(page, 'Management').click();
   await page.getByRole('tab', { name: 'Libraries' }).click();
-  await page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'File servers-LT-0002' }).click({ button: 'right' });
+  await page
+    .getByRole('grid', { name: 'Tapes' })
+    .getByRole('row')
+    .filter({ hasText: 'File servers-LT-0002' })
+    .click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'View tape contents' }).click();
   await expect(page.getByRole('dialog', { name: 'View tape contents' })).toBeVisible();
   found.push(...(await violations(page, 'View tape contents')));

@@ -89,17 +89,18 @@ test('an Administrator resets a password on Users; the user changes it again on 
   }
 });
 
-test('an empty estate leads to Management › Estate, where the first DPM server is added and the console connects to ' +
-  'it', async ({
-  page,
-}) => {
-  await page.goto('/');
-  await expect(page.getByLabel('Connected DPM server')).toHaveText('Not connected');
-  await page.getByRole('link', { name: 'Management › Estate' }).click();
-  const actions = page.getByRole('region', { name: 'Actions pane' });
-  await actions.getByRole('textbox', { name: 'Name' }).fill('DS1');
-  await actions.getByRole('textbox', { name: 'FQDN' }).fill('ds1.contoso.com');
-  await actions.getByRole('button', { name: 'Add DPM server' }).click();
-  await expect(page.getByLabel('Connected DPM server')).toContainText('DS1 (ds1.contoso.com)');
-  await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('10.19.260.0 UR1');
-});
+test(
+  'an empty estate leads to Management › Estate, where the first DPM server is added and the console connects to ' +
+    'it',
+  async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByLabel('Connected DPM server')).toHaveText('Not connected');
+    await page.getByRole('link', { name: 'Management › Estate' }).click();
+    const actions = page.getByRole('region', { name: 'Actions pane' });
+    await actions.getByRole('textbox', { name: 'Name' }).fill('DS1');
+    await actions.getByRole('textbox', { name: 'FQDN' }).fill('ds1.contoso.com');
+    await actions.getByRole('button', { name: 'Add DPM server' }).click();
+    await expect(page.getByLabel('Connected DPM server')).toContainText('DS1 (ds1.contoso.com)');
+    await expect(page.getByRole('grid', { name: 'DPM servers' })).toContainText('10.19.260.0 UR1');
+  },
+);

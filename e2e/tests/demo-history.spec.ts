@@ -9,7 +9,10 @@ interface AlertRow {
   affectedArea: string;
 }
 
-test('the demo opens on the fortnight the model ran: Show inactive alerts on DS1 lists its history, and a warning is still active (domain-rules.md, demo)', async ({ page, server }) => {
+test('the demo opens on the fortnight the model ran: Show inactive alerts on DS1 lists its history, and a warning is still active (domain-rules.md, demo)', async ({
+  page,
+  server,
+}) => {
   await page.goto('/');
   await connectTo(page, 'DS1');
   await workArea(page, 'Monitoring').click();
@@ -24,7 +27,9 @@ test('the demo opens on the fortnight the model ran: Show inactive alerts on DS1
   await expect(grid.getByRole('row').filter({ hasText: 'Backup to tape failed' })).toHaveCount(2);
   await expect(grid.getByRole('gridcell', { name: 'Inactive', exact: true })).toHaveCount(0);
   await warning.click();
-  await expect(pane(page, 'Details pane')).toContainText('The detailed inventory of Tape Library 1 (LTO-8) on DS1 failed.');
+  await expect(pane(page, 'Details pane')).toContainText(
+    'The detailed inventory of Tape Library 1 (LTO-8) on DS1 failed.',
+  );
 
   // Show inactive alerts: the fortnight's history, each failure resolved when DPM recovered from it.
   await page.getByRole('checkbox', { name: 'Show inactive alerts' }).check();
@@ -36,12 +41,24 @@ test('the demo opens on the fortnight the model ran: Show inactive alerts on DS1
   expect(res.status).toBe(200);
   const { items } = (await res.json()) as { items: AlertRow[] };
   const inactive = new Set(items.filter((a) => a.state === 'Inactive').map((a) => a.name));
-  for (const name of ['Agent unreachable', 'Synchronization failed', 'Replica is inconsistent', 'Replica inconsistent, verification in progress', 'Recovery point creation failed', 'Library not available']) {
+  for (const name of [
+    'Agent unreachable',
+    'Synchronization failed',
+    'Replica is inconsistent',
+    'Replica inconsistent, verification in progress',
+    'Recovery point creation failed',
+    'Library not available',
+  ]) {
     expect(inactive, name).toContain(name);
   }
   const active = items.filter((a) => a.state === 'Active');
   expect(active.filter((a) => a.severity === 'Warning').map((a) => a.name)).toEqual(['Detailed inventory failed']);
-  expect(active.filter((a) => a.name === 'Backup to tape failed').map((a) => a.affectedArea).sort()).toEqual(['D:\\ on PS1', 'D:\\ on PS2']);
+  expect(
+    active
+      .filter((a) => a.name === 'Backup to tape failed')
+      .map((a) => a.affectedArea)
+      .sort(),
+  ).toEqual(['D:\\ on PS1', 'D:\\ on PS2']);
 
   // Monitoring › Jobs holds the jobs that failed with them.
   await page.getByRole('tab', { name: 'Jobs' }).click();

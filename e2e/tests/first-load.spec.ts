@@ -32,11 +32,22 @@ async function networkLog(page: Page) {
   const sent: Sent[] = [];
   const answered = new Map<string, Answered>();
   const network = new Map<string, number>();
-  cdp.on('Network.requestWillBeSent', (e) => sent.push({ id: e.requestId, path: new URL(e.request.url).pathname + new URL(e.request.url).search, sentAt: e.timestamp }));
+  cdp.on('Network.requestWillBeSent', (e) =>
+    sent.push({
+      id: e.requestId,
+      path: new URL(e.request.url).pathname + new URL(e.request.url).search,
+      sentAt: e.timestamp,
+    }),
+  );
   cdp.on('Network.responseReceivedExtraInfo', (e) => network.set(e.requestId, e.statusCode));
   cdp.on('Network.responseReceived', (e) => {
     const header = (name: string) => Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === name)?.[1];
-    answered.set(e.requestId, { seen: e.response.status, encoding: header('content-encoding'), cacheControl: header('cache-control'), answeredAt: e.timestamp });
+    answered.set(e.requestId, {
+      seen: e.response.status,
+      encoding: header('content-encoding'),
+      cacheControl: header('cache-control'),
+      answeredAt: e.timestamp,
+    });
   });
   return {
     /** Everything sent since the last clear, with how it was answered. */
@@ -49,12 +60,16 @@ async function networkLog(page: Page) {
   };
 }
 
-const memberRows = (page: Page) => page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'PS1' }).first();
+const memberRows = (page: Page) =>
+  page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'PS1' }).first();
 const isAsset = (path: string) => path.startsWith('/assets/');
 /** The member list of the Display pane (a group's own members, asked for when it is expanded, are another list). */
-const isMemberList = (path: string) => /^\/api\/servers\/[^/]+\/protection\/members\?/.test(path) && !path.includes('groupId=');
+const isMemberList = (path: string) =>
+  /^\/api\/servers\/[^/]+\/protection\/members\?/.test(path) && !path.includes('groupId=');
 
-test('the first visit gets the assets brotli-compressed and kept for a year, the page to revalidate', async ({ page }) => {
+test('the first visit gets the assets brotli-compressed and kept for a year, the page to revalidate', async ({
+  page,
+}) => {
   const log = await networkLog(page);
   await page.goto('/protection');
   await expect(memberRows(page)).toBeVisible();
@@ -73,7 +88,9 @@ test('the first visit gets the assets brotli-compressed and kept for a year, the
   expect(assets.some((a) => /ReportingPage|TopologyPage|RecoveryPage|ManagementPage|Wizard/.test(a.path))).toBe(false);
 });
 
-test('a reload of Protection asks for the member list once, alongside the server list, then sends no asset again', async ({ page }) => {
+test('a reload of Protection asks for the member list once, alongside the server list, then sends no asset again', async ({
+  page,
+}) => {
   await page.goto('/protection');
   await expect(memberRows(page)).toBeVisible();
   const log = await networkLog(page);

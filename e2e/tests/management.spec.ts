@@ -14,7 +14,11 @@ test.describe('Management › Libraries on the demo estate', () => {
     await connectTo(page, 'DS1');
     await workArea(page, 'Management').click();
     await page.getByRole('tab', { name: 'Libraries' }).click();
-    await page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'File servers-LT-0002' }).click({ button: 'right' });
+    await page
+      .getByRole('grid', { name: 'Tapes' })
+      .getByRole('row')
+      .filter({ hasText: 'File servers-LT-0002' })
+      .click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'View tape contents' }).click();
     const dialog = page.getByRole('dialog', { name: 'View tape contents' });
     await expect(dialog.getByRole('table', { name: 'Data sets' })).toContainText('PS1');
@@ -24,13 +28,17 @@ test.describe('Management › Libraries on the demo estate', () => {
     const add = page.getByRole('dialog', { name: 'Add tape (I/E port)' });
     await add.getByRole('textbox', { name: 'Barcode' }).fill('NEW100L8');
     await add.getByRole('button', { name: 'Add tape' }).click();
-    await expect(page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'NEW100L8' })).toContainText('Unknown');
+    await expect(
+      page.getByRole('grid', { name: 'Tapes' }).getByRole('row').filter({ hasText: 'NEW100L8' }),
+    ).toContainText('Unknown');
     await actions(page).getByRole('button', { name: 'Unlock library door' }).click();
     await expect(actions(page).getByRole('button', { name: 'Lock library door' })).toBeVisible();
   });
 });
 
-test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and Monitoring raises the alert (domain-rules.md)', async ({ page }) => {
+test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and Monitoring raises the alert (domain-rules.md)', async ({
+  page,
+}) => {
   await page.goto('/management/estate');
   await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
   await page.getByRole('grid', { name: 'Computers' }).getByRole('row').filter({ hasText: 'PS2' }).click();
@@ -38,19 +46,29 @@ test('Simulate unclean shutdown of PS2: its replicas on DS1 are inconsistent and
   await expect(done(page, 'Simulate unclean shutdown')).toBeVisible();
 
   await workArea(page, 'Monitoring').click();
-  const alerts = page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is inconsistent' });
+  const alerts = page
+    .getByRole('grid', { name: 'Alerts' })
+    .getByRole('row')
+    .filter({ hasText: 'Replica is inconsistent' });
   await expect(alerts.filter({ hasText: 'PS2' }).first()).toBeVisible();
   await workArea(page, 'Protection').click();
-  await expect(pane(page, 'Display pane').getByRole('row').filter({ hasText: 'PS2' }).first()).toContainText('Replica is inconsistent');
+  await expect(pane(page, 'Display pane').getByRole('row').filter({ hasText: 'PS2' }).first()).toContainText(
+    'Replica is inconsistent',
+  );
 });
 
-test('Disks: a failed disk makes its replicas missing with their alert; Remove disk, Add disk and Reallocate replicas bring them back to Manual replica creation pending', async ({ page }) => {
+test('Disks: a failed disk makes its replicas missing with their alert; Remove disk, Add disk and Reallocate replicas bring them back to Manual replica creation pending', async ({
+  page,
+}) => {
   await page.goto('/management/disks');
   await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
   const disks = page.getByRole('grid', { name: 'Disks' });
   const disk1 = disks.getByRole('row').filter({ hasText: 'Disk 1' });
   await expect(disk1).toContainText('Healthy');
-  const onDisk1 = page.getByRole('grid', { name: 'Replicas in the storage pool' }).getByRole('row').filter({ hasText: 'Disk 1' });
+  const onDisk1 = page
+    .getByRole('grid', { name: 'Replicas in the storage pool' })
+    .getByRole('row')
+    .filter({ hasText: 'Disk 1' });
   const count = await onDisk1.count();
   expect(count).toBeGreaterThan(0);
 
@@ -64,13 +82,18 @@ test('Disks: a failed disk makes its replicas missing with their alert; Remove d
   await expect(disk1).toContainText('Missing');
 
   await workArea(page, 'Monitoring').click();
-  await expect(page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is missing' })).toHaveCount(count);
+  await expect(
+    page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Replica is missing' }),
+  ).toHaveCount(count);
 
   // From another server's console, the header's critical alerts lead to them on DS1.
   await connectTo(page, 'DS3');
   await page.getByRole('button', { name: /active critical alerts$/ }).click();
   const critical = page.getByRole('dialog', { name: 'Active critical alerts across the estate' });
-  await critical.getByText(/^DS1: Replica is missing — /).first().click();
+  await critical
+    .getByText(/^DS1: Replica is missing — /)
+    .first()
+    .click();
   await expect(page.getByLabel('Connected DPM server')).toContainText('DS1');
   await expect(page).toHaveURL(/\/monitoring\/alerts\?alert=/);
   await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('Replica is missing');
@@ -89,7 +112,12 @@ test('Disks: a failed disk makes its replicas missing with their alert; Remove d
   await actions(page).getByRole('button', { name: 'Reallocate replicas' }).click();
   await expect(done(page, 'Reallocate replicas')).toBeVisible();
   await workArea(page, 'Protection').click();
-  await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'Manual replica creation pending' })).toHaveCount(count);
+  await expect(
+    page
+      .getByRole('grid', { name: 'Protected members' })
+      .getByRole('row')
+      .filter({ hasText: 'Manual replica creation pending' }),
+  ).toHaveCount(count);
 });
 
 test.describe('Protection Agent Installation Wizard on scenario 1', () => {
@@ -98,7 +126,10 @@ test.describe('Protection Agent Installation Wizard on scenario 1', () => {
   // Attaching a DPM server of another version (VERSION_MISMATCH) and one of the same version: demos/secondary-protection.demo.ts.
 
   test('the domain password never appears in an answer, the audit log or the page', async ({ page, server }) => {
-    const res = await server.api('/servers/srv-DS4/agents/attach', { method: 'POST', body: JSON.stringify({ computerIds: ['cmp-DS1'], method: 'Attach', credentials: DOMAIN_ADMIN }) });
+    const res = await server.api('/servers/srv-DS4/agents/attach', {
+      method: 'POST',
+      body: JSON.stringify({ computerIds: ['cmp-DS1'], method: 'Attach', credentials: DOMAIN_ADMIN }),
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).not.toContain(DOMAIN_ADMIN.password);
     const audit = await (await server.api('/audit?limit=500')).text();

@@ -26,7 +26,9 @@ test.describe('what a secondary may protect (DPM chaining documentation, seeds 0
   test.describe('scenario 1', () => {
     test.use({ seed: 'scenario-1' });
 
-    test("DS4 is offered the six replicas DS3 protects directly, none of DS3's copies of PS1 to PS4", async ({ page }) => {
+    test("DS4 is offered the six replicas DS3 protects directly, none of DS3's copies of PS1 to PS4", async ({
+      page,
+    }) => {
       const wizard = await openWizard(page, 'DS4');
       const tree = wizard.getByRole('tree', { name: 'Available members' });
       await tree.getByRole('treeitem', { name: 'DS3', exact: true }).click();
@@ -37,7 +39,9 @@ test.describe('what a secondary may protect (DPM chaining documentation, seeds 0
       await expect(replicas.getByRole('treeitem', { name: /on PS\d$/ })).toHaveCount(0);
     });
 
-    test('Attach agents takes the agent every DPM server runs: DS4 is greyed out under Install agents and attached by Attach agents (seed 001)', async ({ page }) => {
+    test('Attach agents takes the agent every DPM server runs: DS4 is greyed out under Install agents and attached by Attach agents (seed 001)', async ({
+      page,
+    }) => {
       await page.goto('/');
       await connectTo(page, 'DS1');
       await workArea(page, 'Management').click();
@@ -46,7 +50,9 @@ test.describe('what a secondary may protect (DPM chaining documentation, seeds 0
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('textbox', { name: 'Search' }).fill('DS4');
       await expect(wizard.getByRole('checkbox', { name: /^DS4 \(/ })).toBeDisabled();
-      await expect(wizard.getByText(/DS4 is a DPM server and runs the protection agent already; choose Attach agents\./)).toBeVisible();
+      await expect(
+        wizard.getByText(/DS4 is a DPM server and runs the protection agent already; choose Attach agents\./),
+      ).toBeVisible();
       await wizard.getByRole('button', { name: 'Back' }).click();
       await wizard.getByRole('radio', { name: 'Attach agents' }).check();
       await wizard.getByRole('button', { name: 'Next' }).click();
@@ -58,7 +64,9 @@ test.describe('what a secondary may protect (DPM chaining documentation, seeds 0
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('button', { name: 'Attach', exact: true }).click();
       await expect(wizard).toBeHidden();
-      await expect(page.getByRole('grid', { name: 'Agents' }).getByRole('row').filter({ hasText: 'DS4' })).toContainText('DS1');
+      await expect(
+        page.getByRole('grid', { name: 'Agents' }).getByRole('row').filter({ hasText: 'DS4' }),
+      ).toContainText('DS1');
     });
   });
 });
@@ -66,7 +74,10 @@ test.describe('what a secondary may protect (DPM chaining documentation, seeds 0
 test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () => {
   test.use({ seed: 'scenario-2' });
 
-  test('switching C:\\ of PS1 on DS2 switches all of PS1; DS1 is told to wait for the switch back; several members are checked and switched back at once', async ({ page, server }) => {
+  test('switching C:\\ of PS1 on DS2 switches all of PS1; DS1 is told to wait for the switch back; several members are checked and switched back at once', async ({
+    page,
+    server,
+  }) => {
     await page.goto('/protection');
     await connectTo(page, 'DS2');
     const ps1 = members(page).getByRole('row').filter({ hasText: 'PS1' });
@@ -74,10 +85,16 @@ test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () =>
     await ps1.filter({ hasText: 'C:\\ (replica on DS1)' }).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
     const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
-    await expect(dialog).toContainText('The other data sources of the same computer that DS2 protects follow the agent');
+    await expect(dialog).toContainText(
+      'The other data sources of the same computer that DS2 protects follow the agent',
+    );
     await dialog.getByRole('button', { name: 'Switch' }).click();
-    await expect(ps1.filter({ hasText: '(switched from DS1)' }).filter({ hasText: 'Replica is inconsistent' })).toHaveCount(3);
-    await expect(members(page).getByRole('row').filter({ hasText: 'PS2' }).filter({ hasText: 'Replica is inconsistent' })).toHaveCount(0);
+    await expect(
+      ps1.filter({ hasText: '(switched from DS1)' }).filter({ hasText: 'Replica is inconsistent' }),
+    ).toHaveCount(3);
+    await expect(
+      members(page).getByRole('row').filter({ hasText: 'PS2' }).filter({ hasText: 'Replica is inconsistent' }),
+    ).toHaveCount(0);
 
     // On DS1, Take Ownership says what to do instead of offering to rebuild a server that has not failed.
     await connectTo(page, 'DS1');
@@ -88,7 +105,9 @@ test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () =>
     await expect(take).toHaveAttribute('title', /switched to DS2.*Switch protection back on DS2/);
     await expect(take).not.toHaveAttribute('title', /rebuild/);
     await server.advance(24 * 60);
-    const alerts = (await (await server.api('/servers/srv-DS1/alerts?limit=100')).json()) as { items: { name: string; affectedArea: string }[] };
+    const alerts = (await (await server.api('/servers/srv-DS1/alerts?limit=100')).json()) as {
+      items: { name: string; affectedArea: string }[];
+    };
     expect(alerts.items.filter((a) => a.affectedArea.includes('PS1'))).toEqual([]);
 
     // Back on DS2: two members chosen with Ctrl+click, checked at once from the Actions pane.
@@ -102,8 +121,15 @@ test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () =>
     await expect(actions(page)).toContainText('2 members selected');
     await actions(page).getByRole('button', { name: 'Perform consistency check' }).click();
     await expect(started(page, 'Perform consistency check')).toBeVisible();
-    const jobs = (await (await server.api('/servers/srv-DS2/jobs?limit=200')).json()) as { items: { type: string; status: string; source: string; computer: string }[] };
-    expect(jobs.items.filter((j) => j.type === 'Consistency check' && j.status === 'Scheduled' && j.computer === 'PS1').map((j) => j.source).sort()).toEqual(['C:\\', 'D:\\']);
+    const jobs = (await (await server.api('/servers/srv-DS2/jobs?limit=200')).json()) as {
+      items: { type: string; status: string; source: string; computer: string }[];
+    };
+    expect(
+      jobs.items
+        .filter((j) => j.type === 'Consistency check' && j.status === 'Scheduled' && j.computer === 'PS1')
+        .map((j) => j.source)
+        .sort(),
+    ).toEqual(['C:\\', 'D:\\']);
 
     // The same selection switched back: all of PS1 goes back together, and DS1 raises one alert.
     await actions(page).getByRole('button', { name: 'Switch Disaster Protection' }).click();
@@ -112,7 +138,10 @@ test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () =>
     await expect(ps1.filter({ hasText: '(replica on DS1)' })).toHaveCount(3);
     await connectTo(page, 'DS1');
     await workArea(page, 'Monitoring').click();
-    const ownership = page.getByRole('grid', { name: 'Alerts' }).getByRole('row').filter({ hasText: 'Agent Ownership Required' });
+    const ownership = page
+      .getByRole('grid', { name: 'Alerts' })
+      .getByRole('row')
+      .filter({ hasText: 'Agent Ownership Required' });
     await expect(ownership).toHaveCount(1);
     await ownership.click();
     await pane(page, 'Details pane').getByRole('button', { name: 'Take Ownership' }).click();
@@ -123,10 +152,15 @@ test.describe('a computer follows its agent (seeds 000, 001; scenario 2)', () =>
 test.describe('the demo estate', () => {
   test.use({ seed: 'demo' });
 
-  test('DS2 has no library and is not registered: the wizard greys out tape and online protection with the reason, and the server refuses them', async ({ page, server }) => {
+  test('DS2 has no library and is not registered: the wizard greys out tape and online protection with the reason, and the server refuses them', async ({
+    page,
+    server,
+  }) => {
     const wizard = await openWizard(page, 'DS2');
     // DS2's own C:\ volume, which nothing protects yet.
-    const own = wizard.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS2', exact: true });
+    const own = wizard
+      .getByRole('tree', { name: 'Available members' })
+      .getByRole('treeitem', { name: 'DS2', exact: true });
     await own.click();
     await own.getByRole('treeitem', { name: 'C:\\', exact: true }).getByRole('checkbox').check();
     await wizard.getByRole('button', { name: 'Next' }).click();
@@ -146,17 +180,34 @@ test.describe('the demo estate', () => {
       replicaCreation: 'Now',
       consistencyCheck: { runIfInconsistent: true, dailyAt: null },
     };
-    const refused = await server.api('/servers/srv-DS2/protection/groups', { method: 'POST', body: JSON.stringify(body) });
+    const refused = await server.api('/servers/srv-DS2/protection/groups', {
+      method: 'POST',
+      body: JSON.stringify(body),
+    });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toMatchObject({ error: { code: 'ONLINE_NOT_REGISTERED' } });
     const tape = await server.api('/servers/srv-DS2/protection/groups', {
       method: 'POST',
-      body: JSON.stringify({ ...body, online: null, tape: { frequency: 'Weekly', backupTime: 0, retention: { count: 4, unit: 'Weeks' }, libraryId: null, copies: 1, encrypt: false } }),
+      body: JSON.stringify({
+        ...body,
+        online: null,
+        tape: {
+          frequency: 'Weekly',
+          backupTime: 0,
+          retention: { count: 4, unit: 'Weeks' },
+          libraryId: null,
+          copies: 1,
+          encrypt: false,
+        },
+      }),
     });
     expect(await tape.json()).toMatchObject({ error: { code: 'NO_TAPE_LIBRARY' } });
   });
 
-  test("Refresh Information reports PS4's agent refusing DS2, and the alerts recommend Re-establish protection, which fixes it (seed 000)", async ({ page, server }) => {
+  test("Refresh Information reports PS4's agent refusing DS2, and the alerts recommend Re-establish protection, which fixes it (seed 000)", async ({
+    page,
+    server,
+  }) => {
     await page.goto('/');
     await connectTo(page, 'DS2');
     await workArea(page, 'Management').click();
@@ -180,7 +231,9 @@ test.describe('the demo estate', () => {
     await expect(ps4).toContainText('OK');
   });
 
-  test('Recovery Wizard: Latest keeps a database to its original instance; Specify Database State and a new database name; files get the existing version and security options', async ({ page }) => {
+  test('Recovery Wizard: Latest keeps a database to its original instance; Specify Database State and a new database name; files get the existing version and security options', async ({
+    page,
+  }) => {
     await page.goto('/recovery');
     await connectTo(page, 'DS1');
     const tree = page.getByRole('tree', { name: 'Recoverable data' });
@@ -202,7 +255,9 @@ test.describe('the demo estate', () => {
     await wizard.getByRole('radio', { name: 'Recover to any SQL instance' }).check();
     await wizard.getByRole('button', { name: 'Next' }).click();
     await expect(wizard.getByRole('heading', { name: 'Specify Database State' })).toBeVisible();
-    await wizard.getByRole('radio', { name: 'Leave database non-operational but able to restore additional transaction logs' }).check();
+    await wizard
+      .getByRole('radio', { name: 'Leave database non-operational but able to restore additional transaction logs' })
+      .check();
     await wizard.getByRole('button', { name: 'Next' }).click();
     await expect(wizard.getByRole('heading', { name: 'Specify Recovery Options' })).toBeVisible();
     await wizard.getByRole('textbox', { name: 'SQL instance' }).fill('SQL02\\MSSQLSERVER');
@@ -210,7 +265,9 @@ test.describe('the demo estate', () => {
     await wizard.getByRole('textbox', { name: 'Database name' }).fill('Sales_Restored');
     await wizard.getByRole('button', { name: 'Next' }).click();
     await expect(wizard).toContainText('Sales_Restored');
-    await expect(wizard).toContainText('Leave database non-operational but able to restore additional transaction logs');
+    await expect(wizard).toContainText(
+      'Leave database non-operational but able to restore additional transaction logs',
+    );
     await wizard.getByRole('button', { name: 'Recover', exact: true }).click();
     await expect(wizard).toContainText('Recovery started');
     await wizard.getByRole('button', { name: 'Close' }).click();
@@ -224,7 +281,10 @@ test.describe('the demo estate', () => {
     const existing = wizard.getByRole('radiogroup', { name: 'Existing version recovery behavior' });
     await expect(existing.getByRole('radio', { name: 'Create copy' })).toBeChecked();
     await existing.getByRole('radio', { name: 'Skip' }).check();
-    await wizard.getByRole('radiogroup', { name: 'Restore security' }).getByRole('radio', { name: 'Apply the security settings of the recovery point version' }).check();
+    await wizard
+      .getByRole('radiogroup', { name: 'Restore security' })
+      .getByRole('radio', { name: 'Apply the security settings of the recovery point version' })
+      .check();
     await wizard.getByRole('button', { name: 'Next' }).click();
     await expect(wizard).toContainText('Skip');
     await wizard.getByRole('button', { name: 'Recover', exact: true }).click();

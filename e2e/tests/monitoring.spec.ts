@@ -92,65 +92,65 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
   await expect(list).toBeHidden();
 });
 
-test('Replica is inconsistent: the consistency check runs from the alert, shows its progress in Jobs and clears the ' +
-  'alert', async ({
-  page,
-  server,
-}) => {
-  await switchOnDs3(page, server);
+test(
+  'Replica is inconsistent: the consistency check runs from the alert, shows its progress in Jobs and clears the ' +
+    'alert',
+  async ({ page, server }) => {
+    await switchOnDs3(page, server);
 
-  await page.goto('/');
-  await connectTo(page, 'DS3');
-  await workArea(page, 'Monitoring').click();
-  await alertRow(page, 'Replica is inconsistent').filter({ hasText: 'C:\\ on PS1' }).click();
-  const details = page.getByRole('region', { name: 'Details pane' });
-  await expect(details).toContainText('(ID 3106)');
-  // Acknowledge records who, when and the comment.
-  const actionsPane = page.getByRole('region', { name: 'Actions pane' });
-  await actionsPane.getByRole('textbox', { name: 'Comment' }).fill('Switched during the DR rehearsal; checking now.');
-  await actionsPane.getByRole('button', { name: 'Acknowledge' }).click();
-  await expect(details).toContainText('by admin at');
-  await expect(details).toContainText('Switched during the DR rehearsal; checking now.');
-  // DPM keeps it active; acknowledging again with a new comment stays possible.
-  await expect(actionsPane.getByRole('button', { name: 'Acknowledge' })).toBeEnabled();
-  await details.getByRole('button', { name: 'Run a synchronization job with consistency check' }).click();
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Run a synchronization job with consistency check' }),
-  ).toBeVisible();
+    await page.goto('/');
+    await connectTo(page, 'DS3');
+    await workArea(page, 'Monitoring').click();
+    await alertRow(page, 'Replica is inconsistent').filter({ hasText: 'C:\\ on PS1' }).click();
+    const details = page.getByRole('region', { name: 'Details pane' });
+    await expect(details).toContainText('(ID 3106)');
+    // Acknowledge records who, when and the comment.
+    const actionsPane = page.getByRole('region', { name: 'Actions pane' });
+    await actionsPane.getByRole('textbox', { name: 'Comment' }).fill('Switched during the DR rehearsal; checking now.');
+    await actionsPane.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(details).toContainText('by admin at');
+    await expect(details).toContainText('Switched during the DR rehearsal; checking now.');
+    // DPM keeps it active; acknowledging again with a new comment stays possible.
+    await expect(actionsPane.getByRole('button', { name: 'Acknowledge' })).toBeEnabled();
+    await details.getByRole('button', { name: 'Run a synchronization job with consistency check' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Run a synchronization job with consistency check' }),
+    ).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Jobs' }).click();
-  const check = page
-    .getByRole('grid', { name: 'Jobs' })
-    .getByRole('row')
-    .filter({ hasText: 'Consistency check' })
-    .filter({ hasText: 'C:\\' });
-  await expect(check).toHaveCount(1);
-  // Grouped by status, the status shows in the group column and in its own: the last is the row's.
-  await expect(check.getByRole('gridcell', { name: 'Scheduled', exact: true }).last()).toBeVisible();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    const check = page
+      .getByRole('grid', { name: 'Jobs' })
+      .getByRole('row')
+      .filter({ hasText: 'Consistency check' })
+      .filter({ hasText: 'C:\\' });
+    await expect(check).toHaveCount(1);
+    // Grouped by status, the status shows in the group column and in its own: the last is the row's.
+    await expect(check.getByRole('gridcell', { name: 'Scheduled', exact: true }).last()).toBeVisible();
 
-  // 60 GB at 10 GB a simulated minute: a third of it after two minutes, two thirds after four.
-  await server.advance(2);
-  await expect(check.getByRole('progressbar', { name: 'Progress of Consistency check' })).toBeVisible();
-  await expect(check).toContainText('33%');
-  await expect(check).toContainText('20.0 GB');
-  await server.advance(2);
-  await expect(check).toContainText('67%');
-  await check.click();
-  await expect(page.getByRole('region', { name: 'Details pane' })).toContainText(
-    'Synchronization with consistency check',
-  );
-  await server.advance(5);
-  await expect(check.getByRole('gridcell', { name: 'Completed', exact: true }).last()).toBeVisible();
-  await expect(check).toContainText('60.0 GB');
+    // 60 GB at 10 GB a simulated minute: a third of it after two minutes, two thirds after four.
+    await server.advance(2);
+    await expect(check.getByRole('progressbar', { name: 'Progress of Consistency check' })).toBeVisible();
+    await expect(check).toContainText('33%');
+    await expect(check).toContainText('20.0 GB');
+    await server.advance(2);
+    await expect(check).toContainText('67%');
+    await check.click();
+    await expect(page.getByRole('region', { name: 'Details pane' })).toContainText(
+      'Synchronization with consistency check',
+    );
+    await server.advance(5);
+    await expect(check.getByRole('gridcell', { name: 'Completed', exact: true }).last()).toBeVisible();
+    await expect(check).toContainText('60.0 GB');
 
-  await page.getByRole('tab', { name: 'Alerts' }).click();
-  await expect(alertsGrid(page).or(page.getByText('No active alerts on this DPM server.'))).toBeVisible();
-  // PS1's other data sources switched with C:\ (they follow the agent); their own checks take longer.
-  await expect(alertRow(page, 'Replica is inconsistent').filter({ hasText: 'C:\\ on PS1' })).toHaveCount(0);
-  await expect(
-    alertRow(page, 'Replica inconsistent, verification in progress').filter({ hasText: 'C:\\ on PS1' }),
-  ).toHaveCount(0);
-});
+    await page.getByRole('tab', { name: 'Alerts' }).click();
+    await expect(alertsGrid(page).or(page.getByText('No active alerts on this DPM server.'))).toBeVisible();
+    // PS1's other data sources switched with C:\ (they follow the agent); their own checks take longer.
+    await expect(alertRow(page, 'Replica is inconsistent').filter({ hasText: 'C:\\ on PS1' })).toHaveCount(0);
+    await expect(
+      alertRow(page, 'Replica inconsistent, verification in progress').filter({ hasText: 'C:\\ on PS1' }),
+    ).toHaveCount(0);
+  },
+);
 
 test('Retry a failed job from its context menu, Cancel the retry, and read why each action does not apply', async ({
   page,

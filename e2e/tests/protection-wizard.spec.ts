@@ -34,12 +34,19 @@ function groupItem(page: Page, name: string): Locator {
 
 // DS3 protects DS1 again with the wizard, and DS4 may not protect DS1 directly: demos/secondary-protection.demo.ts.
 
-test('a protection group context menu by keyboard: consistency check, Modify protection group, Switch Disaster Protection', async ({ page }) => {
+test('a protection group context menu by keyboard: consistency check, Modify protection group, Switch Disaster Protection', async ({
+  page,
+}) => {
   await openProtection(page, 'DS3');
   const group = groupItem(page, 'DS1 protection');
   await group.click();
   const actions = page.getByRole('region', { name: 'Actions pane' });
-  for (const op of ['Modify protection group', 'Stop protection of group', 'Switch Disaster Protection', 'Perform consistency check']) {
+  for (const op of [
+    'Modify protection group',
+    'Stop protection of group',
+    'Switch Disaster Protection',
+    'Perform consistency check',
+  ]) {
     await expect(actions.getByRole('button', { name: op })).toBeVisible();
   }
 
@@ -52,7 +59,9 @@ test('a protection group context menu by keyboard: consistency check, Modify pro
   await expect(check).toBeFocused();
   await page.keyboard.press('Enter');
   // The notice names the jobs the check queued (one per member) rather than calling them done.
-  await expect(page.getByRole('status').filter({ hasText: 'Perform consistency check' })).toContainText(/consistency check jobs? started/);
+  await expect(page.getByRole('status').filter({ hasText: 'Perform consistency check' })).toContainText(
+    /consistency check jobs? started/,
+  );
 
   await group.focus();
   await page.keyboard.press('ContextMenu');
@@ -68,7 +77,9 @@ test('a protection group context menu by keyboard: consistency check, Modify pro
   const wizard = page.getByRole('dialog', { name: 'Modify protection group' });
   await expect(wizardPage(wizard, 'Select Group Members')).toBeVisible();
   await expect(wizard.getByRole('textbox', { name: 'Protection group name' })).toHaveValue('DS1 protection');
-  const ds1 = wizard.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS1', exact: true });
+  const ds1 = wizard
+    .getByRole('tree', { name: 'Available members' })
+    .getByRole('treeitem', { name: 'DS1', exact: true });
   await ds1.click();
   await expect(ds1.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true })).toContainText('In this group');
   await ds1.getByRole('treeitem', { name: 'C:\\', exact: true }).getByRole('checkbox').check();

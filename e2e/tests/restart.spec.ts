@@ -59,33 +59,38 @@ test('a server killed during a running job restarts on a consistent database and
   }
 });
 
-test("the data folder is its owner's only (0700), the database and its WAL and SHM files 0600, tightened again at a " +
-  "restart", async () => {
-  const root = mkdtempSync(join(tmpdir(), 'dpm-modes-'));
-  const dataDir = join(root, 'data');
-  const mode = (path: string) => statSync(path).mode & 0o777;
-  const files = ['dpm-console.sqlite', 'dpm-console.sqlite-wal', 'dpm-console.sqlite-shm'].map((f) => join(dataDir, f));
-  try {
-    mkdirSync(dataDir, { mode: 0o755 });
-    chmodSync(dataDir, 0o755);
-    let server = await startServer('empty', dataDir);
-    expect(mode(dataDir)).toBe(0o700);
-    for (const f of files) {
-      expect(existsSync(f), f).toBe(true);
-      expect(mode(f), f).toBe(0o600);
-    }
-    await server.stop('SIGKILL');
-    // As an earlier version left them: readable by every local user.
-    chmodSync(dataDir, 0o755);
-    for (const f of files) if (existsSync(f)) chmodSync(f, 0o644);
-    server = await startServer('empty', dataDir);
+test(
+  "the data folder is its owner's only (0700), the database and its WAL and SHM files 0600, tightened again at a " +
+    'restart',
+  async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dpm-modes-'));
+    const dataDir = join(root, 'data');
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    const files = ['dpm-console.sqlite', 'dpm-console.sqlite-wal', 'dpm-console.sqlite-shm'].map((f) =>
+      join(dataDir, f),
+    );
     try {
+      mkdirSync(dataDir, { mode: 0o755 });
+      chmodSync(dataDir, 0o755);
+      let server = await startServer('empty', dataDir);
       expect(mode(dataDir)).toBe(0o700);
-      for (const f of files) if (existsSync(f)) expect(mode(f), f).toBe(0o600);
+      for (const f of files) {
+        expect(existsSync(f), f).toBe(true);
+        expect(mode(f), f).toBe(0o600);
+      }
+      await server.stop('SIGKILL');
+      // As an earlier version left them: readable by every local user.
+      chmodSync(dataDir, 0o755);
+      for (const f of files) if (existsSync(f)) chmodSync(f, 0o644);
+      server = await startServer('empty', dataDir);
+      try {
+        expect(mode(dataDir)).toBe(0o700);
+        for (const f of files) if (existsSync(f)) expect(mode(f), f).toBe(0o600);
+      } finally {
+        await server.stop();
+      }
     } finally {
-      await server.stop();
+      rmSync(root, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  },
+);

@@ -5,11 +5,18 @@ test.use({ seed: 'scenario-1' });
 
 /** PS1's C:\ on DS3: the replica DS1 holds, or, once switched, the data source DS3 protects in DS1's place. */
 const memberRow = (page: Page) =>
-  page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ }).filter({ hasText: 'PS1' });
+  page
+    .getByRole('grid', { name: 'Protected members' })
+    .getByRole('row')
+    .filter({ hasText: /C:\\ \((replica on|switched from) DS1\)/ })
+    .filter({ hasText: 'PS1' });
 
 test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
   // With the mouse, switch, check, switch back and Take Ownership: demos/switch-protection.demo.ts.
-  test('with the keyboard alone: Shift+F10 and the context-menu key open the same menu; switch, check, switch back', async ({ page, server }) => {
+  test('with the keyboard alone: Shift+F10 and the context-menu key open the same menu; switch, check, switch back', async ({
+    page,
+    server,
+  }) => {
     await page.goto('/protection');
     await connectTo(page, 'DS3');
     const row = memberRow(page);
@@ -20,7 +27,11 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
     await expect(grid.getByRole('row').filter({ hasText: 'PS2' })).toHaveCount(0);
 
     // Only keys from here: Tab into the grid, arrows to the row, arrows through the menu, Tab to a button.
-    const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+    const focused = () =>
+      page.evaluate(() => ({
+        role: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? '',
+        text: document.activeElement?.textContent?.trim() ?? '',
+      }));
     const pressUntil = async (key: string, reached: () => Promise<boolean>, max = 40) => {
       for (let i = 0; i < max && !(await reached()); i += 1) await page.keyboard.press(key);
       expect(await reached(), `${key} never reached the control`).toBe(true);
@@ -60,14 +71,24 @@ test.describe('Switch Disaster Protection (seeds 000, 001)', () => {
     await choose('Switch Disaster Protection');
     await confirmSwitch();
     await expect(row).toContainText('Replica is inconsistent');
-    const alerts = (await (await server.api('/servers/srv-DS1/alerts?limit=100')).json()) as { items: { name: string; affectedArea: string; state: string }[] };
-    expect(alerts.items.filter((a) => a.name === 'Agent Ownership Required' && a.state === 'Active').map((a) => a.affectedArea)).toEqual(['PS1']);
+    const alerts = (await (await server.api('/servers/srv-DS1/alerts?limit=100')).json()) as {
+      items: { name: string; affectedArea: string; state: string }[];
+    };
+    expect(
+      alerts.items
+        .filter((a) => a.name === 'Agent Ownership Required' && a.state === 'Active')
+        .map((a) => a.affectedArea),
+    ).toEqual(['PS1']);
   });
 });
 
 test('Modify disk allocation: too small is refused with the reason, a size that fits is applied', async ({ page }) => {
   await page.goto('/protection');
-  const row = page.getByRole('grid', { name: 'Protected members' }).getByRole('row').filter({ hasText: 'C:\\' }).filter({ hasText: 'PS1' });
+  const row = page
+    .getByRole('grid', { name: 'Protected members' })
+    .getByRole('row')
+    .filter({ hasText: 'C:\\' })
+    .filter({ hasText: 'PS1' });
   await row.click();
   await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('90 GB for 60 GB of data');
   const resize = async (gb: string) => {
@@ -89,11 +110,17 @@ test("the Navigation pane lists each group's members; choosing one shows it in t
   await tree.getByText('File servers (4)').click();
   await tree.getByText('D:\\ — PS2').click();
   await expect(page.getByRole('region', { name: 'Details pane' })).toContainText('D:\\ on PS2');
-  await expect(page.getByRole('grid', { name: 'Protected members' }).getByRole('row', { selected: true })).toContainText('PS2');
+  await expect(
+    page.getByRole('grid', { name: 'Protected members' }).getByRole('row', { selected: true }),
+  ).toContainText('PS2');
 });
 
 test.describe('two administrators at once (Switch Disaster Protection states its direction)', () => {
-  test('B opens the dialog, A switches, B confirms: B is told why it was refused, nothing changes, DS1 raises no alert', async ({ page, browser, server }) => {
+  test('B opens the dialog, A switches, B confirms: B is told why it was refused, nothing changes, DS1 raises no alert', async ({
+    page,
+    browser,
+    server,
+  }) => {
     // Administrator A, in this page; administrator B, in a second browser.
     const other = await browser.newContext({ baseURL: server.url, viewport: { width: 1400, height: 900 } });
     try {
@@ -114,7 +141,10 @@ test.describe('two administrators at once (Switch Disaster Protection states its
       // A switches first.
       await memberRow(page).click({ button: 'right' });
       await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-      await page.getByRole('dialog', { name: 'Switch Disaster Protection' }).getByRole('button', { name: 'Switch' }).click();
+      await page
+        .getByRole('dialog', { name: 'Switch Disaster Protection' })
+        .getByRole('button', { name: 'Switch' })
+        .click();
       await expect(memberRow(page)).toContainText('Replica is inconsistent');
       const switched = await (await server.api('/servers/srv-DS3/protection/members/rep-DS3-DS1-PS1-C')).json();
 
@@ -124,8 +154,12 @@ test.describe('two administrators at once (Switch Disaster Protection states its
       await expect(refusal).toContainText('Protection of C:\\ on PS1 is already switched to DS3');
       await expect(refusal).toContainText('ALREADY_SWITCHED');
       await expect(memberRow(b)).toContainText('Replica is inconsistent');
-      expect(await (await server.api('/servers/srv-DS3/protection/members/rep-DS3-DS1-PS1-C')).json()).toEqual(switched);
-      const alerts = (await (await server.api('/servers/srv-DS1/alerts?inactive=true&limit=500')).json()) as { items: { name: string }[] };
+      expect(await (await server.api('/servers/srv-DS3/protection/members/rep-DS3-DS1-PS1-C')).json()).toEqual(
+        switched,
+      );
+      const alerts = (await (await server.api('/servers/srv-DS1/alerts?inactive=true&limit=500')).json()) as {
+        items: { name: string }[];
+      };
       expect(alerts.items.filter((a) => a.name === 'Agent Ownership Required')).toEqual([]);
 
       // B's menu now offers the way back, named as such.

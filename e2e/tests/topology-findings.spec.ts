@@ -8,51 +8,51 @@ import { expect, test } from '../fixtures';
 test.describe('the topology drawing of scenario 1', () => {
   test.use({ seed: 'scenario-1' });
 
-  test('marks findings on the nodes and lists them with their links: VERSION_MISMATCH, and NO_SECONDARY once DS3 ' +
-    'stops protecting DS1', async ({
-    page,
-    server,
-  }) => {
-    expect((await server.api('/servers/srv-DS2/fail', { method: 'POST', body: '{}' })).status).toBe(200);
-    const reinstall = await server.api('/servers/srv-DS2/reinstall', {
-      method: 'POST',
-      body: JSON.stringify({ version: { major: 10, minor: 22, build: 100, rollup: 0 }, fqdn: 'ds2.contoso.com' }),
-    });
-    expect(reinstall.status).toBe(200);
-    // DS3 stops protecting DS1 (its group "DS1 protection"): DS1 still protects PS1 and PS2, with no secondary.
-    expect(
-      (
-        await server.api('/servers/srv-DS3/protection/stop', {
-          method: 'POST',
-          body: JSON.stringify({ groupId: 'pg-DS3-1', retainReplica: false }),
-        })
-      ).status,
-    ).toBe(200);
+  test(
+    'marks findings on the nodes and lists them with their links: VERSION_MISMATCH, and NO_SECONDARY once DS3 ' +
+      'stops protecting DS1',
+    async ({ page, server }) => {
+      expect((await server.api('/servers/srv-DS2/fail', { method: 'POST', body: '{}' })).status).toBe(200);
+      const reinstall = await server.api('/servers/srv-DS2/reinstall', {
+        method: 'POST',
+        body: JSON.stringify({ version: { major: 10, minor: 22, build: 100, rollup: 0 }, fqdn: 'ds2.contoso.com' }),
+      });
+      expect(reinstall.status).toBe(200);
+      // DS3 stops protecting DS1 (its group "DS1 protection"): DS1 still protects PS1 and PS2, with no secondary.
+      expect(
+        (
+          await server.api('/servers/srv-DS3/protection/stop', {
+            method: 'POST',
+            body: JSON.stringify({ groupId: 'pg-DS3-1', retainReplica: false }),
+          })
+        ).status,
+      ).toBe(200);
 
-    await page.goto('/topology');
-    const drawing = page.getByRole('region', { name: 'Protection topology diagram' });
-    await expect(drawing.getByRole('button', { name: 'DS2', exact: true })).toHaveAccessibleDescription(
-      /findings: VERSION_MISMATCH/,
-    );
-    await expect(drawing.getByRole('button', { name: 'DS3', exact: true })).toHaveAccessibleDescription(
-      /findings: VERSION_MISMATCH/,
-    );
-    await expect(drawing.getByRole('button', { name: 'DS1', exact: true })).toHaveAccessibleDescription(
-      /protected by no DPM server; findings: NO_SECONDARY/,
-    );
+      await page.goto('/topology');
+      const drawing = page.getByRole('region', { name: 'Protection topology diagram' });
+      await expect(drawing.getByRole('button', { name: 'DS2', exact: true })).toHaveAccessibleDescription(
+        /findings: VERSION_MISMATCH/,
+      );
+      await expect(drawing.getByRole('button', { name: 'DS3', exact: true })).toHaveAccessibleDescription(
+        /findings: VERSION_MISMATCH/,
+      );
+      await expect(drawing.getByRole('button', { name: 'DS1', exact: true })).toHaveAccessibleDescription(
+        /protected by no DPM server; findings: NO_SECONDARY/,
+      );
 
-    const findings = page.getByRole('complementary', { name: 'Findings' });
-    await expect(findings.getByRole('alert').filter({ hasText: 'VERSION_MISMATCH' })).toContainText(
-      'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM',
-    );
-    const noSecondary = findings.getByRole('note').filter({ hasText: 'NO_SECONDARY' });
-    await expect(noSecondary).toContainText('DS1 protects 2 computers but no secondary DPM server protects it');
-    // Its links: the server in the drawing, and its server actions.
-    await noSecondary.getByRole('button', { name: 'Show DS1' }).click();
-    await expect(drawing.getByRole('button', { name: 'DS1', exact: true })).toBeFocused();
-    await noSecondary.getByRole('link', { name: 'DS1 server actions' }).click();
-    await expect(page).toHaveURL(/\/servers\/srv-DS1$/);
-  });
+      const findings = page.getByRole('complementary', { name: 'Findings' });
+      await expect(findings.getByRole('alert').filter({ hasText: 'VERSION_MISMATCH' })).toContainText(
+        'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM',
+      );
+      const noSecondary = findings.getByRole('note').filter({ hasText: 'NO_SECONDARY' });
+      await expect(noSecondary).toContainText('DS1 protects 2 computers but no secondary DPM server protects it');
+      // Its links: the server in the drawing, and its server actions.
+      await noSecondary.getByRole('button', { name: 'Show DS1' }).click();
+      await expect(drawing.getByRole('button', { name: 'DS1', exact: true })).toBeFocused();
+      await noSecondary.getByRole('link', { name: 'DS1 server actions' }).click();
+      await expect(page).toHaveURL(/\/servers\/srv-DS1$/);
+    },
+  );
 
   test("the keyboard walks from DS4 down the chain to a computer, whose menu leads to its server's actions", async ({
     page,

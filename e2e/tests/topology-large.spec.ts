@@ -24,68 +24,69 @@ test.describe('the protection topology of the large estate (50 DPM servers, 5,05
   test.use({ seed: 'large' });
   test.setTimeout(180_000);
 
-  test('shows every DPM server and protection edge after fit, finds SRV01042 under DPM01, and walks from DPM01 to ' +
-    'its secondary by keyboard', async ({
-    page,
-  }) => {
-    await page.goto('/topology');
-    const drawing = page.getByRole('region', { name: 'Protection topology diagram' });
-    const servers = drawing.getByRole('button', { name: /^DPMS?\d+$/ });
-    await expect(servers).toHaveCount(50, { timeout: 30_000 });
+  test(
+    'shows every DPM server and protection edge after fit, finds SRV01042 under DPM01, and walks from DPM01 to ' +
+      'its secondary by keyboard',
+    async ({ page }) => {
+      await page.goto('/topology');
+      const drawing = page.getByRole('region', { name: 'Protection topology diagram' });
+      const servers = drawing.getByRole('button', { name: /^DPMS?\d+$/ });
+      await expect(servers).toHaveCount(50, { timeout: 30_000 });
 
-    // After fit to view: all 50 servers and the 40 secondary protections lie inside the drawing.
-    const box = await drawing.boundingBox();
-    if (!box) throw new Error('the drawing has no box');
-    await expect
-      .poll(async () => (await Promise.all((await servers.all()).map((s) => within(s, box)))).every(Boolean))
-      .toBe(true);
-    const edges = drawing.getByRole('img', { name: /^DPMS\d+ protects DPM\d+$/ });
-    await expect(edges).toHaveCount(40);
-    expect((await Promise.all((await edges.all()).map((e) => within(e, box)))).every(Boolean)).toBe(true);
-    await expect(drawing.getByRole('img', { name: 'DPMS01 protects DPM01' })).toBeVisible();
-    // The computers are counted on their server, not drawn one by one.
-    await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toHaveAccessibleDescription(
-      /protects 125 computers; protected by DPMS01/,
-    );
-    await expect(drawing.getByText('SRV01001')).toHaveCount(0);
+      // After fit to view: all 50 servers and the 40 secondary protections lie inside the drawing.
+      const box = await drawing.boundingBox();
+      if (!box) throw new Error('the drawing has no box');
+      await expect
+        .poll(async () => (await Promise.all((await servers.all()).map((s) => within(s, box)))).every(Boolean))
+        .toBe(true);
+      const edges = drawing.getByRole('img', { name: /^DPMS\d+ protects DPM\d+$/ });
+      await expect(edges).toHaveCount(40);
+      expect((await Promise.all((await edges.all()).map((e) => within(e, box)))).every(Boolean)).toBe(true);
+      await expect(drawing.getByRole('img', { name: 'DPMS01 protects DPM01' })).toBeVisible();
+      // The computers are counted on their server, not drawn one by one.
+      await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toHaveAccessibleDescription(
+        /protects 125 computers; protected by DPMS01/,
+      );
+      await expect(drawing.getByText('SRV01001')).toHaveCount(0);
 
-    // Search: SRV01042 is found under DPM01, in the list of DPM01's computers, centred in view.
-    await page.getByRole('searchbox', { name: 'Find a server or computer' }).fill('SRV01042');
-    await page.getByRole('searchbox', { name: 'Find a server or computer' }).press('Enter');
-    await expect(page.getByRole('status').filter({ hasText: 'SRV01042: protected by DPM01.' })).toBeVisible();
-    const list = drawing.getByRole('group', { name: 'Computers protected by DPM01' });
-    const found = list.getByRole('listitem').filter({ hasText: 'SRV01042' });
-    await expect(found).toBeVisible();
-    await expect(list).toBeFocused();
-    await expect.poll(() => within(found, box)).toBe(true);
-    const dpm01 = await drawing.getByRole('button', { name: 'DPM01', exact: true }).boundingBox();
-    const listBox = await list.boundingBox();
-    expect(dpm01 && listBox && listBox.y > dpm01.y + dpm01.height).toBe(true);
-    await expect(drawing.getByRole('img', { name: 'DPM01 protects its computers' })).toHaveCount(1);
+      // Search: SRV01042 is found under DPM01, in the list of DPM01's computers, centred in view.
+      await page.getByRole('searchbox', { name: 'Find a server or computer' }).fill('SRV01042');
+      await page.getByRole('searchbox', { name: 'Find a server or computer' }).press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: 'SRV01042: protected by DPM01.' })).toBeVisible();
+      const list = drawing.getByRole('group', { name: 'Computers protected by DPM01' });
+      const found = list.getByRole('listitem').filter({ hasText: 'SRV01042' });
+      await expect(found).toBeVisible();
+      await expect(list).toBeFocused();
+      await expect.poll(() => within(found, box)).toBe(true);
+      const dpm01 = await drawing.getByRole('button', { name: 'DPM01', exact: true }).boundingBox();
+      const listBox = await list.boundingBox();
+      expect(dpm01 && listBox && listBox.y > dpm01.y + dpm01.height).toBe(true);
+      await expect(drawing.getByRole('img', { name: 'DPM01 protects its computers' })).toHaveCount(1);
 
-    // Keyboard: up from the list to DPM01, up again to its secondary DPMS01, down to the nearest
-    // of the primaries it protects, Home to the first, right to the next, then up and Enter
-    // opens DPMS01's server actions.
-    await page.keyboard.press('ArrowUp');
-    await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toBeFocused();
-    await page.keyboard.press('ArrowUp');
-    const dpms01 = drawing.getByRole('button', { name: 'DPMS01', exact: true });
-    await expect(dpms01).toBeFocused();
-    await page.keyboard.press('ArrowDown');
-    await expect(drawing.locator(':focus')).toHaveAttribute('aria-label', /^DPM0[1-4]$/);
-    await page.keyboard.press('Home');
-    await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toBeFocused();
-    await page.keyboard.press('ArrowRight');
-    await expect(drawing.getByRole('button', { name: 'DPM02', exact: true })).toBeFocused();
-    await page.keyboard.press('ArrowUp');
-    await expect(dpms01).toBeFocused();
-    await page.keyboard.press('Enter');
-    const menu = page.getByRole('menu', { name: 'Actions for DPMS01' });
-    await expect(menu.getByRole('menuitem', { name: 'Connect to DPMS01' })).toBeVisible();
-    await menu.getByRole('menuitem', { name: 'Server actions' }).click();
-    await expect(page).toHaveURL(/\/servers\/srv-DPMS01$/);
-    await expect(page.getByRole('heading', { name: 'DPMS01 (dpms01.contoso.com)' })).toBeVisible();
-  });
+      // Keyboard: up from the list to DPM01, up again to its secondary DPMS01, down to the nearest
+      // of the primaries it protects, Home to the first, right to the next, then up and Enter
+      // opens DPMS01's server actions.
+      await page.keyboard.press('ArrowUp');
+      await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      const dpms01 = drawing.getByRole('button', { name: 'DPMS01', exact: true });
+      await expect(dpms01).toBeFocused();
+      await page.keyboard.press('ArrowDown');
+      await expect(drawing.locator(':focus')).toHaveAttribute('aria-label', /^DPM0[1-4]$/);
+      await page.keyboard.press('Home');
+      await expect(drawing.getByRole('button', { name: 'DPM01', exact: true })).toBeFocused();
+      await page.keyboard.press('ArrowRight');
+      await expect(drawing.getByRole('button', { name: 'DPM02', exact: true })).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      await expect(dpms01).toBeFocused();
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu', { name: 'Actions for DPMS01' });
+      await expect(menu.getByRole('menuitem', { name: 'Connect to DPMS01' })).toBeVisible();
+      await menu.getByRole('menuitem', { name: 'Server actions' }).click();
+      await expect(page).toHaveURL(/\/servers\/srv-DPMS01$/);
+      await expect(page.getByRole('heading', { name: 'DPMS01 (dpms01.contoso.com)' })).toBeVisible();
+    },
+  );
 
   test('counts open paged, searchable lists: Protects, the topology table and Connect to DPM server', async ({
     page,

@@ -15,20 +15,29 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 let buf = {};
 const loadBodies = () => {
-  buf = Object.fromEntries(Object.entries(JSON.parse(readFileSync(bodiesFile, 'utf8'))).map(([k, v]) => [k, Buffer.from(v)]));
+  buf = Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(bodiesFile, 'utf8'))).map(([k, v]) => [k, Buffer.from(v)]),
+  );
 };
 
 const statements = {
-  health: db.prepare('SELECT (SELECT count(*) FROM __drizzle_migrations) AS m, (SELECT value FROM meta WHERE key = ?) AS seed, (SELECT count(*) FROM servers) AS s'),
-  membersCount: db.prepare('SELECT count(*) AS n FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id JOIN computers c ON c.id = ds.computer_id WHERE r.server_id = ? AND r.group_id IS NOT NULL'),
-  members: db.prepare(`SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId, r.status, r.replica_path AS replicaPath,
+  health: db.prepare(
+    'SELECT (SELECT count(*) FROM __drizzle_migrations) AS m, (SELECT value FROM meta WHERE key = ?) AS seed, (SELECT count(*) FROM servers) AS s',
+  ),
+  membersCount: db.prepare(
+    'SELECT count(*) AS n FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id JOIN computers c ON c.id = ds.computer_id WHERE r.server_id = ? AND r.group_id IS NOT NULL',
+  ),
+  members:
+    db.prepare(`SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId, r.status, r.replica_path AS replicaPath,
       (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint, r.group_id AS groupId, g.name AS "group", src.name AS sourceServer,
       r.source_server_id AS sourceServerId, r.switched, r.revision
     FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id JOIN computers c ON c.id = ds.computer_id
     LEFT JOIN protection_groups g ON g.id = r.group_id LEFT JOIN servers src ON src.id = r.source_server_id
     WHERE r.server_id = ? AND r.group_id IS NOT NULL ORDER BY ds.name COLLATE NOCASE, r.id LIMIT 101`),
   jobsCount: db.prepare('SELECT count(*) AS n FROM jobs WHERE server_id = ?'),
-  jobs: db.prepare('SELECT * FROM jobs WHERE server_id = ? ORDER BY coalesce(started_at, scheduled_at) DESC, id LIMIT 101'),
+  jobs: db.prepare(
+    'SELECT * FROM jobs WHERE server_id = ? ORDER BY coalesce(started_at, scheduled_at) DESC, id LIMIT 101',
+  ),
   alertsCount: db.prepare('SELECT count(*) AS n FROM alerts WHERE server_id = ?'),
   alerts: db.prepare('SELECT * FROM alerts WHERE server_id = ? ORDER BY raised_at DESC, id LIMIT 101'),
 };
@@ -43,10 +52,23 @@ let replay = null;
 function prepareReplay(after, tables) {
   db.exec(`ATTACH '${after.replaceAll("'", "''")}' AS a`);
   replay = tables.map((t) => {
-    const cols = db.prepare(`SELECT name FROM pragma_table_info('${t}')`).all().map((c) => `"${c.name}"`);
-    const rows = db.prepare(`SELECT ${cols.join(', ')} FROM a."${t}" EXCEPT SELECT ${cols.join(', ')} FROM main."${t}"`).raw().all();
+    const cols = db
+      .prepare(`SELECT name FROM pragma_table_info('${t}')`)
+      .all()
+      .map((c) => `"${c.name}"`);
+    const rows = db
+      .prepare(`SELECT ${cols.join(', ')} FROM a."${t}" EXCEPT SELECT ${cols.join(', ')} FROM main."${t}"`)
+      .raw()
+      .all();
     const gone = db.prepare(`SELECT id FROM main."${t}" EXCEPT SELECT id FROM a."${t}"`).pluck().all();
-    return { upsert: db.prepare(`INSERT OR REPLACE INTO main."${t}" (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`), remove: db.prepare(`DELETE FROM main."${t}" WHERE id = ?`), rows, gone };
+    return {
+      upsert: db.prepare(
+        `INSERT OR REPLACE INTO main."${t}" (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      ),
+      remove: db.prepare(`DELETE FROM main."${t}" WHERE id = ?`),
+      rows,
+      gone,
+    };
   });
   db.exec('DETACH a');
   return replay.reduce((n, t) => n + t.rows.length + t.gone.length, 0);

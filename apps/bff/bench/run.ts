@@ -74,14 +74,34 @@ try {
   t = process.hrtime.bigint();
   const reporting = new ReportingService(db, store, null, log);
   report('build the indexes reports read through (at start)', fmt(ms(t)));
-  const app = createApp({ store, reporting, db, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file, publicOrigin: 'http://localhost' } });
+  const app = createApp({
+    store,
+    reporting,
+    db,
+    log,
+    version: 'bench',
+    auth: authSettings(),
+    config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: file, publicOrigin: 'http://localhost' },
+  });
   const auth = { authorization: `Bearer ${token}` };
   const timeRequest = timer(app, auth);
-  await timeRequest('members, first page (DPM01, 100 rows, by data source)', '/api/servers/srv-DPM01/protection/members?limit=100');
-  await timeRequest('members, first page sorted by last recovery point', '/api/servers/srv-DPM01/protection/members?limit=100&sort=lastRecoveryPoint&dir=desc');
-  await timeRequest('topology (GET /api/topology, large: 50 servers, 5,050 computers; target < 50 ms)', '/api/topology');
+  await timeRequest(
+    'members, first page (DPM01, 100 rows, by data source)',
+    '/api/servers/srv-DPM01/protection/members?limit=100',
+  );
+  await timeRequest(
+    'members, first page sorted by last recovery point',
+    '/api/servers/srv-DPM01/protection/members?limit=100&sort=lastRecoveryPoint&dir=desc',
+  );
+  await timeRequest(
+    'topology (GET /api/topology, large: 50 servers, 5,050 computers; target < 50 ms)',
+    '/api/topology',
+  );
   await timeRequest('DPM server list (GET /api/servers, large)', '/api/servers');
-  await timeRequest('what DPM01 protects, first page (GET /api/servers/srv-DPM01/protects)', '/api/servers/srv-DPM01/protects?limit=100');
+  await timeRequest(
+    'what DPM01 protects, first page (GET /api/servers/srv-DPM01/protects)',
+    '/api/servers/srv-DPM01/protects?limit=100',
+  );
   await timeRequest('topology search (SRV01042)', '/api/topology/search?q=SRV01042');
 
   t = process.hrtime.bigint();
@@ -92,7 +112,10 @@ try {
   // report is its first view; the median follows.
   const once = async (label: string, path: string, init?: RequestInit) => {
     const s = process.hrtime.bigint();
-    const res = await app.request(path, { ...init, headers: { ...auth, ...(init?.headers as Record<string, string> | undefined) } });
+    const res = await app.request(path, {
+      ...init,
+      headers: { ...auth, ...(init?.headers as Record<string, string> | undefined) },
+    });
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
     report(label, fmt(ms(s)));
@@ -102,8 +125,15 @@ try {
     await timeRequest(`report ${REPORT_NAMES[id]}: DPM01, week`, `/api/reports/${id}?serverId=srv-DPM01`, 5);
     await once(`report ${REPORT_NAMES[id]}: first view (entire estate, year)`, `/api/reports/${id}?period=Year`);
   }
-  await once('report Status: PDF export (DPM01, month)', '/api/reports/status/export?serverId=srv-DPM01&period=Month&format=pdf');
-  await once('readiness check (50 DPM servers, recorded)', '/api/readiness/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  await once(
+    'report Status: PDF export (DPM01, month)',
+    '/api/reports/status/export?serverId=srv-DPM01&period=Month&format=pdf',
+  );
+  await once('readiness check (50 DPM servers, recorded)', '/api/readiness/run', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
 
   await timeRequest('alerts, first page (DPM01)', '/api/servers/srv-DPM01/alerts?limit=100&inactive=true');
   await timeRequest('jobs, first page (DPM01)', '/api/servers/srv-DPM01/jobs?limit=100');
@@ -143,8 +173,22 @@ try {
     for (let i = 0; i < runs; i += 1) {
       const s = process.hrtime.bigint();
       const op = i % 2 === 0 ? stopVssWriterOperation : startVssWriterOperation;
-      const result = smallStore.execute(op, { serverId: 'srv-DS1', state: i % 2 === 0 ? 'Stopped' : 'Running' }, { name: 'bench', role: 'Administrator' }, (tx) =>
-        appendAudit(tx, { at: Date.now(), simulatedAt: smallStore.now, actor: 'bench', action: op.id, target: 'srv-DS1', outcome: 'success', code: null, address: null, detail: '' }),
+      const result = smallStore.execute(
+        op,
+        { serverId: 'srv-DS1', state: i % 2 === 0 ? 'Stopped' : 'Running' },
+        { name: 'bench', role: 'Administrator' },
+        (tx) =>
+          appendAudit(tx, {
+            at: Date.now(),
+            simulatedAt: smallStore.now,
+            actor: 'bench',
+            action: op.id,
+            target: 'srv-DS1',
+            outcome: 'success',
+            code: null,
+            address: null,
+            detail: '',
+          }),
       );
       if (isDomainError(result)) throw new Error(result.message);
       times.push(ms(s));
@@ -165,7 +209,21 @@ try {
   const xstore = new EstateStore(xdb, new EventBus(), log, Number(getMeta(xdb, META_CLOCK)));
   report('load and start the xlarge estate (250 servers, 25,000 computers)', fmt(ms(t)));
   await bootstrapAdmin(xdb, 'bench console passphrase', Date.now());
-  const xapp = createApp({ store: xstore, reporting: new ReportingService(xdb, xstore, null, log), db: xdb, log, version: 'bench', auth: authSettings(), config: { clock: 'manual', clockSpeed: 1, seed: 'large', dbFile: join(dir, 'xlarge.sqlite'), publicOrigin: 'http://localhost' } });
+  const xapp = createApp({
+    store: xstore,
+    reporting: new ReportingService(xdb, xstore, null, log),
+    db: xdb,
+    log,
+    version: 'bench',
+    auth: authSettings(),
+    config: {
+      clock: 'manual',
+      clockSpeed: 1,
+      seed: 'large',
+      dbFile: join(dir, 'xlarge.sqlite'),
+      publicOrigin: 'http://localhost',
+    },
+  });
   const xauth = { authorization: `Bearer ${adminToken(xdb, Date.now())}` };
   await timer(xapp, xauth)('topology (GET /api/topology, xlarge: 250 servers)', '/api/topology');
   await timer(xapp, xauth)('DPM server list (GET /api/servers, xlarge)', '/api/servers');
@@ -173,4 +231,3 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-

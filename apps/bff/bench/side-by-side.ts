@@ -51,7 +51,14 @@ const p95 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
 };
-const statusKb = (pid: number, key: 'VmRSS' | 'VmHWM') => Number(/(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(key)) ?? '')?.[1] ?? 0);
+const statusKb = (pid: number, key: 'VmRSS' | 'VmHWM') =>
+  Number(
+    /(\d+) kB/.exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(key)) ?? '',
+    )?.[1] ?? 0,
+  );
 
 async function waitFor(url: string, headers: Record<string, string> = {}): Promise<void> {
   for (let i = 0; i < 1200; i += 1) {
@@ -66,11 +73,17 @@ async function waitFor(url: string, headers: Record<string, string> = {}): Promi
 }
 
 /** autocannon against one path: requests per second and the p95 of every response time. */
-async function load(url: string, connections: number, headers: Record<string, string>): Promise<{ rps: number; p95: number }> {
+async function load(
+  url: string,
+  connections: number,
+  headers: Record<string, string>,
+): Promise<{ rps: number; p95: number }> {
   const times: number[] = [];
   let failed = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: SECONDS, headers }, (err, r) => (err ? reject(err as Error) : resolve(r)));
+    const instance = autocannon({ url, connections, duration: SECONDS, headers }, (err, r) =>
+      err ? reject(err as Error) : resolve(r),
+    );
     instance.on('response', (_client, status, _bytes, ms) => {
       if (status === 200) times.push(ms);
       else failed += 1;
@@ -115,14 +128,26 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     const appPort = await freePort();
     const app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: BFF,
-      env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DPM_DATA_DIR: appDir, DPM_CLOCK: 'manual', DPM_SEED: seed === 'large' ? 'large' : 'empty', LOG_LEVEL: 'warn', DPM_ADMIN_PASSWORD: PASSWORD },
+      env: {
+        ...process.env,
+        PORT: String(appPort),
+        HOST: '127.0.0.1',
+        DPM_DATA_DIR: appDir,
+        DPM_CLOCK: 'manual',
+        DPM_SEED: seed === 'large' ? 'large' : 'empty',
+        LOG_LEVEL: 'warn',
+        DPM_ADMIN_PASSWORD: PASSWORD,
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(app);
     const bodiesFile = join(dir, 'bodies.json');
     writeFileSync(bodiesFile, '{}');
     const floorPort = await freePort();
-    const floor = spawn(process.execPath, ['bench/floor.mjs', floorFile, String(floorPort), bodiesFile], { cwd: BFF, stdio: ['ignore', 'pipe', 'inherit'] });
+    const floor = spawn(process.execPath, ['bench/floor.mjs', floorFile, String(floorPort), bodiesFile], {
+      cwd: BFF,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(floor);
     const A = `http://127.0.0.1:${appPort}`;
     const F = `http://127.0.0.1:${floorPort}`;
@@ -138,7 +163,13 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
       jobs: `/api/servers/${server}/jobs?limit=100`,
       alerts: `/api/servers/${server}/alerts?limit=100&inactive=true`,
     } as const;
-    const floorPaths = { health: '/health', servers: '/servers', members: `/members?server=${server}`, jobs: `/jobs?server=${server}`, alerts: `/alerts?server=${server}` } as const;
+    const floorPaths = {
+      health: '/health',
+      servers: '/servers',
+      members: `/members?server=${server}`,
+      jobs: `/jobs?server=${server}`,
+      alerts: `/alerts?server=${server}`,
+    } as const;
     for (const p of Object.values(paths)) await (await fetch(A + p, { headers: auth })).arrayBuffer();
     await sleep(2000);
     const idleRss = statusKb(app.pid ?? 0, 'VmRSS') / 1024;
@@ -147,18 +178,30 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     // The one-day advance, with a console asking for its health and a members page meanwhile.
     let advancing = true;
     const started = performance.now();
-    const advance = fetch(`${A}/api/clock/advance`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json', origin: A }, body: JSON.stringify({ minutes: DAY_MINUTES }) }).then(async (res) => {
+    const advance = fetch(`${A}/api/clock/advance`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json', origin: A },
+      body: JSON.stringify({ minutes: DAY_MINUTES }),
+    }).then(async (res) => {
       const ms = performance.now() - started;
       advancing = false;
       if (!res.ok) throw new Error(`advance: ${res.status} ${await res.text()}`);
       return ms;
     });
-    const [advanceMs, healthDuring, membersDuring] = await Promise.all([advance, probe(A + paths.health, auth, () => !advancing), probe(A + paths.members, auth, () => !advancing)]);
+    const [advanceMs, healthDuring, membersDuring] = await Promise.all([
+      advance,
+      probe(A + paths.health, auth, () => !advancing),
+      probe(A + paths.members, auth, () => !advancing),
+    ]);
     const peakRss = statusKb(app.pid ?? 0, 'VmHWM') / 1024;
 
     // The floor replays the same changed rows in one transaction.
-    const tables = ENTITY_NAMES.map((n) => (entityTables[n] as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')]).join(',');
-    const prepared = (await (await fetch(`${F}/prepare-tick?after=${encodeURIComponent(appFile)}&tables=${tables}`)).json()) as { rows: number };
+    const tables = ENTITY_NAMES.map(
+      (n) => (entityTables[n] as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')],
+    ).join(',');
+    const prepared = (await (
+      await fetch(`${F}/prepare-tick?after=${encodeURIComponent(appFile)}&tables=${tables}`)
+    ).json()) as { rows: number };
     const floorTick = (await (await fetch(`${F}/tick`)).json()) as { ms: number };
 
     const bodies: Record<string, string> = {};
@@ -169,9 +212,27 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     const floorMembers = await load(F + floorPaths.members, 1, {});
 
     const rows: Row[] = [
-      { figure: `one-day advance (${prepared.rows.toLocaleString('en')} rows changed)`, value: advanceMs, floor: floorTick.ms, unit: 'ms', budget: { kind: 'max-ratio', n: 2 } },
-      { figure: `/api/health p95 during the advance (${healthDuring.length} asked)`, value: p95(healthDuring), floor: floorHealth.p95, unit: 'ms', budget: { kind: 'max', n: 50 } },
-      { figure: `members page p95 during the advance (${membersDuring.length} asked)`, value: p95(membersDuring), floor: floorMembers.p95, unit: 'ms', budget: { kind: 'max', n: 50 } },
+      {
+        figure: `one-day advance (${prepared.rows.toLocaleString('en')} rows changed)`,
+        value: advanceMs,
+        floor: floorTick.ms,
+        unit: 'ms',
+        budget: { kind: 'max-ratio', n: 2 },
+      },
+      {
+        figure: `/api/health p95 during the advance (${healthDuring.length} asked)`,
+        value: p95(healthDuring),
+        floor: floorHealth.p95,
+        unit: 'ms',
+        budget: { kind: 'max', n: 50 },
+      },
+      {
+        figure: `members page p95 during the advance (${membersDuring.length} asked)`,
+        value: p95(membersDuring),
+        floor: floorMembers.p95,
+        unit: 'ms',
+        budget: { kind: 'max', n: 50 },
+      },
     ];
     const pages = [
       ['GET /api/servers', 'servers', 2, 0.5],
@@ -183,12 +244,30 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
       for (const connections of [1, 50]) {
         const a = await load(A + paths[key], connections, auth);
         const f = await load(F + floorPaths[key], connections, {});
-        rows.push({ figure: `${label}, ${connections} client${connections > 1 ? 's' : ''}, p95`, value: a.p95, floor: f.p95, unit: 'ms', budget: { kind: 'max-ratio', n: maxP95 } });
-        rows.push({ figure: `${label}, ${connections} client${connections > 1 ? 's' : ''}, throughput`, value: a.rps, floor: f.rps, unit: 'req/s', budget: { kind: 'min-ratio', n: minRps } });
+        rows.push({
+          figure: `${label}, ${connections} client${connections > 1 ? 's' : ''}, p95`,
+          value: a.p95,
+          floor: f.p95,
+          unit: 'ms',
+          budget: { kind: 'max-ratio', n: maxP95 },
+        });
+        rows.push({
+          figure: `${label}, ${connections} client${connections > 1 ? 's' : ''}, throughput`,
+          value: a.rps,
+          floor: f.rps,
+          unit: 'req/s',
+          budget: { kind: 'min-ratio', n: minRps },
+        });
       }
     }
     rows.push({ figure: 'RSS idle', value: idleRss, floor: floorIdleRss, unit: 'MB', budget: { kind: 'max', n: 250 } });
-    rows.push({ figure: 'RSS peak (start and the advance)', value: peakRss, floor: statusKb(floor.pid ?? 0, 'VmHWM') / 1024, unit: 'MB', budget: { kind: 'max', n: 400 } });
+    rows.push({
+      figure: 'RSS peak (start and the advance)',
+      value: peakRss,
+      floor: statusKb(floor.pid ?? 0, 'VmHWM') / 1024,
+      unit: 'MB',
+      budget: { kind: 'max', n: 400 },
+    });
     return rows.map((r) => ({ ...r, figure: `${seed}: ${r.figure}` }));
   } finally {
     for (const c of children) c.kill('SIGTERM');
@@ -201,9 +280,26 @@ const num = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n
 function table(rows: Row[]): string {
   const lines = rows.map((r) => {
     const ratio = r.floor > 0 ? r.value / r.floor : Infinity;
-    const within = r.budget.kind === 'max-ratio' ? ratio <= r.budget.n : r.budget.kind === 'min-ratio' ? ratio >= r.budget.n : r.value <= r.budget.n;
-    const budget = r.budget.kind === 'max-ratio' ? `≤ ${r.budget.n}× floor` : r.budget.kind === 'min-ratio' ? `≥ ${r.budget.n}× floor` : `≤ ${r.budget.n} ${r.unit}`;
-    return [r.figure, `${num(r.value)} ${r.unit}`, `${num(r.floor)} ${r.unit}`, `${ratio.toFixed(2)}×`, budget, within ? 'yes' : 'NO'];
+    const within =
+      r.budget.kind === 'max-ratio'
+        ? ratio <= r.budget.n
+        : r.budget.kind === 'min-ratio'
+          ? ratio >= r.budget.n
+          : r.value <= r.budget.n;
+    const budget =
+      r.budget.kind === 'max-ratio'
+        ? `≤ ${r.budget.n}× floor`
+        : r.budget.kind === 'min-ratio'
+          ? `≥ ${r.budget.n}× floor`
+          : `≤ ${r.budget.n} ${r.unit}`;
+    return [
+      r.figure,
+      `${num(r.value)} ${r.unit}`,
+      `${num(r.floor)} ${r.unit}`,
+      `${ratio.toFixed(2)}×`,
+      budget,
+      within ? 'yes' : 'NO',
+    ];
   });
   const head = ['figure', 'value', 'floor', 'ratio', 'budget', 'within budget'];
   return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n');
@@ -211,5 +307,7 @@ function table(rows: Row[]): string {
 
 const rows = await estate('large');
 if (process.env.BENCH_XLARGE === '1') rows.push(...(await estate('xlarge')));
-console.log(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${SECONDS} s per load\n`);
+console.log(
+  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${SECONDS} s per load\n`,
+);
 console.log(table(rows));

@@ -39,7 +39,16 @@ const url = `http://127.0.0.1:${port}`;
 const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
 const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
   cwd: root,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DPM_DATA_DIR: dir, DPM_SEED: seed, DPM_ADMIN_PASSWORD: password, DPM_CLOCK: 'manual', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DPM_DATA_DIR: dir,
+    DPM_SEED: seed,
+    DPM_ADMIN_PASSWORD: password,
+    DPM_CLOCK: 'manual',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'pipe'],
 });
 let stderr = '';
@@ -63,19 +72,25 @@ async function until(ok: () => Promise<boolean>, ms: number): Promise<void> {
 let failed = false;
 try {
   await until(async () => (await fetch(`${url}/api/health`)).ok, 120_000);
-  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username: 'admin', password }) });
+  const signIn = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const get = (path: string) => fetch(`${url}/api${path}`, { headers: { cookie } });
   const servers = (await (await get('/servers')).json()) as { id: string }[];
-  const paths = servers.slice(0, 8).flatMap((s) => [
-    `/servers/${s.id}/protection/members?limit=100`,
-    `/servers/${s.id}/protection/members?limit=50&sort=status&dir=desc`,
-    `/servers/${s.id}/alerts?limit=100&inactive=true`,
-    `/servers/${s.id}/jobs?limit=100`,
-    `/servers/${s.id}/jobs?limit=100&groupBy=status`,
-    `/servers/${s.id}/recovery/data-sources`,
-  ]);
+  const paths = servers
+    .slice(0, 8)
+    .flatMap((s) => [
+      `/servers/${s.id}/protection/members?limit=100`,
+      `/servers/${s.id}/protection/members?limit=50&sort=status&dir=desc`,
+      `/servers/${s.id}/alerts?limit=100&inactive=true`,
+      `/servers/${s.id}/jobs?limit=100`,
+      `/servers/${s.id}/jobs?limit=100&groupBy=status`,
+      `/servers/${s.id}/recovery/data-sources`,
+    ]);
   paths.push('/servers');
 
   const status = new Map<string, number>();
@@ -83,7 +98,9 @@ try {
   const end = Date.now() + seconds * 1000;
   const started = Date.now();
   const progress = setInterval(() => {
-    console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${requests} requests, server ${exit === null ? 'up' : `gone (${exit})`}`);
+    console.log(
+      `  ${Math.round((Date.now() - started) / 1000)} s: ${requests} requests, server ${exit === null ? 'up' : `gone (${exit})`}`,
+    );
   }, 15_000);
   // Load in bursts with idle pauses between them: the abort came from a garbage collection run
   // while the server was idle (V8's memory reducer), not while it was busy answering.
@@ -112,9 +129,17 @@ try {
   }
   clearInterval(progress);
   const elapsed = (Date.now() - started) / 1000;
-  const alive = exit === null && (await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false));
-  console.log(`node: ${process.version} (better-sqlite3 ${(createRequire(resolve(root, 'packages/db/package.json'))('better-sqlite3/package.json') as { version: string }).version})`);
-  console.log(`soak: ${seconds} s on the ${seed} estate, ${clients} clients in bursts of ${burstMs / 1000} s with ${idleMs / 1000} s idle: ${requests} list requests, ${(requests / elapsed).toFixed(0)} req/s overall`);
+  const alive =
+    exit === null &&
+    (await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false));
+  console.log(
+    `node: ${process.version} (better-sqlite3 ${(createRequire(resolve(root, 'packages/db/package.json'))('better-sqlite3/package.json') as { version: string }).version})`,
+  );
+  console.log(
+    `soak: ${seconds} s on the ${seed} estate, ${clients} clients in bursts of ${burstMs / 1000} s with ${idleMs / 1000} s idle: ${requests} list requests, ${(requests / elapsed).toFixed(0)} req/s overall`,
+  );
   console.log(`answers: ${[...status].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`server after the soak: ${alive ? 'alive, answering /api/health' : `DEAD (${exit ?? 'not answering'})`}`);
   const bad = [...status].filter(([k]) => k !== '2xx').reduce((n, [, v]) => n + v, 0);

@@ -66,34 +66,37 @@ describe('system routes', () => {
 });
 
 describe('commands through the API', () => {
-  it('a rule refusal is a 422 with the rule code and sentence, changes nothing, and is audited (seed 004: ' +
-    'CHAIN_INDIRECT)', async () => {
-    const { json, db, store } = testApp('scenario-2');
-    const count = () =>
-      row<{ n: number }>(
-        db,
-        'SELECT (SELECT count(*) FROM replicas) + (SELECT count(*) FROM protection_groups) + (SELECT count(*) FROM ' +
-          'jobs) AS n',
-      ).n;
-    const before = count();
-    const res = await json('/api/servers/srv-DS3/protection/groups', {
-      name: 'DS1 directly',
-      members: [{ dataSourceId: 'ds-DS1-DPMDB', sourceServerId: null }],
-      disk: { retentionDays: 10, syncFrequencyMinutes: 1440, recoveryPointTimes: [], expressFullTimes: [1260] },
-      tape: null,
-      online: null,
-      replicaCreation: 'Now',
-      consistencyCheck: { runIfInconsistent: false, dailyAt: null },
-    });
-    expect(res.status).toBe(422);
-    const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error.code).toBe('CHAIN_INDIRECT');
-    expect(body.error.message).toMatch(/DS3 already protects DS1's data through the chain/);
-    expect(count()).toBe(before);
-    expect(Object.values(store.estate.groups).some((g) => g.name === 'DS1 directly')).toBe(false);
-    const audit = row(db, 'SELECT outcome, code FROM audit ORDER BY id DESC LIMIT 1');
-    expect(audit).toEqual({ outcome: 'refused', code: 'CHAIN_INDIRECT' });
-  });
+  it(
+    'a rule refusal is a 422 with the rule code and sentence, changes nothing, and is audited (seed 004: ' +
+      'CHAIN_INDIRECT)',
+    async () => {
+      const { json, db, store } = testApp('scenario-2');
+      const count = () =>
+        row<{ n: number }>(
+          db,
+          'SELECT (SELECT count(*) FROM replicas) + (SELECT count(*) FROM protection_groups) + (SELECT count(*) FROM ' +
+            'jobs) AS n',
+        ).n;
+      const before = count();
+      const res = await json('/api/servers/srv-DS3/protection/groups', {
+        name: 'DS1 directly',
+        members: [{ dataSourceId: 'ds-DS1-DPMDB', sourceServerId: null }],
+        disk: { retentionDays: 10, syncFrequencyMinutes: 1440, recoveryPointTimes: [], expressFullTimes: [1260] },
+        tape: null,
+        online: null,
+        replicaCreation: 'Now',
+        consistencyCheck: { runIfInconsistent: false, dailyAt: null },
+      });
+      expect(res.status).toBe(422);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('CHAIN_INDIRECT');
+      expect(body.error.message).toMatch(/DS3 already protects DS1's data through the chain/);
+      expect(count()).toBe(before);
+      expect(Object.values(store.estate.groups).some((g) => g.name === 'DS1 directly')).toBe(false);
+      const audit = row(db, 'SELECT outcome, code FROM audit ORDER BY id DESC LIMIT 1');
+      expect(audit).toEqual({ outcome: 'refused', code: 'CHAIN_INDIRECT' });
+    },
+  );
 
   it('a successful command is one transaction with its audit entry, and queues its job', async () => {
     const { json, db } = testApp('scenario-1');

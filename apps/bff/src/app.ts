@@ -146,8 +146,8 @@ export function createApp(d: AppDeps) {
     summary: 'Live changes as server-sent events',
     description:
       'Events: `hello` (data: {"lastId"}), then `change` for every committed change (id; data: ' +
-        '{"id","at","type","serverId","subjectId","summary"}), and `heartbeat` every 15 s. Reconnect with ' +
-        'Last-Event-ID (or ?lastEventId=) to receive what was missed.',
+      '{"id","at","type","serverId","subjectId","summary"}), and `heartbeat` every 15 s. Reconnect with ' +
+      'Last-Event-ID (or ?lastEventId=) to receive what was missed.',
     request: {
       query: z.object({ lastEventId: z.string().optional() }),
       headers: z.object({ 'last-event-id': z.string().optional() }),

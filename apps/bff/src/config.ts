@@ -13,7 +13,12 @@ const Env = z.object({
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   DPM_CONSOLE_DIST: z.string().optional(),
   DPM_ADMIN_PASSWORD: z.string().min(1).max(128).optional(),
-  DPM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  DPM_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   DPM_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'an http:// or https:// URL, such as https://dpm.contoso.com' })
     .optional(),

@@ -113,7 +113,9 @@ describe('the console files: compressed as accepted, hashed assets kept, the pag
       expect(again.headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
     }
     // A weak or listed tag matches too; another build's tag does not.
-    expect((await get(`${base}/protection`, { ...html, ...chromium, 'if-none-match': `"other", W/${etag}` })).status).toBe(304);
+    expect(
+      (await get(`${base}/protection`, { ...html, ...chromium, 'if-none-match': `"other", W/${etag}` })).status,
+    ).toBe(304);
     const changed = await get(`${base}/protection`, { ...html, ...chromium, 'if-none-match': '"an-older-build-br"' });
     expect(changed.status).toBe(200);
     expect(brotliDecompressSync(changed.body).toString()).toBe(PAGE);
@@ -121,7 +123,10 @@ describe('the console files: compressed as accepted, hashed assets kept, the pag
 
   it('a hashed asset the browser holds: 304 with the same caching', async () => {
     const first = await get(`${base}/assets/index-Ab12Cd34.js`, chromium);
-    const again = await get(`${base}/assets/index-Ab12Cd34.js`, { ...chromium, 'if-none-match': first.headers.etag ?? '' });
+    const again = await get(`${base}/assets/index-Ab12Cd34.js`, {
+      ...chromium,
+      'if-none-match': first.headers.etag ?? '',
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect(again.headers['cache-control']).toBe(IMMUTABLE);
@@ -139,7 +144,10 @@ describe('the console files: compressed as accepted, hashed assets kept, the pag
 
   it('keeps every security header on compressed answers and 304s', async () => {
     const etag = (await get(`${base}/assets/index-Ab12Cd34.js`, chromium)).headers.etag ?? '';
-    for (const res of [await get(`${base}/assets/index-Ab12Cd34.js`, chromium), await get(`${base}/assets/index-Ab12Cd34.js`, { ...chromium, 'if-none-match': etag })]) {
+    for (const res of [
+      await get(`${base}/assets/index-Ab12Cd34.js`, chromium),
+      await get(`${base}/assets/index-Ab12Cd34.js`, { ...chromium, 'if-none-match': etag }),
+    ]) {
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -148,7 +156,7 @@ describe('the console files: compressed as accepted, hashed assets kept, the pag
     }
   });
 
-  it('the build\'s manifest, unknown assets and the API are not the console\'s files', async () => {
+  it("the build's manifest, unknown assets and the API are not the console's files", async () => {
     expect((await get(`${base}/.vite/manifest.json`)).status).toBe(404);
     expect((await get(`${base}/assets/index-Ab12Cd34.js.br`)).status).toBe(404);
     expect((await get(`${base}/assets/missing-00000000.js`, chromium)).status).toBe(404);

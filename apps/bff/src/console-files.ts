@@ -106,7 +106,12 @@ function send(c: Context<AppEnv>, file: ConsoleFile): Response {
   // Caches between keep each encoding apart, whichever this answer is.
   if (available.length > 0) c.header('Vary', 'Accept-Encoding');
   if (matches(c.req.header('if-none-match'), variant.etag)) return c.body(null, 304);
-  c.header('Content-Type', file.type.startsWith('text/') || file.type.includes('javascript') || file.type.includes('json') ? `${file.type.split(';')[0]}; charset=utf-8` : file.type);
+  c.header(
+    'Content-Type',
+    file.type.startsWith('text/') || file.type.includes('javascript') || file.type.includes('json')
+      ? `${file.type.split(';')[0]}; charset=utf-8`
+      : file.type,
+  );
   if (encoding) c.header('Content-Encoding', encoding);
   return c.body(variant.body as Uint8Array<ArrayBuffer>, 200);
 }

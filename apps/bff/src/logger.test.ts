@@ -39,7 +39,10 @@ describe('the server log (LOG_FORMAT)', () => {
   });
 
   it('auto at a terminal, or pretty: one line a person reads, with the level and message, secrets redacted', () => {
-    for (const [format, tty] of [['auto', true], ['pretty', false]] as const) {
+    for (const [format, tty] of [
+      ['auto', true],
+      ['pretty', false],
+    ] as const) {
       const { lines, out } = output(tty);
       createLogger('info', format, out).info(
         { url: 'http://127.0.0.1:8080', account: { password: 'hunter2 hunter2' } },

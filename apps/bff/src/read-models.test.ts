@@ -20,10 +20,16 @@ describe('the server list and topology, kept from the change stream', () => {
     expect((await t.json('/api/clock/advance', { minutes: DAY_MINUTES })).status).toBe(200);
     expect(serverReadModel(t.store).topology()).toBe(graph);
     for (const s of await list()) {
-      expect(s.activeAlerts).toBe(rowsWhere(t.store.estate, 'alerts', 'serverId', s.id).filter((a) => a.state === 'Active').length);
+      expect(s.activeAlerts).toBe(
+        rowsWhere(t.store.estate, 'alerts', 'serverId', s.id).filter((a) => a.state === 'Active').length,
+      );
     }
 
-    const added = await t.json('/api/estate/servers', { name: 'DPM99', fqdn: 'dpm99.contoso.com', version: t.store.estate.servers['srv-DS1']?.version });
+    const added = await t.json('/api/estate/servers', {
+      name: 'DPM99',
+      fqdn: 'dpm99.contoso.com',
+      version: t.store.estate.servers['srv-DS1']?.version,
+    });
     expect(added.status).toBe(200);
     const after = await list();
     expect(after.map((s) => s.name)).toContain('DPM99');

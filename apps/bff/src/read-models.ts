@@ -10,7 +10,13 @@ import { topologyGraph } from '@dpm/domain/topology/estate-graph';
 import type { EstateStore } from './store';
 
 /** What of a replica the topology reads: who protects whom, and through which data source. */
-const TOPOLOGY_FIELDS = ['serverId', 'groupId', 'sourceServerId', 'switched', 'dataSourceId'] as const satisfies readonly (keyof Replica)[];
+const TOPOLOGY_FIELDS = [
+  'serverId',
+  'groupId',
+  'sourceServerId',
+  'switched',
+  'dataSourceId',
+] as const satisfies readonly (keyof Replica)[];
 
 /** Whether a row's change alters one of `fields` (a new or removed row always does). */
 function alters<T extends { id: string }>(table: Record<string, T>, c: Change, fields: readonly (keyof T)[]): boolean {
@@ -98,7 +104,11 @@ function serverList(e: Estate, graph: TopologyGraph) {
         primary: role?.primary ?? false,
         secondary: role?.secondary ?? false,
         // Counted, not listed: a primary of the large estate protects 125 computers (GET /servers/{serverId}/protects pages them).
-        protects: { servers: role?.protectsServers ?? [], computers: role?.computers ?? 0, computerNames: role?.computerList.map((x) => x.name) ?? [] },
+        protects: {
+          servers: role?.protectsServers ?? [],
+          computers: role?.computers ?? 0,
+          computerNames: role?.computerList.map((x) => x.name) ?? [],
+        },
         protectedBy: role?.protectedBy ?? [],
         activeAlerts: alerts.length,
         criticalAlerts: alerts.filter((a) => a.severity === 'Critical').length,

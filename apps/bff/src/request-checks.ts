@@ -57,7 +57,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function textProblem(value: string, field: string, multiline: boolean): Problem | null {
   if ((multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL).test(value)) {
     return {
-      message: `Invalid value for "${field}": control characters are not ` +
+      message:
+        `Invalid value for "${field}": control characters are not ` +
         `allowed${multiline ? ' (line breaks are)' : ''}.`,
       target: field,
     };

@@ -1,12 +1,10 @@
 import { z } from '@hono/zod-openapi';
 
 /** Protection topology: the graph, its findings, what a server protects, the server list. */
-const FindingCode = z
-  .string()
-  .openapi({
-    example: 'CHAIN_INDIRECT',
-    description: 'A rule code, or NO_SECONDARY for a primary that no secondary protects',
-  });
+const FindingCode = z.string().openapi({
+  example: 'CHAIN_INDIRECT',
+  description: 'A rule code, or NO_SECONDARY for a primary that no secondary protects',
+});
 
 export const Topology = z
   .object({

@@ -3,19 +3,21 @@ import { JOB_TYPES } from '@dpm/domain/model';
 
 /** Named schemas shared by routes; the same schemas produce /api/openapi.json. */
 
-export const Id = z.string().min(1).max(120).regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
+export const Id = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'must be an identifier');
 
 export const ServerParams = z.object({
   serverId: Id.openapi({ param: { name: 'serverId', in: 'path' }, example: 'srv-DS1' }),
 });
 
-export const Revision = z
-  .object({ n: z.number(), by: z.string(), at: z.number() })
-  .openapi('Revision', {
-    description:
-      'Who changed an object last and when (simulated time). Send `n` back as `expectedRevision` with an edit: a ' +
-        'changed object answers 409 STALE.',
-  });
+export const Revision = z.object({ n: z.number(), by: z.string(), at: z.number() }).openapi('Revision', {
+  description:
+    'Who changed an object last and when (simulated time). Send `n` back as `expectedRevision` with an edit: a ' +
+    'changed object answers 409 STALE.',
+});
 
 export const ErrorBody = z
   .object({
@@ -62,12 +64,10 @@ export const Protects = z
       .array(z.string())
       .openapi({ description: 'Names of the DPM servers it protects as their secondary, sorted' }),
     computers: z.number().int().openapi({ description: 'How many computers it protects directly' }),
-    computerNames: z
-      .array(z.string())
-      .openapi({
-        description:
-          'Their names when there are at most 10; otherwise empty, read them from GET /servers/{serverId}/protects',
-      }),
+    computerNames: z.array(z.string()).openapi({
+      description:
+        'Their names when there are at most 10; otherwise empty, read them from GET /servers/{serverId}/protects',
+    }),
   })
   .openapi('Protects');
 
@@ -95,15 +95,13 @@ export const ServerSummary = z
       .openapi({
         description:
           'What Monitoring › Jobs does not hold: the jobs of a database replaced by a reinstall or a DpmSync ' +
-            '-RestoreDb',
+          '-RestoreDb',
       }),
-    moveOptions: z
-      .array(z.string())
-      .openapi({
-        description:
-          'A failed primary under secondary protection: the supported options for its computers (seed 002, ' +
-            'MOVE_UNSUPPORTED)',
-      }),
+    moveOptions: z.array(z.string()).openapi({
+      description:
+        'A failed primary under secondary protection: the supported options for its computers (seed 002, ' +
+        'MOVE_UNSUPPORTED)',
+    }),
   })
   .openapi('DpmServer');
 

@@ -157,7 +157,7 @@ describe('the origin rule for signed-in changes', () => {
     });
   const count = (t: ReturnType<typeof testApp>) => row<{ n: number }>(t.db, 'SELECT count(*) AS n FROM api_tokens').n;
 
-  it('a session cookie needs the console\'s own Origin, or Sec-Fetch-Site: same-origin', async () => {
+  it("a session cookie needs the console's own Origin, or Sec-Fetch-Site: same-origin", async () => {
     const t = testApp('empty');
     const cookie = await t.session();
     const before = count(t);
@@ -185,7 +185,7 @@ describe('the origin rule for signed-in changes', () => {
     expect((await tokens(t, { cookie, origin: TEST_ORIGIN, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
   });
 
-  it('the expected origin is configured, never the request\'s Host (DNS rebinding)', async () => {
+  it("the expected origin is configured, never the request's Host (DNS rebinding)", async () => {
     const t = testApp('empty');
     const cookie = await t.session();
     const rebound = await tokens(

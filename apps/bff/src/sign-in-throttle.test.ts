@@ -137,29 +137,31 @@ describe('sign-in throttling: slows guessing, never locks a user out', () => {
 });
 
 describe('text and bodies', () => {
-  it('refuses control characters and lone surrogates in text, naming the field; a comment takes line ' +
-    'breaks', async () => {
-    const t = testApp('scenario-1');
-    for (const name of ['\u0000', 'a\u001bb', '\ud800', 'x\udc00y', 'tab\tname']) {
-      const res = await t.json('/api/auth/tokens', { name });
-      expect(res.status, JSON.stringify(name)).toBe(400);
-      expect(((await res.json()) as { error: { target: string } }).error.target).toBe('name');
-    }
-    expect((await t.json('/api/auth/tokens', { name: 'paired 🙂 surrogates' })).status).toBe(200);
-    const names = t.db.$client.prepare('SELECT name FROM api_tokens').all() as { name: string }[];
-    expect(
-      names.every((n) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(n.name)),
-    ).toBe(true);
-    const candidates = await t.app.request('/api/servers/srv-DS1/agents/candidates?search=%07');
-    expect(candidates.status).toBe(400);
-    // Acknowledge's comment is a Textarea: two lines are fine, a NUL is not.
-    const nul = await t.json('/api/servers/srv-DS1/alerts/unknown/acknowledge', { comment: 'a\u0000b' });
-    expect(nul.status).toBe(400);
-    const twoLines = await t.json('/api/servers/srv-DS1/alerts/unknown/acknowledge', {
-      comment: 'first line\r\nsecond line',
-    });
-    expect(twoLines.status).toBe(404);
-  });
+  it(
+    'refuses control characters and lone surrogates in text, naming the field; a comment takes line ' + 'breaks',
+    async () => {
+      const t = testApp('scenario-1');
+      for (const name of ['\u0000', 'a\u001bb', '\ud800', 'x\udc00y', 'tab\tname']) {
+        const res = await t.json('/api/auth/tokens', { name });
+        expect(res.status, JSON.stringify(name)).toBe(400);
+        expect(((await res.json()) as { error: { target: string } }).error.target).toBe('name');
+      }
+      expect((await t.json('/api/auth/tokens', { name: 'paired 🙂 surrogates' })).status).toBe(200);
+      const names = t.db.$client.prepare('SELECT name FROM api_tokens').all() as { name: string }[];
+      expect(
+        names.every((n) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(n.name)),
+      ).toBe(true);
+      const candidates = await t.app.request('/api/servers/srv-DS1/agents/candidates?search=%07');
+      expect(candidates.status).toBe(400);
+      // Acknowledge's comment is a Textarea: two lines are fine, a NUL is not.
+      const nul = await t.json('/api/servers/srv-DS1/alerts/unknown/acknowledge', { comment: 'a\u0000b' });
+      expect(nul.status).toBe(400);
+      const twoLines = await t.json('/api/servers/srv-DS1/alerts/unknown/acknowledge', {
+        comment: 'first line\r\nsecond line',
+      });
+      expect(twoLines.status).toBe(404);
+    },
+  );
 
   it('a body-less command takes an empty body or {}, and refuses anything else without acting', async () => {
     const t = testApp('scenario-1');

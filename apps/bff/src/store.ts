@@ -52,7 +52,12 @@ export class EstateStore {
     return this.simNow;
   }
 
-  execute<C>(op: Operation<ObjectKind, C, string>, cmd: C, actor: Actor, inTransactionToo: (tx: Db, outcome: Outcome) => void): Outcome | DomainError {
+  execute<C>(
+    op: Operation<ObjectKind, C, string>,
+    cmd: C,
+    actor: Actor,
+    inTransactionToo: (tx: Db, outcome: Outcome) => void,
+  ): Outcome | DomainError {
     const ctx: Ctx = { now: this.simNow, newId, actor: actor.name, role: actor.role };
     const result = perform(op, this.estate, cmd, ctx);
     if (isDomainError(result)) {
@@ -91,15 +96,24 @@ export class EstateStore {
   advanceTo(to: number, announce = false): Outcome {
     let all: Outcome = { changes: [], events: [] };
     for (;;) {
-      const due = this.listeners.map((l) => l.nextDue(this.simNow, to)).filter((t): t is number => t !== null && t > this.simNow && t < to);
+      const due = this.listeners
+        .map((l) => l.nextDue(this.simNow, to))
+        .filter((t): t is number => t !== null && t > this.simNow && t < to);
       const step = due.length > 0 ? Math.min(...due) : to;
       const outcome = this.tickTo(step);
       // concat, not push(...): a day of the large estate is hundreds of thousands of changes.
-      all = all.changes.length === 0 ? outcome : { changes: all.changes.concat(outcome.changes), events: all.events.concat(outcome.events) };
+      all =
+        all.changes.length === 0
+          ? outcome
+          : { changes: all.changes.concat(outcome.changes), events: all.events.concat(outcome.events) };
       for (const l of this.listeners) l.fire(this.simNow);
       if (step >= to) break;
     }
-    if (announce) this.bus.publish([{ type: 'clock', serverId: null, subjectId: 'clock', summary: String(this.simNow) }], this.simNow);
+    if (announce)
+      this.bus.publish(
+        [{ type: 'clock', serverId: null, subjectId: 'clock', summary: String(this.simNow) }],
+        this.simNow,
+      );
     return all;
   }
 

@@ -63,7 +63,7 @@ describe('dpm against the API', () => {
     expect(c.out).toContain('Done.');
   });
 
-  it('a refusal prints DPM\'s sentence and exits 1; --json prints it as JSON', async () => {
+  it("a refusal prints DPM's sentence and exits 1; --json prints it as JSON", async () => {
     const c = cli();
     expect(await c.run('dpmsync', '-Sync', '--server', 'DS1')).toBe(EXIT.refused);
     expect(c.err.join('\n')).toContain(
@@ -88,7 +88,7 @@ describe('dpm against the API', () => {
     expect(code).toBe(EXIT.unreachable);
   });
 
-  it('setdpmserver points a computer\'s agent at a DPM server', async () => {
+  it("setdpmserver points a computer's agent at a DPM server", async () => {
     const c = cli();
     expect(await c.run('setdpmserver', '-dpmServerName', 'DS3', '--computer', 'PS1')).toBe(EXIT.ok);
     expect(c.store.estate.computers['cmp-PS1']?.agent?.dpmServerName).toBe('DS3');

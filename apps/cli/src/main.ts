@@ -284,4 +284,3 @@ function print(io: Io, command: string, result: unknown, json: boolean): void {
   for (const e of events) io.out(e.summary);
   io.out('Done.');
 }
-

@@ -20,7 +20,10 @@ export const BUDGET_GZIP_BYTES = 170_000;
 /** The pages of the first load, each by the modules of the build that it needs beyond the ones before it. */
 export const FIRST_LOAD = [
   { page: 'sign-in page', modules: ['index.html'] },
-  { page: 'first work area (Monitoring › Alerts)', modules: ['src/shell/Shell.tsx', 'src/features/monitoring/MonitoringPage.tsx'] },
+  {
+    page: 'first work area (Monitoring › Alerts)',
+    modules: ['src/shell/Shell.tsx', 'src/features/monitoring/MonitoringPage.tsx'],
+  },
 ];
 
 function sizes(dist, file) {
@@ -59,7 +62,16 @@ export function firstLoad(dist) {
     return { page, files: list, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
   });
   const total = (k) => pages.reduce((n, p) => n + p[k], 0);
-  return { pages, total: { files: pages.reduce((n, p) => n + p.files.length, 0), raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') }, budgetGzip: BUDGET_GZIP_BYTES };
+  return {
+    pages,
+    total: {
+      files: pages.reduce((n, p) => n + p.files.length, 0),
+      raw: total('raw'),
+      gzip: total('gzip'),
+      brotli: total('brotli'),
+    },
+    budgetGzip: BUDGET_GZIP_BYTES,
+  };
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
@@ -73,10 +85,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.log(JSON.stringify(result));
   } else {
     for (const p of result.pages) {
-      console.log(`${p.page}: ${p.files.length} JS files, ${kb(p.raw)} raw, ${kb(p.gzip)} gzip, ${kb(p.brotli)} brotli`);
-      if (args.includes('--files')) for (const f of p.files) console.log(`    ${f.file}  ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
+      console.log(
+        `${p.page}: ${p.files.length} JS files, ${kb(p.raw)} raw, ${kb(p.gzip)} gzip, ${kb(p.brotli)} brotli`,
+      );
+      if (args.includes('--files'))
+        for (const f of p.files)
+          console.log(`    ${f.file}  ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
     }
     const t = result.total;
-    console.log(`first page's JS: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli (budget ${kb(result.budgetGzip)} gzip: ${t.gzip <= result.budgetGzip ? 'within' : 'over'})`);
+    console.log(
+      `first page's JS: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli (budget ${kb(result.budgetGzip)} gzip: ${t.gzip <= result.budgetGzip ? 'within' : 'over'})`,
+    );
   }
 }

@@ -19,7 +19,7 @@ describe('the console does not restate DPM rules', () => {
   it('refuses a comparison with a protection status, a job status, a server state or a role', async () => {
     const refused = await lint(
       [
-        "declare const r: { status: string; state: string; role: string };",
+        'declare const r: { status: string; state: string; role: string };',
         "export const a = r.status === 'Replica is inconsistent';",
         "export const b = r.state !== 'Online';",
         "export const c = r.role === 'Administrator';",
@@ -33,7 +33,7 @@ describe('the console does not restate DPM rules', () => {
   it('lets the console compare what is not a DPM state (keys, its own choices, catalogue ids)', async () => {
     const allowed = await lint(
       [
-        "declare const e: { key: string }; declare const o: { id: string }; declare const g: string;",
+        'declare const e: { key: string }; declare const o: { id: string }; declare const g: string;',
         "export const a = e.key === 'Enter';",
         "export const b = o.id === 'protection.switch';",
         "export const c = g === 'Computer';",

@@ -11,8 +11,15 @@ import { router } from './router';
 // A page opened before the server was updated asks for chunks of the old build, which are gone:
 // loading the page again brings the new build (once; a second failure is shown as an error).
 window.addEventListener('vite:preloadError', (event) => {
-  if (sessionStorage.getItem('dpm.reloadedForBuild') === document.querySelector('script[type="module"]')?.getAttribute('src')) return;
-  sessionStorage.setItem('dpm.reloadedForBuild', document.querySelector('script[type="module"]')?.getAttribute('src') ?? '');
+  if (
+    sessionStorage.getItem('dpm.reloadedForBuild') ===
+    document.querySelector('script[type="module"]')?.getAttribute('src')
+  )
+    return;
+  sessionStorage.setItem(
+    'dpm.reloadedForBuild',
+    document.querySelector('script[type="module"]')?.getAttribute('src') ?? '',
+  );
   event.preventDefault();
   window.location.reload();
 });

@@ -40,7 +40,8 @@ function shellLoader() {
 
 /** Monitoring › Alerts as it first shows: active alerts grouped by severity. */
 function monitoringLoader({ params }: LoaderFunctionArgs) {
-  if ((params.tab ?? 'alerts') === 'alerts') serverViews((id) => void queryClient.prefetchInfiniteQuery(alertsQuery(id, false, 'severity')));
+  if ((params.tab ?? 'alerts') === 'alerts')
+    serverViews((id) => void queryClient.prefetchInfiniteQuery(alertsQuery(id, false, 'severity')));
   return null;
 }
 
@@ -49,7 +50,9 @@ function protectionLoader() {
   serverViews((id) => {
     void queryClient.prefetchQuery(groupsQuery(id));
     void queryClient.prefetchQuery(serverOperationsQuery(id));
-    void queryClient.prefetchInfiniteQuery(membersQuery(id, { inactive: false, search: '', sort: 'group', dir: 'asc' }));
+    void queryClient.prefetchInfiniteQuery(
+      membersQuery(id, { inactive: false, search: '', sort: 'group', dir: 'asc' }),
+    );
   });
   return null;
 }
@@ -63,13 +66,30 @@ export const router = createBrowserRouter([
     children: [
       { index: true, loader: to('/monitoring/alerts') },
       { path: 'monitoring', loader: to('/monitoring/alerts') },
-      { path: 'monitoring/:tab', loader: monitoringLoader, lazy: async () => ({ Component: (await import('./features/monitoring/MonitoringPage')).MonitoringPage }) },
-      { path: 'protection', loader: protectionLoader, lazy: async () => ({ Component: (await import('./features/protection/ProtectionPage')).ProtectionPage }) },
-      { path: 'recovery', lazy: async () => ({ Component: (await import('./features/recovery/RecoveryPage')).RecoveryPage }) },
+      {
+        path: 'monitoring/:tab',
+        loader: monitoringLoader,
+        lazy: async () => ({ Component: (await import('./features/monitoring/MonitoringPage')).MonitoringPage }),
+      },
+      {
+        path: 'protection',
+        loader: protectionLoader,
+        lazy: async () => ({ Component: (await import('./features/protection/ProtectionPage')).ProtectionPage }),
+      },
+      {
+        path: 'recovery',
+        lazy: async () => ({ Component: (await import('./features/recovery/RecoveryPage')).RecoveryPage }),
+      },
       // Reporting brings the charts (d3).
-      { path: 'reporting', lazy: async () => ({ Component: (await import('./features/reporting/ReportingPage')).ReportingPage }) },
+      {
+        path: 'reporting',
+        lazy: async () => ({ Component: (await import('./features/reporting/ReportingPage')).ReportingPage }),
+      },
       { path: 'management', loader: to('/management/agents') },
-      { path: 'management/:tab', lazy: async () => ({ Component: (await import('./features/management/ManagementPage')).ManagementPage }) },
+      {
+        path: 'management/:tab',
+        lazy: async () => ({ Component: (await import('./features/management/ManagementPage')).ManagementPage }),
+      },
       // The topology brings the graph drawing and its layout engine; its data is asked for alongside.
       {
         path: 'topology',
@@ -80,9 +100,18 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await loadTopologyPage()).TopologyPage }),
       },
       { path: 'users', lazy: async () => ({ Component: (await import('./features/users/UsersPage')).UsersPage }) },
-      { path: 'account', lazy: async () => ({ Component: (await import('./features/account/AccountPage')).AccountPage }) },
-      { path: 'servers', lazy: async () => ({ Component: (await import('./features/servers/ServersPage')).ServersIndex }) },
-      { path: 'servers/:serverId', lazy: async () => ({ Component: (await import('./features/servers/ServersPage')).ServersPage }) },
+      {
+        path: 'account',
+        lazy: async () => ({ Component: (await import('./features/account/AccountPage')).AccountPage }),
+      },
+      {
+        path: 'servers',
+        lazy: async () => ({ Component: (await import('./features/servers/ServersPage')).ServersIndex }),
+      },
+      {
+        path: 'servers/:serverId',
+        lazy: async () => ({ Component: (await import('./features/servers/ServersPage')).ServersPage }),
+      },
       { path: '*', element: <p style={{ padding: 16 }}>This page does not exist. Choose a work area above.</p> },
     ],
   },

@@ -26,7 +26,9 @@ export function countUsers(db: Db): number {
 }
 
 export function insertUser(db: Db, user: NewUser): void {
-  db.insert(users).values({ ...user, username: user.username.toLowerCase() }).run();
+  db.insert(users)
+    .values({ ...user, username: user.username.toLowerCase() })
+    .run();
 }
 
 export function updateUser(
@@ -59,7 +61,10 @@ export function revokeSession(db: Db, id: string, at: number): void {
 
 /** Revokes every live session of a user (password or role changed, account disabled). */
 export function revokeUserSessions(db: Db, userId: string, at: number): void {
-  db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+  db.update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .run();
 }
 
 export function insertToken(db: Db, token: ApiToken): void {

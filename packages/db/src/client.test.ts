@@ -16,7 +16,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the data folder and the database files are their owner\'s only', () => {
+describe("the data folder and the database files are their owner's only", () => {
   it('creates the folder 0700 and tightens an existing one; leaves a shared sticky folder alone', () => {
     const root = scratch();
     const fresh = join(root, 'data');

@@ -32,7 +32,7 @@ function expectNoPrototypeRows(estate: Estate, when: string): void {
 
 const ctx = { now: 0, newId: (p: string) => `${p}-1`, actor: 'test' };
 
-describe('the estate\'s tables have no prototype', () => {
+describe("the estate's tables have no prototype", () => {
   it('empty, after loading from SQLite, and after changes applied either way', () => {
     expectNoPrototypeRows(emptyEstate(), 'when empty');
     const db = openDb(':memory:');

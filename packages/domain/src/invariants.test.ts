@@ -9,7 +9,16 @@ import type { CommandResult, Ctx, DomainEvent } from './command';
 import { applyChanges } from './draft';
 import { isDomainError } from './errors';
 import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
-import { FIXTURE_EPOCH, SEED_NAMES, demo, fixture, large, scenario1, type LargeOptions, type SeedName } from './fixtures/scenarios';
+import {
+  FIXTURE_EPOCH,
+  SEED_NAMES,
+  demo,
+  fixture,
+  large,
+  scenario1,
+  type LargeOptions,
+  type SeedName,
+} from './fixtures/scenarios';
 import { ALERT_CATALOG } from './alerts/alerts';
 import { STATUS_ALERTS } from './protection/replica-status';
 import { analyseTopology } from './topology/topology';
@@ -290,90 +299,99 @@ function play(commands: Command[], onStep: (step: Step) => void = () => {}): Wor
 const RUNS = { numRuns: 50 };
 
 describe('invariants of the estate over random command sequences on scenario 1', () => {
-  it('keeps exactly one owner for every agent that had one, attached to it, distinct from the pending owner (seed ' +
-    '000, NOT_OWNER)', () => {
-    fc.assert(
-      fc.property(sequenceArb, (commands) => {
-        play(commands, ({ after }) => {
-          for (const id of COMPUTERS) {
-            const agent = after.computers[id]?.agent;
-            expect(agent?.ownerId, id).toBeTruthy();
-            expect(after.servers[agent?.ownerId ?? ''], id).toBeDefined();
-            expect(agent?.attachedTo).toContain(agent?.ownerId);
-            expect(agent?.pendingOwnerId).not.toBe(agent?.ownerId);
-          }
-        });
-      }),
-      RUNS,
-    );
-  });
-
-  it('never lets a DPM server protect its own data through any chain, nor a copy of a copy, nor the same data twice ' +
-    '(seed 004, DPM chaining documentation, seed 001)', () => {
-    fc.assert(
-      fc.property(sequenceArb, (commands) => {
-        play(commands, ({ after }) => {
-          const active = Object.values(after.replicas).filter((r) => r.groupId !== null);
-          const seen = new Set<string>();
-          for (const r of active) {
-            const ds = after.dataSources[r.dataSourceId];
-            const key = `${r.serverId}|${r.dataSourceId}`;
-            expect(seen.has(key), `${r.id}: ${r.serverId} protects ${r.dataSourceId} twice`).toBe(false);
-            seen.add(key);
-            if (r.sourceServerId === null) continue;
-            // Its own data, however many servers hold the copy it would read from.
-            expect(ds?.computerId, `${r.id} protects its own data`).not.toBe(after.servers[r.serverId]?.computerId);
-            expect(r.sourceServerId, r.id).not.toBe(r.serverId);
-            // What it copies is data its primary protects directly (or protects after a switch).
-            const held = active.find((h) => h.serverId === r.sourceServerId && h.dataSourceId === r.dataSourceId);
-            if (held)
-              expect(held.sourceServerId === null || held.switched, `${r.id} copies ${held.id}, itself a copy`).toBe(
-                true,
-              );
-          }
-        });
-      }),
-      RUNS,
-    );
-  });
-
-  it("keeps every data source of a computer with its agent's one owner: a switch moves them all, and a server that " +
-    "lost the agent runs nothing through it (seeds 000, 001)", () => {
-    fc.assert(
-      fc.property(sequenceArb, (commands) => {
-        play(commands, ({ before, after }) => {
-          const active = Object.values(after.replicas).filter((r) => r.groupId !== null);
-          for (const computerId of COMPUTERS) {
-            const owner = after.computers[computerId]?.agent?.ownerId;
-            const mine = active.filter((r) => after.dataSources[r.dataSourceId]?.computerId === computerId);
-            for (const r of mine.filter((m) => m.switched))
-              expect(r.serverId, `${r.id} is switched but ${owner ?? 'nobody'} owns the agent`).toBe(owner);
-            // On the server that owns the agent after a switch, no member of the computer is left unswitched.
-            if (mine.some((m) => m.switched && m.serverId === owner)) {
-              const view = viewOf(after);
-              for (const r of mine.filter(
-                (m) => m.serverId === owner && m.sourceServerId !== null && canSwitch(view, m),
-              ))
-                expect(r.switched, `${r.id} left behind by the switch`).toBe(true);
+  it(
+    'keeps exactly one owner for every agent that had one, attached to it, distinct from the pending owner (seed ' +
+      '000, NOT_OWNER)',
+    () => {
+      fc.assert(
+        fc.property(sequenceArb, (commands) => {
+          play(commands, ({ after }) => {
+            for (const id of COMPUTERS) {
+              const agent = after.computers[id]?.agent;
+              expect(agent?.ownerId, id).toBeTruthy();
+              expect(after.servers[agent?.ownerId ?? ''], id).toBeDefined();
+              expect(agent?.attachedTo).toContain(agent?.ownerId);
+              expect(agent?.pendingOwnerId).not.toBe(agent?.ownerId);
             }
-          }
-          // No protection job completes through an agent its server does not own.
-          for (const job of Object.values(after.jobs)) {
-            if (job.status !== 'Completed' || before.jobs[job.id]?.status === 'Completed' || job.replicaId === null)
-              continue;
-            const r = after.replicas[job.replicaId];
-            const computer = after.computers[after.dataSources[r?.dataSourceId ?? '']?.computerId ?? ''];
-            if (!r || !computer?.agent || computer.dpmServerId !== null || (r.sourceServerId !== null && !r.switched))
-              continue;
-            expect(computer.agent.ownerId, `${job.type} ${job.id} of ${r.id} completed without the agent`).toBe(
-              r.serverId,
-            );
-          }
-        });
-      }),
-      RUNS,
-    );
-  });
+          });
+        }),
+        RUNS,
+      );
+    },
+  );
+
+  it(
+    'never lets a DPM server protect its own data through any chain, nor a copy of a copy, nor the same data twice ' +
+      '(seed 004, DPM chaining documentation, seed 001)',
+    () => {
+      fc.assert(
+        fc.property(sequenceArb, (commands) => {
+          play(commands, ({ after }) => {
+            const active = Object.values(after.replicas).filter((r) => r.groupId !== null);
+            const seen = new Set<string>();
+            for (const r of active) {
+              const ds = after.dataSources[r.dataSourceId];
+              const key = `${r.serverId}|${r.dataSourceId}`;
+              expect(seen.has(key), `${r.id}: ${r.serverId} protects ${r.dataSourceId} twice`).toBe(false);
+              seen.add(key);
+              if (r.sourceServerId === null) continue;
+              // Its own data, however many servers hold the copy it would read from.
+              expect(ds?.computerId, `${r.id} protects its own data`).not.toBe(after.servers[r.serverId]?.computerId);
+              expect(r.sourceServerId, r.id).not.toBe(r.serverId);
+              // What it copies is data its primary protects directly (or protects after a switch).
+              const held = active.find((h) => h.serverId === r.sourceServerId && h.dataSourceId === r.dataSourceId);
+              if (held)
+                expect(held.sourceServerId === null || held.switched, `${r.id} copies ${held.id}, itself a copy`).toBe(
+                  true,
+                );
+            }
+          });
+        }),
+        RUNS,
+      );
+    },
+  );
+
+  it(
+    "keeps every data source of a computer with its agent's one owner: a switch moves them all, and a server that " +
+      'lost the agent runs nothing through it (seeds 000, 001)',
+    () => {
+      fc.assert(
+        fc.property(sequenceArb, (commands) => {
+          play(commands, ({ before, after }) => {
+            const active = Object.values(after.replicas).filter((r) => r.groupId !== null);
+            for (const computerId of COMPUTERS) {
+              const owner = after.computers[computerId]?.agent?.ownerId;
+              const mine = active.filter((r) => after.dataSources[r.dataSourceId]?.computerId === computerId);
+              for (const r of mine.filter((m) => m.switched))
+                expect(r.serverId, `${r.id} is switched but ${owner ?? 'nobody'} owns the agent`).toBe(owner);
+              // On the server that owns the agent after a switch, no member of the computer is left unswitched.
+              if (mine.some((m) => m.switched && m.serverId === owner)) {
+                const view = viewOf(after);
+                for (const r of mine.filter(
+                  (m) => m.serverId === owner && m.sourceServerId !== null && canSwitch(view, m),
+                ))
+                  expect(r.switched, `${r.id} left behind by the switch`).toBe(true);
+              }
+            }
+            // No protection job completes through an agent its server does not own.
+            for (const job of Object.values(after.jobs)) {
+              if (job.status !== 'Completed' || before.jobs[job.id]?.status === 'Completed' || job.replicaId === null)
+                continue;
+              const r = after.replicas[job.replicaId];
+              const computer = after.computers[after.dataSources[r?.dataSourceId ?? '']?.computerId ?? ''];
+              if (!r || !computer?.agent || computer.dpmServerId !== null || (r.sourceServerId !== null && !r.switched))
+                continue;
+              expect(computer.agent.ownerId, `${job.type} ${job.id} of ${r.id} completed without the agent`).toBe(
+                r.serverId,
+              );
+            }
+          });
+        }),
+        RUNS,
+      );
+    },
+  );
 
   it('never lets a DPM server be protected by two others (ALREADY_PROTECTED_BY_DPM, seeds 001, 004)', () => {
     fc.assert(
@@ -411,25 +429,28 @@ describe('invariants of the estate over random command sequences on scenario 1',
     );
   });
 
-  it('never keeps more than 64 disk recovery points of file data or 512 of application data per replica ' +
-    '(RETENTION_LIMITS, seed 001)', () => {
-    fc.assert(
-      fc.property(sequenceArb, (commands) => {
-        play(commands, ({ after }) => {
-          const counts = new Map<string, number>();
-          for (const p of Object.values(after.recoveryPoints)) {
-            if (p.location === 'Disk' && p.replicaId) counts.set(p.replicaId, (counts.get(p.replicaId) ?? 0) + 1);
-          }
-          for (const [replicaId, n] of counts) {
-            const ds = after.dataSources[after.replicas[replicaId]?.dataSourceId ?? ''];
-            if (!ds) continue;
-            expect(n, replicaId).toBeLessThanOrEqual(maxDiskRecoveryPoints(ds.kind));
-          }
-        });
-      }),
-      RUNS,
-    );
-  });
+  it(
+    'never keeps more than 64 disk recovery points of file data or 512 of application data per replica ' +
+      '(RETENTION_LIMITS, seed 001)',
+    () => {
+      fc.assert(
+        fc.property(sequenceArb, (commands) => {
+          play(commands, ({ after }) => {
+            const counts = new Map<string, number>();
+            for (const p of Object.values(after.recoveryPoints)) {
+              if (p.location === 'Disk' && p.replicaId) counts.set(p.replicaId, (counts.get(p.replicaId) ?? 0) + 1);
+            }
+            for (const [replicaId, n] of counts) {
+              const ds = after.dataSources[after.replicas[replicaId]?.dataSourceId ?? ''];
+              if (!ds) continue;
+              expect(n, replicaId).toBeLessThanOrEqual(maxDiskRecoveryPoints(ds.kind));
+            }
+          });
+        }),
+        RUNS,
+      );
+    },
+  );
 
   it('never lays more on a disk of a storage pool than it holds', () => {
     fc.assert(
@@ -488,7 +509,8 @@ function fixtureViolations(e: Estate, now: number): string[] {
     if (!c.agent) continue;
     if (!c.agent.ownerId || !e.servers[c.agent.ownerId]) fail(`${c.id}: agent without an owner`);
     else if (!c.agent.attachedTo.includes(c.agent.ownerId)) fail(`${c.id}: owner not attached`);
-    if (c.agent.pendingOwnerId !== null && c.agent.pendingOwnerId === c.agent.ownerId) fail(`${c.id}: pending owner is the owner`);
+    if (c.agent.pendingOwnerId !== null && c.agent.pendingOwnerId === c.agent.ownerId)
+      fail(`${c.id}: pending owner is the owner`);
   }
   // No server protects its own data, a copy of a copy, or the same data twice.
   const active = Object.values(e.replicas).filter((r) => r.groupId !== null);
@@ -507,7 +529,8 @@ function fixtureViolations(e: Estate, now: number): string[] {
     if (!source) fail(`${r.id} copies a replica its source does not hold`);
     else if (source.sourceServerId !== null && !source.switched) fail(`${r.id} copies ${source.id}, itself a copy`);
   }
-  if (analyseTopology(e).violations.some((v) => v.code === 'ALREADY_PROTECTED_BY_DPM')) fail('a DPM server is protected by two others');
+  if (analyseTopology(e).violations.some((v) => v.code === 'ALREADY_PROTECTED_BY_DPM'))
+    fail('a DPM server is protected by two others');
   // Storage pools: never over-allocated, every replica in the pool on a disk.
   const byServer = new Map<string, typeof active>();
   for (const r of Object.values(e.replicas)) {
@@ -519,15 +542,19 @@ function fixtureViolations(e: Estate, now: number): string[] {
     const mine = byServer.get(server.id) ?? [];
     const inPool = mine.filter((r) => r.inStoragePool);
     const allocated = inPool.reduce((n, r) => n + r.allocatedGb, 0);
-    if (allocated > poolCapacityGb(server)) fail(`${server.name}: ${allocated} GB allocated on a pool of ${poolCapacityGb(server)} GB`);
+    if (allocated > poolCapacityGb(server))
+      fail(`${server.name}: ${allocated} GB allocated on a pool of ${poolCapacityGb(server)} GB`);
     const layout = diskLayout(server, mine);
-    for (const use of layout.disks) if (use.allocatedGb > use.disk.sizeGb) fail(`${server.name} ${use.disk.name} over-allocated`);
-    for (const r of inPool) if (r.allocatedGb > 0 && (layout.byReplica.get(r.id) ?? []).length === 0) fail(`${r.id} lies on no disk`);
+    for (const use of layout.disks)
+      if (use.allocatedGb > use.disk.sizeGb) fail(`${server.name} ${use.disk.name} over-allocated`);
+    for (const r of inPool)
+      if (r.allocatedGb > 0 && (layout.byReplica.get(r.id) ?? []).length === 0) fail(`${r.id} lies on no disk`);
   }
   // Recovery points: in the past, within their retention and DPM's count limits.
   const counts = new Map<string, number>();
   for (const p of Object.values(e.recoveryPoints)) {
-    if (!e.servers[p.serverId] || (p.replicaId !== null && !e.replicas[p.replicaId])) fail(`${p.id}: unknown server or replica`);
+    if (!e.servers[p.serverId] || (p.replicaId !== null && !e.replicas[p.replicaId]))
+      fail(`${p.id}: unknown server or replica`);
     if (p.time > now) fail(`${p.id} is in the future`);
     if (!p.external && p.expiresAt <= now) fail(`${p.id} outlived its retention`);
     if (p.location === 'Disk' && p.replicaId) counts.set(p.replicaId, (counts.get(p.replicaId) ?? 0) + 1);
@@ -538,10 +565,20 @@ function fixtureViolations(e: Estate, now: number): string[] {
   }
   // Jobs: in the past, finished with their outcome; none still running when the console opens.
   for (const j of Object.values(e.jobs)) {
-    if (!e.servers[j.serverId] || (j.replicaId !== null && !e.replicas[j.replicaId])) fail(`${j.id}: unknown server or replica`);
-    if (j.status !== 'Completed' && j.status !== 'Failed' && j.status !== 'Canceled') fail(`${j.id} is ${j.status} when the console opens`);
-    if (j.startedAt === null || j.finishedAt === null || j.scheduledAt > j.startedAt || j.startedAt > j.finishedAt || j.finishedAt > now) fail(`${j.id}: times out of order`);
-    if ((j.status === 'Failed') !== (j.error !== null)) fail(`${j.id}: ${j.status} with error ${JSON.stringify(j.error)}`);
+    if (!e.servers[j.serverId] || (j.replicaId !== null && !e.replicas[j.replicaId]))
+      fail(`${j.id}: unknown server or replica`);
+    if (j.status !== 'Completed' && j.status !== 'Failed' && j.status !== 'Canceled')
+      fail(`${j.id} is ${j.status} when the console opens`);
+    if (
+      j.startedAt === null ||
+      j.finishedAt === null ||
+      j.scheduledAt > j.startedAt ||
+      j.startedAt > j.finishedAt ||
+      j.finishedAt > now
+    )
+      fail(`${j.id}: times out of order`);
+    if ((j.status === 'Failed') !== (j.error !== null))
+      fail(`${j.id}: ${j.status} with error ${JSON.stringify(j.error)}`);
   }
   // Alerts: one active per subject and name, with DPM's severity; resolved ones after they rose.
   const activeAlerts = new Set<string>();
@@ -550,7 +587,8 @@ function fixtureViolations(e: Estate, now: number): string[] {
     if (a.severity !== ALERT_CATALOG[a.name].severity) fail(`${a.id}: ${a.name} is ${a.severity}`);
     if (a.raisedAt > now) fail(`${a.id} rose in the future`);
     if ((a.state === 'Active') !== (a.resolvedAt === null)) fail(`${a.id}: ${a.state} with resolvedAt ${a.resolvedAt}`);
-    if (a.resolvedAt !== null && (a.resolvedAt < a.raisedAt || a.resolvedAt > now)) fail(`${a.id}: resolved out of order`);
+    if (a.resolvedAt !== null && (a.resolvedAt < a.raisedAt || a.resolvedAt > now))
+      fail(`${a.id}: resolved out of order`);
     if (a.state !== 'Active') continue;
     const key = `${a.name}|${a.serverId}|${a.subjectId}`;
     if (activeAlerts.has(key)) fail(`${key}: active twice`);
@@ -559,7 +597,8 @@ function fixtureViolations(e: Estate, now: number): string[] {
   // A replica's status alert is active exactly while it is in that status.
   for (const r of active) {
     for (const [status, name] of Object.entries(STATUS_ALERTS)) {
-      if ((r.status === status) !== activeAlerts.has(`${name}|${r.serverId}|${r.id}`)) fail(`${r.id} is ${r.status}, alert ${name} ${r.status === status ? 'missing' : 'active'}`);
+      if ((r.status === status) !== activeAlerts.has(`${name}|${r.serverId}|${r.id}`))
+        fail(`${r.id} is ${r.status}, alert ${name} ${r.status === status ? 'missing' : 'active'}`);
     }
   }
   // Tapes: in a library, one per slot; a free tape holds nothing.
@@ -577,7 +616,7 @@ function fixtureViolations(e: Estate, now: number): string[] {
   return out;
 }
 
-describe('every fixture holds the model\'s invariants', () => {
+describe("every fixture holds the model's invariants", () => {
   const built = new Map<SeedName, Estate>();
   const of = (name: SeedName) => {
     const cached = built.get(name);
@@ -601,7 +640,15 @@ describe('every fixture holds the model\'s invariants', () => {
   }
 
   it('the generator of large and xlarge holds them at any scale, and gives the same rows each time', () => {
-    const opts: LargeOptions = { primaries: 4, secondaries: 1, computersPerPrimary: 6, dataSourcesPerComputer: 5, days: 14, jobDays: 2, tapes: 40 };
+    const opts: LargeOptions = {
+      primaries: 4,
+      secondaries: 1,
+      computersPerPrimary: 6,
+      dataSourcesPerComputer: 5,
+      days: 14,
+      jobDays: 2,
+      tapes: 40,
+    };
     const small = large(FIXTURE_EPOCH, opts);
     expect(fixtureViolations(small, FIXTURE_EPOCH)).toEqual([]);
     expect(Object.keys(small.servers)).toHaveLength(5);
@@ -610,7 +657,15 @@ describe('every fixture holds the model\'s invariants', () => {
   }, 60_000);
 
   it('finds what a fixture must not be: an over-allocated pool, a status without its alert, a job still running', () => {
-    const e = large(FIXTURE_EPOCH, { primaries: 2, secondaries: 1, computersPerPrimary: 4, dataSourcesPerComputer: 5, days: 3, jobDays: 1, tapes: 6 });
+    const e = large(FIXTURE_EPOCH, {
+      primaries: 2,
+      secondaries: 1,
+      computersPerPrimary: 4,
+      dataSourcesPerComputer: 5,
+      days: 3,
+      jobDays: 1,
+      tapes: 6,
+    });
     const dpm01 = e.servers['srv-DPM01'];
     const replica = Object.values(e.replicas).find((r) => r.serverId === 'srv-DPM01');
     const job = Object.values(e.jobs)[0];
@@ -628,21 +683,35 @@ describe('every fixture holds the model\'s invariants', () => {
   it('demo: Show inactive alerts on DS1 has a fortnight of history, and a warning is active when the console opens', () => {
     const alerts = Object.values(of('demo').alerts).filter((a) => a.serverId === 'srv-DS1');
     const inactive = new Set(alerts.filter((a) => a.state === 'Inactive').map((a) => a.name));
-    for (const name of ['Agent unreachable', 'Synchronization failed', 'Replica is inconsistent', 'Replica inconsistent, verification in progress', 'Recovery point creation failed', 'Library not available'] as const) {
+    for (const name of [
+      'Agent unreachable',
+      'Synchronization failed',
+      'Replica is inconsistent',
+      'Replica inconsistent, verification in progress',
+      'Recovery point creation failed',
+      'Library not available',
+    ] as const) {
       expect(inactive, name).toContain(name);
     }
-    expect(alerts.filter((a) => a.state === 'Active' && a.severity === 'Warning').map((a) => a.name)).toEqual(['Detailed inventory failed']);
+    expect(alerts.filter((a) => a.state === 'Active' && a.severity === 'Warning').map((a) => a.name)).toEqual([
+      'Detailed inventory failed',
+    ]);
     expect(alerts.filter((a) => a.state === 'Active' && a.name === 'Backup to tape failed')).toHaveLength(2);
     // The history spans the fortnight, each failure resolved when DPM recovered from it.
     const times = alerts.map((a) => a.raisedAt);
     expect(Math.min(...times)).toBeLessThan(FIXTURE_EPOCH - 10 * DAY);
-    expect(Object.values(of('demo').jobs).filter((j) => j.status === 'Failed').map((j) => j.type)).toEqual(expect.arrayContaining(['Synchronization', 'Recovery point', 'Tape backup', 'Detailed inventory']));
+    expect(
+      Object.values(of('demo').jobs)
+        .filter((j) => j.status === 'Failed')
+        .map((j) => j.type),
+    ).toEqual(expect.arrayContaining(['Synchronization', 'Recovery point', 'Tape backup', 'Detailed inventory']));
   }, 60_000);
 
   it('large: every DPM server has two weeks of jobs and alerts, and a pool that holds its replicas with room to spare', () => {
     const e = of('large');
     const jobsOf = new Map<string, number>();
-    for (const j of Object.values(e.jobs)) jobsOf.set(j.serverId, Math.min(jobsOf.get(j.serverId) ?? Infinity, j.scheduledAt));
+    for (const j of Object.values(e.jobs))
+      jobsOf.set(j.serverId, Math.min(jobsOf.get(j.serverId) ?? Infinity, j.scheduledAt));
     const alertsOf = new Set(Object.values(e.alerts).map((a) => a.serverId));
     for (const server of Object.values(e.servers)) {
       // The oldest of its jobs is from the start of the fortnight.
@@ -651,7 +720,9 @@ describe('every fixture holds the model\'s invariants', () => {
     }
     const dpm01 = e.servers['srv-DPM01'];
     if (!dpm01) throw new Error('no DPM01');
-    const allocated = Object.values(e.replicas).filter((r) => r.serverId === dpm01.id && r.inStoragePool).reduce((n, r) => n + r.allocatedGb, 0);
+    const allocated = Object.values(e.replicas)
+      .filter((r) => r.serverId === dpm01.id && r.inStoragePool)
+      .reduce((n, r) => n + r.allocatedGb, 0);
     expect(allocated / poolCapacityGb(dpm01)).toBeLessThan(0.85);
   }, 180_000);
 });

@@ -20,13 +20,7 @@ export const JOB_TYPES = [
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
-export const JOB_STATUSES = [
-  'Scheduled',
-  'In progress',
-  'Completed',
-  'Failed',
-  'Canceled',
-] as const;
+export const JOB_STATUSES = ['Scheduled', 'In progress', 'Completed', 'Failed', 'Canceled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export interface Job {

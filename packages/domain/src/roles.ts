@@ -16,6 +16,8 @@ export function roleAllows(role: Role, needed: Role): boolean {
 
 /** The sentence of a refusal for want of a role. */
 export function roleRefusal(needed: Role, actor: { name: string; role: Role }): string {
-  return `This needs the ${needed} role; ${actor.name} is ` +
-    `${actor.role === 'Operator' || actor.role === 'Administrator' ? 'an' : 'a'} ${actor.role}.`;
+  return (
+    `This needs the ${needed} role; ${actor.name} is ` +
+    `${actor.role === 'Operator' || actor.role === 'Administrator' ? 'an' : 'a'} ${actor.role}.`
+  );
 }

@@ -27,7 +27,7 @@ import type { MemberRef } from './protection/rules';
  * structuredClone, which Node provides; the domain's compiler settings (ES2023, no DOM or Node
  * types) don't declare it, so it is typed here for the tests.
  */
-export const structuredCopy = <T,>(value: T): T =>
+export const structuredCopy = <T>(value: T): T =>
   (globalThis as unknown as { structuredClone: <U>(v: U) => U }).structuredClone(value);
 
 export const MINUTE = 60_000;

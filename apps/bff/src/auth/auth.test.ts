@@ -66,45 +66,47 @@ const call = (t: ReturnType<typeof testApp>, op: Operation, headers: Record<stri
   );
 
 describe('roles on every route of the OpenAPI document', () => {
-  it('answers 401, 403 or lets through exactly as the role table says; refusals change nothing and are ' +
-    'audited', async () => {
-    const t = testApp('scenario-1');
-    const tokens: Record<Role, string> = {
-      Reader: tokenFor(t.db, 'Reader'),
-      Operator: tokenFor(t.db, 'Operator'),
-      Administrator: t.token,
-    };
-    const ops = await operations(t);
-    expect(ops.length).toBeGreaterThan(40);
-    for (const op of ops) {
-      const permission = accessOf(op.method, op.honoPath);
-      const before = fingerprint(t.db);
-      const auditBefore = row<{ n: number }>(t.db, "SELECT count(*) AS n FROM audit WHERE outcome = 'refused'").n;
-      const anonymous = await call(t, op, {});
-      if (permission.kind === 'public') {
-        expect([401, 403], `${op.method} ${op.path} is public`).not.toContain(anonymous.status);
-        continue;
+  it(
+    'answers 401, 403 or lets through exactly as the role table says; refusals change nothing and are ' + 'audited',
+    async () => {
+      const t = testApp('scenario-1');
+      const tokens: Record<Role, string> = {
+        Reader: tokenFor(t.db, 'Reader'),
+        Operator: tokenFor(t.db, 'Operator'),
+        Administrator: t.token,
+      };
+      const ops = await operations(t);
+      expect(ops.length).toBeGreaterThan(40);
+      for (const op of ops) {
+        const permission = accessOf(op.method, op.honoPath);
+        const before = fingerprint(t.db);
+        const auditBefore = row<{ n: number }>(t.db, "SELECT count(*) AS n FROM audit WHERE outcome = 'refused'").n;
+        const anonymous = await call(t, op, {});
+        if (permission.kind === 'public') {
+          expect([401, 403], `${op.method} ${op.path} is public`).not.toContain(anonymous.status);
+          continue;
+        }
+        expect(anonymous.status, `${op.method} ${op.path} anonymous`).toBe(401);
+        for (const role of ['Reader', 'Operator', 'Administrator'] as const) {
+          const res = await call(
+            t,
+            op,
+            { authorization: `Bearer ${tokens[role]}` },
+            op.path.endsWith('/sign-out') ? '{}' : '{"__probe":1}',
+          );
+          if (allows(role, permission))
+            expect([401, 403], `${op.method} ${op.path} as ${role}`).not.toContain(res.status);
+          else expect(res.status, `${op.method} ${op.path} as ${role}`).toBe(403);
+          expect(res.status, `${op.method} ${op.path} as ${role}`).toBeLessThan(500);
+        }
+        if (op.method !== 'GET') {
+          expect(fingerprint(t.db), `${op.method} ${op.path} changed nothing`).toBe(before);
+          const refused = row<{ n: number }>(t.db, "SELECT count(*) AS n FROM audit WHERE outcome = 'refused'").n;
+          expect(refused, `${op.method} ${op.path} refusals audited`).toBeGreaterThan(auditBefore);
+        }
       }
-      expect(anonymous.status, `${op.method} ${op.path} anonymous`).toBe(401);
-      for (const role of ['Reader', 'Operator', 'Administrator'] as const) {
-        const res = await call(
-          t,
-          op,
-          { authorization: `Bearer ${tokens[role]}` },
-          op.path.endsWith('/sign-out') ? '{}' : '{"__probe":1}',
-        );
-        if (allows(role, permission))
-          expect([401, 403], `${op.method} ${op.path} as ${role}`).not.toContain(res.status);
-        else expect(res.status, `${op.method} ${op.path} as ${role}`).toBe(403);
-        expect(res.status, `${op.method} ${op.path} as ${role}`).toBeLessThan(500);
-      }
-      if (op.method !== 'GET') {
-        expect(fingerprint(t.db), `${op.method} ${op.path} changed nothing`).toBe(before);
-        const refused = row<{ n: number }>(t.db, "SELECT count(*) AS n FROM audit WHERE outcome = 'refused'").n;
-        expect(refused, `${op.method} ${op.path} refusals audited`).toBeGreaterThan(auditBefore);
-      }
-    }
-  });
+    },
+  );
 
   it('a Reader sees the estate but may not switch protection; an Administrator may', async () => {
     const t = testApp('scenario-1');
@@ -145,7 +147,7 @@ describe('roles on every route of the OpenAPI document', () => {
     const point = row<{ id: string }>(
       t.db,
       "SELECT id FROM recovery_points WHERE server_id = 'srv-DS1' AND data_source_id = 'ds-PS1-C' ORDER BY time DESC " +
-        "LIMIT 1",
+        'LIMIT 1',
     );
     const recover = (recoveryType: string, destination: string | null) =>
       t.raw.request('/api/servers/srv-DS1/recovery/recover', {

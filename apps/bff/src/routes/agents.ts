@@ -36,13 +36,11 @@ const Candidate = z
     dpmVersion: z.string().nullable(),
     hasAgent: z.boolean(),
     owner: z.string().nullable(),
-    whyNot: z
-      .object({ Install: Reason, Attach: Reason })
-      .openapi({
-        description:
-          "Why this server can't take the agent by each method (rule code and sentence), as Install or Attach would " +
-            "refuse it; null when it can",
-      }),
+    whyNot: z.object({ Install: Reason, Attach: Reason }).openapi({
+      description:
+        "Why this server can't take the agent by each method (rule code and sentence), as Install or Attach would " +
+        'refuse it; null when it can',
+    }),
   })
   .openapi('AgentCandidate');
 

@@ -31,12 +31,10 @@ import { addressKey } from '../auth/throttle';
 export const UNKNOWN_ACCOUNT = 'unknown account';
 
 const TAG = 'Accounts';
-const Capabilities = z
-  .object({ users: z.boolean(), audit: z.boolean(), clock: z.boolean() })
-  .openapi({
-    description:
-      'The console pages this user may open, as the routes behind them allow: Users, the Audit log, Advance clock',
-  });
+const Capabilities = z.object({ users: z.boolean(), audit: z.boolean(), clock: z.boolean() }).openapi({
+  description:
+    'The console pages this user may open, as the routes behind them allow: Users, the Audit log, Advance clock',
+});
 const Me = z.object({ username: z.string(), role: z.enum(ROLES), capabilities: Capabilities }).openapi('Me');
 const Ok = z.object({ ok: z.literal(true) });
 const Token = z
@@ -178,7 +176,8 @@ export function authRoutes(d: AppDeps) {
           {
             error: {
               code: 'THROTTLED',
-              message: `Too many failed sign-ins. Try again in ` +
+              message:
+                `Too many failed sign-ins. Try again in ` +
                 `${seconds < 120 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`}.`,
             },
           },

@@ -45,31 +45,34 @@ async function race(t: ReturnType<typeof testApp>, path: string, body: unknown) 
 }
 
 describe('Switch Disaster Protection says its direction', () => {
-  it('20 identical requests from two administrators: one switches, 19 are refused with ALREADY_SWITCHED and change ' +
-    'nothing', async () => {
-    const t = testApp('scenario-1');
-    const { statuses, codes } = await race(t, '/servers/srv-DS3/protection/switch', {
-      replicaIds: [C_ON_DS3],
-      direction: 'to-secondary',
-    });
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    expect(codes.filter((c) => c === 'ALREADY_SWITCHED')).toHaveLength(19);
-    expect(t.store.estate.replicas[C_ON_DS3]?.switched).toBe(true);
-    expect(t.store.estate.computers['cmp-PS1']?.agent?.ownerId).toBe('srv-DS3');
-    expect(ownershipAlerts(t)).toBe(0);
-    // Every request is audited once: one success, nineteen refusals with the rule code.
-    expect(
-      row(
-        t.db,
-        "SELECT count(*) AS n FROM audit WHERE action = 'protection.switch' AND outcome = 'refused' AND code = " +
-          "'ALREADY_SWITCHED'",
-      ),
-    ).toEqual({ n: 19 });
-    expect(
-      row(t.db, "SELECT count(*) AS n FROM audit WHERE action = 'protection.switch' AND outcome = 'success'"),
-    ).toEqual({ n: 1 });
-  });
+  it(
+    '20 identical requests from two administrators: one switches, 19 are refused with ALREADY_SWITCHED and change ' +
+      'nothing',
+    async () => {
+      const t = testApp('scenario-1');
+      const { statuses, codes } = await race(t, '/servers/srv-DS3/protection/switch', {
+        replicaIds: [C_ON_DS3],
+        direction: 'to-secondary',
+      });
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+      expect(codes.filter((c) => c === 'ALREADY_SWITCHED')).toHaveLength(19);
+      expect(t.store.estate.replicas[C_ON_DS3]?.switched).toBe(true);
+      expect(t.store.estate.computers['cmp-PS1']?.agent?.ownerId).toBe('srv-DS3');
+      expect(ownershipAlerts(t)).toBe(0);
+      // Every request is audited once: one success, nineteen refusals with the rule code.
+      expect(
+        row(
+          t.db,
+          "SELECT count(*) AS n FROM audit WHERE action = 'protection.switch' AND outcome = 'refused' AND code = " +
+            "'ALREADY_SWITCHED'",
+        ),
+      ).toEqual({ n: 19 });
+      expect(
+        row(t.db, "SELECT count(*) AS n FROM audit WHERE action = 'protection.switch' AND outcome = 'success'"),
+      ).toEqual({ n: 1 });
+    },
+  );
 
   it('the same for a group; and switching back what is not switched is NOT_SWITCHED', async () => {
     const t = testApp('scenario-1');
@@ -144,44 +147,46 @@ describe('Switch Disaster Protection says its direction', () => {
 });
 
 describe('edits from a stale view are refused (STALE)', () => {
-  it('two administrators edit the same protection group: one wins, the other is told who changed it and ' +
-    'when', async () => {
-    const t = testApp('scenario-1');
-    const colleague = secondAdministrator(t);
-    const shown = (
-      (await (await t.app.request('/api/servers/srv-DS1/protection/groups/pg-DS1-1')).json()) as {
-        revision: { n: number };
-      }
-    ).revision.n;
-    const mine = await post(t, t.token, '/servers/srv-DS1/protection/groups/pg-DS1-1/modify', {
-      name: 'Renamed by admin',
-      expectedRevision: shown,
-    });
-    expect(mine.status).toBe(200);
-    const theirs = await post(t, colleague, '/servers/srv-DS1/protection/groups/pg-DS1-1/modify', {
-      name: 'Renamed by colleague',
-      expectedRevision: shown,
-    });
-    expect(theirs.status).toBe(409);
-    const refusal = (
-      (await theirs.json()) as { error: { code: string; message: string; changed: { n: number; by: string } } }
-    ).error;
-    expect(refusal).toMatchObject({ code: 'STALE', changed: { n: shown + 1, by: 'admin' } });
-    expect(refusal.message).toMatch(
-      new RegExp(
-        '^The protection group Renamed by admin was changed by admin ' +
-          String.raw`at \d{4}-\d\d-\d\d \d\d:\d\d UTC since you opened it`,
-      ),
-    );
-    expect(t.store.estate.groups['pg-DS1-1']?.name).toBe('Renamed by admin');
-    expect(row(t.db, 'SELECT actor, outcome, code FROM audit ORDER BY id DESC LIMIT 1')).toEqual({
-      actor: 'colleague',
-      outcome: 'refused',
-      code: 'STALE',
-    });
-  });
+  it(
+    'two administrators edit the same protection group: one wins, the other is told who changed it and ' + 'when',
+    async () => {
+      const t = testApp('scenario-1');
+      const colleague = secondAdministrator(t);
+      const shown = (
+        (await (await t.app.request('/api/servers/srv-DS1/protection/groups/pg-DS1-1')).json()) as {
+          revision: { n: number };
+        }
+      ).revision.n;
+      const mine = await post(t, t.token, '/servers/srv-DS1/protection/groups/pg-DS1-1/modify', {
+        name: 'Renamed by admin',
+        expectedRevision: shown,
+      });
+      expect(mine.status).toBe(200);
+      const theirs = await post(t, colleague, '/servers/srv-DS1/protection/groups/pg-DS1-1/modify', {
+        name: 'Renamed by colleague',
+        expectedRevision: shown,
+      });
+      expect(theirs.status).toBe(409);
+      const refusal = (
+        (await theirs.json()) as { error: { code: string; message: string; changed: { n: number; by: string } } }
+      ).error;
+      expect(refusal).toMatchObject({ code: 'STALE', changed: { n: shown + 1, by: 'admin' } });
+      expect(refusal.message).toMatch(
+        new RegExp(
+          '^The protection group Renamed by admin was changed by admin ' +
+            String.raw`at \d{4}-\d\d-\d\d \d\d:\d\d UTC since you opened it`,
+        ),
+      );
+      expect(t.store.estate.groups['pg-DS1-1']?.name).toBe('Renamed by admin');
+      expect(row(t.db, 'SELECT actor, outcome, code FROM audit ORDER BY id DESC LIMIT 1')).toEqual({
+        actor: 'colleague',
+        outcome: 'refused',
+        code: 'STALE',
+      });
+    },
+  );
 
-  it('disk allocation, the library door and a user\'s role follow the revision they were shown', async () => {
+  it("disk allocation, the library door and a user's role follow the revision they were shown", async () => {
     const t = testApp('demo');
     const allocate = (gb: number, expectedRevision: number) =>
       post(t, t.token, '/servers/srv-DS1/protection/members/rep-DS1-PS1-C/disk-allocation', {

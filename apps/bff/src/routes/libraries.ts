@@ -46,7 +46,7 @@ const libraries = readRoute(
   TAG,
   '/servers/{serverId}/libraries',
   "The tape libraries the server's DPM database knows (found by Rescan since DPM was installed), with their tapes, " +
-    "and what can be done to each",
+    'and what can be done to each',
   ServerParams,
   NoQuery,
   z.array(Library),

@@ -35,49 +35,57 @@ describe('Protection Agent Installation Wizard: Attach / Install with domain cre
     });
   });
 
-  it('refuses a DPM server of another version with VERSION_MISMATCH (422) and attaches one of the same ' +
-    'version', async () => {
-    const t = testApp('scenario-1');
-    expect(
-      (await t.json('/api/estate/servers', { name: 'DS5', fqdn: 'ds5.contoso.com', version: V9, storagePoolGb: 1000 }))
-        .status,
-    ).toBe(200);
-    const candidates = (await (await t.app.request('/api/servers/srv-DS4/agents/candidates?search=DS5')).json()) as {
-      computerId: string;
-      dpmVersion: string;
-    }[];
-    // Select Computers says before any credentials why DS4 can't take DS5's agent.
-    expect(candidates).toEqual([
-      expect.objectContaining({
-        dpmVersion: '9.0.100.0 UR1',
-        hasAgent: true,
-        whyNot: {
-          Install: expect.objectContaining({ code: 'VERSION_MISMATCH' }) as unknown,
-          Attach: expect.objectContaining({ code: 'VERSION_MISMATCH' }) as unknown,
-        },
-      }),
-    ]);
-    const ds5 = candidates[0]?.computerId ?? '';
-    const before = JSON.stringify(t.store.estate.computers[ds5]);
-    const refused = await t.json('/api/servers/srv-DS4/agents/attach', {
-      computerIds: [ds5],
-      method: 'Attach',
-      credentials: DOMAIN_ADMIN,
-    });
-    expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ error: { code: 'VERSION_MISMATCH' } });
-    expect(JSON.stringify(t.store.estate.computers[ds5])).toBe(before);
-    expect(
-      (
-        await t.json('/api/servers/srv-DS4/agents/attach', {
-          computerIds: ['cmp-DS1'],
-          method: 'Attach',
-          credentials: DOMAIN_ADMIN,
-        })
-      ).status,
-    ).toBe(200);
-    expect(t.store.estate.computers['cmp-DS1']?.agent?.attachedTo).toContain('srv-DS4');
-  });
+  it(
+    'refuses a DPM server of another version with VERSION_MISMATCH (422) and attaches one of the same ' + 'version',
+    async () => {
+      const t = testApp('scenario-1');
+      expect(
+        (
+          await t.json('/api/estate/servers', {
+            name: 'DS5',
+            fqdn: 'ds5.contoso.com',
+            version: V9,
+            storagePoolGb: 1000,
+          })
+        ).status,
+      ).toBe(200);
+      const candidates = (await (await t.app.request('/api/servers/srv-DS4/agents/candidates?search=DS5')).json()) as {
+        computerId: string;
+        dpmVersion: string;
+      }[];
+      // Select Computers says before any credentials why DS4 can't take DS5's agent.
+      expect(candidates).toEqual([
+        expect.objectContaining({
+          dpmVersion: '9.0.100.0 UR1',
+          hasAgent: true,
+          whyNot: {
+            Install: expect.objectContaining({ code: 'VERSION_MISMATCH' }) as unknown,
+            Attach: expect.objectContaining({ code: 'VERSION_MISMATCH' }) as unknown,
+          },
+        }),
+      ]);
+      const ds5 = candidates[0]?.computerId ?? '';
+      const before = JSON.stringify(t.store.estate.computers[ds5]);
+      const refused = await t.json('/api/servers/srv-DS4/agents/attach', {
+        computerIds: [ds5],
+        method: 'Attach',
+        credentials: DOMAIN_ADMIN,
+      });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ error: { code: 'VERSION_MISMATCH' } });
+      expect(JSON.stringify(t.store.estate.computers[ds5])).toBe(before);
+      expect(
+        (
+          await t.json('/api/servers/srv-DS4/agents/attach', {
+            computerIds: ['cmp-DS1'],
+            method: 'Attach',
+            credentials: DOMAIN_ADMIN,
+          })
+        ).status,
+      ).toBe(200);
+      expect(t.store.estate.computers['cmp-DS1']?.agent?.attachedTo).toContain('srv-DS4');
+    },
+  );
 });
 
 describe('secrets: domain passwords and vault passphrases', () => {
@@ -175,38 +183,40 @@ describe('Management routes', () => {
     expect((await t.json(`${lib}/enabled`, { enabled: false })).status).toBe(409);
   });
 
-  it('agents: disable, enable, uninstall refused while protected; disks: add disk and the replicas of the ' +
-    'pool', async () => {
-    const t = testApp('scenario-1');
-    expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/disable-protection', {})).status).toBe(200);
-    expect(t.store.estate.computers['cmp-PS1']?.agent?.status).toBe('Disabled');
-    expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/enable-protection', {})).status).toBe(200);
-    expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/uninstall', {})).status).toBe(409);
-    expect((await t.json('/api/servers/srv-DS1/agents/refresh', {})).status).toBe(200);
-    expect((await t.json('/api/servers/srv-DS1/disks', { sizeGb: 500 })).status).toBe(200);
-    expect(poolCapacityGb(t.store.estate.servers['srv-DS1'] ?? { disks: [] })).toBe(20_500);
-    const replicas = (await (await t.app.request('/api/servers/srv-DS1/disks/replicas')).json()) as {
-      id: string;
-      computer: string;
-      disks: string[];
-    }[];
-    expect(replicas.map((r) => r.computer)).toContain('PS1');
-    const pool = (await (await t.app.request('/api/servers/srv-DS1/disks')).json()) as {
-      storagePoolGb: number;
-      disks: { id: string; name: string; replicas: number; missing: boolean }[];
-    };
-    expect(pool.disks.map((k) => k.name)).toEqual(['Disk 1', 'Disk 2', 'Disk 3']);
-    const first = pool.disks[0];
-    if (!first) throw new Error('no disk');
-    const onFirst = replicas.filter((r) => r.disks.includes('Disk 1'));
-    expect(onFirst).toHaveLength(first.replicas);
-    // A disk in use can't be removed; once it fails, its replicas are missing and it can.
-    expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/remove`, {})).status).toBe(409);
-    expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/simulate-failure`, {})).status).toBe(200);
-    for (const r of onFirst) expect(t.store.estate.replicas[r.id]?.status).toBe('Replica is missing');
-    expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/remove`, {})).status).toBe(200);
-    expect((await t.json('/api/servers/srv-DS1/disks/disk-nope/remove', {})).status).toBe(404);
-  });
+  it(
+    'agents: disable, enable, uninstall refused while protected; disks: add disk and the replicas of the ' + 'pool',
+    async () => {
+      const t = testApp('scenario-1');
+      expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/disable-protection', {})).status).toBe(200);
+      expect(t.store.estate.computers['cmp-PS1']?.agent?.status).toBe('Disabled');
+      expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/enable-protection', {})).status).toBe(200);
+      expect((await t.json('/api/servers/srv-DS1/agents/cmp-PS1/uninstall', {})).status).toBe(409);
+      expect((await t.json('/api/servers/srv-DS1/agents/refresh', {})).status).toBe(200);
+      expect((await t.json('/api/servers/srv-DS1/disks', { sizeGb: 500 })).status).toBe(200);
+      expect(poolCapacityGb(t.store.estate.servers['srv-DS1'] ?? { disks: [] })).toBe(20_500);
+      const replicas = (await (await t.app.request('/api/servers/srv-DS1/disks/replicas')).json()) as {
+        id: string;
+        computer: string;
+        disks: string[];
+      }[];
+      expect(replicas.map((r) => r.computer)).toContain('PS1');
+      const pool = (await (await t.app.request('/api/servers/srv-DS1/disks')).json()) as {
+        storagePoolGb: number;
+        disks: { id: string; name: string; replicas: number; missing: boolean }[];
+      };
+      expect(pool.disks.map((k) => k.name)).toEqual(['Disk 1', 'Disk 2', 'Disk 3']);
+      const first = pool.disks[0];
+      if (!first) throw new Error('no disk');
+      const onFirst = replicas.filter((r) => r.disks.includes('Disk 1'));
+      expect(onFirst).toHaveLength(first.replicas);
+      // A disk in use can't be removed; once it fails, its replicas are missing and it can.
+      expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/remove`, {})).status).toBe(409);
+      expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/simulate-failure`, {})).status).toBe(200);
+      for (const r of onFirst) expect(t.store.estate.replicas[r.id]?.status).toBe('Replica is missing');
+      expect((await t.json(`/api/servers/srv-DS1/disks/${first.id}/remove`, {})).status).toBe(200);
+      expect((await t.json('/api/servers/srv-DS1/disks/disk-nope/remove', {})).status).toBe(404);
+    },
+  );
 
   it('estate: VSS writer, remove computer and server', async () => {
     const t = testApp('scenario-1');
@@ -219,25 +229,28 @@ describe('Management routes', () => {
     expect((await t.json('/api/estate/servers/srv-DS3/remove', {})).status).toBe(409);
   });
 
-  it('estate: Simulate unclean shutdown makes the replicas of PS1 inconsistent, raises their alerts, and is ' +
-    'audited', async () => {
-    const t = testApp('scenario-1');
-    const res = await t.json('/api/estate/computers/cmp-PS1/unclean-shutdown', {});
-    expect(res.status).toBe(200);
-    const ps1 = Object.values(t.store.estate.replicas).filter(
-      (r) => r.serverId === 'srv-DS1' && t.store.estate.dataSources[r.dataSourceId]?.computerId === 'cmp-PS1',
-    );
-    expect(ps1.length).toBeGreaterThan(0);
-    expect(ps1.every((r) => r.status === 'Replica is inconsistent')).toBe(true);
-    const alerts = (await (await t.app.request('/api/servers/srv-DS1/alerts?limit=500')).json()) as {
-      items: { name: string; state: string }[];
-    };
-    expect(alerts.items.filter((a) => a.name === 'Replica is inconsistent' && a.state === 'Active')).toHaveLength(
-      ps1.length,
-    );
-    const audit = await (await t.app.request('/api/audit?limit=50')).text();
-    expect(audit).toContain('estate.unclean-shutdown');
-    const unknown = await t.json('/api/estate/computers/FS99/unclean-shutdown', {});
-    expect(unknown.status).toBe(404);
-  });
+  it(
+    'estate: Simulate unclean shutdown makes the replicas of PS1 inconsistent, raises their alerts, and is ' +
+      'audited',
+    async () => {
+      const t = testApp('scenario-1');
+      const res = await t.json('/api/estate/computers/cmp-PS1/unclean-shutdown', {});
+      expect(res.status).toBe(200);
+      const ps1 = Object.values(t.store.estate.replicas).filter(
+        (r) => r.serverId === 'srv-DS1' && t.store.estate.dataSources[r.dataSourceId]?.computerId === 'cmp-PS1',
+      );
+      expect(ps1.length).toBeGreaterThan(0);
+      expect(ps1.every((r) => r.status === 'Replica is inconsistent')).toBe(true);
+      const alerts = (await (await t.app.request('/api/servers/srv-DS1/alerts?limit=500')).json()) as {
+        items: { name: string; state: string }[];
+      };
+      expect(alerts.items.filter((a) => a.name === 'Replica is inconsistent' && a.state === 'Active')).toHaveLength(
+        ps1.length,
+      );
+      const audit = await (await t.app.request('/api/audit?limit=50')).text();
+      expect(audit).toContain('estate.unclean-shutdown');
+      const unknown = await t.json('/api/estate/computers/FS99/unclean-shutdown', {});
+      expect(unknown.status).toBe(404);
+    },
+  );
 });

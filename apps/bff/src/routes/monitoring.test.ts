@@ -96,39 +96,42 @@ describe('Monitoring › Jobs routes', () => {
 });
 
 describe('Group by is done by the server (the lists page)', () => {
-  it('pages the Jobs of DS1 grouped by Computer: every group whole before the next, newest first inside, nothing ' +
-    'lost or repeated', async () => {
-    const t = testApp('demo');
-    const all: { id: string; computer: string | null; scheduledAt: number }[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = (await (
-        await t.app.request(
-          `/api/servers/srv-DS1/jobs?groupBy=computer&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        )
-      ).json()) as {
-        items: { id: string; computer: string | null; scheduledAt: number }[];
-        nextCursor: string | null;
+  it(
+    'pages the Jobs of DS1 grouped by Computer: every group whole before the next, newest first inside, nothing ' +
+      'lost or repeated',
+    async () => {
+      const t = testApp('demo');
+      const all: { id: string; computer: string | null; scheduledAt: number }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = (await (
+          await t.app.request(
+            `/api/servers/srv-DS1/jobs?groupBy=computer&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          )
+        ).json()) as {
+          items: { id: string; computer: string | null; scheduledAt: number }[];
+          nextCursor: string | null;
+          total: number;
+        };
+        all.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const ungrouped = (await (await t.app.request('/api/servers/srv-DS1/jobs?limit=500')).json()) as {
+        items: { id: string }[];
         total: number;
       };
-      all.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    const ungrouped = (await (await t.app.request('/api/servers/srv-DS1/jobs?limit=500')).json()) as {
-      items: { id: string }[];
-      total: number;
-    };
-    expect(all).toHaveLength(ungrouped.total);
-    expect(new Set(all.map((j) => j.id)).size).toBe(all.length);
-    const order = all.map((j) => j.computer ?? '~');
-    const groups = order.filter((g, i) => i === 0 || order[i - 1] !== g);
-    expect(new Set(groups).size).toBe(groups.length);
-    expect(groups.length).toBeGreaterThan(1);
-    for (let i = 1; i < all.length; i += 1) {
-      const [a, b] = [all[i - 1], all[i]];
-      if (a && b && a.computer === b.computer) expect(a.scheduledAt).toBeGreaterThanOrEqual(b.scheduledAt);
-    }
-  });
+      expect(all).toHaveLength(ungrouped.total);
+      expect(new Set(all.map((j) => j.id)).size).toBe(all.length);
+      const order = all.map((j) => j.computer ?? '~');
+      const groups = order.filter((g, i) => i === 0 || order[i - 1] !== g);
+      expect(new Set(groups).size).toBe(groups.length);
+      expect(groups.length).toBeGreaterThan(1);
+      for (let i = 1; i < all.length; i += 1) {
+        const [a, b] = [all[i - 1], all[i]];
+        if (a && b && a.computer === b.computer) expect(a.scheduledAt).toBeGreaterThanOrEqual(b.scheduledAt);
+      }
+    },
+  );
 
   it('orders alerts grouped by severity Critical, Warning, Information', async () => {
     const t = testApp('demo');

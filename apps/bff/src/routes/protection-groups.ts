@@ -83,12 +83,9 @@ const ModifyGroupBody = z
 const ProtectedBy = z
   .object({ serverId: z.string(), server: z.string(), groupId: z.string(), group: z.string() })
   .nullable();
-const WhyNot = z
-  .object({ code: z.string(), message: z.string() })
-  .nullable()
-  .openapi({
-    description: "Why this server can't protect it, as DPM decides (rule code and sentence); null when it can",
-  });
+const WhyNot = z.object({ code: z.string(), message: z.string() }).nullable().openapi({
+  description: "Why this server can't protect it, as DPM decides (rule code and sentence); null when it can",
+});
 const ProtectableComputer = z
   .object({
     id: z.string(),

@@ -56,7 +56,7 @@ const SwitchBody = z
     direction: z.enum(SWITCH_DIRECTIONS).openapi({
       description:
         'What the administrator chose: switch to this (secondary) server, or back to the primary. A direction ' +
-          'already in effect is refused with 409 ALREADY_SWITCHED or NOT_SWITCHED and changes nothing.',
+        'already in effect is refused with 409 ALREADY_SWITCHED or NOT_SWITCHED and changes nothing.',
     }),
   })
   .strict()

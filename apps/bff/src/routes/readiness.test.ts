@@ -18,67 +18,72 @@ const dpmdbCheck = (run: RunBody, server: string) =>
   run.report.servers.find((s) => s.server === server)?.checks.find((c) => c.code === 'DPMDB_OFF_SERVER');
 
 describe('Readiness check routes', () => {
-  it('fails DS4, whose database nothing protects, and passes DS1; the run is kept as history and raises an alert on ' +
-    'DS4', async () => {
-    const { app, json, db } = testApp('demo');
-    const res = await json('/api/readiness/run', {});
-    expect(res.status).toBe(200);
-    const run = (await res.json()) as RunBody;
-    expect(run.result).toBe('Failed');
-    expect(dpmdbCheck(run, 'DS4')).toMatchObject({ result: 'Failed', fix: { control: 'Create protection group' } });
-    expect(dpmdbCheck(run, 'DS1')).toMatchObject({ result: 'Passed' });
-    expect(dpmdbCheck(run, 'DS1')?.message).toContain('tape DS1001L8');
-    // Seed 000: PS4 lost DS2 from DPMRADmTrustedMachines in the demo.
-    const ds2 = run.report.servers
-      .find((s) => s.server === 'DS2')
-      ?.checks.find((c) => c.code === 'AGENT_ACCESS_DENIED');
-    expect(ds2).toMatchObject({ result: 'Failed', fix: { control: 'Re-establish protection' } });
-    expect(
-      row(
-        db,
-        "SELECT name, severity, state FROM alerts WHERE server_id = 'srv-DS4' AND name = 'Readiness check failed'",
-      ),
-    ).toEqual({ name: 'Readiness check failed', severity: 'Warning', state: 'Active' });
-    expect(
-      row<{ n: number }>(
-        db,
-        "SELECT count(*) AS n FROM alerts WHERE server_id = 'srv-DS1' AND name = 'Readiness check failed'",
-      ).n,
-    ).toBe(0);
-    expect(row(db, "SELECT action, outcome FROM audit WHERE action = 'reporting.readiness-check'")).toEqual({
-      action: 'reporting.readiness-check',
-      outcome: 'success',
-    });
-    const alerts = (await (await app.request('/api/servers/srv-DS4/alerts')).json()) as {
-      items: {
-        name: string;
-        recommendedAction: string | null;
-        recommended: { id: string; name: string; enabled: boolean } | null;
-        description: string;
-      }[];
-    };
-    const alert = alerts.items.find((a) => a.name === 'Readiness check failed');
-    expect(alert?.recommendedAction).toBe('Run readiness check');
-    // The alert's link is the catalogue's operation, offered to the administrator.
-    expect(alert?.recommended).toMatchObject({
-      id: 'reporting.readiness-check',
-      name: 'Run readiness check',
-      enabled: true,
-    });
-    expect(alert?.description).toContain('DPMDB_OFF_SERVER');
+  it(
+    'fails DS4, whose database nothing protects, and passes DS1; the run is kept as history and raises an alert on ' +
+      'DS4',
+    async () => {
+      const { app, json, db } = testApp('demo');
+      const res = await json('/api/readiness/run', {});
+      expect(res.status).toBe(200);
+      const run = (await res.json()) as RunBody;
+      expect(run.result).toBe('Failed');
+      expect(dpmdbCheck(run, 'DS4')).toMatchObject({ result: 'Failed', fix: { control: 'Create protection group' } });
+      expect(dpmdbCheck(run, 'DS1')).toMatchObject({ result: 'Passed' });
+      expect(dpmdbCheck(run, 'DS1')?.message).toContain('tape DS1001L8');
+      // Seed 000: PS4 lost DS2 from DPMRADmTrustedMachines in the demo.
+      const ds2 = run.report.servers
+        .find((s) => s.server === 'DS2')
+        ?.checks.find((c) => c.code === 'AGENT_ACCESS_DENIED');
+      expect(ds2).toMatchObject({ result: 'Failed', fix: { control: 'Re-establish protection' } });
+      expect(
+        row(
+          db,
+          "SELECT name, severity, state FROM alerts WHERE server_id = 'srv-DS4' AND name = 'Readiness check failed'",
+        ),
+      ).toEqual({ name: 'Readiness check failed', severity: 'Warning', state: 'Active' });
+      expect(
+        row<{ n: number }>(
+          db,
+          "SELECT count(*) AS n FROM alerts WHERE server_id = 'srv-DS1' AND name = 'Readiness check failed'",
+        ).n,
+      ).toBe(0);
+      expect(row(db, "SELECT action, outcome FROM audit WHERE action = 'reporting.readiness-check'")).toEqual({
+        action: 'reporting.readiness-check',
+        outcome: 'success',
+      });
+      const alerts = (await (await app.request('/api/servers/srv-DS4/alerts')).json()) as {
+        items: {
+          name: string;
+          recommendedAction: string | null;
+          recommended: { id: string; name: string; enabled: boolean } | null;
+          description: string;
+        }[];
+      };
+      const alert = alerts.items.find((a) => a.name === 'Readiness check failed');
+      expect(alert?.recommendedAction).toBe('Run readiness check');
+      // The alert's link is the catalogue's operation, offered to the administrator.
+      expect(alert?.recommended).toMatchObject({
+        id: 'reporting.readiness-check',
+        name: 'Run readiness check',
+        enabled: true,
+      });
+      expect(alert?.description).toContain('DPMDB_OFF_SERVER');
 
-    const history = (await (await app.request('/api/readiness/runs')).json()) as {
-      items: { id: number; result: string }[];
-    };
-    expect(history.items).toEqual([expect.objectContaining({ id: run.id, result: 'Failed' })]);
-    const csv = await app.request(`/api/readiness/runs/${run.id}/export?format=csv`);
-    expect(await csv.text()).toContain('"DS4","DPM database protected off the server","Failed","DPMDB_OFF_SERVER"');
-    const pdf = Buffer.from(await (await app.request(`/api/readiness/runs/${run.id}/export?format=pdf`)).arrayBuffer());
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await app.request('/api/readiness/runs/999/export?format=pdf')).status).toBe(404);
-  });
+      const history = (await (await app.request('/api/readiness/runs')).json()) as {
+        items: { id: number; result: string }[];
+      };
+      expect(history.items).toEqual([expect.objectContaining({ id: run.id, result: 'Failed' })]);
+      const csv = await app.request(`/api/readiness/runs/${run.id}/export?format=csv`);
+      expect(await csv.text()).toContain('"DS4","DPM database protected off the server","Failed","DPMDB_OFF_SERVER"');
+      const pdf = Buffer.from(
+        await (await app.request(`/api/readiness/runs/${run.id}/export?format=pdf`)).arrayBuffer(),
+      );
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await app.request('/api/readiness/runs/999/export?format=pdf')).status).toBe(404);
+    },
+  );
 
-  it('once DS3 protects DS4\'s database and its replica is OK, DS4 passes and its alert is resolved', async () => {
+  it("once DS3 protects DS4's database and its replica is OK, DS4 passes and its alert is resolved", async () => {
     const { json, db } = testApp('demo');
     await json('/api/readiness/run', {});
     const credentials = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
@@ -116,7 +121,7 @@ describe('Readiness check routes', () => {
     );
   });
 
-  it('the goal for the newest DPMDB copy is the administrator\'s: past it the check warns', async () => {
+  it("the goal for the newest DPMDB copy is the administrator's: past it the check warns", async () => {
     const { app, json } = testApp('demo');
     expect(
       ((await (await app.request('/api/readiness')).json()) as { dpmdbGoalHours: number; latest: unknown })

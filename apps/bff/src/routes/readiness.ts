@@ -148,7 +148,6 @@ export function readinessRoutes(d: AppDeps) {
   };
   const goal = () => readinessGoalHours(d.db) ?? DEFAULT_DPMDB_GOAL_HOURS;
 
-
   return router()
     .openapi(readiness, (c) => c.json({ latest: latestReadinessRun(d.db) ?? null, dpmdbGoalHours: goal() }, 200))
     .openapi(runs, (c) => {
@@ -183,12 +182,18 @@ export function readinessRoutes(d: AppDeps) {
       };
       let id = 0;
       // The run is recorded in the transaction that raises and resolves its alerts.
-      run(d, c, runReadinessCheckOperation, { report }, {
-        target: 'estate',
-        alongside: (tx) => {
-          id = insertReadinessRun(tx, row);
+      run(
+        d,
+        c,
+        runReadinessCheckOperation,
+        { report },
+        {
+          target: 'estate',
+          alongside: (tx) => {
+            id = insertReadinessRun(tx, row);
+          },
         },
-      });
+      );
       return c.json({ id, ...row }, 200);
     })
     .openapi(setGoal, (c) => {
@@ -201,5 +206,5 @@ export function readinessRoutes(d: AppDeps) {
         (tx) => setReadinessGoalHours(tx, dpmdbGoalHours),
       );
       return c.json({ dpmdbGoalHours }, 200);
-    });;
+    });
 }

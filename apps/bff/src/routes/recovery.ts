@@ -24,7 +24,10 @@ const SourceParams = ServerParams.extend({ dataSourceId: Id.openapi({ param: { n
 const RecoverBody = z
   .object({
     recoveryPointId: Id.optional(),
-    tape: z.object({ tapeId: Id, dataSetIndex: z.number().int().min(0).max(10_000) }).strict().optional(),
+    tape: z
+      .object({ tapeId: Id, dataSetIndex: z.number().int().min(0).max(10_000) })
+      .strict()
+      .optional(),
     recoveryType: z.enum([
       'Recover to original instance of SQL Server',
       'Recover to any SQL instance',

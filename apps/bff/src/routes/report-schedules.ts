@@ -39,7 +39,11 @@ const ScheduleBody = z
     period: z.enum(PERIODS),
     groupBy: z.enum(GROUP_BY).default('Protection group'),
     frequency: z.enum(FREQUENCIES),
-    timeOfDay: z.number().int().min(0).max(24 * 60 - 1),
+    timeOfDay: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60 - 1),
     dayOfWeek: z.number().int().min(0).max(6).default(1),
     dayOfMonth: z.number().int().min(1).max(31).default(1),
     keep: z.number().int().min(1).max(MAX_KEPT_COPIES),

@@ -5,7 +5,6 @@ import { notFound as unknown } from '@dpm/domain/errors';
 import type { AppDeps, AppEnv } from '../deps';
 import { Refused } from '../http-errors';
 
-
 /** What the Reporting routes share: request and answer shapes, 404s, files, audited changes. */
 export const TAG = 'Reporting';
 export const Format = z.enum(['csv', 'pdf']);

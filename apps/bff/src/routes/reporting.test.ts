@@ -94,35 +94,48 @@ describe('Reporting routes', () => {
     ]);
   });
 
-  it('Tape Management for DS1 lists DS1001L8 first among the DPMDB tapes; Status names its label and barcode (seed ' +
-    '001)', async () => {
-    const { app } = testApp('demo');
-    const tapes = (await (
-      await app.request('/api/reports/tape-management?serverId=srv-DS1&period=Month')
-    ).json()) as Doc;
-    expect(section(tapes, 'dpmdb-tapes').rows?.map((r) => r[0])).toEqual(['DS1001L8', 'DS2017L8']);
-    const status = (await (await app.request('/api/reports/status?serverId=srv-DS1')).json()) as Doc;
-    expect(fact(status, 'Latest DPM database tape barcode')).toBe('DS1001L8');
-    expect(fact(status, 'Latest DPM database tape label')).toBe('DS1-DPMDB-Tape-0001');
-    const tapeRow = section(status, 'dpmdb-backups').rows?.find((r) => r[1] === 'Tape');
-    expect(tapeRow?.slice(4)).toEqual(['DS1-DPMDB-Tape-0001', 'DS1001L8']);
-  });
+  it(
+    'Tape Management for DS1 lists DS1001L8 first among the DPMDB tapes; Status names its label and barcode (seed ' +
+      '001)',
+    async () => {
+      const { app } = testApp('demo');
+      const tapes = (await (
+        await app.request('/api/reports/tape-management?serverId=srv-DS1&period=Month')
+      ).json()) as Doc;
+      expect(section(tapes, 'dpmdb-tapes').rows?.map((r) => r[0])).toEqual(['DS1001L8', 'DS2017L8']);
+      const status = (await (await app.request('/api/reports/status?serverId=srv-DS1')).json()) as Doc;
+      expect(fact(status, 'Latest DPM database tape barcode')).toBe('DS1001L8');
+      expect(fact(status, 'Latest DPM database tape label')).toBe('DS1-DPMDB-Tape-0001');
+      const tapeRow = section(status, 'dpmdb-backups').rows?.find((r) => r[1] === 'Tape');
+      expect(tapeRow?.slice(4)).toEqual(['DS1-DPMDB-Tape-0001', 'DS1001L8']);
+    },
+  );
 
-  it('every report answers for a server and for the estate, in every period; an unknown server is a 404, a bad ' +
-    'period a 400 naming it', async () => {
-    const { app } = testApp('demo');
-    for (const id of ['status', 'protection', 'recovery', 'disk-utilization', 'tape-management', 'tape-utilization']) {
-      for (const q of ['serverId=srv-DS2&period=Quarter&groupBy=Computer', 'period=Year']) {
-        const res = await app.request(`/api/reports/${id}?${q}`);
-        expect(res.status, `${id} ${q}`).toBe(200);
-        expect(((await res.json()) as Doc).sections.length).toBeGreaterThan(1);
+  it(
+    'every report answers for a server and for the estate, in every period; an unknown server is a 404, a bad ' +
+      'period a 400 naming it',
+    async () => {
+      const { app } = testApp('demo');
+      for (const id of [
+        'status',
+        'protection',
+        'recovery',
+        'disk-utilization',
+        'tape-management',
+        'tape-utilization',
+      ]) {
+        for (const q of ['serverId=srv-DS2&period=Quarter&groupBy=Computer', 'period=Year']) {
+          const res = await app.request(`/api/reports/${id}?${q}`);
+          expect(res.status, `${id} ${q}`).toBe(200);
+          expect(((await res.json()) as Doc).sections.length).toBeGreaterThan(1);
+        }
       }
-    }
-    expect((await app.request('/api/reports/status?serverId=srv-DS9')).status).toBe(404);
-    const bad = await app.request('/api/reports/status?period=Decade');
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { target: string } }).error.target).toBe('period');
-  });
+      expect((await app.request('/api/reports/status?serverId=srv-DS9')).status).toBe(404);
+      const bad = await app.request('/api/reports/status?period=Decade');
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { target: string } }).error.target).toBe('period');
+    },
+  );
 
   it('exports CSV and PDF files that carry the report', async () => {
     const { app } = testApp('demo');
@@ -143,69 +156,72 @@ describe('Reporting routes', () => {
     expect(pdfHasText(bytes, 'DS1001L8')).toBe(true);
   });
 
-  it('a weekly Status report with a recipient arrives at the SMTP server when the simulated clock passes its time, ' +
-    'the report attached; Available reports lists it', async () => {
-    const mail = await smtp();
-    const { app, json, reporting, db } = testApp(
-      'demo',
-      'manual',
-      undefined,
-      smtpMailer(mail.url, 'DPM Reporting <dpm@contoso.com>'),
-    );
-    expect(((await (await app.request('/api/reporting/mail')).json()) as { configured: boolean }).configured).toBe(
-      true,
-    );
-    const created = await json('/api/report-schedules', weeklyStatus);
-    expect(created.status).toBe(200);
-    const schedule = (await created.json()) as { id: string; nextRunAt: number; description: string };
-    // The fixture's clock is Monday 2 November 2026, 08:00 UTC: it runs at 09:00 the same day.
-    expect(new Date(schedule.nextRunAt).toISOString()).toBe('2026-11-02T09:00:00.000Z');
-    expect(schedule.description).toBe('Weekly on Monday at 09:00 UTC');
-    expect(row(db, "SELECT action, outcome FROM audit WHERE action = 'report.schedule'")).toEqual({
-      action: 'report.schedule',
-      outcome: 'success',
-    });
+  it(
+    'a weekly Status report with a recipient arrives at the SMTP server when the simulated clock passes its time, ' +
+      'the report attached; Available reports lists it',
+    async () => {
+      const mail = await smtp();
+      const { app, json, reporting, db } = testApp(
+        'demo',
+        'manual',
+        undefined,
+        smtpMailer(mail.url, 'DPM Reporting <dpm@contoso.com>'),
+      );
+      expect(((await (await app.request('/api/reporting/mail')).json()) as { configured: boolean }).configured).toBe(
+        true,
+      );
+      const created = await json('/api/report-schedules', weeklyStatus);
+      expect(created.status).toBe(200);
+      const schedule = (await created.json()) as { id: string; nextRunAt: number; description: string };
+      // The fixture's clock is Monday 2 November 2026, 08:00 UTC: it runs at 09:00 the same day.
+      expect(new Date(schedule.nextRunAt).toISOString()).toBe('2026-11-02T09:00:00.000Z');
+      expect(schedule.description).toBe('Weekly on Monday at 09:00 UTC');
+      expect(row(db, "SELECT action, outcome FROM audit WHERE action = 'report.schedule'")).toEqual({
+        action: 'report.schedule',
+        outcome: 'success',
+      });
 
-    await json('/api/clock/advance', { minutes: 59 });
-    await reporting.idle();
-    expect(mail.received).toHaveLength(0);
-    await json('/api/clock/advance', { minutes: 2 * 60 });
-    await reporting.idle();
-    expect(mail.received).toHaveLength(1);
-    const message = mail.received[0];
-    expect(message?.subject).toBe('DPM Status report: DS1, 2026-11-02 09:00 UTC');
-    expect(message?.to && 'text' in message.to ? message.to.text : '').toBe('backup-admins@contoso.com');
-    expect(message?.text).toContain('Latest DPM database tape barcode: DS1001L8');
-    const attachment = message?.attachments[0];
-    expect(attachment?.filename).toBe('status-DS1-2026-11-02.pdf');
-    expect(attachment?.contentType).toBe('application/pdf');
-    expect(attachment && pdfHasText(attachment.content, 'DS1001L8')).toBe(true);
+      await json('/api/clock/advance', { minutes: 59 });
+      await reporting.idle();
+      expect(mail.received).toHaveLength(0);
+      await json('/api/clock/advance', { minutes: 2 * 60 });
+      await reporting.idle();
+      expect(mail.received).toHaveLength(1);
+      const message = mail.received[0];
+      expect(message?.subject).toBe('DPM Status report: DS1, 2026-11-02 09:00 UTC');
+      expect(message?.to && 'text' in message.to ? message.to.text : '').toBe('backup-admins@contoso.com');
+      expect(message?.text).toContain('Latest DPM database tape barcode: DS1001L8');
+      const attachment = message?.attachments[0];
+      expect(attachment?.filename).toBe('status-DS1-2026-11-02.pdf');
+      expect(attachment?.contentType).toBe('application/pdf');
+      expect(attachment && pdfHasText(attachment.content, 'DS1001L8')).toBe(true);
 
-    const copies = (await (await app.request(`/api/available-reports?scheduleId=${schedule.id}`)).json()) as {
-      id: string;
-      report: string;
-      generatedAt: number;
-      mailStatus: string;
-    }[];
-    expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatchObject({ report: 'Status', mailStatus: 'Sent', generatedAt: Date.UTC(2026, 10, 2, 9) });
-    const kept = (await (await app.request(`/api/available-reports/${copies[0]?.id ?? ''}`)).json()) as Doc;
-    expect(kept.scope.name).toBe('DS1');
-    const csv = await app.request(`/api/available-reports/${copies[0]?.id ?? ''}/download?format=csv`);
-    expect(await csv.text()).toContain('"DS1001L8"');
+      const copies = (await (await app.request(`/api/available-reports?scheduleId=${schedule.id}`)).json()) as {
+        id: string;
+        report: string;
+        generatedAt: number;
+        mailStatus: string;
+      }[];
+      expect(copies).toHaveLength(1);
+      expect(copies[0]).toMatchObject({ report: 'Status', mailStatus: 'Sent', generatedAt: Date.UTC(2026, 10, 2, 9) });
+      const kept = (await (await app.request(`/api/available-reports/${copies[0]?.id ?? ''}`)).json()) as Doc;
+      expect(kept.scope.name).toBe('DS1');
+      const csv = await app.request(`/api/available-reports/${copies[0]?.id ?? ''}/download?format=csv`);
+      expect(await csv.text()).toContain('"DS1001L8"');
 
-    // Three more weeks: one report a week, each at its time, and only the last two are kept.
-    await json('/api/clock/advance', { minutes: 21 * 24 * 60 });
-    await reporting.idle();
-    expect(mail.received).toHaveLength(4);
-    const after = (await (await app.request(`/api/available-reports?scheduleId=${schedule.id}`)).json()) as {
-      generatedAt: number;
-    }[];
-    expect(after.map((c) => new Date(c.generatedAt).toISOString())).toEqual([
-      '2026-11-23T09:00:00.000Z',
-      '2026-11-16T09:00:00.000Z',
-    ]);
-  });
+      // Three more weeks: one report a week, each at its time, and only the last two are kept.
+      await json('/api/clock/advance', { minutes: 21 * 24 * 60 });
+      await reporting.idle();
+      expect(mail.received).toHaveLength(4);
+      const after = (await (await app.request(`/api/available-reports?scheduleId=${schedule.id}`)).json()) as {
+        generatedAt: number;
+      }[];
+      expect(after.map((c) => new Date(c.generatedAt).toISOString())).toEqual([
+        '2026-11-23T09:00:00.000Z',
+        '2026-11-16T09:00:00.000Z',
+      ]);
+    },
+  );
 
   it('without DPM_SMTP_URL the report is still produced and kept, marked Not configured', async () => {
     const { app, json } = testApp('demo');
@@ -238,29 +254,32 @@ describe('Reporting routes', () => {
     expect(new Date(schedules[0]?.nextRunAt ?? 0).toISOString()).toBe('2026-11-03T09:00:00.000Z');
   });
 
-  it('schedules: invalid input names the field; a stale edit is refused with who changed it; delete removes the kept ' +
-    'copies', async () => {
-    const { app, json, db } = testApp('demo');
-    const bad = await json('/api/report-schedules', { ...weeklyStatus, recipients: ['not an address'] });
-    expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { target: string } }).error.target).toBe('recipients.0');
-    expect((await json('/api/report-schedules', { ...weeklyStatus, serverId: 'srv-DS9' })).status).toBe(404);
-    const s = (await (await json('/api/report-schedules', weeklyStatus)).json()) as { id: string; version: number };
-    const changed = await json(`/api/report-schedules/${s.id}/modify`, { ...weeklyStatus, keep: 5, version: 1 });
-    expect(changed.status).toBe(200);
-    expect(((await changed.json()) as { version: number; keep: number }).keep).toBe(5);
-    const stale = await json(`/api/report-schedules/${s.id}/modify`, { ...weeklyStatus, keep: 7, version: 1 });
-    expect(stale.status).toBe(409);
-    expect(((await stale.json()) as { error: { code: string; message: string } }).error).toMatchObject({
-      code: 'STALE',
-      message: expect.stringContaining('changed by admin') as unknown,
-    });
-    await json('/api/clock/advance', { minutes: 120 });
-    expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM report_copies').n).toBe(1);
-    expect((await json(`/api/report-schedules/${s.id}/delete`, {})).status).toBe(200);
-    expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM report_copies').n).toBe(0);
-    expect(((await (await app.request('/api/report-schedules')).json()) as unknown[]).length).toBe(0);
-  });
+  it(
+    'schedules: invalid input names the field; a stale edit is refused with who changed it; delete removes the kept ' +
+      'copies',
+    async () => {
+      const { app, json, db } = testApp('demo');
+      const bad = await json('/api/report-schedules', { ...weeklyStatus, recipients: ['not an address'] });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: { target: string } }).error.target).toBe('recipients.0');
+      expect((await json('/api/report-schedules', { ...weeklyStatus, serverId: 'srv-DS9' })).status).toBe(404);
+      const s = (await (await json('/api/report-schedules', weeklyStatus)).json()) as { id: string; version: number };
+      const changed = await json(`/api/report-schedules/${s.id}/modify`, { ...weeklyStatus, keep: 5, version: 1 });
+      expect(changed.status).toBe(200);
+      expect(((await changed.json()) as { version: number; keep: number }).keep).toBe(5);
+      const stale = await json(`/api/report-schedules/${s.id}/modify`, { ...weeklyStatus, keep: 7, version: 1 });
+      expect(stale.status).toBe(409);
+      expect(((await stale.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'STALE',
+        message: expect.stringContaining('changed by admin') as unknown,
+      });
+      await json('/api/clock/advance', { minutes: 120 });
+      expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM report_copies').n).toBe(1);
+      expect((await json(`/api/report-schedules/${s.id}/delete`, {})).status).toBe(200);
+      expect(row<{ n: number }>(db, 'SELECT count(*) AS n FROM report_copies').n).toBe(0);
+      expect(((await (await app.request('/api/report-schedules')).json()) as unknown[]).length).toBe(0);
+    },
+  );
 
   it('roles: a Reader views and exports reports but may not schedule them or run the readiness check', async () => {
     const { app, db } = testApp('demo');

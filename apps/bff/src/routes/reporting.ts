@@ -106,7 +106,7 @@ const operations = createRoute({
   tags: [TAG],
   summary:
     'What the signed-in user can do in Reporting: Run readiness check, Schedule a report and change or delete one, ' +
-      'the readiness goal',
+    'the readiness goal',
   responses: { 200: ok('Each control, enabled or with the role it needs', Operations) },
 });
 const mail = createRoute({

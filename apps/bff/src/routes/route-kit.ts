@@ -49,7 +49,7 @@ export const refusals = {
   409: {
     description:
       'Not possible in the current state, already done (ALREADY_SWITCHED, NOT_SWITCHED) or changed since it was ' +
-        'shown (STALE)',
+      'shown (STALE)',
     content: { 'application/json': { schema: ErrorBody } },
   },
   422: {

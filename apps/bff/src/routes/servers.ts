@@ -8,14 +8,31 @@ import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { preserialized, serverReadModel } from '../read-models';
 
-const list = createRoute({ method: 'get', path: '/servers', tags: ['Servers'], responses: { 200: { description: 'The DPM servers of the estate', content: { 'application/json': { schema: z.array(ServerSummary) } } } } });
+const list = createRoute({
+  method: 'get',
+  path: '/servers',
+  tags: ['Servers'],
+  responses: {
+    200: {
+      description: 'The DPM servers of the estate',
+      content: { 'application/json': { schema: z.array(ServerSummary) } },
+    },
+  },
+});
 
 const DpmdbReport = z
   .array(
     z.object({
       serverId: z.string(),
       server: z.string(),
-      methods: z.array(z.object({ method: z.enum(['Secondary DPM server', 'Storage pool', 'Tape', 'Online']), detail: z.string(), recoveryPoints: z.number(), latest: z.number().nullable() })),
+      methods: z.array(
+        z.object({
+          method: z.enum(['Secondary DPM server', 'Storage pool', 'Tape', 'Online']),
+          detail: z.string(),
+          recoveryPoints: z.number(),
+          latest: z.number().nullable(),
+        }),
+      ),
       assessment: z.string(),
     }),
   )
@@ -24,7 +41,12 @@ const dpmdbReport = createRoute({
   method: 'get',
   path: '/reports/dpmdb-protection',
   tags: ['Reporting'],
-  responses: { 200: { description: 'How each DPM server\'s database is protected (seed 001)', content: { 'application/json': { schema: DpmdbReport } } } },
+  responses: {
+    200: {
+      description: "How each DPM server's database is protected (seed 001)",
+      content: { 'application/json': { schema: DpmdbReport } },
+    },
+  },
 });
 
 const Runbook = z
@@ -45,31 +67,36 @@ const runbook = createRoute({
   tags: ['Server disaster recovery'],
   summary: 'Recover a DPM server: the steps, each derived from the estate',
   request: { params: ServerParams },
-  responses: { 200: { description: 'The runbook', content: { 'application/json': { schema: Runbook } } }, 404: commandResponses[404] },
+  responses: {
+    200: { description: 'The runbook', content: { 'application/json': { schema: Runbook } } },
+    404: commandResponses[404],
+  },
 });
 
 const operations = readRoute(
   'Servers',
   '/servers/{serverId}/operations',
-  'What the signed-in user can do to this DPM server now: its work areas\' buttons, its disaster recovery actions, the estate\'s controls',
+  "What the signed-in user can do to this DPM server now: its work areas' buttons, its disaster recovery actions, the estate's controls",
   ServerParams,
   NoQuery,
   Operations,
 );
 
 export function serverRoutes(d: AppDeps) {
-  return router()
-    // Kept from the change stream (read-models.ts), answered with the JSON text it holds.
-    .openapi(list, (c) => preserialized(c, serverReadModel(d.store).serversJson()))
-    .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
-    .openapi(runbook, (c) => {
-      const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      return c.json(recoveryRunbook(d.store.estate, serverId), 200);
-    })
-    .openapi(operations, (c) => {
-      const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      return c.json(offeredFor(d, c, 'server')({ serverId }), 200);
-    });
+  return (
+    router()
+      // Kept from the change stream (read-models.ts), answered with the JSON text it holds.
+      .openapi(list, (c) => preserialized(c, serverReadModel(d.store).serversJson()))
+      .openapi(dpmdbReport, (c) => c.json(dpmdbProtection(d.store.estate), 200))
+      .openapi(runbook, (c) => {
+        const { serverId } = c.req.valid('param');
+        serverOr404(d, serverId);
+        return c.json(recoveryRunbook(d.store.estate, serverId), 200);
+      })
+      .openapi(operations, (c) => {
+        const { serverId } = c.req.valid('param');
+        serverOr404(d, serverId);
+        return c.json(offeredFor(d, c, 'server')({ serverId }), 200);
+      })
+  );
 }

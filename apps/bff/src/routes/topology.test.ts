@@ -41,30 +41,33 @@ describe('GET /api/topology', () => {
     expect(topology.findings).toEqual([]);
   });
 
-  it('lists a finding with its code, sentence and servers: VERSION_MISMATCH after DS2 is reinstalled with another ' +
-    'version', async () => {
-    const t = testApp('scenario-1');
-    expect((await t.json('/api/servers/srv-DS2/fail', {})).status).toBe(200);
-    expect(
-      (
-        await t.json('/api/servers/srv-DS2/reinstall', {
-          version: { major: 10, minor: 22, build: 100, rollup: 0 },
-          fqdn: 'ds2.contoso.com',
-        })
-      ).status,
-    ).toBe(200);
-    const { findings } = await get<{
-      findings: { code: string; severity: string; message: string; serverIds: string[] }[];
-    }>(t, '/topology');
-    expect(findings).toContainEqual({
-      code: 'VERSION_MISMATCH',
-      severity: 'error',
-      message:
-        'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM; all servers in a primary/secondary configuration ' +
+  it(
+    'lists a finding with its code, sentence and servers: VERSION_MISMATCH after DS2 is reinstalled with another ' +
+      'version',
+    async () => {
+      const t = testApp('scenario-1');
+      expect((await t.json('/api/servers/srv-DS2/fail', {})).status).toBe(200);
+      expect(
+        (
+          await t.json('/api/servers/srv-DS2/reinstall', {
+            version: { major: 10, minor: 22, build: 100, rollup: 0 },
+            fqdn: 'ds2.contoso.com',
+          })
+        ).status,
+      ).toBe(200);
+      const { findings } = await get<{
+        findings: { code: string; severity: string; message: string; serverIds: string[] }[];
+      }>(t, '/topology');
+      expect(findings).toContainEqual({
+        code: 'VERSION_MISMATCH',
+        severity: 'error',
+        message:
+          'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM; all servers in a primary/secondary configuration ' +
           'must run the same version and update rollup.',
-      serverIds: ['srv-DS3', 'srv-DS2'],
-    });
-  });
+        serverIds: ['srv-DS3', 'srv-DS2'],
+      });
+    },
+  );
 });
 
 describe('GET /api/servers/{serverId}/protects', () => {

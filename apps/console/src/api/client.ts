@@ -19,7 +19,9 @@ export class ApiError extends Error {
 type OkBody<R> = R extends { status: 200; json(): Promise<infer T> } ? T : never;
 
 /** Unwraps a response: the JSON body, or an ApiError carrying DPM's code and sentence. */
-export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(res: R): Promise<OkBody<R>> {
+export async function unwrap<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
+  res: R,
+): Promise<OkBody<R>> {
   if (res.ok) return (await res.json()) as OkBody<R>;
   let body: unknown = null;
   try {
@@ -28,5 +30,10 @@ export async function unwrap<R extends { ok: boolean; status: number; json(): Pr
     /* a body that is not JSON falls through to the generic message */
   }
   const error = (body as { error?: { code?: string; message?: string; target?: string } } | null)?.error;
-  throw new ApiError(res.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `The server answered ${res.status}.`, error?.target);
+  throw new ApiError(
+    res.status,
+    error?.code ?? 'HTTP_ERROR',
+    error?.message ?? `The server answered ${res.status}.`,
+    error?.target,
+  );
 }

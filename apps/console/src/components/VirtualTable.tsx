@@ -76,7 +76,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       if (!row) return;
       onSelect?.(row, how);
       virtualizer.scrollToIndex(index);
-      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus());
+      requestAnimationFrame(() =>
+        scrollRef.current?.querySelector<HTMLElement>(`[data-row-index="${index}"]`)?.focus(),
+      );
     },
     [rows, onSelect, virtualizer],
   );
@@ -119,21 +121,48 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     const { clientX: x, clientY: y } = e;
     setMenuState({
       row,
-      target: { getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect },
+      target: {
+        getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect,
+      },
     });
   };
 
   return (
-    <div role="grid" aria-label={props.label} aria-multiselectable={multi || undefined} aria-rowcount={(props.total ?? rows.length) + 1} aria-colcount={columns.length} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: props.height ?? '100%' }}>
+    <div
+      role="grid"
+      aria-label={props.label}
+      aria-multiselectable={multi || undefined}
+      aria-rowcount={(props.total ?? rows.length) + 1}
+      aria-colcount={columns.length}
+      style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: props.height ?? '100%' }}
+    >
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' }}>
+        <div
+          role="row"
+          aria-rowindex={1}
+          style={{
+            display: 'grid',
+            gridTemplateColumns: template,
+            borderBottom: '1px solid var(--colorNeutralStroke2)',
+            background: 'var(--colorNeutralBackground2)',
+          }}
+        >
           {columns.map((c) => {
             const sorted = props.sort?.key === c.sortKey;
             const ariaSort = sorted ? (props.sort?.dir === 'asc' ? 'ascending' : 'descending') : 'none';
             return (
-              <div role="columnheader" aria-sort={c.sortKey ? ariaSort : undefined} key={c.key} style={{ padding: '6px 8px', fontWeight: 600, fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+              <div
+                role="columnheader"
+                aria-sort={c.sortKey ? ariaSort : undefined}
+                key={c.key}
+                style={{ padding: '6px 8px', fontWeight: 600, fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden' }}
+              >
                 {c.sortKey && props.onSort ? (
-                  <button type="button" onClick={() => props.onSort?.(c.sortKey as string)} style={{ all: 'unset', cursor: 'pointer' }}>
+                  <button
+                    type="button"
+                    onClick={() => props.onSort?.(c.sortKey as string)}
+                    style={{ all: 'unset', cursor: 'pointer' }}
+                  >
                     {c.header} {sorted ? (props.sort?.dir === 'asc' ? '▲' : '▼') : ''}
                   </button>
                 ) : (
@@ -161,7 +190,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 aria-rowindex={v.index + 2}
                 aria-selected={selected}
                 tabIndex={focused || (selectedIndex === -1 && v.index === 0) ? 0 : -1}
-                onClick={(e) => onSelect?.(row, multi && e.shiftKey ? 'range' : multi && (e.ctrlKey || e.metaKey) ? 'toggle' : 'only')}
+                onClick={(e) =>
+                  onSelect?.(row, multi && e.shiftKey ? 'range' : multi && (e.ctrlKey || e.metaKey) ? 'toggle' : 'only')
+                }
                 onKeyDown={(e) => onKeyDown(e, row, v.index)}
                 onContextMenu={(e) => onContextMenu(e, row)}
                 style={{
@@ -181,7 +212,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 }}
               >
                 {columns.map((c) => (
-                  <div role="gridcell" key={c.key} style={{ padding: '0 8px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  <div
+                    role="gridcell"
+                    key={c.key}
+                    style={{ padding: '0 8px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                  >
                     {c.render(row)}
                   </div>
                 ))}
@@ -194,7 +229,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           are virtualized (mounted and unmounted while scrolling), and the menu must open at the
           pointer for a right-click but at the row for Shift+F10 and the context-menu key. */}
       {menu && menuState && (
-        <Menu open onOpenChange={(_, data) => !data.open && setMenuState(null)} positioning={{ target: menuState.target, position: 'below', align: 'start' }}>
+        <Menu
+          open
+          onOpenChange={(_, data) => !data.open && setMenuState(null)}
+          positioning={{ target: menuState.target, position: 'below', align: 'start' }}
+        >
           <MenuPopover>
             <MenuList>{menu(menuState.row)}</MenuList>
           </MenuPopover>

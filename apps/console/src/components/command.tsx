@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Button, Link, makeStyles } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Button,
+  Link,
+  makeStyles,
+} from '@fluentui/react-components';
 import { ApiError } from '../api/client';
 import { refreshAfterConflict } from '../api/live';
 import { jobQuery } from '../features/monitoring/queries';
@@ -24,7 +32,13 @@ interface Feedback {
 
 function queuedJobs(result: unknown): QueuedJob[] {
   if (typeof result !== 'object' || result === null || !('jobs' in result) || !Array.isArray(result.jobs)) return [];
-  return result.jobs.filter((j): j is QueuedJob => typeof j === 'object' && j !== null && typeof (j as QueuedJob).jobId === 'string' && typeof (j as QueuedJob).serverId === 'string');
+  return result.jobs.filter(
+    (j): j is QueuedJob =>
+      typeof j === 'object' &&
+      j !== null &&
+      typeof (j as QueuedJob).jobId === 'string' &&
+      typeof (j as QueuedJob).serverId === 'string',
+  );
 }
 
 /**
@@ -42,7 +56,11 @@ export function useCommand(serverId: string) {
     mutationFn: async ({ run }: { label: string; run: () => Promise<unknown> }) => run(),
     onSuccess: (data, { label }) => {
       const jobs = queuedJobs(data);
-      setFeedback(jobs.length > 0 ? { intent: 'success', title: label, message: '', jobs } : { intent: 'success', title: label, message: 'Done.' });
+      setFeedback(
+        jobs.length > 0
+          ? { intent: 'success', title: label, message: '', jobs }
+          : { intent: 'success', title: label, message: 'Done.' },
+      );
     },
     onError: (error, { label }) => {
       if (error instanceof ApiError && error.status === 409) refreshAfterConflict(client, serverId);
@@ -90,7 +108,13 @@ function JobsFeedback({ title, jobs, onDismiss }: { title: string; jobs: QueuedJ
           {jobs.length === 1 ? 'Open the job in Jobs' : 'Open Jobs'}
         </Link>
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={onDismiss}>✕</Button>} />
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" size="small" aria-label="Dismiss" onClick={onDismiss}>
+            ✕
+          </Button>
+        }
+      />
     </MessageBar>
   );
 }
@@ -107,7 +131,13 @@ export function CommandFeedback({ command }: { command: ReturnType<typeof useCom
         {f.message}
         {f.code && f.intent === 'error' ? ` (${f.code})` : ''}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss" onClick={command.clear}>✕</Button>} />
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" size="small" aria-label="Dismiss" onClick={command.clear}>
+            ✕
+          </Button>
+        }
+      />
     </MessageBar>
   );
 }

@@ -11,19 +11,43 @@ export interface QueuedJob {
 export const FOLLOWED = 20;
 
 /** What the notice says of the jobs a command started, from their outcomes so far. */
-export function jobsNotice(jobs: QueuedJob[], outcomes: (JobOutcome | undefined)[], firstError: string | undefined): { intent: 'success' | 'error' | 'info'; message: string } {
+export function jobsNotice(
+  jobs: QueuedJob[],
+  outcomes: (JobOutcome | undefined)[],
+  firstError: string | undefined,
+): { intent: 'success' | 'error' | 'info'; message: string } {
   const types = [...new Set(jobs.map((j) => j.type.toLowerCase()))];
-  const what = jobs.length === 1 ? `The ${types[0] ?? ''} job` : types.length === 1 ? `${jobs.length} ${types[0] ?? ''} jobs` : `${jobs.length} jobs (${types.join(', ')})`;
+  const what =
+    jobs.length === 1
+      ? `The ${types[0] ?? ''} job`
+      : types.length === 1
+        ? `${jobs.length} ${types[0] ?? ''} jobs`
+        : `${jobs.length} jobs (${types.join(', ')})`;
   const count = (o: JobOutcome) => outcomes.filter((x) => x === o).length;
   const ended = count('completed') + count('failed') + count('canceled');
   if (jobs.length > FOLLOWED || ended < jobs.length) {
-    return { intent: 'info', message: jobs.length === 1 ? `${what} started; it runs on the simulated clock.` : `${what} started (${ended} of ${jobs.length} ended so far); they run on the simulated clock.` };
+    return {
+      intent: 'info',
+      message:
+        jobs.length === 1
+          ? `${what} started; it runs on the simulated clock.`
+          : `${what} started (${ended} of ${jobs.length} ended so far); they run on the simulated clock.`,
+    };
   }
   if (count('failed') > 0) {
     const detail = firstError ? `: ${firstError}` : '.';
-    return { intent: 'error', message: jobs.length === 1 ? `${what} failed${detail}` : `${what} ended: ${count('failed')} failed${firstError ? ` (${firstError})` : ''}.` };
+    return {
+      intent: 'error',
+      message:
+        jobs.length === 1
+          ? `${what} failed${detail}`
+          : `${what} ended: ${count('failed')} failed${firstError ? ` (${firstError})` : ''}.`,
+    };
   }
-  if (jobs.length === 1) return { intent: 'success', message: `${what} ${count('canceled') > 0 ? 'was canceled' : 'completed'}.` };
-  return { intent: 'success', message: `${what} ended: ${count('completed')} completed${count('canceled') > 0 ? `, ${count('canceled')} canceled` : ''}.` };
+  if (jobs.length === 1)
+    return { intent: 'success', message: `${what} ${count('canceled') > 0 ? 'was canceled' : 'completed'}.` };
+  return {
+    intent: 'success',
+    message: `${what} ended: ${count('completed')} completed${count('canceled') > 0 ? `, ${count('canceled')} canceled` : ''}.`,
+  };
 }
-

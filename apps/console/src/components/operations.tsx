@@ -29,7 +29,13 @@ export function reasonOf(offer: Offer | undefined): string | undefined {
  * A button for one operation of an object. Disabled, it stays focusable so a keyboard user can
  * reach it and read why; `disabled` adds the dialog's own reason (a field left empty).
  */
-export function OperationButton({ offer, disabled, title, children, ...props }: ButtonProps & { offer: Offer | undefined }) {
+export function OperationButton({
+  offer,
+  disabled,
+  title,
+  children,
+  ...props
+}: ButtonProps & { offer: Offer | undefined }) {
   const why = offer ? reasonOf(offer) : 'Not offered for this object.';
   return (
     <Button {...props} disabledFocusable={why !== undefined || Boolean(disabled)} title={why ?? title}>
@@ -70,10 +76,27 @@ export function combinedOffer(id: string, each: readonly { name: string; offers:
   if (!first || found.some((f) => !f.offer)) return undefined;
   const refused = found.find((f) => !f.offer?.enabled);
   const intents = first.intents?.map((i) => {
-    const blocked = found.map((f) => ({ name: f.name, intent: f.offer?.intents?.find((x) => x.intent === i.intent) })).find((f) => !f.intent?.enabled);
-    return blocked ? { intent: i.intent, enabled: false, reason: blocked.intent?.reason ? { ...blocked.intent.reason, message: `${blocked.name}: ${blocked.intent.reason.message}` } : null } : { intent: i.intent, enabled: true, reason: null };
+    const blocked = found
+      .map((f) => ({ name: f.name, intent: f.offer?.intents?.find((x) => x.intent === i.intent) }))
+      .find((f) => !f.intent?.enabled);
+    return blocked
+      ? {
+          intent: i.intent,
+          enabled: false,
+          reason: blocked.intent?.reason
+            ? { ...blocked.intent.reason, message: `${blocked.name}: ${blocked.intent.reason.message}` }
+            : null,
+        }
+      : { intent: i.intent, enabled: true, reason: null };
   });
-  const reason = refused?.offer?.reason ? { ...refused.offer.reason, message: `${refused.name}: ${refused.offer.reason.message}` } : null;
+  const reason = refused?.offer?.reason
+    ? { ...refused.offer.reason, message: `${refused.name}: ${refused.offer.reason.message}` }
+    : null;
   const enabled = intents ? intents.some((i) => i.enabled) : refused === undefined;
-  return { ...first, enabled, reason: enabled ? null : (reason ?? intents?.find((i) => i.reason)?.reason ?? null), ...(intents ? { intents } : {}) };
+  return {
+    ...first,
+    enabled,
+    reason: enabled ? null : (reason ?? intents?.find((i) => i.reason)?.reason ?? null),
+    ...(intents ? { intents } : {}),
+  };
 }

@@ -21,7 +21,13 @@ export function Empty({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function ErrorState({ error, title = 'The console could not load this view' }: { error: unknown; title?: string }) {
+export function ErrorState({
+  error,
+  title = 'The console could not load this view',
+}: {
+  error: unknown;
+  title?: string;
+}) {
   const styles = useStyles();
   const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : 'Unknown error.';
   return (

@@ -1,7 +1,20 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Radio, RadioGroup, SearchBox, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Radio,
+  RadioGroup,
+  SearchBox,
+  Text,
+} from '@fluentui/react-components';
 import { serverListQuery } from '../features/topology/queries';
 import { ErrorState, Loading } from '../components/states';
 
@@ -26,18 +39,35 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
       }}
     >
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance="subtle" size="small">Connect to DPM server</Button>
+        <Button appearance="subtle" size="small">
+          Connect to DPM server
+        </Button>
       </DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>Connect to DPM server</DialogTitle>
-          <DialogContent>{open && <ServerChoice choice={choice} onChoose={setChoice} search={search} onSearch={setSearch} />}</DialogContent>
+          <DialogContent>
+            {open && <ServerChoice choice={choice} onChoose={setChoice} search={search} onSearch={setSearch} />}
+          </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={!choice} onClick={() => { connect(choice); setOpen(false); }}>
+            <Button
+              appearance="primary"
+              disabled={!choice}
+              onClick={() => {
+                connect(choice);
+                setOpen(false);
+              }}
+            >
               Connect
             </Button>
             {/* Mark as failed, Reinstall DPM, the DpmSync commands and the runbook of the chosen server. */}
-            <Button disabled={!choice} onClick={() => { setOpen(false); void navigate(`/servers/${choice}`); }}>
+            <Button
+              disabled={!choice}
+              onClick={() => {
+                setOpen(false);
+                void navigate(`/servers/${choice}`);
+              }}
+            >
               Server actions
             </Button>
             <DialogTrigger disableButtonEnhancement>
@@ -50,13 +80,28 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
   );
 }
 
-function ServerChoice({ choice, onChoose, search, onSearch }: { choice: string; onChoose: (id: string) => void; search: string; onSearch: (s: string) => void }) {
+function ServerChoice({
+  choice,
+  onChoose,
+  search,
+  onSearch,
+}: {
+  choice: string;
+  onChoose: (id: string) => void;
+  search: string;
+  onSearch: (s: string) => void;
+}) {
   const servers = useInfiniteQuery(serverListQuery(search.trim()));
   const rows = servers.data?.pages.flatMap((p) => p.items) ?? [];
   const total = servers.data?.pages[0]?.total ?? 0;
   return (
     <div style={{ display: 'grid', gap: 8 }}>
-      <SearchBox aria-label="Search DPM servers" placeholder="Name or FQDN" value={search} onChange={(_, d) => onSearch(d.value)} />
+      <SearchBox
+        aria-label="Search DPM servers"
+        placeholder="Name or FQDN"
+        value={search}
+        onChange={(_, d) => onSearch(d.value)}
+      />
       {servers.isPending && <Loading label="Loading DPM servers…" />}
       {servers.isError && <ErrorState error={servers.error} />}
       {servers.data && (

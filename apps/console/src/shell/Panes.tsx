@@ -9,7 +9,15 @@ interface PanesProps {
 }
 
 const useStyles = makeStyles({
-  panes: { display: 'grid', gridTemplateColumns: '1fr 240px', gap: '6px', padding: '6px', height: '100%', minHeight: 0, boxSizing: 'border-box' },
+  panes: {
+    display: 'grid',
+    gridTemplateColumns: '1fr 240px',
+    gap: '6px',
+    padding: '6px',
+    height: '100%',
+    minHeight: 0,
+    boxSizing: 'border-box',
+  },
   withNav: { gridTemplateColumns: '260px 1fr 240px' },
   middle: { display: 'grid', gridTemplateRows: '1fr', gap: '6px', minHeight: 0 },
   withDetails: { gridTemplateRows: 'minmax(0, 3fr) minmax(140px, 2fr)' },
@@ -25,7 +33,14 @@ const useStyles = makeStyles({
   hint: { color: 'var(--colorNeutralForeground3)', fontSize: '13px' },
   title: { fontSize: '14px', fontWeight: 600, margin: '8px 8px 6px' },
   detailsTitle: { margin: '0 0 8px', fontSize: '15px' },
-  fields: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '16px', rowGap: '4px', margin: 0, fontSize: '13px' },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: '16px',
+    rowGap: '4px',
+    margin: 0,
+    fontSize: '13px',
+  },
   field: { display: 'contents' },
   label: { fontWeight: 600 },
   value: { margin: 0 },

@@ -22,11 +22,24 @@ const useStyles = makeStyles({
   alertsSurface: { maxWidth: '520px' },
   alertsList: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '6px' },
   shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' },
-  header: { display: 'flex', alignItems: 'center', gap: '16px', padding: '6px 12px', background: 'var(--colorBrandBackground)', color: 'var(--colorNeutralForegroundOnBrand)' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '16px',
+    padding: '6px 12px',
+    background: 'var(--colorBrandBackground)',
+    color: 'var(--colorNeutralForegroundOnBrand)',
+  },
   onBrand: { color: 'inherit' },
   serverChoice: { background: 'var(--colorNeutralBackground1)', borderRadius: '4px' },
   spacer: { flex: 1 },
-  workAreas: { display: 'flex', gap: '4px', padding: '4px 12px', borderBottom: '1px solid var(--colorNeutralStroke2)', background: 'var(--colorNeutralBackground2)' },
+  workAreas: {
+    display: 'flex',
+    gap: '4px',
+    padding: '4px 12px',
+    borderBottom: '1px solid var(--colorNeutralStroke2)',
+    background: 'var(--colorNeutralBackground2)',
+  },
   navLink: { padding: '6px 12px', color: 'var(--colorNeutralForeground2)' },
   main: { minHeight: 0 },
   notFound: { padding: '16px' },
@@ -52,9 +65,18 @@ function SimulatedClock() {
     return () => clearInterval(t);
   }, []);
   if (!clock.data) return null;
-  const now = clock.data.mode === 'real' ? clock.data.now + (Date.now() - clock.data.wallAt) * clock.data.speed : clock.data.now;
+  const now =
+    clock.data.mode === 'real' ? clock.data.now + (Date.now() - clock.data.wallAt) * clock.data.speed : clock.data.now;
   return (
-    <Text size={200} aria-label="Simulated time" title={clock.data.mode === 'manual' ? 'The clock is manual: it moves only when advanced' : `The clock runs at ${clock.data.speed}× real time`}>
+    <Text
+      size={200}
+      aria-label="Simulated time"
+      title={
+        clock.data.mode === 'manual'
+          ? 'The clock is manual: it moves only when advanced'
+          : `The clock runs at ${clock.data.speed}× real time`
+      }
+    >
       {formatTime(now)} {clock.data.mode === 'manual' ? '(manual clock)' : ''}
     </Text>
   );
@@ -76,7 +98,12 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   return (
     <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
       <PopoverTrigger disableButtonEnhancement>
-        <Button size="small" appearance="transparent" aria-label={`${count} critical — the estate's active critical alerts`} className={styles.alertsButton}>
+        <Button
+          size="small"
+          appearance="transparent"
+          aria-label={`${count} critical — the estate's active critical alerts`}
+          className={styles.alertsButton}
+        >
           <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
             {count} critical
           </Badge>
@@ -95,7 +122,11 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
                 <Text size={200}>since {formatTime(a.raisedAt)}</Text>
               </li>
             ))}
-            {count > items.length && <li><Text size={200}>…and {count - items.length} more; see each DPM server's Alerts.</Text></li>}
+            {count > items.length && (
+              <li>
+                <Text size={200}>…and {count - items.length} more; see each DPM server's Alerts.</Text>
+              </li>
+            )}
           </ul>
         )}
       </PopoverSurface>
@@ -144,7 +175,18 @@ export function Shell() {
       </header>
       <nav aria-label="Work areas" className={styles.workAreas}>
         {AREAS.map((a) => (
-          <NavLink key={a.to} to={a.to} style={({ isActive }) => ({ padding: '6px 12px', borderRadius: 4, textDecoration: 'none', color: 'var(--colorNeutralForeground1)', fontWeight: isActive ? 600 : 400, background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined })}>
+          <NavLink
+            key={a.to}
+            to={a.to}
+            style={({ isActive }) => ({
+              padding: '6px 12px',
+              borderRadius: 4,
+              textDecoration: 'none',
+              color: 'var(--colorNeutralForeground1)',
+              fontWeight: isActive ? 600 : 400,
+              background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined,
+            })}
+          >
             {a.name}
           </NavLink>
         ))}
@@ -157,7 +199,12 @@ export function Shell() {
         <NavLink to="/servers" className={styles.navLink}>
           DPM servers
         </NavLink>
-        <NavLink to="/topology" onPointerEnter={() => void loadTopologyPage()} onFocus={() => void loadTopologyPage()} className={styles.navLink}>
+        <NavLink
+          to="/topology"
+          onPointerEnter={() => void loadTopologyPage()}
+          onFocus={() => void loadTopologyPage()}
+          className={styles.navLink}
+        >
           Protection topology
         </NavLink>
       </nav>
@@ -166,7 +213,8 @@ export function Shell() {
         {servers.isError && <ErrorState error={servers.error} title="The console could not reach the server" />}
         {servers.data && serverId === null && !serverless && (
           <p className={styles.notFound}>
-            This estate has no DPM servers yet. Add one under <NavLink to="/management/estate">Management › Estate</NavLink>, or start with DPM_SEED=demo.
+            This estate has no DPM servers yet. Add one under{' '}
+            <NavLink to="/management/estate">Management › Estate</NavLink>, or start with DPM_SEED=demo.
           </p>
         )}
         {(serverId || (servers.data && serverless)) && (

@@ -26,6 +26,13 @@ describe('a DPM version typed in Management › Estate', () => {
   });
 
   it('is refused when it is not one', () => {
-    for (const [v, ur] of [['10.19', '4'], ['10.19.x', '4'], ['10.19.260', '-1'], ['10.19.260', '1.5'], ['', '']]) expect(parseVersion(v ?? '', ur ?? '')).toBeNull();
+    for (const [v, ur] of [
+      ['10.19', '4'],
+      ['10.19.x', '4'],
+      ['10.19.260', '-1'],
+      ['10.19.260', '1.5'],
+      ['', ''],
+    ])
+      expect(parseVersion(v ?? '', ur ?? '')).toBeNull();
   });
 });

@@ -21,7 +21,8 @@ export function formatGb(gb: number): string {
 export function parseVersion(text: string, rollup: string) {
   const parts = text.trim().split('.').map(Number);
   const ur = Number(rollup);
-  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0) || !Number.isInteger(ur) || ur < 0) return null;
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0) || !Number.isInteger(ur) || ur < 0)
+    return null;
   const [major = 0, minor = 0, build = 0] = parts;
   return { major, minor, build, rollup: ur };
 }

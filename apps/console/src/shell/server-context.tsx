@@ -38,7 +38,10 @@ export function rememberServer(serverId: string): void {
 }
 
 /** The server the console shows: the one chosen while it exists, else the first online one, else the first. */
-export function pickServer<S extends Parameters<typeof isOnline>[0] & { id: string }>(list: readonly S[], chosen: string | null): string | null {
+export function pickServer<S extends Parameters<typeof isOnline>[0] & { id: string }>(
+  list: readonly S[],
+  chosen: string | null,
+): string | null {
   if (chosen && list.some((s) => s.id === chosen)) return chosen;
   return list.find(isOnline)?.id ?? list[0]?.id ?? null;
 }

@@ -144,43 +144,43 @@ export function listLibraries(db: Db, server: DpmServer): LibraryRow[] {
         expires_at AS expiresAt, free, inventoried, header_read AS headerRead, cataloged_by AS catalogedBy, suspect,
           cleaning
       FROM tapes WHERE library_id = ${l.id} ORDER BY slot, barcode`);
-    return {
-      id: l.id,
-      name: l.name,
-      drives: JSON.parse(l.drives) as LibraryRow['drives'],
-      slots: l.slots,
-      doorLocked: l.doorLocked === 1,
-      enabled: l.enabled === 1,
-      available: l.available === 1,
-      lastRescanAt: l.lastRescanAt,
-      revision: JSON.parse(l.revision) as Revision,
-      tapes: tapes.map((t) => {
-        const tape: Tape = {
-          ...t,
-          libraryId: l.id,
-          writtenBy: t.writtenBy ? (JSON.parse(t.writtenBy) as Tape['writtenBy']) : null,
-          dataSets: JSON.parse(t.dataSets) as Tape['dataSets'],
-          catalogedBy: t.catalogedBy ? (JSON.parse(t.catalogedBy) as Tape['catalogedBy']) : null,
-          free: t.free === 1,
-          inventoried: t.inventoried === 1,
-          headerRead: t.headerRead === 1,
-          suspect: t.suspect === 1,
-          cleaning: t.cleaning === 1,
-        };
-        return {
-          id: tape.id,
-          slot: tape.slot,
-          location: tape.location,
-          barcode: tape.inventoried ? tape.barcode : '',
-          label: tape.headerRead ? tape.label : null,
-          status: tapeStatus(tape, server),
-          dataSets: tape.headerRead ? tape.dataSets.length : 0,
-          expiry: tape.headerRead ? tape.expiresAt : null,
-          writtenBy: tape.headerRead ? (tape.writtenBy?.serverName ?? null) : null,
-          encrypted: tape.encryptedWith !== null,
-          hasDatabaseBackup: tape.headerRead && tape.dataSets.some((d) => d.dpmdb !== null),
-        };
-      }),
-    };
-  });
+      return {
+        id: l.id,
+        name: l.name,
+        drives: JSON.parse(l.drives) as LibraryRow['drives'],
+        slots: l.slots,
+        doorLocked: l.doorLocked === 1,
+        enabled: l.enabled === 1,
+        available: l.available === 1,
+        lastRescanAt: l.lastRescanAt,
+        revision: JSON.parse(l.revision) as Revision,
+        tapes: tapes.map((t) => {
+          const tape: Tape = {
+            ...t,
+            libraryId: l.id,
+            writtenBy: t.writtenBy ? (JSON.parse(t.writtenBy) as Tape['writtenBy']) : null,
+            dataSets: JSON.parse(t.dataSets) as Tape['dataSets'],
+            catalogedBy: t.catalogedBy ? (JSON.parse(t.catalogedBy) as Tape['catalogedBy']) : null,
+            free: t.free === 1,
+            inventoried: t.inventoried === 1,
+            headerRead: t.headerRead === 1,
+            suspect: t.suspect === 1,
+            cleaning: t.cleaning === 1,
+          };
+          return {
+            id: tape.id,
+            slot: tape.slot,
+            location: tape.location,
+            barcode: tape.inventoried ? tape.barcode : '',
+            label: tape.headerRead ? tape.label : null,
+            status: tapeStatus(tape, server),
+            dataSets: tape.headerRead ? tape.dataSets.length : 0,
+            expiry: tape.headerRead ? tape.expiresAt : null,
+            writtenBy: tape.headerRead ? (tape.writtenBy?.serverName ?? null) : null,
+            encrypted: tape.encryptedWith !== null,
+            hasDatabaseBackup: tape.headerRead && tape.dataSets.some((d) => d.dpmdb !== null),
+          };
+        }),
+      };
+    });
 }

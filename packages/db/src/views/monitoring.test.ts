@@ -55,7 +55,10 @@ describe('alerts, read from SQLite', () => {
       const q = { serverId: 'srv-DS1', includeInactive: true, ...(groupBy ? { groupBy } : {}) };
       const all = listAlerts(db, { ...q, limit: 1000 }).items;
       const paged = walk((cursor) => listAlerts(db, { ...q, limit: 7, ...(cursor ? { cursor } : {}) }));
-      expect(paged.items.map((a) => a.id), String(groupBy)).toEqual(all.map((a) => a.id));
+      expect(
+        paged.items.map((a) => a.id),
+        String(groupBy),
+      ).toEqual(all.map((a) => a.id));
       expect(new Set(paged.items.map((a) => a.id)).size).toBe(all.length);
       expect(paged.totals).toEqual([all.length]);
       if (groupBy) {
@@ -96,7 +99,10 @@ describe('jobs, read from SQLite', () => {
       const all = listJobs(db, { ...q, limit: 1000 });
       expect(all.total).toBe(held.length);
       const paged = walk((cursor) => listJobs(db, { ...q, limit: 9, ...(cursor ? { cursor } : {}) }));
-      expect(paged.items.map((j) => j.id), String(groupBy)).toEqual(all.items.map((j) => j.id));
+      expect(
+        paged.items.map((j) => j.id),
+        String(groupBy),
+      ).toEqual(all.items.map((j) => j.id));
       expect(new Set(paged.items.map((j) => j.id)).size).toBe(held.length);
       if (!groupBy)
         expect(all.items.map((j) => j.scheduledAt)).toEqual(all.items.map((j) => j.scheduledAt).sort((a, b) => b - a));

@@ -3,7 +3,11 @@ import { decodeCursor, encodeCursor, toPage } from './paging';
 
 describe('keyset cursors', () => {
   it('read back what they were made of: a text, a number or no sort value, and the row id', () => {
-    for (const c of [{ v: 'DS1 \u00e9', id: 'r-1' }, { v: 1_700_000_000_000, id: 'r-2' }, { v: null, id: 'r-3' }]) {
+    for (const c of [
+      { v: 'DS1 \u00e9', id: 'r-1' },
+      { v: 1_700_000_000_000, id: 'r-2' },
+      { v: null, id: 'r-3' },
+    ]) {
       expect(decodeCursor(encodeCursor(c))).toEqual(c);
     }
   });
@@ -18,7 +22,11 @@ describe('keyset cursors', () => {
   });
 
   it('a page has a next cursor only when a row beyond it was read, naming its last row', () => {
-    const rows = [{ id: 'a', s: 1 }, { id: 'b', s: 2 }, { id: 'c', s: 3 }];
+    const rows = [
+      { id: 'a', s: 1 },
+      { id: 'b', s: 2 },
+      { id: 'c', s: 3 },
+    ];
     const full = toPage(rows, 2, 3, (r) => r.s);
     expect(full.items.map((r) => r.id)).toEqual(['a', 'b']);
     expect(decodeCursor(full.nextCursor ?? undefined)).toEqual({ v: 2, id: 'b' });

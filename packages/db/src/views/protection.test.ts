@@ -30,7 +30,7 @@ const sortValue: Record<(typeof MEMBER_SORTS)[number], (r: MemberRow) => string 
 };
 
 describe('protection members, read from SQLite', () => {
-  it('are the replicas of the server\'s groups, or those kept inactive, with their recovery points', () => {
+  it("are the replicas of the server's groups, or those kept inactive, with their recovery points", () => {
     for (const serverId of SERVERS) {
       const active = replicas.filter((r) => r.serverId === serverId && r.groupId !== null);
       const page = members({ serverId });
@@ -44,9 +44,11 @@ describe('protection members, read from SQLite', () => {
       ).toEqual(inactive.map((r) => r.id).sort());
     }
     const row = members({ serverId: 'srv-DS1' }).items.find((r) => r.lastRecoveryPoint !== null);
-    expect(row, 'the demo\'s history made recovery points').toBeDefined();
+    expect(row, "the demo's history made recovery points").toBeDefined();
     if (!row) return;
-    const times = Object.values(estate.recoveryPoints).filter((p) => p.replicaId === row.id).map((p) => p.time);
+    const times = Object.values(estate.recoveryPoints)
+      .filter((p) => p.replicaId === row.id)
+      .map((p) => p.time);
     expect(row.lastRecoveryPoint).toBe(Math.max(...times));
   });
 
@@ -57,7 +59,10 @@ describe('protection members, read from SQLite', () => {
           const all = members({ serverId, sort, dir }).items;
           const paged = walk((cursor) => members({ serverId, sort, dir, ...(cursor ? { cursor } : {}) }, 4));
           const label = `${serverId} ${sort} ${dir}`;
-          expect(paged.items.map((r) => r.id), label).toEqual(all.map((r) => r.id));
+          expect(
+            paged.items.map((r) => r.id),
+            label,
+          ).toEqual(all.map((r) => r.id));
           expect(new Set(paged.items.map((r) => r.id)).size, label).toBe(all.length);
           expect(paged.totals, label).toEqual([all.length]);
           expect(paged.pages, label).toBe(Math.max(1, Math.ceil(all.length / 4)));

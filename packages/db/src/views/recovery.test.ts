@@ -7,7 +7,7 @@ const db = fixtureDb(estate);
 const points = Object.values(estate.recoveryPoints);
 
 describe('recovery points, read from SQLite', () => {
-  it('each recoverable data source counts its server\'s own points and names the latest', () => {
+  it("each recoverable data source counts its server's own points and names the latest", () => {
     const rows = listRecoverable(db, 'srv-DS1');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -34,7 +34,7 @@ describe('recovery points, read from SQLite', () => {
     expect(listRecoverable(db, 'srv-DS1', '%')).toEqual([]);
   });
 
-  it('a data source\'s points, newest first, each the size of the data it brings back', () => {
+  it("a data source's points, newest first, each the size of the data it brings back", () => {
     const source = listRecoverable(db, 'srv-DS1').find((r) => r.recoveryPoints > 1);
     if (!source) throw new Error('no data source on DS1 has two recovery points');
     const rows = listRecoveryPoints(db, 'srv-DS1', source.dataSourceId, false);

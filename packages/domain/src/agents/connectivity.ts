@@ -2,11 +2,7 @@ import type { Draft } from '../draft';
 import type { AgentSecurity, Computer, DpmServer } from '../model';
 
 export type ConnectivityCheck =
-  | 'SetDpmServer'
-  | 'Distributed COM Users'
-  | 'DPMRADCOMTrustedMachines'
-  | 'DPMRADmTrustedMachines'
-  | 'DPM RA Service';
+  'SetDpmServer' | 'Distributed COM Users' | 'DPMRADCOMTrustedMachines' | 'DPMRADmTrustedMachines' | 'DPM RA Service';
 
 export interface CheckResult {
   check: ConnectivityCheck;
@@ -71,7 +67,8 @@ export function connectivityError(computer: Computer, server: DpmServer): { code
   if (!failed) return null;
   return {
     code: 'AGENT_ACCESS_DENIED',
-    message: `The DPM protection agent on ${computer.name} could not be contacted by ${server.name} (access denied). ` +
+    message:
+      `The DPM protection agent on ${computer.name} could not be contacted by ${server.name} (access denied). ` +
       `${failed.detail}`,
   };
 }

@@ -16,20 +16,23 @@ const failedDs1 = () => {
 };
 
 describe('takeOwnership and moving protected servers (seed 002)', () => {
-  it('refuses moving PS1 from a failed DS1 to DS2 while DS3 is secondary for both, seed 002 scenario 1: ' +
-    'MOVE_UNSUPPORTED (seed 002)', () => {
-    const w = failedDs1();
-    const err = expectRefusal(
-      w.estate,
-      (s) => takeOwnership(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, w.ctx()),
-      'MOVE_UNSUPPORTED',
-      ['PS1', 'DS1', 'DS2'],
-    );
-    for (const option of MOVE_OPTIONS) expect(err.message).toContain(option);
-    expect(err.message).toContain(
-      "DS2 is protected by DS3, which already holds copies of PS1's data as the secondary DPM server of DS1",
-    );
-  });
+  it(
+    'refuses moving PS1 from a failed DS1 to DS2 while DS3 is secondary for both, seed 002 scenario 1: ' +
+      'MOVE_UNSUPPORTED (seed 002)',
+    () => {
+      const w = failedDs1();
+      const err = expectRefusal(
+        w.estate,
+        (s) => takeOwnership(s, { serverId: 'srv-DS2', computerId: 'cmp-PS1' }, w.ctx()),
+        'MOVE_UNSUPPORTED',
+        ['PS1', 'DS1', 'DS2'],
+      );
+      for (const option of MOVE_OPTIONS) expect(err.message).toContain(option);
+      expect(err.message).toContain(
+        "DS2 is protected by DS3, which already holds copies of PS1's data as the secondary DPM server of DS1",
+      );
+    },
+  );
 
   it('refuses moving PS1 from a failed DS1 to DS3 directly, seed 002 scenario 2: MOVE_UNSUPPORTED (seed 002)', () => {
     const w = failedDs1();
@@ -40,7 +43,7 @@ describe('takeOwnership and moving protected servers (seed 002)', () => {
       ['PS1', 'DS3'],
     );
     // DS3 is the secondary itself: it is not told that it is "known to its secondary".
-    expect(err.message).toContain('DS3 already holds copies of PS1\'s data as the secondary DPM server of DS1');
+    expect(err.message).toContain("DS3 already holds copies of PS1's data as the secondary DPM server of DS1");
     expect(err.message).not.toContain('known to its secondary');
     expect(err.message).toContain('Option 1');
     expect(err.message).toContain('Option 2');
@@ -70,36 +73,42 @@ describe('takeOwnership and moving protected servers (seed 002)', () => {
     });
   });
 
-  it('refuses protecting PS1 from DS2 or DS3 in a new group after DS1 failed: MOVE_UNSUPPORTED before ' +
-    'ALREADY_PROTECTED (seed 002)', () => {
-    const w = failedDs1();
-    const group = (serverId: string) =>
-      newGroup(serverId, 'PS1 moved', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }]);
-    expectRefusal(w.estate, (s) => createProtectionGroup(s, group('srv-DS2'), w.ctx()), 'MOVE_UNSUPPORTED', [
-      'PS1',
-      'DS1',
-      'DS2',
-      'Option 3',
-    ]);
-    expectRefusal(w.estate, (s) => createProtectionGroup(s, group('srv-DS3'), w.ctx()), 'MOVE_UNSUPPORTED', [
-      'PS1',
-      'DS3',
-    ]);
-  });
+  it(
+    'refuses protecting PS1 from DS2 or DS3 in a new group after DS1 failed: MOVE_UNSUPPORTED before ' +
+      'ALREADY_PROTECTED (seed 002)',
+    () => {
+      const w = failedDs1();
+      const group = (serverId: string) =>
+        newGroup(serverId, 'PS1 moved', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }]);
+      expectRefusal(w.estate, (s) => createProtectionGroup(s, group('srv-DS2'), w.ctx()), 'MOVE_UNSUPPORTED', [
+        'PS1',
+        'DS1',
+        'DS2',
+        'Option 3',
+      ]);
+      expectRefusal(w.estate, (s) => createProtectionGroup(s, group('srv-DS3'), w.ctx()), 'MOVE_UNSUPPORTED', [
+        'PS1',
+        'DS3',
+      ]);
+    },
+  );
 
-  it('option 3 goes through to protection: DS5 protects PS1 once it owns the agent, though failed DS1 still lists it ' +
-    '(seed 002)', () => {
-    const w = failedDs1();
-    w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'], method: 'Attach' });
-    w.run(takeOwnership, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
-    w.run(
-      createProtectionGroup,
-      newGroup('srv-DS5', 'PS1 on DS5', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }]),
-    );
-    expect(
-      Object.values(w.estate.replicas).filter((r) => r.serverId === 'srv-DS5' && r.dataSourceId === 'ds-PS1-C'),
-    ).toHaveLength(1);
-  });
+  it(
+    'option 3 goes through to protection: DS5 protects PS1 once it owns the agent, though failed DS1 still lists it ' +
+      '(seed 002)',
+    () => {
+      const w = failedDs1();
+      w.run(attachAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'], method: 'Attach' });
+      w.run(takeOwnership, { serverId: 'srv-DS5', computerId: 'cmp-PS1' });
+      w.run(
+        createProtectionGroup,
+        newGroup('srv-DS5', 'PS1 on DS5', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }]),
+      );
+      expect(
+        Object.values(w.estate.replicas).filter((r) => r.serverId === 'srv-DS5' && r.dataSourceId === 'ds-PS1-C'),
+      ).toHaveLength(1);
+    },
+  );
 
   it('refuses taking ownership of an agent the server already owns', () => {
     const w = new World(scenario1());

@@ -19,7 +19,8 @@ export function agentIncompatibility(computer: Computer, server: DpmServer): { c
   if (!agent || computer.dpmServerId !== null || agentCompatible(agent.version, server.version)) return null;
   return {
     code: 'AGENT_INCOMPATIBLE',
-    message: `The protection agent on ${computer.name} (version ${formatVersion(agent.version)}) is not compatible ` +
+    message:
+      `The protection agent on ${computer.name} (version ${formatVersion(agent.version)}) is not compatible ` +
       `with DPM ${formatVersion(server.version)} on ${server.name}.`,
   };
 }

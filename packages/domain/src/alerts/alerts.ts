@@ -52,34 +52,39 @@ export function describe(draft: Draft, name: AlertName, subject: AlertSubject, d
   const server = draft.get('servers', subject.serverId)?.name ?? subject.serverId;
   const id = ALERT_CATALOG[name].dpmId;
   const text: Record<AlertName, string> = {
-    'Agent Ownership Required': `The protection agent on ${subject.affectedArea} is not owned by ${server}. ` +
+    'Agent Ownership Required':
+      `The protection agent on ${subject.affectedArea} is not owned by ${server}. ` +
       `Protection of its data sources has stopped until ${server} takes ownership.`,
-    'Replica is inconsistent': `The replica of ${subject.affectedArea} on ${server} is inconsistent with the ` +
+    'Replica is inconsistent':
+      `The replica of ${subject.affectedArea} on ${server} is inconsistent with the ` +
       `protected data source. All protection jobs for the data source will fail until the replica is synchronized ` +
       `with consistency check. You can recover data from existing recovery points, but new recovery points cannot be ` +
       `created until the replica is consistent.`,
-    'Replica inconsistent, verification in progress': `The replica of ${subject.affectedArea} on ${server} is being ` +
-      `synchronized with consistency check.`,
-    'Manual replica creation pending': `The replica of ${subject.affectedArea} on ${server} is not created: you ` +
+    'Replica inconsistent, verification in progress':
+      `The replica of ${subject.affectedArea} on ${server} is being ` + `synchronized with consistency check.`,
+    'Manual replica creation pending':
+      `The replica of ${subject.affectedArea} on ${server} is not created: you ` +
       `chose to create it manually. Protection jobs fail until the data is copied to the replica and synchronized ` +
       `with consistency check.`,
     'Synchronization failed': `Synchronization of ${subject.affectedArea} on ${server} failed.`,
-    'Recovery point creation failed': `The recovery point of ${subject.affectedArea} on ${server} could not be ` +
-      `created.`,
-    'Replica is missing': `The replica of ${subject.affectedArea} is recorded in the DPM database of ${server} but ` +
+    'Recovery point creation failed':
+      `The recovery point of ${subject.affectedArea} on ${server} could not be ` + `created.`,
+    'Replica is missing':
+      `The replica of ${subject.affectedArea} is recorded in the DPM database of ${server} but ` +
       `its volume is missing from the storage pool.`,
-    'Replica is invalid': `The replica of ${subject.affectedArea} on ${server} is invalid. Remove the data source ` +
+    'Replica is invalid':
+      `The replica of ${subject.affectedArea} on ${server} is invalid. Remove the data source ` +
       `from protection to continue.`,
     'Agent unreachable': `The protection agent on ${subject.affectedArea} is not reachable from ${server}.`,
-    'Agent incompatible': `The protection agent on ${subject.affectedArea} is not compatible with the version of DPM ` +
-      `on ${server}.`,
+    'Agent incompatible':
+      `The protection agent on ${subject.affectedArea} is not compatible with the version of DPM ` + `on ${server}.`,
     'Library not available': `The library ${subject.affectedArea} on ${server} is not available.`,
     'Detailed inventory failed': `The detailed inventory of ${subject.affectedArea} on ${server} failed.`,
     'Backup to tape failed': `The tape backup of ${subject.affectedArea} on ${server} failed.`,
     'Recovery failed': `The recovery of ${subject.affectedArea} on ${server} failed.`,
     'Recovery succeeded': `The recovery of ${subject.affectedArea} on ${server} completed successfully.`,
-    'Readiness check failed': `The readiness check found that ${server} could not be rebuilt as it stands after a ` +
-      `disaster.`,
+    'Readiness check failed':
+      `The readiness check found that ${server} could not be rebuilt as it stands after a ` + `disaster.`,
   };
   return `${text[name]}${detail ? ` ${detail}` : ''}${id === null ? '' : ` (ID ${id})`}`;
 }

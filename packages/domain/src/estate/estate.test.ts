@@ -73,10 +73,13 @@ describe('Estate: computers and DPM servers', () => {
 });
 
 describe('DPM versions as DPM shows them', () => {
-  it('runs the fixtures on DPM 2019 with Update Rollup 1, build 10.19.260.0, and names a version by its real build ' +
-    'and rollup', () => {
-    for (const server of Object.values(scenario1().servers))
-      expect(formatVersion(server.version), server.name).toBe('10.19.260.0 UR1');
-    expect(formatVersion(DPM_2019_RTM)).toBe('10.19.58.0 RTM');
-  });
+  it(
+    'runs the fixtures on DPM 2019 with Update Rollup 1, build 10.19.260.0, and names a version by its real build ' +
+      'and rollup',
+    () => {
+      for (const server of Object.values(scenario1().servers))
+        expect(formatVersion(server.version), server.name).toBe('10.19.260.0 UR1');
+      expect(formatVersion(DPM_2019_RTM)).toBe('10.19.58.0 RTM');
+    },
+  );
 });

@@ -49,7 +49,8 @@ export function uncleanShutdown(slice: Estate, cmd: UncleanShutdown, ctx: Ctx): 
     type: 'estate.unclean-shutdown',
     serverId: computer.dpmServerId,
     subjectId: computer.id,
-    summary: `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} ` +
+    summary:
+      `${computer.name} shut down uncleanly: ${affected === 1 ? '1 replica is' : `${affected} replicas are`} ` +
       `now inconsistent`,
   });
   return draft.outcome();

@@ -36,37 +36,43 @@ describe('Cancel (Monitoring › Jobs)', () => {
     expect(Object.values(w.estate.recoveryPoints).filter((p) => p.replicaId === C)).toHaveLength(points);
   });
 
-  it('cancels a running consistency check: the data it copied stays, and the replica verified by it is "Replica is ' +
-    'inconsistent" again', () => {
-    const { w, check } = runningCheck();
-    expect(w.status(SWITCHED)).toBe('Replica inconsistent, verification in progress');
-    const verifying = w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', SWITCHED);
-    w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
-    expect(w.estate.jobs[check.id]).toMatchObject({
-      status: 'Canceled',
-      finishedAt: w.now,
-      transferredGb: check.transferredGb,
-    });
-    expect(check.transferredGb).toBeGreaterThan(0);
-    expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
-    expect(w.estate.alerts[verifying?.id ?? '']?.state).toBe('Inactive');
-    expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', SWITCHED)?.severity).toBe('Critical');
-  });
+  it(
+    'cancels a running consistency check: the data it copied stays, and the replica verified by it is "Replica is ' +
+      'inconsistent" again',
+    () => {
+      const { w, check } = runningCheck();
+      expect(w.status(SWITCHED)).toBe('Replica inconsistent, verification in progress');
+      const verifying = w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', SWITCHED);
+      w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
+      expect(w.estate.jobs[check.id]).toMatchObject({
+        status: 'Canceled',
+        finishedAt: w.now,
+        transferredGb: check.transferredGb,
+      });
+      expect(check.transferredGb).toBeGreaterThan(0);
+      expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
+      expect(w.estate.alerts[verifying?.id ?? '']?.state).toBe('Inactive');
+      expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', SWITCHED)?.severity).toBe('Critical');
+    },
+  );
 
-  it('after a canceled check, the replica stays inconsistent until another check runs (none is started when the ' +
-    'group does not ask for it)', () => {
-    const { w, check } = runningCheck();
-    const group = w.replica(SWITCHED).groupId ?? '';
-    w.run(modifyProtectionGroup, {
-      serverId: 'srv-DS3',
-      groupId: group,
-      consistencyCheck: { runIfInconsistent: false, dailyAt: null },
-    });
-    w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
-    w.advance(60);
-    expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
-    expect(w.jobs('Consistency check', { replicaId: SWITCHED })).toHaveLength(1);
-  });
+  it(
+    'after a canceled check, the replica stays inconsistent until another check runs (none is started when the ' +
+      'group does not ask for it)',
+    () => {
+      const { w, check } = runningCheck();
+      const group = w.replica(SWITCHED).groupId ?? '';
+      w.run(modifyProtectionGroup, {
+        serverId: 'srv-DS3',
+        groupId: group,
+        consistencyCheck: { runIfInconsistent: false, dailyAt: null },
+      });
+      w.run(cancelJob, { serverId: check.serverId, jobId: check.id });
+      w.advance(60);
+      expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
+      expect(w.jobs('Consistency check', { replicaId: SWITCHED })).toHaveLength(1);
+    },
+  );
 
   it('cancels a replica creation: the replica is "Replica is inconsistent" and a consistency check creates it', () => {
     const w = new World(scenario1());

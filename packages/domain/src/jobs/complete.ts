@@ -31,7 +31,8 @@ export function replicaJobError(draft: View, replica: Replica): JobError | null 
     if (!primary || primary.state !== 'Online') {
       return {
         code: 'PRIMARY_UNAVAILABLE',
-        message: `The primary DPM server ${primary?.name ?? replica.sourceServerId} that holds the replica is not ` +
+        message:
+          `The primary DPM server ${primary?.name ?? replica.sourceServerId} that holds the replica is not ` +
           `available.`,
       };
     }
@@ -52,7 +53,8 @@ export function replicaJobError(draft: View, replica: Replica): JobError | null 
       const name = draft.get('servers', secondary)?.name ?? 'its secondary DPM server';
       return {
         code: 'NOT_OWNER',
-        message: `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. ` +
+        message:
+          `Protection of ${computer.name} is switched to ${name}, which owns its protection agent. ` +
           `${server.name} protects ${computer.name} again once ${name} switches protection back and ${server.name} ` +
           `takes ownership.`,
       };
@@ -113,13 +115,19 @@ function fail(draft: Draft, ctx: Ctx, job: Job, error: JobError): void {
     raiseAlert(draft, ctx, alert, replicaSubject(draft, replica), error.message);
   } else if (alert) {
     const library = job.libraryId ? draft.get('libraries', job.libraryId) : undefined;
-    raiseAlert(draft, ctx, alert, {
-      serverId: job.serverId,
-      subjectId: job.libraryId ?? job.dataSourceId ?? job.id,
-      computerId: job.computerId,
-      groupId: job.groupId,
-      affectedArea: library?.name ?? draft.get('dataSources', job.dataSourceId ?? '')?.name ?? job.type,
-    }, error.message);
+    raiseAlert(
+      draft,
+      ctx,
+      alert,
+      {
+        serverId: job.serverId,
+        subjectId: job.libraryId ?? job.dataSourceId ?? job.id,
+        computerId: job.computerId,
+        groupId: job.groupId,
+        affectedArea: library?.name ?? draft.get('dataSources', job.dataSourceId ?? '')?.name ?? job.type,
+      },
+      error.message,
+    );
   }
 }
 

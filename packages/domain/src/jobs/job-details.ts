@@ -15,19 +15,19 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
   NOT_OWNER: {
     meaning:
       'Another DPM server owns the protection agent on the computer (for example after Switch Disaster Protection), ' +
-        'so this server may not protect it.',
+      'so this server may not protect it.',
     action:
       'If this server should protect the computer again, switch protection back on the secondary DPM server, click ' +
-        'Take Ownership in the Agent Ownership Required alert that follows, then run a synchronization job with ' +
-        'consistency check.',
+      'Take Ownership in the Agent Ownership Required alert that follows, then run a synchronization job with ' +
+      'consistency check.',
   },
   PRIMARY_UNAVAILABLE: {
     meaning:
       'This secondary DPM server copies the replica held by the primary DPM server, and the primary is failed or not ' +
-        'installed.',
+      'installed.',
     action:
       'Rebuild the primary and restore its DPM database (Recover a DPM server), or use Switch Disaster Protection on ' +
-        'this server to protect the computer directly.',
+      'this server to protect the computer directly.',
   },
   AGENT_MISSING: {
     meaning: 'The computer has no protection agent, so DPM cannot read its data.',
@@ -45,11 +45,11 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
   AGENT_ACCESS_DENIED: {
     meaning:
       'The computer does not trust this DPM server: the server is missing from the local groups Distributed COM ' +
-        'Users, DPMRADCOMTrustedMachines or DPMRADmTrustedMachines, from the Launch and Activation Permissions of ' +
-        'DPM RA Service, or the agent reports to another server.',
+      'Users, DPMRADCOMTrustedMachines or DPMRADmTrustedMachines, from the Launch and Activation Permissions of ' +
+      'DPM RA Service, or the agent reports to another server.',
     action:
       'Run Re-establish protection in Management › Agents (SetDpmServer, the local groups and DCOM), then run a ' +
-        'synchronization job with consistency check.',
+      'synchronization job with consistency check.',
   },
   AGENT_INCOMPATIBLE: {
     meaning:
@@ -59,18 +59,18 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
   REPLICA_INCONSISTENT: {
     meaning:
       'The replica is not consistent with the data source, so DPM cannot synchronize it or create recovery points ' +
-        'from it.',
+      'from it.',
     action:
       'Run a synchronization job with consistency check (Protection › Perform consistency check); the next scheduled ' +
-        'jobs then succeed.',
+      'jobs then succeed.',
   },
   REPLICA_UNAVAILABLE: {
     meaning:
       'The replica volume is missing from the storage pool (a failed disk) or invalid, so the job has nothing to ' +
-        'write to.',
+      'write to.',
     action:
       'For a missing replica, remove the failed disk, add a disk and run DpmSync -ReallocateReplica (Reallocate ' +
-        'replicas); for an invalid one, stop its protection and protect it again.',
+      'replicas); for an invalid one, stop its protection and protect it again.',
   },
   NO_FREE_TAPE: {
     meaning: 'The library holds no free tape whose header DPM has read.',
@@ -92,10 +92,10 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
   RECOVERY_FAILED: {
     meaning:
       'The data could not be copied to the destination. After a failed restore to replica the replica is ' +
-        'inconsistent, which prevents repeated recovery attempts.',
+      'inconsistent, which prevents repeated recovery attempts.',
     action:
       'Stop protection of the data source with Delete replica on disk, add it again with manual replica creation, ' +
-        'and restore again; if that fails too, the replica is invalid.',
+      'and restore again; if that fails too, the replica is invalid.',
   },
   SERVER_FAILED: {
     meaning: 'The DPM server stopped responding while the job ran.',
@@ -172,21 +172,29 @@ function describe(
     case 'Synchronization':
       return `Transfers the changes made to ${from} since the last synchronization to its replica on ${names.server}.`;
     case 'Consistency check':
-      return `Synchronization with consistency check: compares ${from} block by block with its replica on ` +
-        `${names.server} and copies what differs, which makes an inconsistent replica consistent again.`;
+      return (
+        `Synchronization with consistency check: compares ${from} block by block with its replica on ` +
+        `${names.server} and copies what differs, which makes an inconsistent replica consistent again.`
+      );
     case 'Recovery point':
-      return `Synchronizes ${on} and creates a recovery point of it on ${names.server} ` +
-        `(${job.params.location === 'Online' ? 'online' : 'disk'}).`;
+      return (
+        `Synchronizes ${on} and creates a recovery point of it on ${names.server} ` +
+        `(${job.params.location === 'Online' ? 'online' : 'disk'}).`
+      );
     case 'Express full backup':
-      return `Copies every block of ${on} that changed since the last express full backup and creates a recovery ` +
-        `point of it on ${names.server}.`;
+      return (
+        `Copies every block of ${on} that changed since the last express full backup and creates a recovery ` +
+        `point of it on ${names.server}.`
+      );
     case 'Tape backup':
       return `Writes a full backup of ${on} to a free tape in ${lib} for long-term protection.`;
     case 'Disk recovery':
     case 'Tape recovery':
-      return `Recovers ${job.params.items ?? on} from a recovery point on ` +
+      return (
+        `Recovers ${job.params.items ?? on} from a recovery point on ` +
         `${job.type === 'Tape recovery' ? 'tape' : 'disk'} ` +
-        `(${job.params.recoveryType ?? 'recovery'})${job.params.destination ? ` to ${job.params.destination}` : ''}.`;
+        `(${job.params.recoveryType ?? 'recovery'})${job.params.destination ? ` to ${job.params.destination}` : ''}.`
+      );
     case 'Fast inventory':
       return `Reads the barcodes of the tapes in ${lib}.`;
     case 'Detailed inventory':
@@ -195,17 +203,21 @@ function describe(
       return names.library
         ? `Detects the drives and slots of ${lib} again; a library that answers is available again.`
         : `Detects the tape libraries and stand-alone drives attached to ${names.server}; each one found is known to ` +
-          `its DPM database and available again.`;
+            `its DPM database and available again.`;
     case 'Tape recatalog':
-      return `Reads the contents of the imported tape${tape} so that its data sets can be recovered from External ` +
-        `DPM Tapes.`;
+      return (
+        `Reads the contents of the imported tape${tape} so that its data sets can be recovered from External ` +
+        `DPM Tapes.`
+      );
     case 'Tape erase data':
       return `Erases the data on tape${tape} and marks it free.`;
     case 'Drive cleaning':
       return `Cleans the drives of ${lib} with a cleaning tape.`;
     case 'Database restore':
-      return `DpmSync -RestoreDb: attaches the restored DPM database of ` +
-        `${names.server}${job.params.dbLocation ? ` from ${job.params.dbLocation}` : ''}.`;
+      return (
+        `DpmSync -RestoreDb: attaches the restored DPM database of ` +
+        `${names.server}${job.params.dbLocation ? ` from ${job.params.dbLocation}` : ''}.`
+      );
     case 'Database synchronization':
       return `DpmSync -Sync: reconciles the restored DPM database of ${names.server} with its storage pool.`;
   }

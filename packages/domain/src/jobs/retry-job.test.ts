@@ -125,80 +125,87 @@ describe('Retry (Monitoring › Jobs)', () => {
     );
   });
 
-  it('refuses to retry a failed restore to replica: the replica is inconsistent, which prevents repeated recovery ' +
-    'attempts (seed 000)', () => {
-    const w = reallocatedDs1();
-    const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-    w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: C, recoveryPointId: point.id, simulateFailure: true });
-    w.advance(30);
-    const failed = w.jobs('Disk recovery', { replicaId: C })[0];
-    expect(failed?.status).toBe('Failed');
-    expectRefusal(
-      w.estate,
-      (s) => retryJob(s, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' }, w.ctx()),
-      'NOT_PENDING_FOR_RESTORE',
-      ['Manual replica creation pending', 'Delete replica on disk'],
-    );
-  });
+  it(
+    'refuses to retry a failed restore to replica: the replica is inconsistent, which prevents repeated recovery ' +
+      'attempts (seed 000)',
+    () => {
+      const w = reallocatedDs1();
+      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
+      w.run(restoreToReplica, { serverId: 'srv-DS1', replicaId: C, recoveryPointId: point.id, simulateFailure: true });
+      w.advance(30);
+      const failed = w.jobs('Disk recovery', { replicaId: C })[0];
+      expect(failed?.status).toBe('Failed');
+      expectRefusal(
+        w.estate,
+        (s) => retryJob(s, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' }, w.ctx()),
+        'NOT_PENDING_FOR_RESTORE',
+        ['Manual replica creation pending', 'Delete replica on disk'],
+      );
+    },
+  );
 
-  it('retries a library job: a detailed inventory that failed while the library was offline completes after ' +
-    'Rescan', () => {
-    const w = new World(demo());
-    w.run(markLibraryOffline, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
-    w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
-    w.advance(10);
-    const failed = w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY })[0];
-    expect(failed).toMatchObject({ status: 'Failed', error: { code: 'LIBRARY_NOT_AVAILABLE' } });
-    w.run(rescanLibraries, { serverId: 'srv-DS1' });
-    w.advance(2);
-    w.run(retryJob, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' });
-    w.advance(10);
-    const retry = w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY }).find((j) => j.retryOf === failed?.id);
-    expect(retry).toMatchObject({ status: 'Completed', params: failed?.params });
-    expect(w.activeAlert('Detailed inventory failed', 'srv-DS1', DS1_LIBRARY)).toBeUndefined();
-  });
+  it(
+    'retries a library job: a detailed inventory that failed while the library was offline completes after ' + 'Rescan',
+    () => {
+      const w = new World(demo());
+      w.run(markLibraryOffline, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY });
+      w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
+      w.advance(10);
+      const failed = w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY })[0];
+      expect(failed).toMatchObject({ status: 'Failed', error: { code: 'LIBRARY_NOT_AVAILABLE' } });
+      w.run(rescanLibraries, { serverId: 'srv-DS1' });
+      w.advance(2);
+      w.run(retryJob, { serverId: failed?.serverId ?? '', jobId: failed?.id ?? '' });
+      w.advance(10);
+      const retry = w.jobs('Detailed inventory', { libraryId: DS1_LIBRARY }).find((j) => j.retryOf === failed?.id);
+      expect(retry).toMatchObject({ status: 'Completed', params: failed?.params });
+      expect(w.activeAlert('Detailed inventory failed', 'srv-DS1', DS1_LIBRARY)).toBeUndefined();
+    },
+  );
 });
 
 describe('jobDetails (the Details pane of a job)', () => {
-  it('says what a failed job did, what its error means, what to do, and that Retry applies while Cancel does ' +
-    'not', () => {
-    const { w, failed } = failedRecoveryPoint();
-    const before = w.estate;
-    const d = jobDetails(w.estate, failed.id);
-    expect(w.estate).toBe(before);
-    expect(d).toMatchObject({
-      type: 'Recovery point',
-      status: 'Failed',
-      source: 'C:\\',
-      computer: 'PS1',
-      group: expect.any(String),
-      retryOf: null,
-      retriedBy: null,
-    });
-    expect(d?.summary).toContain('creates a recovery point of it on DS1');
-    expect(d?.outcome).toMatch(/^Failed: Protection of PS1 is switched to DS3, which owns its protection agent/);
-    expect(d?.help).toMatchObject({
-      code: 'NOT_OWNER',
-      meaning: expect.stringContaining('Another DPM server owns'),
-      action: expect.stringContaining('Take Ownership'),
-    });
-    expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })).toBeNull();
-    expect(whyNotCancel(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(
-      /^Only a scheduled job or a job in progress can be canceled/,
-    );
-    // Retrying links both ways, and the failed job can't be retried twice.
-    w.run(retryJob, { serverId: failed.serverId, jobId: failed.id });
-    const after = jobDetails(w.estate, failed.id);
-    expect(after?.retriedBy).toBe(w.jobs('Recovery point', { replicaId: C })[0]?.id);
-    expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(
-      /already scheduled or in progress/,
-    );
-    expect(jobDetails(w.estate, after?.retriedBy ?? '')).toMatchObject({
-      retryOf: failed.id,
-      outcome: 'Waiting to start.',
-    });
-    expect(whyNotCancel(viewOf(w.estate), { serverId: 'srv-DS1', jobId: after?.retriedBy ?? '' })).toBeNull();
-  });
+  it(
+    'says what a failed job did, what its error means, what to do, and that Retry applies while Cancel does ' + 'not',
+    () => {
+      const { w, failed } = failedRecoveryPoint();
+      const before = w.estate;
+      const d = jobDetails(w.estate, failed.id);
+      expect(w.estate).toBe(before);
+      expect(d).toMatchObject({
+        type: 'Recovery point',
+        status: 'Failed',
+        source: 'C:\\',
+        computer: 'PS1',
+        group: expect.any(String),
+        retryOf: null,
+        retriedBy: null,
+      });
+      expect(d?.summary).toContain('creates a recovery point of it on DS1');
+      expect(d?.outcome).toMatch(/^Failed: Protection of PS1 is switched to DS3, which owns its protection agent/);
+      expect(d?.help).toMatchObject({
+        code: 'NOT_OWNER',
+        meaning: expect.stringContaining('Another DPM server owns'),
+        action: expect.stringContaining('Take Ownership'),
+      });
+      expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })).toBeNull();
+      expect(whyNotCancel(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(
+        /^Only a scheduled job or a job in progress can be canceled/,
+      );
+      // Retrying links both ways, and the failed job can't be retried twice.
+      w.run(retryJob, { serverId: failed.serverId, jobId: failed.id });
+      const after = jobDetails(w.estate, failed.id);
+      expect(after?.retriedBy).toBe(w.jobs('Recovery point', { replicaId: C })[0]?.id);
+      expect(whyNotRetry(viewOf(w.estate), { serverId: failed.serverId, jobId: failed.id })?.message).toMatch(
+        /already scheduled or in progress/,
+      );
+      expect(jobDetails(w.estate, after?.retriedBy ?? '')).toMatchObject({
+        retryOf: failed.id,
+        outcome: 'Waiting to start.',
+      });
+      expect(whyNotCancel(viewOf(w.estate), { serverId: 'srv-DS1', jobId: after?.retriedBy ?? '' })).toBeNull();
+    },
+  );
 
   it('reports the data a running job has transferred, and nothing for an unknown job', () => {
     const w = new World(scenario1());

@@ -69,17 +69,21 @@ export function scheduleProtectionJobs(
     const queue = (type: JobType, at: number, totalGb: number, params: Record<string, string> = {}) => {
       if (queued.has(type)) return;
       queued.add(type);
-      scheduleJob(draft, { ...ctx, now: at }, {
-        serverId: r.serverId,
-        type,
-        replicaId: r.id,
-        dataSourceId: ds.id,
-        groupId: group.id,
-        computerId: ds.computerId,
-        libraryId: type === 'Tape backup' ? (group.tape?.libraryId ?? null) : null,
-        totalGb,
-        params,
-      });
+      scheduleJob(
+        draft,
+        { ...ctx, now: at },
+        {
+          serverId: r.serverId,
+          type,
+          replicaId: r.id,
+          dataSourceId: ds.id,
+          groupId: group.id,
+          computerId: ds.computerId,
+          libraryId: type === 'Tape backup' ? (group.tape?.libraryId ?? null) : null,
+          totalGb,
+          params,
+        },
+      );
     };
     const delta = Math.max(0.1, Math.round(ds.sizeGb * 0.02 * 10) / 10);
 

@@ -70,7 +70,11 @@ describe('tick', () => {
   it('expires recovery points past their retention but keeps external ones', () => {
     const w = new World(demo());
     // The demo's history already let its oldest points go: the clock runs to the next to expire.
-    const first = Math.min(...Object.values(w.estate.recoveryPoints).filter((p) => !p.external).map((p) => p.expiresAt));
+    const first = Math.min(
+      ...Object.values(w.estate.recoveryPoints)
+        .filter((p) => !p.external)
+        .map((p) => p.expiresAt),
+    );
     const minutes = Math.ceil((first - w.now) / MINUTE);
     expect(minutes).toBeGreaterThan(0);
     const expired = Object.values(w.estate.recoveryPoints).filter((p) => p.expiresAt <= w.now + minutes * MINUTE);

@@ -25,7 +25,9 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
   scheduleProtectionJobs(draft, at(from), from, to, Object.values(estate.replicas));
 
   // Start and run jobs in the order they were due, so effects follow each other in time.
-  const pending = [...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')].sort((a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id));
+  const pending = [...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')].sort(
+    (a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id),
+  );
   for (const queued of pending) {
     let job: Job = queued;
     if (job.scheduledAt > to) continue;
@@ -49,7 +51,12 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
       const transferredGb = Math.round(job.totalGb * ((to - startedAt) / (end - startedAt)) * 100) / 100;
       if (transferredGb !== job.transferredGb) {
         draft.update('jobs', job.id, { transferredGb });
-        draft.emit({ type: 'job.progress', serverId: job.serverId, subjectId: job.id, summary: `${job.type} ${Math.round((100 * transferredGb) / Math.max(job.totalGb, 0.01))}%` });
+        draft.emit({
+          type: 'job.progress',
+          serverId: job.serverId,
+          subjectId: job.id,
+          summary: `${job.type} ${Math.round((100 * transferredGb) / Math.max(job.totalGb, 0.01))}%`,
+        });
       }
     }
   }
@@ -67,7 +74,14 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
   return draft.outcome();
 }
 
-const PROTECTION_JOBS = new Set<Job['type']>(['Replica creation', 'Synchronization', 'Consistency check', 'Recovery point', 'Express full backup', 'Tape backup']);
+const PROTECTION_JOBS = new Set<Job['type']>([
+  'Replica creation',
+  'Synchronization',
+  'Consistency check',
+  'Recovery point',
+  'Express full backup',
+  'Tape backup',
+]);
 
 function blockedNow(draft: Draft, replicaId: string): boolean {
   const replica = draft.get('replicas', replicaId);

@@ -74,7 +74,12 @@ describe('tapes', () => {
     const put = out.changes.find((c) => c.op === 'put' && c.entity === 'tapes');
     const id = put?.op === 'put' && put.entity === 'tapes' ? put.value.id : '';
     expect(w.estate.tapes[id]).toMatchObject({ barcode: 'NEW100L8', slot: 18, headerRead: false });
-    expectRefusal(w.estate, (s) => addTape(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, barcode: 'NEW100L8', cleaning: false }, ctxAt()), 'CONFLICT', ['NEW100L8']);
+    expectRefusal(
+      w.estate,
+      (s) => addTape(s, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, barcode: 'NEW100L8', cleaning: false }, ctxAt()),
+      'CONFLICT',
+      ['NEW100L8'],
+    );
     w.run(removeTape, { serverId: 'srv-DS1', tapeId: id });
     expect(w.estate.tapes[id]?.location).toBe('Offsite');
     expectRefusal(w.estate, (s) => removeTape(s, { serverId: 'srv-DS1', tapeId: id }, ctxAt()), 'INVALID_STATE', [
@@ -128,7 +133,7 @@ describe('tapes', () => {
     expect(isDomainError(tapeContents(estate, { serverId: 'srv-DS1', tapeId: 'tape-UNK010L8' }))).toBe(true);
   });
 
-  it('shows an imported tape\'s contents only once it is recataloged: NOT_CATALOGED (seeds 000, 001)', () => {
+  it("shows an imported tape's contents only once it is recataloged: NOT_CATALOGED (seeds 000, 001)", () => {
     const refused = tapeContents(demo(), { serverId: 'srv-DS1', tapeId: 'tape-DS2017L8' });
     expect(isDomainError(refused) && refused.code).toBe('NOT_CATALOGED');
     expect(isDomainError(tapeContents(demo(), { serverId: 'srv-DS2', tapeId: 'tape-DS1002L8' })) && 'NOT_FOUND').toBe(

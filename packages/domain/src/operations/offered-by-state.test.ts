@@ -76,38 +76,50 @@ describe('what a member offers in each protection status (the replica state mach
     });
   }
 
-  it('Manual replica creation pending with its data restored: the consistency check that continues protection (seed ' +
-    '000)', () => {
-    expect(enabledOn(memberIn('Manual replica creation pending', true))).toContain('Perform consistency check');
-  });
+  it(
+    'Manual replica creation pending with its data restored: the consistency check that continues protection (seed ' +
+      '000)',
+    () => {
+      expect(enabledOn(memberIn('Manual replica creation pending', true))).toContain('Perform consistency check');
+    },
+  );
 
-  it("Switch Disaster Protection is offered on the secondary's copy of a primary's data, not on the primary (seeds " +
-    "000, 001)", () => {
-    const e = scenario1();
-    const onSecondary = availableOperations(
-      viewOf(e),
-      'member',
-      { serverId: 'srv-DS3', replicaId: 'rep-DS3-DS1-PS1-C' },
-      ADMIN,
-    ).find((o) => o.id === 'protection.switch');
-    expect(onSecondary?.intents?.map((i) => [i.intent, i.enabled])).toEqual([
-      ['to-secondary', true],
-      ['to-primary', false],
-    ]);
-    const onPrimary = availableOperations(
-      viewOf(e),
-      'member',
-      { serverId: 'srv-DS1', replicaId: PRIMARY_MEMBER },
-      ADMIN,
-    ).find((o) => o.id === 'protection.switch');
-    expect(onPrimary?.enabled).toBe(false);
-  });
+  it(
+    "Switch Disaster Protection is offered on the secondary's copy of a primary's data, not on the primary (seeds " +
+      '000, 001)',
+    () => {
+      const e = scenario1();
+      const onSecondary = availableOperations(
+        viewOf(e),
+        'member',
+        { serverId: 'srv-DS3', replicaId: 'rep-DS3-DS1-PS1-C' },
+        ADMIN,
+      ).find((o) => o.id === 'protection.switch');
+      expect(onSecondary?.intents?.map((i) => [i.intent, i.enabled])).toEqual([
+        ['to-secondary', true],
+        ['to-primary', false],
+      ]);
+      const onPrimary = availableOperations(
+        viewOf(e),
+        'member',
+        { serverId: 'srv-DS1', replicaId: PRIMARY_MEMBER },
+        ADMIN,
+      ).find((o) => o.id === 'protection.switch');
+      expect(onPrimary?.enabled).toBe(false);
+    },
+  );
 });
 
 /** Per tape status on the demo estate's library, what is enabled (Management › Libraries). */
 const TAPE_OFFERS: Record<string, { enabled: string[]; why: string }> = {
-  written: { enabled: ['View tape contents', 'Mark as free', 'Erase tape', 'Remove tape'], why: 'a tape this server wrote: its contents are in the catalog' },
-  kept: { enabled: ['View tape contents', 'Remove tape'], why: 'a tape this server wrote that holds recovery points it keeps: neither freed nor erased before they expire' },
+  written: {
+    enabled: ['View tape contents', 'Mark as free', 'Erase tape', 'Remove tape'],
+    why: 'a tape this server wrote: its contents are in the catalog',
+  },
+  kept: {
+    enabled: ['View tape contents', 'Remove tape'],
+    why: 'a tape this server wrote that holds recovery points it keeps: neither freed nor erased before they expire',
+  },
   Free: { enabled: ['View tape contents', 'Erase tape', 'Remove tape'], why: 'already free: nothing to mark' },
   Imported: {
     enabled: ['Recatalog imported tape', 'Mark as free', 'Erase tape', 'Remove tape'],
@@ -128,7 +140,9 @@ describe('what a tape offers in each of its states', () => {
   for (const t of Object.values(e.tapes)) {
     if (t.libraryId !== 'lib-DS1-1' || t.location === 'Offsite') continue;
     const status = tapeStatus(t, server);
-    const kept = Object.values(e.recoveryPoints).some((p) => p.tapeId === t.id && p.serverId === server.id && p.expiresAt > FIXTURE_EPOCH);
+    const kept = Object.values(e.recoveryPoints).some(
+      (p) => p.tapeId === t.id && p.serverId === server.id && p.expiresAt > FIXTURE_EPOCH,
+    );
     byState.set(['Free', 'Imported', 'Unknown'].includes(status) ? status : kept ? 'kept' : 'written', t.id);
   }
 

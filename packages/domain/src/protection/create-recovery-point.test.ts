@@ -43,22 +43,25 @@ describe('createRecoveryPoint', () => {
     );
   });
 
-  it("keeps an online recovery point online, within the group's online retention (seed 001, 120 online recovery " +
-    "points)", () => {
-    const w = new World(scenario1());
-    // Seed 001: the DPM server is registered in the backup vault before a group protects online.
-    w.run(registerOnline, {
-      serverId: 'srv-DS1',
-      vault: 'ContosoVault',
-      credentialsIssuedAt: w.now,
-      passphraseLength: 20,
-    });
-    w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', online: { recoveryPoints: 2 } });
-    for (let i = 0; i < 3; i += 1) {
-      w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Online' });
-      w.advance(15);
-    }
-    const online = points(w, 'rep-DS1-PS1-SQL');
-    expect(online.map((p) => p.location)).toEqual(['Online', 'Online']);
-  });
+  it(
+    "keeps an online recovery point online, within the group's online retention (seed 001, 120 online recovery " +
+      'points)',
+    () => {
+      const w = new World(scenario1());
+      // Seed 001: the DPM server is registered in the backup vault before a group protects online.
+      w.run(registerOnline, {
+        serverId: 'srv-DS1',
+        vault: 'ContosoVault',
+        credentialsIssuedAt: w.now,
+        passphraseLength: 20,
+      });
+      w.run(modifyProtectionGroup, { serverId: 'srv-DS1', groupId: 'pg-DS1-2', online: { recoveryPoints: 2 } });
+      for (let i = 0; i < 3; i += 1) {
+        w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Online' });
+        w.advance(15);
+      }
+      const online = points(w, 'rep-DS1-PS1-SQL');
+      expect(online.map((p) => p.location)).toEqual(['Online', 'Online']);
+    },
+  );
 });

@@ -48,92 +48,111 @@ describe('RETENTION_LIMITS', () => {
     expect(checkGoals({ disk: { ...DISK_GOALS, syncFrequencyMinutes: 24 * 60 }, tape: null, online: null })).toBeNull();
   });
 
-  it('refuses a synchronization every 17 minutes, which DPM does not offer: only 15 and 30 minutes, 1, 2, 4, 6, 12 ' +
-    'and 24 hours (seed 001, Specify Short-Term Goals)', () => {
-    expectRefusal(estate(), create({ disk: { ...DISK_GOALS, syncFrequencyMinutes: 17 } }), 'RETENTION_LIMITS', [
-      'every 17 minutes is not one of them',
-    ]);
-    for (const m of [15, 30, 60, 120, 240, 360, 720, 1440])
+  it(
+    'refuses a synchronization every 17 minutes, which DPM does not offer: only 15 and 30 minutes, 1, 2, 4, 6, 12 ' +
+      'and 24 hours (seed 001, Specify Short-Term Goals)',
+    () => {
+      expectRefusal(estate(), create({ disk: { ...DISK_GOALS, syncFrequencyMinutes: 17 } }), 'RETENTION_LIMITS', [
+        'every 17 minutes is not one of them',
+      ]);
+      for (const m of [15, 30, 60, 120, 240, 360, 720, 1440])
+        expect(
+          checkGoals({ disk: { ...DISK_GOALS, syncFrequencyMinutes: m }, tape: null, online: null }),
+          String(m),
+        ).toBeNull();
+    },
+  );
+
+  it(
+    'refuses 5 recovery points a day kept 14 days, 70 in all, for file data: RETENTION_LIMITS (seed 001, 64 ' +
+      'recovery points)',
+    () => {
+      const times = [6, 9, 12, 15, 18].map((h) => h * 60);
+      expectRefusal(estate(), create({ disk: { ...DISK_GOALS, recoveryPointTimes: times } }), 'RETENTION_LIMITS', [
+        '70',
+        '64 recovery points',
+      ]);
+      // 4 a day for 16 days is exactly 64.
       expect(
-        checkGoals({ disk: { ...DISK_GOALS, syncFrequencyMinutes: m }, tape: null, online: null }),
-        String(m),
+        checkGoals(
+          {
+            disk: { ...DISK_GOALS, retentionDays: 16, recoveryPointTimes: times.slice(0, 4) },
+            tape: null,
+            online: null,
+          },
+          ['Volume'],
+        ),
       ).toBeNull();
-  });
+    },
+  );
 
-  it('refuses 5 recovery points a day kept 14 days, 70 in all, for file data: RETENTION_LIMITS (seed 001, 64 ' +
-    'recovery points)', () => {
-    const times = [6, 9, 12, 15, 18].map((h) => h * 60);
-    expectRefusal(estate(), create({ disk: { ...DISK_GOALS, recoveryPointTimes: times } }), 'RETENTION_LIMITS', [
-      '70',
-      '64 recovery points',
-    ]);
-    // 4 a day for 16 days is exactly 64.
-    expect(
-      checkGoals(
-        { disk: { ...DISK_GOALS, retentionDays: 16, recoveryPointTimes: times.slice(0, 4) }, tape: null, online: null },
-        ['Volume'],
-      ),
-    ).toBeNull();
-  });
+  it(
+    'applies the 64-point limit of file data to file data only: a SQL-only group with recovery point times is ' +
+      'accepted (seed 001)',
+    () => {
+      const times = [6, 9, 12, 15, 18].map((h) => h * 60);
+      const e = withVolume(scenario1(), 'PS1', 'E', 100);
+      e.dataSources['ds-PS1-SQL2'] = {
+        id: 'ds-PS1-SQL2',
+        computerId: 'cmp-PS1',
+        kind: 'SQL database',
+        name: 'PS1\\MSSQLSERVER\\Orders',
+        sizeGb: 20,
+      };
+      const sqlOnly = newGroup('srv-DS1', 'Orders', [{ dataSourceId: 'ds-PS1-SQL2', sourceServerId: null }], {
+        disk: { ...DISK_GOALS, recoveryPointTimes: times, expressFullTimes: [20 * 60] },
+      });
+      expect(isDomainError(createProtectionGroup(e, sqlOnly, ctxAt()))).toBe(false);
+      expect(
+        checkGoals({ disk: { ...DISK_GOALS, recoveryPointTimes: times }, tape: null, online: null }, ['SQL database']),
+      ).toBeNull();
+    },
+  );
 
-  it('applies the 64-point limit of file data to file data only: a SQL-only group with recovery point times is ' +
-    'accepted (seed 001)', () => {
-    const times = [6, 9, 12, 15, 18].map((h) => h * 60);
-    const e = withVolume(scenario1(), 'PS1', 'E', 100);
-    e.dataSources['ds-PS1-SQL2'] = {
-      id: 'ds-PS1-SQL2',
-      computerId: 'cmp-PS1',
-      kind: 'SQL database',
-      name: 'PS1\\MSSQLSERVER\\Orders',
-      sizeGb: 20,
-    };
-    const sqlOnly = newGroup('srv-DS1', 'Orders', [{ dataSourceId: 'ds-PS1-SQL2', sourceServerId: null }], {
-      disk: { ...DISK_GOALS, recoveryPointTimes: times, expressFullTimes: [20 * 60] },
-    });
-    expect(isDomainError(createProtectionGroup(e, sqlOnly, ctxAt()))).toBe(false);
-    expect(
-      checkGoals({ disk: { ...DISK_GOALS, recoveryPointTimes: times }, tape: null, online: null }, ['SQL database']),
-    ).toBeNull();
-  });
+  it(
+    'refuses a file group with no recovery point time and an application group with no express full time: DPM would ' +
+      'never create a recovery point (RETENTION_LIMITS, seed 001)',
+    () => {
+      expectRefusal(
+        estate(),
+        create({ disk: { ...DISK_GOALS, recoveryPointTimes: [], expressFullTimes: [] } }),
+        'RETENTION_LIMITS',
+        ['file data', 'at least one recovery point time'],
+      );
+      expect(
+        checkGoals({ disk: { ...DISK_GOALS, expressFullTimes: [] }, tape: null, online: null }, ['SQL database']),
+      ).toMatchObject({ code: 'RETENTION_LIMITS', target: 'disk.expressFullTimes' });
+    },
+  );
 
-  it('refuses a file group with no recovery point time and an application group with no express full time: DPM would ' +
-    'never create a recovery point (RETENTION_LIMITS, seed 001)', () => {
-    expectRefusal(
-      estate(),
-      create({ disk: { ...DISK_GOALS, recoveryPointTimes: [], expressFullTimes: [] } }),
-      'RETENTION_LIMITS',
-      ['file data', 'at least one recovery point time'],
-    );
-    expect(
-      checkGoals({ disk: { ...DISK_GOALS, expressFullTimes: [] }, tape: null, online: null }, ['SQL database']),
-    ).toMatchObject({ code: 'RETENTION_LIMITS', target: 'disk.expressFullTimes' });
-  });
-
-  it('refuses 48 express full backups a day kept 11 days, 528 in all: RETENTION_LIMITS (seed 001, 512 express ' +
-    'fulls)', () => {
-    const halfHourly = Array.from({ length: 48 }, (_, i) => i * 30);
-    expect(
-      checkGoals(
-        {
-          disk: { ...DISK_GOALS, retentionDays: 11, recoveryPointTimes: [], expressFullTimes: halfHourly },
-          tape: null,
-          online: null,
-        },
-        ['SQL database'],
-      ),
-    ).toMatchObject({ code: 'RETENTION_LIMITS', message: expect.stringContaining('528') as unknown });
-    // Seed 001: every 30 minutes is 10 days of express fulls (480), within 512.
-    expect(
-      checkGoals(
-        {
-          disk: { ...DISK_GOALS, retentionDays: 10, recoveryPointTimes: [], expressFullTimes: halfHourly },
-          tape: null,
-          online: null,
-        },
-        ['SQL database'],
-      ),
-    ).toBeNull();
-  });
+  it(
+    'refuses 48 express full backups a day kept 11 days, 528 in all: RETENTION_LIMITS (seed 001, 512 express ' +
+      'fulls)',
+    () => {
+      const halfHourly = Array.from({ length: 48 }, (_, i) => i * 30);
+      expect(
+        checkGoals(
+          {
+            disk: { ...DISK_GOALS, retentionDays: 11, recoveryPointTimes: [], expressFullTimes: halfHourly },
+            tape: null,
+            online: null,
+          },
+          ['SQL database'],
+        ),
+      ).toMatchObject({ code: 'RETENTION_LIMITS', message: expect.stringContaining('528') as unknown });
+      // Seed 001: every 30 minutes is 10 days of express fulls (480), within 512.
+      expect(
+        checkGoals(
+          {
+            disk: { ...DISK_GOALS, retentionDays: 10, recoveryPointTimes: [], expressFullTimes: halfHourly },
+            tape: null,
+            online: null,
+          },
+          ['SQL database'],
+        ),
+      ).toBeNull();
+    },
+  );
 
   it('refuses 121 online recovery points: RETENTION_LIMITS (seed 001, 120 online recovery points)', () => {
     expect(checkGoals({ disk: null, tape: null, online: { recoveryPoints: 121 } })).toMatchObject({
@@ -143,26 +162,31 @@ describe('RETENTION_LIMITS', () => {
     expect(checkGoals({ disk: null, tape: null, online: { recoveryPoints: 120 } })).toBeNull();
   });
 
-  it('refuses "Just before a recovery point" for a replica protected on disk only: RETENTION_LIMITS (seed 002), ' +
-    'which the wizard greys out', () => {
-    const e = scenario1();
-    const readd = { groupId: 'pg-DS3-1', disk: { ...DISK_GOALS, syncFrequencyMinutes: 0 } };
-    expectRefusal(
-      e,
-      (s) => modifyProtectionGroup(s, { serverId: 'srv-DS3', ...readd, addMembers: [] }, ctxAt()),
-      'RETENTION_LIMITS',
-      ['Every 24 hours is recommended'],
-    );
-    expect(justBeforeRecoveryPointAvailable(true, false)).toBe(false);
-    expect(justBeforeRecoveryPointAvailable(true, true)).toBe(true);
-    expect(justBeforeRecoveryPointAvailable(false, false)).toBe(true);
-  });
+  it(
+    'refuses "Just before a recovery point" for a replica protected on disk only: RETENTION_LIMITS (seed 002), ' +
+      'which the wizard greys out',
+    () => {
+      const e = scenario1();
+      const readd = { groupId: 'pg-DS3-1', disk: { ...DISK_GOALS, syncFrequencyMinutes: 0 } };
+      expectRefusal(
+        e,
+        (s) => modifyProtectionGroup(s, { serverId: 'srv-DS3', ...readd, addMembers: [] }, ctxAt()),
+        'RETENTION_LIMITS',
+        ['Every 24 hours is recommended'],
+      );
+      expect(justBeforeRecoveryPointAvailable(true, false)).toBe(false);
+      expect(justBeforeRecoveryPointAvailable(true, true)).toBe(true);
+      expect(justBeforeRecoveryPointAvailable(false, false)).toBe(true);
+    },
+  );
 
-  it('synchronizes every 24 hours by default when replicas are protected, every 15 minutes otherwise (seed ' +
-    '001)', () => {
-    expect(defaultSyncMinutes(true)).toBe(24 * 60);
-    expect(defaultSyncMinutes(false)).toBe(15);
-  });
+  it(
+    'synchronizes every 24 hours by default when replicas are protected, every 15 minutes otherwise (seed ' + '001)',
+    () => {
+      expect(defaultSyncMinutes(true)).toBe(24 * 60);
+      expect(defaultSyncMinutes(false)).toBe(15);
+    },
+  );
 
   it('keeps at most 64 disk recovery points of file data and 512 of application data', () => {
     expect(maxDiskRecoveryPoints('Volume')).toBe(LIMITS.fileRecoveryPoints);

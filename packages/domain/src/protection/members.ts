@@ -64,7 +64,7 @@ export function addReplica(
 /** Cancels the scheduled and running jobs of a replica whose protection stops. */
 export function cancelJobsOf(draft: Draft, ctx: Ctx, replicaId: string): void {
   for (const job of draft.where('jobs', 'replicaId', replicaId)) {
-    if ((job.status === 'Scheduled' || job.status === 'In progress')) {
+    if (job.status === 'Scheduled' || job.status === 'In progress') {
       draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
     }
   }

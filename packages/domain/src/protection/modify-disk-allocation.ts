@@ -76,7 +76,8 @@ export function modifyDiskAllocation(slice: Estate, cmd: ModifyDiskAllocation, c
     type: 'replica.allocation',
     serverId: server.id,
     subjectId: replica.id,
-    summary: `Disk allocation of ${ds?.name ?? replica.id} changed from ${replica.allocatedGb} GB to ` +
+    summary:
+      `Disk allocation of ${ds?.name ?? replica.id} changed from ${replica.allocatedGb} GB to ` +
       `${cmd.allocatedGb} GB`,
   });
   return draft.outcome();

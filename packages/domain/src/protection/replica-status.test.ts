@@ -64,69 +64,73 @@ describe('Replica protection status (the state machine of seeds 000 and 001)', (
     expect(w.status(e)).toBe('OK');
   });
 
-  it('created Manually: Manual replica creation pending, restore to replica, then a consistency check makes it ' +
-    'OK', () => {
-    const w = new World(demo());
-    w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-    const c = createdReplicaId(
-      w.run(
-        createProtectionGroup,
-        newGroup('srv-DS1', 'Manual C', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-          replicaCreation: 'Manually',
-        }),
-      ),
-      'ds-PS1-C',
-    );
-    expect(w.status(c)).toBe('Manual replica creation pending');
-    expect(w.jobs('Replica creation', { replicaId: c })).toEqual([]);
-    expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
-    // No data yet: a consistency check can't run.
-    expectRefusal(
-      w.estate,
-      (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx()),
-      'INVALID_STATE',
-      ['C:\\', 'Manual replica creation pending'],
-    );
-
-    w.run(restoreToReplica, {
-      serverId: 'srv-DS1',
-      replicaId: c,
-      recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C').id,
-    });
-    w.advance(30);
-    expect(w.replica(c)).toMatchObject({ status: 'Manual replica creation pending', dataRestored: true });
-    expectRefusal(
-      w.estate,
-      (s) =>
-        restoreToReplica(
-          s,
-          { serverId: 'srv-DS1', replicaId: c, recoveryPointId: latestDiskPoint(s, 'srv-DS3', 'ds-PS1-C').id },
-          w.ctx(),
+  it(
+    'created Manually: Manual replica creation pending, restore to replica, then a consistency check makes it ' + 'OK',
+    () => {
+      const w = new World(demo());
+      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
+      const c = createdReplicaId(
+        w.run(
+          createProtectionGroup,
+          newGroup('srv-DS1', 'Manual C', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
+            replicaCreation: 'Manually',
+          }),
         ),
-      'NOT_PENDING_FOR_RESTORE',
-      ['consistency check'],
-    );
+        'ds-PS1-C',
+      );
+      expect(w.status(c)).toBe('Manual replica creation pending');
+      expect(w.jobs('Replica creation', { replicaId: c })).toEqual([]);
+      expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
+      // No data yet: a consistency check can't run.
+      expectRefusal(
+        w.estate,
+        (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx()),
+        'INVALID_STATE',
+        ['C:\\', 'Manual replica creation pending'],
+      );
 
-    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [c] });
-    w.advance(3);
-    expect(w.status(c)).toBe('Replica inconsistent, verification in progress');
-    expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeUndefined();
-    w.advance(10);
-    expect(w.replica(c)).toMatchObject({ status: 'OK', dataRestored: false });
-  });
+      w.run(restoreToReplica, {
+        serverId: 'srv-DS1',
+        replicaId: c,
+        recoveryPointId: latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C').id,
+      });
+      w.advance(30);
+      expect(w.replica(c)).toMatchObject({ status: 'Manual replica creation pending', dataRestored: true });
+      expectRefusal(
+        w.estate,
+        (s) =>
+          restoreToReplica(
+            s,
+            { serverId: 'srv-DS1', replicaId: c, recoveryPointId: latestDiskPoint(s, 'srv-DS3', 'ds-PS1-C').id },
+            w.ctx(),
+          ),
+        'NOT_PENDING_FOR_RESTORE',
+        ['consistency check'],
+      );
 
-  it('created Manually with the data copied by hand (DpmSync -DataCopied), then a consistency check makes it ' +
-    'OK', () => {
-    const w = new World(withVolume(scenario1(), 'PS1', 'E', 100));
-    const e = createdReplicaId(
-      w.run(createProtectionGroup, newGroup('srv-DS1', 'Volume E', [E], { replicaCreation: 'Manually' })),
-      'ds-PS1-E',
-    );
-    w.run(dpmSyncDataCopied, { serverId: 'srv-DS1' });
-    w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [e] });
-    w.advance(30);
-    expect(w.status(e)).toBe('OK');
-  });
+      w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [c] });
+      w.advance(3);
+      expect(w.status(c)).toBe('Replica inconsistent, verification in progress');
+      expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeUndefined();
+      w.advance(10);
+      expect(w.replica(c)).toMatchObject({ status: 'OK', dataRestored: false });
+    },
+  );
+
+  it(
+    'created Manually with the data copied by hand (DpmSync -DataCopied), then a consistency check makes it ' + 'OK',
+    () => {
+      const w = new World(withVolume(scenario1(), 'PS1', 'E', 100));
+      const e = createdReplicaId(
+        w.run(createProtectionGroup, newGroup('srv-DS1', 'Volume E', [E], { replicaCreation: 'Manually' })),
+        'ds-PS1-E',
+      );
+      w.run(dpmSyncDataCopied, { serverId: 'srv-DS1' });
+      w.run(performConsistencyCheck, { serverId: 'srv-DS1', replicaIds: [e] });
+      w.advance(30);
+      expect(w.status(e)).toBe('OK');
+    },
+  );
 
   it('OK → Replica is inconsistent when a synchronization fails, and back to OK through a consistency check', () => {
     const estate = scenario1();
@@ -150,72 +154,78 @@ describe('Replica protection status (the state machine of seeds 000 and 001)', (
     expect(w.activeAlert('Synchronization failed', 'srv-DS1', 'rep-DS1-PS1-C')).toBeUndefined();
   });
 
-  it('OK → Replica is inconsistent on a switch of protection → verification in progress → OK by a consistency ' +
-    'check', () => {
-    const estate = scenario1();
-    for (const g of Object.values(estate.groups)) g.consistencyCheck = { runIfInconsistent: false, dailyAt: null };
-    const w = new World(estate);
-    const r = 'rep-DS3-DS1-PS1-D';
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [r] });
-    expect(w.status(r)).toBe('Replica is inconsistent');
-    expectRefusal(
-      w.estate,
-      (s) => createRecoveryPoint(s, { serverId: 'srv-DS3', replicaIds: [r], location: 'Disk' }, w.ctx()),
-      'INVALID_STATE',
-      ['D:\\', 'Replica is inconsistent'],
-    );
-    w.advance(60);
-    expect(w.status(r)).toBe('Replica is inconsistent');
+  it(
+    'OK → Replica is inconsistent on a switch of protection → verification in progress → OK by a consistency ' +
+      'check',
+    () => {
+      const estate = scenario1();
+      for (const g of Object.values(estate.groups)) g.consistencyCheck = { runIfInconsistent: false, dailyAt: null };
+      const w = new World(estate);
+      const r = 'rep-DS3-DS1-PS1-D';
+      w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [r] });
+      expect(w.status(r)).toBe('Replica is inconsistent');
+      expectRefusal(
+        w.estate,
+        (s) => createRecoveryPoint(s, { serverId: 'srv-DS3', replicaIds: [r], location: 'Disk' }, w.ctx()),
+        'INVALID_STATE',
+        ['D:\\', 'Replica is inconsistent'],
+      );
+      w.advance(60);
+      expect(w.status(r)).toBe('Replica is inconsistent');
 
-    w.run(performConsistencyCheck, { serverId: 'srv-DS3', replicaIds: [r] });
-    w.advance(5);
-    expect(w.status(r)).toBe('Replica inconsistent, verification in progress');
-    expect(w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', r)).toBeDefined();
-    expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', r)).toBeUndefined();
-    w.advance(30);
-    expect(w.status(r)).toBe('OK');
-    expect(w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', r)).toBeUndefined();
-  });
+      w.run(performConsistencyCheck, { serverId: 'srv-DS3', replicaIds: [r] });
+      w.advance(5);
+      expect(w.status(r)).toBe('Replica inconsistent, verification in progress');
+      expect(w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', r)).toBeDefined();
+      expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', r)).toBeUndefined();
+      w.advance(30);
+      expect(w.status(r)).toBe('OK');
+      expect(w.activeAlert('Replica inconsistent, verification in progress', 'srv-DS3', r)).toBeUndefined();
+    },
+  );
 
-  it('DpmSync -Sync marks replicas the pool lacks Replica is missing; -ReallocateReplica makes them Manual replica ' +
-    'creation pending', () => {
-    const w = recoverDs1DpmdbToFolder();
-    w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
-    w.run(dpmSyncSync, { serverId: 'srv-DS1' });
-    const c = 'rep-DS1-PS1-C';
-    expect(w.replica(c)).toMatchObject({ status: 'Replica is missing', inStoragePool: false });
-    expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeDefined();
-    const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-    expectRefusal(
-      w.estate,
-      (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx()),
-      'INVALID_STATE',
-      ['C:\\', 'Replica is missing'],
-    );
-    expectRefusal(
-      w.estate,
-      (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: c, recoveryPointId: point.id }, w.ctx()),
-      'NOT_PENDING_FOR_RESTORE',
-      ['Replica is missing'],
-    );
-    expectRefusal(
-      w.estate,
-      (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' }, w.ctx()),
-      'INVALID_STATE',
-      ['Replica is missing'],
-    );
-    w.advance(120);
-    expect(w.status(c)).toBe('Replica is missing');
+  it(
+    'DpmSync -Sync marks replicas the pool lacks Replica is missing; -ReallocateReplica makes them Manual replica ' +
+      'creation pending',
+    () => {
+      const w = recoverDs1DpmdbToFolder();
+      w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
+      w.run(dpmSyncSync, { serverId: 'srv-DS1' });
+      const c = 'rep-DS1-PS1-C';
+      expect(w.replica(c)).toMatchObject({ status: 'Replica is missing', inStoragePool: false });
+      expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeDefined();
+      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
+      expectRefusal(
+        w.estate,
+        (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [c] }, w.ctx()),
+        'INVALID_STATE',
+        ['C:\\', 'Replica is missing'],
+      );
+      expectRefusal(
+        w.estate,
+        (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: c, recoveryPointId: point.id }, w.ctx()),
+        'NOT_PENDING_FOR_RESTORE',
+        ['Replica is missing'],
+      );
+      expectRefusal(
+        w.estate,
+        (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' }, w.ctx()),
+        'INVALID_STATE',
+        ['Replica is missing'],
+      );
+      w.advance(120);
+      expect(w.status(c)).toBe('Replica is missing');
 
-    w.run(dpmSyncReallocateReplica, { serverId: 'srv-DS1' });
-    expect(w.replica(c)).toMatchObject({
-      status: 'Manual replica creation pending',
-      inStoragePool: true,
-      dataRestored: false,
-    });
-    expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeUndefined();
-    expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
-  });
+      w.run(dpmSyncReallocateReplica, { serverId: 'srv-DS1' });
+      expect(w.replica(c)).toMatchObject({
+        status: 'Manual replica creation pending',
+        inStoragePool: true,
+        dataRestored: false,
+      });
+      expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeUndefined();
+      expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
+    },
+  );
 
   it('stop protection retaining data: Inactive replica available, with its recovery points, until removed', () => {
     const w = new World(demo());

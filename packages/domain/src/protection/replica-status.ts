@@ -26,7 +26,7 @@ export const REPLICA_TRANSITIONS: Record<ProtectionStatus, Partial<Record<Protec
   OK: {
     'Replica is inconsistent':
       'a synchronization fails, protection is switched, an unclean shutdown, or another server took ownership of the ' +
-        'agent',
+      'agent',
     'Replica inconsistent, verification in progress': 'a consistency check starts',
     'Replica is missing': 'DpmSync -Sync finds no volume, or its disk fails',
     'Inactive replica available': 'protection stops with Retain replicas on disk',

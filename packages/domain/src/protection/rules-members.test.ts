@@ -52,19 +52,21 @@ describe('NO_EXCLUSIONS_ON_REPLICA', () => {
     );
   });
 
-  it('refuses a new DS3 group of a DS1 replica that excludes extensions: NO_EXCLUSIONS_ON_REPLICA (seeds 001, ' +
-    '002)', () => {
-    const w = new World(scenario1());
-    w.run(stopProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'], retainReplica: false });
-    const cmd = protect('srv-DS3', member('ds-PS1-C', 'srv-DS1'));
-    expectRefusal(
-      w.estate,
-      (s) => createProtectionGroup(s, { ...cmd, excludedExtensions: ['.tmp'] }, w.ctx()),
-      'NO_EXCLUSIONS_ON_REPLICA',
-      ['C:\\', 'DS1'],
-    );
-    expect(isDomainError(createProtectionGroup(w.estate, cmd, w.ctx()))).toBe(false);
-  });
+  it(
+    'refuses a new DS3 group of a DS1 replica that excludes extensions: NO_EXCLUSIONS_ON_REPLICA (seeds 001, ' + '002)',
+    () => {
+      const w = new World(scenario1());
+      w.run(stopProtection, { serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'], retainReplica: false });
+      const cmd = protect('srv-DS3', member('ds-PS1-C', 'srv-DS1'));
+      expectRefusal(
+        w.estate,
+        (s) => createProtectionGroup(s, { ...cmd, excludedExtensions: ['.tmp'] }, w.ctx()),
+        'NO_EXCLUSIONS_ON_REPLICA',
+        ['C:\\', 'DS1'],
+      );
+      expect(isDomainError(createProtectionGroup(w.estate, cmd, w.ctx()))).toBe(false);
+    },
+  );
 
   it('lets a primary group of production volumes exclude extensions (seed 001 limits it to replicas)', () => {
     expect(
@@ -80,18 +82,21 @@ describe('NO_EXCLUSIONS_ON_REPLICA', () => {
 });
 
 describe('SWITCHED_NO_SECONDARY', () => {
-  it('refuses DS4 adding secondary protection for PS1 while PS1 is in switched protection on DS3 (option 1): ' +
-    'SWITCHED_NO_SECONDARY (seed 002)', () => {
-    const w = new World(scenario1());
-    const add = { serverId: 'srv-DS4', groupId: 'pg-DS4-1', addMembers: [member('ds-PS1-D', 'srv-DS3')] };
-    // Before the switch DS3 holds PS1 D:\ as DS1's secondary, a copy DS4 does not protect.
-    expectRefusal(w.estate, (s) => modifyProtectionGroup(s, add, w.ctx()), 'CHAIN_INDIRECT', ['DS3', 'DS1']);
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
-    expectRefusal(w.estate, (s) => modifyProtectionGroup(s, add, w.ctx()), 'SWITCHED_NO_SECONDARY', [
-      'PS1',
-      'switched protection',
-    ]);
-  });
+  it(
+    'refuses DS4 adding secondary protection for PS1 while PS1 is in switched protection on DS3 (option 1): ' +
+      'SWITCHED_NO_SECONDARY (seed 002)',
+    () => {
+      const w = new World(scenario1());
+      const add = { serverId: 'srv-DS4', groupId: 'pg-DS4-1', addMembers: [member('ds-PS1-D', 'srv-DS3')] };
+      // Before the switch DS3 holds PS1 D:\ as DS1's secondary, a copy DS4 does not protect.
+      expectRefusal(w.estate, (s) => modifyProtectionGroup(s, add, w.ctx()), 'CHAIN_INDIRECT', ['DS3', 'DS1']);
+      w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: ['rep-DS3-DS1-PS1-C'] });
+      expectRefusal(w.estate, (s) => modifyProtectionGroup(s, add, w.ctx()), 'SWITCHED_NO_SECONDARY', [
+        'PS1',
+        'switched protection',
+      ]);
+    },
+  );
 });
 
 describe('NOT_OWNER', () => {
@@ -141,94 +146,103 @@ describe('what a secondary may protect of its primary (DPM chaining documentatio
       .map((r) => r.id)
       .sort();
 
-  it("builds the seed 004 tables with secondaries protecting only what their primary protects directly: DS4 holds " +
-    "DS3's database and folders and the six replicas DS3 protects directly", () => {
-    expect(active(scenario1(), 'srv-DS4')).toEqual(
-      [
-        'DS3-DPMDB',
-        'DS3-Config',
-        'DS3-Scripting',
-        'DS3-DS1-DPMDB',
-        'DS3-DS1-Config',
-        'DS3-DS1-Scripting',
-        'DS3-DS2-DPMDB',
-        'DS3-DS2-Config',
-        'DS3-DS2-Scripting',
-      ]
-        .map((k) => `rep-DS4-${k}`)
-        .sort(),
-    );
-    for (const f of [scenario1, scenario2, scenario3]) {
-      const e = f();
-      for (const r of Object.values(e.replicas)) {
-        if (r.sourceServerId === null) continue;
-        const held = Object.values(e.replicas).find(
-          (h) => h.serverId === r.sourceServerId && h.dataSourceId === r.dataSourceId && h.groupId !== null,
-        );
-        expect(held?.sourceServerId, `${r.id} copies a copy`).toBeNull();
-        expect(e.dataSources[r.dataSourceId]?.computerId, `${r.id} copies its own data`).not.toBe(
-          e.servers[r.serverId]?.computerId,
-        );
+  it(
+    'builds the seed 004 tables with secondaries protecting only what their primary protects directly: DS4 holds ' +
+      "DS3's database and folders and the six replicas DS3 protects directly",
+    () => {
+      expect(active(scenario1(), 'srv-DS4')).toEqual(
+        [
+          'DS3-DPMDB',
+          'DS3-Config',
+          'DS3-Scripting',
+          'DS3-DS1-DPMDB',
+          'DS3-DS1-Config',
+          'DS3-DS1-Scripting',
+          'DS3-DS2-DPMDB',
+          'DS3-DS2-Config',
+          'DS3-DS2-Scripting',
+        ]
+          .map((k) => `rep-DS4-${k}`)
+          .sort(),
+      );
+      for (const f of [scenario1, scenario2, scenario3]) {
+        const e = f();
+        for (const r of Object.values(e.replicas)) {
+          if (r.sourceServerId === null) continue;
+          const held = Object.values(e.replicas).find(
+            (h) => h.serverId === r.sourceServerId && h.dataSourceId === r.dataSourceId && h.groupId !== null,
+          );
+          expect(held?.sourceServerId, `${r.id} copies a copy`).toBeNull();
+          expect(e.dataSources[r.dataSourceId]?.computerId, `${r.id} copies its own data`).not.toBe(
+            e.servers[r.serverId]?.computerId,
+          );
+        }
       }
-    }
-  });
+    },
+  );
 
-  it('refuses DS2 adding the replica of its own DPMDB held by DS3 in the cycle of scenario 3, and the mirror on DS3: ' +
-    'SELF_PROTECTION_BREAKS_CHAIN (seed 004)', () => {
-    const estate = scenario3();
-    expectRefusal(
-      estate,
-      (s) =>
-        modifyProtectionGroup(
-          s,
-          { serverId: 'srv-DS2', groupId: 'pg-DS2-4', addMembers: [member('ds-DS2-DPMDB', 'srv-DS3')] },
-          ctxAt(),
-        ),
-      'SELF_PROTECTION_BREAKS_CHAIN',
-      ['DPMDB_DS2', 'DS3', "DS2's own data"],
-    );
-    expectRefusal(
-      estate,
-      (s) => createProtectionGroup(s, protect('srv-DS3', member('ds-DS3-DPMDB', 'srv-DS2')), ctxAt()),
-      'SELF_PROTECTION_BREAKS_CHAIN',
-      ['DPMDB_DS3', 'DS2', "DS3's own data"],
-    );
-    expect(checkCanProtect(estate, 'srv-DS2', member('ds-PS4-C', 'srv-DS3'))).toMatchObject({
-      code: 'ALREADY_PROTECTED',
-    });
-  });
+  it(
+    'refuses DS2 adding the replica of its own DPMDB held by DS3 in the cycle of scenario 3, and the mirror on DS3: ' +
+      'SELF_PROTECTION_BREAKS_CHAIN (seed 004)',
+    () => {
+      const estate = scenario3();
+      expectRefusal(
+        estate,
+        (s) =>
+          modifyProtectionGroup(
+            s,
+            { serverId: 'srv-DS2', groupId: 'pg-DS2-4', addMembers: [member('ds-DS2-DPMDB', 'srv-DS3')] },
+            ctxAt(),
+          ),
+        'SELF_PROTECTION_BREAKS_CHAIN',
+        ['DPMDB_DS2', 'DS3', "DS2's own data"],
+      );
+      expectRefusal(
+        estate,
+        (s) => createProtectionGroup(s, protect('srv-DS3', member('ds-DS3-DPMDB', 'srv-DS2')), ctxAt()),
+        'SELF_PROTECTION_BREAKS_CHAIN',
+        ['DPMDB_DS3', 'DS2', "DS3's own data"],
+      );
+      expect(checkCanProtect(estate, 'srv-DS2', member('ds-PS4-C', 'srv-DS3'))).toMatchObject({
+        code: 'ALREADY_PROTECTED',
+      });
+    },
+  );
 
-  it('refuses, on the layout the review found in scenario 2, DS1 protecting through DS4 its own database ' +
-    '(SELF_PROTECTION_BREAKS_CHAIN), PS1 C:\\ it already protects (ALREADY_PROTECTED, seed 001) and a chained copy ' +
-    'of PS3 (CHAIN_INDIRECT)', () => {
-    // The layout the fixture used to build: DS3 and DS4 holding copies of copies down the chain.
-    const estate = withServers(scenario2(), [], (b) => {
-      const ds3 = b.group('srv-DS3', 'Chained copies');
-      const ds4 = b.group('srv-DS4', 'Chained copies');
-      for (const ds of ['ds-PS1-C', 'ds-PS3-C']) b.protect(ds3, ds, 'srv-DS2');
-      for (const ds of ['ds-DS1-DPMDB', 'ds-PS1-C', 'ds-PS3-C']) b.protect(ds4, ds, 'srv-DS3');
-    });
-    const w = new World(estate);
-    w.run(attachAgent, { serverId: 'srv-DS1', computerIds: ['cmp-DS4'], method: 'Attach' });
-    expectRefusal(
-      w.estate,
-      (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-DS1-DPMDB', 'srv-DS4')), w.ctx()),
-      'SELF_PROTECTION_BREAKS_CHAIN',
-      ['DPMDB_DS1', 'DS4'],
-    );
-    expectRefusal(
-      w.estate,
-      (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-PS1-C', 'srv-DS4')), w.ctx()),
-      'ALREADY_PROTECTED',
-      ['DS1 already protects C:\\ on PS1 directly', 'DS4'],
-    );
-    expectRefusal(
-      w.estate,
-      (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-PS3-C', 'srv-DS4')), w.ctx()),
-      'CHAIN_INDIRECT',
-      ['DS4', 'secondary of DS3', 'directly'],
-    );
-    // What DS4 protects directly, DS3's own database, DS1 may protect: DS1 becomes DS4's secondary.
-    expect(checkCanProtect(w.estate, 'srv-DS1', member('ds-DS4-DPMDB'))).toBeNull();
-  });
+  it(
+    'refuses, on the layout the review found in scenario 2, DS1 protecting through DS4 its own database ' +
+      '(SELF_PROTECTION_BREAKS_CHAIN), PS1 C:\\ it already protects (ALREADY_PROTECTED, seed 001) and a chained copy ' +
+      'of PS3 (CHAIN_INDIRECT)',
+    () => {
+      // The layout the fixture used to build: DS3 and DS4 holding copies of copies down the chain.
+      const estate = withServers(scenario2(), [], (b) => {
+        const ds3 = b.group('srv-DS3', 'Chained copies');
+        const ds4 = b.group('srv-DS4', 'Chained copies');
+        for (const ds of ['ds-PS1-C', 'ds-PS3-C']) b.protect(ds3, ds, 'srv-DS2');
+        for (const ds of ['ds-DS1-DPMDB', 'ds-PS1-C', 'ds-PS3-C']) b.protect(ds4, ds, 'srv-DS3');
+      });
+      const w = new World(estate);
+      w.run(attachAgent, { serverId: 'srv-DS1', computerIds: ['cmp-DS4'], method: 'Attach' });
+      expectRefusal(
+        w.estate,
+        (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-DS1-DPMDB', 'srv-DS4')), w.ctx()),
+        'SELF_PROTECTION_BREAKS_CHAIN',
+        ['DPMDB_DS1', 'DS4'],
+      );
+      expectRefusal(
+        w.estate,
+        (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-PS1-C', 'srv-DS4')), w.ctx()),
+        'ALREADY_PROTECTED',
+        ['DS1 already protects C:\\ on PS1 directly', 'DS4'],
+      );
+      expectRefusal(
+        w.estate,
+        (s) => createProtectionGroup(s, protect('srv-DS1', member('ds-PS3-C', 'srv-DS4')), w.ctx()),
+        'CHAIN_INDIRECT',
+        ['DS4', 'secondary of DS3', 'directly'],
+      );
+      // What DS4 protects directly, DS3's own database, DS1 may protect: DS1 becomes DS4's secondary.
+      expect(checkCanProtect(w.estate, 'srv-DS1', member('ds-DS4-DPMDB'))).toBeNull();
+    },
+  );
 });

@@ -277,7 +277,7 @@ export function checkCanProtect(
       'NOT_OWNER',
       ownerName
         ? `The protection agent on ${holder.name} is owned by ${ownerName}. Only the DPM server that owns the agent ` +
-          `can protect ${holder.name}; take ownership of the agent first.`
+            `can protect ${holder.name}; take ownership of the agent first.`
         : `${holder.name} has no protection agent attached to ${server.name}. Install or attach the agent first.`,
       holder.id,
     );

@@ -94,7 +94,8 @@ export function stopProtection(slice: Estate, cmd: StopProtection, ctx: Ctx): Co
     type: 'protection.stopped',
     serverId: cmd.serverId,
     subjectId: cmd.groupId ?? replicas.map((r) => r.id).join(','),
-    summary: `Protection stopped for ${replicas.length} member(s), ` +
+    summary:
+      `Protection stopped for ${replicas.length} member(s), ` +
       `${cmd.retainReplica ? 'replicas retained on disk' : 'replicas deleted'}`,
   });
   return draft.outcome();

@@ -51,38 +51,41 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
     expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', PS1_ON_DS3)).toBeUndefined();
   });
 
-  it('switches back: DS1 raises Agent Ownership Required, Take Ownership moves the agent back and queues a ' +
-    'consistency check', () => {
-    const w = new World(scenario1());
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
-    w.advance(30);
+  it(
+    'switches back: DS1 raises Agent Ownership Required, Take Ownership moves the agent back and queues a ' +
+      'consistency check',
+    () => {
+      const w = new World(scenario1());
+      w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+      w.advance(30);
 
-    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
-    expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS3', pendingOwnerId: 'srv-DS1' });
-    expect(w.replica(PS1_ON_DS3)).toMatchObject({ switched: false, status: 'Replica is inconsistent' });
-    const alert = w.activeAlert('Agent Ownership Required', 'srv-DS1', 'cmp-PS1');
-    expect(alert).toMatchObject({ severity: 'Critical', computerId: 'cmp-PS1' });
-    expect(alert?.description).toContain('PS1');
-    expect(alert?.description).toContain('DS1');
+      w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+      expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ ownerId: 'srv-DS3', pendingOwnerId: 'srv-DS1' });
+      expect(w.replica(PS1_ON_DS3)).toMatchObject({ switched: false, status: 'Replica is inconsistent' });
+      const alert = w.activeAlert('Agent Ownership Required', 'srv-DS1', 'cmp-PS1');
+      expect(alert).toMatchObject({ severity: 'Critical', computerId: 'cmp-PS1' });
+      expect(alert?.description).toContain('PS1');
+      expect(alert?.description).toContain('DS1');
 
-    w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
-    expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({
-      ownerId: 'srv-DS1',
-      pendingOwnerId: null,
-      dpmServerName: 'DS1',
-    });
-    expect(w.estate.alerts[alert?.id ?? '']).toMatchObject({ state: 'Inactive', resolvedAt: w.now });
-    for (const id of ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL']) {
-      expect(w.jobs('Consistency check', { replicaId: id })[0]?.status, id).toBe('Scheduled');
-      expect(w.status(id)).toBe('Replica is inconsistent');
-    }
+      w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
+      expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({
+        ownerId: 'srv-DS1',
+        pendingOwnerId: null,
+        dpmServerName: 'DS1',
+      });
+      expect(w.estate.alerts[alert?.id ?? '']).toMatchObject({ state: 'Inactive', resolvedAt: w.now });
+      for (const id of ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL']) {
+        expect(w.jobs('Consistency check', { replicaId: id })[0]?.status, id).toBe('Scheduled');
+        expect(w.status(id)).toBe('Replica is inconsistent');
+      }
 
-    w.advance(60);
-    for (const id of ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL', PS1_ON_DS3])
-      expect(w.status(id), id).toBe('OK');
-  });
+      w.advance(60);
+      for (const id of ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL', PS1_ON_DS3])
+        expect(w.status(id), id).toBe('OK');
+    },
+  );
 
-  it('switches a whole group: only the production data sources DS3 protects as DS1\'s secondary', () => {
+  it("switches a whole group: only the production data sources DS3 protects as DS1's secondary", () => {
     const w = new World(scenario1());
     w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', groupId: 'pg-DS3-1' });
     const switched = Object.values(w.estate.replicas)
@@ -153,123 +156,147 @@ describe('Switch Disaster Protection on scenario 1 (seeds 000, 001)', () => {
     ]);
   });
 
-  it('switching a replica whose disk is missing moves the agent but keeps it Replica is missing: switching brings no ' +
-    'volume back (found by the property tests)', () => {
-    const w = new World(scenario1());
-    const disk = w.estate.servers['srv-DS3']?.disks[0]?.id ?? '';
-    w.run(simulateDiskFailure, { serverId: 'srv-DS3', diskId: disk });
-    expect(w.status(PS1_ON_DS3)).toBe('Replica is missing');
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
-    expect(w.replica(PS1_ON_DS3)).toMatchObject({ status: 'Replica is missing', switched: true });
-    expect(w.estate.computers['cmp-PS1']?.agent?.ownerId).toBe('srv-DS3');
-  });
+  it(
+    'switching a replica whose disk is missing moves the agent but keeps it Replica is missing: switching brings no ' +
+      'volume back (found by the property tests)',
+    () => {
+      const w = new World(scenario1());
+      const disk = w.estate.servers['srv-DS3']?.disks[0]?.id ?? '';
+      w.run(simulateDiskFailure, { serverId: 'srv-DS3', diskId: disk });
+      expect(w.status(PS1_ON_DS3)).toBe('Replica is missing');
+      w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS3', replicaIds: [PS1_ON_DS3] });
+      expect(w.replica(PS1_ON_DS3)).toMatchObject({ status: 'Replica is missing', switched: true });
+      expect(w.estate.computers['cmp-PS1']?.agent?.ownerId).toBe('srv-DS3');
+    },
+  );
 });
 
+describe(
+  'a computer whose data sources are split between switched and unswitched (seeds 000, 001; scenario 2 on ' + 'DS2)',
+  () => {
+    const PS1_ON_DS2 = ['rep-DS2-DS1-PS1-C', 'rep-DS2-DS1-PS1-D', 'rep-DS2-DS1-PS1-SQL'];
+    const PS1_ON_DS1 = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL'];
 
-describe('a computer whose data sources are split between switched and unswitched (seeds 000, 001; scenario 2 on ' +
-  'DS2)', () => {
-  const PS1_ON_DS2 = ['rep-DS2-DS1-PS1-C', 'rep-DS2-DS1-PS1-D', 'rep-DS2-DS1-PS1-SQL'];
-  const PS1_ON_DS1 = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL'];
-
-  it('switches every data source of PS1 that DS2 protects when one is switched: they follow the agent, which has one ' +
-    'owner', () => {
-    const w = new World(scenario2());
-    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-D'], location: 'Disk' });
-    const outcome = w.run(switchProtection, {
-      direction: 'to-secondary',
-      serverId: 'srv-DS2',
-      replicaIds: ['rep-DS2-DS1-PS1-C'],
-    });
-    expect(w.owner('cmp-PS1')).toBe('srv-DS2');
-    for (const id of PS1_ON_DS2)
-      expect(w.replica(id), id).toMatchObject({ switched: true, status: 'Replica is inconsistent' });
-    expect(outcome.events.filter((e) => e.type === 'protection.switched')).toHaveLength(3);
-    // PS2 stays with DS1, and DS1 lost the agent of PS1: what it had queued for PS1 is canceled.
-    expect(w.replica('rep-DS2-DS1-PS2-C')).toMatchObject({ switched: false, status: 'OK' });
-    expect(w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-D' })[0]?.status).toBe('Canceled');
-    // A request for one of the members that followed is already in effect.
-    expectRefusal(
-      w.estate,
-      (s) =>
-        switchProtection(
-          s,
-          { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-SQL'] },
-          w.ctx(),
-        ),
-      'ALREADY_SWITCHED',
-      ['Sales', 'DS2'],
+    it(
+      'switches every data source of PS1 that DS2 protects when one is switched: they follow the agent, which has one ' +
+        'owner',
+      () => {
+        const w = new World(scenario2());
+        w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-D'], location: 'Disk' });
+        const outcome = w.run(switchProtection, {
+          direction: 'to-secondary',
+          serverId: 'srv-DS2',
+          replicaIds: ['rep-DS2-DS1-PS1-C'],
+        });
+        expect(w.owner('cmp-PS1')).toBe('srv-DS2');
+        for (const id of PS1_ON_DS2)
+          expect(w.replica(id), id).toMatchObject({ switched: true, status: 'Replica is inconsistent' });
+        expect(outcome.events.filter((e) => e.type === 'protection.switched')).toHaveLength(3);
+        // PS2 stays with DS1, and DS1 lost the agent of PS1: what it had queued for PS1 is canceled.
+        expect(w.replica('rep-DS2-DS1-PS2-C')).toMatchObject({ switched: false, status: 'OK' });
+        expect(w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-D' })[0]?.status).toBe('Canceled');
+        // A request for one of the members that followed is already in effect.
+        expectRefusal(
+          w.estate,
+          (s) =>
+            switchProtection(
+              s,
+              { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-SQL'] },
+              w.ctx(),
+            ),
+          'ALREADY_SWITCHED',
+          ['Sales', 'DS2'],
+        );
+      },
     );
-  });
 
-  it('leaves DS1 quiet while PS1 is switched: no job of PS1 runs or fails there, its replicas keep their status, no ' +
-    'alert asks for a consistency check', () => {
-    const w = new World(scenario2());
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
-    w.advance(24 * 60);
-    for (const id of PS1_ON_DS1) {
-      expect(w.status(id), id).toBe('OK');
-      expect(Object.values(w.estate.jobs).filter((j) => j.replicaId === id && j.status === 'Failed'), id).toEqual([]);
-    }
-    expect(Object.values(w.estate.alerts).filter((a) => a.serverId === 'srv-DS1' && a.state === 'Active')).toEqual([]);
-    for (const id of PS1_ON_DS2) expect(w.status(id), id).toBe('OK');
-    // PS2's protection on DS1 goes on.
-    expect(w.jobs('Synchronization', { replicaId: 'rep-DS1-PS2-C' })[0]?.status).toBe('Completed');
-  });
-
-  it('refuses Take Ownership on DS1 while DS2 protects PS1 in switched protection, saying to switch back on DS2 ' +
-    '(seed 000), instead of MOVE_UNSUPPORTED', () => {
-    const w = new World(scenario2());
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
-    const err = expectRefusal(
-      w.estate,
-      (s) => takeOwnership(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, w.ctx()),
-      'INVALID_STATE',
-      ['PS1', 'switched to DS2', 'Switch protection back on DS2', 'Agent Ownership Required'],
+    it(
+      'leaves DS1 quiet while PS1 is switched: no job of PS1 runs or fails there, its replicas keep their status, no ' +
+        'alert asks for a consistency check',
+      () => {
+        const w = new World(scenario2());
+        w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
+        w.advance(24 * 60);
+        for (const id of PS1_ON_DS1) {
+          expect(w.status(id), id).toBe('OK');
+          expect(
+            Object.values(w.estate.jobs).filter((j) => j.replicaId === id && j.status === 'Failed'),
+            id,
+          ).toEqual([]);
+        }
+        expect(Object.values(w.estate.alerts).filter((a) => a.serverId === 'srv-DS1' && a.state === 'Active')).toEqual(
+          [],
+        );
+        for (const id of PS1_ON_DS2) expect(w.status(id), id).toBe('OK');
+        // PS2's protection on DS1 goes on.
+        expect(w.jobs('Synchronization', { replicaId: 'rep-DS1-PS2-C' })[0]?.status).toBe('Completed');
+      },
     );
-    expect(err.message).not.toContain('rebuild');
-  });
 
-  it('switches back all of PS1 together: one Agent Ownership Required on DS1, whose Recommended action Take ' +
-    'Ownership moves the agent back', () => {
-    const w = new World(scenario2());
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
-    w.advance(60);
-    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-D'] });
-    for (const id of PS1_ON_DS2) expect(w.replica(id).switched, id).toBe(false);
-    const alerts = w.alerts('Agent Ownership Required', 'srv-DS1').filter((a) => a.state === 'Active');
-    expect(alerts).toHaveLength(1);
-    const alert = alerts[0];
-    if (!alert) throw new Error('no alert');
-    expect(recommendedAction(viewOf(w.estate), alert, ADMIN)).toMatchObject({
-      id: 'agents.take-ownership',
-      name: 'Take Ownership',
-      enabled: true,
-      target: { serverId: 'srv-DS1', computerId: 'cmp-PS1' },
-    });
-    w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
-    w.advance(60);
-    for (const id of [...PS1_ON_DS1, ...PS1_ON_DS2]) expect(w.status(id), id).toBe('OK');
-  });
+    it(
+      'refuses Take Ownership on DS1 while DS2 protects PS1 in switched protection, saying to switch back on DS2 ' +
+        '(seed 000), instead of MOVE_UNSUPPORTED',
+      () => {
+        const w = new World(scenario2());
+        w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
+        const err = expectRefusal(
+          w.estate,
+          (s) => takeOwnership(s, { serverId: 'srv-DS1', computerId: 'cmp-PS1' }, w.ctx()),
+          'INVALID_STATE',
+          ['PS1', 'switched to DS2', 'Switch protection back on DS2', 'Agent Ownership Required'],
+        );
+        expect(err.message).not.toContain('rebuild');
+      },
+    );
 
-  it("recommends for each failed job's alert the action that fixes its cause, never a consistency check that would " +
-    "fail again", () => {
-    const w = new World(scenario2());
-    w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
-    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' });
-    w.advance(1);
-    const job = w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-C' })[0];
-    expect(job).toMatchObject({ status: 'Failed', error: { code: 'NOT_OWNER' } });
-    expect(job?.error?.message).toContain('switched to DS2');
-    // It failed when it started, not after the time its data would take.
-    expect(job?.finishedAt).toBe(job?.startedAt);
-    const alert = w.activeAlert('Recovery point creation failed', 'srv-DS1', 'rep-DS1-PS1-C');
-    if (!alert) throw new Error('no alert');
-    // Nothing on DS1 fixes it: DS2 switches back first.
-    expect(recommendedAction(viewOf(w.estate), alert, ADMIN)).toBeNull();
-    w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
-    expect(recommendedAction(viewOf(w.estate), alert, ADMIN)).toMatchObject({
-      id: 'agents.take-ownership',
-      enabled: true,
-    });
-  });
-});
+    it(
+      'switches back all of PS1 together: one Agent Ownership Required on DS1, whose Recommended action Take ' +
+        'Ownership moves the agent back',
+      () => {
+        const w = new World(scenario2());
+        w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
+        w.advance(60);
+        w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-D'] });
+        for (const id of PS1_ON_DS2) expect(w.replica(id).switched, id).toBe(false);
+        const alerts = w.alerts('Agent Ownership Required', 'srv-DS1').filter((a) => a.state === 'Active');
+        expect(alerts).toHaveLength(1);
+        const alert = alerts[0];
+        if (!alert) throw new Error('no alert');
+        expect(recommendedAction(viewOf(w.estate), alert, ADMIN)).toMatchObject({
+          id: 'agents.take-ownership',
+          name: 'Take Ownership',
+          enabled: true,
+          target: { serverId: 'srv-DS1', computerId: 'cmp-PS1' },
+        });
+        w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
+        w.advance(60);
+        for (const id of [...PS1_ON_DS1, ...PS1_ON_DS2]) expect(w.status(id), id).toBe('OK');
+      },
+    );
+
+    it(
+      "recommends for each failed job's alert the action that fixes its cause, never a consistency check that would " +
+        'fail again',
+      () => {
+        const w = new World(scenario2());
+        w.run(switchProtection, { direction: 'to-secondary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
+        w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], location: 'Disk' });
+        w.advance(1);
+        const job = w.jobs('Recovery point', { replicaId: 'rep-DS1-PS1-C' })[0];
+        expect(job).toMatchObject({ status: 'Failed', error: { code: 'NOT_OWNER' } });
+        expect(job?.error?.message).toContain('switched to DS2');
+        // It failed when it started, not after the time its data would take.
+        expect(job?.finishedAt).toBe(job?.startedAt);
+        const alert = w.activeAlert('Recovery point creation failed', 'srv-DS1', 'rep-DS1-PS1-C');
+        if (!alert) throw new Error('no alert');
+        // Nothing on DS1 fixes it: DS2 switches back first.
+        expect(recommendedAction(viewOf(w.estate), alert, ADMIN)).toBeNull();
+        w.run(switchProtection, { direction: 'to-primary', serverId: 'srv-DS2', replicaIds: ['rep-DS2-DS1-PS1-C'] });
+        expect(recommendedAction(viewOf(w.estate), alert, ADMIN)).toMatchObject({
+          id: 'agents.take-ownership',
+          enabled: true,
+        });
+      },
+    );
+  },
+);

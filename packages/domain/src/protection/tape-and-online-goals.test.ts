@@ -116,53 +116,59 @@ describe('TAPE_ONCE_A_DAY: a frequency from daily to yearly, a retention from on
 });
 
 describe('online and tape protection need what DPM needs first (seed 001)', () => {
-  it('refuses I want online protection on a server not registered in a backup vault: ONLINE_NOT_REGISTERED, and ' +
-    'accepts it once registered', () => {
-    const e = estate();
-    expectRefusal(e, create({ online: { recoveryPoints: 30 } }), 'ONLINE_NOT_REGISTERED', [
-      'DS1 is not registered',
-      'Management › Online',
-    ]);
-    const w = new World(e);
-    w.run(registerOnline, {
-      serverId: 'srv-DS1',
-      vault: 'ContosoVault',
-      credentialsIssuedAt: w.now,
-      passphraseLength: 20,
-    });
-    expect(isDomainError(create({ online: { recoveryPoints: 30 } })(w.estate))).toBe(false);
-  });
+  it(
+    'refuses I want online protection on a server not registered in a backup vault: ONLINE_NOT_REGISTERED, and ' +
+      'accepts it once registered',
+    () => {
+      const e = estate();
+      expectRefusal(e, create({ online: { recoveryPoints: 30 } }), 'ONLINE_NOT_REGISTERED', [
+        'DS1 is not registered',
+        'Management › Online',
+      ]);
+      const w = new World(e);
+      w.run(registerOnline, {
+        serverId: 'srv-DS1',
+        vault: 'ContosoVault',
+        credentialsIssuedAt: w.now,
+        passphraseLength: 20,
+      });
+      expect(isDomainError(create({ online: { recoveryPoints: 30 } })(w.estate))).toBe(false);
+    },
+  );
 
-  it('refuses long-term protection on tape on a server with no library or drive: NO_TAPE_LIBRARY; on DS1 it names ' +
-    'one of its libraries', () => {
-    const e = estate();
-    expectRefusal(
-      e,
-      (s) =>
-        createProtectionGroup(
-          s,
-          newGroup('srv-DS2', 'Tape', [{ dataSourceId: 'ds-PS3-C', sourceServerId: null }], {
-            tape: { ...TAPE, libraryId: null },
-          }),
-          ctxAt(),
-        ),
-      'NO_TAPE_LIBRARY',
-      ['No tape library or drive is attached to DS2'],
-    );
-    expectRefusal(
-      e,
-      (s) =>
-        modifyProtectionGroup(
-          s,
-          { serverId: 'srv-DS2', groupId: 'pg-DS2-1', tape: { ...TAPE, libraryId: null } },
-          ctxAt(),
-        ),
-      'NO_TAPE_LIBRARY',
-      ['DS2'],
-    );
-    expect(isDomainError(create({ tape: { ...TAPE, libraryId: null } })(e))).toBe(true);
-    expect(isDomainError(create({ tape: TAPE })(e))).toBe(false);
-  });
+  it(
+    'refuses long-term protection on tape on a server with no library or drive: NO_TAPE_LIBRARY; on DS1 it names ' +
+      'one of its libraries',
+    () => {
+      const e = estate();
+      expectRefusal(
+        e,
+        (s) =>
+          createProtectionGroup(
+            s,
+            newGroup('srv-DS2', 'Tape', [{ dataSourceId: 'ds-PS3-C', sourceServerId: null }], {
+              tape: { ...TAPE, libraryId: null },
+            }),
+            ctxAt(),
+          ),
+        'NO_TAPE_LIBRARY',
+        ['No tape library or drive is attached to DS2'],
+      );
+      expectRefusal(
+        e,
+        (s) =>
+          modifyProtectionGroup(
+            s,
+            { serverId: 'srv-DS2', groupId: 'pg-DS2-1', tape: { ...TAPE, libraryId: null } },
+            ctxAt(),
+          ),
+        'NO_TAPE_LIBRARY',
+        ['DS2'],
+      );
+      expect(isDomainError(create({ tape: { ...TAPE, libraryId: null } })(e))).toBe(true);
+      expect(isDomainError(create({ tape: TAPE })(e))).toBe(false);
+    },
+  );
 
   it('offers each protection method of Create protection group and Modify protection group as the verbs decide', () => {
     const view = viewOf(estate());

@@ -73,8 +73,10 @@ export function recoversFiles(type: RecoveryType): boolean {
  */
 export function latestRefusal(kind: DataSourceKind, type: RecoveryType): string | null {
   if ((kind === 'SQL database' || kind === 'DPMDB') && type !== 'Recover to original instance of SQL Server') {
-    return 'With Latest, a database is recovered only to its original instance of SQL Server; choose a recovery ' +
-      'point time to recover it elsewhere.';
+    return (
+      'With Latest, a database is recovered only to its original instance of SQL Server; choose a recovery ' +
+      'point time to recover it elsewhere.'
+    );
   }
   return null;
 }

@@ -29,94 +29,100 @@ describe('restoreToReplica (seed 000)', () => {
     ).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  it('leaves the replica inconsistent after a failed restore and refuses another: NOT_PENDING_FOR_RESTORE (seed ' +
-    '000)', () => {
-    const w = reallocatedDs1();
-    const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-    w.run(restoreToReplica, {
-      serverId: 'srv-DS1',
-      replicaId: C_ON_DS1,
-      recoveryPointId: point.id,
-      simulateFailure: true,
-    });
-    expectRefusal(
-      w.estate,
-      (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: C_ON_DS1, recoveryPointId: point.id }, w.ctx()),
-      'CONFLICT',
-      ['already running'],
-    );
-    w.advance(30);
-    expect(w.status(C_ON_DS1)).toBe('Replica is inconsistent');
-    expect(w.jobs('Disk recovery', { replicaId: C_ON_DS1 })[0]).toMatchObject({
-      status: 'Failed',
-      error: { code: 'RECOVERY_FAILED' },
-    });
-    expect(w.activeAlert('Recovery failed', 'srv-DS1', C_ON_DS1)).toBeDefined();
-    expectRefusal(
-      w.estate,
-      (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: C_ON_DS1, recoveryPointId: point.id }, w.ctx()),
-      'NOT_PENDING_FOR_RESTORE',
-      ['C:\\', 'DS1', 'Replica is inconsistent'],
-    );
-  });
+  it(
+    'leaves the replica inconsistent after a failed restore and refuses another: NOT_PENDING_FOR_RESTORE (seed ' +
+      '000)',
+    () => {
+      const w = reallocatedDs1();
+      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
+      w.run(restoreToReplica, {
+        serverId: 'srv-DS1',
+        replicaId: C_ON_DS1,
+        recoveryPointId: point.id,
+        simulateFailure: true,
+      });
+      expectRefusal(
+        w.estate,
+        (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: C_ON_DS1, recoveryPointId: point.id }, w.ctx()),
+        'CONFLICT',
+        ['already running'],
+      );
+      w.advance(30);
+      expect(w.status(C_ON_DS1)).toBe('Replica is inconsistent');
+      expect(w.jobs('Disk recovery', { replicaId: C_ON_DS1 })[0]).toMatchObject({
+        status: 'Failed',
+        error: { code: 'RECOVERY_FAILED' },
+      });
+      expect(w.activeAlert('Recovery failed', 'srv-DS1', C_ON_DS1)).toBeDefined();
+      expectRefusal(
+        w.estate,
+        (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: C_ON_DS1, recoveryPointId: point.id }, w.ctx()),
+        'NOT_PENDING_FOR_RESTORE',
+        ['C:\\', 'DS1', 'Replica is inconsistent'],
+      );
+    },
+  );
 
-  it('marks the replica invalid when the restore fails again after Delete replica on disk and a manual re-add (seed ' +
-    '000)', () => {
-    const w = reallocatedDs1();
-    const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-    w.run(restoreToReplica, {
-      serverId: 'srv-DS1',
-      replicaId: C_ON_DS1,
-      recoveryPointId: point.id,
-      simulateFailure: true,
-    });
-    w.advance(30);
-    expect(w.status(C_ON_DS1)).toBe('Replica is inconsistent');
+  it(
+    'marks the replica invalid when the restore fails again after Delete replica on disk and a manual re-add (seed ' +
+      '000)',
+    () => {
+      const w = reallocatedDs1();
+      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
+      w.run(restoreToReplica, {
+        serverId: 'srv-DS1',
+        replicaId: C_ON_DS1,
+        recoveryPointId: point.id,
+        simulateFailure: true,
+      });
+      w.advance(30);
+      expect(w.status(C_ON_DS1)).toBe('Replica is inconsistent');
 
-    w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [C_ON_DS1], retainReplica: false });
-    expect(w.estate.replicas[C_ON_DS1]).toBeUndefined();
-    const added = w.run(
-      createProtectionGroup,
-      newGroup('srv-DS1', 'PS1 C again', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-        replicaCreation: 'Manually',
-      }),
-    );
-    const again = createdReplicaId(added, 'ds-PS1-C');
-    expect(w.status(again)).toBe('Manual replica creation pending');
+      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [C_ON_DS1], retainReplica: false });
+      expect(w.estate.replicas[C_ON_DS1]).toBeUndefined();
+      const added = w.run(
+        createProtectionGroup,
+        newGroup('srv-DS1', 'PS1 C again', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
+          replicaCreation: 'Manually',
+        }),
+      );
+      const again = createdReplicaId(added, 'ds-PS1-C');
+      expect(w.status(again)).toBe('Manual replica creation pending');
 
-    w.run(restoreToReplica, {
-      serverId: 'srv-DS1',
-      replicaId: again,
-      recoveryPointId: point.id,
-      simulateFailure: true,
-    });
-    w.advance(30);
-    expect(w.status(again)).toBe('Replica is invalid');
-    expect(w.activeAlert('Replica is invalid', 'srv-DS1', again)).toBeDefined();
+      w.run(restoreToReplica, {
+        serverId: 'srv-DS1',
+        replicaId: again,
+        recoveryPointId: point.id,
+        simulateFailure: true,
+      });
+      w.advance(30);
+      expect(w.status(again)).toBe('Replica is invalid');
+      expect(w.activeAlert('Replica is invalid', 'srv-DS1', again)).toBeDefined();
 
-    // Only removing protection leads out of Replica is invalid.
-    expectRefusal(
-      w.estate,
-      (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: again, recoveryPointId: point.id }, w.ctx()),
-      'NOT_PENDING_FOR_RESTORE',
-      ['Replica is invalid'],
-    );
-    expectRefusal(
-      w.estate,
-      (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [again] }, w.ctx()),
-      'INVALID_STATE',
-      ['C:\\', 'Replica is invalid'],
-    );
-    expectRefusal(
-      w.estate,
-      (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: [again], location: 'Disk' }, w.ctx()),
-      'INVALID_STATE',
-      ['C:\\', 'Replica is invalid'],
-    );
-    w.advance(24 * 60);
-    expect(w.status(again)).toBe('Replica is invalid');
-    w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [again], retainReplica: false });
-    expect(w.estate.replicas[again]).toBeUndefined();
-    expect(w.activeAlert('Replica is invalid', 'srv-DS1', again)).toBeUndefined();
-  });
+      // Only removing protection leads out of Replica is invalid.
+      expectRefusal(
+        w.estate,
+        (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: again, recoveryPointId: point.id }, w.ctx()),
+        'NOT_PENDING_FOR_RESTORE',
+        ['Replica is invalid'],
+      );
+      expectRefusal(
+        w.estate,
+        (s) => performConsistencyCheck(s, { serverId: 'srv-DS1', replicaIds: [again] }, w.ctx()),
+        'INVALID_STATE',
+        ['C:\\', 'Replica is invalid'],
+      );
+      expectRefusal(
+        w.estate,
+        (s) => createRecoveryPoint(s, { serverId: 'srv-DS1', replicaIds: [again], location: 'Disk' }, w.ctx()),
+        'INVALID_STATE',
+        ['C:\\', 'Replica is invalid'],
+      );
+      w.advance(24 * 60);
+      expect(w.status(again)).toBe('Replica is invalid');
+      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [again], retainReplica: false });
+      expect(w.estate.replicas[again]).toBeUndefined();
+      expect(w.activeAlert('Replica is invalid', 'srv-DS1', again)).toBeUndefined();
+    },
+  );
 });

@@ -41,8 +41,8 @@ export function applyReadinessAlerts(slice: Estate, cmd: ApplyReadinessAlerts, c
     type: 'readiness.checked',
     serverId: null,
     subjectId: 'readiness',
-    summary: `Readiness check: ${result} (${counts.Failed} failed, ${counts.Warning} warnings, ${counts.Passed} ` +
-      `passed)`,
+    summary:
+      `Readiness check: ${result} (${counts.Failed} failed, ${counts.Warning} warnings, ${counts.Passed} ` + `passed)`,
   });
   return draft.outcome();
 }

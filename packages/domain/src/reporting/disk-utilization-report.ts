@@ -149,7 +149,7 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
       title: 'Storage pool allocated and used',
       description:
         'Disk space allocated to replicas and used by their data and recovery points at the end of each part of the ' +
-          'period (the capacity is in the summary above).',
+        'period (the capacity is in the summary above).',
       unit: 'gb',
       buckets: scope.range.buckets,
       series: [

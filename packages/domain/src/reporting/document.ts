@@ -137,8 +137,10 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A simulated time as the reports print it, in UTC. */
 export function formatUtc(ms: number): string {
   const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ` +
-    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`;
+  return (
+    `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ` +
+    `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())} UTC`
+  );
 }
 
 export function formatDurationMs(ms: number): string {

@@ -53,7 +53,7 @@ function monthLabel(ms: number): string {
 /** Buckets of `step` from `from` to `to`; the last one ends at `to` and may be shorter. */
 function steps(from: number, to: number, next: (t: number) => number, label: (t: number) => string): Bucket[] {
   const out: Bucket[] = [];
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = Math.min(next(start), to);
     out.push({ start, end, label: label(start) });
     start = end;

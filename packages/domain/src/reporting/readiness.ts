@@ -224,7 +224,7 @@ export function readinessCheck(estate: Estate, opts: ReadinessOptions): Readines
         'DPMDB_OFF_SERVER',
         pending
           ? `${nameOf(pending.serverId)} protects ${server.name}'s database, but its replica is "${pending.status}": ` +
-            `no copy exists off the server yet.`
+              `no copy exists off the server yet.`
           : selfOnly
             ? `Only ${server.name}'s own storage pool holds its database: not a good option for disaster recovery. ` +
               `Protect it on a secondary DPM server, on tape or online.`

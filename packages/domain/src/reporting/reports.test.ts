@@ -35,7 +35,7 @@ const column = (t: ReportTable, header: string) =>
   t.rows.map((r) => r[t.columns.findIndex((c) => c.header === header)]);
 
 describe('Status report', () => {
-  it('names the last backup of DS1\'s DPM database with the tape label and barcode, as seed 001 asks', () => {
+  it("names the last backup of DS1's DPM database with the tape label and barcode, as seed 001 asks", () => {
     const doc = report(demo(), 'status', week('srv-DS1'));
     expect(doc.title).toBe('Status report');
     expect(fact(doc, 'Latest DPM database tape barcode')).toBe('DS1001L8');
@@ -50,26 +50,28 @@ describe('Status report', () => {
     ]);
   });
 
-  it('counts the recovery points created in the week per data source, and the failed ones with their success ' +
-    'rate', () => {
-    const w = new World(demo());
-    // Seed 000: PS4 lost DS2 from DPMRADmTrustedMachines, so DS2's jobs for it fail.
-    w.advance(24 * 60);
-    const doc = report(w.estate, 'status', week('srv-DS2', { now: w.now }));
-    const rows = table(doc, 'data-sources').rows;
-    const ps4 = rows.find((r) => r[1] === 'PS4\\MSSQLSERVER\\Inventory');
-    const ps3 = rows.find((r) => r[1] === 'PS3\\MSSQLSERVER\\HR');
-    expect(ps4?.[5]).toBeGreaterThan(0);
-    expect(Number(ps4?.[6])).toBeLessThan(100);
-    expect(ps3?.[5]).toBe(0);
-    expect(ps3?.[6]).toBe(100);
-    const created = rows.reduce((n, r) => n + Number(r[4]), 0);
-    expect(fact(doc, 'Recovery points created')).toBe(created);
-    const chart = doc.sections.find((s) => s.kind === 'chart');
-    expect(chart?.kind === 'chart' && chart.series[0]?.values.reduce((a, b) => a + b, 0)).toBe(created);
-  });
+  it(
+    'counts the recovery points created in the week per data source, and the failed ones with their success ' + 'rate',
+    () => {
+      const w = new World(demo());
+      // Seed 000: PS4 lost DS2 from DPMRADmTrustedMachines, so DS2's jobs for it fail.
+      w.advance(24 * 60);
+      const doc = report(w.estate, 'status', week('srv-DS2', { now: w.now }));
+      const rows = table(doc, 'data-sources').rows;
+      const ps4 = rows.find((r) => r[1] === 'PS4\\MSSQLSERVER\\Inventory');
+      const ps3 = rows.find((r) => r[1] === 'PS3\\MSSQLSERVER\\HR');
+      expect(ps4?.[5]).toBeGreaterThan(0);
+      expect(Number(ps4?.[6])).toBeLessThan(100);
+      expect(ps3?.[5]).toBe(0);
+      expect(ps3?.[6]).toBe(100);
+      const created = rows.reduce((n, r) => n + Number(r[4]), 0);
+      expect(fact(doc, 'Recovery points created')).toBe(created);
+      const chart = doc.sections.find((s) => s.kind === 'chart');
+      expect(chart?.kind === 'chart' && chart.series[0]?.values.reduce((a, b) => a + b, 0)).toBe(created);
+    },
+  );
 
-  it('groups by computer on request, and says when nothing protects a DPM server\'s database', () => {
+  it("groups by computer on request, and says when nothing protects a DPM server's database", () => {
     const doc = report(demo(), 'status', week('srv-DS4', { groupBy: 'Computer' }));
     expect(table(doc, 'data-sources').columns[0]?.header).toBe('Computer');
     // DS4 protects DS3, and through it the replicas DS3 protects directly: DS1's and DS2's
@@ -81,7 +83,7 @@ describe('Status report', () => {
 });
 
 describe('Protection report', () => {
-  it('sets each group\'s goals against the recovery points available, oldest and newest', () => {
+  it("sets each group's goals against the recovery points available, oldest and newest", () => {
     const doc = report(demo(), 'protection', week('srv-DS1'));
     const goals = table(doc, 'goals');
     const sql = goals.rows.find((r) => r[0] === 'SQL databases');
@@ -132,7 +134,7 @@ describe('Recovery report', () => {
 });
 
 describe('Disk Utilization report', () => {
-  it('the disks carry what is allocated to the replicas, and the trend ends at today\'s use', () => {
+  it("the disks carry what is allocated to the replicas, and the trend ends at today's use", () => {
     const doc = report(demo(), 'disk-utilization', week('srv-DS3'));
     const allocated = fact(doc, 'Allocated');
     const disks = table(doc, 'disks');
@@ -147,18 +149,20 @@ describe('Disk Utilization report', () => {
 });
 
 describe('Tape Management report', () => {
-  it('lists DS1001L8 as the newest tape with a DPM database backup (seed 000: "the last tape management ' +
-    'report")', () => {
-    const doc = report(demo(), 'tape-management', week('srv-DS1'));
-    expect(table(doc, 'dpmdb-tapes').rows.map((r) => [r[0], r[2]])).toEqual([
-      ['DS1001L8', 'DS1'],
-      ['DS2017L8', 'DS2'],
-    ]);
-    expect(fact(doc, 'Free tapes left')).toBe(6);
-    // Unknown tapes show no label: their header was never read.
-    const tapes = table(doc, 'tapes');
-    expect(tapes.rows.filter((r) => r[4] === 'Unknown').map((r) => r[3])).toEqual([null, null]);
-  });
+  it(
+    'lists DS1001L8 as the newest tape with a DPM database backup (seed 000: "the last tape management ' + 'report")',
+    () => {
+      const doc = report(demo(), 'tape-management', week('srv-DS1'));
+      expect(table(doc, 'dpmdb-tapes').rows.map((r) => [r[0], r[2]])).toEqual([
+        ['DS1001L8', 'DS1'],
+        ['DS2017L8', 'DS2'],
+      ]);
+      expect(fact(doc, 'Free tapes left')).toBe(6);
+      // Unknown tapes show no label: their header was never read.
+      const tapes = table(doc, 'tapes');
+      expect(tapes.rows.filter((r) => r[4] === 'Unknown').map((r) => r[3])).toEqual([null, null]);
+    },
+  );
 
   it('lists an off-site tape that expired as due back', () => {
     const estate = structuredCopy(demo());

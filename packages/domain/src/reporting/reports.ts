@@ -17,13 +17,13 @@ export const REPORTS: Record<ReportId, { build: Build; description: string }> = 
     build: statusReport,
     description:
       'Recovery points created and failed, the success rate, and the last backup of the DPM database (date, where, ' +
-        'tape label and barcode).',
+      'tape label and barcode).',
   },
   protection: {
     build: protectionReport,
     description:
       'Per protection group, the goals against what was achieved: recovery points available versus expected, oldest ' +
-        'and newest.',
+      'and newest.',
   },
   recovery: {
     build: recoveryReport,
@@ -37,7 +37,7 @@ export const REPORTS: Record<ReportId, { build: Build; description: string }> = 
     build: tapeManagementReport,
     description:
       'Every tape by barcode and label, the tapes holding a DPM database backup, tapes due back from off-site, free ' +
-        'tapes left.',
+      'tapes left.',
   },
   'tape-utilization': {
     build: tapeUtilizationReport,

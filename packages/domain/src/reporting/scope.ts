@@ -67,7 +67,11 @@ function perServer<T>(scope: Scope, one: (serverId: string) => T[], all: () => T
 /** Every replica of the servers in scope, inactive ones too. */
 export function replicasIn(scope: Scope): Replica[] {
   const e = scope.estate;
-  return perServer(scope, (id) => rowsWhere(e, 'replicas', 'serverId', id), () => Object.values(e.replicas));
+  return perServer(
+    scope,
+    (id) => rowsWhere(e, 'replicas', 'serverId', id),
+    () => Object.values(e.replicas),
+  );
 }
 
 /**
@@ -101,12 +105,20 @@ export function jobsIn(scope: Scope, field: 'status' | 'type', values: readonly 
 
 export function groupsIn(scope: Scope): ProtectionGroup[] {
   const e = scope.estate;
-  return perServer(scope, (id) => rowsWhere(e, 'groups', 'serverId', id), () => Object.values(e.groups));
+  return perServer(
+    scope,
+    (id) => rowsWhere(e, 'groups', 'serverId', id),
+    () => Object.values(e.groups),
+  );
 }
 
 export function librariesIn(scope: Scope): Library[] {
   const e = scope.estate;
-  return perServer(scope, (id) => rowsWhere(e, 'libraries', 'serverId', id), () => Object.values(e.libraries));
+  return perServer(
+    scope,
+    (id) => rowsWhere(e, 'libraries', 'serverId', id),
+    () => Object.values(e.libraries),
+  );
 }
 
 /** A member as reports name it: its data source (a secondary's copy says whose replica it is) and computer. */

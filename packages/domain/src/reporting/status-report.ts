@@ -123,7 +123,8 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
       kind: 'chart',
       id: 'recovery-points',
       title: 'Recovery points created and failed',
-      description: `Recovery points created and failed in each ` +
+      description:
+        `Recovery points created and failed in each ` +
         `${opts.period === 'Year' ? 'month' : opts.period === 'Quarter' ? 'week' : 'day'} of the period.`,
       unit: 'number',
       buckets: scope.range.buckets,

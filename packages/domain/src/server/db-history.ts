@@ -40,11 +40,15 @@ export function dbHistoryNote(
   if (!current) return null;
   const earlier = server.dbHistory.at(-2);
   if (earlier?.to != null) {
-    return `The DPM database of ${server.name} was restored from its backup of ${formatSimulatedTime(earlier.to)}: ` +
-      `jobs from then until the restore at ${formatSimulatedTime(current.from)} are not in it.`;
+    return (
+      `The DPM database of ${server.name} was restored from its backup of ${formatSimulatedTime(earlier.to)}: ` +
+      `jobs from then until the restore at ${formatSimulatedTime(current.from)} are not in it.`
+    );
   }
   if (server.generation > 1)
-    return `DPM was reinstalled on ${server.name} at ${formatSimulatedTime(current.from)} with a new database: ` +
-      `earlier jobs are not in it.`;
+    return (
+      `DPM was reinstalled on ${server.name} at ${formatSimulatedTime(current.from)} with a new database: ` +
+      `earlier jobs are not in it.`
+    );
   return null;
 }

@@ -23,7 +23,10 @@ export interface DpmSyncRestoreDb {
 }
 
 export function normalizeLocation(path: string): string {
-  return path.trim().replace(/[\\/]+$/, '').toLowerCase();
+  return path
+    .trim()
+    .replace(/[\\/]+$/, '')
+    .toLowerCase();
 }
 
 /** The DPMDB backup recovered to `location` by a completed recovery job, if any. */
@@ -147,7 +150,8 @@ export function dpmSyncRestoreDb(slice: Estate, cmd: DpmSyncRestoreDb, ctx: Ctx)
     type: 'server.db-restored',
     serverId: server.id,
     subjectId: server.id,
-    summary: `DPMDB restored on ${server.name} from ${cmd.dbLocation} (its backup of ` +
+    summary:
+      `DPMDB restored on ${server.name} from ${cmd.dbLocation} (its backup of ` +
       `${formatSimulatedTime(rp.time)}: jobs after that are not in it); the DPM service is offline until DpmSync -Sync`,
   });
   return draft.outcome();

@@ -55,14 +55,17 @@ const tape = (w: World, id: string) => {
   return t;
 };
 /** The runbook's steps that are done, by key. */
-const doneSteps = (w: World) => recoveryRunbook(w.estate, DS1).filter((s) => s.done).map((s) => s.key);
+const doneSteps = (w: World) =>
+  recoveryRunbook(w.estate, DS1)
+    .filter((s) => s.done)
+    .map((s) => s.key);
 const diskPoints = (w: World, serverId: string, dataSourceIds: string[]) =>
   Object.values(w.estate.recoveryPoints).filter(
     (p) => p.serverId === serverId && p.location === 'Disk' && dataSourceIds.includes(p.dataSourceId),
   );
 
 describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () => {
-  it('rebuilds DS1 from its DPMDB tape and DS3\'s replicas, step by step', () => {
+  it("rebuilds DS1 from its DPMDB tape and DS3's replicas, step by step", () => {
     const w = new World(demo());
     expect(tapeStatus(tape(w, DS1_DPMDB_TAPE), server(w))).toBe('DS1-DPMDB-Tape-0001');
     expect(doneSteps(w)).toEqual([]);
@@ -225,16 +228,19 @@ describe('Rebuilding a failed primary on the demo fixture (seeds 000, 001)', () 
     for (const id of DS1_REPLICAS) expect(w.status(id), id).toBe('Replica is missing');
   });
 
-  it('refuses DpmSync -RestoreDb on DS1 reinstalled with update rollup 3 from a rollup 4 database: ' +
-    'DB_VERSION_MISMATCH (seed 001)', () => {
-    const w = recoverDs1DpmdbToFolder({ version: DPM_2019_RTM, fqdn: 'ds1.contoso.com' });
-    expectRefusal(
-      w.estate,
-      (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()),
-      'DB_VERSION_MISMATCH',
-      ['DS1', '10.19.260.0 UR1', '10.19.58.0 RTM', 'update rollup'],
-    );
-  });
+  it(
+    'refuses DpmSync -RestoreDb on DS1 reinstalled with update rollup 3 from a rollup 4 database: ' +
+      'DB_VERSION_MISMATCH (seed 001)',
+    () => {
+      const w = recoverDs1DpmdbToFolder({ version: DPM_2019_RTM, fqdn: 'ds1.contoso.com' });
+      expectRefusal(
+        w.estate,
+        (s) => dpmSyncRestoreDb(s, { serverId: DS1, dbLocation: RESTORE_FOLDER, instanceName: null }, w.ctx()),
+        'DB_VERSION_MISMATCH',
+        ['DS1', '10.19.260.0 UR1', '10.19.58.0 RTM', 'update rollup'],
+      );
+    },
+  );
 
   it('refuses DpmSync -RestoreDb on DS1 reinstalled as ds1-new.contoso.com: FQDN_MISMATCH (seed 001)', () => {
     const w = recoverDs1DpmdbToFolder({ version: DPM_2019_UR1, fqdn: 'ds1-new.contoso.com' });

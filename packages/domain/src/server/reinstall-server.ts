@@ -97,7 +97,6 @@ export function reinstallServer(slice: Estate, cmd: ReinstallServer, ctx: Ctx): 
   return draft.outcome();
 }
 
-
 export const reinstallOperation = defineOperation<'server', ReinstallServer>({
   id: 'server-recovery.reinstall',
   name: 'Reinstall DPM',

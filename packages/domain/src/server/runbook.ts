@@ -84,7 +84,7 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       optional: true,
       needs:
         'On the secondary, Switch Disaster Protection for the data sources that must stay protected while the ' +
-          'primary is rebuilt, then run a consistency check.',
+        'primary is rebuilt, then run a consistency check.',
       link: { path: '/protection', control: 'Switch Disaster Protection' },
     },
     {
@@ -120,7 +120,7 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       optional: false,
       needs:
         'Select the imported tape and click Recatalog imported tape; its DPMDB appears under Recovery › External DPM ' +
-          'Tapes.',
+        'Tapes.',
       link: { path: '/management/libraries', control: 'Recatalog imported tape' },
     },
     {
@@ -130,7 +130,7 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       optional: false,
       needs:
         'In Recovery › External DPM Tapes, recover the DPM database with Copy to a network folder (a secure folder ' +
-          'on the server).',
+        'on the server).',
       link: { path: '/recovery', control: 'Recover' },
     },
     {
@@ -148,7 +148,7 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       optional: false,
       needs:
         'Synchronize database reconciles the database with the storage pool; missing replicas become Replica is ' +
-          'missing.',
+        'missing.',
       link: { path: `/servers/${serverId}`, control: 'Synchronize database' },
     },
     {

@@ -56,7 +56,7 @@ describe('topologyGraph reads the seed 004 tables as analyseTopology does', () =
 });
 
 describe('topologyGraph at estate scale', () => {
-  it('counts a server\'s computers instead of naming them beyond INLINE_COMPUTERS', () => {
+  it("counts a server's computers instead of naming them beyond INLINE_COMPUTERS", () => {
     const graph = topologyGraph(small());
     const dpm01 = graph.servers.find((s) => s.name === 'DPM01');
     expect(dpm01).toMatchObject({
@@ -97,8 +97,8 @@ describe('findings: the rules broken, and a primary without a secondary (seeds 0
         code: 'NO_SECONDARY',
         severity: 'warning',
         message:
-          "DS1 protects 1 computer but no secondary DPM server protects it: if it fails, its database and replicas " +
-            "can't be restored from a secondary, nor protection switched to one.",
+          'DS1 protects 1 computer but no secondary DPM server protects it: if it fails, its database and replicas ' +
+          "can't be restored from a secondary, nor protection switched to one.",
         serverIds: ['srv-DS1'],
       },
     ]);
@@ -126,21 +126,23 @@ describe('findings: the rules broken, and a primary without a secondary (seeds 0
 });
 
 describe('protectsOf: what one server protects, sorted for keyset paging', () => {
-  it('lists a primary\'s computers by name', () => {
+  it("lists a primary's computers by name", () => {
     const items = protectsOf(small(), 'srv-DPM01');
     expect(items).toHaveLength(30);
     expect(items[0]).toEqual({ id: 'cmp-SRV01001', name: 'SRV01001', kind: 'computer', how: 'primary' });
     expect(items.map((i) => i.name)).toEqual([...items.map((i) => i.name)].sort());
   });
 
-  it('lists the DPM servers a secondary protects, as in seed 004 scenario 3 (DS2 protects DS1 and DS3, and ' +
-    'PS3)', () => {
-    expect(protectsOf(scenario3(), 'srv-DS2').map((i) => [i.name, i.kind, i.how])).toEqual([
-      ['DS1', 'server', 'secondary'],
-      ['DS3', 'server', 'secondary'],
-      ['PS3', 'computer', 'primary'],
-    ]);
-  });
+  it(
+    'lists the DPM servers a secondary protects, as in seed 004 scenario 3 (DS2 protects DS1 and DS3, and ' + 'PS3)',
+    () => {
+      expect(protectsOf(scenario3(), 'srv-DS2').map((i) => [i.name, i.kind, i.how])).toEqual([
+        ['DS1', 'server', 'secondary'],
+        ['DS3', 'server', 'secondary'],
+        ['PS3', 'computer', 'primary'],
+      ]);
+    },
+  );
 
   it('lists a computer switched to the secondary as switched (seeds 000, 001)', () => {
     const w = new World(scenario1());

@@ -116,7 +116,8 @@ export function topologyGraph(estate: Estate, scan: TopologyScan = scanTopology(
     findings.push({
       code: 'NO_SECONDARY',
       severity: 'warning',
-      message: `${n.name} protects ${n.computers === 1 ? '1 computer' : `${n.computers} computers`} but no secondary ` +
+      message:
+        `${n.name} protects ${n.computers === 1 ? '1 computer' : `${n.computers} computers`} but no secondary ` +
         `DPM server protects it: if it fails, its database and replicas can't be restored from a secondary, nor ` +
         `protection switched to one.`,
       serverIds: [n.serverId],
@@ -232,13 +233,11 @@ export function findInTopology(
     if (r >= 0) hits.push({ kind: 'computer', id: c.id, name: c.name, rank: r });
   }
   hits.sort((a, b) => a.rank - b.rank || byText(a.name, b.name) || byText(a.id, b.id));
-  const items = hits
-    .slice(0, limit)
-    .map((h): TopologyMatch => ({
-      kind: h.kind,
-      id: h.id,
-      name: h.name,
-      protectedBy: h.kind === 'computer' ? protectorsOfComputer(estate, h.id) : protectorsOfServer(estate, h.id),
-    }));
+  const items = hits.slice(0, limit).map((h): TopologyMatch => ({
+    kind: h.kind,
+    id: h.id,
+    name: h.name,
+    protectedBy: h.kind === 'computer' ? protectorsOfComputer(estate, h.id) : protectorsOfServer(estate, h.id),
+  }));
   return { items, total: hits.length };
 }

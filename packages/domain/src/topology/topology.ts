@@ -258,7 +258,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
     if (protectors.length > 1) {
       violations.push({
         code: 'ALREADY_PROTECTED_BY_DPM',
-        message: `${s.name} is protected by ${protectors.map(nameOf).join(' and ')}; a DPM server can be protected ` +
+        message:
+          `${s.name} is protected by ${protectors.map(nameOf).join(' and ')}; a DPM server can be protected ` +
           `by only one other DPM server.`,
         serverIds: [s.id, ...protectors],
       });
@@ -266,7 +267,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
     if (protectors.length > 0 && scan.ownDatabase.has(s.id)) {
       violations.push({
         code: 'SELF_PROTECTION_BREAKS_CHAIN',
-        message: `${s.name} protects its own database or system state, which breaks the chain: it can't be protected ` +
+        message:
+          `${s.name} protects its own database or system state, which breaks the chain: it can't be protected ` +
           `by ${protectors.map(nameOf).join(', ')}.`,
         serverIds: [s.id],
       });
@@ -275,7 +277,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
       if (reachesThroughChain(scan, s.id, t)) {
         violations.push({
           code: 'CHAIN_INDIRECT',
-          message: `${s.name} already protects ${nameOf(t)} through the chain, so it can't act directly as its ` +
+          message:
+            `${s.name} already protects ${nameOf(t)} through the chain, so it can't act directly as its ` +
             `secondary.`,
           serverIds: [s.id, t],
         });
@@ -284,7 +287,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
       if (other && !sameVersion(other.version, s.version)) {
         violations.push({
           code: 'VERSION_MISMATCH',
-          message: `${s.name} runs DPM ${formatVersion(s.version)} but ${other.name} runs ` +
+          message:
+            `${s.name} runs DPM ${formatVersion(s.version)} but ${other.name} runs ` +
             `${formatVersion(other.version)}; all servers in a primary/secondary configuration must run the same ` +
             `version and update rollup.`,
           serverIds: [s.id, t],
@@ -306,7 +310,8 @@ export function violationsOf(scan: TopologyScan, estate: Estate): TopologyViolat
       const names = [...protectors].map(nameOf).sort();
       violations.push({
         code: 'ALREADY_PROTECTED',
-        message: `${nameOf(computerId)} is protected directly by ${names.join(' and ')}; a data source can be ` +
+        message:
+          `${nameOf(computerId)} is protected directly by ${names.join(' and ')}; a data source can be ` +
           `protected only once.`,
         serverIds: [...protectors],
       });

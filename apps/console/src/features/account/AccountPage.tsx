@@ -10,7 +10,6 @@ import { forgetSession, useSession } from '../auth/session';
 import { changePassword, createToken, revokeToken } from './commands';
 import { tokensQuery } from './queries';
 
-
 /**
  * Account: the signed-in user's password and personal API tokens (for the dpm command line and
  * scripts). A token is shown once, when it is created; the server keeps only its hash.
@@ -30,7 +29,12 @@ export function AccountPage() {
     { key: 'name', header: 'Name', width: 'minmax(140px, 1fr)', render: (t) => t.name },
     { key: 'created', header: 'Created', width: '180px', render: (t) => formatTime(t.createdAt) },
     { key: 'used', header: 'Last used', width: '180px', render: (t) => formatTime(t.lastUsedAt) },
-    { key: 'state', header: 'State', width: '180px', render: (t) => (t.revokedAt ? `Revoked ${formatTime(t.revokedAt)}` : 'Active') },
+    {
+      key: 'state',
+      header: 'State',
+      width: '180px',
+      render: (t) => (t.revokedAt ? `Revoked ${formatTime(t.revokedAt)}` : 'Active'),
+    },
   ];
   const mismatch = passwords.confirm !== '' && passwords.confirm !== passwords.next;
 
@@ -60,16 +64,26 @@ export function AccountPage() {
             <MessageBar intent="warning" role="status">
               <MessageBarBody>
                 <MessageBarTitle>API token {created.name}</MessageBarTitle>
-                Copy it now: it is not shown again. <code style={{ userSelect: 'all', wordBreak: 'break-all' }}>{created.token}</code>
+                Copy it now: it is not shown again.{' '}
+                <code style={{ userSelect: 'all', wordBreak: 'break-all' }}>{created.token}</code>
               </MessageBarBody>
             </MessageBar>
           )}
           {tokens.isPending && <Loading label="Loading your API tokens…" />}
           {tokens.isError && <ErrorState error={tokens.error} />}
-          {tokens.data?.length === 0 && <Empty>You have no API tokens. Create one for the dpm command line or a script.</Empty>}
+          {tokens.data?.length === 0 && (
+            <Empty>You have no API tokens. Create one for the dpm command line or a script.</Empty>
+          )}
           {tokens.data && tokens.data.length > 0 && (
             <div style={{ flex: 1, minHeight: 160 }}>
-              <VirtualTable label="API tokens" rows={tokens.data} getId={(t) => t.id} columns={columns} selectedId={selected} onSelect={(t) => setSelected(t.id)} />
+              <VirtualTable
+                label="API tokens"
+                rows={tokens.data}
+                getId={(t) => t.id}
+                columns={columns}
+                selectedId={selected}
+                onSelect={(t) => setSelected(t.id)}
+              />
             </div>
           )}
         </div>
@@ -85,15 +99,41 @@ export function AccountPage() {
         >
           <PaneTitle>Change password of {session?.username ?? ''}</PaneTitle>
           <Field label="Current password">
-            <Input type="password" autoComplete="current-password" value={passwords.current} onChange={(_, d) => setPasswords({ ...passwords, current: d.value })} />
+            <Input
+              type="password"
+              autoComplete="current-password"
+              value={passwords.current}
+              onChange={(_, d) => setPasswords({ ...passwords, current: d.value })}
+            />
           </Field>
-          <Field label="New password" hint="At least 12 characters; common passwords are refused. Every session of yours ends, this one too.">
-            <Input type="password" autoComplete="new-password" value={passwords.next} onChange={(_, d) => setPasswords({ ...passwords, next: d.value })} />
+          <Field
+            label="New password"
+            hint="At least 12 characters; common passwords are refused. Every session of yours ends, this one too."
+          >
+            <Input
+              type="password"
+              autoComplete="new-password"
+              value={passwords.next}
+              onChange={(_, d) => setPasswords({ ...passwords, next: d.value })}
+            />
           </Field>
-          <Field label="Confirm new password" validationState={mismatch ? 'error' : 'none'} validationMessage={mismatch ? 'The two new passwords differ.' : undefined}>
-            <Input type="password" autoComplete="new-password" value={passwords.confirm} onChange={(_, d) => setPasswords({ ...passwords, confirm: d.value })} />
+          <Field
+            label="Confirm new password"
+            validationState={mismatch ? 'error' : 'none'}
+            validationMessage={mismatch ? 'The two new passwords differ.' : undefined}
+          >
+            <Input
+              type="password"
+              autoComplete="new-password"
+              value={passwords.confirm}
+              onChange={(_, d) => setPasswords({ ...passwords, confirm: d.value })}
+            />
           </Field>
-          <Button type="submit" appearance="primary" disabled={!passwords.current || !passwords.next || passwords.confirm !== passwords.next || command.pending}>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={!passwords.current || !passwords.next || passwords.confirm !== passwords.next || command.pending}
+          >
             Change password
           </Button>
         </form>

@@ -19,7 +19,17 @@ const auditQuery = (f: Filter) =>
     queryKey: ['audit', f],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.audit.$get({ query: { actor: f.actor || undefined, outcome: f.outcome || undefined, search: f.search || undefined, before: pageParam, limit: '100' } })),
+      unwrap(
+        await api.audit.$get({
+          query: {
+            actor: f.actor || undefined,
+            outcome: f.outcome || undefined,
+            search: f.search || undefined,
+            before: pageParam,
+            limit: '100',
+          },
+        }),
+      ),
     getNextPageParam: (last) => (last.nextBefore === null ? undefined : String(last.nextBefore)),
   });
 
@@ -45,14 +55,30 @@ export function AuditLog() {
       nav={
         <div style={{ padding: 8, display: 'grid', gap: 8 }}>
           <PaneTitle>Audit log</PaneTitle>
-          <Input aria-label="User" placeholder="User" value={filter.actor} onChange={(_, d) => setFilter({ ...filter, actor: d.value })} />
-          <Dropdown aria-label="Outcome" placeholder="Any outcome" value={filter.outcome} selectedOptions={[filter.outcome]} onOptionSelect={(_, d) => setFilter({ ...filter, outcome: (d.optionValue ?? '') as Outcome | '' })}>
+          <Input
+            aria-label="User"
+            placeholder="User"
+            value={filter.actor}
+            onChange={(_, d) => setFilter({ ...filter, actor: d.value })}
+          />
+          <Dropdown
+            aria-label="Outcome"
+            placeholder="Any outcome"
+            value={filter.outcome}
+            selectedOptions={[filter.outcome]}
+            onOptionSelect={(_, d) => setFilter({ ...filter, outcome: (d.optionValue ?? '') as Outcome | '' })}
+          >
             <Option value="">Any outcome</Option>
             <Option value="success">success</Option>
             <Option value="refused">refused</Option>
             <Option value="error">error</Option>
           </Dropdown>
-          <Input aria-label="Search the audit log" placeholder="Action, object or detail" value={filter.search} onChange={(_, d) => setFilter({ ...filter, search: d.value })} />
+          <Input
+            aria-label="Search the audit log"
+            placeholder="Action, object or detail"
+            value={filter.search}
+            onChange={(_, d) => setFilter({ ...filter, search: d.value })}
+          />
           <Button as="a" href={`/api/audit.csv${csv ? `?${csv}` : ''}`} download="dpm-audit.csv">
             Export as CSV
           </Button>
@@ -71,7 +97,9 @@ export function AuditLog() {
               columns={columns}
               selectedId={selected === null ? null : String(selected)}
               onSelect={(r) => setSelected(r.id)}
-              onEndReached={audit.hasNextPage && !audit.isFetchingNextPage ? () => void audit.fetchNextPage() : undefined}
+              onEndReached={
+                audit.hasNextPage && !audit.isFetchingNextPage ? () => void audit.fetchNextPage() : undefined
+              }
             />
           )}
         </>

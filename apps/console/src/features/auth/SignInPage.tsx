@@ -25,8 +25,22 @@ export function SignInPage() {
     }
   };
   return (
-    <main style={{ display: 'grid', placeItems: 'center', height: '100vh', background: 'var(--colorNeutralBackground2)' }}>
-      <form onSubmit={(e) => void submit(e)} aria-label="Sign in" style={{ display: 'grid', gap: 12, width: 340, padding: 24, background: 'var(--colorNeutralBackground1)', borderRadius: 8, boxShadow: 'var(--shadow8)' }}>
+    <main
+      style={{ display: 'grid', placeItems: 'center', height: '100vh', background: 'var(--colorNeutralBackground2)' }}
+    >
+      <form
+        onSubmit={(e) => void submit(e)}
+        aria-label="Sign in"
+        style={{
+          display: 'grid',
+          gap: 12,
+          width: 340,
+          padding: 24,
+          background: 'var(--colorNeutralBackground1)',
+          borderRadius: 8,
+          boxShadow: 'var(--shadow8)',
+        }}
+      >
         <Text as="h1" size={500} weight="semibold">
           DPM Administrator Console
         </Text>
@@ -39,7 +53,12 @@ export function SignInPage() {
           <Input value={username} onChange={(_, d) => setUsername(d.value)} autoComplete="username" autoFocus />
         </Field>
         <Field label="Password" required>
-          <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="current-password" />
+          <Input
+            type="password"
+            value={password}
+            onChange={(_, d) => setPassword(d.value)}
+            autoComplete="current-password"
+          />
         </Field>
         <Button appearance="primary" type="submit" disabled={pending || !username || !password}>
           Sign in

@@ -20,13 +20,24 @@ export type AgentRow = InferResponseType<(typeof api.servers)[':serverId']['agen
  * or Enable protection, Uninstall, Re-establish protection, Take Ownership), each enabled or
  * disabled with DPM's reason. An agent edited from here says which revision of it was shown.
  */
-export function AgentActions({ serverId, serverName, row, command }: { serverId: string; serverName: string; row: AgentRow | undefined; command: ReturnType<typeof useCommand> }) {
+export function AgentActions({
+  serverId,
+  serverName,
+  row,
+  command,
+}: {
+  serverId: string;
+  serverName: string;
+  row: AgentRow | undefined;
+  command: ReturnType<typeof useCommand>;
+}) {
   const [installing, setInstalling] = useState(false);
   const [reestablishing, setReestablishing] = useState(false);
   const serverOps = useQuery(serverOperationsQuery(serverId));
 
   const perform = (offer: Offer, r: AgentRow) => {
-    const on = (which: AgentCommand) => command.run(offer.name, () => agentCommand(serverId, r.computerId, which, r.revision.n));
+    const on = (which: AgentCommand) =>
+      command.run(offer.name, () => agentCommand(serverId, r.computerId, which, r.revision.n));
     switch (offer.id) {
       case 'agents.update':
         return command.run(offer.name, () => updateAgents(serverId, [r.computerId]));
@@ -68,11 +79,23 @@ export function AgentActions({ serverId, serverName, row, command }: { serverId:
       )}
       {installing && (
         <Suspense fallback={null}>
-          <AgentInstallWizard serverId={serverId} serverName={serverName} command={command} onClose={() => setInstalling(false)} />
+          <AgentInstallWizard
+            serverId={serverId}
+            serverName={serverName}
+            command={command}
+            onClose={() => setInstalling(false)}
+          />
         </Suspense>
       )}
       {reestablishing && row && (
-        <ReestablishProtectionDialog serverId={serverId} serverName={serverName} computerId={row.computerId} computer={row.computer} revision={row.revision.n} onClose={() => setReestablishing(false)} />
+        <ReestablishProtectionDialog
+          serverId={serverId}
+          serverName={serverName}
+          computerId={row.computerId}
+          computer={row.computer}
+          revision={row.revision.n}
+          onClose={() => setReestablishing(false)}
+        />
       )}
     </div>
   );

@@ -1,6 +1,19 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+} from '@fluentui/react-components';
 import { CommandFeedback, type useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { agentCandidatesQuery } from './queries';
@@ -15,10 +28,16 @@ interface ComputerResult {
   detail: string;
 }
 
-function resultsOf(selected: Map<string, string>, events: { type: string; subjectId: string; summary: string }[], method: 'Install' | 'Attach'): ComputerResult[] {
+function resultsOf(
+  selected: Map<string, string>,
+  events: { type: string; subjectId: string; summary: string }[],
+  method: 'Install' | 'Attach',
+): ComputerResult[] {
   return [...selected].map(([id, name]) => {
     const refused = events.find((e) => e.type === 'agent.refused' && e.subjectId === id);
-    return refused ? { name, ok: false, detail: refused.summary } : { name, ok: true, detail: method === 'Install' ? 'Installed' : 'Attached' };
+    return refused
+      ? { name, ok: false, detail: refused.summary }
+      : { name, ok: true, detail: method === 'Install' ? 'Installed' : 'Attached' };
   });
 }
 
@@ -29,7 +48,17 @@ function resultsOf(selected: Map<string, string>, events: { type: string; subjec
  * every DPM server runs the agent, so it is attached. The result is reported per computer, as
  * DPM's wizard does. The password goes to the server once and is not kept.
  */
-export function AgentInstallWizard({ serverId, serverName, command, onClose }: { serverId: string; serverName: string; command: ReturnType<typeof useCommand>; onClose: () => void }) {
+export function AgentInstallWizard({
+  serverId,
+  serverName,
+  command,
+  onClose,
+}: {
+  serverId: string;
+  serverName: string;
+  command: ReturnType<typeof useCommand>;
+  onClose: () => void;
+}) {
   const [page, setPage] = useState(0);
   const [method, setMethod] = useState<'Install' | 'Attach'>('Install');
   const [search, setSearch] = useState('');
@@ -39,7 +68,8 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
   const [results, setResults] = useState<ComputerResult[] | null>(null);
   const candidates = useQuery({ ...agentCandidatesQuery(serverId, search), enabled: page === 1 });
   const title = PAGES[page] ?? PAGES[0];
-  const canNext = page === 0 || (page === 1 && selected.size > 0) || (page === 2 && userName.trim() !== '' && password !== '');
+  const canNext =
+    page === 0 || (page === 1 && selected.size > 0) || (page === 2 && userName.trim() !== '' && password !== '');
   const chooseMethod = (m: 'Install' | 'Attach') => {
     setMethod(m);
     setSelected(new Map());
@@ -77,7 +107,11 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
             <CommandFeedback command={command} />
             {page === 0 && (
               <>
-                <RadioGroup aria-label="Agent deployment method" value={method} onChange={(_, d) => chooseMethod(d.value === 'Attach' ? 'Attach' : 'Install')}>
+                <RadioGroup
+                  aria-label="Agent deployment method"
+                  value={method}
+                  onChange={(_, d) => chooseMethod(d.value === 'Attach' ? 'Attach' : 'Install')}
+                >
                   <Radio value="Install" label="Install agents" />
                   <Radio value="Attach" label="Attach agents" />
                 </RadioGroup>
@@ -115,12 +149,19 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
             )}
             {page === 2 && (
               <>
-                <p style={{ margin: 0, fontSize: 13 }}>A domain account with administrator rights on the selected computers, e.g. CONTOSO\dpmadmin.</p>
+                <p style={{ margin: 0, fontSize: 13 }}>
+                  A domain account with administrator rights on the selected computers, e.g. CONTOSO\dpmadmin.
+                </p>
                 <Field label="User name">
                   <Input value={userName} onChange={(_, d) => setUserName(d.value)} autoComplete="off" />
                 </Field>
                 <Field label="Password">
-                  <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} autoComplete="off" />
+                  <Input
+                    type="password"
+                    value={password}
+                    onChange={(_, d) => setPassword(d.value)}
+                    autoComplete="off"
+                  />
                 </Field>
               </>
             )}
@@ -145,7 +186,9 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
             {page === 3 && !results && (
               <ul aria-label="Summary" style={{ margin: 0, fontSize: 13 }}>
                 <li>DPM server: {serverName}</li>
-                <li>Method: {method === 'Install' ? 'Install agents' : 'Attach agents (computer on a trusted domain)'}</li>
+                <li>
+                  Method: {method === 'Install' ? 'Install agents' : 'Attach agents (computer on a trusted domain)'}
+                </li>
                 <li>Computers: {[...selected.values()].join(', ')}</li>
                 <li>Account: {userName.trim()}</li>
               </ul>
@@ -162,7 +205,14 @@ export function AgentInstallWizard({ serverId, serverName, command, onClose }: {
                   Back
                 </Button>
                 {page < 3 ? (
-                  <Button appearance="primary" disabled={!canNext} onClick={() => { command.clear(); setPage(page + 1); }}>
+                  <Button
+                    appearance="primary"
+                    disabled={!canNext}
+                    onClick={() => {
+                      command.clear();
+                      setPage(page + 1);
+                    }}
+                  >
                     Next
                   </Button>
                 ) : (

@@ -52,7 +52,12 @@ export function DisksTab() {
     { key: 'computer', header: 'Computer', width: '120px', render: (r) => r.computer },
     { key: 'allocated', header: 'Allocated', width: '110px', render: (r) => formatGb(r.allocatedGb) },
     { key: 'disks', header: 'Disks', width: '120px', render: (r) => r.disks.join(', ') || '—' },
-    { key: 'status', header: 'Protection Status', width: 'minmax(160px, 1fr)', render: (r) => (r.inStoragePool ? r.status : `${r.status} (not in the pool)`) },
+    {
+      key: 'status',
+      header: 'Protection Status',
+      width: 'minmax(160px, 1fr)',
+      render: (r) => (r.inStoragePool ? r.status : `${r.status} (not in the pool)`),
+    },
   ];
   const sizeGb = Number(size);
   return (
@@ -74,16 +79,34 @@ export function DisksTab() {
                     ['Replica volumes', String(disks.data.replicas)],
                   ]}
                 />
-                <ProgressBar value={disks.data.storagePoolGb > 0 ? disks.data.allocatedGb / disks.data.storagePoolGb : 0} aria-label="Storage pool allocated" style={{ marginTop: 12, maxWidth: 400 }} />
+                <ProgressBar
+                  value={disks.data.storagePoolGb > 0 ? disks.data.allocatedGb / disks.data.storagePoolGb : 0}
+                  aria-label="Storage pool allocated"
+                  style={{ marginTop: 12, maxWidth: 400 }}
+                />
                 <div style={{ height: Math.min(240, 44 + 34 * disks.data.disks.length), marginTop: 12 }}>
-                  <VirtualTable label="Disks" rows={disks.data.disks} getId={(k) => k.id} columns={diskColumns} selectedId={selected} onSelect={(k) => setSelected(k.id)} />
+                  <VirtualTable
+                    label="Disks"
+                    rows={disks.data.disks}
+                    getId={(k) => k.id}
+                    columns={diskColumns}
+                    selectedId={selected}
+                    onSelect={(k) => setSelected(k.id)}
+                  />
                 </div>
               </>
             )}
           </div>
           <div style={{ flex: 1, minHeight: 200 }}>
             {replicas.data?.length === 0 && <Empty>No replica uses the storage pool.</Empty>}
-            {replicas.data && replicas.data.length > 0 && <VirtualTable label="Replicas in the storage pool" rows={replicas.data} getId={(r) => r.id} columns={columns} />}
+            {replicas.data && replicas.data.length > 0 && (
+              <VirtualTable
+                label="Replicas in the storage pool"
+                rows={replicas.data}
+                getId={(r) => r.id}
+                columns={columns}
+              />
+            )}
           </div>
         </div>
       }

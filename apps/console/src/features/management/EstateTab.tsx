@@ -32,14 +32,17 @@ export function EstateTab() {
   const computer = estate.data?.computers.find((c) => c.id === selected && c.dpmServerId === null);
   const v = parseVersion(version, rollup);
   // The selected computer, or the computer of the selected DPM server: either can shut down uncleanly.
-  const shutdownOf = computer ?? estate.data?.computers.find((c) => server !== undefined && c.dpmServerId === server.id);
+  const shutdownOf =
+    computer ?? estate.data?.computers.find((c) => server !== undefined && c.dpmServerId === server.id);
   /** The estate's operations on a DPM server or a computer, as the server offers them. */
   const perform = (offer: Offer, target: { serverId?: string; computerId?: string }) => {
     const { serverId: sid = '', computerId = '' } = target;
     switch (offer.id) {
       case 'estate.start-vss-writer':
       case 'estate.stop-vss-writer':
-        return command.run(offer.name, () => setVssWriter(sid, offer.id === 'estate.start-vss-writer' ? 'Running' : 'Stopped'));
+        return command.run(offer.name, () =>
+          setVssWriter(sid, offer.id === 'estate.start-vss-writer' ? 'Running' : 'Stopped'),
+        );
       case 'estate.remove-dpm-server':
         return command.run(offer.name, () => removeDpmServer(sid));
       case 'estate.unclean-shutdown':
@@ -79,10 +82,24 @@ export function EstateTab() {
           {estate.data && (
             <>
               <div style={{ flex: 1, minHeight: 160 }}>
-                <VirtualTable label="DPM servers" rows={estate.data.servers} getId={(s) => s.id} columns={serverColumns} selectedId={selected} onSelect={(s) => setSelected(s.id)} />
+                <VirtualTable
+                  label="DPM servers"
+                  rows={estate.data.servers}
+                  getId={(s) => s.id}
+                  columns={serverColumns}
+                  selectedId={selected}
+                  onSelect={(s) => setSelected(s.id)}
+                />
               </div>
               <div style={{ flex: 2, minHeight: 200 }}>
-                <VirtualTable label="Computers" rows={estate.data.computers.filter((c) => c.dpmServerId === null)} getId={(c) => c.id} columns={computerColumns} selectedId={selected} onSelect={(c) => setSelected(c.id)} />
+                <VirtualTable
+                  label="Computers"
+                  rows={estate.data.computers.filter((c) => c.dpmServerId === null)}
+                  getId={(c) => c.id}
+                  columns={computerColumns}
+                  selectedId={selected}
+                  onSelect={(c) => setSelected(c.id)}
+                />
               </div>
             </>
           )}
@@ -103,19 +120,38 @@ export function EstateTab() {
           <Field label="Update rollup">
             <Input value={rollup} onChange={(_, d) => setRollup(d.value)} />
           </Field>
-          <OperationButton offer={offerOf(estate.data?.operations, 'estate.add-computer')} disabled={name.trim() === '' || fqdn.trim() === ''} onClick={() => add('computer')} />
-          <OperationButton offer={offerOf(estate.data?.operations, 'estate.add-dpm-server')} disabled={name.trim() === '' || fqdn.trim() === '' || v === null} onClick={() => add('server')} />
+          <OperationButton
+            offer={offerOf(estate.data?.operations, 'estate.add-computer')}
+            disabled={name.trim() === '' || fqdn.trim() === ''}
+            onClick={() => add('computer')}
+          />
+          <OperationButton
+            offer={offerOf(estate.data?.operations, 'estate.add-dpm-server')}
+            disabled={name.trim() === '' || fqdn.trim() === '' || v === null}
+            onClick={() => add('server')}
+          />
           {server && (
             <>
               <PaneTitle>{server.name}</PaneTitle>
-              <OperationButtons offers={server.operations} onChoose={(offer) => void perform(offer, { serverId: server.id })} />
-              {shutdownOf && <OperationButtons offers={shutdownOf.operations.filter((o) => inEstate(o) && o.id !== 'estate.remove-computer')} onChoose={(offer) => void perform(offer, { computerId: shutdownOf.id })} />}
+              <OperationButtons
+                offers={server.operations}
+                onChoose={(offer) => void perform(offer, { serverId: server.id })}
+              />
+              {shutdownOf && (
+                <OperationButtons
+                  offers={shutdownOf.operations.filter((o) => inEstate(o) && o.id !== 'estate.remove-computer')}
+                  onChoose={(offer) => void perform(offer, { computerId: shutdownOf.id })}
+                />
+              )}
             </>
           )}
           {computer && (
             <>
               <PaneTitle>{computer.name}</PaneTitle>
-              <OperationButtons offers={computer.operations.filter(inEstate)} onChoose={(offer) => void perform(offer, { computerId: computer.id })} />
+              <OperationButtons
+                offers={computer.operations.filter(inEstate)}
+                onChoose={(offer) => void perform(offer, { computerId: computer.id })}
+              />
             </>
           )}
         </div>

@@ -14,7 +14,14 @@ import {
 import { librariesQuery } from './queries';
 import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
-import { OperationButton, OperationButtons, OperationMenuItem, offerOf, reasonOf, type Offer } from '../../components/operations';
+import {
+  OperationButton,
+  OperationButtons,
+  OperationMenuItem,
+  offerOf,
+  reasonOf,
+  type Offer,
+} from '../../components/operations';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -27,42 +34,58 @@ import { rescanLibraries, inventory, lockDoor, enableLibrary, cleanDrive, addTap
 const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left' } as const;
 
 /** View tape contents: the data sets on the tape, or DPM's refusal (TAPE_CERTIFICATE for an encrypted tape). */
-function TapeContentsDialog({ serverId, tapeId, barcode, onClose }: { serverId: string; tapeId: string; barcode: string; onClose: () => void }) {
+function TapeContentsDialog({
+  serverId,
+  tapeId,
+  barcode,
+  onClose,
+}: {
+  serverId: string;
+  tapeId: string;
+  barcode: string;
+  onClose: () => void;
+}) {
   const contents = useQuery(tapeContentsQuery(serverId, tapeId));
   return (
     <ConfirmDialog title="View tape contents" cancel="Close" onClose={onClose} stacked size="wider">
-            <p style={{ margin: 0 }}>Tape {barcode}</p>
-            {contents.isPending && <Loading label="Reading the tape…" />}
-            {contents.isError && <ErrorState error={contents.error} />}
-            {contents.data?.length === 0 && <Empty>The tape holds no data sets.</Empty>}
-            {contents.data && contents.data.length > 0 && (
-              <table aria-label="Data sets" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-                <thead>
-                  <tr>
-                    <th style={cell}>Data source</th>
-                    <th style={cell}>Computer</th>
-                    <th style={cell}>Time</th>
-                    <th style={cell}>Size</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {contents.data.map((d, i) => (
-                    <tr key={i}>
-                      <td style={cell}>{d.dataSource}</td>
-                      <td style={cell}>{d.computer}</td>
-                      <td style={cell}>{formatTime(d.time)}</td>
-                      <td style={cell}>{d.sizeGb} GB</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+      <p style={{ margin: 0 }}>Tape {barcode}</p>
+      {contents.isPending && <Loading label="Reading the tape…" />}
+      {contents.isError && <ErrorState error={contents.error} />}
+      {contents.data?.length === 0 && <Empty>The tape holds no data sets.</Empty>}
+      {contents.data && contents.data.length > 0 && (
+        <table aria-label="Data sets" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+          <thead>
+            <tr>
+              <th style={cell}>Data source</th>
+              <th style={cell}>Computer</th>
+              <th style={cell}>Time</th>
+              <th style={cell}>Size</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contents.data.map((d, i) => (
+              <tr key={i}>
+                <td style={cell}>{d.dataSource}</td>
+                <td style={cell}>{d.computer}</td>
+                <td style={cell}>{formatTime(d.time)}</td>
+                <td style={cell}>{d.sizeGb} GB</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </ConfirmDialog>
   );
 }
 
 /** Add tape (I/E port): the barcode of the tape the operator inserts. */
-function AddTapeDialog({ onAdd, onClose }: { onAdd: (barcode: string, cleaning: boolean) => Promise<unknown>; onClose: () => void }) {
+function AddTapeDialog({
+  onAdd,
+  onClose,
+}: {
+  onAdd: (barcode: string, cleaning: boolean) => Promise<unknown>;
+  onClose: () => void;
+}) {
   const [barcode, setBarcode] = useState('');
   const [cleaning, setCleaning] = useState(false);
   return (
@@ -161,7 +184,12 @@ export function LibrariesTab() {
       { key: 'slot', header: 'Slot', width: '60px', render: (t) => (t.slot === null ? t.location : String(t.slot)) },
       { key: 'barcode', header: 'Barcode', width: '110px', render: (t) => t.barcode || '—' },
       { key: 'label', header: 'Label', width: 'minmax(160px, 1.5fr)', render: (t) => t.label ?? '—' },
-      { key: 'status', header: 'Status', width: 'minmax(140px, 1fr)', render: (t) => (t.location === 'Offsite' ? 'Removed' : t.status) },
+      {
+        key: 'status',
+        header: 'Status',
+        width: 'minmax(140px, 1fr)',
+        render: (t) => (t.location === 'Offsite' ? 'Removed' : t.status),
+      },
       { key: 'sets', header: 'Data Sets', width: '90px', render: (t) => String(t.dataSets) },
       { key: 'expiry', header: 'Expiry', width: '170px', render: (t) => formatTime(t.expiry) },
       { key: 'writer', header: 'Written by', width: '100px', render: (t) => t.writtenBy ?? '—' },
@@ -176,7 +204,15 @@ export function LibrariesTab() {
           <PaneTitle>Libraries</PaneTitle>
           {libraries.data?.map((l) => (
             <section key={l.id} aria-label={l.name} style={{ marginBottom: 8 }}>
-              <ToggleButton appearance="subtle" checked={l.id === library?.id} onClick={() => { setLibraryId(l.id); setSelectedTape(null); }} style={{ fontWeight: 600 }}>
+              <ToggleButton
+                appearance="subtle"
+                checked={l.id === library?.id}
+                onClick={() => {
+                  setLibraryId(l.id);
+                  setSelectedTape(null);
+                }}
+                style={{ fontWeight: 600 }}
+              >
                 {l.name}
               </ToggleButton>
               <Fields
@@ -198,7 +234,9 @@ export function LibrariesTab() {
           <CommandFeedback command={command} />
           {libraries.isPending && <Loading label="Loading libraries…" />}
           {libraries.isError && <ErrorState error={libraries.error} />}
-          {libraries.data?.length === 0 && <Empty>{serverName} knows no tape library. Click Rescan to detect the libraries attached to it.</Empty>}
+          {libraries.data?.length === 0 && (
+            <Empty>{serverName} knows no tape library. Click Rescan to detect the libraries attached to it.</Empty>
+          )}
           {library && (
             <VirtualTable
               label="Tapes"
@@ -207,10 +245,21 @@ export function LibrariesTab() {
               columns={columns}
               selectedId={selectedTape}
               onSelect={(t) => setSelectedTape(t.id)}
-              menu={(t) => t.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void onTape(offer, t)} />)}
+              menu={(t) =>
+                t.operations.map((o) => (
+                  <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void onTape(offer, t)} />
+                ))
+              }
             />
           )}
-          {viewing && <TapeContentsDialog serverId={serverId} tapeId={viewing.id} barcode={viewing.barcode} onClose={() => setViewing(null)} />}
+          {viewing && (
+            <TapeContentsDialog
+              serverId={serverId}
+              tapeId={viewing.id}
+              barcode={viewing.barcode}
+              onClose={() => setViewing(null)}
+            />
+          )}
           {adding && library && <AddTapeDialog onAdd={addTapeTo(library)} onClose={() => setAdding(false)} />}
         </>
       }
@@ -238,30 +287,36 @@ export function LibrariesTab() {
           <OperationButton offer={rescanOffer} onClick={() => rescanOffer && void rescan(rescanOffer)} />
           {library && (
             <>
-            <PaneTitle>Library</PaneTitle>
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <Button disabledFocusable={INVENTORIES.every((id) => !offerOf(library.operations, id)?.enabled)} title={reasonOf(offerOf(library.operations, INVENTORIES[0] ?? ''))}>
-                  Inventory libraries…
-                </Button>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {library.operations
-                    .filter((o) => INVENTORIES.includes(o.id))
-                    .map((o) => (
-                      <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void onLibrary(offer, library)} />
-                    ))}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
-            <OperationButtons offers={library.operations.filter((o) => !INVENTORIES.includes(o.id))} onChoose={(offer) => void onLibrary(offer, library)} />
-            {tape && (
-              <>
-                <PaneTitle>Tape</PaneTitle>
-                <OperationButtons offers={tape.operations} onChoose={(offer) => void onTape(offer, tape)} />
-              </>
-            )}
+              <PaneTitle>Library</PaneTitle>
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <Button
+                    disabledFocusable={INVENTORIES.every((id) => !offerOf(library.operations, id)?.enabled)}
+                    title={reasonOf(offerOf(library.operations, INVENTORIES[0] ?? ''))}
+                  >
+                    Inventory libraries…
+                  </Button>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    {library.operations
+                      .filter((o) => INVENTORIES.includes(o.id))
+                      .map((o) => (
+                        <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void onLibrary(offer, library)} />
+                      ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+              <OperationButtons
+                offers={library.operations.filter((o) => !INVENTORIES.includes(o.id))}
+                onChoose={(offer) => void onLibrary(offer, library)}
+              />
+              {tape && (
+                <>
+                  <PaneTitle>Tape</PaneTitle>
+                  <OperationButtons offers={tape.operations} onChoose={(offer) => void onTape(offer, tape)} />
+                </>
+              )}
             </>
           )}
         </div>

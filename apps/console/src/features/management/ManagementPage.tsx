@@ -34,7 +34,17 @@ export function ManagementPage() {
         {serverId && <NavLink to={`/servers/${serverId}`}>Server actions</NavLink>}
       </div>
       <div style={{ flex: 1, minHeight: 0 }}>
-        {tab === 'disks' ? <DisksTab /> : tab === 'libraries' ? <LibrariesTab /> : tab === 'online' ? <OnlineTab /> : tab === 'estate' ? <EstateTab /> : <AgentsTab />}
+        {tab === 'disks' ? (
+          <DisksTab />
+        ) : tab === 'libraries' ? (
+          <LibrariesTab />
+        ) : tab === 'online' ? (
+          <OnlineTab />
+        ) : tab === 'estate' ? (
+          <EstateTab />
+        ) : (
+          <AgentsTab />
+        )}
       </div>
     </div>
   );
@@ -53,8 +63,18 @@ function AgentsTab() {
     { key: 'name', header: 'Computer', width: 'minmax(140px, 1fr)', render: (r) => r.computer },
     { key: 'version', header: 'Agent Version', width: '140px', render: (r) => r.agentVersion },
     { key: 'status', header: 'Agent Status', width: '110px', render: (r) => r.status },
-    { key: 'owner', header: 'Owning DPM server', width: '150px', render: (r) => (r.pendingOwner ? `${r.owner ?? '—'} (${r.pendingOwner} must take ownership)` : (r.owner ?? '—')) },
-    { key: 'protection', header: 'Protection', width: '140px', render: (r) => (r.protectedMembers > 0 ? `${r.protectedMembers} protected` : 'Unprotected') },
+    {
+      key: 'owner',
+      header: 'Owning DPM server',
+      width: '150px',
+      render: (r) => (r.pendingOwner ? `${r.owner ?? '—'} (${r.pendingOwner} must take ownership)` : (r.owner ?? '—')),
+    },
+    {
+      key: 'protection',
+      header: 'Protection',
+      width: '140px',
+      render: (r) => (r.protectedMembers > 0 ? `${r.protectedMembers} protected` : 'Unprotected'),
+    },
   ];
   return (
     <Panes
@@ -65,7 +85,14 @@ function AgentsTab() {
           {agents.isError && <ErrorState error={agents.error} />}
           {agents.data?.length === 0 && <Empty>No protection agent is attached to this DPM server.</Empty>}
           {agents.data && agents.data.length > 0 && (
-            <VirtualTable label="Agents" rows={agents.data} getId={(r) => r.computerId} columns={columns} selectedId={selected} onSelect={(r) => setSelected(r.computerId)} />
+            <VirtualTable
+              label="Agents"
+              rows={agents.data}
+              getId={(r) => r.computerId}
+              columns={columns}
+              selectedId={selected}
+              onSelect={(r) => setSelected(r.computerId)}
+            />
           )}
         </>
       }

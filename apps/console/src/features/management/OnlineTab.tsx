@@ -46,13 +46,20 @@ export function OnlineTab() {
           <CommandFeedback command={command} />
           {online.isPending && <Loading label="Loading the registration…" />}
           {online.isError && <ErrorState error={online.error} />}
-          {online.data && !online.data.registered && <Empty>{server ? `${server.name} is not registered for online protection.` : ''}</Empty>}
+          {online.data && !online.data.registered && (
+            <Empty>{server ? `${server.name} is not registered for online protection.` : ''}</Empty>
+          )}
           {online.data?.registered && (
             <Fields
               items={[
                 ['Vault', online.data.vault ?? '—'],
                 ['Registered', formatTime(online.data.registeredAt)],
-                ['Passphrase', online.data.passphraseSetAt === null ? '—' : `Set ${formatTime(online.data.passphraseSetAt)} (not shown again)`],
+                [
+                  'Passphrase',
+                  online.data.passphraseSetAt === null
+                    ? '—'
+                    : `Set ${formatTime(online.data.passphraseSetAt)} (not shown again)`,
+                ],
               ]}
             />
           )}
@@ -60,13 +67,29 @@ export function OnlineTab() {
           <Field label="Vault">
             <Input value={vault} onChange={(_, d) => setVault(d.value)} />
           </Field>
-          <Field label="Vault credentials downloaded at (UTC)" hint="Vault credentials are valid for two days after you download them.">
+          <Field
+            label="Vault credentials downloaded at (UTC)"
+            hint="Vault credentials are valid for two days after you download them."
+          >
             <Input type="datetime-local" value={issuedAt} onChange={(_, d) => setIssuedAt(d.value)} />
           </Field>
-          <Field label="Passphrase" hint="At least 16 characters. Keep it safe: it is needed to recover online data and is never shown again.">
-            <Input type="password" value={passphrase} onChange={(_, d) => setPassphrase(d.value)} autoComplete="new-password" />
+          <Field
+            label="Passphrase"
+            hint="At least 16 characters. Keep it safe: it is needed to recover online data and is never shown again."
+          >
+            <Input
+              type="password"
+              value={passphrase}
+              onChange={(_, d) => setPassphrase(d.value)}
+              autoComplete="new-password"
+            />
           </Field>
-          <OperationButton offer={offerOf(serverOps.data, 'online.register')} appearance="primary" disabled={vault.trim() === '' || issued === null || passphrase === '' || command.pending} onClick={() => void register()}>
+          <OperationButton
+            offer={offerOf(serverOps.data, 'online.register')}
+            appearance="primary"
+            disabled={vault.trim() === '' || issued === null || passphrase === '' || command.pending}
+            onClick={() => void register()}
+          >
             Register
           </OperationButton>
         </div>

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ErrorState, Loading } from '../../components/states';
@@ -10,7 +17,12 @@ import { agentCommand } from './commands';
 const useStyles = makeStyles({
   text: { margin: 0, fontSize: '13px' },
   table: { borderCollapse: 'collapse', fontSize: '13px' },
-  cell: { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' },
+  cell: {
+    borderBottom: '1px solid var(--colorNeutralStroke2)',
+    padding: '4px 8px',
+    textAlign: 'left',
+    verticalAlign: 'top',
+  },
   check: { fontWeight: 400 },
   result: { fontWeight: 600 },
   passed: { color: 'var(--colorPaletteGreenForeground1)' },
@@ -23,7 +35,21 @@ const useStyles = makeStyles({
  * DPMRADmTrustedMachines, DPM RA Service — each passed or failed, and, once confirmed, the fix
  * of what is missing.
  */
-export function ReestablishProtectionDialog({ serverId, serverName, computerId, computer, revision, onClose }: { serverId: string; serverName: string; computerId: string; computer: string; revision: number; onClose: () => void }) {
+export function ReestablishProtectionDialog({
+  serverId,
+  serverName,
+  computerId,
+  computer,
+  revision,
+  onClose,
+}: {
+  serverId: string;
+  serverName: string;
+  computerId: string;
+  computer: string;
+  revision: number;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const checks = useQuery(agentChecksQuery(serverId, computerId));
   const command = useCommand(serverId);

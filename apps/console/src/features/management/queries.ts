@@ -8,14 +8,21 @@ export const agentChecksQuery = (serverId: string, computerId: string) =>
     queryKey: [...keys.server(serverId), 'agent-checks', computerId],
     // Another server's command (Switch Disaster Protection, SetDpmServer) changes the computer too.
     staleTime: 0,
-    queryFn: async () => unwrap(await api.servers[':serverId'].agents[':computerId'].checks.$get({ param: { serverId, computerId }, query: {} })),
+    queryFn: async () =>
+      unwrap(
+        await api.servers[':serverId'].agents[':computerId'].checks.$get({
+          param: { serverId, computerId },
+          query: {},
+        }),
+      ),
   });
 
 /** Protection Agent Installation Wizard › Select Computers. */
 export const agentCandidatesQuery = (serverId: string, search: string) =>
   queryOptions({
     queryKey: [...keys.server(serverId), 'agent-candidates', search],
-    queryFn: async () => unwrap(await api.servers[':serverId'].agents.candidates.$get({ param: { serverId }, query: { search } })),
+    queryFn: async () =>
+      unwrap(await api.servers[':serverId'].agents.candidates.$get({ param: { serverId }, query: { search } })),
   });
 
 /** Disks: the replicas that use the storage pool. */
@@ -30,15 +37,23 @@ export const tapeContentsQuery = (serverId: string, tapeId: string) =>
   queryOptions({
     queryKey: [...keys.server(serverId), 'tape-contents', tapeId],
     retry: false,
-    queryFn: async () => unwrap(await api.servers[':serverId'].tapes[':tapeId'].contents.$get({ param: { serverId, tapeId }, query: {} })),
+    queryFn: async () =>
+      unwrap(await api.servers[':serverId'].tapes[':tapeId'].contents.$get({ param: { serverId, tapeId }, query: {} })),
   });
 
 /** Online: the vault registration (never the passphrase). */
 export const onlineQuery = (serverId: string) =>
-  queryOptions({ queryKey: [...keys.server(serverId), 'online'], queryFn: async () => unwrap(await api.servers[':serverId'].online.$get({ param: { serverId }, query: {} })) });
+  queryOptions({
+    queryKey: [...keys.server(serverId), 'online'],
+    queryFn: async () => unwrap(await api.servers[':serverId'].online.$get({ param: { serverId }, query: {} })),
+  });
 
 /** Estate: the simulated domain. Under the servers key, which every command invalidates. */
-export const estateQuery = () => queryOptions({ queryKey: [...keys.servers, 'estate'], queryFn: async () => unwrap(await api.estate.$get({ param: {}, query: {} })) });
+export const estateQuery = () =>
+  queryOptions({
+    queryKey: [...keys.servers, 'estate'],
+    queryFn: async () => unwrap(await api.estate.$get({ param: {}, query: {} })),
+  });
 
 /** Agents: the protected computers' agents. */
 export const agentsQuery = (serverId: string) =>

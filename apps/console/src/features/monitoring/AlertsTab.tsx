@@ -18,7 +18,13 @@ import { formatTime } from '../../shell/format';
 
 const GROUP_BY = ['None', 'Protection group', 'Computer', 'Severity', 'Status'] as const;
 type AlertGroupBy = (typeof GROUP_BY)[number];
-const ALERT_GROUPING: Record<AlertGroupBy, AlertGrouping | undefined> = { None: undefined, 'Protection group': 'group', Computer: 'computer', Severity: 'severity', Status: 'state' };
+const ALERT_GROUPING: Record<AlertGroupBy, AlertGrouping | undefined> = {
+  None: undefined,
+  'Protection group': 'group',
+  Computer: 'computer',
+  Severity: 'severity',
+  Status: 'state',
+};
 
 interface Groupable {
   group: string | null;
@@ -64,15 +70,30 @@ export function AlertsTab() {
   const alert = rows.find((r) => r.id === selected);
 
   const columns: Column<Row>[] = [
-    ...(groupOf ? [{ key: 'group-by', header: 'Group', width: 'minmax(120px, 1fr)', render: (r: Row) => <strong>{groupOf(r)}</strong> }] : []),
+    ...(groupOf
+      ? [
+          {
+            key: 'group-by',
+            header: 'Group',
+            width: 'minmax(120px, 1fr)',
+            render: (r: Row) => <strong>{groupOf(r)}</strong>,
+          },
+        ]
+      : []),
     { key: 'severity', header: 'Severity', width: '100px', render: (r) => r.severity },
     { key: 'name', header: 'Alert', width: 'minmax(200px, 2fr)', render: (r) => r.name },
     { key: 'area', header: 'Affected area', width: 'minmax(160px, 2fr)', render: (r) => r.affectedArea },
     { key: 'since', header: 'Occurred since', width: '180px', render: (r) => formatTime(r.raisedAt) },
-    { key: 'state', header: 'Status', width: '90px', render: (r) => (r.acknowledged && r.resolvedAt === null ? `${r.state} (acknowledged)` : r.state) },
+    {
+      key: 'state',
+      header: 'Status',
+      width: '90px',
+      render: (r) => (r.acknowledged && r.resolvedAt === null ? `${r.state} (acknowledged)` : r.state),
+    },
   ];
 
-  const inactivate = (offer: Offer, alertId: string) => command.run(offer.name, () => inactivateAlert(serverId, alertId));
+  const inactivate = (offer: Offer, alertId: string) =>
+    command.run(offer.name, () => inactivateAlert(serverId, alertId));
   const acknowledge = (offer: Offer, alertId: string) =>
     command
       .run(offer.name, () => acknowledgeAlert(serverId, alertId, comment.trim()))
@@ -108,7 +129,12 @@ export function AlertsTab() {
       }
     };
     return (
-      <Link as="button" onClick={() => void onClick()} disabled={command.pending || !action.enabled} title={reasonOf(action)}>
+      <Link
+        as="button"
+        onClick={() => void onClick()}
+        disabled={command.pending || !action.enabled}
+        title={reasonOf(action)}
+      >
         {action.name}
       </Link>
     );
@@ -119,7 +145,11 @@ export function AlertsTab() {
       nav={
         <div style={{ padding: 8, display: 'grid', gap: 8 }}>
           <PaneTitle>Alerts</PaneTitle>
-          <Checkbox label="Show inactive alerts" checked={showInactive} onChange={(_, d) => setShowInactive(Boolean(d.checked))} />
+          <Checkbox
+            label="Show inactive alerts"
+            checked={showInactive}
+            onChange={(_, d) => setShowInactive(Boolean(d.checked))}
+          />
           <GroupBy options={GROUP_BY} value={groupBy} onChange={setGroupBy} minWidth={180} />
         </div>
       }
@@ -157,11 +187,19 @@ export function AlertsTab() {
                   alert.resolvedAt !== null ? (
                     `Inactive since ${formatTime(alert.resolvedAt)}`
                   ) : (
-                    <ResolutionLink offer={offerOf(alert.operations, 'alerts.inactivate')} onClick={(offer) => void inactivate(offer, alert.id)} />
+                    <ResolutionLink
+                      offer={offerOf(alert.operations, 'alerts.inactivate')}
+                      onClick={(offer) => void inactivate(offer, alert.id)}
+                    />
                   ),
                 ],
                 ...(alert.acknowledged
-                  ? ([['Acknowledged', `by ${alert.acknowledged.by} at ${formatTime(alert.acknowledged.at)}${alert.acknowledged.comment ? `: ${alert.acknowledged.comment}` : ''}`]] as [string, string][])
+                  ? ([
+                      [
+                        'Acknowledged',
+                        `by ${alert.acknowledged.by} at ${formatTime(alert.acknowledged.at)}${alert.acknowledged.comment ? `: ${alert.acknowledged.comment}` : ''}`,
+                      ],
+                    ] as [string, string][])
                   : []),
               ]}
             />
@@ -174,13 +212,19 @@ export function AlertsTab() {
         alert ? (
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>Actions</PaneTitle>
-            <OperationButton offer={offerOf(alert.operations, 'alerts.inactivate')} onClick={() => void inactivate(offerOf(alert.operations, 'alerts.inactivate') as Offer, alert.id)} />
+            <OperationButton
+              offer={offerOf(alert.operations, 'alerts.inactivate')}
+              onClick={() => void inactivate(offerOf(alert.operations, 'alerts.inactivate') as Offer, alert.id)}
+            />
             {offerOf(alert.operations, 'alerts.acknowledge')?.enabled && (
               <Field label="Comment" hint="Optional; kept with the acknowledgement.">
                 <Textarea value={comment} maxLength={500} onChange={(_, d) => setComment(d.value)} resize="vertical" />
               </Field>
             )}
-            <OperationButton offer={offerOf(alert.operations, 'alerts.acknowledge')} onClick={() => void acknowledge(offerOf(alert.operations, 'alerts.acknowledge') as Offer, alert.id)} />
+            <OperationButton
+              offer={offerOf(alert.operations, 'alerts.acknowledge')}
+              onClick={() => void acknowledge(offerOf(alert.operations, 'alerts.acknowledge') as Offer, alert.id)}
+            />
           </div>
         ) : undefined
       }

@@ -19,7 +19,13 @@ import { jobQuery, jobsQuery, type JobDetail, type JobGrouping, type JobRow } fr
 
 const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
 type JobGroupBy = (typeof GROUP_BY)[number];
-const JOB_GROUPING: Record<JobGroupBy, JobGrouping | undefined> = { None: undefined, 'Protection Group': 'group', Computer: 'computer', Status: 'status', Type: 'type' };
+const JOB_GROUPING: Record<JobGroupBy, JobGrouping | undefined> = {
+  None: undefined,
+  'Protection Group': 'group',
+  Computer: 'computer',
+  Status: 'status',
+  Type: 'type',
+};
 
 /** A job that has started and not finished: its progress shows beside its status. */
 const running = (r: Pick<JobRow, 'startedAt' | 'finishedAt'>) => r.startedAt !== null && r.finishedAt === null;
@@ -31,7 +37,13 @@ export function JobsTab() {
   // Filters are applied by the server, over every job, not only the pages already loaded. DPM
   // opens the Jobs tab grouped by status.
   const [groupBy, setGroupBy] = useState<JobGroupBy>('Status');
-  const jobs = useInfiniteQuery(jobsQuery(serverId, { status: status === 'All' ? undefined : status, type: type === 'All' ? undefined : type, groupBy: JOB_GROUPING[groupBy] }));
+  const jobs = useInfiniteQuery(
+    jobsQuery(serverId, {
+      status: status === 'All' ? undefined : status,
+      type: type === 'All' ? undefined : type,
+      groupBy: JOB_GROUPING[groupBy],
+    }),
+  );
   // A command's notice leads here with ?job=<id>: that job is selected and its details shown.
   const [params] = useSearchParams();
   const wanted = params.get('job');
@@ -74,13 +86,33 @@ export function JobsTab() {
   };
 
   const columns: Column<JobRow>[] = [
-    ...(groupOf ? [{ key: 'group-by', header: 'Group', width: 'minmax(90px, 1fr)', render: (r: JobRow) => <strong>{groupOf(r)}</strong> }] : []),
-    { key: 'source', header: 'Source', width: 'minmax(110px, 2fr)', render: (r) => r.source ?? r.library ?? r.tape ?? '—' },
+    ...(groupOf
+      ? [
+          {
+            key: 'group-by',
+            header: 'Group',
+            width: 'minmax(90px, 1fr)',
+            render: (r: JobRow) => <strong>{groupOf(r)}</strong>,
+          },
+        ]
+      : []),
+    {
+      key: 'source',
+      header: 'Source',
+      width: 'minmax(110px, 2fr)',
+      render: (r) => r.source ?? r.library ?? r.tape ?? '—',
+    },
     { key: 'computer', header: 'Computer', width: '90px', render: (r) => r.computer ?? '—' },
     { key: 'group', header: 'Protection Group', width: 'minmax(125px, 1fr)', render: (r) => r.group ?? '—' },
     { key: 'type', header: 'Type', width: '140px', render: (r) => r.type },
     { key: 'start', header: 'Start Time', width: '155px', render: (r) => formatTime(r.startedAt ?? r.scheduledAt) },
-    { key: 'elapsed', header: 'Time Elapsed', width: '95px', render: (r) => (r.startedAt && r.finishedAt ? formatDuration(r.finishedAt - r.startedAt) : running(r) ? 'running' : '—') },
+    {
+      key: 'elapsed',
+      header: 'Time Elapsed',
+      width: '95px',
+      render: (r) =>
+        r.startedAt && r.finishedAt ? formatDuration(r.finishedAt - r.startedAt) : running(r) ? 'running' : '—',
+    },
     { key: 'data', header: 'Data Transferred', width: '120px', render: (r) => formatGb(r.transferredGb) },
     {
       key: 'status',
@@ -89,7 +121,12 @@ export function JobsTab() {
       render: (r) =>
         running(r) ? (
           <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-            {r.status} <ProgressBar value={r.totalGb > 0 ? r.transferredGb / r.totalGb : 0} style={{ width: 50 }} aria-label={`Progress of ${r.type}`} />
+            {r.status}{' '}
+            <ProgressBar
+              value={r.totalGb > 0 ? r.transferredGb / r.totalGb : 0}
+              style={{ width: 50 }}
+              aria-label={`Progress of ${r.type}`}
+            />
             {r.totalGb > 0 ? `${Math.round((100 * r.transferredGb) / r.totalGb)}%` : ''}
           </span>
         ) : (
@@ -103,9 +140,30 @@ export function JobsTab() {
       display={
         <>
           {/* Group by sits above the list, as in the DPM console, leaving the list the width of its eight columns. */}
-          <Toolbar aria-label="Job list options" style={{ display: 'flex', alignItems: 'center', gap: 12, padding: '6px 8px', borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
-            <Choice label="Status" options={['All', ...JOB_STATUSES] as const} value={status} onChange={setStatus} minWidth={130} />
-            <Choice label="Type" options={['All', ...JOB_TYPES] as const} value={type} onChange={setType} minWidth={190} />
+          <Toolbar
+            aria-label="Job list options"
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 12,
+              padding: '6px 8px',
+              borderBottom: '1px solid var(--colorNeutralStroke2)',
+            }}
+          >
+            <Choice
+              label="Status"
+              options={['All', ...JOB_STATUSES] as const}
+              value={status}
+              onChange={setStatus}
+              minWidth={130}
+            />
+            <Choice
+              label="Type"
+              options={['All', ...JOB_TYPES] as const}
+              value={type}
+              onChange={setType}
+              minWidth={190}
+            />
             <GroupBy options={GROUP_BY} value={groupBy} onChange={setGroupBy} />
           </Toolbar>
           <CommandFeedback command={command} />
@@ -118,18 +176,30 @@ export function JobsTab() {
             query={jobs}
             rows={rows}
             loading="Loading jobs…"
-            empty={status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'}
+            empty={
+              status === 'All' && type === 'All' ? 'No jobs on this DPM server yet.' : 'No job matches the filter.'
+            }
             label="Jobs"
             getId={(r) => r.id}
             columns={columns}
             selectedId={selected}
             onSelect={(r) => setSelected(r.id)}
             groupOf={groupOf ?? undefined}
-            menu={(r) => r.operations.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />)}
+            menu={(r) =>
+              r.operations.map((o) => (
+                <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void perform(offer, r)} />
+              ))
+            }
           />
         </>
       }
-      details={job ? <JobDetailsView job={job} detail={detail} loading={details.isPending} error={details.error} /> : <Empty>Select a job to see what it did.</Empty>}
+      details={
+        job ? (
+          <JobDetailsView job={job} detail={detail} loading={details.isPending} error={details.error} />
+        ) : (
+          <Empty>Select a job to see what it did.</Empty>
+        )
+      }
       actions={
         job ? (
           <div style={{ display: 'grid', gap: 6 }}>
@@ -142,9 +212,18 @@ export function JobsTab() {
   );
 }
 
-
 /** The Details pane of a job: what it did, the data it moved and, for a failure, what to do. */
-function JobDetailsView({ job, detail, loading, error }: { job: JobRow; detail: JobDetail | undefined; loading: boolean; error: unknown }) {
+function JobDetailsView({
+  job,
+  detail,
+  loading,
+  error,
+}: {
+  job: JobRow;
+  detail: JobDetail | undefined;
+  loading: boolean;
+  error: unknown;
+}) {
   if (error) return <ErrorState error={error} title="The console could not load the job's details" />;
   const help = detail?.help ?? null;
   return (

@@ -12,12 +12,18 @@ export function MonitoringPage() {
   const session = useSession();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => void navigate(`/monitoring/${String(d.value)}`)} style={{ padding: '0 12px' }}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => void navigate(`/monitoring/${String(d.value)}`)}
+        style={{ padding: '0 12px' }}
+      >
         <Tab value="alerts">Alerts</Tab>
         <Tab value="jobs">Jobs</Tab>
         {session?.capabilities.audit && <Tab value="audit">Audit log</Tab>}
       </TabList>
-      <div style={{ flex: 1, minHeight: 0 }}>{tab === 'jobs' ? <JobsTab /> : tab === 'audit' ? <AuditLog /> : <AlertsTab />}</div>
+      <div style={{ flex: 1, minHeight: 0 }}>
+        {tab === 'jobs' ? <JobsTab /> : tab === 'audit' ? <AuditLog /> : <AlertsTab />}
+      </div>
     </div>
   );
 }

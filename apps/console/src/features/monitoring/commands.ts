@@ -13,6 +13,8 @@ export const inactivateAlert = async (serverId: string, alertId: string) =>
 export const acknowledgeAlert = async (serverId: string, alertId: string, comment: string) =>
   unwrap(await alert.acknowledge.$post({ param: { serverId, alertId }, json: { comment } }));
 
-export const retryJob = async (serverId: string, jobId: string) => unwrap(await job.retry.$post({ param: { serverId, jobId }, json: {} }));
+export const retryJob = async (serverId: string, jobId: string) =>
+  unwrap(await job.retry.$post({ param: { serverId, jobId }, json: {} }));
 
-export const cancelJob = async (serverId: string, jobId: string) => unwrap(await job.cancel.$post({ param: { serverId, jobId }, json: {} }));
+export const cancelJob = async (serverId: string, jobId: string) =>
+  unwrap(await job.cancel.$post({ param: { serverId, jobId }, json: {} }));

@@ -24,19 +24,34 @@ interface ActionsPaneProps {
  * The Actions pane: Create protection group, then what the server offers for the selection
  * (several members, one member, or a group).
  */
-export function ActionsPane({ serverOffers, many, manyOffers, member, group, operations, onCreateGroup }: ActionsPaneProps) {
+export function ActionsPane({
+  serverOffers,
+  many,
+  manyOffers,
+  member,
+  group,
+  operations,
+  onCreateGroup,
+}: ActionsPaneProps) {
   const styles = useStyles();
   return (
     <div className={styles.pane}>
       <PaneTitle>Actions</PaneTitle>
-      <OperationButton appearance="primary" offer={offerOf(serverOffers, 'protection.create-group')} onClick={onCreateGroup} />
+      <OperationButton
+        appearance="primary"
+        offer={offerOf(serverOffers, 'protection.create-group')}
+        onClick={onCreateGroup}
+      />
       {many.length > 1 ? (
         <>
           <span className={styles.count}>{many.length} members selected</span>
           <OperationButtons offers={manyOffers} onChoose={(offer) => void operations.onMany(offer, many)} />
         </>
       ) : member ? (
-        <OperationButtons offers={member.operations.filter(PROTECTION)} onChoose={(offer) => void operations.onMember(offer, member)} />
+        <OperationButtons
+          offers={member.operations.filter(PROTECTION)}
+          onChoose={(offer) => void operations.onMember(offer, member)}
+        />
       ) : group ? (
         <OperationButtons offers={group.operations} onChoose={(offer) => void operations.onGroup(offer, group)} />
       ) : null}

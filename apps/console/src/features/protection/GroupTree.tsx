@@ -41,7 +41,9 @@ export function isMenuKey(e: KeyboardEvent): boolean {
 export function targetOf(e: MouseEvent<HTMLElement>): MenuTarget {
   const { clientX: x, clientY: y } = e;
   if (x === 0 && y === 0) return e.currentTarget;
-  return { getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect };
+  return {
+    getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect,
+  };
 }
 
 /** A key or menu event of this tree item itself, not one bubbling up from a member inside it. */
@@ -65,7 +67,16 @@ interface GroupTreeProps {
  * The Protection Navigation pane: All Protection Groups → each group → its members, and Inactive
  * Protection. A group's context menu lists the operations the server offers for it.
  */
-export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onSelect, onPickMember, onGroupOperation }: GroupTreeProps) {
+export function GroupTree({
+  serverId,
+  groups,
+  selection,
+  groupBy,
+  onGroupBy,
+  onSelect,
+  onPickMember,
+  onGroupOperation,
+}: GroupTreeProps) {
   const [menu, setMenu] = useState<{ group: GroupRow; target: MenuTarget } | null>(null);
   // A group's members are asked for when it is expanded, not for every group as the page opens.
   const [openItems, setOpenItems] = useState<ReadonlySet<TreeItemValue>>(() => new Set(['all']));
@@ -89,14 +100,24 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
     <div className={styles.pane}>
       <label className={styles.groupBy}>
         Group by
-        <Dropdown aria-label="Group by" value={groupBy} selectedOptions={[groupBy]} onOptionSelect={(_, d) => onGroupBy(d.optionValue === 'Computer' ? 'Computer' : 'Protection group')} className={styles.groupByChoice}>
+        <Dropdown
+          aria-label="Group by"
+          value={groupBy}
+          selectedOptions={[groupBy]}
+          onOptionSelect={(_, d) => onGroupBy(d.optionValue === 'Computer' ? 'Computer' : 'Protection group')}
+          className={styles.groupByChoice}
+        >
           <Option value="Protection group">Protection group</Option>
           <Option value="Computer">Computer</Option>
         </Dropdown>
       </label>
       <Tree aria-label="Protection groups" openItems={openItems} onOpenChange={(_, d) => setOpenItems(d.openItems)}>
         <TreeItem itemType="branch" value="all">
-          <TreeItemLayout onClick={() => onSelect({ kind: 'all' })} aria-current={selection.kind === 'all' ? 'true' : undefined} className={weight(selection.kind === 'all')}>
+          <TreeItemLayout
+            onClick={() => onSelect({ kind: 'all' })}
+            aria-current={selection.kind === 'all' ? 'true' : undefined}
+            className={weight(selection.kind === 'all')}
+          >
             All Protection Groups
           </TreeItemLayout>
           <Tree>
@@ -124,23 +145,43 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
                     }
                   }}
                 >
-                  <TreeItemLayout onClick={() => onSelect({ kind: 'group', groupId: g.id })} aria-current={current ? 'true' : undefined} className={weight(current)}>
+                  <TreeItemLayout
+                    onClick={() => onSelect({ kind: 'group', groupId: g.id })}
+                    aria-current={current ? 'true' : undefined}
+                    className={weight(current)}
+                  >
                     {g.name} ({g.members})
                   </TreeItemLayout>
-                  {openItems.has(g.id) ? <GroupMembers serverId={serverId} groupId={g.id} onPick={(replicaId) => onPickMember(g.id, replicaId)} /> : <Tree />}
+                  {openItems.has(g.id) ? (
+                    <GroupMembers
+                      serverId={serverId}
+                      groupId={g.id}
+                      onPick={(replicaId) => onPickMember(g.id, replicaId)}
+                    />
+                  ) : (
+                    <Tree />
+                  )}
                 </TreeItem>
               );
             })}
           </Tree>
         </TreeItem>
         <TreeItem itemType="leaf" value="inactive">
-          <TreeItemLayout onClick={() => onSelect({ kind: 'inactive' })} aria-current={selection.kind === 'inactive' ? 'true' : undefined} className={weight(selection.kind === 'inactive')}>
+          <TreeItemLayout
+            onClick={() => onSelect({ kind: 'inactive' })}
+            aria-current={selection.kind === 'inactive' ? 'true' : undefined}
+            className={weight(selection.kind === 'inactive')}
+          >
             Inactive Protection
           </TreeItemLayout>
         </TreeItem>
       </Tree>
       {menu && (
-        <Menu open onOpenChange={(_, d) => !d.open && close()} positioning={{ target: menu.target, position: 'below', align: 'start' }}>
+        <Menu
+          open
+          onOpenChange={(_, d) => !d.open && close()}
+          positioning={{ target: menu.target, position: 'below', align: 'start' }}
+        >
           <MenuPopover>
             <MenuList aria-label={`${menu.group.name} operations`}>
               {menu.group.operations.map((o) => (
@@ -163,7 +204,15 @@ export function GroupTree({ serverId, groups, selection, groupBy, onGroupBy, onS
 }
 
 /** A group's members in the Navigation pane: the first page, the rest in the Display pane. */
-function GroupMembers({ serverId, groupId, onPick }: { serverId: string; groupId: string; onPick: (replicaId: string) => void }) {
+function GroupMembers({
+  serverId,
+  groupId,
+  onPick,
+}: {
+  serverId: string;
+  groupId: string;
+  onPick: (replicaId: string) => void;
+}) {
   const members = useInfiniteQuery(membersQuery(serverId, { groupId, sort: 'dataSource', dir: 'asc' }));
   const first = members.data?.pages[0];
   return (

@@ -15,10 +15,28 @@ const useStyles = makeStyles({
 });
 
 const COLUMNS: Column<MemberRow>[] = [
-  { key: 'ds', header: 'Data Source', width: 'minmax(180px, 2fr)', sortKey: 'dataSource', render: (r) => memberLabel(r) },
+  {
+    key: 'ds',
+    header: 'Data Source',
+    width: 'minmax(180px, 2fr)',
+    sortKey: 'dataSource',
+    render: (r) => memberLabel(r),
+  },
   { key: 'computer', header: 'Computer', width: '120px', sortKey: 'computer', render: (r) => r.computer },
-  { key: 'status', header: 'Protection Status', width: 'minmax(170px, 1fr)', sortKey: 'status', render: (r) => r.status },
-  { key: 'path', header: 'Replica Path', width: 'minmax(160px, 1.5fr)', sortKey: 'replicaPath', render: (r) => r.replicaPath },
+  {
+    key: 'status',
+    header: 'Protection Status',
+    width: 'minmax(170px, 1fr)',
+    sortKey: 'status',
+    render: (r) => r.status,
+  },
+  {
+    key: 'path',
+    header: 'Replica Path',
+    width: 'minmax(160px, 1.5fr)',
+    sortKey: 'replicaPath',
+    render: (r) => r.replicaPath,
+  },
   {
     key: 'rp',
     header: 'Last Recovery Point',

@@ -24,7 +24,14 @@ interface ProtectionDialogsProps {
 const PRIMARY = 'the primary DPM server';
 
 /** The open dialog of the Protection work area, and the command its confirmation runs. */
-export function ProtectionDialogs({ dialog, serverId, serverName, command, onClose, onGroupStopped }: ProtectionDialogsProps) {
+export function ProtectionDialogs({
+  dialog,
+  serverId,
+  serverName,
+  command,
+  onClose,
+  onGroupStopped,
+}: ProtectionDialogsProps) {
   const confirm = (call: () => Promise<unknown>) => {
     onClose();
     void command.run(dialog.offer.name, call);
@@ -49,7 +56,9 @@ export function ProtectionDialogs({ dialog, serverId, serverName, command, onClo
         <StopProtectionDialog
           title={dialog.offer.name}
           onClose={onClose}
-          onConfirm={(retain) => confirm(() => commands.stopProtection(serverId, { replicaIds: [dialog.row.id] }, retain))}
+          onConfirm={(retain) =>
+            confirm(() => commands.stopProtection(serverId, { replicaIds: [dialog.row.id] }, retain))
+          }
         >
           Stop protecting {dialog.row.dataSource} on {dialog.row.computer}.
         </StopProtectionDialog>
@@ -69,8 +78,19 @@ export function ProtectionDialogs({ dialog, serverId, serverName, command, onClo
       );
     case 'switch': {
       const { row } = dialog;
-      const subject = { what: `${row.dataSource} on ${row.computer}`, secondary: serverName, primary: row.sourceServer ?? PRIMARY };
-      return <SwitchDialog offer={dialog.offer} subject={subject} onClose={onClose} onConfirm={switchTo({ replicaIds: [row.id] })} />;
+      const subject = {
+        what: `${row.dataSource} on ${row.computer}`,
+        secondary: serverName,
+        primary: row.sourceServer ?? PRIMARY,
+      };
+      return (
+        <SwitchDialog
+          offer={dialog.offer}
+          subject={subject}
+          onClose={onClose}
+          onConfirm={switchTo({ replicaIds: [row.id] })}
+        />
+      );
     }
     case 'switch-many': {
       const { rows } = dialog;
@@ -84,8 +104,19 @@ export function ProtectionDialogs({ dialog, serverId, serverName, command, onClo
     }
     case 'switch-group': {
       const { group } = dialog;
-      const subject = { what: `the members of ${group.name}`, secondary: serverName, primary: 'their primary DPM server' };
-      return <SwitchDialog offer={dialog.offer} subject={subject} onClose={onClose} onConfirm={switchTo({ groupId: group.id })} />;
+      const subject = {
+        what: `the members of ${group.name}`,
+        secondary: serverName,
+        primary: 'their primary DPM server',
+      };
+      return (
+        <SwitchDialog
+          offer={dialog.offer}
+          subject={subject}
+          onClose={onClose}
+          onConfirm={switchTo({ groupId: group.id })}
+        />
+      );
     }
   }
 }

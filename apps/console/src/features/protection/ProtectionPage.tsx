@@ -61,12 +61,17 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
 
   const menu = (row: MemberRow) =>
     many.length > 1 && chosen.chosen.has(row.id)
-      ? manyOffers.map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void operations.onMany(offer, many)} />)
+      ? manyOffers.map((o) => (
+          <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void operations.onMany(offer, many)} />
+        ))
       : row.operations
           .filter(PROTECTION)
-          .map((o) => <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void operations.onMember(offer, row)} />);
+          .map((o) => (
+            <OperationMenuItem key={o.id} offer={o} onChoose={(offer) => void operations.onMember(offer, row)} />
+          ));
 
-  const title = selection.kind === 'inactive' ? 'Inactive Protection' : (selectedGroup?.name ?? 'All Protection Groups');
+  const title =
+    selection.kind === 'inactive' ? 'Inactive Protection' : (selectedGroup?.name ?? 'All Protection Groups');
 
   return (
     <>
@@ -108,7 +113,13 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
               </MessageBar>
             )}
             <CommandFeedback command={command} />
-            <MembersTable members={members} chosen={chosen} groupBy={groupBy} empty={emptyList(members, selection)} menu={menu} />
+            <MembersTable
+              members={members}
+              chosen={chosen}
+              groupBy={groupBy}
+              empty={emptyList(members, selection)}
+              menu={menu}
+            />
           </>
         }
         details={<DetailsPane serverId={serverId} member={selected} group={selectedGroup} />}

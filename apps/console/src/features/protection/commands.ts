@@ -25,7 +25,12 @@ export const stopProtection = async (serverId: string, target: MembersOrGroup, r
 export const removeInactive = async (serverId: string, replicaId: string) =>
   unwrap(await protection.members[':replicaId']['remove-inactive'].$post({ param: { serverId, replicaId }, json: {} }));
 
-export const modifyDiskAllocation = async (serverId: string, replicaId: string, allocatedGb: number, expectedRevision: number) =>
+export const modifyDiskAllocation = async (
+  serverId: string,
+  replicaId: string,
+  allocatedGb: number,
+  expectedRevision: number,
+) =>
   unwrap(
     await protection.members[':replicaId']['disk-allocation'].$post({
       param: { serverId, replicaId },

@@ -6,12 +6,33 @@ import { enabledIntents } from '../../components/operations';
 import type { SwitchDirection } from './commands';
 
 /** Stop protection of member / of group: Retain replicas on disk or Delete replica on disk. */
-export function StopProtectionDialog({ title, children, onClose, onConfirm }: { title: string; children: ReactNode; onClose: () => void; onConfirm: (retainReplica: boolean) => void }) {
+export function StopProtectionDialog({
+  title,
+  children,
+  onClose,
+  onConfirm,
+}: {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+  onConfirm: (retainReplica: boolean) => void;
+}) {
   const [choice, setChoice] = useState<'retain' | 'delete'>('retain');
   return (
-    <ConfirmDialog title={title} confirm="Stop protection" onClose={onClose} onConfirm={() => onConfirm(choice === 'retain')}>
-      <p>{children} Retained replicas and their recovery points stay under Inactive Protection until you remove them.</p>
-      <RadioGroup aria-label="Replica" value={choice} onChange={(_, d) => setChoice(d.value === 'delete' ? 'delete' : 'retain')}>
+    <ConfirmDialog
+      title={title}
+      confirm="Stop protection"
+      onClose={onClose}
+      onConfirm={() => onConfirm(choice === 'retain')}
+    >
+      <p>
+        {children} Retained replicas and their recovery points stay under Inactive Protection until you remove them.
+      </p>
+      <RadioGroup
+        aria-label="Replica"
+        value={choice}
+        onChange={(_, d) => setChoice(d.value === 'delete' ? 'delete' : 'retain')}
+      >
         <Radio value="retain" label="Retain replicas on disk" />
         <Radio value="delete" label="Delete replica on disk" />
       </RadioGroup>
@@ -35,14 +56,39 @@ export interface SwitchSubject {
  * moment earlier is refused instead of undone. A group with switched and unswitched members
  * offers both directions.
  */
-export function SwitchDialog({ offer, subject, onClose, onConfirm }: { offer: Offer; subject: SwitchSubject; onClose: () => void; onConfirm: (direction: SwitchDirection) => void }) {
-  const directions = enabledIntents(offer).filter((i): i is SwitchDirection => i === 'to-secondary' || i === 'to-primary');
+export function SwitchDialog({
+  offer,
+  subject,
+  onClose,
+  onConfirm,
+}: {
+  offer: Offer;
+  subject: SwitchSubject;
+  onClose: () => void;
+  onConfirm: (direction: SwitchDirection) => void;
+}) {
+  const directions = enabledIntents(offer).filter(
+    (i): i is SwitchDirection => i === 'to-secondary' || i === 'to-primary',
+  );
   const [direction, setDirection] = useState<SwitchDirection | undefined>(directions[0]);
-  const sentence = (d: SwitchDirection) => (d === 'to-secondary' ? `Switch protection of ${subject.what} to ${subject.secondary}` : `Switch protection of ${subject.what} back to ${subject.primary}`);
+  const sentence = (d: SwitchDirection) =>
+    d === 'to-secondary'
+      ? `Switch protection of ${subject.what} to ${subject.secondary}`
+      : `Switch protection of ${subject.what} back to ${subject.primary}`;
   return (
-    <ConfirmDialog title="Switch Disaster Protection" confirm="Switch" disabled={direction === undefined} onClose={onClose} onConfirm={() => direction && onConfirm(direction)}>
+    <ConfirmDialog
+      title="Switch Disaster Protection"
+      confirm="Switch"
+      disabled={direction === undefined}
+      onClose={onClose}
+      onConfirm={() => direction && onConfirm(direction)}
+    >
       {directions.length > 1 ? (
-        <RadioGroup aria-label="Direction" value={direction} onChange={(_, d) => setDirection(d.value === 'to-primary' ? 'to-primary' : 'to-secondary')}>
+        <RadioGroup
+          aria-label="Direction"
+          value={direction}
+          onChange={(_, d) => setDirection(d.value === 'to-primary' ? 'to-primary' : 'to-secondary')}
+        >
           {directions.map((d) => (
             <Radio key={d} value={d} label={sentence(d)} />
           ))}
@@ -52,14 +98,16 @@ export function SwitchDialog({ offer, subject, onClose, onConfirm }: { offer: Of
       )}
       {direction === 'to-secondary' && (
         <p>
-          {subject.secondary} takes ownership of the protection agent and protects {subject.what} directly instead of through {subject.primary}. The other data sources of the same computer that{' '}
-          {subject.secondary} protects follow the agent and switch with it. The replicas appear as inconsistent until you run a consistency check.
+          {subject.secondary} takes ownership of the protection agent and protects {subject.what} directly instead of
+          through {subject.primary}. The other data sources of the same computer that {subject.secondary} protects
+          follow the agent and switch with it. The replicas appear as inconsistent until you run a consistency check.
         </p>
       )}
       {direction === 'to-primary' && (
         <p>
-          The data sources of the same computer switch back together. {subject.primary} raises an Agent Ownership Required alert and must take ownership of the agent; its replicas then need a
-          consistency check. The replicas on {subject.secondary} become inconsistent until a consistency check runs.
+          The data sources of the same computer switch back together. {subject.primary} raises an Agent Ownership
+          Required alert and must take ownership of the agent; its replicas then need a consistency check. The replicas
+          on {subject.secondary} become inconsistent until a consistency check runs.
         </p>
       )}
       {direction === undefined && <p>{offer.reason?.message}</p>}
@@ -68,13 +116,30 @@ export function SwitchDialog({ offer, subject, onClose, onConfirm }: { offer: Of
 }
 
 /** Modify disk allocation: the replica volume's size in the storage pool; the server decides. */
-export function DiskAllocationDialog({ row, onClose, onConfirm }: { row: { dataSource: string; computer: string }; onClose: () => void; onConfirm: (allocatedGb: number) => void }) {
+export function DiskAllocationDialog({
+  row,
+  onClose,
+  onConfirm,
+}: {
+  row: { dataSource: string; computer: string };
+  onClose: () => void;
+  onConfirm: (allocatedGb: number) => void;
+}) {
   const [value, setValue] = useState('');
   const gb = Number(value);
   const invalid = value !== '' && (!Number.isFinite(gb) || gb <= 0) ? 'Enter a size in GB.' : undefined;
   return (
-    <ConfirmDialog title="Modify disk allocation" confirm="OK" disabled={value === '' || invalid !== undefined} onClose={onClose} onConfirm={() => onConfirm(gb)}>
-      <p>Space for the replica of {row.dataSource} on {row.computer} in the storage pool. It must hold the data source and fit in the pool's unallocated space.</p>
+    <ConfirmDialog
+      title="Modify disk allocation"
+      confirm="OK"
+      disabled={value === '' || invalid !== undefined}
+      onClose={onClose}
+      onConfirm={() => onConfirm(gb)}
+    >
+      <p>
+        Space for the replica of {row.dataSource} on {row.computer} in the storage pool. It must hold the data source
+        and fit in the pool's unallocated space.
+      </p>
       <Field label="Replica volume (GB)" validationMessage={invalid}>
         <Input type="number" min={1} value={value} onChange={(_, d) => setValue(d.value)} />
       </Field>

@@ -60,7 +60,8 @@ export const membersQuery = (serverId: string, f: MemberFilter) =>
 export const memberQuery = (serverId: string, replicaId: string) =>
   queryOptions({
     queryKey: [...keys.server(serverId), 'member', replicaId],
-    queryFn: async () => unwrap(await protection.members[':replicaId'].$get({ param: { serverId, replicaId }, query: {} })),
+    queryFn: async () =>
+      unwrap(await protection.members[':replicaId'].$get({ param: { serverId, replicaId }, query: {} })),
   });
 
 /** Create New Protection Group › Select Group Members: the computers and what they hold. */

@@ -19,5 +19,7 @@ export type GroupRow = InferResponseType<Protection['groups']['$get'], 200>[numb
  */
 export function memberLabel(m: { dataSource: string; sourceServer: string | null; switched: boolean }): string {
   if (!m.sourceServer) return m.dataSource;
-  return m.switched ? `${m.dataSource} (switched from ${m.sourceServer})` : `${m.dataSource} (replica on ${m.sourceServer})`;
+  return m.switched
+    ? `${m.dataSource} (switched from ${m.sourceServer})`
+    : `${m.dataSource} (replica on ${m.sourceServer})`;
 }

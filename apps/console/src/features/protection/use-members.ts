@@ -32,7 +32,17 @@ export function useMembers(serverId: string, selection: Selection, groupBy: Grou
   const rows = usePagedRows(query);
   const toggleSort = (key: string) =>
     setSort((s) => ({ key: key as MemberSort, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
-  return { query, rows, search, setSearch, status, setStatus, sort, toggleSort, filtered: search !== '' || status !== 'All' };
+  return {
+    query,
+    rows,
+    search,
+    setSearch,
+    status,
+    setStatus,
+    sort,
+    toggleSort,
+    filtered: search !== '' || status !== 'All',
+  };
 }
 
 export type Members = ReturnType<typeof useMembers>;

@@ -38,7 +38,11 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
     <div style={{ display: 'grid', gap: 6 }}>
       <PaneTitle>External DPM</PaneTitle>
       <CommandFeedback command={command} />
-      <p style={{ fontSize: 13, margin: 0 }}>{server?.externalDpm ? `Vault ${server.externalDpm.vault}, added ${formatTime(server.externalDpm.addedAt)}` : 'No external DPM server added.'}</p>
+      <p style={{ fontSize: 13, margin: 0 }}>
+        {server?.externalDpm
+          ? `Vault ${server.externalDpm.vault}, added ${formatTime(server.externalDpm.addedAt)}`
+          : 'No external DPM server added.'}
+      </p>
       <OperationButton offer={offerOf(serverOps.data, 'recovery.add-external-dpm')} onClick={() => setOpen(true)} />
       <OperationButton
         offer={offerOf(serverOps.data, 'recovery.clear-external-dpm')}

@@ -1,7 +1,18 @@
 import { ExternalDpmActions } from './ExternalDpm';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Option,
+  SearchBox,
+  Tab,
+  TabList,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+} from '@fluentui/react-components';
 import { externalTapesQuery, pointsQuery, recoverableQuery } from './queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -17,7 +28,11 @@ const RecoveryWizard = lazy(async () => ({ default: (await import('./RecoveryWiz
 type Source = RecoverySelection & { label: string };
 
 const DAY = 86_400_000;
-const ITEM_CELL = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '2px 8px', textAlign: 'left' } as const;
+const ITEM_CELL = {
+  borderBottom: '1px solid var(--colorNeutralStroke2)',
+  padding: '2px 8px',
+  textAlign: 'left',
+} as const;
 
 export function RecoveryPage() {
   const { serverId } = useConnectedServer();
@@ -41,7 +56,11 @@ function RecoveryArea({ serverId }: { serverId: string }) {
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'browse' | 'search')} style={{ padding: '0 12px' }}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as 'browse' | 'search')}
+        style={{ padding: '0 12px' }}
+      >
         <Tab value="browse">Browse</Tab>
         <Tab value="search">Search</Tab>
       </TabList>
@@ -49,7 +68,15 @@ function RecoveryArea({ serverId }: { serverId: string }) {
         <Panes
           nav={
             <div style={{ padding: 4 }}>
-              {tab === 'search' && <SearchBox aria-label="Search data sources" placeholder="Data source or computer" value={search} onChange={(_, d) => setSearch(d.value)} style={{ margin: 4 }} />}
+              {tab === 'search' && (
+                <SearchBox
+                  aria-label="Search data sources"
+                  placeholder="Data source or computer"
+                  value={search}
+                  onChange={(_, d) => setSearch(d.value)}
+                  style={{ margin: 4 }}
+                />
+              )}
               {recoverable.isPending && <Loading label="Loading protected computers…" />}
               {recoverable.isError && <ErrorState error={recoverable.error} />}
               {recoverable.data && (
@@ -64,8 +91,20 @@ function RecoveryArea({ serverId }: { serverId: string }) {
                             {sources.map((s) => (
                               <TreeItem key={s.dataSourceId} itemType="leaf" value={s.dataSourceId}>
                                 <TreeItemLayout
-                                  aria-current={source?.dataSourceId === s.dataSourceId && !source.external ? 'true' : undefined}
-                                  onClick={() => isDataSourceKind(s.kind) && setSource({ dataSourceId: s.dataSourceId, dataSource: s.dataSource, computer: s.computer, kind: s.kind, label: `${s.dataSource} on ${s.computer}`, external: false })}
+                                  aria-current={
+                                    source?.dataSourceId === s.dataSourceId && !source.external ? 'true' : undefined
+                                  }
+                                  onClick={() =>
+                                    isDataSourceKind(s.kind) &&
+                                    setSource({
+                                      dataSourceId: s.dataSourceId,
+                                      dataSource: s.dataSource,
+                                      computer: s.computer,
+                                      kind: s.kind,
+                                      label: `${s.dataSource} on ${s.computer}`,
+                                      external: false,
+                                    })
+                                  }
                                 >
                                   {s.dataSource} ({s.recoveryPoints})
                                 </TreeItemLayout>
@@ -80,12 +119,25 @@ function RecoveryArea({ serverId }: { serverId: string }) {
                     <TreeItemLayout>External DPM Tapes</TreeItemLayout>
                     <Tree>
                       {(external.data ?? []).map((t) => (
-                        <TreeItem key={`${t.tapeId}-${t.dataSourceId}`} itemType="leaf" value={`${t.tapeId}-${t.dataSourceId}`}>
+                        <TreeItem
+                          key={`${t.tapeId}-${t.dataSourceId}`}
+                          itemType="leaf"
+                          value={`${t.tapeId}-${t.dataSourceId}`}
+                        >
                           <TreeItemLayout
-                            aria-current={source?.dataSourceId === t.dataSourceId && source.external ? 'true' : undefined}
+                            aria-current={
+                              source?.dataSourceId === t.dataSourceId && source.external ? 'true' : undefined
+                            }
                             onClick={() =>
                               isDataSourceKind(t.kind) &&
-                              setSource({ dataSourceId: t.dataSourceId, dataSource: t.dataSource, computer: t.computer, kind: t.kind, label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`, external: true })
+                              setSource({
+                                dataSourceId: t.dataSourceId,
+                                dataSource: t.dataSource,
+                                computer: t.computer,
+                                kind: t.kind,
+                                label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`,
+                                external: true,
+                              })
                             }
                           >
                             {t.dataSource} on {t.computer} — {t.barcode}
@@ -104,7 +156,17 @@ function RecoveryArea({ serverId }: { serverId: string }) {
             </div>
           }
           actions={<ExternalDpmActions serverId={serverId} />}
-          display={source ? <RecoveryPoints key={`${source.dataSourceId}-${String(source.external)}`} serverId={serverId} source={source} /> : <Empty>Select a data source to see its recovery points.</Empty>}
+          display={
+            source ? (
+              <RecoveryPoints
+                key={`${source.dataSourceId}-${String(source.external)}`}
+                serverId={serverId}
+                source={source}
+              />
+            ) : (
+              <Empty>Select a data source to see its recovery points.</Empty>
+            )
+          }
         />
       </div>
     </div>
@@ -128,13 +190,34 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
   if (points.isError) return <ErrorState error={points.error} />;
   if (points.data.length === 0) return <Empty>{source.label} has no recovery points on this DPM server.</Empty>;
   return (
-    <div style={{ padding: 8, display: 'grid', gap: 12, gridTemplateColumns: 'auto 1fr', alignItems: 'start', overflow: 'auto' }}>
-      <Calendar days={days} selected={shownDay} onSelect={(d) => { setDay(d); setTime('Latest'); }} />
+    <div
+      style={{
+        padding: 8,
+        display: 'grid',
+        gap: 12,
+        gridTemplateColumns: 'auto 1fr',
+        alignItems: 'start',
+        overflow: 'auto',
+      }}
+    >
+      <Calendar
+        days={days}
+        selected={shownDay}
+        onSelect={(d) => {
+          setDay(d);
+          setTime('Latest');
+        }}
+      />
       <div style={{ display: 'grid', gap: 8 }}>
         <PaneTitle>{source.label}</PaneTitle>
         <label style={{ fontSize: 13 }}>
           Recovery time
-          <Dropdown aria-label="Recovery time" value={time === 'Latest' ? 'Latest' : formatTime(chosen?.time)} selectedOptions={[time]} onOptionSelect={(_, d) => setTime(d.optionValue ?? 'Latest')}>
+          <Dropdown
+            aria-label="Recovery time"
+            value={time === 'Latest' ? 'Latest' : formatTime(chosen?.time)}
+            selectedOptions={[time]}
+            onOptionSelect={(_, d) => setTime(d.optionValue ?? 'Latest')}
+          >
             <Option value="Latest">Latest</Option>
             {ofDay.map((p) => (
               <Option key={p.id} value={p.id} text={formatTime(p.time)}>
@@ -149,7 +232,14 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
               ['Recovery point', formatTime(chosen.time)],
               ['Location', chosen.location + (chosen.tape ? ` (tape ${chosen.tape})` : '')],
               ['Expires', formatTime(chosen.expiresAt)],
-              ['Recoverable items', chosen.hasDatabase ? 'The DPM database (DPMDB) as it was at this time' : picked.length > 0 ? `${picked.length} chosen below` : 'The whole data source'],
+              [
+                'Recoverable items',
+                chosen.hasDatabase
+                  ? 'The DPM database (DPMDB) as it was at this time'
+                  : picked.length > 0
+                    ? `${picked.length} chosen below`
+                    : 'The whole data source',
+              ],
             ]}
           />
         )}
@@ -170,7 +260,9 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
                     <Checkbox
                       aria-label={`Recover ${i.path}`}
                       checked={picked.includes(i.path)}
-                      onChange={(_, d) => setPicked(d.checked ? [...picked, i.path] : picked.filter((p) => p !== i.path))}
+                      onChange={(_, d) =>
+                        setPicked(d.checked ? [...picked, i.path] : picked.filter((p) => p !== i.path))
+                      }
                     />
                   </td>
                   <td style={ITEM_CELL}>{i.path}</td>
@@ -183,14 +275,27 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
         )}
         <div>
           {/* The Recovery Wizard then offers the recovery types this user may choose for the point. */}
-          <OperationButton offer={chosen ? offerOf(chosen.operations, 'recovery.recover') : undefined} appearance="primary" disabled={!chosen} onClick={() => setWizard(true)}>
+          <OperationButton
+            offer={chosen ? offerOf(chosen.operations, 'recovery.recover') : undefined}
+            appearance="primary"
+            disabled={!chosen}
+            onClick={() => setWizard(true)}
+          >
             Recover
           </OperationButton>
         </div>
         {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape holds points of a time. */}
         {wizard && chosen && (
           <Suspense fallback={null}>
-            <RecoveryWizard key={chosen.id} serverId={serverId} source={source} point={chosen} items={picked} latest={time === 'Latest' && chosen.location === 'Disk' && !source.external} onClose={() => setWizard(false)} />
+            <RecoveryWizard
+              key={chosen.id}
+              serverId={serverId}
+              source={source}
+              point={chosen}
+              items={picked}
+              latest={time === 'Latest' && chosen.location === 'Disk' && !source.external}
+              onClose={() => setWizard(false)}
+            />
           </Suspense>
         )}
       </div>
@@ -199,7 +304,15 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
 }
 
 /** A month calendar; days that hold recovery points are bold and selectable. */
-function Calendar({ days, selected, onSelect }: { days: Set<number>; selected: number | null; onSelect: (day: number) => void }) {
+function Calendar({
+  days,
+  selected,
+  onSelect,
+}: {
+  days: Set<number>;
+  selected: number | null;
+  onSelect: (day: number) => void;
+}) {
   const [month, setMonth] = useState(() => {
     const d = new Date(selected ?? Date.now());
     return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -207,7 +320,10 @@ function Calendar({ days, selected, onSelect }: { days: Set<number>; selected: n
   const first = new Date(month);
   const daysInMonth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   const offset = (first.getUTCDay() + 6) % 7;
-  const cells: (number | null)[] = [...Array(offset).fill(null), ...Array.from({ length: daysInMonth }, (_, i) => month + i * DAY)];
+  const cells: (number | null)[] = [
+    ...Array(offset).fill(null),
+    ...Array.from({ length: daysInMonth }, (_, i) => month + i * DAY),
+  ];
   const shift = (n: number) => setMonth(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1));
   return (
     <div role="group" aria-label="Recovery dates" style={{ fontSize: 12 }}>
@@ -237,7 +353,13 @@ function Calendar({ days, selected, onSelect }: { days: Set<number>; selected: n
               aria-pressed={selected === c}
               aria-label={`${new Date(c).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}${days.has(c) ? ', has recovery points' : ''}`}
               onClick={() => onSelect(c)}
-              style={{ fontWeight: days.has(c) ? 700 : 400, border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent', background: 'none', cursor: days.has(c) ? 'pointer' : 'default', height: 24 }}
+              style={{
+                fontWeight: days.has(c) ? 700 : 400,
+                border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent',
+                background: 'none',
+                cursor: days.has(c) ? 'pointer' : 'default',
+                height: 24,
+              }}
             >
               {new Date(c).getUTCDate()}
             </button>

@@ -13,14 +13,25 @@ export const restoreTargetsQuery = (serverId: string, dataSourceId: string) =>
   queryOptions({
     queryKey: [...keys.servers, 'restore-targets', serverId, dataSourceId],
     queryFn: async () =>
-      unwrap(await api.servers[':serverId'].recovery['data-sources'][':dataSourceId']['restore-targets'].$get({ param: { serverId, dataSourceId }, query: {} })),
+      unwrap(
+        await api.servers[':serverId'].recovery['data-sources'][':dataSourceId']['restore-targets'].$get({
+          param: { serverId, dataSourceId },
+          query: {},
+        }),
+      ),
   });
 
 /** Recoverable items of file data: the same for every recovery point of the data source. */
 export const itemsQuery = (serverId: string, dataSourceId: string) =>
   queryOptions({
     queryKey: [...keys.server(serverId), 'items', dataSourceId],
-    queryFn: async () => unwrap(await api.servers[':serverId'].recovery['data-sources'][':dataSourceId'].items.$get({ param: { serverId, dataSourceId }, query: {} })),
+    queryFn: async () =>
+      unwrap(
+        await api.servers[':serverId'].recovery['data-sources'][':dataSourceId'].items.$get({
+          param: { serverId, dataSourceId },
+          query: {},
+        }),
+      ),
     staleTime: Infinity,
   });
 
@@ -34,7 +45,12 @@ export const recoverableQuery = (serverId: string, search: string) =>
   queryOptions({
     queryKey: [...keys.server(serverId), 'recoverable', search],
     queryFn: async () =>
-      unwrap(await api.servers[':serverId'].recovery['data-sources'].$get({ param: { serverId }, query: { search: search || undefined } })),
+      unwrap(
+        await api.servers[':serverId'].recovery['data-sources'].$get({
+          param: { serverId },
+          query: { search: search || undefined },
+        }),
+      ),
   });
 
 /** A data source's recovery points (`external`: those of an external DPM server's vault). */
@@ -54,5 +70,6 @@ export const pointsQuery = (serverId: string, dataSourceId: string, external: bo
 export const externalTapesQuery = (serverId: string) =>
   queryOptions({
     queryKey: [...keys.server(serverId), 'external-tapes'],
-    queryFn: async () => unwrap(await api.servers[':serverId'].recovery['external-tapes'].$get({ param: { serverId }, query: {} })),
+    queryFn: async () =>
+      unwrap(await api.servers[':serverId'].recovery['external-tapes'].$get({ param: { serverId }, query: {} })),
   });

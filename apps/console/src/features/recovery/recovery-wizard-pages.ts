@@ -23,18 +23,41 @@ export interface SelectedPoint {
   operations: Offers;
 }
 
-export type Page = 'Review Recovery Selection' | 'Select Recovery Type' | 'Specify Database State' | 'Specify Recovery Options' | 'Summary';
+export type Page =
+  | 'Review Recovery Selection'
+  | 'Select Recovery Type'
+  | 'Specify Database State'
+  | 'Specify Recovery Options'
+  | 'Summary';
 
 /** DPM's pages: a database recovered into an instance of SQL Server has its Specify Database State page. */
 export function pagesOf(type: RecoveryType | null): Page[] {
-  return ['Review Recovery Selection', 'Select Recovery Type', ...(type && recoversToInstance(type) ? (['Specify Database State'] as const) : []), 'Specify Recovery Options', 'Summary'];
+  return [
+    'Review Recovery Selection',
+    'Select Recovery Type',
+    ...(type && recoversToInstance(type) ? (['Specify Database State'] as const) : []),
+    'Specify Recovery Options',
+    'Summary',
+  ];
 }
 
 /** The name of the database a data source protects (its last path segment: PS1\MSSQLSERVER\Sales → Sales). */
 export const databaseOf = (dataSource: string) => dataSource.split('\\').pop() ?? dataSource;
 
 export const DESTINATION_LABEL: Partial<Record<RecoveryType, { label: string; hint: string; placeholder: string }>> = {
-  'Copy to a network folder': { label: 'Network folder', hint: 'A secure folder that the DPM server can write to, such as the restore folder you created.', placeholder: '\\\\server\\share\\folder' },
-  'Recover to any SQL instance': { label: 'SQL instance', hint: 'The SQL Server instance to recover the database to, as server\\instance.', placeholder: 'SQL01\\MSSQLSERVER' },
-  'Recover to an alternate location': { label: 'Alternate location', hint: 'The server and path to recover the files to.', placeholder: 'FS1\\D:\\Recovered' },
+  'Copy to a network folder': {
+    label: 'Network folder',
+    hint: 'A secure folder that the DPM server can write to, such as the restore folder you created.',
+    placeholder: '\\\\server\\share\\folder',
+  },
+  'Recover to any SQL instance': {
+    label: 'SQL instance',
+    hint: 'The SQL Server instance to recover the database to, as server\\instance.',
+    placeholder: 'SQL01\\MSSQLSERVER',
+  },
+  'Recover to an alternate location': {
+    label: 'Alternate location',
+    hint: 'The server and path to recover the files to.',
+    placeholder: 'FS1\\D:\\Recovered',
+  },
 };

@@ -4,16 +4,35 @@ import type { ReportId } from '@dpm/domain/reporting/document';
 import { OperationButton, offerOf } from '../../components/operations';
 import { ErrorState } from '../../components/states';
 import { formatTime } from '../../shell/format';
-import { availableReportsQuery, reportingOperationsQuery, schedulesQuery, type ScheduleRow as Schedule } from './queries';
+import {
+  availableReportsQuery,
+  reportingOperationsQuery,
+  schedulesQuery,
+  type ScheduleRow as Schedule,
+} from './queries';
 
-const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '3px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
-
+const cell = {
+  borderBottom: '1px solid var(--colorNeutralStroke2)',
+  padding: '3px 8px',
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const;
 
 /**
  * Details pane of a report: its schedules, and the Available reports they kept (newest first),
  * each downloadable as CSV or PDF, with what became of its mail.
  */
-export function AvailableReports({ reportId, onChange, onDelete, onOpen }: { reportId: ReportId; onChange: (s: Schedule) => void; onDelete: (s: Schedule) => void; onOpen: (copyId: string) => void }) {
+export function AvailableReports({
+  reportId,
+  onChange,
+  onDelete,
+  onOpen,
+}: {
+  reportId: ReportId;
+  onChange: (s: Schedule) => void;
+  onDelete: (s: Schedule) => void;
+  onOpen: (copyId: string) => void;
+}) {
   const schedules = useQuery(schedulesQuery());
   const copies = useQuery(availableReportsQuery());
   const offers = useQuery(reportingOperationsQuery()).data;
@@ -26,14 +45,28 @@ export function AvailableReports({ reportId, onChange, onDelete, onOpen }: { rep
           Schedules
         </h2>
         {schedules.isError && <ErrorState error={schedules.error} />}
-        {schedules.data && mine.length === 0 && <Text size={200}>This report is not scheduled. Schedule runs it on the simulated clock and keeps its copies here.</Text>}
+        {schedules.data && mine.length === 0 && (
+          <Text size={200}>
+            This report is not scheduled. Schedule runs it on the simulated clock and keeps its copies here.
+          </Text>
+        )}
         {mine.map((s) => (
           <div key={s.id} style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap', fontSize: 13 }}>
             <span>
-              {s.scope}, {s.period.toLowerCase()}: {s.description}; keeps {s.keep}; {s.recipients.length > 0 ? `mailed as ${s.format} to ${s.recipients.join(', ')}` : 'not mailed'}; next {formatTime(s.nextRunAt)}.
+              {s.scope}, {s.period.toLowerCase()}: {s.description}; keeps {s.keep};{' '}
+              {s.recipients.length > 0 ? `mailed as ${s.format} to ${s.recipients.join(', ')}` : 'not mailed'}; next{' '}
+              {formatTime(s.nextRunAt)}.
             </span>
-            <OperationButton offer={offerOf(offers, 'reporting.change-schedule')} size="small" onClick={() => onChange(s)} />
-            <OperationButton offer={offerOf(offers, 'reporting.delete-schedule')} size="small" onClick={() => onDelete(s)} />
+            <OperationButton
+              offer={offerOf(offers, 'reporting.change-schedule')}
+              size="small"
+              onClick={() => onChange(s)}
+            />
+            <OperationButton
+              offer={offerOf(offers, 'reporting.delete-schedule')}
+              size="small"
+              onClick={() => onDelete(s)}
+            />
           </div>
         ))}
       </section>
@@ -69,10 +102,24 @@ export function AvailableReports({ reportId, onChange, onDelete, onOpen }: { rep
                     {c.mailStatus === 'Sent' && c.recipients.length > 0 ? ` to ${c.recipients.join(', ')}` : ''}
                   </td>
                   <td style={cell}>
-                    <Button as="a" size="small" appearance="transparent" href={`/api/available-reports/${c.id}/download?format=csv`} download aria-label={`CSV of the report produced ${formatTime(c.generatedAt)}`}>
+                    <Button
+                      as="a"
+                      size="small"
+                      appearance="transparent"
+                      href={`/api/available-reports/${c.id}/download?format=csv`}
+                      download
+                      aria-label={`CSV of the report produced ${formatTime(c.generatedAt)}`}
+                    >
                       CSV
                     </Button>
-                    <Button as="a" size="small" appearance="transparent" href={`/api/available-reports/${c.id}/download?format=pdf`} download aria-label={`PDF of the report produced ${formatTime(c.generatedAt)}`}>
+                    <Button
+                      as="a"
+                      size="small"
+                      appearance="transparent"
+                      href={`/api/available-reports/${c.id}/download?format=pdf`}
+                      download
+                      aria-label={`PDF of the report produced ${formatTime(c.generatedAt)}`}
+                    >
                       PDF
                     </Button>
                   </td>

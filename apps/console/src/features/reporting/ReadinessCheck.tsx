@@ -10,12 +10,27 @@ import { OperationButton, offerOf } from '../../components/operations';
 import type { useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatTime } from '../../shell/format';
-import { readinessQuery, readinessRunQuery, readinessRunsQuery, reportingKey, reportingOperationsQuery } from './queries';
+import {
+  readinessQuery,
+  readinessRunQuery,
+  readinessRunsQuery,
+  reportingKey,
+  reportingOperationsQuery,
+} from './queries';
 import { runReadinessCheck, setDpmdbGoal } from './commands';
 
-const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
+const cell = {
+  borderBottom: '1px solid var(--colorNeutralStroke2)',
+  padding: '4px 8px',
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const;
 type Result = 'Passed' | 'Warning' | 'Failed';
-const COLOR: Record<Result, 'success' | 'warning' | 'danger'> = { Passed: 'success', Warning: 'warning', Failed: 'danger' };
+const COLOR: Record<Result, 'success' | 'warning' | 'danger'> = {
+  Passed: 'success',
+  Warning: 'warning',
+  Failed: 'danger',
+};
 
 export function ResultBadge({ result }: { result: Result }) {
   return (
@@ -46,8 +61,17 @@ function DpmdbProtection() {
             {report.data.map((r) => (
               <tr key={r.serverId}>
                 <td style={cell}>{r.server}</td>
-                <td style={cell}>{r.methods.length === 0 ? 'None' : r.methods.map((m) => `${m.method}: ${m.detail}`).join('; ')}</td>
-                <td style={cell}>{formatTime(r.methods.reduce<number | null>((a, m) => (m.latest !== null && (a === null || m.latest > a) ? m.latest : a), null))}</td>
+                <td style={cell}>
+                  {r.methods.length === 0 ? 'None' : r.methods.map((m) => `${m.method}: ${m.detail}`).join('; ')}
+                </td>
+                <td style={cell}>
+                  {formatTime(
+                    r.methods.reduce<number | null>(
+                      (a, m) => (m.latest !== null && (a === null || m.latest > a) ? m.latest : a),
+                      null,
+                    ),
+                  )}
+                </td>
                 <td style={cell}>{r.assessment}</td>
               </tr>
             ))}
@@ -72,8 +96,10 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
       <header>
         <h2 style={{ fontSize: 18, margin: 0 }}>Readiness check</h2>
         <p style={{ margin: '2px 0 0', fontSize: 13, color: 'var(--colorNeutralForeground2)' }}>
-          Could each DPM server be rebuilt after a disaster, judged by the rules of the DPM documents: its database protected off the server and recent, the tape that holds it
-          found, a secondary with the same version, the chaining rules, the agents, the trusted machines groups, the certificates of its tapes and the vault credentials.
+          Could each DPM server be rebuilt after a disaster, judged by the rules of the DPM documents: its database
+          protected off the server and recent, the tape that holds it found, a secondary with the same version, the
+          chaining rules, the agents, the trusted machines groups, the certificates of its tapes and the vault
+          credentials.
         </p>
       </header>
       {(latest.isPending || (runId !== null && chosen.isPending)) && <Loading label="Loading the readiness check…" />}
@@ -82,20 +108,32 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
       {run && (
         <>
           <p style={{ margin: 0, fontSize: 14, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-            <ResultBadge result={run.result} /> Run {formatTime(run.at)} by {run.actor}: {run.passed} passed, {run.warnings} warnings, {run.failed} failed. Goal for the newest copy of each DPM database: {run.goalHours} hours.
+            <ResultBadge result={run.result} /> Run {formatTime(run.at)} by {run.actor}: {run.passed} passed,{' '}
+            {run.warnings} warnings, {run.failed} failed. Goal for the newest copy of each DPM database: {run.goalHours}{' '}
+            hours.
           </p>
           <table aria-label="Readiness per DPM server" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
             <thead>
               <tr>
-                <th scope="col" style={cell}>DPM server</th>
-                <th scope="col" style={cell}>Result</th>
-                <th scope="col" style={cell}>Failed</th>
-                <th scope="col" style={cell}>Warnings</th>
+                <th scope="col" style={cell}>
+                  DPM server
+                </th>
+                <th scope="col" style={cell}>
+                  Result
+                </th>
+                <th scope="col" style={cell}>
+                  Failed
+                </th>
+                <th scope="col" style={cell}>
+                  Warnings
+                </th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row" style={cell}>Entire estate</th>
+                <th scope="row" style={cell}>
+                  Entire estate
+                </th>
                 <td style={cell}>
                   <ResultBadge result={run.result} />
                 </td>
@@ -106,7 +144,9 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
                 const counts = countResults(s.checks);
                 return (
                   <tr key={s.serverId}>
-                    <th scope="row" style={cell}>{s.server}</th>
+                    <th scope="row" style={cell}>
+                      {s.server}
+                    </th>
                     <td style={cell}>
                       <ResultBadge result={s.result} />
                     </td>
@@ -117,16 +157,33 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
               })}
             </tbody>
           </table>
-          <Checkbox className="no-print" label="Show passed checks" checked={showPassed} onChange={(_, d) => setShowPassed(d.checked === true)} />
+          <Checkbox
+            className="no-print"
+            label="Show passed checks"
+            checked={showPassed}
+            onChange={(_, d) => setShowPassed(d.checked === true)}
+          />
           <table aria-label="Readiness checks" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
             <thead>
               <tr>
-                <th scope="col" style={cell}>DPM server</th>
-                <th scope="col" style={cell}>Check</th>
-                <th scope="col" style={cell}>Result</th>
-                <th scope="col" style={cell}>Rule code</th>
-                <th scope="col" style={cell}>Details</th>
-                <th scope="col" style={cell}>Fix</th>
+                <th scope="col" style={cell}>
+                  DPM server
+                </th>
+                <th scope="col" style={cell}>
+                  Check
+                </th>
+                <th scope="col" style={cell}>
+                  Result
+                </th>
+                <th scope="col" style={cell}>
+                  Rule code
+                </th>
+                <th scope="col" style={cell}>
+                  Details
+                </th>
+                <th scope="col" style={cell}>
+                  Fix
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -168,7 +225,15 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
 }
 
 /** Actions: Run readiness check, its exports, and the administrator's goal for the newest DPMDB copy. */
-export function ReadinessActions({ runId, onRun, command }: { runId: number | null; onRun: () => void; command: ReturnType<typeof useCommand> }) {
+export function ReadinessActions({
+  runId,
+  onRun,
+  command,
+}: {
+  runId: number | null;
+  onRun: () => void;
+  command: ReturnType<typeof useCommand>;
+}) {
   const client = useQueryClient();
   const latest = useQuery(readinessQuery());
   const offers = useQuery(reportingOperationsQuery()).data;
@@ -190,7 +255,12 @@ export function ReadinessActions({ runId, onRun, command }: { runId: number | nu
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }} className="no-print">
       <PaneTitle>Readiness check</PaneTitle>
-      <OperationButton offer={offerOf(offers, 'reporting.readiness-check')} appearance="primary" disabled={command.pending} onClick={() => void run()} />
+      <OperationButton
+        offer={offerOf(offers, 'reporting.readiness-check')}
+        appearance="primary"
+        disabled={command.pending}
+        onClick={() => void run()}
+      />
       {shown !== null && (
         <>
           <Button as="a" href={`/api/readiness/runs/${shown}/export?format=csv`} download>
@@ -202,10 +272,17 @@ export function ReadinessActions({ runId, onRun, command }: { runId: number | nu
         </>
       )}
       <Button onClick={() => window.print()}>Print</Button>
-      <Field label="Goal for the newest DPM database copy (hours)" validationMessage={saveGoal.error instanceof Error ? saveGoal.error.message : undefined}>
+      <Field
+        label="Goal for the newest DPM database copy (hours)"
+        validationMessage={saveGoal.error instanceof Error ? saveGoal.error.message : undefined}
+      >
         <Input type="number" min={1} value={value} onChange={(_, d) => setGoal(d.value)} />
       </Field>
-      <OperationButton offer={offerOf(offers, 'reporting.readiness-goal')} disabled={goal === null || saveGoal.isPending} onClick={() => saveGoal.mutate(Number(value))} />
+      <OperationButton
+        offer={offerOf(offers, 'reporting.readiness-goal')}
+        disabled={goal === null || saveGoal.isPending}
+        onClick={() => saveGoal.mutate(Number(value))}
+      />
     </div>
   );
 }
@@ -234,7 +311,13 @@ export function ReadinessHistory({ runId, onSelect }: { runId: number | null; on
           </thead>
           <tbody>
             {items.map((r, i) => (
-              <tr key={r.id} aria-current={(runId ?? items[0]?.id) === r.id ? 'true' : undefined} style={{ background: (runId ?? items[0]?.id) === r.id ? 'var(--colorNeutralBackground1Selected)' : undefined }}>
+              <tr
+                key={r.id}
+                aria-current={(runId ?? items[0]?.id) === r.id ? 'true' : undefined}
+                style={{
+                  background: (runId ?? items[0]?.id) === r.id ? 'var(--colorNeutralBackground1Selected)' : undefined,
+                }}
+              >
                 <td style={cell}>
                   <Link as="button" onClick={() => onSelect(i === 0 ? null : r.id)}>
                     {formatTime(r.at)}

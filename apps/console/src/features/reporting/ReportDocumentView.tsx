@@ -3,19 +3,38 @@ import { LineChart } from '@fluentui/react-charts';
 import type { ReportChart, ReportDocument, ReportSection, ReportTable } from '@dpm/domain/reporting/document';
 import { chartTable, formatCell, formatUtc } from '@dpm/domain/reporting/document';
 
-const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '3px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
+const cell = {
+  borderBottom: '1px solid var(--colorNeutralStroke2)',
+  padding: '3px 8px',
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const;
 const numeric = { ...cell, textAlign: 'right' } as const;
 const COLORS = ['#0f6cbd', '#c50f1f', '#107c10', '#8764b8'];
 
 /** Shown to screen readers (and printed), not drawn on screen: a chart's numbers. */
-const srOnly = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 } as const;
+const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
 
 function Table({ table, caption, hidden }: { table: ReportTable; caption: string; hidden?: boolean }) {
   const grouped = table.groupColumn;
   const columns = table.columns.map((c, i) => ({ ...c, i })).filter((c) => c.i !== grouped);
   let group: string | null = null;
   return (
-    <table aria-label={caption} className={hidden ? 'chart-numbers' : undefined} style={{ borderCollapse: 'collapse', fontSize: 13, ...(hidden ? srOnly : {}) }}>
+    <table
+      aria-label={caption}
+      className={hidden ? 'chart-numbers' : undefined}
+      style={{ borderCollapse: 'collapse', fontSize: 13, ...(hidden ? srOnly : {}) }}
+    >
       <thead>
         <tr>
           {columns.map((c) => (
@@ -34,7 +53,11 @@ function Table({ table, caption, hidden }: { table: ReportTable; caption: string
             <Fragment key={r}>
               {header && (
                 <tr className="report-group">
-                  <th scope="rowgroup" colSpan={columns.length} style={{ ...cell, background: 'var(--colorNeutralBackground3)' }}>
+                  <th
+                    scope="rowgroup"
+                    colSpan={columns.length}
+                    style={{ ...cell, background: 'var(--colorNeutralBackground3)' }}
+                  >
                     {table.columns[grouped ?? 0]?.header}: {key}
                   </th>
                 </tr>
@@ -83,7 +106,16 @@ function Section({ section }: { section: ReportSection }) {
         {section.title}
       </h3>
       {section.kind === 'facts' && (
-        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 16, rowGap: 2, margin: 0, fontSize: 13 }}>
+        <dl
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'max-content 1fr',
+            columnGap: 16,
+            rowGap: 2,
+            margin: 0,
+            fontSize: 13,
+          }}
+        >
           {section.items.map((i) => (
             <div key={i.label} style={{ display: 'contents' }}>
               <dt style={{ fontWeight: 600 }}>{i.label}</dt>
@@ -99,7 +131,9 @@ function Section({ section }: { section: ReportSection }) {
         ) : (
           <>
             <Table table={section} caption={section.title} />
-            {section.omittedRows ? <p style={{ margin: 0, fontSize: 12 }}>{section.omittedRows} more rows are in the CSV export.</p> : null}
+            {section.omittedRows ? (
+              <p style={{ margin: 0, fontSize: 12 }}>{section.omittedRows} more rows are in the CSV export.</p>
+            ) : null}
           </>
         ))}
     </section>
@@ -109,11 +143,17 @@ function Section({ section }: { section: ReportSection }) {
 /** A report as the server produced it: its title, scope and period, then its sections. */
 export function ReportDocumentView({ doc }: { doc: ReportDocument }) {
   return (
-    <article aria-label={`${doc.title}: ${doc.scope.name}`} className="report-document" style={{ display: 'grid', gap: 8, padding: 12 }}>
+    <article
+      aria-label={`${doc.title}: ${doc.scope.name}`}
+      className="report-document"
+      style={{ display: 'grid', gap: 8, padding: 12 }}
+    >
       <header>
         <h2 style={{ fontSize: 18, margin: 0 }}>{doc.title}</h2>
         <p style={{ margin: '2px 0 0', fontSize: 13, color: 'var(--colorNeutralForeground2)' }}>
-          {doc.scope.serverId === null ? 'Entire estate' : `DPM server ${doc.scope.name}`} · {doc.period} from {formatUtc(doc.from)} to {formatUtc(doc.to)} · grouped by {doc.groupBy.toLowerCase()} · produced {formatUtc(doc.generatedAt)}
+          {doc.scope.serverId === null ? 'Entire estate' : `DPM server ${doc.scope.name}`} · {doc.period} from{' '}
+          {formatUtc(doc.from)} to {formatUtc(doc.to)} · grouped by {doc.groupBy.toLowerCase()} · produced{' '}
+          {formatUtc(doc.generatedAt)}
         </p>
       </header>
       {doc.sections.map((s) => (

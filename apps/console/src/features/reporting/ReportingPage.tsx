@@ -15,7 +15,16 @@ import { ReportDocumentView } from './ReportDocumentView';
 import { ScheduleDialog, type ScheduleValues } from './ScheduleDialog';
 import { AvailableReports } from './AvailableReports';
 import { ReadinessActions, ReadinessDisplay, ReadinessHistory } from './ReadinessCheck';
-import { availableReportQuery, exportHref, reportQuery, reportsListQuery, reportingKey, reportingOperationsQuery, type ReportRequest, type ScheduleRow } from './queries';
+import {
+  availableReportQuery,
+  exportHref,
+  reportQuery,
+  reportsListQuery,
+  reportingKey,
+  reportingOperationsQuery,
+  type ReportRequest,
+  type ScheduleRow,
+} from './queries';
 import './print.css';
 import { createSchedule, deleteSchedule, modifySchedule } from './commands';
 
@@ -74,7 +83,9 @@ export function ReportingPage() {
     command.clear();
   };
   const save = async (values: ScheduleValues, schedule: ScheduleRow | null) => {
-    const target = schedule ? { reportId: schedule.reportId, serverId: schedule.serverId, period: schedule.period, groupBy: schedule.groupBy } : request;
+    const target = schedule
+      ? { reportId: schedule.reportId, serverId: schedule.serverId, period: schedule.period, groupBy: schedule.groupBy }
+      : request;
     const body = { ...target, ...values };
     if (schedule) await modifySchedule(schedule.id, body, schedule.version);
     else await createSchedule(body);
@@ -93,7 +104,11 @@ export function ReportingPage() {
       <Tree aria-label="Reports">
         {REPORT_IDS.map((id) => (
           <TreeItem key={id} itemType="leaf" value={id}>
-            <TreeItemLayout onClick={() => select(id)} aria-current={!readiness && id === reportId ? 'true' : undefined} style={{ fontWeight: !readiness && id === reportId ? 600 : 400 }}>
+            <TreeItemLayout
+              onClick={() => select(id)}
+              aria-current={!readiness && id === reportId ? 'true' : undefined}
+              style={{ fontWeight: !readiness && id === reportId ? 600 : 400 }}
+            >
               {REPORT_NAMES[id]}
             </TreeItemLayout>
           </TreeItem>
@@ -102,7 +117,11 @@ export function ReportingPage() {
       <PaneTitle>Beyond DPM</PaneTitle>
       <Tree aria-label="Beyond DPM">
         <TreeItem itemType="leaf" value={READINESS}>
-          <TreeItemLayout onClick={() => select(READINESS)} aria-current={readiness ? 'true' : undefined} style={{ fontWeight: readiness ? 600 : 400 }}>
+          <TreeItemLayout
+            onClick={() => select(READINESS)}
+            aria-current={readiness ? 'true' : undefined}
+            style={{ fontWeight: readiness ? 600 : 400 }}
+          >
             Readiness check
           </TreeItemLayout>
         </TreeItem>
@@ -134,9 +153,26 @@ export function ReportingPage() {
         nav={nav}
         display={
           <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-            <div className="no-print" role="toolbar" aria-label="Report options" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: 8, borderBottom: '1px solid var(--colorNeutralStroke2)' }}>
+            <div
+              className="no-print"
+              role="toolbar"
+              aria-label="Report options"
+              style={{
+                display: 'flex',
+                gap: 16,
+                flexWrap: 'wrap',
+                padding: 8,
+                borderBottom: '1px solid var(--colorNeutralStroke2)',
+              }}
+            >
               <Choice label="Period" options={PERIODS} value={period} onChange={setPeriod} minWidth={120} />
-              <Choice label="Scope" options={[server?.name ?? serverId, ESTATE]} value={scopeName} onChange={(v) => setEstate(v === ESTATE)} minWidth={140} />
+              <Choice
+                label="Scope"
+                options={[server?.name ?? serverId, ESTATE]}
+                value={scopeName}
+                onChange={(v) => setEstate(v === ESTATE)}
+                minWidth={140}
+              />
               <Choice label="Group by" options={GROUP_BY} value={groupBy} onChange={setGroupBy} minWidth={160} />
             </div>
             <CommandFeedback command={command} />
@@ -153,7 +189,14 @@ export function ReportingPage() {
             </div>
           </div>
         }
-        details={<AvailableReports reportId={reportId} onOpen={(copyId) => setShown({ kind: 'copy', copyId })} onChange={(s) => setScheduling({ schedule: s })} onDelete={(s) => void remove(s)} />}
+        details={
+          <AvailableReports
+            reportId={reportId}
+            onOpen={(copyId) => setShown({ kind: 'copy', copyId })}
+            onChange={(s) => setScheduling({ schedule: s })}
+            onDelete={(s) => void remove(s)}
+          />
+        }
         actions={
           <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }} className="no-print">
             <PaneTitle>{REPORT_NAMES[reportId]}</PaneTitle>
@@ -161,7 +204,10 @@ export function ReportingPage() {
             <Button appearance="primary" onClick={() => setShown({ kind: 'report', request, at: Date.now() })}>
               View
             </Button>
-            <OperationButton offer={offerOf(offers, 'reporting.schedule')} onClick={() => setScheduling({ schedule: null })} />
+            <OperationButton
+              offer={offerOf(offers, 'reporting.schedule')}
+              onClick={() => setScheduling({ schedule: null })}
+            />
             <Button as="a" href={exportHref(request, 'csv')} download>
               CSV
             </Button>
@@ -176,7 +222,16 @@ export function ReportingPage() {
       />
       {scheduling && (
         <ScheduleDialog
-          request={scheduling.schedule ? { reportId: scheduling.schedule.reportId, serverId: scheduling.schedule.serverId, period: scheduling.schedule.period, groupBy: scheduling.schedule.groupBy } : request}
+          request={
+            scheduling.schedule
+              ? {
+                  reportId: scheduling.schedule.reportId,
+                  serverId: scheduling.schedule.serverId,
+                  period: scheduling.schedule.period,
+                  groupBy: scheduling.schedule.groupBy,
+                }
+              : request
+          }
           scopeName={scheduling.schedule ? scheduling.schedule.scope : scopeName}
           initial={scheduling.schedule ?? undefined}
           onSave={(values) => save(values, scheduling.schedule)}

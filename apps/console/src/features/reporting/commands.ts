@@ -11,8 +11,10 @@ export const createSchedule = async (body: ScheduleBody) => unwrap(await schedul
 export const modifySchedule = async (scheduleId: string, body: ScheduleBody, version: number) =>
   unwrap(await schedules[':scheduleId'].modify.$post({ param: { scheduleId }, json: { ...body, version } }));
 
-export const deleteSchedule = async (scheduleId: string) => unwrap(await schedules[':scheduleId'].delete.$post({ param: { scheduleId }, json: {} }));
+export const deleteSchedule = async (scheduleId: string) =>
+  unwrap(await schedules[':scheduleId'].delete.$post({ param: { scheduleId }, json: {} }));
 
 export const runReadinessCheck = async () => unwrap(await api.readiness.run.$post({ json: {} }));
 
-export const setDpmdbGoal = async (dpmdbGoalHours: number) => unwrap(await api.readiness.settings.$post({ json: { dpmdbGoalHours } }));
+export const setDpmdbGoal = async (dpmdbGoalHours: number) =>
+  unwrap(await api.readiness.settings.$post({ json: { dpmdbGoalHours } }));

@@ -17,16 +17,30 @@ export interface ReportRequest {
 
 /** What the signed-in user can do in Reporting, as the server offers it (enabled, or the role it needs). */
 export const reportingOperationsQuery = () =>
-  queryOptions({ queryKey: [...reportingKey, 'operations'], queryFn: async () => unwrap(await api.reporting.operations.$get()), staleTime: 60_000 });
+  queryOptions({
+    queryKey: [...reportingKey, 'operations'],
+    queryFn: async () => unwrap(await api.reporting.operations.$get()),
+    staleTime: 60_000,
+  });
 
-export const reportsListQuery = () => queryOptions({ queryKey: [...reportingKey, 'list'], queryFn: async () => unwrap(await api.reports.$get()), staleTime: Infinity });
+export const reportsListQuery = () =>
+  queryOptions({
+    queryKey: [...reportingKey, 'list'],
+    queryFn: async () => unwrap(await api.reports.$get()),
+    staleTime: Infinity,
+  });
 
 /** A viewed report: `viewedAt` makes each View a new request (a report is as of when it is viewed). */
 export const reportQuery = (r: ReportRequest, viewedAt: number) =>
   queryOptions({
     queryKey: [...reportingKey, 'view', r, viewedAt],
     queryFn: async () =>
-      unwrap(await api.reports[':reportId'].$get({ param: { reportId: r.reportId }, query: { serverId: r.serverId ?? undefined, period: r.period, groupBy: r.groupBy } })),
+      unwrap(
+        await api.reports[':reportId'].$get({
+          param: { reportId: r.reportId },
+          query: { serverId: r.serverId ?? undefined, period: r.period, groupBy: r.groupBy },
+        }),
+      ),
     staleTime: Infinity,
   });
 
@@ -37,18 +51,39 @@ export function exportHref(r: ReportRequest, format: 'csv' | 'pdf'): string {
   return `/api/reports/${r.reportId}/export?${q.toString()}`;
 }
 
-export const mailQuery = () => queryOptions({ queryKey: [...reportingKey, 'mail'], queryFn: async () => unwrap(await api.reporting.mail.$get()) });
+export const mailQuery = () =>
+  queryOptions({ queryKey: [...reportingKey, 'mail'], queryFn: async () => unwrap(await api.reporting.mail.$get()) });
 const fetchSchedules = async () => unwrap(await api['report-schedules'].$get());
 export type ScheduleRow = Awaited<ReturnType<typeof fetchSchedules>>[number];
 export const schedulesQuery = () => queryOptions({ queryKey: [...reportingKey, 'schedules'], queryFn: fetchSchedules });
-export const availableReportsQuery = () => queryOptions({ queryKey: [...reportingKey, 'available'], queryFn: async () => unwrap(await api['available-reports'].$get({ query: {} })) });
-export const readinessQuery = () => queryOptions({ queryKey: [...reportingKey, 'readiness'], queryFn: async () => unwrap(await api.readiness.$get()) });
-export const readinessRunsQuery = () => queryOptions({ queryKey: [...reportingKey, 'readiness-runs'], queryFn: async () => unwrap(await api.readiness.runs.$get({ query: { limit: '50' } })) });
+export const availableReportsQuery = () =>
+  queryOptions({
+    queryKey: [...reportingKey, 'available'],
+    queryFn: async () => unwrap(await api['available-reports'].$get({ query: {} })),
+  });
+export const readinessQuery = () =>
+  queryOptions({ queryKey: [...reportingKey, 'readiness'], queryFn: async () => unwrap(await api.readiness.$get()) });
+export const readinessRunsQuery = () =>
+  queryOptions({
+    queryKey: [...reportingKey, 'readiness-runs'],
+    queryFn: async () => unwrap(await api.readiness.runs.$get({ query: { limit: '50' } })),
+  });
 export const readinessRunQuery = (runId: number) =>
-  queryOptions({ queryKey: [...reportingKey, 'readiness-run', runId], queryFn: async () => unwrap(await api.readiness.runs[':runId'].$get({ param: { runId: String(runId) } })), staleTime: Infinity });
+  queryOptions({
+    queryKey: [...reportingKey, 'readiness-run', runId],
+    queryFn: async () => unwrap(await api.readiness.runs[':runId'].$get({ param: { runId: String(runId) } })),
+    staleTime: Infinity,
+  });
 export const availableReportQuery = (copyId: string) =>
-  queryOptions({ queryKey: [...reportingKey, 'available', copyId], queryFn: async () => unwrap(await api['available-reports'][':copyId'].$get({ param: { copyId } })), staleTime: Infinity });
+  queryOptions({
+    queryKey: [...reportingKey, 'available', copyId],
+    queryFn: async () => unwrap(await api['available-reports'][':copyId'].$get({ param: { copyId } })),
+    staleTime: Infinity,
+  });
 
 /** The DPMDB protection report: under the servers key, which every live event refreshes. */
 export const dpmdbReportQuery = () =>
-  queryOptions({ queryKey: [...keys.servers, 'dpmdb-report'], queryFn: async () => unwrap(await api.reports['dpmdb-protection'].$get()) });
+  queryOptions({
+    queryKey: [...keys.servers, 'dpmdb-report'],
+    queryFn: async () => unwrap(await api.reports['dpmdb-protection'].$get()),
+  });

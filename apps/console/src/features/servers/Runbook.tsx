@@ -34,7 +34,10 @@ export function Runbook({ serverId, secondaryId }: { serverId: string; secondary
           <p style={{ margin: '0 0 8px', fontSize: 13, color: 'var(--colorNeutralForeground2)' }}>
             {done} of {runbook.data.length} steps done. Each step is read from the estate, never ticked by hand.
           </p>
-          <ol aria-labelledby="runbook-heading" style={{ margin: 0, paddingLeft: 24, display: 'grid', gap: 10, fontSize: 13 }}>
+          <ol
+            aria-labelledby="runbook-heading"
+            style={{ margin: 0, paddingLeft: 24, display: 'grid', gap: 10, fontSize: 13 }}
+          >
             {runbook.data.map((step) => {
               const local = step.link.path === `/servers/${serverId}`;
               const target = ON_SECONDARY.has(step.key) && secondaryId ? secondaryId : serverId;
@@ -42,7 +45,10 @@ export function Runbook({ serverId, secondaryId }: { serverId: string; secondary
                 <li key={step.key}>
                   <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
                     <strong>{step.title}</strong>
-                    <Badge appearance={step.done ? 'filled' : 'outline'} color={step.done ? 'success' : step.optional ? 'informative' : 'warning'}>
+                    <Badge
+                      appearance={step.done ? 'filled' : 'outline'}
+                      color={step.done ? 'success' : step.optional ? 'informative' : 'warning'}
+                    >
                       {step.done ? 'Done' : 'Not done'}
                     </Badge>
                     {step.optional && <span style={{ color: 'var(--colorNeutralForeground3)' }}>Optional</span>}

@@ -49,8 +49,14 @@ export function ServersPage() {
   /** What each server recovery operation does when chosen, and its control's tooltip. */
   const CONTROLS: Record<string, { title: string; onClick: (serverId: string) => void }> = {
     'server-recovery.mark-failed': { title: 'Rehearse the loss of this DPM server', onClick: () => open('fail') },
-    'server-recovery.reinstall': { title: 'Install DPM again with a new, empty DPM database', onClick: () => open('reinstall') },
-    'server-recovery.restore-db': { title: 'DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\\instance>]', onClick: () => open('restore-db') },
+    'server-recovery.reinstall': {
+      title: 'Install DPM again with a new, empty DPM database',
+      onClick: () => open('reinstall'),
+    },
+    'server-recovery.restore-db': {
+      title: 'DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\\instance>]',
+      onClick: () => open('restore-db'),
+    },
     'server-recovery.sync-db': {
       title: 'DpmSync -Sync',
       onClick: (id) => runDpmSync('Synchronize database', () => dpmSync(id, 'sync')),
@@ -86,7 +92,14 @@ export function ServersPage() {
                     background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined,
                   })}
                 >
-                  {s.name} <span style={{ color: isOnline(s) ? 'var(--colorNeutralForeground3)' : 'var(--colorPaletteRedForeground1)' }}>— {s.state}</span>
+                  {s.name}{' '}
+                  <span
+                    style={{
+                      color: isOnline(s) ? 'var(--colorNeutralForeground3)' : 'var(--colorPaletteRedForeground1)',
+                    }}
+                  >
+                    — {s.state}
+                  </span>
                 </NavLink>
               </li>
             ))}
@@ -96,7 +109,9 @@ export function ServersPage() {
       display={
         <div style={{ padding: 12, overflow: 'auto' }}>
           {dialog === null && <CommandFeedback command={command} />}
-          {servers.data && !server && <Empty>There is no DPM server {serverId} in this estate. Choose one in the list.</Empty>}
+          {servers.data && !server && (
+            <Empty>There is no DPM server {serverId} in this estate. Choose one in the list.</Empty>
+          )}
           {server && (
             <>
               <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>
@@ -107,9 +122,30 @@ export function ServersPage() {
                   ['State', server.state],
                   ['DPM service', isOnline(server) ? server.service : '—'],
                   ['Version', `DPM ${server.version}`],
-                  ['DPM database', server.dbRestorePending ? 'Restored; run Synchronize database (DpmSync -Sync)' : isOnline(server) ? 'Attached' : '—'],
-                  ['Role', [server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null].filter((r) => r !== null).join(', ') || '—'],
-                  ['Protects', <ProtectsSummary key={server.id} serverId={server.id} name={server.name} protects={server.protects} empty="—" />],
+                  [
+                    'DPM database',
+                    server.dbRestorePending
+                      ? 'Restored; run Synchronize database (DpmSync -Sync)'
+                      : isOnline(server)
+                        ? 'Attached'
+                        : '—',
+                  ],
+                  [
+                    'Role',
+                    [server.primary ? 'Primary' : null, server.secondary ? 'Secondary' : null]
+                      .filter((r) => r !== null)
+                      .join(', ') || '—',
+                  ],
+                  [
+                    'Protects',
+                    <ProtectsSummary
+                      key={server.id}
+                      serverId={server.id}
+                      name={server.name}
+                      protects={server.protects}
+                      empty="—"
+                    />,
+                  ],
                   ['Protected by', server.protectedBy.join(', ') || '—'],
                   ['Active alerts', `${server.activeAlerts} (${server.criticalAlerts} critical)`],
                 ]}
@@ -123,7 +159,8 @@ export function ServersPage() {
                 <section aria-label="Supported options" style={{ marginTop: 12 }}>
                   <h2 style={{ fontSize: 14, margin: '8px 0 4px' }}>When a primary under secondary protection fails</h2>
                   <p style={{ fontSize: 13, margin: '0 0 4px' }}>
-                    Moving its protected computers to another DPM server that {server.protectedBy.join(', ')} knows is not supported (MOVE_UNSUPPORTED). The supported options:
+                    Moving its protected computers to another DPM server that {server.protectedBy.join(', ')} knows is
+                    not supported (MOVE_UNSUPPORTED). The supported options:
                   </p>
                   <ol style={{ fontSize: 13, margin: 0 }}>
                     {server.moveOptions.map((o) => (
@@ -142,7 +179,14 @@ export function ServersPage() {
           <div style={{ display: 'grid', gap: 6 }}>
             <PaneTitle>{server.name}</PaneTitle>
             {actions.map((a) => (
-              <OperationButton key={a.id} offer={a} id={actionId(a.name)} title={CONTROLS[a.id]?.title} disabled={command.pending} onClick={() => CONTROLS[a.id]?.onClick(server.id)} />
+              <OperationButton
+                key={a.id}
+                offer={a}
+                id={actionId(a.name)}
+                title={CONTROLS[a.id]?.title}
+                disabled={command.pending}
+                onClick={() => CONTROLS[a.id]?.onClick(server.id)}
+              />
             ))}
             {dialog === 'fail' && (
               <CommandDialog
@@ -153,7 +197,8 @@ export function ServersPage() {
                 run={() => markFailed(server.id)}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
-                  Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server that owns its agent
+                  Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server
+                  that owns its agent
                   {server.protectedBy.length > 0 ? ` (${server.protectedBy.join(', ')})` : ''} raises Agent unreachable.
                 </p>
               </CommandDialog>
@@ -169,8 +214,9 @@ export function ServersPage() {
                 run={() => dpmSync(server.id, 'data-copied')}
               >
                 <p style={{ margin: 0, fontSize: 13 }}>
-                  DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica creation pending by hand. They are then
-                  ready for a consistency check. To restore them from the secondary instead, use Restore to replica in Recovery.
+                  DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica
+                  creation pending by hand. They are then ready for a consistency check. To restore them from the
+                  secondary instead, use Restore to replica in Recovery.
                 </p>
               </CommandDialog>
             )}

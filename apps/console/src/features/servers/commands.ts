@@ -8,7 +8,8 @@ import { api, unwrap } from '../../api/client';
  */
 const server = api.servers[':serverId'];
 
-export const markFailed = async (serverId: string) => unwrap(await server.fail.$post({ param: { serverId }, json: {} }));
+export const markFailed = async (serverId: string) =>
+  unwrap(await server.fail.$post({ param: { serverId }, json: {} }));
 
 export const reinstall = async (serverId: string, version: Version, fqdn: string) =>
   unwrap(await server.reinstall.$post({ param: { serverId }, json: { version, fqdn } }));

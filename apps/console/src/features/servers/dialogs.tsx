@@ -19,7 +19,15 @@ interface CommandDialogProps {
 }
 
 /** A modal that runs one server command; Enter submits, Escape cancels. */
-export function CommandDialog({ title, confirm, command, run, onClose, disabled = false, children }: CommandDialogProps) {
+export function CommandDialog({
+  title,
+  confirm,
+  command,
+  run,
+  onClose,
+  disabled = false,
+  children,
+}: CommandDialogProps) {
   const submit = async () => {
     const result = await command.run(title, run);
     if (result !== undefined) onClose();
@@ -60,7 +68,15 @@ const VERSION_FIELDS: { key: keyof Version; label: string }[] = [
  * the database's exact version and update rollup (DB_VERSION_MISMATCH) and the original FQDN
  * (FQDN_MISMATCH), so both are prefilled with what the server ran.
  */
-export function ReinstallDialog({ server, command, onClose }: { server: ServerRef; command: Command; onClose: () => void }) {
+export function ReinstallDialog({
+  server,
+  command,
+  onClose,
+}: {
+  server: ServerRef;
+  command: Command;
+  onClose: () => void;
+}) {
   const [parts, setParts] = useState<Record<keyof Version, string>>(() => ({
     major: String(server.versionParts.major),
     minor: String(server.versionParts.minor),
@@ -73,7 +89,8 @@ export function ReinstallDialog({ server, command, onClose }: { server: ServerRe
   const minor = number(parts.minor);
   const build = number(parts.build);
   const rollup = number(parts.rollup);
-  const version = major !== null && minor !== null && build !== null && rollup !== null ? { major, minor, build, rollup } : null;
+  const version =
+    major !== null && minor !== null && build !== null && rollup !== null ? { major, minor, build, rollup } : null;
   return (
     <CommandDialog
       title="Reinstall DPM"
@@ -84,12 +101,21 @@ export function ReinstallDialog({ server, command, onClose }: { server: ServerRe
       run={async () => (version ? reinstall(server.id, version, fqdn.trim()) : undefined)}
     >
       <p style={{ margin: 0, fontSize: 13 }}>
-        Installs DPM on {server.name} with a new, empty DPM database. To restore its DPMDB afterwards, install the same version and update rollup, with the same FQDN.
+        Installs DPM on {server.name} with a new, empty DPM database. To restore its DPMDB afterwards, install the same
+        version and update rollup, with the same FQDN.
       </p>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8 }}>
         {VERSION_FIELDS.map((f) => (
-          <Field key={f.key} label={f.label} validationMessage={number(parts[f.key]) === null ? 'A whole number' : undefined}>
-            <Input inputMode="numeric" value={parts[f.key]} onChange={(_, d) => setParts((p) => ({ ...p, [f.key]: d.value }))} />
+          <Field
+            key={f.key}
+            label={f.label}
+            validationMessage={number(parts[f.key]) === null ? 'A whole number' : undefined}
+          >
+            <Input
+              inputMode="numeric"
+              value={parts[f.key]}
+              onChange={(_, d) => setParts((p) => ({ ...p, [f.key]: d.value }))}
+            />
           </Field>
         ))}
       </div>
@@ -97,14 +123,24 @@ export function ReinstallDialog({ server, command, onClose }: { server: ServerRe
         <Input value={fqdn} onChange={(_, d) => setFqdn(d.value)} />
       </Field>
       <p style={{ margin: 0, fontSize: 13 }} aria-live="polite">
-        {version ? `DPM ${formatVersion(version)} on ${fqdn.trim() || '—'}` : 'Enter the version as four whole numbers.'}
+        {version
+          ? `DPM ${formatVersion(version)} on ${fqdn.trim() || '—'}`
+          : 'Enter the version as four whole numbers.'}
       </p>
     </CommandDialog>
   );
 }
 
 /** DpmSync -RestoreDb -DbLoc <location> [-InstanceName <server\instance>] (seeds 000, 001). */
-export function RestoreDbDialog({ server, command, onClose }: { server: ServerRef; command: Command; onClose: () => void }) {
+export function RestoreDbDialog({
+  server,
+  command,
+  onClose,
+}: {
+  server: ServerRef;
+  command: Command;
+  onClose: () => void;
+}) {
   const [dbLocation, setDbLocation] = useState('');
   const [instanceName, setInstanceName] = useState('');
   const instance = instanceName.trim();
@@ -118,12 +154,16 @@ export function RestoreDbDialog({ server, command, onClose }: { server: ServerRe
       run={() => restoreDb(server.id, dbLocation.trim(), instance === '' ? null : instance)}
     >
       <p style={{ margin: 0, fontSize: 13 }}>
-        Takes the DPM service on {server.name} offline and attaches the DPM database recovered to the folder. Run Synchronize database next.
+        Takes the DPM service on {server.name} offline and attaches the DPM database recovered to the folder. Run
+        Synchronize database next.
       </p>
       <Field label="-DbLoc" hint="The folder the DPMDB was recovered to (Recovery › Copy to a network folder).">
         <Input value={dbLocation} placeholder="\\FS1\DPMRestore" onChange={(_, d) => setDbLocation(d.value)} />
       </Field>
-      <Field label="-InstanceName" hint="Optional: server\instance, when the DPMDB is attached to another SQL Server instance.">
+      <Field
+        label="-InstanceName"
+        hint="Optional: server\instance, when the DPMDB is attached to another SQL Server instance."
+      >
         <Input value={instanceName} onChange={(_, d) => setInstanceName(d.value)} />
       </Field>
       <code style={{ fontSize: 12 }} aria-label="Command">

@@ -14,7 +14,8 @@ export const runbookQuery = (serverId: string) =>
   });
 
 /** The DPM servers of the estate, with their state (the header, Connect to DPM server, Servers). */
-export const serversQuery = () => queryOptions({ queryKey: keys.servers, queryFn: async () => unwrap(await api.servers.$get()) });
+export const serversQuery = () =>
+  queryOptions({ queryKey: keys.servers, queryFn: async () => unwrap(await api.servers.$get()) });
 
 /** What the signed-in user can do to a DPM server now (its work areas' buttons, its recovery actions). */
 export const serverOperationsQuery = (serverId: string) =>

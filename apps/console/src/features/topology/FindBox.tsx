@@ -4,7 +4,15 @@ import { Button, SearchBox } from '@fluentui/react-components';
 import { topologySearchQuery, type TopologyMatch } from './queries';
 
 /** Find a server or computer: Enter goes to the best match; the matches are listed to choose from. */
-export function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch) => void; onMissing: (q: string) => void; prefetch: (q: string) => Promise<{ items: TopologyMatch[] }> }) {
+export function FindBox({
+  onGo,
+  onMissing,
+  prefetch,
+}: {
+  onGo: (m: TopologyMatch) => void;
+  onMissing: (q: string) => void;
+  prefetch: (q: string) => Promise<{ items: TopologyMatch[] }>;
+}) {
   const [text, setText] = useState('');
   const [listed, setListed] = useState(false);
   const q = text.trim();
@@ -39,10 +47,31 @@ export function FindBox({ onGo, onMissing, prefetch }: { onGo: (m: TopologyMatch
         }}
       />
       {listed && q !== '' && matches.data && matches.data.items.length > 1 && (
-        <ul aria-label="Matches" style={{ position: 'absolute', zIndex: 10, top: '100%', left: 0, right: 0, margin: 0, padding: 4, listStyle: 'none', background: 'var(--colorNeutralBackground1)', border: '1px solid var(--colorNeutralStroke1)', borderRadius: 4, boxShadow: 'var(--shadow8)' }}>
+        <ul
+          aria-label="Matches"
+          style={{
+            position: 'absolute',
+            zIndex: 10,
+            top: '100%',
+            left: 0,
+            right: 0,
+            margin: 0,
+            padding: 4,
+            listStyle: 'none',
+            background: 'var(--colorNeutralBackground1)',
+            border: '1px solid var(--colorNeutralStroke1)',
+            borderRadius: 4,
+            boxShadow: 'var(--shadow8)',
+          }}
+        >
           {matches.data.items.map((m) => (
             <li key={m.id}>
-              <Button appearance="subtle" size="small" style={{ width: '100%', justifyContent: 'flex-start' }} onClick={() => go(m)}>
+              <Button
+                appearance="subtle"
+                size="small"
+                style={{ width: '100%', justifyContent: 'flex-start' }}
+                onClick={() => go(m)}
+              >
                 {`${m.name} — ${m.kind === 'server' ? 'DPM server' : m.protectedBy.length ? `on ${m.protectedBy.map((p) => p.name).join(', ')}` : 'not protected'}`}
               </Button>
             </li>

@@ -26,7 +26,11 @@ export function NodeMenu({ menu, server, model, expanded, nameOf, onToggle, onCl
   const navigate = useNavigate();
   const { connect } = useConnectedServer();
   return (
-    <Menu open onOpenChange={(_, d) => !d.open && onClose()} positioning={{ target: menu.target, position: 'below', align: 'start' }}>
+    <Menu
+      open
+      onOpenChange={(_, d) => !d.open && onClose()}
+      positioning={{ target: menu.target, position: 'below', align: 'start' }}
+    >
       <MenuPopover>
         <MenuList aria-label={`Actions for ${server?.name ?? computerName(model, menu.id)}`}>
           {server ? (

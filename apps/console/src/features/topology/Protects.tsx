@@ -24,7 +24,17 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  * ("DS1, DS2, PS3"); otherwise the servers by name and the computers counted, the count opening
  * the whole list, searched and paged on the server.
  */
-export function ProtectsSummary({ serverId, name, protects, empty = '-' }: { serverId: string; name: string; protects: ProtectsCounts; empty?: string }) {
+export function ProtectsSummary({
+  serverId,
+  name,
+  protects,
+  empty = '-',
+}: {
+  serverId: string;
+  name: string;
+  protects: ProtectsCounts;
+  empty?: string;
+}) {
   const [open, setOpen] = useState(false);
   if (protects.computerNames.length === protects.computers) {
     return <>{[...protects.servers, ...protects.computerNames].sort().join(', ') || empty}</>;
@@ -32,7 +42,13 @@ export function ProtectsSummary({ serverId, name, protects, empty = '-' }: { ser
   return (
     <>
       {protects.servers.length > 0 && `${protects.servers.join(', ')} and `}
-      <Button appearance="transparent" size="small" style={{ padding: 0, minWidth: 0, textDecoration: 'underline', verticalAlign: 'baseline' }} aria-label={`${plural(protects.computers, 'computer', 'computers')} protected by ${name}`} onClick={() => setOpen(true)}>
+      <Button
+        appearance="transparent"
+        size="small"
+        style={{ padding: 0, minWidth: 0, textDecoration: 'underline', verticalAlign: 'baseline' }}
+        aria-label={`${plural(protects.computers, 'computer', 'computers')} protected by ${name}`}
+        onClick={() => setOpen(true)}
+      >
         {plural(protects.computers, 'computer', 'computers')}
       </Button>
       {open && <ProtectsDialog serverId={serverId} name={name} onClose={() => setOpen(false)} />}
@@ -48,26 +64,38 @@ export function ProtectsDialog({ serverId, name, onClose }: { serverId: string; 
   const total = list.data?.pages[0]?.total;
   return (
     <ConfirmDialog title={`${name} protects`} cancel="Close" onClose={onClose} stacked size="wide">
-            <SearchBox aria-label={`Search what ${name} protects`} placeholder="Search by name" value={search} onChange={(_, d) => setSearch(d.value)} />
-            <Text size={200} aria-live="polite">
-              {total === undefined ? 'Loading…' : `${plural(total, 'match', 'matches')}${search.trim() ? ` for “${search.trim()}”` : ''}`}
-            </Text>
-            {list.isError && <ErrorState error={list.error} />}
-            <VirtualTable
-              label={`What ${name} protects`}
-              rows={rows}
-              total={total}
-              getId={(r) => r.id}
-              height="360px"
-              onEndReached={() => {
-                if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
-              }}
-              columns={[
-                { key: 'name', header: 'Name', width: '2fr', render: (r) => r.name },
-                { key: 'kind', header: 'Kind', width: '1fr', render: (r) => (r.kind === 'server' ? 'DPM server' : 'Computer') },
-                { key: 'how', header: 'Protection', width: '2fr', render: (r) => HOW[r.how] },
-              ]}
-            />
+      <SearchBox
+        aria-label={`Search what ${name} protects`}
+        placeholder="Search by name"
+        value={search}
+        onChange={(_, d) => setSearch(d.value)}
+      />
+      <Text size={200} aria-live="polite">
+        {total === undefined
+          ? 'Loading…'
+          : `${plural(total, 'match', 'matches')}${search.trim() ? ` for “${search.trim()}”` : ''}`}
+      </Text>
+      {list.isError && <ErrorState error={list.error} />}
+      <VirtualTable
+        label={`What ${name} protects`}
+        rows={rows}
+        total={total}
+        getId={(r) => r.id}
+        height="360px"
+        onEndReached={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
+        columns={[
+          { key: 'name', header: 'Name', width: '2fr', render: (r) => r.name },
+          {
+            key: 'kind',
+            header: 'Kind',
+            width: '1fr',
+            render: (r) => (r.kind === 'server' ? 'DPM server' : 'Computer'),
+          },
+          { key: 'how', header: 'Protection', width: '2fr', render: (r) => HOW[r.how] },
+        ]}
+      />
     </ConfirmDialog>
   );
 }

@@ -9,14 +9,18 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { drawing, listId, neighbour, type Direction, type Drawing, type Point } from './model';
 import { layout, type Laid } from './layout';
 import { edgeTypes, nodeTypes, TopologyContext, type TopologyUi } from './nodes';
-import { topologySearchQuery, type TopologyData, type TopologyFinding, type TopologyMatch, type TopologyServer } from './queries';
+import {
+  topologySearchQuery,
+  type TopologyData,
+  type TopologyFinding,
+  type TopologyMatch,
+  type TopologyServer,
+} from './queries';
 import { TopologyToolbar } from './TopologyToolbar';
 import { Findings } from './Findings';
 import { TopologyTable } from './TopologyTable';
 import { computerName, flowEdges, flowNodes } from './flow-elements';
 import { NodeMenu, type MenuState } from './NodeMenu';
-
-
 
 /**
  * Protection topology (seeds 001, 004): the estate's DPM servers and who protects whom, laid
@@ -35,7 +39,6 @@ export function TopologyPage() {
   );
 }
 
-
 function Topology({ t }: { t: TopologyData }) {
   const flow = useReactFlow();
   const client = useQueryClient();
@@ -52,7 +55,10 @@ function Topology({ t }: { t: TopologyData }) {
   const [found, setFound] = useState('');
 
   const model: Drawing<TopologyServer> = useMemo(() => drawing(t, expanded), [t, expanded]);
-  const structure = useMemo(() => `${model.nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${model.edges.map((e) => e.id).join()}`, [model]);
+  const structure = useMemo(
+    () => `${model.nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${model.edges.map((e) => e.id).join()}`,
+    [model],
+  );
   const modelRef = useRef(model);
   modelRef.current = model;
 
@@ -73,7 +79,19 @@ function Topology({ t }: { t: TopologyData }) {
   const routes = laid?.routes;
   // The arrow keys compare nodes by their centres: a server is wider than the computers under it.
   const centres = useMemo(
-    () => new Map(model.nodes.flatMap((n) => (positions.has(n.id) ? [[n.id, { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 }] as const] : []))),
+    () =>
+      new Map(
+        model.nodes.flatMap((n) =>
+          positions.has(n.id)
+            ? [
+                [
+                  n.id,
+                  { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 },
+                ] as const,
+              ]
+            : [],
+        ),
+      ),
     [model, positions],
   );
   const findingsByServer = useMemo(() => {
@@ -90,7 +108,10 @@ function Topology({ t }: { t: TopologyData }) {
     [model, positions, routes, nameOf, serverById],
   );
 
-  const element = useCallback((id: string) => wrapRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`) ?? null, []);
+  const element = useCallback(
+    (id: string) => wrapRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`) ?? null,
+    [],
+  );
 
   // Fit to view from the layout itself (every node's place and size are known): no waiting for
   // the drawing to measure its nodes.
@@ -102,7 +123,15 @@ function Topology({ t }: { t: TopologyData }) {
     if (placed.length === 0) return;
     const x = Math.min(...placed.map((p) => p.x));
     const y = Math.min(...placed.map((p) => p.y));
-    void flow.fitBounds({ x, y, width: Math.max(...placed.map((p) => p.right)) - x, height: Math.max(...placed.map((p) => p.bottom)) - y }, { padding: 0.04 });
+    void flow.fitBounds(
+      {
+        x,
+        y,
+        width: Math.max(...placed.map((p) => p.right)) - x,
+        height: Math.max(...placed.map((p) => p.bottom)) - y,
+      },
+      { padding: 0.04 },
+    );
   }, [model, positions, flow]);
 
   useEffect(() => {
@@ -120,8 +149,17 @@ function Topology({ t }: { t: TopologyData }) {
       const box = wrapRef.current?.getBoundingClientRect();
       const el = element(id);
       const rect = el?.getBoundingClientRect();
-      const outside = !box || !rect || rect.left < box.left || rect.right > box.right || rect.top < box.top || rect.bottom > box.bottom;
-      if (center || outside) void flow.setCenter(p.x + n.width / 2, p.y + n.height / 2, { zoom: center ? Math.max(flow.getZoom(), 0.9) : flow.getZoom() });
+      const outside =
+        !box ||
+        !rect ||
+        rect.left < box.left ||
+        rect.right > box.right ||
+        rect.top < box.top ||
+        rect.bottom > box.bottom;
+      if (center || outside)
+        void flow.setCenter(p.x + n.width / 2, p.y + n.height / 2, {
+          zoom: center ? Math.max(flow.getZoom(), 0.9) : flow.getZoom(),
+        });
       el?.focus({ preventScroll: true });
     },
     [model, positions, element, flow],
@@ -172,7 +210,13 @@ function Topology({ t }: { t: TopologyData }) {
         if (target instanceof HTMLElement) setMenu({ id, target });
         else {
           const { x, y } = target;
-          setMenu({ id, target: { getBoundingClientRect: () => ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect } });
+          setMenu({
+            id,
+            target: {
+              getBoundingClientRect: () =>
+                ({ x, y, top: y, left: x, bottom: y, right: x, width: 0, height: 0 }) as DOMRect,
+            },
+          });
         }
       },
       listSearch,
@@ -186,7 +230,9 @@ function Topology({ t }: { t: TopologyData }) {
     (m: TopologyMatch) => {
       if (m.kind === 'server') {
         setHighlight(null);
-        setFound(`${m.name}: DPM server${m.protectedBy.length ? `, protected by ${m.protectedBy.map((p) => p.name).join(', ')}` : ''}.`);
+        setFound(
+          `${m.name}: DPM server${m.protectedBy.length ? `, protected by ${m.protectedBy.map((p) => p.name).join(', ')}` : ''}.`,
+        );
         setPendingCenter(m.id);
         return;
       }
@@ -195,7 +241,9 @@ function Topology({ t }: { t: TopologyData }) {
         setFound(`${m.name} is protected by no DPM server.`);
         return;
       }
-      setFound(`${m.name}: protected by ${m.protectedBy.map((p) => `${p.name}${p.how === 'switched' ? ' (switched)' : ''}`).join(', ')}.`);
+      setFound(
+        `${m.name}: protected by ${m.protectedBy.map((p) => `${p.name}${p.how === 'switched' ? ' (switched)' : ''}`).join(', ')}.`,
+      );
       setHighlight(m.id);
       if (model.inline.has(by.serverId)) {
         setPendingCenter(m.id);
@@ -226,16 +274,38 @@ function Topology({ t }: { t: TopologyData }) {
             prefetch={(q) => client.fetchQuery(topologySearchQuery(q))}
             onFit={fit}
           />
-          <div role="status" style={{ fontSize: 12, height: 18, margin: '0 0 4px', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>
+          <div
+            role="status"
+            style={{
+              fontSize: 12,
+              height: 18,
+              margin: '0 0 4px',
+              overflow: 'hidden',
+              whiteSpace: 'nowrap',
+              textOverflow: 'ellipsis',
+            }}
+          >
             {found}
           </div>
-          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 260px', gap: 8, height: 'max(420px, calc(100vh - 250px))' }}>
+          <div
+            style={{
+              display: 'grid',
+              gridTemplateColumns: 'minmax(0, 1fr) 260px',
+              gap: 8,
+              height: 'max(420px, calc(100vh - 250px))',
+            }}
+          >
             <div
               ref={wrapRef}
               role="region"
               aria-label="Protection topology diagram"
               className="topology-flow"
-              style={{ border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, minHeight: 0, position: 'relative' }}
+              style={{
+                border: '1px solid var(--colorNeutralStroke2)',
+                borderRadius: 4,
+                minHeight: 0,
+                position: 'relative',
+              }}
             >
               {t.servers.length === 0 ? (
                 <Empty>This estate has no DPM servers.</Empty>
@@ -289,7 +359,9 @@ function Topology({ t }: { t: TopologyData }) {
             />
           )}
           <TopologyTable t={t} />
-          {t.cycles.length > 0 && <p style={{ fontSize: 13 }}>Cyclic protection: {t.cycles.map((c) => c.join(' ⇄ ')).join('; ')}</p>}
+          {t.cycles.length > 0 && (
+            <p style={{ fontSize: 13 }}>Cyclic protection: {t.cycles.map((c) => c.join(' ⇄ ')).join('; ')}</p>
+          )}
         </div>
       }
     />

@@ -4,7 +4,12 @@ import { useConnectedServer } from '../../shell/server-context';
 import { ProtectsSummary } from './Protects';
 import { type TopologyData } from './queries';
 
-const cell = { border: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left', verticalAlign: 'top' } as const;
+const cell = {
+  border: '1px solid var(--colorNeutralStroke2)',
+  padding: '4px 8px',
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const;
 
 /** Seed 004's table: what each server protects (counted when it is many) and who protects it. */
 export function TopologyTable({ t }: { t: TopologyData }) {
@@ -28,7 +33,15 @@ export function TopologyTable({ t }: { t: TopologyData }) {
               {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
             </th>
             <td style={cell}>
-              <ProtectsSummary serverId={s.serverId} name={s.name} protects={{ servers: s.protectsServers, computers: s.computers, computerNames: s.computerList.map((c) => c.name) }} />
+              <ProtectsSummary
+                serverId={s.serverId}
+                name={s.name}
+                protects={{
+                  servers: s.protectsServers,
+                  computers: s.computers,
+                  computerNames: s.computerList.map((c) => c.name),
+                }}
+              />
             </td>
             <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
             <td style={cell}>

@@ -77,7 +77,10 @@ function storedLayout(key: string): Laid | null {
     const raw = localStorage.getItem(STORAGE_KEY);
     const parsed = raw ? (JSON.parse(raw) as { key?: unknown; positions?: unknown; routes?: unknown }) : null;
     if (parsed?.key !== key || !Array.isArray(parsed.positions) || !Array.isArray(parsed.routes)) return null;
-    return { positions: new Map(parsed.positions as [string, Point][]), routes: new Map(parsed.routes as [string, Point[]][]) };
+    return {
+      positions: new Map(parsed.positions as [string, Point][]),
+      routes: new Map(parsed.routes as [string, Point[]][]),
+    };
   } catch {
     return null;
   }
@@ -89,7 +92,11 @@ function storeLayout(key: string, laid: Laid): void {
   try {
     localStorage.setItem(
       STORAGE_KEY,
-      JSON.stringify({ key, positions: [...laid.positions].map(([id, p]) => [id, rounded(p)]), routes: [...laid.routes].map(([id, points]) => [id, points.map(rounded)]) }),
+      JSON.stringify({
+        key,
+        positions: [...laid.positions].map(([id, p]) => [id, rounded(p)]),
+        routes: [...laid.routes].map(([id, points]) => [id, points.map(rounded)]),
+      }),
     );
   } catch {
     // A full or disabled storage only costs the next visit a layout.
@@ -126,7 +133,8 @@ export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[]
   const positions = new Map<string, Point>();
   const routes = new Map<string, Point[]>();
   for (const part of laid.children ?? []) {
-    for (const n of part.children ?? []) positions.set(n.id, { x: (part.x ?? 0) + (n.x ?? 0), y: (part.y ?? 0) + (n.y ?? 0) });
+    for (const n of part.children ?? [])
+      positions.set(n.id, { x: (part.x ?? 0) + (n.x ?? 0), y: (part.y ?? 0) + (n.y ?? 0) });
     for (const e of part.edges ?? []) {
       const section = e.sections?.[0];
       if (section) routes.set(e.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);

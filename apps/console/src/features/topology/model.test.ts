@@ -27,21 +27,30 @@ describe('the topology drawing', () => {
     ]);
   });
 
-  it('counts the computers of a large estate on their servers, and opens one server\'s list on demand', () => {
-    const t = topologyGraph(large(0, { primaries: 4, secondaries: 1, computersPerPrimary: 20, dataSourcesPerComputer: 1, days: 0, tapes: 0 }));
+  it("counts the computers of a large estate on their servers, and opens one server's list on demand", () => {
+    const t = topologyGraph(
+      large(0, { primaries: 4, secondaries: 1, computersPerPrimary: 20, dataSourcesPerComputer: 1, days: 0, tapes: 0 }),
+    );
     expect(4 * 20).toBeGreaterThan(MAX_INLINE_COMPUTERS);
     const closed = drawing(t, new Set());
     expect(closed.nodes.filter((n) => n.kind !== 'server')).toEqual([]);
     expect(closed.edges).toHaveLength(4);
     const open = drawing(t, new Set(['srv-DPM02']));
     expect(open.nodes.filter((n) => n.kind === 'computers').map((n) => n.id)).toEqual([listId('srv-DPM02')]);
-    expect(open.edges).toContainEqual({ id: 'protects:srv-DPM02>computers', source: 'srv-DPM02', target: listId('srv-DPM02'), kind: 'computers' });
+    expect(open.edges).toContainEqual({
+      id: 'protects:srv-DPM02>computers',
+      source: 'srv-DPM02',
+      target: listId('srv-DPM02'),
+      kind: 'computers',
+    });
   });
 });
 
 describe('the arrow keys move along the edges', () => {
   // DPMS01 above DPM01…DPM04 (left to right), DPM02's list of computers under it.
-  const t = topologyGraph(large(0, { primaries: 4, secondaries: 1, computersPerPrimary: 20, dataSourcesPerComputer: 1, days: 0, tapes: 0 }));
+  const t = topologyGraph(
+    large(0, { primaries: 4, secondaries: 1, computersPerPrimary: 20, dataSourcesPerComputer: 1, days: 0, tapes: 0 }),
+  );
   const d = drawing(t, new Set(['srv-DPM02']));
   const positions = new Map<string, Point>([
     ['srv-DPMS01', { x: 150, y: 0 }],

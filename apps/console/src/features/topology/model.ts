@@ -66,15 +66,27 @@ export function drawing<S extends ServerLike>(topology: TopologyLike<S>, expande
     if (inline.has(s.serverId)) {
       for (const c of s.computerList) {
         computers.set(c.id, c.name);
-        edges.push({ id: `protects:${s.serverId}>${c.id}`, source: s.serverId, target: c.id, kind: c.switched ? 'switched' : 'primary' });
+        edges.push({
+          id: `protects:${s.serverId}>${c.id}`,
+          source: s.serverId,
+          target: c.id,
+          kind: c.switched ? 'switched' : 'primary',
+        });
       }
     } else if (s.computers > 0 && expanded.has(s.serverId)) {
       nodes.push({ kind: 'computers', id: listId(s.serverId), server: s, ...SIZE.computers });
-      edges.push({ id: `protects:${s.serverId}>computers`, source: s.serverId, target: listId(s.serverId), kind: 'computers' });
+      edges.push({
+        id: `protects:${s.serverId}>computers`,
+        source: s.serverId,
+        target: listId(s.serverId),
+        kind: 'computers',
+      });
     }
   }
-  for (const [id, name] of [...computers].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))) nodes.push({ kind: 'computer', id, name, ...SIZE.computer });
-  for (const l of topology.links) edges.push({ id: `protects:${l.from}>${l.to}`, source: l.from, target: l.to, kind: 'secondary' });
+  for (const [id, name] of [...computers].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)))
+    nodes.push({ kind: 'computer', id, name, ...SIZE.computer });
+  for (const l of topology.links)
+    edges.push({ id: `protects:${l.from}>${l.to}`, source: l.from, target: l.to, kind: 'secondary' });
   return { nodes, edges, inline };
 }
 
@@ -91,14 +103,23 @@ export type Direction = 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight' | '
  * (or, for a node no server protects, of the other such nodes), each time the nearest on screen;
  * Home and End to the first and the last of those.
  */
-export function neighbour(edges: readonly DrawEdge[], positions: ReadonlyMap<string, Point>, id: string, key: Direction): string | null {
+export function neighbour(
+  edges: readonly DrawEdge[],
+  positions: ReadonlyMap<string, Point>,
+  id: string,
+  key: Direction,
+): string | null {
   const here = positions.get(id);
   if (!here) return null;
   const placed = (ids: Iterable<string>) => [...new Set(ids)].filter((n) => n !== id && positions.has(n));
   const parentsOf = (n: string) => placed(edges.filter((e) => e.target === n).map((e) => e.source));
   const childrenOf = (n: string) => placed(edges.filter((e) => e.source === n).map((e) => e.target));
   const nearest = (ids: string[]) =>
-    ids.sort((a, b) => Math.abs((positions.get(a)?.x ?? 0) - here.x) - Math.abs((positions.get(b)?.x ?? 0) - here.x) || (positions.get(a)?.y ?? 0) - (positions.get(b)?.y ?? 0))[0] ?? null;
+    ids.sort(
+      (a, b) =>
+        Math.abs((positions.get(a)?.x ?? 0) - here.x) - Math.abs((positions.get(b)?.x ?? 0) - here.x) ||
+        (positions.get(a)?.y ?? 0) - (positions.get(b)?.y ?? 0),
+    )[0] ?? null;
   if (key === 'ArrowUp') return nearest(parentsOf(id));
   if (key === 'ArrowDown') return nearest(childrenOf(id));
 
@@ -107,7 +128,9 @@ export function neighbour(edges: readonly DrawEdge[], positions: ReadonlyMap<str
   const row =
     parent === null
       ? [...positions.keys()].filter((n) => !targets.has(n) || n === id)
-      : [...new Set([id, ...edges.filter((e) => e.source === parent).map((e) => e.target)])].filter((n) => positions.has(n));
+      : [...new Set([id, ...edges.filter((e) => e.source === parent).map((e) => e.target)])].filter((n) =>
+          positions.has(n),
+        );
   const ordered = row.sort((a, b) => {
     const pa = positions.get(a);
     const pb = positions.get(b);

@@ -1,4 +1,12 @@
-import { createContext, useContext, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  createContext,
+  useContext,
+  useRef,
+  type CSSProperties,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { BaseEdge, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, SearchBox, Spinner } from '@fluentui/react-components';
@@ -37,15 +45,35 @@ export type ServerNodeType = Node<{ server: TopologyServer }, 'server'>;
 export type ComputerNodeType = Node<{ name: string }, 'computer'>;
 export type ComputersNodeType = Node<{ server: TopologyServer }, 'computers'>;
 
-const hidden = { opacity: 0, pointerEvents: 'none', width: 1, height: 1, minWidth: 0, minHeight: 0, border: 0 } as const;
+const hidden = {
+  opacity: 0,
+  pointerEvents: 'none',
+  width: 1,
+  height: 1,
+  minWidth: 0,
+  minHeight: 0,
+  border: 0,
+} as const;
 
 function Handles() {
   return (
     <>
       <Handle id="in" type="target" position={Position.Top} isConnectable={false} style={hidden} />
       <Handle id="out" type="source" position={Position.Bottom} isConnectable={false} style={hidden} />
-      <Handle id="side-in" type="target" position={Position.Right} isConnectable={false} style={{ ...hidden, top: '30%' }} />
-      <Handle id="side-out" type="source" position={Position.Right} isConnectable={false} style={{ ...hidden, top: '70%' }} />
+      <Handle
+        id="side-in"
+        type="target"
+        position={Position.Right}
+        isConnectable={false}
+        style={{ ...hidden, top: '30%' }}
+      />
+      <Handle
+        id="side-out"
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        style={{ ...hidden, top: '70%' }}
+      />
     </>
   );
 }
@@ -73,7 +101,8 @@ function focusable(ui: TopologyUi, id: string) {
  * The largest font at which a name still fits its node (about 0.66 em a character, bold, with the
  * node's padding): the names grow as the drawing zooms out, but not past their node.
  */
-const nameFits = (name: string, width: number) => ({ '--topology-name-max': `${Math.floor((width - 20) / (0.66 * Math.max(name.length, 4)))}px` }) as CSSProperties;
+const nameFits = (name: string, width: number) =>
+  ({ '--topology-name-max': `${Math.floor((width - 20) / (0.66 * Math.max(name.length, 4)))}px` }) as CSSProperties;
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -93,7 +122,12 @@ export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
   ]
     .filter((x) => x !== null)
     .join('; ');
-  const stroke = errors.length > 0 ? 'var(--colorPaletteRedBorder2)' : findings.length > 0 ? 'var(--colorPaletteMarigoldBorder2)' : 'var(--colorNeutralStroke1)';
+  const stroke =
+    errors.length > 0
+      ? 'var(--colorPaletteRedBorder2)'
+      : findings.length > 0
+        ? 'var(--colorPaletteMarigoldBorder2)'
+        : 'var(--colorNeutralStroke1)';
   return (
     <div
       role="button"
@@ -117,16 +151,49 @@ export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
       }}
     >
       <Handles />
-      <span className="topology-name" style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%', ...nameFits(s.name, SIZE.server.width) }}>
+      <span
+        className="topology-name"
+        style={{
+          fontWeight: 600,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          maxWidth: '100%',
+          ...nameFits(s.name, SIZE.server.width),
+        }}
+      >
         {s.name}
         {s.failed ? ' (failed)' : ''}
       </span>
-      <span className="topology-detail topology-detail-text" style={{ color: 'var(--colorNeutralForeground2)', whiteSpace: 'nowrap' }}>
-        {s.computers > 0 ? plural(s.computers, 'computer', 'computers') : roles.length ? `${roles.join(', ')}` : 'protects nothing'}
+      <span
+        className="topology-detail topology-detail-text"
+        style={{ color: 'var(--colorNeutralForeground2)', whiteSpace: 'nowrap' }}
+      >
+        {s.computers > 0
+          ? plural(s.computers, 'computer', 'computers')
+          : roles.length
+            ? `${roles.join(', ')}`
+            : 'protects nothing'}
         {s.protectsItself ? ' · itself' : ''}
       </span>
       {findings.length > 0 && (
-        <span aria-hidden title={findings.map((f) => f.code).join(', ')} className="topology-detail" style={{ position: 'absolute', top: -10, right: -8, background: errors.length > 0 ? 'var(--colorPaletteRedBackground3)' : 'var(--colorPaletteMarigoldBackground3)', color: 'white', borderRadius: 10, padding: '0 6px', fontSize: 12, fontWeight: 600 }}>
+        <span
+          aria-hidden
+          title={findings.map((f) => f.code).join(', ')}
+          className="topology-detail"
+          style={{
+            position: 'absolute',
+            top: -10,
+            right: -8,
+            background:
+              errors.length > 0 ? 'var(--colorPaletteRedBackground3)' : 'var(--colorPaletteMarigoldBackground3)',
+            color: 'white',
+            borderRadius: 10,
+            padding: '0 6px',
+            fontSize: 12,
+            fontWeight: 600,
+          }}
+        >
           ⚠ {findings.length}
         </span>
       )}
@@ -144,7 +211,16 @@ export function ComputerNode({ id, data }: NodeProps<ComputerNodeType>) {
       aria-description={`computer protected by ${ui.protectorsOf(id).join(', ')}`}
       className="topology-node"
       {...focusable(ui, id)}
-      style={{ ...SIZE.computer, boxSizing: 'border-box', display: 'grid', placeItems: 'center', borderRadius: 16, border: '1px solid var(--colorNeutralStroke1)', background: 'var(--colorNeutralBackground3)', cursor: 'pointer' }}
+      style={{
+        ...SIZE.computer,
+        boxSizing: 'border-box',
+        display: 'grid',
+        placeItems: 'center',
+        borderRadius: 16,
+        border: '1px solid var(--colorNeutralStroke1)',
+        background: 'var(--colorNeutralBackground3)',
+        cursor: 'pointer',
+      }}
     >
       <Handles />
       <span className="topology-name" style={{ whiteSpace: 'nowrap', ...nameFits(data.name, SIZE.computer.width) }}>
@@ -184,7 +260,19 @@ export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
           inputRef.current?.focus();
         } else ui.onKeyDown(id, e);
       }}
-      style={{ ...SIZE.computers, boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: 4, padding: 6, borderRadius: 6, border: '1px solid var(--colorNeutralStroke1)', background: 'var(--colorNeutralBackground1)', cursor: 'default', fontSize: 12 }}
+      style={{
+        ...SIZE.computers,
+        boxSizing: 'border-box',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 4,
+        padding: 6,
+        borderRadius: 6,
+        border: '1px solid var(--colorNeutralStroke1)',
+        background: 'var(--colorNeutralBackground1)',
+        cursor: 'default',
+        fontSize: 12,
+      }}
     >
       <Handles />
       <strong style={{ fontSize: 12 }}>{`${s.name} protects ${plural(s.computers, 'computer', 'computers')}`}</strong>
@@ -204,7 +292,13 @@ export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
           <li
             key={c.id}
             data-computer-id={c.id}
-            style={{ padding: '2px 6px', borderRadius: 4, whiteSpace: 'nowrap', background: c.id === ui.highlight ? 'var(--colorPaletteYellowBackground2)' : undefined, fontWeight: c.id === ui.highlight ? 600 : 400 }}
+            style={{
+              padding: '2px 6px',
+              borderRadius: 4,
+              whiteSpace: 'nowrap',
+              background: c.id === ui.highlight ? 'var(--colorPaletteYellowBackground2)' : undefined,
+              fontWeight: c.id === ui.highlight ? 600 : 400,
+            }}
           >
             {c.name}
             {c.how === 'switched' ? ' (switched)' : ''}
@@ -238,9 +332,20 @@ function RoutedEdge({ data, markerEnd, style }: EdgeProps<RoutedEdgeType>) {
   const [left, top] = [Math.min(...xs), Math.min(...ys)];
   return (
     <>
-      <BaseEdge path={`M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`} markerEnd={markerEnd} style={style} />
+      <BaseEdge
+        path={`M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`}
+        markerEnd={markerEnd}
+        style={style}
+      />
       {/* A straight line has no width: this transparent box gives the edge the area it is drawn in. */}
-      <rect x={left - 1} y={top - 1} width={Math.max(...xs) - left + 2} height={Math.max(...ys) - top + 2} fill="transparent" pointerEvents="none" />
+      <rect
+        x={left - 1}
+        y={top - 1}
+        width={Math.max(...xs) - left + 2}
+        height={Math.max(...ys) - top + 2}
+        fill="transparent"
+        pointerEvents="none"
+      />
     </>
   );
 }

@@ -20,7 +20,12 @@ export const protectsQuery = (serverId: string, search: string, kind?: 'computer
     queryKey: [...keys.topology, 'protects', serverId, search, kind ?? null],
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.servers[':serverId'].protects.$get({ param: { serverId }, query: { search: search || undefined, kind, cursor: pageParam, limit: String(PAGE) } })),
+      unwrap(
+        await api.servers[':serverId'].protects.$get({
+          param: { serverId },
+          query: { search: search || undefined, kind, cursor: pageParam, limit: String(PAGE) },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
@@ -37,10 +42,19 @@ export const serverListQuery = (search: string) =>
   infiniteQueryOptions({
     queryKey: [...keys.topology, 'server-list', search],
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) => unwrap(await api.topology.servers.$get({ param: {}, query: { search: search || undefined, cursor: pageParam, limit: '20' } })),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.topology.servers.$get({
+          param: {},
+          query: { search: search || undefined, cursor: pageParam, limit: '20' },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /** The topology drawing: every DPM server, who protects whom, and what looks wrong. */
 export const topologyQuery = () =>
-  queryOptions({ queryKey: keys.topology, queryFn: async () => unwrap(await api.topology.$get({ param: {}, query: {} })) });
+  queryOptions({
+    queryKey: keys.topology,
+    queryFn: async () => unwrap(await api.topology.$get({ param: {}, query: {} })),
+  });

@@ -33,7 +33,15 @@ export function UsersPage() {
     { key: 'created', header: 'Created', width: '180px', render: (u) => formatTime(u.createdAt) },
   ];
   const refresh = () => void users.refetch();
-  if (!allowed) return <ErrorState error={new Error(`Managing users is not open to ${session?.username ?? 'you'} (${session?.role ?? 'signed out'}).`)} title="Users" />;
+  if (!allowed)
+    return (
+      <ErrorState
+        error={
+          new Error(`Managing users is not open to ${session?.username ?? 'you'} (${session?.role ?? 'signed out'}).`)
+        }
+        title="Users"
+      />
+    );
   return (
     <Panes
       display={
@@ -41,7 +49,16 @@ export function UsersPage() {
           <CommandFeedback command={command} />
           {users.isPending && <Loading label="Loading users…" />}
           {users.isError && <ErrorState error={users.error} />}
-          {users.data && <VirtualTable label="Users" rows={users.data} getId={(u) => u.id} columns={columns} selectedId={selected} onSelect={(u) => setSelected(u.id)} />}
+          {users.data && (
+            <VirtualTable
+              label="Users"
+              rows={users.data}
+              getId={(u) => u.id}
+              columns={columns}
+              selectedId={selected}
+              onSelect={(u) => setSelected(u.id)}
+            />
+          )}
         </>
       }
       details={
@@ -49,10 +66,12 @@ export function UsersPage() {
           aria-label="New user"
           onSubmit={(e) => {
             e.preventDefault();
-            void command.run('Add user', () => addUser(draft)).then(() => {
-              setDraft({ username: '', role: LOWEST, password: '' });
-              refresh();
-            });
+            void command
+              .run('Add user', () => addUser(draft))
+              .then(() => {
+                setDraft({ username: '', role: LOWEST, password: '' });
+                refresh();
+              });
           }}
           style={{ display: 'grid', gap: 8, maxWidth: 360 }}
         >
@@ -61,7 +80,11 @@ export function UsersPage() {
             <Input value={draft.username} onChange={(_, d) => setDraft({ ...draft, username: d.value })} />
           </Field>
           <Field label="Role">
-            <Dropdown value={draft.role} selectedOptions={[draft.role]} onOptionSelect={(_, d) => setDraft({ ...draft, role: d.optionValue as Role })}>
+            <Dropdown
+              value={draft.role}
+              selectedOptions={[draft.role]}
+              onOptionSelect={(_, d) => setDraft({ ...draft, role: d.optionValue as Role })}
+            >
               {OFFERED.map((r) => (
                 <Option key={r} value={r}>
                   {r}
@@ -70,7 +93,11 @@ export function UsersPage() {
             </Dropdown>
           </Field>
           <Field label="Password" hint="At least 12 characters; common passwords are refused.">
-            <Input type="password" value={draft.password} onChange={(_, d) => setDraft({ ...draft, password: d.value })} />
+            <Input
+              type="password"
+              value={draft.password}
+              onChange={(_, d) => setDraft({ ...draft, password: d.value })}
+            />
           </Field>
           <Button type="submit" appearance="primary" disabled={!draft.username || !draft.password}>
             Add user
@@ -85,13 +112,23 @@ export function UsersPage() {
               <Button
                 key={r}
                 onClick={() =>
-                  void command.run(`Make ${user.username} ${r}`, () => setRole(user.id, r, user.revision.n)).then(refresh)
+                  void command
+                    .run(`Make ${user.username} ${r}`, () => setRole(user.id, r, user.revision.n))
+                    .then(refresh)
                 }
               >
                 Make {r}
               </Button>
             ))}
-            <Button onClick={() => void command.run(user.disabled ? 'Enable' : 'Disable', () => setDisabled(user.id, !user.disabled, user.revision.n)).then(refresh)}>
+            <Button
+              onClick={() =>
+                void command
+                  .run(user.disabled ? 'Enable' : 'Disable', () =>
+                    setDisabled(user.id, !user.disabled, user.revision.n),
+                  )
+                  .then(refresh)
+              }
+            >
               {user.disabled ? 'Enable' : 'Disable'}
             </Button>
             <Field label="New password" hint="The user is signed out everywhere and signs in with it.">

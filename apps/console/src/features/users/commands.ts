@@ -4,7 +4,8 @@ import { api, unwrap } from '../../api/client';
 /** The Users page's commands, one function per API call; `expectedRevision`: the user as shown. */
 const user = api.users[':userId'];
 
-export const addUser = async (draft: { username: string; role: Role; password: string }) => unwrap(await api.users.$post({ json: draft }));
+export const addUser = async (draft: { username: string; role: Role; password: string }) =>
+  unwrap(await api.users.$post({ json: draft }));
 
 export const setRole = async (userId: string, role: Role, expectedRevision: number) =>
   unwrap(await user.role.$post({ param: { userId }, json: { role, expectedRevision } }));

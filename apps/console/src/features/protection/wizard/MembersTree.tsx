@@ -1,7 +1,23 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Tree, TreeItem, TreeItemLayout, type TreeItemValue } from '@fluentui/react-components';
+import {
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  type TreeItemValue,
+} from '@fluentui/react-components';
 import { formatGb } from '../../../shell/format';
-import { byKind, candidatesOf, DPM_MINIMUM_NOTE, isDpmMinimum, type Candidate, type ProtectableComputer } from './candidates';
+import {
+  byKind,
+  candidatesOf,
+  DPM_MINIMUM_NOTE,
+  isDpmMinimum,
+  type Candidate,
+  type ProtectableComputer,
+} from './candidates';
 
 interface MembersTreeProps {
   serverId: string;
@@ -69,7 +85,10 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
     return n === free.length ? true : 'mixed';
   };
 
-  const entry = (value: TreeItemValue, checked: boolean | 'mixed'): [TreeItemValue, boolean | 'mixed'] => [value, checked];
+  const entry = (value: TreeItemValue, checked: boolean | 'mixed'): [TreeItemValue, boolean | 'mixed'] => [
+    value,
+    checked,
+  ];
   const checkedItems = nodes.flatMap(({ computer, dataSources, replicas }) => [
     entry(computerValue(computer.id), stateOf([...dataSources, ...replicas])),
     ...(replicas.length > 0 ? [entry(replicasValue(computer.id), stateOf(replicas))] : []),
@@ -106,7 +125,14 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
       return next;
     });
     const node = nodes.find((n) => computerValue(n.computer.id) === String(value));
-    if (!isOpen || !node || node.computer.dpmServerId === null || node.computer.local || expandedOnce.includes(node.computer.id)) return;
+    if (
+      !isOpen ||
+      !node ||
+      node.computer.dpmServerId === null ||
+      node.computer.local ||
+      expandedOnce.includes(node.computer.id)
+    )
+      return;
     setExpandedOnce((prev) => [...prev, node.computer.id]);
     const minimum = node.dataSources.filter((c) => isDpmMinimum(c) && !locked(c));
     if (minimum.length === 0) return;
@@ -124,7 +150,14 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
   const leaf = (c: Candidate) => {
     const a = aside(memberValue(c.key), c.whyNot && !c.protectedBy && !inGroup(c) ? c.whyNot.code : note(c));
     return (
-      <TreeItem key={c.key} itemType="leaf" value={memberValue(c.key)} aria-label={c.name} aria-describedby={a['aria-describedby']} title={c.whyNot?.message}>
+      <TreeItem
+        key={c.key}
+        itemType="leaf"
+        value={memberValue(c.key)}
+        aria-label={c.name}
+        aria-describedby={a['aria-describedby']}
+        title={c.whyNot?.message}
+      >
         <TreeItemLayout selector={{ disabled: locked(c) }} aside={a.aside}>
           {c.name}
         </TreeItemLayout>
@@ -137,9 +170,20 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
   return (
     <div style={{ display: 'grid', gap: 8 }}>
       {nodes.length === 0 ? (
-        <Caption1>No computer has a protection agent owned by or attached to {serverName}. Install or attach agents in Management › Agents first.</Caption1>
+        <Caption1>
+          No computer has a protection agent owned by or attached to {serverName}. Install or attach agents in
+          Management › Agents first.
+        </Caption1>
       ) : (
-        <div style={{ border: '1px solid var(--colorNeutralStroke2)', borderRadius: 4, maxHeight: 300, overflow: 'auto', padding: 4 }}>
+        <div
+          style={{
+            border: '1px solid var(--colorNeutralStroke2)',
+            borderRadius: 4,
+            maxHeight: 300,
+            overflow: 'auto',
+            padding: 4,
+          }}
+        >
           <Tree
             aria-label="Available members"
             selectionMode="multiselect"
@@ -150,13 +194,37 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
             size="small"
           >
             {nodes.map(({ computer, dataSources, replicas }) => (
-              <TreeItem key={computer.id} itemType="branch" value={computerValue(computer.id)} aria-label={computer.name} aria-describedby={aside(computerValue(computer.id), '')['aria-describedby']}>
-                <TreeItemLayout aside={aside(computerValue(computer.id), computer.local ? 'This DPM server' : computer.dpmServerId ? 'DPM server' : '').aside}>{computer.name}</TreeItemLayout>
+              <TreeItem
+                key={computer.id}
+                itemType="branch"
+                value={computerValue(computer.id)}
+                aria-label={computer.name}
+                aria-describedby={aside(computerValue(computer.id), '')['aria-describedby']}
+              >
+                <TreeItemLayout
+                  aside={
+                    aside(
+                      computerValue(computer.id),
+                      computer.local ? 'This DPM server' : computer.dpmServerId ? 'DPM server' : '',
+                    ).aside
+                  }
+                >
+                  {computer.name}
+                </TreeItemLayout>
                 <Tree>
                   {dataSources.map(leaf)}
                   {replicas.length > 0 && (
-                    <TreeItem itemType="branch" value={replicasValue(computer.id)} aria-label={`Replicas on ${computer.name}`} aria-describedby={aside(replicasValue(computer.id), '')['aria-describedby']}>
-                      <TreeItemLayout aside={aside(replicasValue(computer.id), `${replicas.length} protected data sources`).aside}>Replicas on {computer.name}</TreeItemLayout>
+                    <TreeItem
+                      itemType="branch"
+                      value={replicasValue(computer.id)}
+                      aria-label={`Replicas on ${computer.name}`}
+                      aria-describedby={aside(replicasValue(computer.id), '')['aria-describedby']}
+                    >
+                      <TreeItemLayout
+                        aside={aside(replicasValue(computer.id), `${replicas.length} protected data sources`).aside}
+                      >
+                        Replicas on {computer.name}
+                      </TreeItemLayout>
                       <Tree>{replicas.map(leaf)}</Tree>
                     </TreeItem>
                   )}
@@ -170,7 +238,8 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
         <MessageBar intent="info" role="note" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Minimum selection for {shownMinimum.join(', ')}</MessageBarTitle>
-            {DPM_MINIMUM_NOTE} They are selected; also select the volumes and the replicas to protect everything the server holds.
+            {DPM_MINIMUM_NOTE} They are selected; also select the volumes and the replicas to protect everything the
+            server holds.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import { clockQuery } from '../../../shell/queries';
 import { groupQuery, groupsQuery, protectableQuery } from '../queries';
 import { serverOperationsQuery, serversQuery } from '../../servers/queries';
@@ -30,7 +38,10 @@ export function ProtectionGroupWizard(props: WizardProps) {
   // A new start of the flow (after a STALE refusal): the group as it is now, the state rebuilt from it.
   const [generation, setGeneration] = useState(0);
   const groups = useQuery(groupsQuery(serverId));
-  const group = useQuery({ ...groupQuery(serverId, groupId ?? ''), enabled: mode === 'modify' && groupId !== undefined });
+  const group = useQuery({
+    ...groupQuery(serverId, groupId ?? ''),
+    enabled: mode === 'modify' && groupId !== undefined,
+  });
   const protectable = useQuery(protectableQuery(serverId));
   const clock = useQuery(clockQuery());
   const servers = useQuery(serversQuery());
@@ -39,7 +50,10 @@ export function ProtectionGroupWizard(props: WizardProps) {
   const failed = groups.error ?? group.error ?? protectable.error ?? clock.error ?? serverOps.error;
   const ready = groups.data && protectable.data && clock.data && serverOps.data && (mode === 'create' || group.data);
   // Which protection methods the server (or the group) can have: the offer's intents.
-  const methodsOffer = mode === 'create' ? offerOf(serverOps.data, 'protection.create-group') : offerOf(groups.data?.find((g) => g.id === groupId)?.operations, 'protection.modify-group');
+  const methodsOffer =
+    mode === 'create'
+      ? offerOf(serverOps.data, 'protection.create-group')
+      : offerOf(groups.data?.find((g) => g.id === groupId)?.operations, 'protection.modify-group');
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
@@ -64,7 +78,13 @@ export function ProtectionGroupWizard(props: WizardProps) {
             />
           ) : (
             <>
-              <DialogContent>{failed ? <ErrorState error={failed} /> : <Loading label="Loading the computers this server can protect…" />}</DialogContent>
+              <DialogContent>
+                {failed ? (
+                  <ErrorState error={failed} />
+                ) : (
+                  <Loading label="Loading the computers this server can protect…" />
+                )}
+              </DialogContent>
               <DialogActions>
                 <Button onClick={props.onClose}>Cancel</Button>
               </DialogActions>

@@ -9,7 +9,16 @@ import { ConsistencyPage, DiskPage, MethodPage, ReplicaPage, SummaryPage, TypePa
 import { LibraryPage, LongTermPage, OnlinePage, ShortTermPage } from './goal-pages';
 import { type PageProps } from './page-parts';
 import { createBody, modifyBody } from './request';
-import { initialState, PAGE_TITLES, pagesFor, type GroupSettings, type PageId, type WizardContext, type WizardMode, type WizardState } from './model';
+import {
+  initialState,
+  PAGE_TITLES,
+  pagesFor,
+  type GroupSettings,
+  type PageId,
+  type WizardContext,
+  type WizardMode,
+  type WizardState,
+} from './model';
 import { FIELD_SOURCES, pageOfTarget, validatePage, type FieldErrors, type FieldId } from './validate';
 import { type ProtectableComputer } from './candidates';
 
@@ -44,7 +53,21 @@ function defaultName(names: string[]): string {
 }
 
 /** The wizard's pages, Back, Next and the submit of the last page. */
-export function WizardFlow({ serverId, serverName, mode, groupId, groupNames, existingMembers, computers, now, group, methods, onClose, onDone, reload }: FlowProps) {
+export function WizardFlow({
+  serverId,
+  serverName,
+  mode,
+  groupId,
+  groupNames,
+  existingMembers,
+  computers,
+  now,
+  group,
+  methods,
+  onClose,
+  onDone,
+  reload,
+}: FlowProps) {
   const styles = useStyles();
   const [s, setState] = useState<WizardState>(() => initialState(defaultName(groupNames), now, group));
   const [touched, setTouched] = useState<Set<keyof WizardState>>(new Set());
@@ -62,18 +85,30 @@ export function WizardFlow({ serverId, serverName, mode, groupId, groupNames, ex
     mode,
     serverName,
     otherGroupNames: groupNames,
-    groupHasReplicas: groupId !== undefined && computers.some((c) => c.replicas.some((r) => r.protectedBy?.groupId === groupId)),
+    groupHasReplicas:
+      groupId !== undefined && computers.some((c) => c.replicas.some((r) => r.protectedBy?.groupId === groupId)),
     libraries: libraries.data?.filter((l) => l.enabled).map((l) => ({ id: l.id, name: l.name })),
     now,
-    groupKinds: groupId === undefined ? [] : computers.flatMap((c) => [...c.dataSources, ...c.replicas].filter((m) => m.protectedBy?.groupId === groupId).map((m) => m.kind)),
-    methodRefusals: Object.fromEntries((methods?.intents ?? []).filter((i) => !i.enabled).map((i) => [i.intent, i.reason?.message ?? 'Not available on this DPM server.'])),
+    groupKinds:
+      groupId === undefined
+        ? []
+        : computers.flatMap((c) =>
+            [...c.dataSources, ...c.replicas].filter((m) => m.protectedBy?.groupId === groupId).map((m) => m.kind),
+          ),
+    methodRefusals: Object.fromEntries(
+      (methods?.intents ?? [])
+        .filter((i) => !i.enabled)
+        .map((i) => [i.intent, i.reason?.message ?? 'Not available on this DPM server.']),
+    ),
   };
 
   const page: PageId = pages.includes(pageId) ? pageId : (pages[0] ?? 'summary');
   const index = pages.indexOf(page);
   const allErrors = validatePage(page, s, ctx);
   const errors: FieldErrors = Object.fromEntries(
-    Object.entries(allErrors).filter(([field]) => attempted.has(page) || FIELD_SOURCES[field as FieldId].some((k) => touched.has(k))),
+    Object.entries(allErrors).filter(
+      ([field]) => attempted.has(page) || FIELD_SOURCES[field as FieldId].some((k) => touched.has(k)),
+    ),
   );
 
   useEffect(() => {
@@ -105,15 +140,22 @@ export function WizardFlow({ serverId, serverName, mode, groupId, groupNames, ex
 
   const submit = useMutation({
     mutationFn: async () => {
-      if (mode === 'modify' && groupId !== undefined) return modifyGroup(serverId, groupId, modifyBody(s, ctx, group?.revision?.n));
+      if (mode === 'modify' && groupId !== undefined)
+        return modifyGroup(serverId, groupId, modifyBody(s, ctx, group?.revision?.n));
       return createGroup(serverId, createBody(s, ctx));
     },
     // The new group and its members reach the views through the live stream.
     onSuccess: () => {
-      onDone(mode === 'create' ? `Protection group ${s.name.trim()} created.` : `Protection group ${s.name.trim()} updated.`);
+      onDone(
+        mode === 'create' ? `Protection group ${s.name.trim()} created.` : `Protection group ${s.name.trim()} updated.`,
+      );
     },
     onError: (error) => {
-      setRefusal(error instanceof ApiError ? { code: error.code, message: error.message, target: error.target } : { code: 'ERROR', message: String(error) });
+      setRefusal(
+        error instanceof ApiError
+          ? { code: error.code, message: error.message, target: error.target }
+          : { code: 'ERROR', message: String(error) },
+      );
     },
   });
 

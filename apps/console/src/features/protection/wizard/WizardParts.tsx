@@ -1,11 +1,26 @@
-import { Field, Input, Link, makeStyles, mergeClasses, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import type { ProtectableComputer } from './candidates';
 import { MembersTree } from './MembersTree';
 import { PAGE_TITLES, type PageId } from './model';
 import { GroupError, invalid, type PageProps } from './page-parts';
 
 const useStyles = makeStyles({
-  steps: { listStyle: 'none', margin: 0, padding: 0, fontSize: '13px', borderRight: '1px solid var(--colorNeutralStroke2)' },
+  steps: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    fontSize: '13px',
+    borderRight: '1px solid var(--colorNeutralStroke2)',
+  },
   step: { padding: '5px 8px', fontWeight: 400 },
   current: { fontWeight: 600, background: 'var(--colorNeutralBackground1Selected)' },
   ahead: { color: 'var(--colorNeutralForeground3)' },

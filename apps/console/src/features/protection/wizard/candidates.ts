@@ -30,7 +30,17 @@ export function memberKey(dataSourceId: string, sourceServerId: string | null): 
 
 export function candidatesOf(c: ProtectableComputer): { dataSources: Candidate[]; replicas: Candidate[] } {
   return {
-    dataSources: c.dataSources.map((d) => ({ key: memberKey(d.id, null), dataSourceId: d.id, sourceServerId: null, name: d.name, computer: c.name, kind: d.kind, sizeGb: d.sizeGb, protectedBy: d.protectedBy, whyNot: d.whyNot })),
+    dataSources: c.dataSources.map((d) => ({
+      key: memberKey(d.id, null),
+      dataSourceId: d.id,
+      sourceServerId: null,
+      name: d.name,
+      computer: c.name,
+      kind: d.kind,
+      sizeGb: d.sizeGb,
+      protectedBy: d.protectedBy,
+      whyNot: d.whyNot,
+    })),
     replicas: c.replicas.map((r) => ({
       key: memberKey(r.dataSourceId, r.sourceServerId),
       dataSourceId: r.dataSourceId,
@@ -61,6 +71,5 @@ export const DPM_MINIMUM_NOTE =
 
 const KIND_ORDER = ['DPMDB', 'SQL database', 'Folder', 'Share', 'Volume', 'System state'];
 export function byKind(a: Candidate, b: Candidate): number {
-  return (KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)) || a.name.localeCompare(b.name);
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name);
 }
-

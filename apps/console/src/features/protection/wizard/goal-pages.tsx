@@ -27,15 +27,38 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
   const apps = members.some((m) => isApplication(m.kind));
   return (
     <>
-      <Field label="Retention range" hint={`From ${LIMITS.retentionDays.min} to ${LIMITS.retentionDays.max} days.`} {...invalid(errors, 'retentionDays')}>
-        <Input type="number" contentAfter="days" value={s.retentionDays} onChange={(_, d) => set({ retentionDays: d.value })} className={styles.narrow} />
+      <Field
+        label="Retention range"
+        hint={`From ${LIMITS.retentionDays.min} to ${LIMITS.retentionDays.max} days.`}
+        {...invalid(errors, 'retentionDays')}
+      >
+        <Input
+          type="number"
+          contentAfter="days"
+          value={s.retentionDays}
+          onChange={(_, d) => set({ retentionDays: d.value })}
+          className={styles.narrow}
+        />
       </Field>
-      <RadioGroup aria-label="Synchronization" value={s.syncMode} onChange={(_, d) => set({ syncMode: d.value === 'beforeRecoveryPoint' ? 'beforeRecoveryPoint' : 'interval' })}>
+      <RadioGroup
+        aria-label="Synchronization"
+        value={s.syncMode}
+        onChange={(_, d) => set({ syncMode: d.value === 'beforeRecoveryPoint' ? 'beforeRecoveryPoint' : 'interval' })}
+      >
         <Radio value="interval" label="Synchronization frequency" />
-        <Radio value="beforeRecoveryPoint" label="Just before a recovery point" disabled={!justBefore && s.syncMode !== 'beforeRecoveryPoint'} />
+        <Radio
+          value="beforeRecoveryPoint"
+          label="Just before a recovery point"
+          disabled={!justBefore && s.syncMode !== 'beforeRecoveryPoint'}
+        />
       </RadioGroup>
       <Field label="Synchronize every" {...invalid(errors, 'syncFrequency')}>
-        <Select value={String(s.syncMode === 'interval' ? minutes : (s.syncMinutes ?? 15))} disabled={s.syncMode !== 'interval'} onChange={(_, d) => set({ syncMinutes: Number(d.value) })} className={styles.medium}>
+        <Select
+          value={String(s.syncMode === 'interval' ? minutes : (s.syncMinutes ?? 15))}
+          disabled={s.syncMode !== 'interval'}
+          onChange={(_, d) => set({ syncMinutes: Number(d.value) })}
+          className={styles.medium}
+        >
           {SYNC_CHOICES.map((c) => (
             <option key={c.minutes} value={c.minutes}>
               {c.label}
@@ -45,7 +68,11 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
       </Field>
       {replicas && (
         <Hint>
-          Replicas of another DPM server are selected: synchronizing every 24 hours is recommended{justBefore ? '' : ', and "Just before a recovery point" is not available for replicas protected on disk only'}.
+          Replicas of another DPM server are selected: synchronizing every 24 hours is recommended
+          {justBefore
+            ? ''
+            : ', and "Just before a recovery point" is not available for replicas protected on disk only'}
+          .
         </Hint>
       )}
       <Field
@@ -53,14 +80,22 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
         hint={`Times of day (UTC), e.g. 08:00, 20:00. For file data${files ? '' : ' (none selected)'}: at most ${LIMITS.fileRecoveryPoints} recovery points are kept.`}
         {...invalid(errors, 'recoveryPointTimes')}
       >
-        <Input value={s.recoveryPointTimes} onChange={(_, d) => set({ recoveryPointTimes: d.value })} className={styles.wide} />
+        <Input
+          value={s.recoveryPointTimes}
+          onChange={(_, d) => set({ recoveryPointTimes: d.value })}
+          className={styles.wide}
+        />
       </Field>
       <Field
         label="Express full backup times"
         hint={`Times of day (UTC). For application data such as SQL databases and the DPMDB${apps ? '' : ' (none selected)'}: at most ${LIMITS.expressFulls} express full backups are kept.`}
         {...invalid(errors, 'expressFullTimes')}
       >
-        <Input value={s.expressFullTimes} onChange={(_, d) => set({ expressFullTimes: d.value })} className={styles.wide} />
+        <Input
+          value={s.expressFullTimes}
+          onChange={(_, d) => set({ expressFullTimes: d.value })}
+          className={styles.wide}
+        />
       </Field>
     </>
   );
@@ -71,10 +106,29 @@ export function LongTermPage({ s, set, errors }: PageProps) {
   const styles = useStyles();
   return (
     <>
-      <Field label="Retention range" hint={`From 1 week to ${LIMITS.tapeRetentionYears} years.`} {...invalid(errors, 'tapeRetention')}>
+      <Field
+        label="Retention range"
+        hint={`From 1 week to ${LIMITS.tapeRetentionYears} years.`}
+        {...invalid(errors, 'tapeRetention')}
+      >
         <div className={styles.row}>
-          <Input type="number" aria-label="Retention range" value={s.tapeRetentionCount} onChange={(_, d) => set({ tapeRetentionCount: d.value })} className={styles.number} />
-          <Select aria-label="Retention unit" value={s.tapeRetentionUnit} onChange={(_, d) => set({ tapeRetentionUnit: TAPE_RETENTION_UNITS.find((u) => u === d.value) ?? ('Weeks' as TapeRetentionUnit) })} className={styles.unit}>
+          <Input
+            type="number"
+            aria-label="Retention range"
+            value={s.tapeRetentionCount}
+            onChange={(_, d) => set({ tapeRetentionCount: d.value })}
+            className={styles.number}
+          />
+          <Select
+            aria-label="Retention unit"
+            value={s.tapeRetentionUnit}
+            onChange={(_, d) =>
+              set({
+                tapeRetentionUnit: TAPE_RETENTION_UNITS.find((u) => u === d.value) ?? ('Weeks' as TapeRetentionUnit),
+              })
+            }
+            className={styles.unit}
+          >
             {TAPE_RETENTION_UNITS.map((u) => (
               <option key={u} value={u}>
                 {u}
@@ -83,8 +137,18 @@ export function LongTermPage({ s, set, errors }: PageProps) {
           </Select>
         </div>
       </Field>
-      <Field label="Frequency of backup" hint="DPM runs at most one scheduled tape backup a day." {...invalid(errors, 'tapeFrequency')}>
-        <Select value={s.tapeFrequency} onChange={(_, d) => set({ tapeFrequency: TAPE_FREQUENCIES.find((f) => f === d.value) ?? ('Weekly' as TapeFrequency) })} className={styles.narrow}>
+      <Field
+        label="Frequency of backup"
+        hint="DPM runs at most one scheduled tape backup a day."
+        {...invalid(errors, 'tapeFrequency')}
+      >
+        <Select
+          value={s.tapeFrequency}
+          onChange={(_, d) =>
+            set({ tapeFrequency: TAPE_FREQUENCIES.find((f) => f === d.value) ?? ('Weekly' as TapeFrequency) })
+          }
+          className={styles.narrow}
+        >
           {TAPE_FREQUENCIES.map((f) => (
             <option key={f} value={f}>
               {f}
@@ -93,7 +157,11 @@ export function LongTermPage({ s, set, errors }: PageProps) {
         </Select>
       </Field>
       <Field label="Backup time" hint="Time of day (UTC), hh:mm." {...invalid(errors, 'tapeBackupTime')}>
-        <Input value={s.tapeBackupTime} onChange={(_, d) => set({ tapeBackupTime: d.value })} className={styles.number} />
+        <Input
+          value={s.tapeBackupTime}
+          onChange={(_, d) => set({ tapeBackupTime: d.value })}
+          className={styles.number}
+        />
       </Field>
     </>
   );
@@ -122,11 +190,26 @@ export function LibraryPage({ s, set, errors, ctx }: PageProps) {
           </Select>
         </Field>
       )}
-      <Field label="Copies" hint="Two copies, kept off-site, are recommended for a DPM database." {...invalid(errors, 'tapeCopies')}>
-        <Input type="number" value={s.tapeCopies} onChange={(_, d) => set({ tapeCopies: d.value })} className={styles.number} />
+      <Field
+        label="Copies"
+        hint="Two copies, kept off-site, are recommended for a DPM database."
+        {...invalid(errors, 'tapeCopies')}
+      >
+        <Input
+          type="number"
+          value={s.tapeCopies}
+          onChange={(_, d) => set({ tapeCopies: d.value })}
+          className={styles.number}
+        />
       </Field>
-      <Checkbox label="Encrypt backed up data" checked={s.encrypt} onChange={(_, d) => set({ encrypt: d.checked === true })} />
-      <Hint>An encrypted tape can be read on another DPM server only where the certificate that encrypted it is installed.</Hint>
+      <Checkbox
+        label="Encrypt backed up data"
+        checked={s.encrypt}
+        onChange={(_, d) => set({ encrypt: d.checked === true })}
+      />
+      <Hint>
+        An encrypted tape can be read on another DPM server only where the certificate that encrypted it is installed.
+      </Hint>
     </>
   );
 }
@@ -134,9 +217,17 @@ export function LibraryPage({ s, set, errors, ctx }: PageProps) {
 export function OnlinePage({ s, set, errors }: PageProps) {
   const styles = useStyles();
   return (
-    <Field label="Online recovery points" hint={`At most ${LIMITS.onlineRecoveryPoints}.`} {...invalid(errors, 'onlineRecoveryPoints')}>
-      <Input type="number" value={s.onlineRecoveryPoints} onChange={(_, d) => set({ onlineRecoveryPoints: d.value })} className={styles.number} />
+    <Field
+      label="Online recovery points"
+      hint={`At most ${LIMITS.onlineRecoveryPoints}.`}
+      {...invalid(errors, 'onlineRecoveryPoints')}
+    >
+      <Input
+        type="number"
+        value={s.onlineRecoveryPoints}
+        onChange={(_, d) => set({ onlineRecoveryPoints: d.value })}
+        className={styles.number}
+      />
     </Field>
   );
 }
-

@@ -10,7 +10,18 @@ import { formatTimeOfDay, formatTimes, toUtcInput } from './time-input';
  * the request it sends in request.ts.
  */
 
-export type PageId = 'type' | 'members' | 'method' | 'shortTerm' | 'longTerm' | 'library' | 'online' | 'disk' | 'replica' | 'consistency' | 'summary';
+export type PageId =
+  | 'type'
+  | 'members'
+  | 'method'
+  | 'shortTerm'
+  | 'longTerm'
+  | 'library'
+  | 'online'
+  | 'disk'
+  | 'replica'
+  | 'consistency'
+  | 'summary';
 
 /** Page titles, verbatim from the DPM console (console-terms.md › Protection). */
 export const PAGE_TITLES: Record<PageId, string> = {
@@ -64,8 +75,20 @@ export interface WizardState {
 
 export interface GroupSettings {
   name: string;
-  disk: { retentionDays: number; syncFrequencyMinutes: number; recoveryPointTimes: number[]; expressFullTimes: number[] } | null;
-  tape: { frequency: TapeFrequency; backupTime: number; retention: { count: number; unit: TapeRetentionUnit }; libraryId: string | null; copies: number; encrypt: boolean } | null;
+  disk: {
+    retentionDays: number;
+    syncFrequencyMinutes: number;
+    recoveryPointTimes: number[];
+    expressFullTimes: number[];
+  } | null;
+  tape: {
+    frequency: TapeFrequency;
+    backupTime: number;
+    retention: { count: number; unit: TapeRetentionUnit };
+    libraryId: string | null;
+    copies: number;
+    encrypt: boolean;
+  } | null;
   online: { recoveryPoints: number } | null;
   replicaCreation: ReplicaCreation;
   consistencyCheck: { runIfInconsistent: boolean; dailyAt: number | null };
@@ -154,7 +177,9 @@ export function pagesFor(s: WizardState, mode: WizardMode): PageId[] {
 
 /** The members chosen, as the pages list them: by computer, then by name. */
 export function sortedMembers(s: WizardState): Candidate[] {
-  return Object.values(s.members).sort((a, b) => a.computer.localeCompare(b.computer) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+  return Object.values(s.members).sort(
+    (a, b) => a.computer.localeCompare(b.computer) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key),
+  );
 }
 
 /** Review Disk Allocation: DPM's default allocation is the data size ×1.5 (as the domain allocates). */
@@ -170,7 +195,13 @@ export function isApplication(kind: string): boolean {
 }
 
 /** The Summary's line for long-term goals: "Weekly at 23:00, kept 4 weeks, 1 copy, library …". */
-export function tapeSummary(s: Pick<WizardState, 'tapeFrequency' | 'tapeBackupTime' | 'tapeRetentionCount' | 'tapeRetentionUnit' | 'tapeCopies' | 'encrypt'>, library: string): string {
+export function tapeSummary(
+  s: Pick<
+    WizardState,
+    'tapeFrequency' | 'tapeBackupTime' | 'tapeRetentionCount' | 'tapeRetentionUnit' | 'tapeCopies' | 'encrypt'
+  >,
+  library: string,
+): string {
   const count = Number(s.tapeRetentionCount);
   const unit = count === 1 ? s.tapeRetentionUnit.slice(0, -1).toLowerCase() : s.tapeRetentionUnit.toLowerCase();
   const copies = Number(s.tapeCopies);

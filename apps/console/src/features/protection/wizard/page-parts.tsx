@@ -37,4 +37,3 @@ export function Hint({ children }: { children: ReactNode }) {
   const styles = useStyles();
   return <Caption1 className={styles.hint}>{children}</Caption1>;
 }
-

@@ -22,11 +22,16 @@ const useStyles = makeStyles({
 export function TypePage() {
   return (
     <>
-      <Text as="p">A protection group is a collection of data sources that share the same protection configuration.</Text>
+      <Text as="p">
+        A protection group is a collection of data sources that share the same protection configuration.
+      </Text>
       <RadioGroup aria-label="Protection group type" value="Servers">
         <Radio value="Servers" label="Servers" />
       </RadioGroup>
-      <Hint>Protect file servers, SQL Server databases, system state and DPM servers: their DPMDB, folders, volumes and the replicas they hold.</Hint>
+      <Hint>
+        Protect file servers, SQL Server databases, system state and DPM servers: their DPMDB, folders, volumes and the
+        replicas they hold.
+      </Hint>
     </>
   );
 }
@@ -39,21 +44,40 @@ export function TypePage() {
 export function MethodPage({ s, set, errors, ctx }: PageProps) {
   const styles = useStyles();
   const errorId = useId();
-  const method = (label: string, checked: boolean, refusal: string | undefined, patch: (on: boolean) => Partial<WizardState>) => (
+  const method = (
+    label: string,
+    checked: boolean,
+    refusal: string | undefined,
+    patch: (on: boolean) => Partial<WizardState>,
+  ) => (
     <>
-      <Checkbox label={label} checked={checked} disabled={refusal !== undefined && !checked} onChange={(_, d) => set(patch(d.checked === true))} />
+      <Checkbox
+        label={label}
+        checked={checked}
+        disabled={refusal !== undefined && !checked}
+        onChange={(_, d) => set(patch(d.checked === true))}
+      />
       {refusal !== undefined && <Caption1 className={styles.refusal}>{refusal}</Caption1>}
     </>
   );
   return (
     <>
-      <div role="group" aria-label="Data protection method" aria-describedby={errors.method ? errorId : undefined} aria-invalid={errors.method ? true : undefined} className={styles.methods}>
+      <div
+        role="group"
+        aria-label="Data protection method"
+        aria-describedby={errors.method ? errorId : undefined}
+        aria-invalid={errors.method ? true : undefined}
+        className={styles.methods}
+      >
         {method('I want short-term protection using Disk', s.disk, ctx.methodRefusals.Disk, (on) => ({ disk: on }))}
         {method('I want long-term protection using tape', s.tape, ctx.methodRefusals.Tape, (on) => ({ tape: on }))}
         {method('I want online protection', s.online, ctx.methodRefusals.Online, (on) => ({ online: on }))}
       </div>
       <GroupError id={errorId} message={errors.method} />
-      <Hint>A dedicated protection group is recommended for a DPM server's database, on disk and on tape (two copies off-site).</Hint>
+      <Hint>
+        A dedicated protection group is recommended for a DPM server's database, on disk and on tape (two copies
+        off-site).
+      </Hint>
     </>
   );
 }
@@ -96,7 +120,8 @@ export function DiskPage({ s, ctx, freeGb }: PageProps & { freeGb: number | unde
       />
       {freeGb !== undefined && allocatedGb > freeGb && (
         <Text role="alert" className={styles.error}>
-          The storage pool of {ctx.serverName} has {formatGb(freeGb)} free, less than the {formatGb(allocatedGb)} this group needs. Add disks to the storage pool.
+          The storage pool of {ctx.serverName} has {formatGb(freeGb)} free, less than the {formatGb(allocatedGb)} this
+          group needs. Add disks to the storage pool.
         </Text>
       )}
     </>
@@ -107,14 +132,25 @@ export function ReplicaPage({ s, set, errors }: PageProps) {
   const styles = useStyles();
   return (
     <>
-      <RadioGroup aria-label="Replica creation method" value={s.replicaCreation} onChange={(_, d) => set({ replicaCreation: d.value === 'Later' ? 'Later' : d.value === 'Manually' ? 'Manually' : 'Now' })}>
+      <RadioGroup
+        aria-label="Replica creation method"
+        value={s.replicaCreation}
+        onChange={(_, d) =>
+          set({ replicaCreation: d.value === 'Later' ? 'Later' : d.value === 'Manually' ? 'Manually' : 'Now' })
+        }
+      >
         <Radio value="Now" label="Now" />
         <Radio value="Later" label="Later" />
         <Radio value="Manually" label="Manually" />
       </RadioGroup>
       {s.replicaCreation === 'Later' && (
         <Field label="Replica creation time (UTC)" {...invalid(errors, 'laterAt')}>
-          <Input type="datetime-local" value={s.laterAt} onChange={(_, d) => set({ laterAt: d.value })} className={styles.dateTime} />
+          <Input
+            type="datetime-local"
+            value={s.laterAt}
+            onChange={(_, d) => set({ laterAt: d.value })}
+            className={styles.dateTime}
+          />
         </Field>
       )}
       <Hint>
@@ -130,8 +166,16 @@ export function ConsistencyPage({ s, set, errors }: PageProps) {
   const styles = useStyles();
   return (
     <>
-      <Checkbox label="Run a consistency check if a replica becomes inconsistent" checked={s.runIfInconsistent} onChange={(_, d) => set({ runIfInconsistent: d.checked === true })} />
-      <Checkbox label="Run a daily consistency check according to the following schedule" checked={s.dailyCheck} onChange={(_, d) => set({ dailyCheck: d.checked === true })} />
+      <Checkbox
+        label="Run a consistency check if a replica becomes inconsistent"
+        checked={s.runIfInconsistent}
+        onChange={(_, d) => set({ runIfInconsistent: d.checked === true })}
+      />
+      <Checkbox
+        label="Run a daily consistency check according to the following schedule"
+        checked={s.dailyCheck}
+        onChange={(_, d) => set({ dailyCheck: d.checked === true })}
+      />
       {s.dailyCheck && (
         <Field label="Start time" hint="Time of day (UTC), hh:mm." {...invalid(errors, 'dailyCheckAt')}>
           <Input value={s.dailyCheckAt} onChange={(_, d) => set({ dailyCheckAt: d.value })} className={styles.time} />
@@ -145,16 +189,28 @@ export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingM
   const styles = useStyles();
   const members = sortedMembers(s);
   const { allocatedGb } = diskAllocation(s);
-  const methods = [s.disk ? 'Short-term using Disk' : null, s.tape ? 'Long-term using tape' : null, s.online ? 'Online' : null].filter((m): m is string => m !== null);
+  const methods = [
+    s.disk ? 'Short-term using Disk' : null,
+    s.tape ? 'Long-term using tape' : null,
+    s.online ? 'Online' : null,
+  ].filter((m): m is string => m !== null);
   const library = ctx.libraries?.find((l) => l.id === s.libraryId)?.name ?? 'none';
   const items: [string, ReactNode][] = [
     ['Protection group name', s.name.trim()],
     [
       ctx.mode === 'create' ? 'Members' : 'Members to add',
-      members.length === 0 ? (ctx.mode === 'create' ? 'none' : `none (the group keeps its ${existingMembers} members)`) : (
+      members.length === 0 ? (
+        ctx.mode === 'create' ? (
+          'none'
+        ) : (
+          `none (the group keeps its ${existingMembers} members)`
+        )
+      ) : (
         <ul className={styles.list}>
           {members.map((m) => (
-            <li key={m.key}>{m.sourceServerId ? `${m.name} (replica on ${m.computer})` : `${m.name} on ${m.computer}`}</li>
+            <li key={m.key}>
+              {m.sourceServerId ? `${m.name} (replica on ${m.computer})` : `${m.name} on ${m.computer}`}
+            </li>
           ))}
         </ul>
       ),
@@ -172,10 +228,19 @@ export function SummaryPage({ s, ctx, existingMembers }: PageProps & { existingM
   }
   if (s.tape) items.push(['Tape', tapeSummary(s, library)]);
   if (s.online) items.push(['Online recovery points', s.onlineRecoveryPoints]);
-  if (ctx.mode === 'create') items.push(['Replica creation method', s.replicaCreation === 'Later' ? `Later, at ${formatTime(fromUtcInput(s.laterAt))}` : s.replicaCreation]);
+  if (ctx.mode === 'create')
+    items.push([
+      'Replica creation method',
+      s.replicaCreation === 'Later' ? `Later, at ${formatTime(fromUtcInput(s.laterAt))}` : s.replicaCreation,
+    ]);
   items.push([
     'Consistency check',
-    [s.runIfInconsistent ? 'if a replica becomes inconsistent' : null, s.dailyCheck ? `daily at ${s.dailyCheckAt} UTC` : null].filter((x): x is string => x !== null).join('; ') || 'none',
+    [
+      s.runIfInconsistent ? 'if a replica becomes inconsistent' : null,
+      s.dailyCheck ? `daily at ${s.dailyCheckAt} UTC` : null,
+    ]
+      .filter((x): x is string => x !== null)
+      .join('; ') || 'none',
   ]);
   return <Fields items={items} />;
 }

@@ -24,7 +24,10 @@ export function goalsOf(s: WizardState, ctx: WizardContext) {
         }
       : null,
     online: s.online ? { recoveryPoints: Number(s.onlineRecoveryPoints) } : null,
-    consistencyCheck: { runIfInconsistent: s.runIfInconsistent, dailyAt: s.dailyCheck ? parseTimeOfDay(s.dailyCheckAt) : null },
+    consistencyCheck: {
+      runIfInconsistent: s.runIfInconsistent,
+      dailyAt: s.dailyCheck ? parseTimeOfDay(s.dailyCheckAt) : null,
+    },
   };
 }
 
@@ -43,6 +46,10 @@ export function createBody(s: WizardState, ctx: WizardContext) {
 }
 
 export function modifyBody(s: WizardState, ctx: WizardContext, revision: number | undefined) {
-  return { name: s.name.trim(), ...goalsOf(s, ctx), addMembers: membersOf(s), ...(revision !== undefined ? { expectedRevision: revision } : {}) };
+  return {
+    name: s.name.trim(),
+    ...goalsOf(s, ctx),
+    addMembers: membersOf(s),
+    ...(revision !== undefined ? { expectedRevision: revision } : {}),
+  };
 }
-

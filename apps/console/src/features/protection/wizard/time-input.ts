@@ -8,7 +8,9 @@ export const SYNC_CHOICES: { minutes: number; label: string }[] = SYNC_FREQUENCI
 }));
 
 export function syncLabel(minutes: number): string {
-  return minutes === 0 ? 'Just before a recovery point' : (SYNC_CHOICES.find((c) => c.minutes === minutes)?.label ?? `Every ${minutes} minutes`);
+  return minutes === 0
+    ? 'Just before a recovery point'
+    : (SYNC_CHOICES.find((c) => c.minutes === minutes)?.label ?? `Every ${minutes} minutes`);
 }
 
 export function formatTimes(minutes: number[]): string {
@@ -21,7 +23,10 @@ export function formatTimeOfDay(m: number): string {
 
 /** "08:00, 20:00" → [480, 1200]; null when an entry is not a time of day. */
 export function parseTimes(text: string): number[] | null {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const out: number[] = [];
   for (const p of parts) {
     const t = parseTimeOfDay(p);
@@ -52,4 +57,3 @@ export function fromUtcInput(text: string): number | null {
   const ms = Date.parse(`${text}:00Z`);
   return Number.isNaN(ms) ? null : ms;
 }
-

@@ -2,7 +2,14 @@ import { checkGoals, checkReplicaSync, type GoalsInput } from '@dpm/domain/prote
 import { checkGroupName, checkMembersChosen } from '@dpm/domain/protection/group-name';
 import type { DomainError } from '@dpm/domain/errors';
 import type { TapeFrequency, TapeRetentionUnit } from '@dpm/domain/model';
-import { effectiveSyncMinutes, hasReplicaMembers, kindsOf, type PageId, type WizardContext, type WizardState } from './model';
+import {
+  effectiveSyncMinutes,
+  hasReplicaMembers,
+  kindsOf,
+  type PageId,
+  type WizardContext,
+  type WizardState,
+} from './model';
 import { fromUtcInput, parseTimeOfDay, parseTimes, wholeNumber } from './time-input';
 
 /**
@@ -11,7 +18,14 @@ import { fromUtcInput, parseTimeOfDay, parseTimes, wholeNumber } from './time-in
  * the page that holds the value. The server decides again on Create Group.
  */
 /** Tape goals a page checks with, when only some of them are its own. */
-const TAPE_PLACEHOLDER = { frequency: 'Daily' as TapeFrequency, backupTime: 0, retention: { count: 1, unit: 'Years' as TapeRetentionUnit }, libraryId: null, copies: 1, encrypt: false };
+const TAPE_PLACEHOLDER = {
+  frequency: 'Daily' as TapeFrequency,
+  backupTime: 0,
+  retention: { count: 1, unit: 'Years' as TapeRetentionUnit },
+  libraryId: null,
+  copies: 1,
+  encrypt: false,
+};
 
 /** Field ids, each shown next to its control and named in its message. */
 export type FieldId =
@@ -80,12 +94,15 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
   switch (page) {
     case 'members':
       onField(e, checkGroupName(s.name, ctx.otherGroupNames, ctx.serverName), 'Protection group name', 'name');
-      if (ctx.mode === 'create') onField(e, checkMembersChosen(Object.keys(s.members).length), 'Group members', 'members');
+      if (ctx.mode === 'create')
+        onField(e, checkMembersChosen(Object.keys(s.members).length), 'Group members', 'members');
       break;
     case 'method': {
       // The domain's "at least one method" check, with placeholder goals for the methods chosen.
       if (!s.disk && !s.tape && !s.online) onField(e, checkGoals(none), 'Data protection method', 'method');
-      const chosen = (['Disk', 'Tape', 'Online'] as const).filter((m) => (m === 'Disk' ? s.disk : m === 'Tape' ? s.tape : s.online));
+      const chosen = (['Disk', 'Tape', 'Online'] as const).filter((m) =>
+        m === 'Disk' ? s.disk : m === 'Tape' ? s.tape : s.online,
+      );
       const refused = chosen.map((m) => ctx.methodRefusals[m]).find((r) => r !== undefined);
       if (refused) e.method = `Data protection method: ${refused}`;
       break;
@@ -94,16 +111,40 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
       const days = wholeNumber(s.retentionDays);
       if (days === null) e.retentionDays = 'Retention range: enter a whole number of days.';
       const rps = parseTimes(s.recoveryPointTimes);
-      if (rps === null) e.recoveryPointTimes = 'Recovery point times: enter times of day as hh:mm, separated by commas.';
+      if (rps === null)
+        e.recoveryPointTimes = 'Recovery point times: enter times of day as hh:mm, separated by commas.';
       const fulls = parseTimes(s.expressFullTimes);
-      if (fulls === null) e.expressFullTimes = 'Express full backup times: enter times of day as hh:mm, separated by commas.';
+      if (fulls === null)
+        e.expressFullTimes = 'Express full backup times: enter times of day as hh:mm, separated by commas.';
       if (days === null || rps === null || fulls === null) break;
-      const disk = { retentionDays: days, syncFrequencyMinutes: effectiveSyncMinutes(s, ctx), recoveryPointTimes: rps, expressFullTimes: fulls };
-      const labels: Partial<Record<FieldId, string>> = { retentionDays: 'Retention range', syncFrequency: 'Synchronization frequency', recoveryPointTimes: 'Recovery point times', expressFullTimes: 'Express full backup times' };
+      const disk = {
+        retentionDays: days,
+        syncFrequencyMinutes: effectiveSyncMinutes(s, ctx),
+        recoveryPointTimes: rps,
+        expressFullTimes: fulls,
+      };
+      const labels: Partial<Record<FieldId, string>> = {
+        retentionDays: 'Retention range',
+        syncFrequency: 'Synchronization frequency',
+        recoveryPointTimes: 'Recovery point times',
+        expressFullTimes: 'Express full backup times',
+      };
       const goals = checkGoals({ ...none, disk }, kindsOf(s, ctx));
-      if (goals) onField(e, goals, labels[FIELD_OF_TARGET[goals.target ?? ''] ?? 'retentionDays'] ?? 'Short-term goals', 'retentionDays');
+      if (goals)
+        onField(
+          e,
+          goals,
+          labels[FIELD_OF_TARGET[goals.target ?? ''] ?? 'retentionDays'] ?? 'Short-term goals',
+          'retentionDays',
+        );
       // Seed 002 (checkReplicaSync): only for a group that protects replicas.
-      if (hasReplicaMembers(s, ctx)) onField(e, checkReplicaSync({ disk, tape: s.tape ? TAPE_PLACEHOLDER : null, online: null }), 'Synchronization frequency', 'syncFrequency');
+      if (hasReplicaMembers(s, ctx))
+        onField(
+          e,
+          checkReplicaSync({ disk, tape: s.tape ? TAPE_PLACEHOLDER : null, online: null }),
+          'Synchronization frequency',
+          'syncFrequency',
+        );
       break;
     }
     case 'longTerm': {
@@ -112,12 +153,26 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
       const time = parseTimeOfDay(s.tapeBackupTime);
       if (time === null) e.tapeBackupTime = 'Backup time: enter a time of day as hh:mm.';
       if (count === null || time === null) break;
-      const goals = checkGoals({ ...none, tape: { ...TAPE_PLACEHOLDER, frequency: s.tapeFrequency, retention: { count, unit: s.tapeRetentionUnit }, backupTime: time } });
-      onField(e, goals, goals?.target === 'tape.frequency' ? 'Frequency of backup' : 'Retention range', 'tapeRetention');
+      const goals = checkGoals({
+        ...none,
+        tape: {
+          ...TAPE_PLACEHOLDER,
+          frequency: s.tapeFrequency,
+          retention: { count, unit: s.tapeRetentionUnit },
+          backupTime: time,
+        },
+      });
+      onField(
+        e,
+        goals,
+        goals?.target === 'tape.frequency' ? 'Frequency of backup' : 'Retention range',
+        'tapeRetention',
+      );
       break;
     }
     case 'library': {
-      if (ctx.libraries && !ctx.libraries.some((l) => l.id === s.libraryId)) e.libraryId = 'Library: select the library that writes the tapes.';
+      if (ctx.libraries && !ctx.libraries.some((l) => l.id === s.libraryId))
+        e.libraryId = 'Library: select the library that writes the tapes.';
       const copies = wholeNumber(s.tapeCopies);
       if (copies === null || copies < 1 || copies > 4) e.tapeCopies = 'Copies: enter from 1 to 4 copies.';
       break;
@@ -125,18 +180,26 @@ export function validatePage(page: PageId, s: WizardState, ctx: WizardContext): 
     case 'online': {
       const n = wholeNumber(s.onlineRecoveryPoints);
       if (n === null) e.onlineRecoveryPoints = 'Online recovery points: enter a whole number.';
-      else onField(e, checkGoals({ ...none, online: { recoveryPoints: n } }), 'Online recovery points', 'onlineRecoveryPoints');
+      else
+        onField(
+          e,
+          checkGoals({ ...none, online: { recoveryPoints: n } }),
+          'Online recovery points',
+          'onlineRecoveryPoints',
+        );
       break;
     }
     case 'replica':
       if (s.replicaCreation === 'Later') {
         const at = fromUtcInput(s.laterAt);
         if (at === null) e.laterAt = 'Replica creation time: enter a date and time.';
-        else if (at < ctx.now) e.laterAt = 'Replica creation time: choose a time after the current time of the DPM server.';
+        else if (at < ctx.now)
+          e.laterAt = 'Replica creation time: choose a time after the current time of the DPM server.';
       }
       break;
     case 'consistency':
-      if (s.dailyCheck && parseTimeOfDay(s.dailyCheckAt) === null) e.dailyCheckAt = 'Start time: enter a time of day as hh:mm.';
+      if (s.dailyCheck && parseTimeOfDay(s.dailyCheckAt) === null)
+        e.dailyCheckAt = 'Start time: enter a time of day as hh:mm.';
       break;
     default:
       break;
@@ -156,4 +219,3 @@ export function pageOfTarget(target: string | undefined, s: WizardState): PageId
   // Any other target names a data source, computer or DPM server: a member rule refused it.
   return 'members';
 }
-
