@@ -59,7 +59,15 @@ const LINT_FIXTURE_FILES = [
   'apps/bff/src/routes/lint-fixture.ts',
   'apps/cli/src/lint-fixture.ts',
   'packages/domain/src/lint-fixture.ts',
+  'apps/console/src/lint-fixture.ts',
+  // The probe that apps/console/src/console-decides.test.ts lints.
+  'apps/console/src/features/probe.tsx',
 ];
+/**
+ * Files linted with their types that no tsconfig includes. typescript-eslint keeps one project
+ * service per process, so every block that reads types gives it the same list.
+ */
+const DEFAULT_PROJECT = ['vitest.config.ts', 'lint/*.ts', ...LINT_FIXTURE_FILES];
 const CLI_CLIENT = "The command line is an HTTP client of the API (hono/client and the API's types).";
 const DATABASE = ['@dpm/db', '@dpm/db/*', 'drizzle-orm', 'drizzle-orm/*', 'better-sqlite3'];
 
@@ -74,6 +82,8 @@ export default tseslint.config(
       '**/playwright-report/**',
       // Sources that break the rules on purpose: lint/lint.test.ts lints them and expects each rule to fire.
       'lint/fixtures/**',
+      // An unformatted source on purpose: lint/format.test.ts shows the formatter refusing it.
+      'lint/format-fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -94,7 +104,7 @@ export default tseslint.config(
     ignores: ['apps/console/**'],
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['vitest.config.ts', 'lint/*.ts', ...LINT_FIXTURE_FILES] },
+        projectService: { allowDefaultProject: DEFAULT_PROJECT },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -232,8 +242,7 @@ export default tseslint.config(
     files: ['apps/console/src/**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: {
-        // The probe that console-decides.test.ts lints exists only in that test.
-        projectService: { allowDefaultProject: ['apps/console/src/features/probe.tsx'] },
+        projectService: { allowDefaultProject: DEFAULT_PROJECT },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * `npm test` runs `prettier --check .` before lint: an unformatted source fails it. Shown here on
- * a fixture (lint/fixtures/unformatted.ts, which the check itself ignores), formatted with the
+ * a fixture (lint/format-fixtures/unformatted.ts, which the check itself ignores), formatted with the
  * repository's own settings as the file it says it stands for.
  */
 const root = resolve(import.meta.dirname, '..');
 
 async function checkAs(fixture: string): Promise<{ formatted: boolean; text: string; as: string }> {
-  const code = readFileSync(join(root, 'lint', 'fixtures', fixture), 'utf8');
+  const code = readFileSync(join(root, 'lint', 'format-fixtures', fixture), 'utf8');
   const as = /^\/\/ format as: (\S+)/.exec(code)?.[1];
   if (!as) throw new Error(`${fixture} does not say which file it stands for`);
   const filepath = join(root, as);
