@@ -61,7 +61,8 @@ export function Panes({ nav, display, details, actions }: PanesProps) {
           {display}
         </section>
         {details && (
-          <section role="region" aria-label="Details pane" className={mergeClasses(s.pane, s.details)}>
+          // Focusable: long details scroll, and a keyboard must be able to scroll them too.
+          <section role="region" aria-label="Details pane" tabIndex={0} className={mergeClasses(s.pane, s.details)}>
             {details}
           </section>
         )}
