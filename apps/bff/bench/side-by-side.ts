@@ -308,6 +308,7 @@ function table(rows: Row[]): string {
 const rows = await estate('large');
 if (process.env.BENCH_XLARGE === '1') rows.push(...(await estate('xlarge')));
 console.log(
-  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${SECONDS} s per load\n`,
+  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GB, ` +
+    `Node ${process.version}; ${SECONDS} s per load\n`,
 );
 console.log(table(rows));

@@ -656,73 +656,85 @@ describe("every fixture holds the model's invariants", () => {
     expect(large(FIXTURE_EPOCH, opts)).toEqual(small);
   }, 60_000);
 
-  it('finds what a fixture must not be: an over-allocated pool, a status without its alert, a job still running', () => {
-    const e = large(FIXTURE_EPOCH, {
-      primaries: 2,
-      secondaries: 1,
-      computersPerPrimary: 4,
-      dataSourcesPerComputer: 5,
-      days: 3,
-      jobDays: 1,
-      tapes: 6,
-    });
-    const dpm01 = e.servers['srv-DPM01'];
-    const replica = Object.values(e.replicas).find((r) => r.serverId === 'srv-DPM01');
-    const job = Object.values(e.jobs)[0];
-    if (!dpm01 || !replica || !job) throw new Error('fixture');
-    e.servers[dpm01.id] = { ...dpm01, disks: poolDisks(dpm01.id, 1_000) };
-    e.replicas[replica.id] = { ...replica, status: 'Replica is inconsistent' };
-    e.jobs[job.id] = { ...job, status: 'In progress', finishedAt: null };
-    const found = fixtureViolations(e, FIXTURE_EPOCH).join('\n');
-    expect(found).toMatch(/DPM01: \d+ GB allocated on a pool of 1000 GB/);
-    expect(found).toMatch(/lies on no disk/);
-    expect(found).toContain(`${replica.id} is Replica is inconsistent, alert Replica is inconsistent missing`);
-    expect(found).toContain(`${job.id} is In progress when the console opens`);
-  });
+  it(
+    'finds what a fixture must not be: an over-allocated pool, ' + 'a status without its alert, a job still running',
+    () => {
+      const e = large(FIXTURE_EPOCH, {
+        primaries: 2,
+        secondaries: 1,
+        computersPerPrimary: 4,
+        dataSourcesPerComputer: 5,
+        days: 3,
+        jobDays: 1,
+        tapes: 6,
+      });
+      const dpm01 = e.servers['srv-DPM01'];
+      const replica = Object.values(e.replicas).find((r) => r.serverId === 'srv-DPM01');
+      const job = Object.values(e.jobs)[0];
+      if (!dpm01 || !replica || !job) throw new Error('fixture');
+      e.servers[dpm01.id] = { ...dpm01, disks: poolDisks(dpm01.id, 1_000) };
+      e.replicas[replica.id] = { ...replica, status: 'Replica is inconsistent' };
+      e.jobs[job.id] = { ...job, status: 'In progress', finishedAt: null };
+      const found = fixtureViolations(e, FIXTURE_EPOCH).join('\n');
+      expect(found).toMatch(/DPM01: \d+ GB allocated on a pool of 1000 GB/);
+      expect(found).toMatch(/lies on no disk/);
+      expect(found).toContain(`${replica.id} is Replica is inconsistent, alert Replica is inconsistent missing`);
+      expect(found).toContain(`${job.id} is In progress when the console opens`);
+    },
+  );
 
-  it('demo: Show inactive alerts on DS1 has a fortnight of history, and a warning is active when the console opens', () => {
-    const alerts = Object.values(of('demo').alerts).filter((a) => a.serverId === 'srv-DS1');
-    const inactive = new Set(alerts.filter((a) => a.state === 'Inactive').map((a) => a.name));
-    for (const name of [
-      'Agent unreachable',
-      'Synchronization failed',
-      'Replica is inconsistent',
-      'Replica inconsistent, verification in progress',
-      'Recovery point creation failed',
-      'Library not available',
-    ] as const) {
-      expect(inactive, name).toContain(name);
-    }
-    expect(alerts.filter((a) => a.state === 'Active' && a.severity === 'Warning').map((a) => a.name)).toEqual([
-      'Detailed inventory failed',
-    ]);
-    expect(alerts.filter((a) => a.state === 'Active' && a.name === 'Backup to tape failed')).toHaveLength(2);
-    // The history spans the fortnight, each failure resolved when DPM recovered from it.
-    const times = alerts.map((a) => a.raisedAt);
-    expect(Math.min(...times)).toBeLessThan(FIXTURE_EPOCH - 10 * DAY);
-    expect(
-      Object.values(of('demo').jobs)
-        .filter((j) => j.status === 'Failed')
-        .map((j) => j.type),
-    ).toEqual(expect.arrayContaining(['Synchronization', 'Recovery point', 'Tape backup', 'Detailed inventory']));
-  }, 60_000);
+  it(
+    'demo: Show inactive alerts on DS1 has a fortnight of history, ' + 'and a warning is active when the console opens',
+    () => {
+      const alerts = Object.values(of('demo').alerts).filter((a) => a.serverId === 'srv-DS1');
+      const inactive = new Set(alerts.filter((a) => a.state === 'Inactive').map((a) => a.name));
+      for (const name of [
+        'Agent unreachable',
+        'Synchronization failed',
+        'Replica is inconsistent',
+        'Replica inconsistent, verification in progress',
+        'Recovery point creation failed',
+        'Library not available',
+      ] as const) {
+        expect(inactive, name).toContain(name);
+      }
+      expect(alerts.filter((a) => a.state === 'Active' && a.severity === 'Warning').map((a) => a.name)).toEqual([
+        'Detailed inventory failed',
+      ]);
+      expect(alerts.filter((a) => a.state === 'Active' && a.name === 'Backup to tape failed')).toHaveLength(2);
+      // The history spans the fortnight, each failure resolved when DPM recovered from it.
+      const times = alerts.map((a) => a.raisedAt);
+      expect(Math.min(...times)).toBeLessThan(FIXTURE_EPOCH - 10 * DAY);
+      expect(
+        Object.values(of('demo').jobs)
+          .filter((j) => j.status === 'Failed')
+          .map((j) => j.type),
+      ).toEqual(expect.arrayContaining(['Synchronization', 'Recovery point', 'Tape backup', 'Detailed inventory']));
+    },
+    60_000,
+  );
 
-  it('large: every DPM server has two weeks of jobs and alerts, and a pool that holds its replicas with room to spare', () => {
-    const e = of('large');
-    const jobsOf = new Map<string, number>();
-    for (const j of Object.values(e.jobs))
-      jobsOf.set(j.serverId, Math.min(jobsOf.get(j.serverId) ?? Infinity, j.scheduledAt));
-    const alertsOf = new Set(Object.values(e.alerts).map((a) => a.serverId));
-    for (const server of Object.values(e.servers)) {
-      // The oldest of its jobs is from the start of the fortnight.
-      expect(jobsOf.get(server.id) ?? Infinity, server.name).toBeLessThan(FIXTURE_EPOCH - 12 * DAY);
-      expect(alertsOf.has(server.id), server.name).toBe(true);
-    }
-    const dpm01 = e.servers['srv-DPM01'];
-    if (!dpm01) throw new Error('no DPM01');
-    const allocated = Object.values(e.replicas)
-      .filter((r) => r.serverId === dpm01.id && r.inStoragePool)
-      .reduce((n, r) => n + r.allocatedGb, 0);
-    expect(allocated / poolCapacityGb(dpm01)).toBeLessThan(0.85);
-  }, 180_000);
+  it(
+    'large: every DPM server has two weeks of jobs and alerts, ' +
+      'and a pool that holds its replicas with room to spare',
+    () => {
+      const e = of('large');
+      const jobsOf = new Map<string, number>();
+      for (const j of Object.values(e.jobs))
+        jobsOf.set(j.serverId, Math.min(jobsOf.get(j.serverId) ?? Infinity, j.scheduledAt));
+      const alertsOf = new Set(Object.values(e.alerts).map((a) => a.serverId));
+      for (const server of Object.values(e.servers)) {
+        // The oldest of its jobs is from the start of the fortnight.
+        expect(jobsOf.get(server.id) ?? Infinity, server.name).toBeLessThan(FIXTURE_EPOCH - 12 * DAY);
+        expect(alertsOf.has(server.id), server.name).toBe(true);
+      }
+      const dpm01 = e.servers['srv-DPM01'];
+      if (!dpm01) throw new Error('no DPM01');
+      const allocated = Object.values(e.replicas)
+        .filter((r) => r.serverId === dpm01.id && r.inStoragePool)
+        .reduce((n, r) => n + r.allocatedGb, 0);
+      expect(allocated / poolCapacityGb(dpm01)).toBeLessThan(0.85);
+    },
+    180_000,
+  );
 });

@@ -178,8 +178,8 @@ describe(
     const PS1_ON_DS1 = ['rep-DS1-PS1-C', 'rep-DS1-PS1-D', 'rep-DS1-PS1-SQL'];
 
     it(
-      'switches every data source of PS1 that DS2 protects when one is switched: they follow the agent, which has one ' +
-        'owner',
+      'switches every data source of PS1 that DS2 protects when one is switched: ' +
+        'they follow the agent, which has one owner',
       () => {
         const w = new World(scenario2());
         w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-D'], location: 'Disk' });
