@@ -16,7 +16,10 @@ import { DISK_GOALS, MINUTE, World, newGroup, structuredCopy } from './test-supp
 import { attachAgent } from './agents/attach-agent';
 import { createProtectionGroup } from './protection/create-protection-group';
 
-/** Random command sequences on scenario 1 for the property tests of invariants.test.ts, and the state machine they check. */
+/**
+ * Random command sequences on scenario 1 for the property tests of invariants.test.ts, and the state machine they
+ * check.
+ */
 
 export type Command =
   | { kind: 'switchProtection'; replicaId: string; direction: SwitchDirection }
