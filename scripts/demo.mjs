@@ -112,7 +112,8 @@ export function runDemos(args) {
     const record = resolve(OUT, `${d.name}.json`);
     const passed = existsSync(record) && JSON.parse(readFileSync(record, 'utf8')).passed === true;
     console.log(
-      `${passed ? '✔' : '✖'} ${d.name}: ${video ? (existsSync(webm) ? webm : 'no video') : 'no video (--no-video)'}, ${existsSync(record) ? resolve(OUT, `${d.name}.md`) : 'no transcript'}`,
+      `${passed ? '✔' : '✖'} ${d.name}: ${video ? (existsSync(webm) ? webm : 'no video') : 'no video (--no-video)'}, ` +
+        `${existsSync(record) ? resolve(OUT, `${d.name}.md`) : 'no transcript'}`,
     );
   }
   console.log(`Gallery: ${resolve(OUT, 'index.html')}`);

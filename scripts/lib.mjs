@@ -93,7 +93,8 @@ export function ensureChromium() {
   if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
-      'Debian Chromium (/usr/bin/chromium) is missing and this is not root. Install it: sudo apt-get update && sudo apt-get install -y chromium',
+      'Debian Chromium (/usr/bin/chromium) is missing and this is not root. ' +
+        'Install it: sudo apt-get update && sudo apt-get install -y chromium',
     );
   }
   log('Installing Debian Chromium (apt-get install chromium)');
@@ -147,8 +148,11 @@ export function ensureFfmpeg() {
       [
         `Video needs an ffmpeg binary at ${target}, and none is there.`,
         process.platform === 'linux' && process.arch === 'x64'
-          ? 'The npm package @ffmpeg-installer/linux-x64 (an optional dependency of @dpm/e2e) is missing: run pnpm install again.'
-          : `No npm package of this project ships one for ${process.platform}-${process.arch}: run \`npx playwright install ffmpeg\` (it downloads Playwright's build), or copy an ffmpeg build with VP8 (libvpx) to that path.`,
+          ? 'The npm package @ffmpeg-installer/linux-x64 (an optional dependency of @dpm/e2e) is missing: ' +
+            'run pnpm install again.'
+          : `No npm package of this project ships one for ${process.platform}-${process.arch}: ` +
+            "run `npx playwright install ffmpeg` (it downloads Playwright's build), " +
+            'or copy an ffmpeg build with VP8 (libvpx) to that path.',
         'Without it, `pnpm demo <name> --pace fast --no-video` still runs a demo as a test.',
       ].join('\n'),
     );

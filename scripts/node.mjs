@@ -31,7 +31,9 @@ function fetchedNode() {
   const pkg = binaryPackage();
   if (!pkg) {
     throw new Error(
-      `Node ${process.versions.node} is older than ${MIN_NODE_MAJOR}, and no Node binary for ${process.platform}-${process.arch} can be fetched from the npm registry. Install Node ${MIN_NODE_MAJOR} or later.`,
+      `Node ${process.versions.node} is older than ${MIN_NODE_MAJOR}, and no Node binary for ` +
+        `${process.platform}-${process.arch} can be fetched from the npm registry. ` +
+        `Install Node ${MIN_NODE_MAJOR} or later.`,
     );
   }
   const prefix = resolve(root, '.tools', `node-${FALLBACK_NODE}`);
@@ -60,7 +62,8 @@ function fetchedNode() {
   );
   if (r.status !== 0 || !existsSync(bin) || !works(bin)) {
     throw new Error(
-      `Could not fetch Node ${FALLBACK_NODE} (${pkg}) from the npm registry. Install Node ${MIN_NODE_MAJOR} or later and run again.`,
+      `Could not fetch Node ${FALLBACK_NODE} (${pkg}) from the npm registry. ` +
+        `Install Node ${MIN_NODE_MAJOR} or later and run again.`,
     );
   }
   return { home, bin };
@@ -86,7 +89,8 @@ export function ensureSupportedNode() {
     process.exit(1);
   }
   say(
-    `Node ${process.versions.node} is older than ${MIN_NODE_MAJOR}: running under Node ${FALLBACK_NODE} from .tools/ (nothing is fetched where Node ${MIN_NODE_MAJOR}+ is installed)`,
+    `Node ${process.versions.node} is older than ${MIN_NODE_MAJOR}: running under Node ${FALLBACK_NODE} from .tools/ ` +
+      `(nothing is fetched where Node ${MIN_NODE_MAJOR}+ is installed)`,
   );
   const sep = process.platform === 'win32' ? ';' : ':';
   const env = {

@@ -12,7 +12,8 @@ try {
   process.exit(1);
 }
 log(
-  `Starting the DPM console on Node ${process.versions.node} (PORT, HOST, DPM_DATA_DIR, DPM_SEED, DPM_CLOCK, DPM_CLOCK_SPEED: see README)`,
+  `Starting the DPM console on Node ${process.versions.node} ` +
+    '(PORT, HOST, DPM_DATA_DIR, DPM_SEED, DPM_CLOCK, DPM_CLOCK_SPEED: see README)',
 );
 const [node, ...args] = serverCommand;
 const child = spawn(node, args, { cwd: root, stdio: 'inherit', env: process.env });

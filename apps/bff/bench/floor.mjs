@@ -22,14 +22,18 @@ const loadBodies = () => {
 
 const statements = {
   health: db.prepare(
-    'SELECT (SELECT count(*) FROM __drizzle_migrations) AS m, (SELECT value FROM meta WHERE key = ?) AS seed, (SELECT count(*) FROM servers) AS s',
+    'SELECT (SELECT count(*) FROM __drizzle_migrations) AS m, (SELECT value FROM meta WHERE key = ?) AS seed, ' +
+      '(SELECT count(*) FROM servers) AS s',
   ),
   membersCount: db.prepare(
-    'SELECT count(*) AS n FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id JOIN computers c ON c.id = ds.computer_id WHERE r.server_id = ? AND r.group_id IS NOT NULL',
+    'SELECT count(*) AS n FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id ' +
+      'JOIN computers c ON c.id = ds.computer_id WHERE r.server_id = ? AND r.group_id IS NOT NULL',
   ),
-  members:
-    db.prepare(`SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId, r.status, r.replica_path AS replicaPath,
-      (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint, r.group_id AS groupId, g.name AS "group", src.name AS sourceServer,
+  members: db.prepare(`SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind,
+      c.name AS computer, c.id AS computerId,
+      r.status, r.replica_path AS replicaPath,
+      (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint,
+      r.group_id AS groupId, g.name AS "group", src.name AS sourceServer,
       r.source_server_id AS sourceServerId, r.switched, r.revision
     FROM replicas r JOIN data_sources ds ON ds.id = r.data_source_id JOIN computers c ON c.id = ds.computer_id
     LEFT JOIN protection_groups g ON g.id = r.group_id LEFT JOIN servers src ON src.id = r.source_server_id

@@ -66,7 +66,9 @@ try {
   const e = store.estate;
   report(
     'estate size',
-    `${Object.keys(e.servers).length} servers, ${Object.keys(e.computers).length} computers, ${Object.keys(e.dataSources).length} data sources, ${Object.keys(e.replicas).length} replicas, ${Object.keys(e.recoveryPoints).length} recovery points, ${Object.keys(e.tapes).length} tapes`,
+    `${Object.keys(e.servers).length} servers, ${Object.keys(e.computers).length} computers, ` +
+      `${Object.keys(e.dataSources).length} data sources, ${Object.keys(e.replicas).length} replicas, ` +
+      `${Object.keys(e.recoveryPoints).length} recovery points, ${Object.keys(e.tapes).length} tapes`,
   );
 
   await bootstrapAdmin(db, 'bench console passphrase', Date.now());
@@ -197,7 +199,8 @@ try {
     const total = times.reduce((a, b) => a + b, 0);
     report(
       `one command committed with synchronous = ${mode}`,
-      `median ${times[Math.floor(runs / 2)]?.toFixed(2) ?? '?'} ms, p95 ${times[Math.floor(runs * 0.95)]?.toFixed(2) ?? '?'} ms, ${Math.round((runs * 1000) / total)} commands/s`,
+      `median ${times[Math.floor(runs / 2)]?.toFixed(2) ?? '?'} ms, ` +
+        `p95 ${times[Math.floor(runs * 0.95)]?.toFixed(2) ?? '?'} ms, ${Math.round((runs * 1000) / total)} commands/s`,
     );
     small.$client.close();
   }

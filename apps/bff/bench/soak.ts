@@ -99,7 +99,8 @@ try {
   const started = Date.now();
   const progress = setInterval(() => {
     console.log(
-      `  ${Math.round((Date.now() - started) / 1000)} s: ${requests} requests, server ${exit === null ? 'up' : `gone (${exit})`}`,
+      `  ${Math.round((Date.now() - started) / 1000)} s: ${requests} requests, ` +
+        `server ${exit === null ? 'up' : `gone (${exit})`}`,
     );
   }, 15_000);
   // Load in bursts with idle pauses between them: the abort came from a garbage collection run
@@ -134,11 +135,12 @@ try {
     (await fetch(`${url}/api/health`)
       .then((r) => r.ok)
       .catch(() => false));
+  const requireFromDb = createRequire(resolve(root, 'packages/db/package.json'));
+  const sqliteVersion = (requireFromDb('better-sqlite3/package.json') as { version: string }).version;
+  console.log(`node: ${process.version} (better-sqlite3 ${sqliteVersion})`);
   console.log(
-    `node: ${process.version} (better-sqlite3 ${(createRequire(resolve(root, 'packages/db/package.json'))('better-sqlite3/package.json') as { version: string }).version})`,
-  );
-  console.log(
-    `soak: ${seconds} s on the ${seed} estate, ${clients} clients in bursts of ${burstMs / 1000} s with ${idleMs / 1000} s idle: ${requests} list requests, ${(requests / elapsed).toFixed(0)} req/s overall`,
+    `soak: ${seconds} s on the ${seed} estate, ${clients} clients in bursts of ${burstMs / 1000} s ` +
+      `with ${idleMs / 1000} s idle: ${requests} list requests, ${(requests / elapsed).toFixed(0)} req/s overall`,
   );
   console.log(`answers: ${[...status].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`server after the soak: ${alive ? 'alive, answering /api/health' : `DEAD (${exit ?? 'not answering'})`}`);

@@ -103,7 +103,8 @@ function serverList(e: Estate, graph: TopologyGraph) {
         dbRestorePending: s.dbRestorePending,
         primary: role?.primary ?? false,
         secondary: role?.secondary ?? false,
-        // Counted, not listed: a primary of the large estate protects 125 computers (GET /servers/{serverId}/protects pages them).
+        // Counted, not listed: a primary of the large estate protects 125 computers
+        // (GET /servers/{serverId}/protects pages them).
         protects: {
           servers: role?.protectsServers ?? [],
           computers: role?.computers ?? 0,

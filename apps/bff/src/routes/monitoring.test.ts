@@ -106,7 +106,8 @@ describe('Group by is done by the server (the lists page)', () => {
       do {
         const page = (await (
           await t.app.request(
-            `/api/servers/srv-DS1/jobs?groupBy=computer&limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+            '/api/servers/srv-DS1/jobs?groupBy=computer&limit=250' +
+              (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''),
           )
         ).json()) as {
           items: { id: string; computer: string | null; scheduledAt: number }[];

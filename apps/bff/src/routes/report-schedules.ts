@@ -162,7 +162,10 @@ const copyDownload = createRoute({
   responses: { 200: file, 404: refusals[404] },
 });
 
-/** Reporting › Schedules: schedules that produce, keep and mail reports on the simulated clock, and the kept copies. */
+/**
+ * Reporting › Schedules: schedules that produce, keep and mail reports on the simulated clock, and the kept
+ * copies.
+ */
 export function reportScheduleRoutes(d: AppDeps) {
   const change = (c: Context<AppEnv>, action: string, target: string, detail: string, apply: (tx: Db) => void) =>
     auditedChange(d, c, action, target, detail, apply);

@@ -76,7 +76,8 @@ const runbook = createRoute({
 const operations = readRoute(
   'Servers',
   '/servers/{serverId}/operations',
-  "What the signed-in user can do to this DPM server now: its work areas' buttons, its disaster recovery actions, the estate's controls",
+  "What the signed-in user can do to this DPM server now: its work areas' buttons, its disaster recovery actions, " +
+    "the estate's controls",
   ServerParams,
   NoQuery,
   Operations,

@@ -62,8 +62,8 @@ describe('GET /api/topology', () => {
         code: 'VERSION_MISMATCH',
         severity: 'error',
         message:
-          'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM; all servers in a primary/secondary configuration ' +
-          'must run the same version and update rollup.',
+          'DS3 runs DPM 10.19.260.0 UR1 but DS2 runs 10.22.100.0 RTM; ' +
+          'all servers in a primary/secondary configuration must run the same version and update rollup.',
         serverIds: ['srv-DS3', 'srv-DS2'],
       });
     },

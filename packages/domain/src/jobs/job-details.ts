@@ -61,8 +61,8 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
       'The replica is not consistent with the data source, so DPM cannot synchronize it or create recovery points ' +
       'from it.',
     action:
-      'Run a synchronization job with consistency check (Protection › Perform consistency check); the next scheduled ' +
-      'jobs then succeed.',
+      'Run a synchronization job with consistency check (Protection › Perform consistency check); ' +
+      'the next scheduled jobs then succeed.',
   },
   REPLICA_UNAVAILABLE: {
     meaning:
@@ -75,11 +75,13 @@ export const JOB_ERROR_HELP: Record<string, ErrorHelp> = {
   NO_FREE_TAPE: {
     meaning: 'The library holds no free tape whose header DPM has read.',
     action:
-      'Add tapes or mark expired ones as free in Management › Libraries, run a detailed inventory, then retry the job.',
+      'Add tapes or mark expired ones as free in Management › Libraries, run a detailed inventory, ' +
+      'then retry the job.',
   },
   LIBRARY_NOT_AVAILABLE: {
     meaning: 'The tape library does not answer the DPM server.',
-    action: 'Check the power and connection of the library, run Rescan in Management › Libraries, then retry the job.',
+    action:
+      'Check the power and connection of the library, run Rescan in Management › Libraries, ' + 'then retry the job.',
   },
   RECOVERY_POINT_EXPIRED: {
     meaning: 'The recovery point reached the end of its retention range and was removed while the recovery ran.',

@@ -1,8 +1,12 @@
-import type { DataSourceKind, DpmServer, ProtectionGroup, TapeFrequency, TapeGoals, TapeRetentionUnit } from '../model';
+import type { DataSourceKind, ProtectionGroup } from '../model';
 import { TAPE_FREQUENCIES, TAPE_RETENTION_UNITS } from '../model';
 import type { DomainError } from '../errors';
 import { refuse } from '../errors';
-import type { View } from '../view';
+import { FREQUENCY_DAYS, RETENTION_WEEKS, formatTapeRetention, tapeRetentionDays } from './tape-goals';
+
+export { formatTapeRetention, isTapeDay, tapeRetentionDays, upgradeTapeGoals } from './tape-goals';
+export type { ProtectionMethod } from './protection-methods';
+export { PROTECTION_METHODS, checkMethods, methodRefusal } from './protection-methods';
 
 /** DPM's limits on protection goals (seeds 001 and 002; RETENTION_LIMITS, TAPE_ONCE_A_DAY). */
 export const LIMITS = {
@@ -39,54 +43,6 @@ export function isApplicationData(kind: DataSourceKind): boolean {
 }
 
 export type GoalsInput = Pick<ProtectionGroup, 'disk' | 'tape' | 'online'>;
-
-const RETENTION_WEEKS: Record<TapeRetentionUnit, number> = { Weeks: 1, Months: 52 / 12, Years: 52 };
-const FREQUENCY_DAYS: Record<TapeFrequency, number> = {
-  Daily: 1,
-  Weekly: 7,
-  'Bi-Weekly': 14,
-  Monthly: 30,
-  Quarterly: 91,
-  'Half-Yearly': 182,
-  Yearly: 365,
-};
-
-/** How many days a tape backup is kept. */
-export function tapeRetentionDays(tape: Pick<TapeGoals, 'retention'>): number {
-  const { count, unit } = tape.retention;
-  return unit === 'Weeks' ? count * 7 : unit === 'Months' ? Math.round((count * 365) / 12) : count * 365;
-}
-
-/** "2 weeks", "1 year". */
-export function formatTapeRetention(tape: Pick<TapeGoals, 'retention'>): string {
-  const { count, unit } = tape.retention;
-  return `${count} ${count === 1 ? unit.slice(0, -1).toLowerCase() : unit.toLowerCase()}`;
-}
-
-/** The days of the simulated calendar (UTC) a tape frequency writes on. */
-export function isTapeDay(frequency: TapeFrequency, day: number): boolean {
-  const d = new Date(day);
-  const weekday = d.getUTCDay();
-  const date = d.getUTCDate();
-  const month = d.getUTCMonth();
-  switch (frequency) {
-    case 'Daily':
-      return true;
-    // Weekly backups on Fridays, DPM's default day for long-term backups; every other Friday for bi-weekly.
-    case 'Weekly':
-      return weekday === 5;
-    case 'Bi-Weekly':
-      return weekday === 5 && Math.floor(day / (7 * 86_400_000)) % 2 === 0;
-    case 'Monthly':
-      return date === 1;
-    case 'Quarterly':
-      return date === 1 && month % 3 === 0;
-    case 'Half-Yearly':
-      return date === 1 && month % 6 === 0;
-    case 'Yearly':
-      return date === 1 && month === 0;
-  }
-}
 
 /**
  * Checks a group's goals against DPM's limits (seeds 001, 002) for the kinds of data it protects:
@@ -230,93 +186,7 @@ export function justBeforeRecoveryPointAvailable(protectsReplicas: boolean, tape
   return !protectsReplicas || tape;
 }
 
-/** The protection methods of Select Data Protection Method, as a group's request names them. */
-export const PROTECTION_METHODS = ['Disk', 'Tape', 'Online'] as const;
-export type ProtectionMethod = (typeof PROTECTION_METHODS)[number];
-
-/**
- * Whether a DPM server can give a group a protection method: online protection needs the server
- * registered in a backup vault first (seed 001, "Back up to Azure": register the DPM server in
- * the vault, then set up the protection group), and long-term protection a tape library or drive
- * attached to it (seed 001, "Back up to tape").
- */
-export function methodRefusal(view: View, server: DpmServer, method: ProtectionMethod): DomainError | null {
-  if (method === 'Online' && server.online === null) {
-    return refuse(
-      'ONLINE_NOT_REGISTERED',
-      `${server.name} is not registered for online protection. Register it in Management › Online with the vault ` +
-        `credentials and a passphrase before a protection group uses I want online protection.`,
-      'online',
-    );
-  }
-  if (method === 'Tape' && view.where('libraries', 'serverId', server.id).length === 0) {
-    return refuse(
-      'NO_TAPE_LIBRARY',
-      `No tape library or drive is attached to ${server.name}, so its protection groups can't use long-term ` +
-        `protection on tape. Attach a library first.`,
-      'tape',
-    );
-  }
-  return null;
-}
-
-/**
- * The methods a command gives a group, checked on the server (methodRefusal), and the library the
- * tape goals name: one of the server's. `before` is the group being modified: a method it already
- * has is not checked again.
- */
-export function checkMethods(
-  view: View,
-  server: DpmServer,
-  goals: GoalsInput,
-  before?: GoalsInput,
-): DomainError | null {
-  if (goals.online && !before?.online) {
-    const why = methodRefusal(view, server, 'Online');
-    if (why) return why;
-  }
-  if (goals.tape && !before?.tape) {
-    const why = methodRefusal(view, server, 'Tape');
-    if (why) return why;
-  }
-  if (goals.tape && goals.tape.libraryId !== before?.tape?.libraryId) {
-    const libraryId = goals.tape.libraryId;
-    const library = libraryId === null ? undefined : view.get('libraries', libraryId);
-    if (!library || library.serverId !== server.id) {
-      return refuse(
-        'INVALID_INPUT',
-        `Select the tape library of ${server.name} that writes the group's tapes.`,
-        'tape.libraryId',
-      );
-    }
-  }
-  return null;
-}
-
 /** How many disk recovery points a replica may keep under these goals. */
 export function maxDiskRecoveryPoints(kind: DataSourceKind): number {
   return isApplicationData(kind) ? LIMITS.expressFulls : LIMITS.fileRecoveryPoints;
-}
-
-/**
- * A group's tape goals as stored before they had a frequency and a retention with its unit (a
- * daily backup kept a number of years), read as they are now; current ones pass unchanged.
- */
-export function upgradeTapeGoals(tape: TapeGoals | null): TapeGoals | null {
-  if (tape === null || typeof tape !== 'object' || ('frequency' in tape && 'retention' in tape)) return tape;
-  const legacy = tape as unknown as {
-    backupTime?: number;
-    retentionYears?: number;
-    libraryId?: string | null;
-    copies?: number;
-    encrypt?: boolean;
-  };
-  return {
-    frequency: 'Daily',
-    backupTime: legacy.backupTime ?? 0,
-    retention: { count: legacy.retentionYears ?? 1, unit: 'Years' },
-    libraryId: legacy.libraryId ?? null,
-    copies: legacy.copies ?? 1,
-    encrypt: legacy.encrypt ?? false,
-  };
 }

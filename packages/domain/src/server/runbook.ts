@@ -110,7 +110,8 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       title: 'Run a detailed inventory',
       done: rebuilt && (restored || jobsSinceInstall.some((j) => j.type === 'Detailed inventory')),
       optional: false,
-      needs: 'Inventory libraries… › Detailed inventory reads each tape header; the DPMDB tape then shows as Imported.',
+      needs:
+        'Inventory libraries… › Detailed inventory reads each tape header; ' + 'the DPMDB tape then shows as Imported.',
       link: { path: '/management/libraries', control: 'Detailed inventory' },
     },
     {
@@ -119,8 +120,8 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       done: rebuilt && (restored || dpmdbTape !== undefined),
       optional: false,
       needs:
-        'Select the imported tape and click Recatalog imported tape; its DPMDB appears under Recovery › External DPM ' +
-        'Tapes.',
+        'Select the imported tape and click Recatalog imported tape; ' +
+        'its DPMDB appears under Recovery › External DPM Tapes.',
       link: { path: '/management/libraries', control: 'Recatalog imported tape' },
     },
     {
