@@ -284,7 +284,8 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
             Recover
           </OperationButton>
         </div>
-        {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape holds points of a time. */}
+        {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape
+            holds points of a time. */}
         {wizard && chosen && (
           <Suspense fallback={null}>
             <RecoveryWizard
@@ -351,7 +352,14 @@ function Calendar({
               type="button"
               disabled={!days.has(c)}
               aria-pressed={selected === c}
-              aria-label={`${new Date(c).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}${days.has(c) ? ', has recovery points' : ''}`}
+              aria-label={
+                `${new Date(c).toLocaleDateString('en-GB', {
+                  day: 'numeric',
+                  month: 'long',
+                  year: 'numeric',
+                  timeZone: 'UTC',
+                })}` + `${days.has(c) ? ', has recovery points' : ''}`
+              }
               onClick={() => onSelect(c)}
               style={{
                 fontWeight: days.has(c) ? 700 : 400,

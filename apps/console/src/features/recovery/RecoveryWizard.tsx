@@ -235,8 +235,9 @@ export function RecoveryWizard({
                     </RadioGroup>
                     {targetList.length > 0 && (
                       <p style={{ fontSize: 12, margin: 0, color: 'var(--colorNeutralForeground2)' }}>
-                        Restore to replica is available: {targetList.map((t) => t.server).join(', ')} holds a replica of{' '}
-                        {source.dataSource} in Manual replica creation pending.
+                        {'Restore to replica is available: '}
+                        {targetList.map((t) => t.server).join(', ')} holds a replica of {source.dataSource} in Manual
+                        replica creation pending.
                       </p>
                     )}
                   </>
@@ -268,7 +269,10 @@ export function RecoveryWizard({
                     <Checkbox
                       checked={simulateFailure}
                       onChange={(_, d) => setSimulateFailure(d.checked === true)}
-                      label="Rehearse a failed restore (the replica becomes inconsistent, as DPM marks it after a failed restore)"
+                      label={
+                        'Rehearse a failed restore (the replica becomes inconsistent, ' +
+                        'as DPM marks it after a failed restore)'
+                      }
                     />
                   </>
                 )}
@@ -332,7 +336,8 @@ export function RecoveryWizard({
                     <p style={{ fontSize: 13, margin: 0 }}>
                       {type === 'Copy to tape'
                         ? 'DPM copies the recovery point to a free tape in the library.'
-                        : `DPM recovers ${source.dataSource} to where it was protected on ${source.computer}, overwriting it.`}
+                        : `DPM recovers ${source.dataSource} to where it was protected on ` +
+                          `${source.computer}, overwriting it.`}
                     </p>
                   )}
                 {current === 'Summary' && type !== null && (
@@ -341,7 +346,8 @@ export function RecoveryWizard({
                       ['Data source', `${source.dataSource} on ${source.computer}`],
                       [
                         'Recovery point',
-                        `${latest ? 'Latest: ' : ''}${formatTime(point.time)} (${point.location}${point.tape ? `, tape ${point.tape}` : ''})`,
+                        `${latest ? 'Latest: ' : ''}${formatTime(point.time)} ` +
+                          `(${point.location}${point.tape ? `, tape ${point.tape}` : ''})`,
                       ],
                       ['Recovery type', type],
                       ['Destination', where(type)],

@@ -231,7 +231,8 @@ function Topology({ t }: { t: TopologyData }) {
       if (m.kind === 'server') {
         setHighlight(null);
         setFound(
-          `${m.name}: DPM server${m.protectedBy.length ? `, protected by ${m.protectedBy.map((p) => p.name).join(', ')}` : ''}.`,
+          `${m.name}: DPM server` +
+            `${m.protectedBy.length ? `, protected by ${m.protectedBy.map((p) => p.name).join(', ')}` : ''}.`,
         );
         setPendingCenter(m.id);
         return;
@@ -242,7 +243,8 @@ function Topology({ t }: { t: TopologyData }) {
         return;
       }
       setFound(
-        `${m.name}: protected by ${m.protectedBy.map((p) => `${p.name}${p.how === 'switched' ? ' (switched)' : ''}`).join(', ')}.`,
+        `${m.name}: protected by ` +
+          `${m.protectedBy.map((p) => `${p.name}${p.how === 'switched' ? ' (switched)' : ''}`).join(', ')}.`,
       );
       setHighlight(m.id);
       if (model.inline.has(by.serverId)) {
