@@ -73,10 +73,14 @@ async function measure(
       performance.getEntriesByName('topology layout').map((e) => Math.round(e.duration)),
     );
     console.log(
-      `topology, ${label}: first server drawn ${first} ms after the click, all ${servers} drawn and fit ${all} ms (target < 1000 ms), of which ELK ${laidOut.join(', ')} ms`,
+      `topology, ${label}: first server drawn ${first} ms after the click, ` +
+        `all ${servers} drawn and fit ${all} ms (target < 1000 ms), of which ` +
+        `ELK ${laidOut.join(', ')} ms`,
     );
     console.log(
-      `topology, ${label}: fit to view at zoom ${zoom.toFixed(2)}, ${inView} of ${servers} servers in view, names ${(nameSize * zoom).toFixed(1)} px on screen`,
+      `topology, ${label}: fit to view at zoom ${zoom.toFixed(2)}, ${inView} ` +
+        `of ${servers} servers in view, names ${(nameSize * zoom).toFixed(1)} ` +
+        `px on screen`,
     );
 
     // Reopened after a reload: the layout kept in the browser draws it without ELK.
@@ -96,7 +100,8 @@ async function measure(
     await search.press('Enter');
     await drawing.getByRole('listitem').filter({ hasText: computer }).waitFor();
     console.log(
-      `topology, ${label}: search for ${computer} → shown in its server's computers ${Date.now() - searched} ms after Enter`,
+      `topology, ${label}: search for ${computer} → shown in its server's ` +
+        `computers ${Date.now() - searched} ms after Enter`,
     );
     if (shot) {
       await page.getByRole('button', { name: 'Fit to view' }).click();

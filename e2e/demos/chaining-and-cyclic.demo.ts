@@ -58,7 +58,9 @@ demo(
     name: 'chaining-and-cyclic',
     seed: 'scenario-2',
     summary:
-      'The chained and cyclic protection of seed 004 drawn as its tables, and the refusals CHAIN_INDIRECT, ALREADY_PROTECTED_BY_DPM and SELF_PROTECTION_BREAKS_CHAIN where an administrator meets them',
+      'The chained and cyclic protection of seed 004 drawn as its tables, ' +
+      'and the refusals CHAIN_INDIRECT, ALREADY_PROTECTED_BY_DPM and ' +
+      'SELF_PROTECTION_BREAKS_CHAIN where an administrator meets them',
   },
   async (d) => {
     const { page } = d;
@@ -66,7 +68,8 @@ demo(
     await d.chapter('Chained protection: DS1 → DS2 → DS3 → DS4', {
       step: `${CHAIN}, scenario 2`,
       description:
-        'DS2 protects DS1, DS3 protects DS2, DS4 protects DS3. Protection topology draws it, with the table of seed 004 under it.',
+        'DS2 protects DS1, DS3 protects DS2, DS4 protects DS3. Protection ' +
+        'topology draws it, with the table of seed 004 under it.',
     });
     expect(await drawnTable(d)).toEqual({
       DS1: ['DS1 (primary)', 'PS1, PS2', 'DS2'],
@@ -93,7 +96,9 @@ demo(
     await expect(indirect).toContainText('CHAIN_INDIRECT');
     await expect(indirect).toHaveAttribute(
       'title',
-      "DS3 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act directly as a secondary server for DS1.",
+      "DS3 already protects DS1's data through the chain, as the secondary " +
+        "of a server that protects DS1. It can't act directly as a secondary " +
+        'server for DS1.',
     );
     await expect(node.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true })).toContainText('Protected by DS2');
     await indirect.getByRole('checkbox').click({ force: true });

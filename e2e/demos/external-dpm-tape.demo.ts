@@ -8,7 +8,9 @@ demo(
     name: 'external-dpm-tape',
     seed: 'demo',
     summary:
-      'DS1 reads tapes DS2 wrote: an imported tape recataloged, listed under External DPM Tapes and recovered; a tape encrypted with a certificate DS1 lacks refused with TAPE_CERTIFICATE (seeds 000, 001)',
+      'DS1 reads tapes DS2 wrote: an imported tape recataloged, listed under ' +
+      'External DPM Tapes and recovered; a tape encrypted with a certificate ' +
+      'DS1 lacks refused with TAPE_CERTIFICATE (seeds 000, 001)',
   },
   async (d) => {
     const { page, server } = d;
@@ -17,7 +19,8 @@ demo(
     await d.chapter("Rescan and take a detailed inventory of DS1's library", {
       step: 'Seed 000 · Recover a DPM database, steps 6 to 8',
       description:
-        "Management › Libraries on DS1: Rescan, then Inventory libraries… › Detailed inventory reads each tape's header.",
+        'Management › Libraries on DS1: Rescan, then Inventory libraries… › ' +
+        "Detailed inventory reads each tape's header.",
     });
     await connectTo(page, 'DS1');
     await rescanAndInventory(page, server);
@@ -60,7 +63,8 @@ demo(
     await d.chapter('Recover it to a network folder', {
       step: 'Seed 000 · Recover a DPM database, step 10',
       description:
-        'Recover › Copy to a network folder: the only recovery type a tape of another DPM server offers for its database.',
+        'Recover › Copy to a network folder: the only recovery type a tape of ' +
+        'another DPM server offers for its database.',
     });
     await external.click();
     await page.getByRole('button', { name: 'Recover', exact: true }).click();
@@ -98,7 +102,9 @@ demo(
     const recatalog = page.getByRole('menuitem', { name: 'Recatalog imported tape' });
     await expect(recatalog).toBeDisabled();
     const refusal =
-      'Tape DS2018L8 is encrypted with the certificate "DS2-tape-encryption", which is not installed on DS1. Install the certificate that encrypted the tape before you read it.';
+      'Tape DS2018L8 is encrypted with the certificate ' +
+      '"DS2-tape-encryption", which is not installed on DS1. Install the ' +
+      'certificate that encrypted the tape before you read it.';
     await expect(recatalog).toHaveAttribute('title', refusal);
     await page.keyboard.press('Escape');
     const before = await (await server.api('/servers/srv-DS1/libraries')).text();

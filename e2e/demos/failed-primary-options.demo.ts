@@ -7,7 +7,10 @@ const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-202
 const actions = (page: Page) => pane(page, 'Actions pane');
 const display = (page: Page) => pane(page, 'Display pane');
 
-/** Management › Agents › Install › Attach agents: the wizard attaches `computer`'s agent to the connected server. */
+/**
+ * Management › Agents › Install › Attach agents: the wizard attaches `computer`'s agent to the connected
+ * server.
+ */
 async function attachAgent(page: Page, computer: string): Promise<Locator> {
   await actions(page).getByRole('button', { name: 'Install' }).click();
   const wizard = page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' });
@@ -32,7 +35,9 @@ demo(
     name: 'failed-primary-options',
     seed: 'scenario-1',
     summary:
-      'DS1 fails: moving PS1 to DS2, which DS3 also protects, is refused with the three supported options (MOVE_UNSUPPORTED), and option 1 is carried out on DS3 (seed 002)',
+      'DS1 fails: moving PS1 to DS2, which DS3 also protects, is refused ' +
+      'with the three supported options (MOVE_UNSUPPORTED), and option 1 is ' +
+      'carried out on DS3 (seed 002)',
   },
   async (d) => {
     const { page, server } = d;
@@ -88,7 +93,11 @@ demo(
     await expect(take).toBeDisabled();
     await expect(take).toHaveAttribute(
       'title',
-      /Moving protection of PS1 from DS1 to DS2 is not supported: DS2 is protected by DS3, which already holds copies of PS1's data as the secondary DPM server of DS1\. Choose one of the supported options: Option 1: .* Option 2: .* Option 3: /,
+      new RegExp(
+        'Moving protection of PS1 from DS1 to DS2 is not supported: DS2 is protected by DS3, which already ' +
+          "holds copies of PS1's data as the secondary DPM server of DS1\\. Choose one of the supported " +
+          'options: Option 1: .* Option 2: .* Option 3: ',
+      ),
     );
     const before = await (await server.api('/estate')).text();
     const refused = await server.api('/servers/srv-DS2/agents/cmp-PS1/take-ownership', { method: 'POST', body: '{}' });

@@ -160,7 +160,12 @@ const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 function caption(text: string): string {
-  return `<div style="position:fixed;left:50%;bottom:28px;transform:translateX(-50%);max-width:70%;padding:10px 18px;border-radius:8px;background:rgba(17,24,39,.88);color:#fff;font:500 18px/1.4 'Segoe UI',system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3);text-align:center">✔ ${escape(text)}</div>`;
+  return (
+    `<div style="position:fixed;left:50%;bottom:28px;transform:translateX(-50%);max-width:70%;padding:10px ` +
+    `18px;border-radius:8px;background:rgba(17,24,39,.88);color:#fff;font:500 ` +
+    `18px/1.4 'Segoe UI',system-ui,sans-serif;box-shadow:0 4px 16px ` +
+    `rgba(0,0,0,.3);text-align:center">✔ ${escape(text)}</div>`
+  );
 }
 
 /** Declares a demo: its name (the file and the command), the fixture it starts on and one line saying what it shows. */

@@ -40,7 +40,9 @@ demo(
     name: 'rebuild-from-tape',
     seed: 'demo',
     summary:
-      'Rebuild a failed DS1 from its DPMDB tape and DS3: reinstall, rescan, inventory, recatalog, recover the DPMDB, DpmSync, restore the replicas, re-establish protection (seed 000)',
+      'Rebuild a failed DS1 from its DPMDB tape and DS3: reinstall, rescan, ' +
+      'inventory, recatalog, recover the DPMDB, DpmSync, restore the ' +
+      'replicas, re-establish protection (seed 000)',
   },
   async (d) => {
     const { page, server } = d;
@@ -129,7 +131,8 @@ demo(
     await d.chapter('Reinstall DPM with the same name', {
       step: `${DB}, steps 1 to 3`,
       description:
-        'Uninstall DPM keeping the disk-based recovery points, delete the DPMDB, install DPM again: same version, update rollup and FQDN.',
+        'Uninstall DPM keeping the disk-based recovery points, delete the ' +
+        'DPMDB, install DPM again: same version, update rollup and FQDN.',
     });
     await serverPage(page, 'DS1');
     await actions(page).getByRole('button', { name: 'Reinstall DPM' }).click();

@@ -89,7 +89,9 @@ demo(
     name: 'secondary-protection',
     seed: 'scenario-1',
     summary:
-      "DS3 becomes DS1's secondary: attach DS1's agent, a protection group with DS1's replicas, DPMDB, Config and Scripting folders; another version is refused with VERSION_MISMATCH (seed 002)",
+      "DS3 becomes DS1's secondary: attach DS1's agent, a protection group " +
+      "with DS1's replicas, DPMDB, Config and Scripting folders; another " +
+      'version is refused with VERSION_MISMATCH (seed 002)',
   },
   async (d) => {
     const { page, server } = d;
@@ -98,7 +100,8 @@ demo(
     await d.chapter('Start from a primary with no secondary', {
       step: 'Before you start',
       description:
-        'DS3 stops protecting DS1 (deleting the replicas) and uninstalls its agent, so that it can be set up again from the start.',
+        'DS3 stops protecting DS1 (deleting the replicas) and uninstalls its ' +
+        'agent, so that it can be set up again from the start.',
     });
     await page.goto('/protection');
     await connectTo(page, 'DS3');
@@ -122,7 +125,8 @@ demo(
     await d.chapter('Attach the protection agent on DS1', {
       step: `${SEED}, step 1`,
       description:
-        'Every DPM server runs the protection agent: Install greys DS1 out, Attach agents takes it. No restart is required.',
+        'Every DPM server runs the protection agent: Install greys DS1 out, ' +
+        'Attach agents takes it. No restart is required.',
     });
     let wizard = await selectComputer(page, 'DS1');
     await wizard.getByRole('button', { name: 'Back' }).click();
@@ -143,7 +147,8 @@ demo(
     // Create protection group, opened and walked by keyboard: Tab, Enter and Space.
     await d.chapter('Create a protection group for DS1', {
       step: `${SEED}, step 2`,
-      description: 'Protection › Create protection group, walked with the keyboard alone (Tab, arrows, Space, Enter).',
+      description:
+        'Protection › Create protection group, walked with the keyboard alone ' + '(Tab, arrows, Space, Enter).',
     });
     await workArea(page, 'Protection').click();
     const create = actions(page).getByRole('button', { name: 'Create protection group' });
@@ -168,7 +173,8 @@ demo(
     await d.chapter("Select DS1's databases, Config and Scripting folders and its replicas", {
       step: `${SEED}, step 3`,
       description:
-        'At a minimum the databases, the DPM Config folder and the Scripting folder; here also C:\\ and every replica on DS1.',
+        'At a minimum the databases, the DPM Config folder and the Scripting ' +
+        'folder; here also C:\\ and every replica on DS1.',
     });
     const name = group.getByRole('textbox', { name: 'Protection group name' });
     await name.fill('DS1 secondary protection');
@@ -325,7 +331,9 @@ demo(
     await expect(dpmdb).toContainText('Protected by DS3');
     await expect(dpmdb).toHaveAttribute(
       'title',
-      "DS4 already protects DS1's data through the chain, as the secondary of a server that protects DS1. It can't act directly as a secondary server for DS1.",
+      "DS4 already protects DS1's data through the chain, as the secondary " +
+        "of a server that protects DS1. It can't act directly as a secondary " +
+        'server for DS1.',
     );
     await dpmdb.click();
     await expect(dpmdb).toHaveAttribute('aria-checked', 'false');

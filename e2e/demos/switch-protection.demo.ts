@@ -15,7 +15,8 @@ demo(
     name: 'switch-protection',
     seed: 'scenario-1',
     summary:
-      'On DS3, Switch Disaster Protection for a PS1 data source, check it to OK, switch back, and Take Ownership on DS1 (seed 000)',
+      'On DS3, Switch Disaster Protection for a PS1 data source, check it to ' +
+      'OK, switch back, and Take Ownership on DS1 (seed 000)',
   },
   async (d) => {
     const { page } = d;
@@ -24,7 +25,8 @@ demo(
     await d.chapter('Connect to the secondary DPM server', {
       step: 'Before you start',
       description:
-        "Scenario 1 of seed 004: DS3 is the secondary of DS1 and DS2. It holds a replica of PS1's C:\\ that DS1 protects.",
+        'Scenario 1 of seed 004: DS3 is the secondary of DS1 and DS2. It holds ' +
+        "a replica of PS1's C:\\ that DS1 protects.",
     });
     await page.goto('/protection');
     await connectTo(page, 'DS3');

@@ -49,7 +49,9 @@ export function transcript(r: DemoResult): string {
     '',
     r.summary,
     '',
-    `Fixture \`${r.seed}\`, simulated clock held still (DPM_CLOCK=manual); ${r.seconds} s; ${r.passed ? 'every step passed' : `**failed**: ${r.error ?? ''}`}.`,
+    `Fixture \`${r.seed}\`, simulated clock held still (DPM_CLOCK=manual); ` +
+      `${r.seconds} s; ` +
+      `${r.passed ? 'every step passed' : `**failed**: ${r.error ?? ''}`}.`,
     '',
   ];
   if (r.video) lines.push(`Video: [${r.video}](${r.video})`, '');
@@ -70,7 +72,11 @@ export function transcript(r: DemoResult): string {
 export function chapters(r: DemoResult): string {
   const cues = r.steps.map((s, i) => {
     const end = r.steps[i + 1]?.at ?? r.seconds * 1000;
-    return `${i + 1}\n${clockTime(s.at, true)} --> ${clockTime(Math.max(end, s.at + 1000), true)}\n${s.step}: ${s.title}\n`;
+    return (
+      `${i + 1}\n${clockTime(s.at, true)} --> ` +
+      `${clockTime(Math.max(end, s.at + 1000), true)}\n${s.step}: ` +
+      `${s.title}\n`
+    );
   });
   return ['WEBVTT', '', ...cues].join('\n');
 }
@@ -93,12 +99,15 @@ function gallery(all: DemoResult[], out: string): string {
     const list = d.steps
       .map(
         (s) =>
-          `<li><button type="button" data-at="${(s.at / 1000).toFixed(2)}">${clockTime(s.at)}</button> <span class="${s.kind}">${html(s.step)}: ${html(s.title)}</span></li>`,
+          `<li><button type="button" ` +
+          `data-at="${(s.at / 1000).toFixed(2)}">${clockTime(s.at)}</button> ` +
+          `<span class="${s.kind}">${html(s.step)}: ${html(s.title)}</span></li>`,
       )
       .join('\n');
     const player =
       d.video && existsSync(join(out, d.video))
-        ? `<video controls preload="metadata" src="${html(d.video)}"><track kind="chapters" src="${html(d.name)}.vtt" default></video>`
+        ? `<video controls preload="metadata" src="${html(d.video)}"><track ` +
+          `kind="chapters" src="${html(d.name)}.vtt" default></video>`
         : '<p class="missing">No video was recorded for this demo.</p>';
     return `<section id="${html(d.name)}">
 <h2>${html(d.name)} <small>${d.passed ? 'passed' : 'FAILED'} · fixture ${html(d.seed)} · ${d.seconds} s</small></h2>
@@ -112,23 +121,30 @@ function gallery(all: DemoResult[], out: string): string {
 <meta charset="utf-8">
 <title>DPM web console: demos</title>
 <style>
-body { font: 15px/1.45 'Segoe UI', system-ui, sans-serif; margin: 24px auto; max-width: 1500px; padding: 0 16px; color: #1b1b1b; }
+body { font: 15px/1.45 'Segoe UI', system-ui, sans-serif; margin: 24px \
+auto; max-width: 1500px; padding: 0 16px; color: #1b1b1b; }
 h1 { font-size: 24px; } h2 { font-size: 19px; margin-bottom: 4px; } small { color: #555; font-weight: normal; }
 .demo { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 1fr); gap: 16px; align-items: start; }
 video { width: 100%; background: #000; border-radius: 6px; }
 .chapters { margin: 0; padding-left: 20px; max-height: 560px; overflow: auto; }
-.chapters li { margin: 2px 0; } .chapters button { font: inherit; font-variant-numeric: tabular-nums; cursor: pointer; border: 1px solid #bbb; background: #f5f5f5; border-radius: 4px; }
+.chapters li { margin: 2px 0; } .chapters button { font: inherit; \
+font-variant-numeric: tabular-nums; cursor: pointer; border: 1px solid \
+#bbb; background: #f5f5f5; border-radius: 4px; }
 .clock { color: #7a4b00; } nav a { margin-right: 12px; } .missing { color: #a00; }
 </style>
 </head>
 <body>
 <h1>DPM web console: demos</h1>
-<p>Each demo drives the real console in a browser through a procedure of the DPM documents, and is a test of it too. Click a chapter to jump to it.</p>
+<p>Each demo drives the real console in a browser through a procedure \
+of the DPM documents, and is a test of it too. Click a chapter to jump \
+to it.</p>
 <nav>${all.map((d) => `<a href="#${html(d.name)}">${html(d.name)}</a>`).join('')}</nav>
 ${sections.join('\n')}
 <script>
 for (const b of document.querySelectorAll('button[data-at]')) {
-  b.addEventListener('click', () => { const v = b.closest('.demo').querySelector('video'); if (v) { v.currentTime = Number(b.dataset.at); v.play(); } });
+  b.addEventListener('click', () => { const v = \
+b.closest('.demo').querySelector('video'); if (v) { v.currentTime = \
+Number(b.dataset.at); v.play(); } });
 }
 </script>
 </body>

@@ -88,37 +88,38 @@ test('the first visit gets the assets brotli-compressed and kept for a year, the
   expect(assets.some((a) => /ReportingPage|TopologyPage|RecoveryPage|ManagementPage|Wizard/.test(a.path))).toBe(false);
 });
 
-test('a reload of Protection asks for the member list once, alongside the server list, then sends no asset again', async ({
-  page,
-}) => {
-  await page.goto('/protection');
-  await expect(memberRows(page)).toBeVisible();
-  const log = await networkLog(page);
+test(
+  'a reload of Protection asks for the member list once, alongside the ' + 'server list, then sends no asset again',
+  async ({ page }) => {
+    await page.goto('/protection');
+    await expect(memberRows(page)).toBeVisible();
+    const log = await networkLog(page);
 
-  await page.reload();
-  await expect(memberRows(page)).toBeVisible();
-  // Live updates and late requests have their moment to show up.
-  await page.waitForTimeout(1_000);
-  const first = log.requests();
-  const lists = first.filter((r) => isMemberList(r.path));
-  expect(lists.map((r) => r.path)).toHaveLength(1);
-  // Not behind the server list: asked for before the server list was answered.
-  const servers = first.find((r) => r.path === '/api/servers');
-  expect(servers?.answeredAt).toBeDefined();
-  expect(lists[0]?.sentAt).toBeLessThan(servers?.answeredAt ?? 0);
-  // Nothing asked twice.
-  const api = first.filter((r) => r.path.startsWith('/api/')).map((r) => r.path);
-  expect(api.filter((p, i) => api.indexOf(p) !== i)).toEqual([]);
+    await page.reload();
+    await expect(memberRows(page)).toBeVisible();
+    // Live updates and late requests have their moment to show up.
+    await page.waitForTimeout(1_000);
+    const first = log.requests();
+    const lists = first.filter((r) => isMemberList(r.path));
+    expect(lists.map((r) => r.path)).toHaveLength(1);
+    // Not behind the server list: asked for before the server list was answered.
+    const servers = first.find((r) => r.path === '/api/servers');
+    expect(servers?.answeredAt).toBeDefined();
+    expect(lists[0]?.sentAt).toBeLessThan(servers?.answeredAt ?? 0);
+    // Nothing asked twice.
+    const api = first.filter((r) => r.path.startsWith('/api/')).map((r) => r.path);
+    expect(api.filter((p, i) => api.indexOf(p) !== i)).toEqual([]);
 
-  log.clear();
-  await page.reload();
-  await expect(memberRows(page)).toBeVisible();
-  const second = log.requests();
-  const document = second.find((r) => r.path === '/protection');
-  // The page is asked about and is unchanged: 304, no body.
-  expect(document?.status).toBe(304);
-  const assets = second.filter((r) => isAsset(r.path));
-  expect(assets.length).toBeGreaterThan(1);
-  // Every asset from the browser's cache: none went over the network.
-  expect(assets.filter((a) => a.status !== undefined).map((a) => `${a.path} ${a.status}`)).toEqual([]);
-});
+    log.clear();
+    await page.reload();
+    await expect(memberRows(page)).toBeVisible();
+    const second = log.requests();
+    const document = second.find((r) => r.path === '/protection');
+    // The page is asked about and is unchanged: 304, no body.
+    expect(document?.status).toBe(304);
+    const assets = second.filter((r) => isAsset(r.path));
+    expect(assets.length).toBeGreaterThan(1);
+    // Every asset from the browser's cache: none went over the network.
+    expect(assets.filter((a) => a.status !== undefined).map((a) => `${a.path} ${a.status}`)).toEqual([]);
+  },
+);

@@ -48,6 +48,8 @@ export function jobsNotice(
     return { intent: 'success', message: `${what} ${count('canceled') > 0 ? 'was canceled' : 'completed'}.` };
   return {
     intent: 'success',
-    message: `${what} ended: ${count('completed')} completed${count('canceled') > 0 ? `, ${count('canceled')} canceled` : ''}.`,
+    message:
+      `${what} ended: ${count('completed')} completed` +
+      `${count('canceled') > 0 ? `, ${count('canceled')} canceled` : ''}.`,
   };
 }

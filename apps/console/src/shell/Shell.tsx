@@ -161,7 +161,9 @@ export function Shell() {
           DPM Administrator Console
         </Text>
         <Text size={300} aria-label="Connected DPM server" className={styles.onBrand}>
-          {server ? `${server.name} (${server.fqdn})${isOnline(server) ? '' : ` — ${server.state}`}` : 'Not connected'}
+          {server
+            ? `${server.name} (${server.fqdn})` + `${isOnline(server) ? '' : ` — ${server.state}`}`
+            : 'Not connected'}
         </Text>
         <div className={styles.serverChoice}>
           <ConnectDialog serverId={serverId ?? ''} connect={connect} />

@@ -23,7 +23,10 @@ export const meQuery = () =>
 
 export const SessionContext = createContext<Session | null>(null);
 
-/** Nobody is signed in any more (Sign out, a password change): forget every view of the estate; the sign-in page follows. */
+/**
+ * Nobody is signed in any more (Sign out, a password change): forget every view of the estate; the sign-in page
+ * follows.
+ */
 export function forgetSession(client: QueryClient): void {
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
   client.setQueryData(meQuery().queryKey, null);

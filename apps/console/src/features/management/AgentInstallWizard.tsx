@@ -139,7 +139,11 @@ export function AgentInstallWizard({
                         checked={why === null && selected.has(c.computerId)}
                         disabled={why !== null}
                         onChange={(_, d) => toggle(c.computerId, c.name, d.checked === true)}
-                        label={`${c.name} (${c.fqdn})${c.dpmVersion ? ` — DPM ${c.dpmVersion}` : ''}${c.hasAgent ? ` — agent installed${c.owner ? `, owned by ${c.owner}` : ''}` : ''}${why ? ` — ${why.message}` : ''}`}
+                        label={
+                          `${c.name} (${c.fqdn})${c.dpmVersion ? ` — DPM ${c.dpmVersion}` : ''}` +
+                          `${c.hasAgent ? ` — agent installed${c.owner ? `, owned by ${c.owner}` : ''}` : ''}` +
+                          `${why ? ` — ${why.message}` : ''}`
+                        }
                       />
                     );
                   })}

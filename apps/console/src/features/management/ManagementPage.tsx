@@ -67,7 +67,8 @@ function AgentsTab() {
       key: 'owner',
       header: 'Owning DPM server',
       width: '150px',
-      render: (r) => (r.pendingOwner ? `${r.owner ?? '—'} (${r.pendingOwner} must take ownership)` : (r.owner ?? '—')),
+      render: (r) =>
+        r.pendingOwner ? `${r.owner ?? '—'} ` + `(${r.pendingOwner} must take ownership)` : (r.owner ?? '—'),
     },
     {
       key: 'protection',

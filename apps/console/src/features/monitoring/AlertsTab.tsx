@@ -197,7 +197,9 @@ export function AlertsTab() {
                   ? ([
                       [
                         'Acknowledged',
-                        `by ${alert.acknowledged.by} at ${formatTime(alert.acknowledged.at)}${alert.acknowledged.comment ? `: ${alert.acknowledged.comment}` : ''}`,
+                        `by ${alert.acknowledged.by} at ` +
+                          `${formatTime(alert.acknowledged.at)}` +
+                          `${alert.acknowledged.comment ? `: ${alert.acknowledged.comment}` : ''}`,
                       ],
                     ] as [string, string][])
                   : []),

@@ -38,7 +38,10 @@ function protecting(row: MemberRow): string {
 }
 
 function recoveryPoints({ recoveryPoints: p }: MemberDetail): string {
-  return `${p.disk} on disk, ${p.tape} on tape, ${p.online} online; from ${formatTime(p.oldest)} to ${formatTime(p.latest)}`;
+  return (
+    `${p.disk} on disk, ${p.tape} on tape, ${p.online} online; from ` +
+    `${formatTime(p.oldest)} to ${formatTime(p.latest)}`
+  );
 }
 
 /** The Details pane of a member; what its details add shows "…" until they arrive. */

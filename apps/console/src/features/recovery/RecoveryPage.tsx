@@ -1,38 +1,22 @@
 import { ExternalDpmActions } from './ExternalDpm';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Checkbox,
-  Dropdown,
-  Option,
-  SearchBox,
-  Tab,
-  TabList,
-  Tree,
-  TreeItem,
-  TreeItemLayout,
-} from '@fluentui/react-components';
+import { Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
 import { externalTapesQuery, pointsQuery, recoverableQuery } from './queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
-import { formatGb, formatTime } from '../../shell/format';
+import { formatTime } from '../../shell/format';
 import { OperationButton, offerOf } from '../../components/operations';
 import type { RecoverySelection } from './RecoveryWizard';
 import { isDataSourceKind, itemsQuery } from './queries';
+import { Calendar, DAY } from './RecoveryCalendar';
+import { RecoverableItems } from './RecoverableItems';
 
 /** The Recovery Wizard is a chunk of its own, fetched when first opened. */
 const RecoveryWizard = lazy(async () => ({ default: (await import('./RecoveryWizard')).RecoveryWizard }));
 
 type Source = RecoverySelection & { label: string };
-
-const DAY = 86_400_000;
-const ITEM_CELL = {
-  borderBottom: '1px solid var(--colorNeutralStroke2)',
-  padding: '2px 8px',
-  textAlign: 'left',
-} as const;
 
 export function RecoveryPage() {
   const { serverId } = useConnectedServer();
@@ -244,34 +228,7 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
           />
         )}
         {chosen && items.data && items.data.length > 0 && (
-          <table aria-label="Recoverable items" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-            <thead>
-              <tr>
-                <th style={ITEM_CELL}>Recover</th>
-                <th style={ITEM_CELL}>Name</th>
-                <th style={ITEM_CELL}>Type</th>
-                <th style={ITEM_CELL}>Size</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.data.map((i) => (
-                <tr key={i.path}>
-                  <td style={ITEM_CELL}>
-                    <Checkbox
-                      aria-label={`Recover ${i.path}`}
-                      checked={picked.includes(i.path)}
-                      onChange={(_, d) =>
-                        setPicked(d.checked ? [...picked, i.path] : picked.filter((p) => p !== i.path))
-                      }
-                    />
-                  </td>
-                  <td style={ITEM_CELL}>{i.path}</td>
-                  <td style={ITEM_CELL}>{i.type}</td>
-                  <td style={ITEM_CELL}>{formatGb(i.sizeGb)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecoverableItems items={items.data} picked={picked} onPick={setPicked} />
         )}
         <div>
           {/* The Recovery Wizard then offers the recovery types this user may choose for the point. */}
@@ -284,7 +241,8 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
             Recover
           </OperationButton>
         </div>
-        {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape holds points of a time. */}
+        {/* Latest brings a database up to its latest state from the replica on disk; a tape or an external tape
+            holds points of a time. */}
         {wizard && chosen && (
           <Suspense fallback={null}>
             <RecoveryWizard
@@ -297,73 +255,6 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
               onClose={() => setWizard(false)}
             />
           </Suspense>
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** A month calendar; days that hold recovery points are bold and selectable. */
-function Calendar({
-  days,
-  selected,
-  onSelect,
-}: {
-  days: Set<number>;
-  selected: number | null;
-  onSelect: (day: number) => void;
-}) {
-  const [month, setMonth] = useState(() => {
-    const d = new Date(selected ?? Date.now());
-    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  });
-  const first = new Date(month);
-  const daysInMonth = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  const offset = (first.getUTCDay() + 6) % 7;
-  const cells: (number | null)[] = [
-    ...Array(offset).fill(null),
-    ...Array.from({ length: daysInMonth }, (_, i) => month + i * DAY),
-  ];
-  const shift = (n: number) => setMonth(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1));
-  return (
-    <div role="group" aria-label="Recovery dates" style={{ fontSize: 12 }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-        <Button size="small" appearance="subtle" aria-label="Previous month" onClick={() => shift(-1)}>
-          ‹
-        </Button>
-        <span>{first.toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</span>
-        <Button size="small" appearance="subtle" aria-label="Next month" onClick={() => shift(1)}>
-          ›
-        </Button>
-      </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 28px)', gap: 2, textAlign: 'center' }}>
-        {['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((d) => (
-          <span key={d} style={{ color: 'var(--colorNeutralForeground3)' }}>
-            {d}
-          </span>
-        ))}
-        {cells.map((c, i) =>
-          c === null ? (
-            <span key={`e${i}`} />
-          ) : (
-            <button
-              key={c}
-              type="button"
-              disabled={!days.has(c)}
-              aria-pressed={selected === c}
-              aria-label={`${new Date(c).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })}${days.has(c) ? ', has recovery points' : ''}`}
-              onClick={() => onSelect(c)}
-              style={{
-                fontWeight: days.has(c) ? 700 : 400,
-                border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent',
-                background: 'none',
-                cursor: days.has(c) ? 'pointer' : 'default',
-                height: 24,
-              }}
-            >
-              {new Date(c).getUTCDate()}
-            </button>
-          ),
         )}
       </div>
     </div>

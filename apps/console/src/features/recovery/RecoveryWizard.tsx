@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -11,16 +10,8 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
 } from '@fluentui/react-components';
 import {
-  DATABASE_STATES,
-  EXISTING_VERSION_BEHAVIOURS,
-  RESTORE_SECURITY,
   databaseNameRefusal,
   latestRefusal,
   needsDestination,
@@ -34,8 +25,6 @@ import {
 import { offerOf } from '../../components/operations';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { ErrorState, Loading } from '../../components/states';
-import { Fields } from '../../shell/Panes';
-import { formatGb, formatTime } from '../../shell/format';
 import { restoreTargetsQuery } from './queries';
 import { recover as recoverPoint, restoreToReplica } from './commands';
 import {
@@ -45,6 +34,14 @@ import {
   type RecoverySelection,
   type SelectedPoint,
 } from './recovery-wizard-pages';
+import {
+  DatabaseNameField,
+  DatabaseStateChoice,
+  FileRecoveryOptions,
+  RecoveryTypeChoice,
+  RestoreToReplicaOptions,
+} from './RecoveryWizardFields';
+import { RecoveryStarted, RecoverySummary, ReviewRecoverySelection, WizardPageList } from './RecoveryWizardReview';
 
 export type { RecoverySelection };
 
@@ -167,23 +164,7 @@ export function RecoveryWizard({
           <DialogTitle>Recovery Wizard</DialogTitle>
           <DialogContent>
             <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', gap: 16, minHeight: 280 }}>
-              <ol
-                aria-label="Wizard pages"
-                style={{ margin: 0, paddingLeft: 20, fontSize: 13, display: 'grid', gap: 6, alignContent: 'start' }}
-              >
-                {pages.map((p, i) => (
-                  <li
-                    key={p}
-                    aria-current={i === page ? 'step' : undefined}
-                    style={{
-                      fontWeight: i === page ? 600 : 400,
-                      color: i > page ? 'var(--colorNeutralForeground3)' : undefined,
-                    }}
-                  >
-                    {p}
-                  </li>
-                ))}
-              </ol>
+              <WizardPageList pages={pages} page={page} />
               <section
                 aria-labelledby="recovery-wizard-page"
                 style={{ display: 'grid', gap: 10, alignContent: 'start' }}
@@ -192,85 +173,32 @@ export function RecoveryWizard({
                   {current}
                 </h3>
                 {current === 'Review Recovery Selection' && (
-                  <Fields
-                    items={[
-                      ['Data source', source.dataSource],
-                      ['Computer', source.computer],
-                      ['Recovery point', latest ? `Latest (${formatTime(point.time)})` : formatTime(point.time)],
-                      [
-                        'Location',
-                        point.location +
-                          (point.tape ? ` (tape ${point.tape})` : '') +
-                          (source.external ? ', External DPM Tapes' : ''),
-                      ],
-                      [
-                        'Recoverable items',
-                        point.hasDatabase
-                          ? 'The DPM database (DPMDB) as it was at this time'
-                          : items.length > 0
-                            ? items.join('; ')
-                            : 'The whole data source',
-                      ],
-                      ['Size', items.length > 0 ? 'The chosen items' : formatGb(point.sizeGb)],
-                    ]}
-                  />
+                  <ReviewRecoverySelection source={source} point={point} items={items} latest={latest} />
                 )}
                 {current === 'Select Recovery Type' && (
                   <>
                     {targets.isPending && <Loading label="Looking for replicas waiting for their data…" />}
                     {targets.isError && <ErrorState error={targets.error} />}
-                    <RadioGroup
-                      aria-label="Recovery type"
-                      value={type ?? ''}
-                      onChange={(_, d) => setType(types.find((t) => t === d.value) ?? null)}
-                    >
-                      {choices.map((c) => (
-                        <Radio
-                          key={c.type}
-                          value={c.type}
-                          label={c.enabled ? c.type : `${c.type} — ${c.reason ?? 'not available'}`}
-                          disabled={!c.enabled}
-                        />
-                      ))}
-                    </RadioGroup>
-                    {targetList.length > 0 && (
-                      <p style={{ fontSize: 12, margin: 0, color: 'var(--colorNeutralForeground2)' }}>
-                        Restore to replica is available: {targetList.map((t) => t.server).join(', ')} holds a replica of{' '}
-                        {source.dataSource} in Manual replica creation pending.
-                      </p>
-                    )}
+                    <RecoveryTypeChoice
+                      choices={choices}
+                      value={type}
+                      onChange={(value) => setType(types.find((t) => t === value) ?? null)}
+                      holders={targetList.map((t) => t.server)}
+                      dataSource={source.dataSource}
+                    />
                   </>
                 )}
                 {current === 'Specify Database State' && (
-                  <RadioGroup
-                    aria-label="Database state"
-                    value={databaseState}
-                    onChange={(_, d) =>
-                      setDatabaseState(DATABASE_STATES.find((x) => x === d.value) ?? 'Leave database operational')
-                    }
-                  >
-                    {DATABASE_STATES.map((x) => (
-                      <Radio key={x} value={x} label={x} />
-                    ))}
-                  </RadioGroup>
+                  <DatabaseStateChoice value={databaseState} onChange={setDatabaseState} />
                 )}
                 {current === 'Specify Recovery Options' && type === 'Restore to replica' && (
-                  <>
-                    <RadioGroup
-                      aria-label="Replica to restore"
-                      value={target?.replicaId ?? ''}
-                      onChange={(_, d) => setTargetId(d.value)}
-                    >
-                      {targetList.map((t) => (
-                        <Radio key={t.replicaId} value={t.replicaId} label={`${t.server}: ${t.replicaPath}`} />
-                      ))}
-                    </RadioGroup>
-                    <Checkbox
-                      checked={simulateFailure}
-                      onChange={(_, d) => setSimulateFailure(d.checked === true)}
-                      label="Rehearse a failed restore (the replica becomes inconsistent, as DPM marks it after a failed restore)"
-                    />
-                  </>
+                  <RestoreToReplicaOptions
+                    targets={targetList}
+                    value={target?.replicaId ?? ''}
+                    onChange={setTargetId}
+                    simulateFailure={simulateFailure}
+                    onSimulateFailure={setSimulateFailure}
+                  />
                 )}
                 {current === 'Specify Recovery Options' &&
                   type !== null &&
@@ -285,44 +213,15 @@ export function RecoveryWizard({
                     </Field>
                   )}
                 {current === 'Specify Recovery Options' && type === 'Recover to any SQL instance' && (
-                  <Field
-                    label="Database name"
-                    hint="The name of the recovered database on that instance."
-                    required
-                    validationMessage={nameProblem ?? undefined}
-                    validationState={nameProblem ? 'error' : 'none'}
-                  >
-                    <Input value={databaseName} onChange={(_, d) => setDatabaseName(d.value)} />
-                  </Field>
+                  <DatabaseNameField value={databaseName} onChange={setDatabaseName} problem={nameProblem} />
                 )}
                 {current === 'Specify Recovery Options' && type !== null && recoversFiles(type) && (
-                  <>
-                    <RadioGroup
-                      aria-label="Existing version recovery behavior"
-                      value={existingVersion}
-                      onChange={(_, d) =>
-                        setExistingVersion(EXISTING_VERSION_BEHAVIOURS.find((x) => x === d.value) ?? 'Create copy')
-                      }
-                    >
-                      {EXISTING_VERSION_BEHAVIOURS.map((x) => (
-                        <Radio key={x} value={x} label={x} />
-                      ))}
-                    </RadioGroup>
-                    <RadioGroup
-                      aria-label="Restore security"
-                      value={restoreSecurity}
-                      onChange={(_, d) =>
-                        setRestoreSecurity(
-                          RESTORE_SECURITY.find((x) => x === d.value) ??
-                            'Apply the security settings of the destination computer',
-                        )
-                      }
-                    >
-                      {RESTORE_SECURITY.map((x) => (
-                        <Radio key={x} value={x} label={x} />
-                      ))}
-                    </RadioGroup>
-                  </>
+                  <FileRecoveryOptions
+                    existingVersion={existingVersion}
+                    onExistingVersion={setExistingVersion}
+                    restoreSecurity={restoreSecurity}
+                    onRestoreSecurity={setRestoreSecurity}
+                  />
                 )}
                 {current === 'Specify Recovery Options' &&
                   type !== null &&
@@ -332,44 +231,25 @@ export function RecoveryWizard({
                     <p style={{ fontSize: 13, margin: 0 }}>
                       {type === 'Copy to tape'
                         ? 'DPM copies the recovery point to a free tape in the library.'
-                        : `DPM recovers ${source.dataSource} to where it was protected on ${source.computer}, overwriting it.`}
+                        : `DPM recovers ${source.dataSource} to where it was protected on ` +
+                          `${source.computer}, overwriting it.`}
                     </p>
                   )}
                 {current === 'Summary' && type !== null && (
-                  <Fields
-                    items={[
-                      ['Data source', `${source.dataSource} on ${source.computer}`],
-                      [
-                        'Recovery point',
-                        `${latest ? 'Latest: ' : ''}${formatTime(point.time)} (${point.location}${point.tape ? `, tape ${point.tape}` : ''})`,
-                      ],
-                      ['Recovery type', type],
-                      ['Destination', where(type)],
-                      ...(type === 'Recover to any SQL instance'
-                        ? ([['Database name', databaseName.trim()]] as [string, string][])
-                        : []),
-                      ...(recoversToInstance(type) ? ([['Database state', databaseState]] as [string, string][]) : []),
-                      ...(recoversFiles(type)
-                        ? ([
-                            ['Existing version recovery behavior', existingVersion],
-                            ['Restore security', restoreSecurity],
-                          ] as [string, string][])
-                        : []),
-                      ...(type === 'Restore to replica' && simulateFailure
-                        ? ([['Rehearsal', 'The restore job fails']] as [string, string][])
-                        : []),
-                    ]}
+                  <RecoverySummary
+                    source={source}
+                    point={point}
+                    latest={latest}
+                    type={type}
+                    destination={where(type)}
+                    databaseName={databaseName}
+                    databaseState={databaseState}
+                    existingVersion={existingVersion}
+                    restoreSecurity={restoreSecurity}
+                    simulateFailure={simulateFailure}
                   />
                 )}
-                {started && (
-                  <MessageBar intent="success" role="status">
-                    <MessageBarBody>
-                      <MessageBarTitle>Recovery started</MessageBarTitle>
-                      The {point.location === 'Tape' ? 'Tape recovery' : 'Disk recovery'} job runs now; follow it in
-                      Monitoring › Jobs.
-                    </MessageBarBody>
-                  </MessageBar>
-                )}
+                {started && <RecoveryStarted location={point.location} />}
                 {command.feedback?.intent === 'error' && <CommandFeedback command={command} />}
               </section>
             </div>

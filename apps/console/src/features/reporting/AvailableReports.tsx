@@ -54,8 +54,8 @@ export function AvailableReports({
           <div key={s.id} style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap', fontSize: 13 }}>
             <span>
               {s.scope}, {s.period.toLowerCase()}: {s.description}; keeps {s.keep};{' '}
-              {s.recipients.length > 0 ? `mailed as ${s.format} to ${s.recipients.join(', ')}` : 'not mailed'}; next{' '}
-              {formatTime(s.nextRunAt)}.
+              {s.recipients.length > 0 ? `mailed as ${s.format} ` + `to ${s.recipients.join(', ')}` : 'not mailed'};
+              next {formatTime(s.nextRunAt)}.
             </span>
             <OperationButton
               offer={offerOf(offers, 'reporting.change-schedule')}

@@ -109,8 +109,9 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
         <>
           <p style={{ margin: 0, fontSize: 14, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
             <ResultBadge result={run.result} /> Run {formatTime(run.at)} by {run.actor}: {run.passed} passed,{' '}
-            {run.warnings} warnings, {run.failed} failed. Goal for the newest copy of each DPM database: {run.goalHours}{' '}
-            hours.
+            {run.warnings} warnings, {run.failed}
+            {' failed. Goal for the newest copy of each DPM database: '}
+            {run.goalHours} hours.
           </p>
           <table aria-label="Readiness per DPM server" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
             <thead>

@@ -16,7 +16,10 @@ import { dpmSync, markFailed } from './commands';
 
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
-/** /servers: the connected server's page (rendered in place: a redirect from an effect could overwrite the next click). */
+/**
+ * /servers: the connected server's page (rendered in place: a redirect from an effect could overwrite the next
+ * click).
+ */
 export function ServersIndex() {
   return <ServersPage />;
 }

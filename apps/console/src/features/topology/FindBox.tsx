@@ -72,7 +72,12 @@ export function FindBox({
                 style={{ width: '100%', justifyContent: 'flex-start' }}
                 onClick={() => go(m)}
               >
-                {`${m.name} — ${m.kind === 'server' ? 'DPM server' : m.protectedBy.length ? `on ${m.protectedBy.map((p) => p.name).join(', ')}` : 'not protected'}`}
+                {`${m.name} — ` +
+                  (m.kind === 'server'
+                    ? 'DPM server'
+                    : m.protectedBy.length
+                      ? `on ${m.protectedBy.map((p) => p.name).join(', ')}`
+                      : 'not protected')}
               </Button>
             </li>
           ))}

@@ -2,13 +2,13 @@ import '@xyflow/react/dist/style.css';
 import './topology.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { topologyQuery } from './queries';
 import { Panes } from '../../shell/Panes';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { drawing, listId, neighbour, type Direction, type Drawing, type Point } from './model';
 import { layout, type Laid } from './layout';
-import { edgeTypes, nodeTypes, TopologyContext, type TopologyUi } from './nodes';
+import { TopologyContext, type TopologyUi } from './nodes';
 import {
   topologySearchQuery,
   type TopologyData,
@@ -21,6 +21,8 @@ import { Findings } from './Findings';
 import { TopologyTable } from './TopologyTable';
 import { computerName, flowEdges, flowNodes } from './flow-elements';
 import { NodeMenu, type MenuState } from './NodeMenu';
+import { computerFound, serverFound } from './found';
+import { boundsOf, centresOf, FoundStatus, TopologyDiagram } from './TopologyDiagram';
 
 /**
  * Protection topology (seeds 001, 004): the estate's DPM servers and who protects whom, laid
@@ -77,23 +79,7 @@ function Topology({ t }: { t: TopologyData }) {
 
   const positions = useMemo(() => laid?.positions ?? new Map<string, Point>(), [laid]);
   const routes = laid?.routes;
-  // The arrow keys compare nodes by their centres: a server is wider than the computers under it.
-  const centres = useMemo(
-    () =>
-      new Map(
-        model.nodes.flatMap((n) =>
-          positions.has(n.id)
-            ? [
-                [
-                  n.id,
-                  { x: (positions.get(n.id)?.x ?? 0) + n.width / 2, y: (positions.get(n.id)?.y ?? 0) + n.height / 2 },
-                ] as const,
-              ]
-            : [],
-        ),
-      ),
-    [model, positions],
-  );
+  const centres = useMemo(() => centresOf(model.nodes, positions), [model, positions]);
   const findingsByServer = useMemo(() => {
     const m = new Map<string, TopologyFinding[]>();
     for (const f of t.findings) for (const id of new Set(f.serverIds)) m.set(id, [...(m.get(id) ?? []), f]);
@@ -116,22 +102,8 @@ function Topology({ t }: { t: TopologyData }) {
   // Fit to view from the layout itself (every node's place and size are known): no waiting for
   // the drawing to measure its nodes.
   const fit = useCallback(() => {
-    const placed = model.nodes.flatMap((n) => {
-      const p = positions.get(n.id);
-      return p ? [{ ...p, right: p.x + n.width, bottom: p.y + n.height }] : [];
-    });
-    if (placed.length === 0) return;
-    const x = Math.min(...placed.map((p) => p.x));
-    const y = Math.min(...placed.map((p) => p.y));
-    void flow.fitBounds(
-      {
-        x,
-        y,
-        width: Math.max(...placed.map((p) => p.right)) - x,
-        height: Math.max(...placed.map((p) => p.bottom)) - y,
-      },
-      { padding: 0.04 },
-    );
+    const bounds = boundsOf(model.nodes, positions);
+    if (bounds) void flow.fitBounds(bounds, { padding: 0.04 });
   }, [model, positions, flow]);
 
   useEffect(() => {
@@ -230,9 +202,7 @@ function Topology({ t }: { t: TopologyData }) {
     (m: TopologyMatch) => {
       if (m.kind === 'server') {
         setHighlight(null);
-        setFound(
-          `${m.name}: DPM server${m.protectedBy.length ? `, protected by ${m.protectedBy.map((p) => p.name).join(', ')}` : ''}.`,
-        );
+        setFound(serverFound(m));
         setPendingCenter(m.id);
         return;
       }
@@ -241,9 +211,7 @@ function Topology({ t }: { t: TopologyData }) {
         setFound(`${m.name} is protected by no DPM server.`);
         return;
       }
-      setFound(
-        `${m.name}: protected by ${m.protectedBy.map((p) => `${p.name}${p.how === 'switched' ? ' (switched)' : ''}`).join(', ')}.`,
-      );
+      setFound(computerFound(m));
       setHighlight(m.id);
       if (model.inline.has(by.serverId)) {
         setPendingCenter(m.id);
@@ -274,19 +242,7 @@ function Topology({ t }: { t: TopologyData }) {
             prefetch={(q) => client.fetchQuery(topologySearchQuery(q))}
             onFit={fit}
           />
-          <div
-            role="status"
-            style={{
-              fontSize: 12,
-              height: 18,
-              margin: '0 0 4px',
-              overflow: 'hidden',
-              whiteSpace: 'nowrap',
-              textOverflow: 'ellipsis',
-            }}
-          >
-            {found}
-          </div>
+          <FoundStatus text={found} />
           <div
             style={{
               display: 'grid',
@@ -316,32 +272,7 @@ function Topology({ t }: { t: TopologyData }) {
                       <Loading label="Laying out the topology…" />
                     </div>
                   )}
-                  <ReactFlow
-                    nodes={nodes}
-                    edges={edges}
-                    nodeTypes={nodeTypes}
-                    edgeTypes={edgeTypes}
-                    nodesDraggable={false}
-                    nodesConnectable={false}
-                    nodesFocusable={false}
-                    edgesFocusable={false}
-                    elementsSelectable={false}
-                    disableKeyboardA11y
-                    deleteKeyCode={null}
-                    selectionKeyCode={null}
-                    multiSelectionKeyCode={null}
-                    panActivationKeyCode={null}
-                    zoomOnDoubleClick={false}
-                    minZoom={0.05}
-                    maxZoom={1.5}
-                    onMove={(_, viewport) => {
-                      // Names grow as the drawing shrinks, so that they stay about 12 px on screen.
-                      const scale = Math.min(3.5, Math.max(1, 12 / (13 * viewport.zoom)));
-                      wrapRef.current?.style.setProperty('--topology-scale', scale.toFixed(2));
-                      wrapRef.current?.style.setProperty('--topology-detail-scale', Math.min(scale, 1.8).toFixed(2));
-                      wrapRef.current?.style.setProperty('--topology-detail', viewport.zoom < 0.4 ? 'none' : 'inline');
-                    }}
-                  />
+                  <TopologyDiagram nodes={nodes} edges={edges} wrapRef={wrapRef} />
                 </TopologyContext.Provider>
               )}
             </div>

@@ -105,7 +105,10 @@ function storeLayout(key: string, laid: Laid): void {
 
 export async function layout(nodes: readonly Sized[], edges: readonly DrawEdge[], aspectRatio: number): Promise<Laid> {
   const ratio = Math.min(4, Math.max(0.5, aspectRatio));
-  const key = `${ratio.toFixed(1)}|${nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|${edges.map((e) => e.id).join()}`;
+  const key =
+    `${ratio.toFixed(1)}|` +
+    `${nodes.map((n) => `${n.id}:${n.width}x${n.height}`).join()}|` +
+    `${edges.map((e) => e.id).join()}`;
   const known = done.get(key);
   if (known) return known;
   const stored = storedLayout(key);

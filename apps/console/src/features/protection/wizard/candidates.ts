@@ -67,7 +67,10 @@ export function isDpmMinimum(c: Pick<Candidate, 'kind' | 'name' | 'sourceServerI
 }
 
 export const DPM_MINIMUM_NOTE =
-  'At a minimum, select the databases, the \\Program Files\\Microsoft System Center\\DPM\\DPM\\Config folder, and the \\Program Files\\Microsoft System Center\\DPM\\Scripting folder (Set up primary and secondary protection).';
+  'At a minimum, select the databases, the \\Program Files\\Microsoft ' +
+  'System Center\\DPM\\DPM\\Config folder, and the \\Program ' +
+  'Files\\Microsoft System Center\\DPM\\Scripting folder (Set up primary ' +
+  'and secondary protection).';
 
 const KIND_ORDER = ['DPMDB', 'SQL database', 'Folder', 'Share', 'Volume', 'System state'];
 export function byKind(a: Candidate, b: Candidate): number {

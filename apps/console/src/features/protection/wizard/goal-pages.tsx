@@ -77,7 +77,11 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
       )}
       <Field
         label="Recovery point times"
-        hint={`Times of day (UTC), e.g. 08:00, 20:00. For file data${files ? '' : ' (none selected)'}: at most ${LIMITS.fileRecoveryPoints} recovery points are kept.`}
+        hint={
+          `Times of day (UTC), e.g. 08:00, 20:00. For file ` +
+          `data${files ? '' : ' (none selected)'}: at most ` +
+          `${LIMITS.fileRecoveryPoints} recovery points are kept.`
+        }
         {...invalid(errors, 'recoveryPointTimes')}
       >
         <Input
@@ -88,7 +92,11 @@ export function ShortTermPage({ s, set, errors, ctx }: PageProps) {
       </Field>
       <Field
         label="Express full backup times"
-        hint={`Times of day (UTC). For application data such as SQL databases and the DPMDB${apps ? '' : ' (none selected)'}: at most ${LIMITS.expressFulls} express full backups are kept.`}
+        hint={
+          `Times of day (UTC). For application data such as SQL databases and ` +
+          `the DPMDB${apps ? '' : ' (none selected)'}: at most ` +
+          `${LIMITS.expressFulls} express full backups are kept.`
+        }
         {...invalid(errors, 'expressFullTimes')}
       >
         <Input

@@ -205,5 +205,10 @@ export function tapeSummary(
   const count = Number(s.tapeRetentionCount);
   const unit = count === 1 ? s.tapeRetentionUnit.slice(0, -1).toLowerCase() : s.tapeRetentionUnit.toLowerCase();
   const copies = Number(s.tapeCopies);
-  return `${s.tapeFrequency} at ${s.tapeBackupTime}, kept ${s.tapeRetentionCount} ${unit}, ${copies} ${copies === 1 ? 'copy' : 'copies'}, library ${library}${s.encrypt ? ', encrypted' : ''}`;
+  return (
+    `${s.tapeFrequency} at ${s.tapeBackupTime}, kept ` +
+    `${s.tapeRetentionCount} ${unit}, ${copies} ` +
+    `${copies === 1 ? 'copy' : 'copies'}, library ` +
+    `${library}${s.encrypt ? ', encrypted' : ''}`
+  );
 }

@@ -155,8 +155,10 @@ export function ReplicaPage({ s, set, errors }: PageProps) {
       )}
       <Hint>
         {s.replicaCreation === 'Manually'
-          ? 'Each replica stays "Manual replica creation pending" until its data is restored to the replica and a consistency check runs.'
-          : 'Replica creation jobs copy the data over the network; each replica is "Replica creation pending" until its job completes.'}
+          ? 'Each replica stays "Manual replica creation pending" until its data ' +
+            'is restored to the replica and a consistency check runs.'
+          : 'Replica creation jobs copy the data over the network; each replica is ' +
+            '"Replica creation pending" until its job completes.'}
       </Hint>
     </>
   );

@@ -1,0 +1,92 @@
+import { useRef } from 'react';
+import { type NodeProps } from '@xyflow/react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, SearchBox, Spinner } from '@fluentui/react-components';
+import { protectsQuery } from './queries';
+import { SIZE } from './model';
+import { Handles, plural, useUi, type ComputersNodeType } from './node-parts';
+
+/**
+ * A server's computers, opened under it on demand: a list read page by page from the server
+ * (GET /api/servers/{serverId}/protects), with its own search. The topology's search fills that
+ * search in and marks the computer it found.
+ */
+export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
+  const ui = useUi();
+  const s = data.server;
+  const search = ui.listSearch.get(s.serverId) ?? '';
+  const list = useInfiniteQuery(protectsQuery(s.serverId, search.trim(), 'computer'));
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const label = `Computers protected by ${s.name}`;
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      aria-description={`${plural(s.computers, 'computer', 'computers')}; Enter to search them`}
+      className="topology-node topology-list nowheel nodrag nopan"
+      data-node-id={id}
+      tabIndex={ui.current === id ? 0 : -1}
+      onFocus={(e) => e.target === e.currentTarget && ui.onFocus(id)}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          inputRef.current?.focus();
+        } else ui.onKeyDown(id, e);
+      }}
+      style={{
+        ...SIZE.computers,
+        boxSizing: 'border-box',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 4,
+        padding: 6,
+        borderRadius: 6,
+        border: '1px solid var(--colorNeutralStroke1)',
+        background: 'var(--colorNeutralBackground1)',
+        cursor: 'default',
+        fontSize: 12,
+      }}
+    >
+      <Handles />
+      <strong style={{ fontSize: 12 }}>{`${s.name} protects ${plural(s.computers, 'computer', 'computers')}`}</strong>
+      <SearchBox
+        size="small"
+        input={{ ref: inputRef }}
+        aria-label={`Search the computers of ${s.name}`}
+        placeholder="Search"
+        value={search}
+        onChange={(_, d) => ui.setListSearch(s.serverId, d.value)}
+      />
+      <span aria-live="polite" style={{ color: 'var(--colorNeutralForeground3)' }}>
+        {total === undefined ? 'Loading…' : `${rows.length} of ${plural(total, 'computer', 'computers')}`}
+      </span>
+      <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0, overflow: 'auto', flex: 1 }}>
+        {rows.map((c) => (
+          <li
+            key={c.id}
+            data-computer-id={c.id}
+            style={{
+              padding: '2px 6px',
+              borderRadius: 4,
+              whiteSpace: 'nowrap',
+              background: c.id === ui.highlight ? 'var(--colorPaletteYellowBackground2)' : undefined,
+              fontWeight: c.id === ui.highlight ? 600 : 400,
+            }}
+          >
+            {c.name}
+            {c.how === 'switched' ? ' (switched)' : ''}
+          </li>
+        ))}
+      </ul>
+      {list.isFetching && <Spinner size="extra-tiny" />}
+      {list.hasNextPage && (
+        <Button size="small" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          Show more computers
+        </Button>
+      )}
+    </div>
+  );
+}
