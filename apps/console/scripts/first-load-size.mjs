@@ -94,7 +94,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
     const t = result.total;
     console.log(
-      `first page's JS: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli (budget ${kb(result.budgetGzip)} gzip: ${t.gzip <= result.budgetGzip ? 'within' : 'over'})`,
+      `first page's JS: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli ` +
+        `(budget ${kb(result.budgetGzip)} gzip: ${t.gzip <= result.budgetGzip ? 'within' : 'over'})`,
     );
   }
 }
