@@ -14,7 +14,8 @@ import { Empty, ErrorState, Loading } from '../../components/states';
 import { ReportDocumentView } from './ReportDocumentView';
 import { ScheduleDialog, type ScheduleValues } from './ScheduleDialog';
 import { AvailableReports } from './AvailableReports';
-import { ReadinessActions, ReadinessDisplay, ReadinessHistory } from './ReadinessCheck';
+import { ReadinessDisplay } from './ReadinessCheck';
+import { ReadinessActions, ReadinessHistory } from './ReadinessActions';
 import {
   availableReportQuery,
   exportHref,
