@@ -151,7 +151,7 @@ export function ensureFfmpeg() {
           ? 'The npm package @ffmpeg-installer/linux-x64 (an optional dependency of @dpm/e2e) is missing: ' +
             'run pnpm install again.'
           : `No npm package of this project ships one for ${process.platform}-${process.arch}: ` +
-            "run `npx playwright install ffmpeg` (it downloads Playwright's build), " +
+            "let Playwright's command line fetch its own ffmpeg where its download host is reachable, " +
             'or copy an ffmpeg build with VP8 (libvpx) to that path.',
         'Without it, `pnpm demo <name> --pace fast --no-video` still runs a demo as a test.',
       ].join('\n'),

@@ -15,7 +15,6 @@ import type {
   ProtectionGoals,
   ProtectionStatus,
   RecoveryPointLocation,
-  Revision,
   ReplicaCreationMethod,
   ServerState,
   ServiceState,
@@ -24,20 +23,13 @@ import type {
   TapeLocation,
   Version,
 } from '@dpm/domain/model';
-import type { ReportDocument, ReportGroupBy, ReportId } from '@dpm/domain/reporting/document';
-import type { Period } from '@dpm/domain/reporting/period';
-import type { Frequency, ReportFormat } from '@dpm/domain/reporting/schedule';
-import type { ReadinessReport, ReadinessResult } from '@dpm/domain/reporting/readiness';
 
 /*
  * Column names mirror the domain's field names, so a row of these tables is the domain object
  * and repositories map without copying field by field. Nested values are JSON columns.
  */
 
-const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
-const bool = (name: string) => integer(name, { mode: 'boolean' });
-/** The revision of an object administrators edit (STALE); rows from before it was kept start at the first. */
-const revision = () => json<Revision>('revision').notNull().default({ n: 1, by: 'DPM', at: 0 });
+import { bool, json, revision } from './schema-columns';
 
 export const servers = sqliteTable(
   'servers',
@@ -276,139 +268,6 @@ export const entityTables = {
   alerts,
 } as const;
 
-import type { Role } from '@dpm/domain/roles';
-export type { Role };
-
-/** Console accounts. Passwords are stored as scrypt hashes only (apps/bff/src/auth/passwords.ts). */
-export const users = sqliteTable(
-  'users',
-  {
-    id: text('id').primaryKey(),
-    username: text('username').notNull(),
-    passwordHash: text('password_hash').notNull(),
-    role: text('role').$type<Role>().notNull(),
-    /** Changed by a role change, a password reset or disabling (STALE on Users). */
-    revision: revision(),
-    disabled: bool('disabled').notNull().default(false),
-    createdAt: integer('created_at').notNull(),
-    passwordChangedAt: integer('password_changed_at').notNull(),
-  },
-  (t) => [uniqueIndex('users_username').on(t.username)],
-);
-
-/** Sign-in sessions; the id is the SHA-256 of the cookie's token, never the token itself. */
-export const sessions = sqliteTable(
-  'sessions',
-  {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: integer('created_at').notNull(),
-    lastSeenAt: integer('last_seen_at').notNull(),
-    expiresAt: integer('expires_at').notNull(),
-    revokedAt: integer('revoked_at'),
-  },
-  (t) => [index('sessions_user').on(t.userId)],
-);
-
-/** Personal API tokens for scripts and the dpm command line, stored as SHA-256 hashes. */
-export const apiTokens = sqliteTable(
-  'api_tokens',
-  {
-    id: text('id').primaryKey(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    tokenHash: text('token_hash').notNull(),
-    createdAt: integer('created_at').notNull(),
-    lastUsedAt: integer('last_used_at'),
-    revokedAt: integer('revoked_at'),
-  },
-  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash), index('api_tokens_user').on(t.userId)],
-);
-
-/**
- * The simulated Active Directory's accounts the Protection Agent Installation Wizard checks
- * credentials against (Enter Credentials). Passwords are stored as scrypt hashes only.
- */
-export const domainAccounts = sqliteTable('domain_accounts', {
-  /** DOMAIN\user, upper-cased domain and lower-cased user (CONTOSO\dpmadmin). */
-  account: text('account').primaryKey(),
-  passwordHash: text('password_hash').notNull(),
-});
-
-/** Online protection: the encryption passphrase of a server's vault registration, as a scrypt hash only. */
-export const vaultPassphrases = sqliteTable('vault_passphrases', {
-  serverId: text('server_id').primaryKey(),
-  passphraseHash: text('passphrase_hash').notNull(),
-  setAt: integer('set_at').notNull(),
-});
-
-/** Reporting › Schedule: a report run on the simulated clock, kept and mailed (the domain's ReportSchedule). */
-export const reportSchedules = sqliteTable('report_schedules', {
-  id: text('id').primaryKey(),
-  reportId: text('report_id').$type<ReportId>().notNull(),
-  serverId: text('server_id'),
-  period: text('period').$type<Period>().notNull(),
-  groupBy: text('group_by').$type<ReportGroupBy>().notNull(),
-  frequency: text('frequency').$type<Frequency>().notNull(),
-  timeOfDay: integer('time_of_day').notNull(),
-  dayOfWeek: integer('day_of_week').notNull(),
-  dayOfMonth: integer('day_of_month').notNull(),
-  keep: integer('keep').notNull(),
-  recipients: json<string[]>('recipients').notNull(),
-  format: text('format').$type<ReportFormat>().notNull(),
-  nextRunAt: integer('next_run_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  createdAt: integer('created_at').notNull(),
-  updatedBy: text('updated_by').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-  version: integer('version').notNull(),
-});
-
-export type MailStatus = 'No recipients' | 'Not configured' | 'Sending' | 'Sent' | 'Failed';
-
-/** Available reports: the copies a schedule keeps (its last `keep`), each the report as it was produced. */
-export const reportCopies = sqliteTable(
-  'report_copies',
-  {
-    id: text('id').primaryKey(),
-    scheduleId: text('schedule_id')
-      .notNull()
-      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
-    reportId: text('report_id').$type<ReportId>().notNull(),
-    serverId: text('server_id'),
-    period: text('period').$type<Period>().notNull(),
-    /** Simulated time it was produced. */
-    generatedAt: integer('generated_at').notNull(),
-    document: json<ReportDocument>('document').notNull(),
-    format: text('format').$type<ReportFormat>().notNull(),
-    recipients: json<string[]>('recipients').notNull(),
-    mailStatus: text('mail_status').$type<MailStatus>().notNull(),
-    mailDetail: text('mail_detail'),
-    /** Wall-clock time the SMTP server accepted it. */
-    mailedAt: integer('mailed_at'),
-  },
-  (t) => [index('report_copies_schedule_generated').on(t.scheduleId, t.generatedAt)],
-);
-
-/** Reporting › Readiness check: every run, dated, kept as history. */
-export const readinessRuns = sqliteTable(
-  'readiness_runs',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Simulated time of the run. */
-    at: integer('at').notNull(),
-    wallAt: integer('wall_at').notNull(),
-    actor: text('actor').notNull(),
-    result: text('result').$type<ReadinessResult>().notNull(),
-    passed: integer('passed').notNull(),
-    warnings: integer('warnings').notNull(),
-    failed: integer('failed').notNull(),
-    goalHours: integer('goal_hours').notNull(),
-    report: json<ReadinessReport>('report').notNull(),
-  },
-  (t) => [index('readiness_runs_at').on(t.at)],
-);
+// The console's accounts and the reporting tables, in files of their own; drizzle-kit reads them all.
+export * from './schema-accounts';
+export * from './schema-reporting';
