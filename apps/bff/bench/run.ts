@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { openDb } from '@dpm/db/client';
+import { openDb, openReader } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
 import { createApp } from '../src/app';
@@ -80,6 +80,7 @@ try {
     store,
     reporting,
     db,
+    reads: openReader(db, file),
     log,
     version: 'bench',
     auth: authSettings(),
@@ -107,7 +108,7 @@ try {
   await timeRequest('topology search (SRV01042)', '/api/topology/search?q=SRV01042');
 
   t = process.hrtime.bigint();
-  const outcome = store.advanceTo(store.now + 24 * 60 * 60_000);
+  const outcome = await store.advanceTo(store.now + 24 * 60 * 60_000);
   report('advance the large estate by one day (tick + commit)', `${fmt(ms(t))} (${outcome.changes.length} changes)`);
 
   // Reporting, after a day of ticks (the jobs' history has grown): the first request of each
@@ -216,6 +217,7 @@ try {
     store: xstore,
     reporting: new ReportingService(xdb, xstore, null, log),
     db: xdb,
+    reads: openReader(xdb, join(dir, 'xlarge.sqlite')),
     log,
     version: 'bench',
     auth: authSettings(),

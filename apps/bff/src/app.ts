@@ -136,6 +136,14 @@ export function createApp(d: AppDeps) {
     await next();
   });
   app.use('/api/*', authorize(d));
+  // A change to the estate waits for the one before it, a clock advance included (it takes its
+  // own turn): an advance pauses to answer requests, and a command must not change the estate it
+  // is deciding on. Signing in and out changes no estate and does not wait.
+  app.use('/api/*', (c, next) =>
+    !MUTATING.has(c.req.method) || c.req.path === '/api/clock/advance' || c.req.path.startsWith('/api/auth/')
+      ? next()
+      : d.store.exclusive(next),
+  );
   app.route('/api', createApi(d));
   app.route('/api', eventRoutes(d));
   // The stream is a plain Hono route (server-sent events); it is described here all the same.

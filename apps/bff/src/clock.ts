@@ -15,17 +15,17 @@ export function startRealClock(store: EstateStore, speed: number, log: Logger, i
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
+    const wall = Date.now();
+    const step = Math.round((wall - last) * speed);
+    last = wall;
+    if (step <= 0) return;
     busy = true;
-    try {
-      const wall = Date.now();
-      const step = Math.round((wall - last) * speed);
-      last = wall;
-      if (step > 0) store.advanceTo(store.now + step);
-    } catch (err) {
-      log.error({ err }, 'clock tick failed');
-    } finally {
-      busy = false;
-    }
+    store
+      .advanceTo(store.now + step)
+      .catch((err: unknown) => log.error({ err }, 'clock tick failed'))
+      .finally(() => {
+        busy = false;
+      });
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

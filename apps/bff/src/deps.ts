@@ -13,6 +13,8 @@ export interface AppDeps {
   /** Scheduled reports and their mail (Reporting work area). */
   reporting: ReportingService;
   db: Db;
+  /** Reads for the lists, on their own connection: only committed rows (see openReader). */
+  reads: Db;
   config: Pick<Config, 'clock' | 'clockSpeed' | 'seed' | 'dbFile' | 'publicOrigin'>;
   log: Logger;
   version: string;

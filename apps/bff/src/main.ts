@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openDb, privateDataFolder } from '@dpm/db/client';
+import { openDb, openReader, privateDataFolder } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
 import { boundOrigin, loadConfig } from './config';
@@ -38,6 +38,7 @@ export async function start() {
     );
   const db = openDb(config.dbFile);
   const seeded = seedIfNew(db, config.seed, Date.now());
+  const reads = openReader(db, config.dbFile);
   const simulatedNow = Number(getMeta(db, META_CLOCK));
   const store = new EstateStore(db, new EventBus(), log, simulatedNow);
   const admin = await bootstrapAdmin(db, config.adminPassword, Date.now());
@@ -63,6 +64,7 @@ export async function start() {
     store,
     reporting,
     db,
+    reads,
     config,
     log,
     version: VERSION,
@@ -111,6 +113,7 @@ export async function start() {
   const shutdown = () => {
     stopClock();
     server.close();
+    if (reads !== db) reads.$client.close();
     db.$client.close();
     process.exit(0);
   };

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Ctx, Outcome } from '@dpm/domain/command';
+import type { Ctx, DomainEvent, Outcome } from '@dpm/domain/command';
 import { applyChangesInPlace } from '@dpm/domain/draft';
 import type { DomainError } from '@dpm/domain/errors';
 import { isDomainError } from '@dpm/domain/errors';
 import type { Estate } from '@dpm/domain/model';
 import type { Actor, ObjectKind, Operation } from '@dpm/domain/operations/operation';
 import { perform } from '@dpm/domain/operations/operation';
-import { tick } from '@dpm/domain/jobs/tick';
+import { tickSteps } from '@dpm/domain/jobs/tick';
+import type { Steps } from '@dpm/domain/steps';
 import type { Db } from '@dpm/db/client';
 import { inTransaction } from '@dpm/db/client';
 import { loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
@@ -43,6 +44,8 @@ export class EstateStore {
     readonly bus: EventBus,
     private readonly log: Logger,
     simulatedNow: number,
+    /** The longest the event loop is held by a clock advance before it answers others (ms). */
+    private readonly sliceMs = 10,
   ) {
     this.estate = loadEstate(db);
     this.simNow = simulatedNow;
@@ -58,6 +61,7 @@ export class EstateStore {
     actor: Actor,
     inTransactionToo: (tx: Db, outcome: Outcome) => void,
   ): Outcome | DomainError {
+    if (this.advancingNow) throw new Error('A command ran while the clock advanced: route it through exclusive().');
     const ctx: Ctx = { now: this.simNow, newId, actor: actor.name, role: actor.role };
     const result = perform(op, this.estate, cmd, ctx);
     if (isDomainError(result)) {
@@ -89,18 +93,50 @@ export class EstateStore {
   }
 
   /**
+   * Runs `fn` when no other change to the estate is under way (a command, a clock advance), and
+   * holds others back until it is done: an advance that pauses to answer requests decides on an
+   * estate nothing else changes meanwhile, and commands queue behind it in arrival order.
+   */
+  exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  /** Whether a clock advance is under way (between its first step and its commit). */
+  get advancing(): boolean {
+    return this.advancingNow;
+  }
+
+  private advancingNow = false;
+
+  /**
    * Moves the simulated clock to `to`, running the jobs and schedules in between, and stopping
    * first wherever a clock listener comes due. `announce` publishes the new time (a manual
-   * advance); in real time consoles extrapolate it themselves.
+   * advance); in real time consoles extrapolate it themselves. Waits its turn (exclusive).
    */
-  advanceTo(to: number, announce = false): Outcome {
+  advanceTo(to: number, announce = false): Promise<Outcome> {
+    return this.exclusive(() => this.advance(to, announce));
+  }
+
+  /** Moves the clock `ms` on from where it stands when this advance's turn comes (two in a row add up). */
+  advanceBy(ms: number, announce = false): Promise<Outcome> {
+    return this.exclusive(() => this.advance(this.simNow + ms, announce));
+  }
+
+  private async advance(to: number, announce: boolean): Promise<Outcome> {
     let all: Outcome = { changes: [], events: [] };
     for (;;) {
       const due = this.listeners
         .map((l) => l.nextDue(this.simNow, to))
         .filter((t): t is number => t !== null && t > this.simNow && t < to);
       const step = due.length > 0 ? Math.min(...due) : to;
-      const outcome = this.tickTo(step);
+      const outcome = await this.tickTo(step);
       // concat, not push(...): a day of the large estate is hundreds of thousands of changes.
       all =
         all.changes.length === 0
@@ -117,17 +153,95 @@ export class EstateStore {
     return all;
   }
 
-  private tickTo(to: number): Outcome {
+  /**
+   * One tick, computed and written in slices of at most `sliceMs` of the event loop, so that
+   * requests are answered meanwhile: reads see the estate before the tick (the in-memory estate
+   * is unchanged until the commit, and the lists read from the read connection, which sees only
+   * committed rows), and the rows and the new time are committed in one transaction. A crash
+   * before the commit leaves the database at the old time, as if the tick had not begun.
+   */
+  private async tickTo(to: number): Promise<Outcome> {
     const from = this.simNow;
-    const outcome = tick(this.estate, from, to, { newId, actor: 'DPM' });
-    inTransaction(this.db, (tx) => {
-      persistChanges(tx, outcome.changes);
-      setMeta(tx, META_CLOCK, String(to));
-    });
-    for (const l of this.changeListeners) l(outcome.changes, this.estate);
-    applyChangesInPlace(this.estate, outcome.changes);
-    this.simNow = Math.max(from, to);
-    this.bus.publish(outcome.events, this.simNow);
-    return outcome;
+    this.advancingNow = true;
+    try {
+      const outcome = await paced(tickSteps(this.estate, from, to, { newId, actor: 'DPM' }), this.sliceMs);
+      await this.commitPaced(outcome.changes, to);
+      for (const l of this.changeListeners) l(outcome.changes, this.estate);
+      applyChangesInPlace(this.estate, outcome.changes);
+      this.simNow = Math.max(from, to);
+      this.bus.publish(coalesced(outcome.events), this.simNow);
+      return outcome;
+    } finally {
+      this.advancingNow = false;
+    }
   }
+
+  /** Writes a tick's rows and the clock in one transaction, pausing between batches. */
+  private async commitPaced(changes: Outcome['changes'], to: number): Promise<void> {
+    const sqlite = this.db.$client;
+    sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      let started = performance.now();
+      for (let i = 0; i < changes.length; i += WRITE_BATCH) {
+        persistChanges(this.db, changes.slice(i, i + WRITE_BATCH));
+        if (performance.now() - started >= this.sliceMs) {
+          await nextTurn();
+          started = performance.now();
+        }
+      }
+      setMeta(this.db, META_CLOCK, String(to));
+      sqlite.exec('COMMIT');
+    } catch (err) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}
+
+/** Rows written between two checks of the time in a paced commit. */
+const WRITE_BATCH = 500;
+
+/** A turn of the event loop: whatever requests arrived meanwhile are answered first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs steps, giving the event loop a turn whenever one slice of work has taken `sliceMs`. */
+async function paced<T>(steps: Steps<T>, sliceMs: number): Promise<T> {
+  let started = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done === true) return r.value;
+    if (performance.now() - started >= sliceMs) {
+      await nextTurn();
+      started = performance.now();
+    }
+  }
+}
+
+/** More events than a console follows one by one: one per kind of event and server instead. */
+const EVENTS_IN_FULL = 1000;
+
+/**
+ * A tick's events as the live stream carries them: each one when there are few, and when a long
+ * advance makes many, one per kind and server saying how many (consoles refresh what a kind of
+ * event on a server touches; a hundred thousand events would only delay them).
+ */
+export function coalesced(events: readonly DomainEvent[]): readonly DomainEvent[] {
+  if (events.length <= EVENTS_IN_FULL) return events;
+  const groups = new Map<string, { first: DomainEvent; count: number }>();
+  for (const e of events) {
+    const key = `${e.type}\u0000${e.serverId ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.count += 1;
+    else groups.set(key, { first: e, count: 1 });
+  }
+  return [...groups.values()].map(({ first, count }) =>
+    count === 1
+      ? first
+      : {
+          type: first.type,
+          serverId: first.serverId,
+          subjectId: first.serverId ?? first.subjectId,
+          summary: `${count.toLocaleString('en')} events: ${first.type}`,
+        },
+  );
 }

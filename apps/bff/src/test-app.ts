@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { SeedName } from '@dpm/domain/fixtures/scenarios';
-import { openDb, type Db } from '@dpm/db/client';
+import { openDb, openReader, type Db } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
 import { createApp } from './app';
@@ -37,25 +37,29 @@ function adminTokenFor(db: Db): string {
 /**
  * The real app on an in-memory SQLite database loaded with a fixture, for route tests.
  * `log`: a logger of the test's own, to assert on what the server logs (silent by default);
- * `mailer`: where scheduled reports are mailed (none: mail is not configured).
+ * `mailer`: where scheduled reports are mailed (none: mail is not configured); `dbFile`: a real
+ * file instead (the lists then read through their own connection); `sliceMs`: how long a clock
+ * advance holds the event loop before it answers others.
  */
 export function testApp(
   seed: SeedName,
   clock: 'manual' | 'real' = 'manual',
   log: pino.Logger = pino({ level: 'silent' }),
   mailer: Mailer | null = null,
+  { dbFile = ':memory:', sliceMs }: { dbFile?: string; sliceMs?: number } = {},
 ) {
-  const db = openDb(':memory:');
+  const db = openDb(dbFile);
   seedIfNew(db, seed, 0);
-  const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)));
+  const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)), sliceMs);
   const reporting = new ReportingService(db, store, mailer, log);
   const app = createApp({
     store,
     reporting,
     db,
+    reads: openReader(db, dbFile),
     log,
     version: 'test',
-    config: { clock, clockSpeed: 1, seed, dbFile: ':memory:', publicOrigin: TEST_ORIGIN },
+    config: { clock, clockSpeed: 1, seed, dbFile, publicOrigin: TEST_ORIGIN },
     auth: authSettings(),
   });
   // Route tests call the API as the administrator unless they say otherwise (anonymous: raw).

@@ -60,6 +60,18 @@ export function openDb(file: string): Db {
 }
 
 /**
+ * A second, read-only connection to the same file, for the lists: it sees only committed rows,
+ * so a page asked for while a long clock advance is being written shows the estate before it,
+ * as the in-memory estate does until the commit. For ':memory:' (tests) it is the same connection.
+ */
+export function openReader(db: Db, file: string): Db {
+  if (file === ':memory:' || file.startsWith('file:')) return db;
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
  * The data folder, created or tightened so only its owner may enter it (0700). A shared folder
  * with the sticky bit (such as /tmp) is left as it is: false, and the caller says so.
  */

@@ -56,7 +56,8 @@ export class Draft {
   private readonly puts = new Map<string, Map<string, unknown>>();
   private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
   private readonly dels = new Map<string, Set<string>>();
-  private readonly changes: Change[] = [];
+  /** The last write of each row, keyed by entity and id, in the order rows were last written. */
+  private readonly changes = new Map<string, Change>();
   private readonly events: DomainEvent[] = [];
 
   constructor(readonly base: Estate) {}
@@ -121,7 +122,7 @@ export class Draft {
       addTo(index, fieldValue(value, field), id);
     }
     this.dels.get(entity)?.delete(id);
-    this.changes.push({ op: 'put', entity, value } as Change);
+    this.record(`${entity}\u0000${id}`, { op: 'put', entity, value } as Change);
     return value;
   }
 
@@ -136,7 +137,12 @@ export class Draft {
     let s = this.dels.get(entity);
     if (!s) this.dels.set(entity, (s = new Set()));
     s.add(id);
-    this.changes.push({ op: 'del', entity, id });
+    this.record(`${entity}\u0000${id}`, { op: 'del', entity, id });
+  }
+
+  private record(key: string, change: Change): void {
+    this.changes.delete(key);
+    this.changes.set(key, change);
   }
 
   emit(event: DomainEvent): void {
@@ -145,23 +151,17 @@ export class Draft {
 
   /** The estate as this draft sees it (View). */
   estate(): Estate {
-    return this.changes.length === 0 ? this.base : this.snapshot();
+    return this.changes.size === 0 ? this.base : this.snapshot();
   }
 
   /** The state after this draft's changes, for a command that composes with another. */
   snapshot(): Estate {
-    return applyChanges(this.base, this.changes);
+    return applyChanges(this.base, [...this.changes.values()]);
   }
 
   /** The changes, one per row (the last write wins, in the order rows were last written), and the events. */
   outcome(): Outcome {
-    const last = new Map<string, Change>();
-    for (const c of this.changes) {
-      const key = `${c.entity}\u0000${c.op === 'put' ? (c.value as { id: string }).id : c.id}`;
-      last.delete(key);
-      last.set(key, c);
-    }
-    return { changes: [...last.values()], events: [...this.events] };
+    return { changes: [...this.changes.values()], events: [...this.events] };
   }
 }
 

@@ -134,7 +134,7 @@ export function agentRoutes(d: AppDeps) {
       serverOr404(d, serverId);
       const ops = offeredFor(d, c, 'agent');
       return c.json(
-        listAgents(d.db, serverId).map((a) => ({ ...a, operations: ops({ serverId, computerId: a.computerId }) })),
+        listAgents(d.reads, serverId).map((a) => ({ ...a, operations: ops({ serverId, computerId: a.computerId }) })),
         200,
       );
     })

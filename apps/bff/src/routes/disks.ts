@@ -80,7 +80,7 @@ export function diskRoutes(d: AppDeps) {
         replicas: u.replicaIds.length,
         operations: ops({ serverId, diskId: u.disk.id }),
       }));
-      return c.json({ ...diskSummary(d.db, server), disks: rows }, 200);
+      return c.json({ ...diskSummary(d.reads, server), disks: rows }, 200);
     })
     .openapi(poolReplicas, (c) => {
       const { serverId } = c.req.valid('param');

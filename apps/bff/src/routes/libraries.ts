@@ -116,7 +116,7 @@ export function libraryRoutes(d: AppDeps) {
       const libraryOps = offeredFor(d, c, 'library');
       const tapeOps = offeredFor(d, c, 'tape');
       return c.json(
-        listLibraries(d.db, server).map((l) => ({
+        listLibraries(d.reads, server).map((l) => ({
           ...l,
           operations: libraryOps({ serverId, libraryId: l.id }),
           tapes: l.tapes.map((t) => ({ ...t, operations: tapeOps({ serverId, tapeId: t.id }) })),

@@ -137,7 +137,7 @@ export function monitoringRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const q = c.req.valid('query');
-      const page = listAlerts(d.db, {
+      const page = listAlerts(d.reads, {
         serverId,
         includeInactive: q.inactive === 'true',
         severity: q.severity,
@@ -170,7 +170,7 @@ export function monitoringRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       const server = serverOr404(d, serverId);
       // The jobs its DPM database holds (a reinstall starts an empty one: server/db-history.ts).
-      const page = listJobs(d.db, { serverId, history: server.dbHistory, ...c.req.valid('query') });
+      const page = listJobs(d.reads, { serverId, history: server.dbHistory, ...c.req.valid('query') });
       const ops = offeredFor(d, c, 'job');
       return c.json(
         { ...page, items: page.items.map((j) => ({ ...j, operations: ops({ serverId, jobId: j.id }) })) },
@@ -194,7 +194,7 @@ export function monitoringRoutes(d: AppDeps) {
       const { serverId, jobId } = c.req.valid('param');
       return c.json(run(d, c, cancelJobOperation, { serverId, jobId }, { target: jobId }), 200);
     })
-    .openapi(critical, (c) => c.json({ count: criticalAlertCount(d.db), items: criticalAlerts(d.db, 20) }, 200))
+    .openapi(critical, (c) => c.json({ count: criticalAlertCount(d.reads), items: criticalAlerts(d.reads, 20) }, 200))
     .openapi(inactivate, (c) => {
       const { serverId, alertId } = c.req.valid('param');
       return c.json(run(d, c, inactivateOperation, { serverId, alertId }, { target: alertId }), 200);

@@ -178,7 +178,7 @@ export function protectionGroupRoutes(d: AppDeps) {
       serverOr404(d, serverId);
       const ops = offeredFor(d, c, 'group');
       return c.json(
-        listGroups(d.db, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) })),
+        listGroups(d.reads, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) })),
         200,
       );
     })
@@ -202,7 +202,7 @@ export function protectionGroupRoutes(d: AppDeps) {
         return refusal ? { code: refusal.code, message: refusal.message } : null;
       };
       return c.json(
-        listProtectable(d.db, serverId).map((computer) => ({
+        listProtectable(d.reads, serverId).map((computer) => ({
           ...computer,
           dataSources: computer.dataSources.map((ds) => ({ ...ds, whyNot: whyNot(ds.id, null) })),
           replicas: computer.replicas.map((r) => ({ ...r, whyNot: whyNot(r.dataSourceId, r.sourceServerId) })),

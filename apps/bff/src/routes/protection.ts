@@ -133,7 +133,7 @@ export function protectionRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const q = c.req.valid('query');
-      const page = listMembers(d.db, { ...q, serverId, inactive: q.inactive === 'true' });
+      const page = listMembers(d.reads, { ...q, serverId, inactive: q.inactive === 'true' });
       const ops = offeredFor(d, c, 'member');
       return c.json(
         { ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) },
@@ -145,7 +145,7 @@ export function protectionRoutes(d: AppDeps) {
       const server = serverOr404(d, serverId);
       const edges = computeEdges(d.store.estate);
       const protectedBy = protectorsOf(edges, server.id).map((id) => d.store.estate.servers[id]?.name ?? id);
-      const details = memberDetails(d.db, serverId, replicaId, protectedBy);
+      const details = memberDetails(d.reads, serverId, replicaId, protectedBy);
       if (!details) throw new Refused(notFound('protected member', replicaId));
       return c.json({ ...details, operations: offeredFor(d, c, 'member')({ serverId, replicaId }) }, 200);
     })

@@ -207,7 +207,7 @@ export function recoveryRoutes(d: AppDeps) {
     .openapi(recoverable, (c) => {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
-      return c.json(listRecoverable(d.db, serverId, c.req.valid('query').search), 200);
+      return c.json(listRecoverable(d.reads, serverId, c.req.valid('query').search), 200);
     })
     .openapi(points, (c) => {
       const { serverId, dataSourceId } = c.req.valid('param');
@@ -215,7 +215,7 @@ export function recoveryRoutes(d: AppDeps) {
       sourceOr404(dataSourceId);
       const ops = offeredFor(d, c, 'recoveryPoint');
       return c.json(
-        listRecoveryPoints(d.db, serverId, dataSourceId, c.req.valid('query').external === 'true').map((p) => ({
+        listRecoveryPoints(d.reads, serverId, dataSourceId, c.req.valid('query').external === 'true').map((p) => ({
           ...p,
           operations: ops({ serverId, recoveryPointId: p.id }),
         })),
@@ -238,7 +238,7 @@ export function recoveryRoutes(d: AppDeps) {
       serverOr404(d, serverId);
       const sources = d.store.estate.dataSources;
       return c.json(
-        listExternalTapes(d.db, serverId).flatMap((t) => {
+        listExternalTapes(d.reads, serverId).flatMap((t) => {
           const kind = ownRow(sources, t.dataSourceId)?.kind;
           return kind ? [{ ...t, kind }] : [];
         }),

@@ -89,7 +89,7 @@ export function systemRoutes(d: AppDeps) {
       );
     })
     .openapi(clock, (c) => c.json(clockBody(), 200))
-    .openapi(advance, (c) => {
+    .openapi(advance, async (c) => {
       if (d.config.clock !== 'manual') {
         throw new Refused(
           refuse(
@@ -100,7 +100,7 @@ export function systemRoutes(d: AppDeps) {
         );
       }
       const { minutes } = c.req.valid('json');
-      d.store.advanceTo(d.store.now + minutes * 60_000, true);
+      await d.store.advanceBy(minutes * 60_000, true);
       return c.json(clockBody(), 200);
     });
 }

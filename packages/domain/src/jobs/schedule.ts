@@ -2,10 +2,14 @@ import type { Ctx } from '../command';
 import type { Draft } from '../draft';
 import type { Job, JobType, Replica } from '../model';
 import { isApplicationData, isTapeDay } from '../protection/goals';
+import type { Steps } from '../steps';
+import { drain } from '../steps';
 import { scheduleJob } from './jobs';
 
 const DAY = 24 * 60 * 60_000;
 const MINUTE = 60_000;
+/** Replicas scheduled between two pauses of scheduleSteps. */
+const STEP = 256;
 
 /** The latest time in (from, to] that falls on one of the given times of day (of the days `onDay` accepts), if any. */
 export function lastOccurrence(
@@ -50,11 +54,24 @@ export function scheduleProtectionJobs(
   to: number,
   replicas: Iterable<Replica>,
 ): void {
+  drain(scheduleSteps(draft, ctx, from, to, replicas));
+}
+
+/** scheduleProtectionJobs in steps: it pauses (yields) after every few replicas, for a caller that shares the thread. */
+export function* scheduleSteps(
+  draft: Draft,
+  ctx: Ctx,
+  from: number,
+  to: number,
+  replicas: Iterable<Replica>,
+): Steps<void> {
+  let n = 0;
   const active = activeJobTypes([
     ...draft.where('jobs', 'status', 'Scheduled'),
     ...draft.where('jobs', 'status', 'In progress'),
   ]);
   for (const r of replicas) {
+    if (++n % STEP === 0) yield;
     if (r.groupId === null) continue;
     const server = draft.get('servers', r.serverId);
     if (!server || server.state !== 'Online' || server.service !== 'Running') continue;

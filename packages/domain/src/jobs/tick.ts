@@ -4,11 +4,16 @@ import type { Estate, Job } from '../model';
 import { setReplicaStatus } from '../protection/replica-status';
 import { completeJob, replicaJobError } from './complete';
 import { jobDuration } from './jobs';
-import { scheduleProtectionJobs } from './schedule';
+import type { Steps } from '../steps';
+import { drain } from '../steps';
+import { scheduleSteps } from './schedule';
 
 const DAY = 24 * 60 * 60_000;
 /** DPM inactivates Recovery succeeded alerts by itself after three days. */
 const RECOVERY_SUCCEEDED_TTL = 3 * DAY;
+/** Jobs run, and rows looked at, between two pauses of tickSteps. */
+const JOB_STEP = 64;
+const ROW_STEP = 4096;
 
 export type TickCtx = Omit<Ctx, 'now'>;
 
@@ -18,17 +23,28 @@ export type TickCtx = Omit<Ctx, 'now'>;
  * and expires recovery points past their retention. Pure: same estate and times, same outcome.
  */
 export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Outcome {
+  return drain(tickSteps(estate, from, to, ctx));
+}
+
+/**
+ * tick in steps: it pauses after every few replicas, jobs and recovery points, so that a server
+ * moving the clock a long way answers requests meanwhile. Its outcome is tick's; the estate must
+ * not change until the last step.
+ */
+export function* tickSteps(estate: Estate, from: number, to: number, ctx: TickCtx): Steps<Outcome> {
   const draft = new Draft(estate);
   if (to <= from) return draft.outcome();
   const at = (now: number): Ctx => ({ ...ctx, now });
 
-  scheduleProtectionJobs(draft, at(from), from, to, Object.values(estate.replicas));
+  yield* scheduleSteps(draft, at(from), from, to, Object.values(estate.replicas));
 
   // Start and run jobs in the order they were due, so effects follow each other in time.
   const pending = [...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')].sort(
     (a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id),
   );
+  let n = 0;
   for (const queued of pending) {
+    if (++n % JOB_STEP === 0) yield;
     let job: Job = queued;
     if (job.scheduledAt > to) continue;
     const server = draft.get('servers', job.serverId);
@@ -62,11 +78,13 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
   }
 
   for (const rp of Object.values(estate.recoveryPoints)) {
+    if (++n % ROW_STEP === 0) yield;
     if (rp.expiresAt <= to && !rp.external) {
       draft.del('recoveryPoints', rp.id);
     }
   }
   for (const a of Object.values(estate.alerts)) {
+    if (++n % ROW_STEP === 0) yield;
     if (a.name === 'Recovery succeeded' && a.state === 'Active' && a.raisedAt + RECOVERY_SUCCEEDED_TTL <= to) {
       draft.update('alerts', a.id, { state: 'Inactive', resolvedAt: a.raisedAt + RECOVERY_SUCCEEDED_TTL });
     }
