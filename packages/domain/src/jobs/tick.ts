@@ -17,6 +17,9 @@ const ROW_STEP = 4096;
 
 export type TickCtx = Omit<Ctx, 'now'>;
 
+/** localeCompare's order, with one collator for the tens of thousands of jobs a long tick sorts. */
+const byId = new Intl.Collator();
+
 /**
  * Moves the estate's clock from `from` to `to`: queues what the schedules ask for, starts due
  * jobs, advances running ones in proportion to their data, completes them with their effects,
@@ -40,7 +43,7 @@ export function* tickSteps(estate: Estate, from: number, to: number, ctx: TickCt
 
   // Start and run jobs in the order they were due, so effects follow each other in time.
   const pending = [...draft.where('jobs', 'status', 'Scheduled'), ...draft.where('jobs', 'status', 'In progress')].sort(
-    (a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || a.id.localeCompare(b.id),
+    (a, b) => (a.startedAt ?? a.scheduledAt) - (b.startedAt ?? b.scheduledAt) || byId.compare(a.id, b.id),
   );
   let n = 0;
   for (const queued of pending) {

@@ -1,0 +1,12 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { openDb } from '@dpm/db/client';
+import { getMeta, loadEstate } from '@dpm/db/estate-repository';
+import { tick } from '@dpm/domain/jobs/tick';
+const db = openDb('/tmp/large-base.sqlite');
+const now = Number(getMeta(db, 'clock.now'));
+const estate = loadEstate(db);
+let i = 0;
+let gcMs = 0; let gcN = 0; const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) { gcMs += e.duration; gcN++; } }); obs.observe({ entryTypes: ['gc'] });
+const t = performance.now(); const c0 = process.cpuUsage();
+const out = tick(estate, now, now + 86400_000, { newId: (p) => `${p}-${++i}`, actor: 'DPM' });
+const c = process.cpuUsage(c0); console.log("tick wall", Math.round(performance.now() - t), "cpu", Math.round((c.user + c.system) / 1000), out.changes.length, "gc", Math.round(gcMs), gcN);
