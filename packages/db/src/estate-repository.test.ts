@@ -6,6 +6,7 @@ import { isDomainError } from '@dpm/domain/errors';
 import { openDb } from './client';
 import { loadEstate, persistChanges } from './estate-repository';
 import { seedIfNew } from './seed';
+import { fixture } from '@dpm/domain/fixtures/scenarios';
 
 /** Names every plain object answers to: an id taken from a URL must find none of them. */
 const PROTOTYPE_NAMES = [
@@ -72,5 +73,13 @@ describe("the estate's tables have no prototype", () => {
     applyChangesInPlace(estate, [{ op: 'put', entity: 'servers', value: server }]);
     expect(Object.getPrototypeOf(estate.servers)).toBeNull();
     expect(estate.servers.constructor).toBeUndefined();
+  });
+});
+
+describe('loading the estate', () => {
+  it('reads every row as it was written: the demo estate, seeded and loaded, equals its fixture', () => {
+    const db = openDb(':memory:');
+    seedIfNew(db, 'demo', 0);
+    expect(loadEstate(db)).toEqual(fixture('demo'));
   });
 });

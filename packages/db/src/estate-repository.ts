@@ -10,14 +10,59 @@ import { entityTables, meta } from './schema';
 /** Rows of the entity tables are domain objects (see schema.ts); JSON columns round-trip. */
 export function loadEstate(db: Db): Estate {
   const estate = emptyEstate();
+  // The same server, replica, data source or status is named by hundreds of thousands of rows:
+  // one string each rather than one per row (SQLite hands every row its own copy).
+  const strings = new Map<string, string>();
+  const shared = (v: string) => {
+    const known = strings.get(v);
+    if (known !== undefined) return known;
+    strings.set(v, v);
+    return v;
+  };
   for (const name of ENTITY_NAMES) {
-    const rows = db.select().from(entityTables[name]).all() as { id: string }[];
     const table = estate[name] as Record<string, unknown>;
-    for (const row of rows) table[row.id] = row;
+    const { select, columns } = readerFor(db, name);
+    // Row by row, decoded once: a large estate is hundreds of thousands of rows, and reading them
+    // all into an array first (then mapping each) leaves the heap twice the estate's size.
+    for (const raw of select.iterate() as Iterable<unknown[]>) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i += 1) {
+        const [key, column] = columns[i] as (typeof columns)[number];
+        const v = raw[i];
+        row[key] =
+          v === null || v === undefined
+            ? null
+            : typeof v === 'string' && key !== 'id' && v.length <= 64 && !column.decodes
+              ? shared(v)
+              : column.decode(v);
+      }
+      table[row.id as string] = row;
+    }
   }
   // Tape goals stored before they had a frequency and a retention unit are read as they are now.
   for (const g of Object.values(estate.groups)) if (g.tape) g.tape = upgradeTapeGoals(g.tape);
   return estate;
+}
+
+interface TableReader {
+  select: { iterate: () => Iterable<unknown> };
+  /** Each column's property name and decoder (JSON and booleans; `decodes`: anything but text as stored). */
+  columns: [string, { decode: (v: unknown) => unknown; decodes: boolean }][];
+}
+
+/** A raw SELECT of every column of an entity table, with drizzle's own column decoders. */
+function readerFor(db: Db, entity: EntityName): TableReader {
+  const table = entityTables[entity];
+  const { name } = getTableConfig(table);
+  const columns = Object.entries(getTableColumns(table));
+  const select = db.$client.prepare(`SELECT ${columns.map(([, c]) => `"${c.name}"`).join(', ')} FROM "${name}"`).raw();
+  return {
+    select,
+    columns: columns.map(([key, c]) => [
+      key,
+      { decode: (v: unknown) => c.mapFromDriverValue(v), decodes: c.columnType !== 'SQLiteText' },
+    ]),
+  };
 }
 
 type Statement = { run: (...params: unknown[]) => unknown };
