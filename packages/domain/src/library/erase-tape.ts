@@ -6,8 +6,8 @@ import { isDomainError, notFound, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { activeJobsFor, scheduleJob } from '../jobs/jobs';
-import { liveRecoveryPoints, tapeInLibrary } from './tape-command';
+import { scheduleJob } from '../jobs/jobs';
+import { identifiedTape, liveRecoveryPoints, tapeInUse } from './tape-command';
 
 export interface EraseTape {
   serverId: string;
@@ -16,25 +16,16 @@ export interface EraseTape {
 
 /** Erase tape: not while it holds recovery points this server keeps, nor while a job uses it. */
 export function whyNotErase(view: View, target: Targets['tape']): DomainError | null {
-  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  const found = identifiedTape(view, target, { notCleaning: true });
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
-  if (!tape.headerRead)
-    return refuse(
-      'INVALID_STATE',
-      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
-      tape.id,
-    );
   if (liveRecoveryPoints(view, tape, server))
     return refuse(
       'INVALID_STATE',
       `Tape ${tape.barcode} holds recovery points that have not expired and can't be erased.`,
       tape.id,
     );
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
-    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
-  return null;
+  return tapeInUse(view, tape);
 }
 
 /** Erase tape: a Tape erase data job. */

@@ -6,9 +6,9 @@ import { isDomainError, notFound, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { activeJobsFor, scheduleJob } from '../jobs/jobs';
+import { scheduleJob } from '../jobs/jobs';
 import { isImported } from './tape-status';
-import { checkCertificate, tapeInLibrary } from './tape-command';
+import { checkCertificate, identifiedTape, tapeInUse } from './tape-command';
 
 export interface RecatalogImportedTape {
   serverId: string;
@@ -20,22 +20,14 @@ export interface RecatalogImportedTape {
  * (its certificate installed), that no job uses.
  */
 export function whyNotRecatalog(view: View, target: Targets['tape']): DomainError | null {
-  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  const found = identifiedTape(view, target, { unknown: 'run a detailed inventory so DPM reads its header first' });
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (!tape.headerRead)
-    return refuse(
-      'INVALID_STATE',
-      `Tape ${tape.barcode} is Unknown: run a detailed inventory so DPM reads its header first.`,
-      tape.id,
-    );
   if (!isImported(tape, server))
     return refuse('INVALID_STATE', `Tape ${tape.barcode} is not an imported tape.`, tape.id);
   const cert = checkCertificate(tape, server);
   if (cert) return cert;
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
-    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
-  return null;
+  return tapeInUse(view, tape);
 }
 
 /**

@@ -3,6 +3,8 @@ import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import type { View } from '../view';
+import type { Targets } from '../operations/operation';
+import { activeJobsFor } from '../jobs/jobs';
 import { knownLibrary } from './library-on-server';
 
 /** A tape in an enabled library of the given online server, with both: what tape commands start from. */
@@ -22,6 +24,38 @@ export function tapeInLibrary(
   if (!library.enabled)
     return refuse('INVALID_STATE', `${library.name} is disabled. Enable the library first.`, library.id);
   return { tape, library, server };
+}
+
+/**
+ * A tape whose header DPM has read, in the server's library (tapeInLibrary): an Unknown tape is
+ * refused with `unknown`, what to do first; with `notCleaning`, a cleaning tape is refused before.
+ */
+export function identifiedTape(
+  view: View,
+  target: Targets['tape'],
+  opts: { notCleaning?: boolean; unknown?: string } = {},
+): { tape: Tape; library: Library; server: DpmServer } | DomainError {
+  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  if (isDomainError(found)) return found;
+  const { tape } = found;
+  if (opts.notCleaning && tape.cleaning) return cleaningTape(tape);
+  if (!tape.headerRead) {
+    const unknown = opts.unknown ?? 'identify it or run a detailed inventory first';
+    return refuse('INVALID_STATE', `Tape ${tape.barcode} is Unknown: ${unknown}.`, tape.id);
+  }
+  return found;
+}
+
+/** INVALID_STATE: a cleaning tape holds no data to read, erase, free or identify. */
+export function cleaningTape(tape: Tape): DomainError {
+  return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
+}
+
+/** CONFLICT while a job uses the tape. */
+export function tapeInUse(view: View, tape: Tape): DomainError | null {
+  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
+    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
+  return null;
 }
 
 /**
