@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { demo, scenario1 } from '../fixtures/scenarios';
 import type { AlertName } from '../model';
 import { World, expectRefusal, withServers, DS1_LIBRARY } from '../test-support';
+import { tapeBackupOfSql } from '../test-steps';
 import { switchProtection } from '../protection/switch-protection';
 import { takeOwnership } from '../agents/take-ownership';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
-import { modifyProtectionGroup } from '../protection/modify-protection-group';
 import { failServer } from '../server/fail-server';
 import { reinstallServer } from '../server/reinstall-server';
 import { inventoryLibrary } from '../library/inventory';
@@ -62,21 +62,8 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       const estate = demo();
       for (const t of Object.values(estate.tapes)) if (t.free) t.location = 'Offsite';
       const w = new World(estate);
-      w.run(modifyProtectionGroup, {
-        serverId: 'srv-DS1',
-        groupId: 'pg-DS1-2',
-        tape: {
-          frequency: 'Daily',
-          backupTime: 2 * 60,
-          retention: { count: 1, unit: 'Years' },
-          libraryId: DS1_LIBRARY,
-          copies: 1,
-          encrypt: false,
-        },
-      });
       const sql = 'rep-DS1-PS1-SQL';
-      w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
-      w.advance(30);
+      tapeBackupOfSql(w);
       expect(w.jobs('Tape backup', { replicaId: sql })[0]).toMatchObject({
         status: 'Failed',
         error: { code: 'NO_FREE_TAPE' },
@@ -192,20 +179,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       ['Tape Library 1 (LTO-8)'],
     );
 
-    w.run(modifyProtectionGroup, {
-      serverId: 'srv-DS1',
-      groupId: 'pg-DS1-2',
-      tape: {
-        frequency: 'Daily',
-        backupTime: 2 * 60,
-        retention: { count: 1, unit: 'Years' },
-        libraryId: DS1_LIBRARY,
-        copies: 1,
-        encrypt: false,
-      },
-    });
-    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Tape' });
-    w.advance(30);
+    tapeBackupOfSql(w);
     expect(w.jobs('Tape backup', { replicaId: 'rep-DS1-PS1-SQL' })[0]).toMatchObject({
       status: 'Failed',
       error: { code: 'LIBRARY_NOT_AVAILABLE' },

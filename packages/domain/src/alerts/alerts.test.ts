@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { demo, scenario1 } from '../fixtures/scenarios';
 import type { AlertName } from '../model';
-import {
-  World,
-  createdReplicaId,
-  latestDiskPoint,
-  newGroup,
-  reallocatedDs1,
-  recoverDs1DpmdbToFolder,
-  RESTORE_FOLDER,
-} from '../test-support';
+import { World, latestDiskPoint, reallocatedDs1, recoverDs1DpmdbToFolder, RESTORE_FOLDER } from '../test-support';
+import { C_ON_DS1, failedRestoreToReplica, readdManually } from '../test-steps';
 import { switchProtection } from '../protection/switch-protection';
 import { takeOwnership } from '../agents/take-ownership';
 import { reestablishProtection } from '../agents/reestablish-protection';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
-import { createProtectionGroup } from '../protection/create-protection-group';
 import { performConsistencyCheck } from '../protection/perform-consistency-check';
 import { stopProtection } from '../protection/stop-protection';
 import { restoreToReplica } from '../recovery/restore-to-replica';
@@ -59,16 +51,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       'restored data starts (seed 000)',
     () => {
       const w = new World(demo());
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-      const c = createdReplicaId(
-        w.run(
-          createProtectionGroup,
-          newGroup('srv-DS1', 'Manual', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-            replicaCreation: 'Manually',
-          }),
-        ),
-        'ds-PS1-C',
-      );
+      const c = readdManually(w, C_ON_DS1, 'Manual');
       expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)?.severity).toBe('Information');
       w.run(restoreToReplica, {
         serverId: 'srv-DS1',
@@ -141,31 +124,11 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       'removing protection (seed 000)',
     () => {
       const w = reallocatedDs1();
-      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: 'rep-DS1-PS1-C',
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      const point = failedRestoreToReplica(w, C_ON_DS1);
       w.advance(30);
-      expect(w.activeAlert('Recovery failed', 'srv-DS1', 'rep-DS1-PS1-C')?.severity).toBe('Critical');
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-      const again = createdReplicaId(
-        w.run(
-          createProtectionGroup,
-          newGroup('srv-DS1', 'Again', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-            replicaCreation: 'Manually',
-          }),
-        ),
-        'ds-PS1-C',
-      );
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: again,
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      expect(w.activeAlert('Recovery failed', 'srv-DS1', C_ON_DS1)?.severity).toBe('Critical');
+      const again = readdManually(w, C_ON_DS1, 'Again');
+      failedRestoreToReplica(w, again, point);
       w.advance(30);
       const invalid = w.activeAlert('Replica is invalid', 'srv-DS1', again);
       expect(invalid?.description).toContain('Remove the data source from protection');

@@ -12,6 +12,7 @@ import {
   recoverDs1DpmdbToFolder,
   withVolume,
 } from '../test-support';
+import { C_ON_DS1, readdManually } from '../test-steps';
 import { reestablishProtection } from '../agents/reestablish-protection';
 import { restoreToReplica } from '../recovery/restore-to-replica';
 import { dpmSyncRestoreDb } from '../server/dpmsync-restore-db';
@@ -68,16 +69,7 @@ describe('Replica protection status (the state machine of seeds 000 and 001)', (
     'created Manually: Manual replica creation pending, restore to replica, then a consistency check makes it ' + 'OK',
     () => {
       const w = new World(demo());
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-      const c = createdReplicaId(
-        w.run(
-          createProtectionGroup,
-          newGroup('srv-DS1', 'Manual C', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-            replicaCreation: 'Manually',
-          }),
-        ),
-        'ds-PS1-C',
-      );
+      const c = readdManually(w, C_ON_DS1, 'Manual C');
       expect(w.status(c)).toBe('Manual replica creation pending');
       expect(w.jobs('Replica creation', { replicaId: c })).toEqual([]);
       expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
