@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { done, expect, pane, type RunningServer } from '../fixtures';
+import { connectTo, done, expect, pane, type RunningServer } from '../fixtures';
 
 /**
  * The walks through the console that several demos take: the panes, a DPM server's page, Mark as
@@ -88,6 +88,18 @@ export async function createGroupWizard(page: Page): Promise<Locator> {
   await expect(wizard.getByRole('heading', { name: 'Select Group Members', exact: true })).toBeVisible();
   return wizard;
 }
+
+/** The same wizard on `server`, from the Protection work area's address. */
+export async function createGroupWizardOn(page: Page, server: string): Promise<Locator> {
+  await page.goto('/protection');
+  await connectTo(page, server);
+  return createGroupWizard(page);
+}
+
+/** CHAIN_INDIRECT as Select Group Members titles a member of `primary` that `secondary` protects through a chain. */
+export const chainIndirect = (secondary: string, primary: string) =>
+  `${secondary} already protects ${primary}'s data through the chain, as the secondary of a server that protects ` +
+  `${primary}. It can't act directly as a secondary server for ${primary}.`;
 
 /** Protection › Protected members on a secondary: `computer`'s data sources that `primary` protects or protected. */
 export function replicasOf(page: Page, computer: string, primary: string): Locator {

@@ -1,4 +1,4 @@
-import { actions, createGroupWizard } from '../demos/console-walks';
+import { actions, createGroupWizardOn } from '../demos/console-walks';
 import { connectTo, done, expect, pane, test, workArea } from '../fixtures';
 
 /**
@@ -13,9 +13,7 @@ test.describe('the demo estate', () => {
     'DS2 has no library and is not registered: the wizard greys out tape ' +
       'and online protection with the reason, and the server refuses them',
     async ({ page, server }) => {
-      await page.goto('/protection');
-      await connectTo(page, 'DS2');
-      const wizard = await createGroupWizard(page);
+      const wizard = await createGroupWizardOn(page, 'DS2');
       // DS2's own C:\ volume, which nothing protects yet.
       const own = wizard
         .getByRole('tree', { name: 'Available members' })

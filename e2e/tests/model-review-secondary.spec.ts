@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { actions, createGroupWizard } from '../demos/console-walks';
+import { actions, createGroupWizardOn } from '../demos/console-walks';
 import { connectTo, expect, pane, started, test, workArea } from '../fixtures';
 
 /**
@@ -19,9 +19,7 @@ test.describe('what a secondary may protect (DPM chaining documentation, seeds 0
     test("DS4 is offered the six replicas DS3 protects directly, none of DS3's copies of PS1 to PS4", async ({
       page,
     }) => {
-      await page.goto('/protection');
-      await connectTo(page, 'DS4');
-      const wizard = await createGroupWizard(page);
+      const wizard = await createGroupWizardOn(page, 'DS4');
       const tree = wizard.getByRole('tree', { name: 'Available members' });
       await tree.getByRole('treeitem', { name: 'DS3', exact: true }).click();
       const replicas = tree.getByRole('treeitem', { name: 'Replicas on DS3', exact: true });

@@ -13,13 +13,13 @@ export async function restoreReplicasFromDs3(d: Demo): Promise<void> {
     step: `${REPLICAS}, step 2`,
     description: 'On DS3, Recovery › PS1 › C:\\ › Recover › Restore to replica, for each replica of DS1.',
   });
+  const wizard = page.getByRole('dialog', { name: 'Recovery Wizard' });
   await connectTo(page, 'DS3');
   await workArea(page, 'Recovery').click();
   const tree = page.getByRole('tree', { name: 'Recoverable data' });
   await tree.getByText('PS1', { exact: true }).click();
   await tree.getByRole('treeitem', { name: /^C:\\ \(\d+\)$/ }).click();
   await page.getByRole('button', { name: 'Recover', exact: true }).click();
-  const wizard = page.getByRole('dialog', { name: 'Recovery Wizard' });
   await wizard.getByRole('button', { name: 'Next' }).click();
   await wizard.getByRole('radio', { name: 'Restore to replica' }).check();
   await wizard.getByRole('button', { name: 'Next' }).click();

@@ -6,7 +6,7 @@ import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
 import { byGroup, documentOf, groupKey, pointsOf, replicasIn, scopeOf } from './scope';
-import { SHARED_COLUMNS, tableBuilder } from './table';
+import { tableBuilder } from './table';
 
 interface Use {
   members: number;
@@ -126,16 +126,7 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
     zero(),
   );
   const header = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
-  const table = tableBuilder({
-    ...SHARED_COLUMNS,
-    group: [header, 'text'],
-    free: ['Free', 'gb'],
-    usedPercent: ['Used of capacity', 'percent'],
-    disk: ['Disk', 'text'],
-    state: ['State', 'text'],
-    replicaData: ['Replica data', 'gb'],
-    pointData: ['Recovery point data', 'gb'],
-  });
+  const table = tableBuilder(header);
 
   return documentOf(scope, 'disk-utilization', [
     {

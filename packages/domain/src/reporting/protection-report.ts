@@ -5,7 +5,7 @@ import { formatTapeRetention, isApplicationData, maxDiskRecoveryPoints } from '.
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
-import { SHARED_COLUMNS, tableBuilder } from './table';
+import { tableBuilder } from './table';
 import {
   byGroup,
   compareText,
@@ -19,6 +19,8 @@ import {
 } from './scope';
 
 const DAY = 24 * 60 * 60_000;
+/** The columns of what a group or a member achieved against its goals. */
+const ACHIEVEMENT = ['expected', 'available', 'achieved', 'tape', 'online', 'oldest', 'newest'] as const;
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -151,13 +153,7 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
     ]);
   }
   const header = byComputer ? 'Computer' : 'Protection group';
-  const table = tableBuilder({
-    ...SHARED_COLUMNS,
-    group: [header, 'text'],
-    goals: [byComputer ? 'Protection groups' : 'Goals', 'text'],
-    status: ['Protection Status', 'text'],
-    created: ['Created in period', 'number'],
-  });
+  const table = tableBuilder(header);
   const rows: Cell[][] = [...keys.entries()]
     .sort(([a], [b]) => compareText(a, b))
     .map(([key, k]) => [
@@ -196,37 +192,12 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
         title: byComputer ? 'Goals and achievement per computer' : 'Goals and achievement per protection group',
         empty: 'No protection group in this scope.',
       },
-      [
-        'group',
-        'server',
-        'members',
-        'goals',
-        'expected',
-        'available',
-        'achieved',
-        'tape',
-        'online',
-        'oldest',
-        'newest',
-        'created',
-      ],
+      ['group', 'server', 'members', byComputer ? 'groupsOfComputer' : 'goals', ...ACHIEVEMENT, 'createdInPeriod'],
       rows,
     ),
     table(
       { id: 'members', title: 'Members', empty: 'No protected member in this scope.', groupColumn: 0 },
-      [
-        'group',
-        'dataSource',
-        'computer',
-        'status',
-        'expected',
-        'available',
-        'achieved',
-        'tape',
-        'online',
-        'oldest',
-        'newest',
-      ],
+      ['group', 'dataSource', 'computer', 'protectionStatus', ...ACHIEVEMENT],
       byGroup(members),
     ),
   ]);

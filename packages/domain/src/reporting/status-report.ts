@@ -18,7 +18,7 @@ import {
   within,
 } from './scope';
 import { dpmdbBackups, tapeSetsByDataSource } from './dpmdb-backups';
-import { SHARED_COLUMNS, tableBuilder } from './table';
+import { tableBuilder } from './table';
 
 /** The jobs whose failure is a recovery point that was not created (DPM's Status report counts them). */
 const RECOVERY_POINT_JOBS = new Set<JobType>(['Recovery point', 'Express full backup', 'Tape backup']);
@@ -84,23 +84,14 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
   const newestTape = backups.filter((b) => b.tape !== null).sort((a, b) => b.time - a.time)[0];
   const groupHeader = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
 
-  const table = tableBuilder({
-    ...SHARED_COLUMNS,
-    group: [groupHeader, 'text'],
-    location: ['Backed up to', 'text'],
-    where: ['Where', 'text'],
-    time: ['Date and time', 'time'],
-    label: ['Tape label', 'text'],
-    members: ['Data sources', 'number'],
-    created: ['Created', 'number'],
-  });
+  const table = tableBuilder(groupHeader);
   const dpmdbTable = table(
     {
       id: 'dpmdb-backups',
       title: 'Last backup of the DPM database',
       empty: 'No backup of the DPM database exists: nothing protects it.',
     },
-    ['server', 'location', 'where', 'time', 'label', 'barcode'],
+    ['server', 'backedUpTo', 'where', 'backupAt', 'tapeLabel', 'barcode'],
     backups.map((b) => [b.server, b.location, b.where, b.time, b.tape?.label ?? null, b.tape?.barcode ?? null]),
   );
 
@@ -140,7 +131,7 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
     },
     table(
       { id: 'by-group', title: `By ${groupHeader.toLowerCase()}`, empty: 'No data source is protected in this scope.' },
-      ['group', 'members', 'created', 'failed', 'rate'],
+      ['group', 'dataSources', 'created', 'failed', 'rate'],
       [...groups.entries()]
         .sort(([a], [b]) => compareText(a, b))
         .map(([k, g]) => [k, g.members, g.created, g.failed, rate(g.created, g.failed)]),

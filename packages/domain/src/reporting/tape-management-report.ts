@@ -6,7 +6,7 @@ import type { Cell, ReportDocument } from './document';
 import type { ReportOptions, Scope } from './scope';
 import { compareText, documentOf, librariesIn, scopeOf } from './scope';
 import { tapeWhere } from './dpmdb-backups';
-import { SHARED_COLUMNS, tableBuilder } from './table';
+import { tableBuilder } from './table';
 
 const DAY = 24 * 60 * 60_000;
 /** Off-site tapes that expire within this many days are due back, to be recycled (DPM's Tape Management report). */
@@ -104,21 +104,7 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
   });
   const freeTotal = freeRows.reduce((n, r) => n + Number(r[4] ?? 0), 0);
   const newest = dpmdbRows[0]?.row;
-  const table = tableBuilder({
-    ...SHARED_COLUMNS,
-    dpmdbOf: ['DPM database of', 'text', 'server'],
-    time: ['Backup time', 'time'],
-    where: ['Location', 'text'],
-    location: ['Location', 'text'],
-    status: ['Status', 'text'],
-    dataSets: ['Data Sets', 'number'],
-    writtenBy: ['Written by', 'text'],
-    dpmdb: ['DPM database backup', 'time'],
-    reason: ['Reason', 'text'],
-    slots: ['Slots', 'number'],
-    tapes: ['Tapes', 'number'],
-    free: ['Free tapes', 'number'],
-  });
+  const table = tableBuilder();
 
   return documentOf(scope, 'tape-management', [
     {
@@ -143,7 +129,7 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
         title: 'Tapes with a backup of the DPM database, newest first',
         empty: 'No tape holds a backup of a DPM database.',
       },
-      ['barcode', 'label', 'dpmdbOf', 'time', 'where', 'expiry', 'status'],
+      ['barcode', 'label', 'dpmdbOf', 'backupTime', 'tapeWhere', 'expiry', 'status'],
       dpmdbRows.map((r) => r.row),
     ),
     table(
@@ -158,7 +144,7 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
     ),
     table(
       { id: 'free-tapes', title: 'Free tapes left per library', empty: 'No library in this scope.' },
-      ['library', 'server', 'slots', 'tapes', 'free'],
+      ['library', 'server', 'slots', 'tapes', 'freeTapes'],
       freeRows,
     ),
   ]);
