@@ -31,7 +31,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     const alert = w.activeAlert('Agent unreachable', 'srv-DS3', 'cmp-DS1');
     expect(alert?.description).toContain('DS1 is not reachable from DS3');
     w.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
-    expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(alert)).toBe('Inactive');
   });
 
   it(
@@ -51,7 +51,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       w.advance(5);
       w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
       w.advance(10);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
     },
   );
 
@@ -74,7 +74,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       w.run(markTapeFree, { serverId: 'srv-DS1', tapeId: 'tape-DS2017L8' });
       w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
       w.advance(30);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
       expect(w.estate.tapes['tape-DS2017L8']).toMatchObject({
         free: false,
         writtenBy: { serverId: 'srv-DS1', generation: 1 },
@@ -115,7 +115,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
         ['PS1', 'DS3'],
       );
       w.run(updateAgent, { serverId: 'srv-DS1', computerIds: ['cmp-PS1'] });
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
       expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ status: 'OK', version: DPM_2019_UR1 });
       expectRefusal(
         w.estate,
@@ -144,7 +144,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       const alert = w.activeAlert('Agent incompatible', 'srv-DS5', 'cmp-PS1');
       expect(alert?.description).toContain('DS5 runs DPM 10.22');
       w.run(updateAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'] });
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
       expect(activeCount(w, 'Agent incompatible')).toBe(0);
     },
   );
@@ -162,7 +162,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     w.advance(10);
     expect(w.jobs('Consistency check', { replicaId: 'rep-DS3-DS1-PS1-C' })[0]?.error?.code).toBe('AGENT_INCOMPATIBLE');
     expect(w.activeAlert('Agent incompatible', 'srv-DS3', 'cmp-PS1')).toBeDefined();
-    expect(w.estate.alerts[onDs1?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(onDs1)).toBe('Inactive');
   });
 
   it('Library not available: raised when the library goes offline, its jobs fail, cleared by Rescan', () => {
@@ -189,7 +189,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
 
     w.run(rescanLibraries, { serverId: 'srv-DS1' });
     w.advance(2);
-    expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(alert)).toBe('Inactive');
     expect(w.estate.libraries[DS1_LIBRARY]?.available).toBe(true);
   });
 

@@ -3,20 +3,17 @@ import { demo, scenario1 } from '../fixtures/scenarios';
 import { FIXTURE_EPOCH } from '../fixtures/scenarios';
 import {
   HOUR,
-  RESTORE_FOLDER,
   World,
   createdReplicaId,
   expectRefusal,
   latestDiskPoint,
   newGroup,
-  recoverDs1DpmdbToFolder,
   withVolume,
+  syncedDs1,
 } from '../test-support';
 import { C_ON_DS1, readdManually } from '../test-steps';
 import { reestablishProtection } from '../agents/reestablish-protection';
 import { restoreToReplica } from '../recovery/restore-to-replica';
-import { dpmSyncRestoreDb } from '../server/dpmsync-restore-db';
-import { dpmSyncSync } from '../server/dpmsync-sync';
 import { dpmSyncReallocateReplica } from '../server/dpmsync-reallocate-replica';
 import { dpmSyncDataCopied } from '../server/dpmsync-data-copied';
 import { createProtectionGroup } from './create-protection-group';
@@ -180,9 +177,7 @@ describe('Replica protection status (the state machine of seeds 000 and 001)', (
     'DpmSync -Sync marks replicas the pool lacks Replica is missing; -ReallocateReplica makes them Manual replica ' +
       'creation pending',
     () => {
-      const w = recoverDs1DpmdbToFolder();
-      w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
-      w.run(dpmSyncSync, { serverId: 'srv-DS1' });
+      const w = syncedDs1();
       const c = 'rep-DS1-PS1-C';
       expect(w.replica(c)).toMatchObject({ status: 'Replica is missing', inStoragePool: false });
       expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeDefined();
