@@ -1,18 +1,14 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
-import { isDomainError, notFound, refuse } from '../errors';
+import { isDomainError, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { scheduleJob } from '../jobs/jobs';
-import { identifiedTape, liveRecoveryPoints, tapeInUse } from './tape-command';
+import { identifiedTape, liveRecoveryPoints, scheduleTapeJob, tapeInUse } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface EraseTape {
-  serverId: string;
-  tapeId: string;
-}
+export type EraseTape = TapeCommand;
 
 /** Erase tape: not while it holds recovery points this server keeps, nor while a job uses it. */
 export function whyNotErase(view: View, target: Targets['tape']): DomainError | null {
@@ -30,18 +26,7 @@ export function whyNotErase(view: View, target: Targets['tape']): DomainError | 
 
 /** Erase tape: a Tape erase data job. */
 export function eraseTape(slice: Estate, cmd: EraseTape, ctx: Ctx): CommandResult {
-  const draft = new Draft(slice);
-  const why = whyNotErase(draft, cmd);
-  if (why) return why;
-  const tape = draft.get('tapes', cmd.tapeId);
-  if (!tape?.libraryId) return notFound('tape', cmd.tapeId);
-  scheduleJob(draft, ctx, {
-    serverId: cmd.serverId,
-    type: 'Tape erase data',
-    libraryId: tape.libraryId,
-    tapeId: tape.id,
-  });
-  return draft.outcome();
+  return scheduleTapeJob(slice, cmd, ctx, whyNotErase, 'Tape erase data');
 }
 
 export const eraseTapeOperation = defineOperation<'tape', EraseTape>({

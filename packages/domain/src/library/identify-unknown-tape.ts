@@ -7,11 +7,9 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { cleaningTape, tapeInLibrary } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface IdentifyUnknownTape {
-  serverId: string;
-  tapeId: string;
-}
+export type IdentifyUnknownTape = TapeCommand;
 
 /** Identify unknown tape: a tape whose header was never read. */
 export function whyNotIdentify(view: View, target: Targets['tape']): DomainError | null {

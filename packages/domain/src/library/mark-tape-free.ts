@@ -7,11 +7,9 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { identifiedTape, liveRecoveryPoints } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface MarkTapeFree {
-  serverId: string;
-  tapeId: string;
-}
+export type MarkTapeFree = TapeCommand;
 
 /** Mark as free: a tape that is not free, whose header was read, with no recovery point this server keeps. */
 export function whyNotMarkFree(view: View, target: Targets['tape']): DomainError | null {

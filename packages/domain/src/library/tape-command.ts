@@ -1,11 +1,17 @@
-import type { DpmServer, Library, Tape } from '../model';
+import type { CommandResult, Ctx } from '../command';
+import { Draft } from '../draft';
+import type { DpmServer, Estate, JobType, Library, Tape } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError, notFound, refuse } from '../errors';
 import { onlineServer } from '../guards';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
-import { activeJobsFor } from '../jobs/jobs';
+import type { NewJob } from '../jobs/jobs';
+import { activeJobsFor, scheduleJob } from '../jobs/jobs';
 import { knownLibrary } from './library-on-server';
+
+/** What a tape command names: the tape, under the DPM server whose library holds it. */
+export type TapeCommand = Targets['tape'];
 
 /** A tape in an enabled library of the given online server, with both: what tape commands start from. */
 export function tapeInLibrary(
@@ -77,4 +83,25 @@ export function checkCertificate(tape: Tape, server: DpmServer): DomainError | n
     );
   }
   return null;
+}
+
+/**
+ * The verb of a command that queues a job on a tape (Erase tape, Recatalog imported tape): once
+ * `whyNot` allows it, a job of `type` on the tape in its library, with what `more` adds from the tape.
+ */
+export function scheduleTapeJob(
+  slice: Estate,
+  cmd: TapeCommand,
+  ctx: Ctx,
+  whyNot: (view: View, target: TapeCommand) => DomainError | null,
+  type: JobType,
+  more: (tape: Tape) => Partial<NewJob> = () => ({}),
+): CommandResult {
+  const draft = new Draft(slice);
+  const why = whyNot(draft, cmd);
+  if (why) return why;
+  const tape = draft.get('tapes', cmd.tapeId);
+  if (!tape?.libraryId) return notFound('tape', cmd.tapeId);
+  scheduleJob(draft, ctx, { serverId: cmd.serverId, type, libraryId: tape.libraryId, tapeId: tape.id, ...more(tape) });
+  return draft.outcome();
 }
