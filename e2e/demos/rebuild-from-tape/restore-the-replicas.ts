@@ -5,7 +5,10 @@ import { REESTABLISH, REPLICAS, SWITCH, runbook, runbookStep } from './runbook';
 
 const DS1_SOURCES = ['ds-PS1-C', 'ds-PS1-D', 'ds-PS1-SQL', 'ds-PS2-C', 'ds-PS2-D', 'ds-PS2-SQL'];
 
-/** On DS3: Recovery › PS1 › C:\ › Recover › Restore to replica, D:\ from the keyboard; the other four through the API. */
+/**
+ * On DS3: Recovery › PS1 › C:\ › Recover › Restore to replica, D:\ from the keyboard; the other four
+ * through the API.
+ */
 export async function restoreReplicasFromDs3(d: Demo): Promise<void> {
   const { page, server } = d;
 

@@ -28,7 +28,7 @@ export function agentDisabled(view: View, target: Targets['agent']): boolean {
   return view.get('computers', target.computerId)?.agent?.status === 'Disabled';
 }
 
-/** The switch may move to `disable` (true: Disable protection) from where it is: INVALID_STATE when it is there already. */
+/** The switch may move to `disable` (true: Disable protection): INVALID_STATE when it is there already. */
 export function whyNotSwitchAgent(view: View, target: Targets['agent'], disable: boolean): DomainError | null {
   const found = ownedAgent(view, target.serverId, target.computerId);
   if (isDomainError(found)) return found;

@@ -87,7 +87,8 @@ function checkPointsPerDay(
   if (perDay === 0) {
     return refuse(
       'RETENTION_LIMITS',
-      `The group protects ${kind.data}: specify at least one ${kind.time}, or DPM never creates a recovery point of it.`,
+      `The group protects ${kind.data}: specify at least one ${kind.time}, or DPM never creates a recovery ` +
+        `point of it.`,
       field,
     );
   }
