@@ -1,11 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
-import { connectTo, done, expect, pane, workArea } from '../fixtures';
+import { connectTo, expect, workArea } from '../fixtures';
+import { attachAgent, chainIndirect, createGroupWizard } from './console-walks';
 import { demo, type Demo } from './kit';
 
 const CHAIN = 'Seed 004 · Chaining';
 const CYCLE = 'Seed 004 · Cyclic protection';
-const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
-const actions = (page: Page) => pane(page, 'Actions pane');
 
 /** The topology table as drawn: each server's row header, what it protects, who protects it. */
 async function drawnTable(d: Demo): Promise<Record<string, [string, string, string]>> {
@@ -25,32 +24,16 @@ async function drawnTable(d: Demo): Promise<Record<string, [string, string, stri
 }
 
 /** Management › Agents › Install › Attach agents on the connected server, for `computer`. */
-async function attachAgent(page: Page, computer: string): Promise<void> {
+async function attachAgentOf(page: Page, computer: string): Promise<void> {
   await workArea(page, 'Management').click();
   await page.getByRole('tab', { name: 'Agents' }).click();
-  await actions(page).getByRole('button', { name: 'Install' }).click();
-  const wizard = page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' });
-  await wizard.getByRole('radio', { name: 'Attach agents' }).check();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('textbox', { name: 'Search' }).fill(computer);
-  await wizard.getByRole('checkbox', { name: new RegExp(`^${computer} \\(`) }).check();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('textbox', { name: 'User name' }).fill(DOMAIN_ADMIN.userName);
-  await wizard.getByLabel('Password').fill(DOMAIN_ADMIN.password);
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await wizard.getByRole('button', { name: 'Attach', exact: true }).click();
-  await expect(wizard).toBeHidden();
-  await expect(done(page, 'Attach')).toBeVisible();
+  await attachAgent(page, computer);
 }
 
 /** Protection › Create protection group on the connected server, open at Select Group Members. */
 async function openWizard(page: Page): Promise<Locator> {
   await workArea(page, 'Protection').click();
-  await actions(page).getByRole('button', { name: 'Create protection group' }).click();
-  const wizard = page.getByRole('dialog', { name: 'Create New Protection Group' });
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByRole('heading', { name: 'Select Group Members' })).toBeVisible();
-  return wizard;
+  return createGroupWizard(page);
 }
 
 demo(
@@ -86,7 +69,7 @@ demo(
         "DS3 attaches DS1's agent and opens Create protection group: it already protects DS1's data through DS2.",
     });
     await connectTo(page, 'DS3');
-    await attachAgent(page, 'DS1');
+    await attachAgentOf(page, 'DS1');
     let wizard = await openWizard(page);
     let node = wizard
       .getByRole('tree', { name: 'Available members' })
@@ -94,12 +77,7 @@ demo(
     await node.click();
     const indirect = node.getByRole('treeitem', { name: 'C:\\', exact: true });
     await expect(indirect).toContainText('CHAIN_INDIRECT');
-    await expect(indirect).toHaveAttribute(
-      'title',
-      "DS3 already protects DS1's data through the chain, as the secondary " +
-        "of a server that protects DS1. It can't act directly as a secondary " +
-        'server for DS1.',
-    );
+    await expect(indirect).toHaveAttribute('title', chainIndirect('DS3', 'DS1'));
     await expect(node.getByRole('treeitem', { name: 'DPMDB_DS1', exact: true })).toContainText('Protected by DS2');
     await indirect.getByRole('checkbox').click({ force: true });
     await expect(indirect).toHaveAttribute('aria-checked', 'false');
@@ -111,7 +89,7 @@ demo(
       description: 'A DPM server can be protected by only one other DPM server: DS4 protects DS3 already.',
     });
     await connectTo(page, 'DS1');
-    await attachAgent(page, 'DS3');
+    await attachAgentOf(page, 'DS3');
     wizard = await openWizard(page);
     node = wizard.getByRole('tree', { name: 'Available members' }).getByRole('treeitem', { name: 'DS3', exact: true });
     await node.click();

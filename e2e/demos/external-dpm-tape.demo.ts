@@ -1,4 +1,5 @@
 import { completed, connectTo, expect, rescanAndInventory, started, workArea } from '../fixtures';
+import { copyDpmdbToFolder } from './console-walks';
 import { demo } from './kit';
 
 const SEED = 'Seed 001 · Back up to tape';
@@ -14,7 +15,6 @@ demo(
   },
   async (d) => {
     const { page, server } = d;
-    await page.goto('/');
 
     await d.chapter("Rescan and take a detailed inventory of DS1's library", {
       step: 'Seed 000 · Recover a DPM database, steps 6 to 8',
@@ -67,21 +67,7 @@ demo(
         'another DPM server offers for its database.',
     });
     await external.click();
-    await page.getByRole('button', { name: 'Recover', exact: true }).click();
-    const wizard = page.getByRole('dialog', { name: 'Recovery Wizard' });
-    await expect(wizard.getByRole('heading', { name: 'Review Recovery Selection' })).toBeVisible();
-    await expect(wizard).toContainText('External DPM Tapes');
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await expect(wizard.getByRole('heading', { name: 'Select Recovery Type' })).toBeVisible();
-    await expect(wizard.getByRole('radio', { name: 'Recover to the original location' })).toHaveCount(0);
-    await wizard.getByRole('radio', { name: 'Copy to a network folder' }).check();
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await wizard.getByRole('textbox', { name: 'Network folder' }).fill('\\\\FS1\\DS2Restore');
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await expect(wizard.getByRole('heading', { name: 'Summary' })).toBeVisible();
-    await wizard.getByRole('button', { name: 'Recover', exact: true }).click();
-    await expect(wizard).toContainText('Recovery started');
-    await wizard.getByRole('button', { name: 'Close' }).click();
+    await copyDpmdbToFolder(page, '\\\\FS1\\DS2Restore');
     await d.clock(10, 'the tape recovery has finished');
     const recoveries = (await (await server.api('/servers/srv-DS1/jobs?type=Tape%20recovery&limit=10')).json()) as {
       items: { status: string }[];

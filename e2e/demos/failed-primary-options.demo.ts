@@ -1,34 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
-import { connectTo, done, expect, pane, started, workArea } from '../fixtures';
+import { connectTo, expect, started, workArea } from '../fixtures';
+import {
+  actions,
+  attachAgent,
+  createGroupWizard,
+  markFailed,
+  replicasOf,
+  serverPage,
+  switchDisasterProtection,
+} from './console-walks';
 import { demo } from './kit';
 
 const SEED = 'Seed 002 · Move protected servers';
-const DOMAIN_ADMIN = { userName: 'CONTOSO\\dpmadmin', password: 'Contoso-DPM-2026!' };
-const actions = (page: Page) => pane(page, 'Actions pane');
-const display = (page: Page) => pane(page, 'Display pane');
-
-/**
- * Management › Agents › Install › Attach agents: the wizard attaches `computer`'s agent to the connected
- * server.
- */
-async function attachAgent(page: Page, computer: string): Promise<Locator> {
-  await actions(page).getByRole('button', { name: 'Install' }).click();
-  const wizard = page.getByRole('dialog', { name: 'Protection Agent Installation Wizard' });
-  await expect(wizard.getByRole('heading', { name: 'Select Agent Deployment Method' })).toBeVisible();
-  await wizard.getByRole('radio', { name: 'Attach agents' }).check();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByRole('heading', { name: 'Select Computers' })).toBeVisible();
-  await wizard.getByRole('textbox', { name: 'Search' }).fill(computer);
-  await wizard.getByRole('checkbox', { name: new RegExp(`^${computer} \\(`) }).check();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByRole('heading', { name: 'Enter Credentials' })).toBeVisible();
-  await wizard.getByRole('textbox', { name: 'User name' }).fill(DOMAIN_ADMIN.userName);
-  await wizard.getByLabel('Password').fill(DOMAIN_ADMIN.password);
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByRole('heading', { name: 'Summary' })).toBeVisible();
-  await wizard.getByRole('button', { name: 'Attach', exact: true }).click();
-  return wizard;
-}
 
 demo(
   {
@@ -41,22 +23,13 @@ demo(
   },
   async (d) => {
     const { page, server } = d;
-    await page.goto('/');
 
     await d.chapter('A primary under secondary protection fails', {
       step: `${SEED}, the setting`,
       description: 'DS1 protects PS1, DS2 protects PS3 and PS4, and DS3 is the secondary of both. DS1 fails.',
     });
-    await page.getByRole('navigation', { name: 'Work areas' }).getByRole('link', { name: 'DPM servers' }).click();
-    await page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: /^DS1,/ }).click();
-    await expect(display(page).getByRole('heading', { level: 1 })).toContainText('DS1');
-    await actions(page).getByRole('button', { name: 'Mark as failed' }).click();
-    const failDialog = page.getByRole('dialog', { name: 'Mark as failed' });
-    await failDialog.getByRole('button', { name: 'Mark as failed' }).click();
-    await expect(failDialog).toBeHidden();
-    await expect(
-      page.getByRole('navigation', { name: 'DPM servers' }).getByRole('link', { name: 'DS1, Failed' }),
-    ).toBeVisible();
+    await serverPage(page, 'DS1');
+    await markFailed(page, 'DS1');
     const options = page.getByRole('region', { name: 'Supported options' });
     await expect(options).toContainText(
       'Moving its protected computers to another DPM server that DS3 knows is not supported (MOVE_UNSUPPORTED)',
@@ -77,9 +50,7 @@ demo(
     await connectTo(page, 'DS2');
     await workArea(page, 'Management').click();
     await page.getByRole('tab', { name: 'Agents' }).click();
-    const wizard = await attachAgent(page, 'PS1');
-    await expect(wizard).toBeHidden();
-    await expect(done(page, 'Attach')).toBeVisible();
+    await attachAgent(page, 'PS1');
     const ps1 = page.getByRole('grid', { name: 'Agents' }).getByRole('row').filter({ hasText: 'PS1' });
     await expect(ps1).toContainText('DS1');
     await d.reached("PS1's agent is attached to DS2; DS1 still owns it");
@@ -112,10 +83,7 @@ demo(
         "Create protection group on DS2: Select Group Members greys out PS1's data sources with the same reason.",
     });
     await workArea(page, 'Protection').click();
-    await actions(page).getByRole('button', { name: 'Create protection group' }).click();
-    const create = page.getByRole('dialog', { name: 'Create New Protection Group' });
-    await create.getByRole('button', { name: 'Next' }).click();
-    await expect(create.getByRole('heading', { name: 'Select Group Members' })).toBeVisible();
+    const create = await createGroupWizard(page);
     const ps1Node = create
       .getByRole('tree', { name: 'Available members' })
       .getByRole('treeitem', { name: 'PS1', exact: true });
@@ -136,18 +104,9 @@ demo(
     });
     await connectTo(page, 'DS3');
     await workArea(page, 'Protection').click();
-    const ps1OnDs3 = page
-      .getByRole('grid', { name: 'Protected members' })
-      .getByRole('row')
-      .filter({ hasText: /\((replica on|switched from) DS1\)/ })
-      .filter({ hasText: 'PS1' });
+    const ps1OnDs3 = replicasOf(page, 'PS1', 'DS1');
     await expect(ps1OnDs3).toHaveCount(3);
-    await ps1OnDs3.first().click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Switch Disaster Protection' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Switch Disaster Protection' });
-    await expect(dialog).toContainText('DS3 takes ownership of the protection agent');
-    await dialog.getByRole('button', { name: 'Switch' }).click();
-    await expect(dialog).toBeHidden();
+    await switchDisasterProtection(page, ps1OnDs3.first(), 'DS3 takes ownership of the protection agent');
     const switched = ps1OnDs3.filter({ hasText: '(switched from DS1)' });
     await expect(switched.filter({ hasText: 'Replica is inconsistent' })).toHaveCount(3);
     await d.reached('All three data sources of PS1 are switched to DS3, inconsistent until checked');

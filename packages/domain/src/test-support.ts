@@ -124,6 +124,11 @@ export class World {
       (a) => a.name === name && a.serverId === serverId && a.subjectId === subjectId && a.state === 'Active',
     );
   }
+
+  /** The state an alert (found earlier) is in now. */
+  alertState(alert: { id: string } | undefined) {
+    return this.estate.alerts[alert?.id ?? '']?.state;
+  }
 }
 
 /** The replica a command just created (the id comes from the world's counter). */
@@ -237,11 +242,17 @@ export function recoverDs1DpmdbToFolder(
   return w;
 }
 
-/** Seed 000 through DpmSync -ReallocateReplica: DS1's replicas wait for Restore to replica. */
-export function reallocatedDs1(): World {
+/** Seed 000 through DpmSync -RestoreDb and -Sync: DS1's replicas the storage pool lacks are Replica is missing. */
+export function syncedDs1(): World {
   const w = recoverDs1DpmdbToFolder();
   w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
   w.run(dpmSyncSync, { serverId: 'srv-DS1' });
+  return w;
+}
+
+/** Seed 000 through DpmSync -ReallocateReplica: DS1's replicas wait for Restore to replica. */
+export function reallocatedDs1(): World {
+  const w = syncedDs1();
   w.run(dpmSyncReallocateReplica, { serverId: 'srv-DS1' });
   return w;
 }

@@ -3,8 +3,8 @@ import type { Db } from '../client';
 import type { AlertName, AlertSeverity, AlertState, DbHistoryPeriod, JobStatus, JobType } from '@dpm/domain/model';
 import { ALERT_CATALOG } from '@dpm/domain/alerts/alerts';
 import type { JobView } from '@dpm/domain/jobs/job-details';
-import type { Page } from './paging';
-import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
+import type { Page, PageOrder } from './paging';
+import { readPage } from './paging';
 
 export interface AlertRow {
   id: string;
@@ -43,6 +43,11 @@ function groupedKey(group: SQL, time: SQL): SQL {
   return sql`(${group} || '|' || printf('%016d', 9000000000000000 - ${time}))`;
 }
 
+/** A list of the Monitoring work area: newest first, or group after group (groupedKey) when grouped. */
+function newestFirst(group: SQL | undefined, time: SQL, id: SQL): PageOrder {
+  return group ? { expr: groupedKey(group, time), id, dir: 'asc' } : { expr: time, id, dir: 'desc' };
+}
+
 const ALERT_GROUP_KEY: Record<AlertGrouping, SQL> = {
   group: sql`coalesce(g.name, '~')`,
   computer: sql`coalesce(c.name, '~')`,
@@ -56,30 +61,31 @@ export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
   if (q.severity) where.push(sql`a.severity = ${q.severity}`);
   const filter = sql.join(where, sql` AND `);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts a WHERE ${filter}`)?.n ?? 0;
-  const [key, dir] = q.groupBy
-    ? [groupedKey(ALERT_GROUP_KEY[q.groupBy], sql`a.raised_at`), 'asc' as const]
-    : [sql`a.raised_at`, 'desc' as const];
-  const rows = db.all<
-    Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null; sortValue: string | number }
-  >(sql`
+  const order = newestFirst(q.groupBy && ALERT_GROUP_KEY[q.groupBy], sql`a.raised_at`, sql`a.id`);
+  return readPage<
+    Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null; sortValue: string | number },
+    AlertRow
+  >(
+    db,
+    q,
+    total,
+    {
+      select: sql`
     SELECT a.id, a.name, a.severity, a.state, a.affected_area AS affectedArea, c.name AS computer, a.computer_id AS
       computerId,
       g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS
         resolvedAt, a.acknowledged,
-      ${key} AS sortValue
-    FROM alerts a LEFT JOIN computers c ON c.id = a.computer_id LEFT JOIN protection_groups g ON g.id = a.group_id
-    WHERE ${filter} AND ${afterCursor(key, sql`a.id`, dir, decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(key, sql`a.id`, dir)}
-    LIMIT ${q.limit + 1}`);
-  const page = toPage(rows, q.limit, total, (r) => r.sortValue);
-  return {
-    ...page,
-    items: page.items.map(({ sortValue: _s, ...r }) => ({
+      ${order.expr} AS sortValue
+    FROM alerts a LEFT JOIN computers c ON c.id = a.computer_id LEFT JOIN protection_groups g ON g.id = a.group_id`,
+      filter,
+      order,
+    },
+    (r) => ({
       ...r,
       recommendedAction: r.state === 'Active' ? ALERT_CATALOG[r.name].action : null,
       acknowledged: r.acknowledged ? (JSON.parse(r.acknowledged) as AlertRow['acknowledged']) : null,
-    })),
-  };
+    }),
+  );
 }
 
 /** Active critical alerts across the estate, for the header. */
@@ -146,32 +152,33 @@ export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
   if (q.type) where.push(sql`j.type = ${q.type}`);
   const filter = sql.join(where, sql` AND `);
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM jobs j WHERE ${filter}`)?.n ?? 0;
-  const [key, dir] = q.groupBy
-    ? [groupedKey(JOB_GROUP_KEY[q.groupBy], sql`j.scheduled_at`), 'asc' as const]
-    : [sql`j.scheduled_at`, 'desc' as const];
-  const rows = db.all<
-    Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string; sortValue: string | number }
-  >(sql`
+  const order = newestFirst(q.groupBy && JOB_GROUP_KEY[q.groupBy], sql`j.scheduled_at`, sql`j.id`);
+  return readPage<
+    Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string; sortValue: string | number },
+    JobRow
+  >(
+    db,
+    q,
+    total,
+    {
+      select: sql`
     SELECT j.id, j.type, j.status, ds.name AS source, c.name AS computer, g.name AS "group", l.name AS library,
       t.barcode AS tape,
       j.scheduled_at AS scheduledAt, j.started_at AS startedAt, j.finished_at AS finishedAt,
-      j.total_gb AS totalGb, j.transferred_gb AS transferredGb, j.error, j.params, ${key} AS sortValue
+      j.total_gb AS totalGb, j.transferred_gb AS transferredGb, j.error, j.params, ${order.expr} AS sortValue
     FROM jobs j
     LEFT JOIN data_sources ds ON ds.id = j.data_source_id
     LEFT JOIN computers c ON c.id = j.computer_id
     LEFT JOIN protection_groups g ON g.id = j.group_id
     LEFT JOIN libraries l ON l.id = j.library_id
-    LEFT JOIN tapes t ON t.id = j.tape_id
-    WHERE ${filter} AND ${afterCursor(key, sql`j.id`, dir, decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(key, sql`j.id`, dir)}
-    LIMIT ${q.limit + 1}`);
-  const page = toPage(rows, q.limit, total, (r) => r.sortValue);
-  return {
-    ...page,
-    items: page.items.map(({ sortValue: _s, ...r }) => ({
+    LEFT JOIN tapes t ON t.id = j.tape_id`,
+      filter,
+      order,
+    },
+    (r) => ({
       ...r,
       error: r.error ? (JSON.parse(r.error) as JobRow['error']) : null,
       params: JSON.parse(r.params) as Record<string, string>,
-    })),
-  };
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
 
 /** An opaque keyset cursor: the sort value and id of the last row of the previous page. */
 export interface Cursor {
@@ -61,4 +62,31 @@ export function toPage<T extends { id: string }>(
     total,
     nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
   };
+}
+
+/** How a paged list is sorted: by `expr` in `dir`, then by its rows' `id` column the same way. */
+export interface PageOrder {
+  expr: SQL;
+  id: SQL;
+  dir: 'asc' | 'desc';
+}
+
+/**
+ * A page of a list read in SQL: `select` (SELECT …, the sort value AS sortValue, FROM …) WHERE
+ * `filter`, continued after the request's cursor in `order`, `limit + 1` rows to know whether
+ * another page follows; each row is `read` without its sort value.
+ */
+export function readPage<R extends { id: string; sortValue: string | number | null }, T>(
+  db: Db,
+  q: { cursor?: string; limit: number },
+  total: number,
+  { select, filter, order }: { select: SQL; filter: SQL; order: PageOrder },
+  read: (row: Omit<R, 'sortValue'>) => T,
+): Page<T> {
+  const rows = db.all<R>(sql`${select}
+    WHERE ${filter} AND ${afterCursor(order.expr, order.id, order.dir, decodeCursor(q.cursor))}
+    ORDER BY ${orderBy(order.expr, order.id, order.dir)}
+    LIMIT ${q.limit + 1}`);
+  const page = toPage(rows, q.limit, total, (r) => r.sortValue);
+  return { ...page, items: page.items.map(({ sortValue: _s, ...r }) => read(r)) };
 }

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import type { ProtectionStatus, Revision } from '@dpm/domain/model';
 import type { Page } from './paging';
-import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
+import { readPage } from './paging';
 
 export interface GroupRow {
   id: string;
@@ -104,27 +104,30 @@ export function listMembers(db: Db, q: MemberQuery): Page<MemberRow> {
     LEFT JOIN servers src ON src.id = r.source_server_id`;
   const expr = SORT_EXPR[q.sort];
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${filter}`)?.n ?? 0;
-  const rows = db.all<
-    Omit<MemberRow, 'switched' | 'revision'> & { switched: number; revision: string; sortValue: string | number | null }
-  >(sql`
+  return readPage<
+    Omit<MemberRow, 'switched' | 'revision'> & {
+      switched: number;
+      revision: string;
+      sortValue: string | number | null;
+    },
+    MemberRow
+  >(
+    db,
+    q,
+    total,
+    {
+      select: sql`
     SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId,
       r.status, r.replica_path AS replicaPath,
       (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint,
       r.group_id AS groupId, g.name AS "group", src.name AS sourceServer, r.source_server_id AS sourceServerId,
       r.switched, r.revision, ${expr} AS sortValue
-    ${from}
-    WHERE ${filter} AND ${afterCursor(expr, sql`r.id`, q.dir, decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(expr, sql`r.id`, q.dir)}
-    LIMIT ${q.limit + 1}`);
-  const page = toPage(rows, q.limit, total, (r) => r.sortValue);
-  return {
-    ...page,
-    items: page.items.map(({ sortValue: _s, ...r }) => ({
-      ...r,
-      switched: r.switched === 1,
-      revision: JSON.parse(r.revision) as Revision,
-    })),
-  };
+    ${from}`,
+      filter,
+      order: { expr, id: sql`r.id`, dir: q.dir },
+    },
+    (r) => ({ ...r, switched: r.switched === 1, revision: JSON.parse(r.revision) as Revision }),
+  );
 }
 
 export interface MemberDetails extends MemberRow {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { demo, scenario1 } from '../fixtures/scenarios';
 import type { AlertName } from '../model';
 import { World, expectRefusal, withServers, DS1_LIBRARY } from '../test-support';
+import { tapeBackupOfSql } from '../test-steps';
 import { switchProtection } from '../protection/switch-protection';
 import { takeOwnership } from '../agents/take-ownership';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
-import { modifyProtectionGroup } from '../protection/modify-protection-group';
 import { failServer } from '../server/fail-server';
 import { reinstallServer } from '../server/reinstall-server';
 import { inventoryLibrary } from '../library/inventory';
@@ -31,7 +31,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     const alert = w.activeAlert('Agent unreachable', 'srv-DS3', 'cmp-DS1');
     expect(alert?.description).toContain('DS1 is not reachable from DS3');
     w.run(reinstallServer, { serverId: 'srv-DS1', version: DPM_2019_UR1, fqdn: 'ds1.contoso.com' });
-    expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(alert)).toBe('Inactive');
   });
 
   it(
@@ -51,7 +51,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       w.advance(5);
       w.run(inventoryLibrary, { serverId: 'srv-DS1', libraryId: DS1_LIBRARY, kind: 'Detailed' });
       w.advance(10);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
     },
   );
 
@@ -62,21 +62,8 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       const estate = demo();
       for (const t of Object.values(estate.tapes)) if (t.free) t.location = 'Offsite';
       const w = new World(estate);
-      w.run(modifyProtectionGroup, {
-        serverId: 'srv-DS1',
-        groupId: 'pg-DS1-2',
-        tape: {
-          frequency: 'Daily',
-          backupTime: 2 * 60,
-          retention: { count: 1, unit: 'Years' },
-          libraryId: DS1_LIBRARY,
-          copies: 1,
-          encrypt: false,
-        },
-      });
       const sql = 'rep-DS1-PS1-SQL';
-      w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
-      w.advance(30);
+      tapeBackupOfSql(w);
       expect(w.jobs('Tape backup', { replicaId: sql })[0]).toMatchObject({
         status: 'Failed',
         error: { code: 'NO_FREE_TAPE' },
@@ -87,7 +74,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       w.run(markTapeFree, { serverId: 'srv-DS1', tapeId: 'tape-DS2017L8' });
       w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [sql], location: 'Tape' });
       w.advance(30);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
       expect(w.estate.tapes['tape-DS2017L8']).toMatchObject({
         free: false,
         writtenBy: { serverId: 'srv-DS1', generation: 1 },
@@ -128,7 +115,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
         ['PS1', 'DS3'],
       );
       w.run(updateAgent, { serverId: 'srv-DS1', computerIds: ['cmp-PS1'] });
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
       expect(w.estate.computers['cmp-PS1']?.agent).toMatchObject({ status: 'OK', version: DPM_2019_UR1 });
       expectRefusal(
         w.estate,
@@ -157,7 +144,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       const alert = w.activeAlert('Agent incompatible', 'srv-DS5', 'cmp-PS1');
       expect(alert?.description).toContain('DS5 runs DPM 10.22');
       w.run(updateAgent, { serverId: 'srv-DS5', computerIds: ['cmp-PS1'] });
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
       expect(activeCount(w, 'Agent incompatible')).toBe(0);
     },
   );
@@ -175,7 +162,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     w.advance(10);
     expect(w.jobs('Consistency check', { replicaId: 'rep-DS3-DS1-PS1-C' })[0]?.error?.code).toBe('AGENT_INCOMPATIBLE');
     expect(w.activeAlert('Agent incompatible', 'srv-DS3', 'cmp-PS1')).toBeDefined();
-    expect(w.estate.alerts[onDs1?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(onDs1)).toBe('Inactive');
   });
 
   it('Library not available: raised when the library goes offline, its jobs fail, cleared by Rescan', () => {
@@ -192,20 +179,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       ['Tape Library 1 (LTO-8)'],
     );
 
-    w.run(modifyProtectionGroup, {
-      serverId: 'srv-DS1',
-      groupId: 'pg-DS1-2',
-      tape: {
-        frequency: 'Daily',
-        backupTime: 2 * 60,
-        retention: { count: 1, unit: 'Years' },
-        libraryId: DS1_LIBRARY,
-        copies: 1,
-        encrypt: false,
-      },
-    });
-    w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-SQL'], location: 'Tape' });
-    w.advance(30);
+    tapeBackupOfSql(w);
     expect(w.jobs('Tape backup', { replicaId: 'rep-DS1-PS1-SQL' })[0]).toMatchObject({
       status: 'Failed',
       error: { code: 'LIBRARY_NOT_AVAILABLE' },
@@ -215,7 +189,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
 
     w.run(rescanLibraries, { serverId: 'srv-DS1' });
     w.advance(2);
-    expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(alert)).toBe('Inactive');
     expect(w.estate.libraries[DS1_LIBRARY]?.available).toBe(true);
   });
 

@@ -1,26 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { demo, scenario1 } from '../fixtures/scenarios';
 import type { AlertName } from '../model';
-import {
-  World,
-  createdReplicaId,
-  latestDiskPoint,
-  newGroup,
-  reallocatedDs1,
-  recoverDs1DpmdbToFolder,
-  RESTORE_FOLDER,
-} from '../test-support';
+import { World, latestDiskPoint, reallocatedDs1, syncedDs1, RESTORE_FOLDER } from '../test-support';
+import { C_ON_DS1, failedRestoreToReplica, readdManually } from '../test-steps';
 import { switchProtection } from '../protection/switch-protection';
 import { takeOwnership } from '../agents/take-ownership';
 import { reestablishProtection } from '../agents/reestablish-protection';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
-import { createProtectionGroup } from '../protection/create-protection-group';
 import { performConsistencyCheck } from '../protection/perform-consistency-check';
 import { stopProtection } from '../protection/stop-protection';
 import { restoreToReplica } from '../recovery/restore-to-replica';
 import { recover } from '../recovery/recover';
-import { dpmSyncRestoreDb } from '../server/dpmsync-restore-db';
-import { dpmSyncSync } from '../server/dpmsync-sync';
 import { dpmSyncReallocateReplica } from '../server/dpmsync-reallocate-replica';
 
 const activeCount = (w: World, name: AlertName) => w.alerts(name).filter((a) => a.state === 'Active').length;
@@ -34,7 +24,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
     const alert = w.activeAlert('Agent Ownership Required', 'srv-DS1', 'cmp-PS1');
     expect(alert?.description).toMatch(/PS1 is not owned by DS1[^(]*$/);
     w.run(takeOwnership, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
-    expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(alert)).toBe('Inactive');
   });
 
   it(
@@ -59,16 +49,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       'restored data starts (seed 000)',
     () => {
       const w = new World(demo());
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-      const c = createdReplicaId(
-        w.run(
-          createProtectionGroup,
-          newGroup('srv-DS1', 'Manual', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-            replicaCreation: 'Manually',
-          }),
-        ),
-        'ds-PS1-C',
-      );
+      const c = readdManually(w, C_ON_DS1, 'Manual');
       expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)?.severity).toBe('Information');
       w.run(restoreToReplica, {
         serverId: 'srv-DS1',
@@ -97,7 +78,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       expect(alert?.description).toContain('Launch and Activation Permissions');
       w.run(reestablishProtection, { serverId: 'srv-DS1', computerId: 'cmp-PS1' });
       w.advance(60);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
     },
   );
 
@@ -123,14 +104,12 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       expect(w.status(c)).toBe('OK');
       w.run(createRecoveryPoint, { serverId: 'srv-DS1', replicaIds: [c], location: 'Disk' });
       w.advance(5);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
     },
   );
 
   it('Replica is missing: raised by DpmSync -Sync, cleared by DpmSync -ReallocateReplica (seed 000)', () => {
-    const w = recoverDs1DpmdbToFolder();
-    w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
-    w.run(dpmSyncSync, { serverId: 'srv-DS1' });
+    const w = syncedDs1();
     expect(activeCount(w, 'Replica is missing')).toBe(6);
     w.run(dpmSyncReallocateReplica, { serverId: 'srv-DS1' });
     expect(activeCount(w, 'Replica is missing')).toBe(0);
@@ -141,36 +120,16 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
       'removing protection (seed 000)',
     () => {
       const w = reallocatedDs1();
-      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: 'rep-DS1-PS1-C',
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      const point = failedRestoreToReplica(w, C_ON_DS1);
       w.advance(30);
-      expect(w.activeAlert('Recovery failed', 'srv-DS1', 'rep-DS1-PS1-C')?.severity).toBe('Critical');
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-      const again = createdReplicaId(
-        w.run(
-          createProtectionGroup,
-          newGroup('srv-DS1', 'Again', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-            replicaCreation: 'Manually',
-          }),
-        ),
-        'ds-PS1-C',
-      );
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: again,
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      expect(w.activeAlert('Recovery failed', 'srv-DS1', C_ON_DS1)?.severity).toBe('Critical');
+      const again = readdManually(w, C_ON_DS1, 'Again');
+      failedRestoreToReplica(w, again, point);
       w.advance(30);
       const invalid = w.activeAlert('Replica is invalid', 'srv-DS1', again);
       expect(invalid?.description).toContain('Remove the data source from protection');
       w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [again], retainReplica: false });
-      expect(w.estate.alerts[invalid?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(invalid)).toBe('Inactive');
     },
   );
 
@@ -209,7 +168,7 @@ describe('Alerts: each raised by its condition and cleared by its remedy', () =>
         destination: 'PS2\\D$\\Restore',
       });
       w.advance(70);
-      expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(alert)).toBe('Inactive');
     },
   );
 

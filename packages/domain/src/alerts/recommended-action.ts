@@ -5,7 +5,7 @@ import type { View } from '../view';
 import { ALERT_CATALOG } from './alerts';
 import { takeOwnershipOperation } from '../agents/take-ownership';
 import { reestablishOperation } from '../agents/reestablish-protection';
-import { enableAgentOperation } from '../agents/enable-agent-protection';
+import { enableAgentOperation } from '../agents/agent-protection';
 import { updateAgentOperation } from '../agents/update-agent';
 import { checkMemberOperation } from '../protection/perform-consistency-check';
 import { recoveryPointOperation } from '../protection/create-recovery-point';

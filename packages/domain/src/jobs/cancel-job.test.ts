@@ -51,7 +51,7 @@ describe('Cancel (Monitoring › Jobs)', () => {
       });
       expect(check.transferredGb).toBeGreaterThan(0);
       expect(w.status(SWITCHED)).toBe('Replica is inconsistent');
-      expect(w.estate.alerts[verifying?.id ?? '']?.state).toBe('Inactive');
+      expect(w.alertState(verifying)).toBe('Inactive');
       expect(w.activeAlert('Replica is inconsistent', 'srv-DS3', SWITCHED)?.severity).toBe('Critical');
     },
   );

@@ -64,7 +64,7 @@ describe('Retry (Monitoring › Jobs)', () => {
     w.advance(5);
     const retry = w.jobs('Recovery point', { replicaId: C }).find((j) => j.retryOf === failed.id);
     expect(retry?.status).toBe('Completed');
-    expect(w.estate.alerts[alert?.id ?? '']?.state).toBe('Inactive');
+    expect(w.alertState(alert)).toBe('Inactive');
   });
 
   it('refuses a job that did not fail: INVALID_STATE, nothing changes', () => {

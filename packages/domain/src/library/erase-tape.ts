@@ -1,56 +1,32 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
-import { isDomainError, notFound, refuse } from '../errors';
+import { isDomainError, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { activeJobsFor, scheduleJob } from '../jobs/jobs';
-import { liveRecoveryPoints, tapeInLibrary } from './tape-command';
+import { identifiedTape, liveRecoveryPoints, scheduleTapeJob, tapeInUse } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface EraseTape {
-  serverId: string;
-  tapeId: string;
-}
+export type EraseTape = TapeCommand;
 
 /** Erase tape: not while it holds recovery points this server keeps, nor while a job uses it. */
 export function whyNotErase(view: View, target: Targets['tape']): DomainError | null {
-  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  const found = identifiedTape(view, target, { notCleaning: true });
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
-  if (!tape.headerRead)
-    return refuse(
-      'INVALID_STATE',
-      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
-      tape.id,
-    );
   if (liveRecoveryPoints(view, tape, server))
     return refuse(
       'INVALID_STATE',
       `Tape ${tape.barcode} holds recovery points that have not expired and can't be erased.`,
       tape.id,
     );
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
-    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
-  return null;
+  return tapeInUse(view, tape);
 }
 
 /** Erase tape: a Tape erase data job. */
 export function eraseTape(slice: Estate, cmd: EraseTape, ctx: Ctx): CommandResult {
-  const draft = new Draft(slice);
-  const why = whyNotErase(draft, cmd);
-  if (why) return why;
-  const tape = draft.get('tapes', cmd.tapeId);
-  if (!tape?.libraryId) return notFound('tape', cmd.tapeId);
-  scheduleJob(draft, ctx, {
-    serverId: cmd.serverId,
-    type: 'Tape erase data',
-    libraryId: tape.libraryId,
-    tapeId: tape.id,
-  });
-  return draft.outcome();
+  return scheduleTapeJob(slice, cmd, ctx, whyNotErase, 'Tape erase data');
 }
 
 export const eraseTapeOperation = defineOperation<'tape', EraseTape>({

@@ -6,19 +6,17 @@ import { isDomainError, notFound, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { tapeInLibrary } from './tape-command';
+import { cleaningTape, tapeInLibrary } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface IdentifyUnknownTape {
-  serverId: string;
-  tapeId: string;
-}
+export type IdentifyUnknownTape = TapeCommand;
 
 /** Identify unknown tape: a tape whose header was never read. */
 export function whyNotIdentify(view: View, target: Targets['tape']): DomainError | null {
   const found = tapeInLibrary(view, target.serverId, target.tapeId);
   if (isDomainError(found)) return found;
   const { tape } = found;
-  if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
+  if (tape.cleaning) return cleaningTape(tape);
   if (tape.headerRead)
     return refuse('INVALID_STATE', `Tape ${tape.barcode} is not unknown: its header was already read.`, tape.id);
   return null;

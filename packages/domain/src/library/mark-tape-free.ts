@@ -6,25 +6,16 @@ import { isDomainError, notFound, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { liveRecoveryPoints, tapeInLibrary } from './tape-command';
+import { identifiedTape, liveRecoveryPoints } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface MarkTapeFree {
-  serverId: string;
-  tapeId: string;
-}
+export type MarkTapeFree = TapeCommand;
 
 /** Mark as free: a tape that is not free, whose header was read, with no recovery point this server keeps. */
 export function whyNotMarkFree(view: View, target: Targets['tape']): DomainError | null {
-  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  const found = identifiedTape(view, target, { notCleaning: true });
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (tape.cleaning) return refuse('INVALID_STATE', `Tape ${tape.barcode} is a cleaning tape.`, tape.id);
-  if (!tape.headerRead)
-    return refuse(
-      'INVALID_STATE',
-      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
-      tape.id,
-    );
   if (tape.free) return refuse('INVALID_STATE', `Tape ${tape.barcode} is already free.`, tape.id);
   if (liveRecoveryPoints(view, tape, server)) {
     return refuse(

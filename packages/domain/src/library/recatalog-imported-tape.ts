@@ -1,41 +1,29 @@
 import type { CommandResult, Ctx } from '../command';
-import { Draft } from '../draft';
 import type { Estate } from '../model';
 import type { DomainError } from '../errors';
-import { isDomainError, notFound, refuse } from '../errors';
+import { isDomainError, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { activeJobsFor, scheduleJob } from '../jobs/jobs';
 import { isImported } from './tape-status';
-import { checkCertificate, tapeInLibrary } from './tape-command';
+import { checkCertificate, identifiedTape, scheduleTapeJob, tapeInUse } from './tape-command';
+import type { TapeCommand } from './tape-command';
 
-export interface RecatalogImportedTape {
-  serverId: string;
-  tapeId: string;
-}
+export type RecatalogImportedTape = TapeCommand;
 
 /**
  * Recatalog imported tape: an imported tape whose header a detailed inventory read, readable here
  * (its certificate installed), that no job uses.
  */
 export function whyNotRecatalog(view: View, target: Targets['tape']): DomainError | null {
-  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  const found = identifiedTape(view, target, { unknown: 'run a detailed inventory so DPM reads its header first' });
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (!tape.headerRead)
-    return refuse(
-      'INVALID_STATE',
-      `Tape ${tape.barcode} is Unknown: run a detailed inventory so DPM reads its header first.`,
-      tape.id,
-    );
   if (!isImported(tape, server))
     return refuse('INVALID_STATE', `Tape ${tape.barcode} is not an imported tape.`, tape.id);
   const cert = checkCertificate(tape, server);
   if (cert) return cert;
-  if (activeJobsFor(view, 'tapeId', tape.id).length > 0)
-    return refuse('CONFLICT', `A job is already using tape ${tape.barcode}.`, tape.id);
-  return null;
+  return tapeInUse(view, tape);
 }
 
 /**
@@ -43,20 +31,10 @@ export function whyNotRecatalog(view: View, target: Targets['tape']): DomainErro
  * points appear under Recovery › External DPM Tapes.
  */
 export function recatalogImportedTape(slice: Estate, cmd: RecatalogImportedTape, ctx: Ctx): CommandResult {
-  const draft = new Draft(slice);
-  const why = whyNotRecatalog(draft, cmd);
-  if (why) return why;
-  const tape = draft.get('tapes', cmd.tapeId);
-  if (!tape?.libraryId) return notFound('tape', cmd.tapeId);
-  scheduleJob(draft, ctx, {
-    serverId: cmd.serverId,
-    type: 'Tape recatalog',
-    libraryId: tape.libraryId,
-    tapeId: tape.id,
+  return scheduleTapeJob(slice, cmd, ctx, whyNotRecatalog, 'Tape recatalog', (tape) => ({
     totalGb: tape.dataSets.reduce((s, d) => s + d.sizeGb, 0),
     params: { dataSets: String(tape.dataSets.length) },
-  });
-  return draft.outcome();
+  }));
 }
 
 export const recatalogOperation = defineOperation<'tape', RecatalogImportedTape>({

@@ -6,7 +6,7 @@ import { isDomainError, refuse } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
-import { checkCertificate, tapeInLibrary } from './tape-command';
+import { checkCertificate, identifiedTape } from './tape-command';
 import { isCataloged } from './tape-status';
 
 export interface TapeDataSetRow {
@@ -23,15 +23,9 @@ export interface TapeDataSetRow {
  * encrypted tape needs its certificate on this server (TAPE_CERTIFICATE).
  */
 export function whyNotViewContents(view: View, target: Targets['tape']): DomainError | null {
-  const found = tapeInLibrary(view, target.serverId, target.tapeId);
+  const found = identifiedTape(view, target);
   if (isDomainError(found)) return found;
   const { tape, server } = found;
-  if (!tape.headerRead)
-    return refuse(
-      'INVALID_STATE',
-      `Tape ${tape.barcode} is Unknown: identify it or run a detailed inventory first.`,
-      tape.id,
-    );
   if (!isCataloged(tape, server)) {
     return refuse(
       'NOT_CATALOGED',

@@ -1,25 +1,16 @@
 import type { CommandResult, Ctx } from '../command';
 import { Draft } from '../draft';
-import type { DataSourceKind, Estate, ProtectionGroup } from '../model';
+import type { Estate, ProtectionGroup } from '../model';
 import type { DomainError } from '../errors';
-import { isDomainError, refuse } from '../errors';
+import { isDomainError } from '../errors';
 import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import {
-  PROTECTION_METHODS,
-  checkGoals,
-  checkMethods,
-  checkReplicaSync,
-  methodRefusal,
-  type ProtectionMethod,
-} from './goals';
-import { checkGroupName, checkMembersChosen } from './group-name';
+import { PROTECTION_METHODS, type ProtectionMethod } from './goals';
+import { checkMembers, checkSettings, methodOffered } from './group-settings';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
-import { checkCanProtect } from './rules';
-import { computeEdges } from '../topology/topology';
 
 export interface CreateProtectionGroup {
   serverId: string;
@@ -35,29 +26,6 @@ export interface CreateProtectionGroup {
   excludedExtensions: string[];
 }
 
-/** Checks every member before anything is written: a refused member refuses the whole group. */
-export function checkMembers(
-  estate: Estate,
-  serverId: string,
-  members: MemberRef[],
-  group: Pick<ProtectionGroup, 'disk' | 'tape' | 'online' | 'excludedExtensions'>,
-) {
-  const seen = new Set<string>();
-  const edges = computeEdges(estate);
-  for (const m of members) {
-    const key = `${m.dataSourceId}|${m.sourceServerId ?? ''}`;
-    if (seen.has(key)) return refuse('INVALID_INPUT', 'The same data source is selected twice.', m.dataSourceId);
-    seen.add(key);
-    const refusal = checkCanProtect(estate, serverId, m, group as ProtectionGroup, edges);
-    if (refusal) return refusal;
-    if (m.sourceServerId !== null) {
-      const sync = checkReplicaSync(group);
-      if (sync) return sync;
-    }
-  }
-  return null;
-}
-
 /**
  * Create protection group on an online server; per protection method (Select Data Protection
  * Method), whether the server can give a group that method (methodRefusal).
@@ -69,16 +37,7 @@ export function whyNotCreateGroup(
   method?: ProtectionMethod,
 ): DomainError | null {
   const server = onlineServer(view, target.serverId);
-  if (isDomainError(server)) return server;
-  return method === undefined ? null : methodRefusal(view, server, method);
-}
-
-/** The kinds of data source members protect, for the goals that depend on them. */
-export function kindsOf(view: View, members: readonly MemberRef[]): DataSourceKind[] {
-  return members.flatMap((m) => {
-    const kind = view.get('dataSources', m.dataSourceId)?.kind;
-    return kind ? [kind] : [];
-  });
+  return isDomainError(server) ? server : methodOffered(view, server, method);
 }
 
 /** Create New Protection Group: the wizard's Create Group. */
@@ -86,18 +45,9 @@ export function createProtectionGroup(slice: Estate, cmd: CreateProtectionGroup,
   const draft = new Draft(slice);
   const server = onlineServer(draft, cmd.serverId);
   if (isDomainError(server)) return server;
-  const methods = checkMethods(draft, server, cmd);
-  if (methods) return methods;
   const name = cmd.name.trim();
-  const named =
-    checkGroupName(
-      name,
-      draft.where('groups', 'serverId', server.id).map((g) => g.name),
-      server.name,
-    ) ?? checkMembersChosen(cmd.members.length);
-  if (named) return named;
-  const goals = checkGoals(cmd, kindsOf(draft, cmd.members));
-  if (goals) return goals;
+  const settings = checkSettings(draft, server, { ...cmd, name }, { members: cmd.members, chosen: cmd.members.length });
+  if (settings) return settings;
   const members = checkMembers(slice, server.id, cmd.members, cmd);
   if (members) return members;
 

@@ -44,6 +44,66 @@ export function isApplicationData(kind: DataSourceKind): boolean {
 
 export type GoalsInput = Pick<ProtectionGroup, 'disk' | 'tape' | 'online'>;
 
+/** The recovery points disk goals schedule for one kind of data: their times of day, DPM's limit and its words. */
+interface PointsPerDay {
+  field: 'recoveryPointTimes' | 'expressFullTimes';
+  data: string;
+  time: string;
+  points: string;
+  limit: number;
+  atMost: string;
+}
+
+const FILE_POINTS: PointsPerDay = {
+  field: 'recoveryPointTimes',
+  data: 'file data',
+  time: 'recovery point time',
+  points: 'recovery points',
+  limit: LIMITS.fileRecoveryPoints,
+  atMost: 'recovery points for file data',
+};
+
+const EXPRESS_FULLS: PointsPerDay = {
+  field: 'expressFullTimes',
+  data: 'application data',
+  time: 'express full backup time',
+  points: 'express full backups',
+  limit: LIMITS.expressFulls,
+  atMost: 'express full backups',
+};
+
+/**
+ * When the group protects that kind of data: at least one time a day, or DPM would never create a
+ * recovery point of it, and no more a day than DPM keeps over the retention range (RETENTION_LIMITS).
+ */
+function checkPointsPerDay(
+  disk: NonNullable<GoalsInput['disk']>,
+  kind: PointsPerDay,
+  protects: boolean,
+): DomainError | null {
+  if (!protects) return null;
+  const perDay = disk[kind.field].length;
+  const field = `disk.${kind.field}`;
+  if (perDay === 0) {
+    return refuse(
+      'RETENTION_LIMITS',
+      `The group protects ${kind.data}: specify at least one ${kind.time}, or DPM never creates a recovery ` +
+        `point of it.`,
+      field,
+    );
+  }
+  const kept = perDay * disk.retentionDays;
+  if (kept > kind.limit) {
+    return refuse(
+      'RETENTION_LIMITS',
+      `${perDay} ${kind.points} a day kept for ${disk.retentionDays} days make ${kept}; DPM keeps at most ` +
+        `${kind.limit} ${kind.atMost}.`,
+      field,
+    );
+  }
+  return null;
+}
+
 /**
  * Checks a group's goals against DPM's limits (seeds 001, 002) for the kinds of data it protects:
  * recovery point times and their 64-point limit apply to file data, express full backup times and
@@ -93,40 +153,8 @@ export function checkGoals(goals: GoalsInput, kinds: readonly DataSourceKind[] =
       if (!Number.isInteger(t) || t < 0 || t >= 24 * 60)
         return refuse('INVALID_INPUT', `A time of day must be between 00:00 and 23:59.`, 'disk');
     }
-    const rpPerDay = disk.recoveryPointTimes.length;
-    if (files && rpPerDay === 0) {
-      return refuse(
-        'RETENTION_LIMITS',
-        'The group protects file data: specify at least one recovery point time, or DPM never creates a recovery ' +
-          'point of it.',
-        'disk.recoveryPointTimes',
-      );
-    }
-    if (files && rpPerDay * disk.retentionDays > LIMITS.fileRecoveryPoints) {
-      return refuse(
-        'RETENTION_LIMITS',
-        `${rpPerDay} recovery points a day kept for ${disk.retentionDays} days make ` +
-          `${rpPerDay * disk.retentionDays}; DPM keeps at most 64 recovery points for file data.`,
-        'disk.recoveryPointTimes',
-      );
-    }
-    const fullsPerDay = disk.expressFullTimes.length;
-    if (apps && fullsPerDay === 0) {
-      return refuse(
-        'RETENTION_LIMITS',
-        'The group protects application data: specify at least one express full backup time, or DPM never creates a ' +
-          'recovery point of it.',
-        'disk.expressFullTimes',
-      );
-    }
-    if (apps && fullsPerDay * disk.retentionDays > LIMITS.expressFulls) {
-      return refuse(
-        'RETENTION_LIMITS',
-        `${fullsPerDay} express full backups a day kept for ${disk.retentionDays} days make ` +
-          `${fullsPerDay * disk.retentionDays}; DPM keeps at most 512 express full backups.`,
-        'disk.expressFullTimes',
-      );
-    }
+    const points = checkPointsPerDay(disk, FILE_POINTS, files) ?? checkPointsPerDay(disk, EXPRESS_FULLS, apps);
+    if (points) return points;
   }
   if (tape) {
     if (!(TAPE_FREQUENCIES as readonly string[]).includes(tape.frequency)) {

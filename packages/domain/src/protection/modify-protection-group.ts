@@ -9,18 +9,10 @@ import type { View } from '../view';
 import type { Targets } from '../operations/operation';
 import { defineOperation } from '../operations/operation';
 import { onlineServer } from '../guards';
-import {
-  PROTECTION_METHODS,
-  checkGoals,
-  checkMethods,
-  checkReplicaSync,
-  methodRefusal,
-  type ProtectionMethod,
-} from './goals';
-import { checkGroupName } from './group-name';
+import { PROTECTION_METHODS, checkReplicaSync, type ProtectionMethod } from './goals';
+import { checkMembers, checkSettings, methodOffered } from './group-settings';
 import { addReplica } from './members';
 import type { MemberRef } from './rules';
-import { checkMembers, kindsOf } from './create-protection-group';
 
 export interface ModifyProtectionGroup {
   serverId: string;
@@ -51,9 +43,7 @@ export function whyNotModifyGroup(
   if (isDomainError(server)) return server;
   const group = view.get('groups', target.groupId);
   if (!group || group.serverId !== server.id) return notFound('protection group', target.groupId);
-  const has =
-    method === 'Disk' ? group.disk : method === 'Tape' ? group.tape : method === 'Online' ? group.online : null;
-  return method === undefined || has !== null ? null : methodRefusal(view, server, method);
+  return methodOffered(view, server, method, group);
 }
 
 /** Modify protection group from a member's menu: the member's group. */
@@ -84,21 +74,10 @@ export function modifyProtectionGroup(slice: Estate, cmd: ModifyProtectionGroup,
     excludedExtensions: cmd.excludedExtensions ?? group.excludedExtensions,
     revision: nextRevision(group.revision, ctx),
   };
-  const methods = checkMethods(draft, server, next, group);
-  if (methods) return methods;
-  const named = checkGroupName(
-    next.name,
-    draft
-      .where('groups', 'serverId', server.id)
-      .filter((g) => g.id !== group.id)
-      .map((g) => g.name),
-    server.name,
-  );
-  if (named) return named;
   const current = draft.where('replicas', 'groupId', group.id);
   const adding = cmd.addMembers ?? [];
-  const goals = checkGoals(next, kindsOf(draft, [...current, ...adding]));
-  if (goals) return goals;
+  const settings = checkSettings(draft, server, next, { members: [...current, ...adding], before: group });
+  if (settings) return settings;
   if (next.excludedExtensions.length > 0 && current.some((r) => r.sourceServerId !== null)) {
     return refuse(
       'NO_EXCLUSIONS_ON_REPLICA',

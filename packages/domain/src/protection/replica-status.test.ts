@@ -3,19 +3,17 @@ import { demo, scenario1 } from '../fixtures/scenarios';
 import { FIXTURE_EPOCH } from '../fixtures/scenarios';
 import {
   HOUR,
-  RESTORE_FOLDER,
   World,
   createdReplicaId,
   expectRefusal,
   latestDiskPoint,
   newGroup,
-  recoverDs1DpmdbToFolder,
   withVolume,
+  syncedDs1,
 } from '../test-support';
+import { C_ON_DS1, readdManually } from '../test-steps';
 import { reestablishProtection } from '../agents/reestablish-protection';
 import { restoreToReplica } from '../recovery/restore-to-replica';
-import { dpmSyncRestoreDb } from '../server/dpmsync-restore-db';
-import { dpmSyncSync } from '../server/dpmsync-sync';
 import { dpmSyncReallocateReplica } from '../server/dpmsync-reallocate-replica';
 import { dpmSyncDataCopied } from '../server/dpmsync-data-copied';
 import { createProtectionGroup } from './create-protection-group';
@@ -68,16 +66,7 @@ describe('Replica protection status (the state machine of seeds 000 and 001)', (
     'created Manually: Manual replica creation pending, restore to replica, then a consistency check makes it ' + 'OK',
     () => {
       const w = new World(demo());
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: ['rep-DS1-PS1-C'], retainReplica: false });
-      const c = createdReplicaId(
-        w.run(
-          createProtectionGroup,
-          newGroup('srv-DS1', 'Manual C', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-            replicaCreation: 'Manually',
-          }),
-        ),
-        'ds-PS1-C',
-      );
+      const c = readdManually(w, C_ON_DS1, 'Manual C');
       expect(w.status(c)).toBe('Manual replica creation pending');
       expect(w.jobs('Replica creation', { replicaId: c })).toEqual([]);
       expect(w.activeAlert('Manual replica creation pending', 'srv-DS1', c)).toBeDefined();
@@ -188,9 +177,7 @@ describe('Replica protection status (the state machine of seeds 000 and 001)', (
     'DpmSync -Sync marks replicas the pool lacks Replica is missing; -ReallocateReplica makes them Manual replica ' +
       'creation pending',
     () => {
-      const w = recoverDs1DpmdbToFolder();
-      w.run(dpmSyncRestoreDb, { serverId: 'srv-DS1', dbLocation: RESTORE_FOLDER, instanceName: null });
-      w.run(dpmSyncSync, { serverId: 'srv-DS1' });
+      const w = syncedDs1();
       const c = 'rep-DS1-PS1-C';
       expect(w.replica(c)).toMatchObject({ status: 'Replica is missing', inStoragePool: false });
       expect(w.activeAlert('Replica is missing', 'srv-DS1', c)).toBeDefined();

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { demo } from '../fixtures/scenarios';
-import { World, createdReplicaId, expectRefusal, latestDiskPoint, newGroup, reallocatedDs1 } from '../test-support';
-import { createProtectionGroup } from '../protection/create-protection-group';
+import { World, expectRefusal, latestDiskPoint, reallocatedDs1 } from '../test-support';
+import { C_ON_DS1, failedRestoreToReplica, readdManually } from '../test-steps';
 import { createRecoveryPoint } from '../protection/create-recovery-point';
 import { performConsistencyCheck } from '../protection/perform-consistency-check';
 import { stopProtection } from '../protection/stop-protection';
 import { restoreToReplica } from './restore-to-replica';
-
-const C_ON_DS1 = 'rep-DS1-PS1-C';
 
 describe('restoreToReplica (seed 000)', () => {
   it('refuses restoring PS1 C:\\ on DS1 while its replica is OK: NOT_PENDING_FOR_RESTORE (seed 000)', () => {
@@ -34,13 +32,7 @@ describe('restoreToReplica (seed 000)', () => {
       '000)',
     () => {
       const w = reallocatedDs1();
-      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: C_ON_DS1,
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      const point = failedRestoreToReplica(w, C_ON_DS1);
       expectRefusal(
         w.estate,
         (s) => restoreToReplica(s, { serverId: 'srv-DS1', replicaId: C_ON_DS1, recoveryPointId: point.id }, w.ctx()),
@@ -68,33 +60,15 @@ describe('restoreToReplica (seed 000)', () => {
       '000)',
     () => {
       const w = reallocatedDs1();
-      const point = latestDiskPoint(w.estate, 'srv-DS3', 'ds-PS1-C');
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: C_ON_DS1,
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      const point = failedRestoreToReplica(w, C_ON_DS1);
       w.advance(30);
       expect(w.status(C_ON_DS1)).toBe('Replica is inconsistent');
 
-      w.run(stopProtection, { serverId: 'srv-DS1', replicaIds: [C_ON_DS1], retainReplica: false });
+      const again = readdManually(w, C_ON_DS1, 'PS1 C again');
       expect(w.estate.replicas[C_ON_DS1]).toBeUndefined();
-      const added = w.run(
-        createProtectionGroup,
-        newGroup('srv-DS1', 'PS1 C again', [{ dataSourceId: 'ds-PS1-C', sourceServerId: null }], {
-          replicaCreation: 'Manually',
-        }),
-      );
-      const again = createdReplicaId(added, 'ds-PS1-C');
       expect(w.status(again)).toBe('Manual replica creation pending');
 
-      w.run(restoreToReplica, {
-        serverId: 'srv-DS1',
-        replicaId: again,
-        recoveryPointId: point.id,
-        simulateFailure: true,
-      });
+      failedRestoreToReplica(w, again, point);
       w.advance(30);
       expect(w.status(again)).toBe('Replica is invalid');
       expect(w.activeAlert('Replica is invalid', 'srv-DS1', again)).toBeDefined();

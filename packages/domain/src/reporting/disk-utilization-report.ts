@@ -6,6 +6,7 @@ import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
 import { byGroup, documentOf, groupKey, pointsOf, replicasIn, scopeOf } from './scope';
+import { tableBuilder } from './table';
 
 interface Use {
   members: number;
@@ -125,6 +126,7 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
     zero(),
   );
   const header = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
+  const table = tableBuilder(header);
 
   return documentOf(scope, 'disk-utilization', [
     {
@@ -157,52 +159,20 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
         { name: 'Used', values: usedAt.map(round2) },
       ],
     },
-    {
-      kind: 'table',
-      id: 'servers',
-      title: 'Per DPM server',
-      columns: [
-        { key: 'server', header: 'DPM server', kind: 'text' },
-        { key: 'capacity', header: 'Capacity', kind: 'gb' },
-        { key: 'allocated', header: 'Allocated', kind: 'gb' },
-        { key: 'used', header: 'Used', kind: 'gb' },
-        { key: 'free', header: 'Free', kind: 'gb' },
-        { key: 'usedPercent', header: 'Used of capacity', kind: 'percent' },
-        { key: 'replicas', header: 'Replicas', kind: 'number' },
-      ],
-      rows: serverRows,
-      empty: 'No DPM server in this scope.',
-    },
-    {
-      kind: 'table',
-      id: 'disks',
-      title: 'Per disk',
-      columns: [
-        { key: 'server', header: 'DPM server', kind: 'text' },
-        { key: 'disk', header: 'Disk', kind: 'text' },
-        { key: 'capacity', header: 'Capacity', kind: 'gb' },
-        { key: 'allocated', header: 'Allocated', kind: 'gb' },
-        { key: 'free', header: 'Free', kind: 'gb' },
-        { key: 'replicas', header: 'Replicas', kind: 'number' },
-        { key: 'state', header: 'State', kind: 'text' },
-      ],
-      rows: diskRows,
-      empty: 'The storage pool has no disks.',
-    },
-    {
-      kind: 'table',
-      id: 'groups',
-      title: `Per ${header.toLowerCase()}`,
-      columns: [
-        { key: 'group', header, kind: 'text' },
-        { key: 'server', header: 'DPM server', kind: 'text' },
-        { key: 'members', header: 'Members', kind: 'number' },
-        { key: 'allocated', header: 'Allocated', kind: 'gb' },
-        { key: 'replicaData', header: 'Replica data', kind: 'gb' },
-        { key: 'pointData', header: 'Recovery point data', kind: 'gb' },
-        { key: 'used', header: 'Used', kind: 'gb' },
-      ],
-      rows: byGroup(
+    table(
+      { id: 'servers', title: 'Per DPM server', empty: 'No DPM server in this scope.' },
+      ['server', 'capacity', 'allocated', 'used', 'free', 'usedPercent', 'replicas'],
+      serverRows,
+    ),
+    table(
+      { id: 'disks', title: 'Per disk', empty: 'The storage pool has no disks.' },
+      ['server', 'disk', 'capacity', 'allocated', 'free', 'replicas', 'state'],
+      diskRows,
+    ),
+    table(
+      { id: 'groups', title: `Per ${header.toLowerCase()}`, empty: 'No protected member uses the storage pool.' },
+      ['group', 'server', 'members', 'allocated', 'replicaData', 'pointData', 'used'],
+      byGroup(
         [...perKey.entries()].map(([key, k]) => [
           key,
           k.server,
@@ -213,7 +183,6 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
           round2(k.used),
         ]),
       ),
-      empty: 'No protected member uses the storage pool.',
-    },
+    ),
   ]);
 }

@@ -5,6 +5,7 @@ import { formatTapeRetention, isApplicationData, maxDiskRecoveryPoints } from '.
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
+import { tableBuilder } from './table';
 import {
   byGroup,
   compareText,
@@ -18,6 +19,8 @@ import {
 } from './scope';
 
 const DAY = 24 * 60 * 60_000;
+/** The columns of what a group or a member achieved against its goals. */
+const ACHIEVEMENT = ['expected', 'available', 'achieved', 'tape', 'online', 'oldest', 'newest'] as const;
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -150,6 +153,7 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
     ]);
   }
   const header = byComputer ? 'Computer' : 'Protection group';
+  const table = tableBuilder(header);
   const rows: Cell[][] = [...keys.entries()]
     .sort(([a], [b]) => compareText(a, b))
     .map(([key, k]) => [
@@ -182,47 +186,19 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
         { label: 'Recovery points created in the period', value: totals.createdInPeriod, kind: 'number' },
       ],
     },
-    {
-      kind: 'table',
-      id: 'goals',
-      title: byComputer ? 'Goals and achievement per computer' : 'Goals and achievement per protection group',
-      columns: [
-        { key: 'group', header, kind: 'text' },
-        { key: 'server', header: 'DPM server', kind: 'text' },
-        { key: 'members', header: 'Members', kind: 'number' },
-        { key: 'goals', header: byComputer ? 'Protection groups' : 'Goals', kind: 'text' },
-        { key: 'expected', header: 'Expected on disk', kind: 'number' },
-        { key: 'available', header: 'Available on disk', kind: 'number' },
-        { key: 'achieved', header: 'Achieved', kind: 'percent' },
-        { key: 'tape', header: 'On tape', kind: 'number' },
-        { key: 'online', header: 'Online', kind: 'number' },
-        { key: 'oldest', header: 'Oldest', kind: 'time' },
-        { key: 'newest', header: 'Newest', kind: 'time' },
-        { key: 'created', header: 'Created in period', kind: 'number' },
-      ],
+    table(
+      {
+        id: 'goals',
+        title: byComputer ? 'Goals and achievement per computer' : 'Goals and achievement per protection group',
+        empty: 'No protection group in this scope.',
+      },
+      ['group', 'server', 'members', byComputer ? 'groupsOfComputer' : 'goals', ...ACHIEVEMENT, 'createdInPeriod'],
       rows,
-      empty: 'No protection group in this scope.',
-    },
-    {
-      kind: 'table',
-      id: 'members',
-      title: 'Members',
-      columns: [
-        { key: 'group', header, kind: 'text' },
-        { key: 'dataSource', header: 'Data source', kind: 'text' },
-        { key: 'computer', header: 'Computer', kind: 'text' },
-        { key: 'status', header: 'Protection Status', kind: 'text' },
-        { key: 'expected', header: 'Expected on disk', kind: 'number' },
-        { key: 'available', header: 'Available on disk', kind: 'number' },
-        { key: 'achieved', header: 'Achieved', kind: 'percent' },
-        { key: 'tape', header: 'On tape', kind: 'number' },
-        { key: 'online', header: 'Online', kind: 'number' },
-        { key: 'oldest', header: 'Oldest', kind: 'time' },
-        { key: 'newest', header: 'Newest', kind: 'time' },
-      ],
-      rows: byGroup(members),
-      groupColumn: 0,
-      empty: 'No protected member in this scope.',
-    },
+    ),
+    table(
+      { id: 'members', title: 'Members', empty: 'No protected member in this scope.', groupColumn: 0 },
+      ['group', 'dataSource', 'computer', 'protectionStatus', ...ACHIEVEMENT],
+      byGroup(members),
+    ),
   ]);
 }

@@ -1,7 +1,7 @@
 import type { Estate, JobType } from '../model';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
-import type { Cell, ReportDocument, ReportTable } from './document';
+import type { Cell, ReportDocument } from './document';
 import { addAt, round2 } from './document';
 import { bucketOf } from './period';
 import type { ReportOptions } from './scope';
@@ -18,6 +18,7 @@ import {
   within,
 } from './scope';
 import { dpmdbBackups, tapeSetsByDataSource } from './dpmdb-backups';
+import { tableBuilder } from './table';
 
 /** The jobs whose failure is a recovery point that was not created (DPM's Status report counts them). */
 const RECOVERY_POINT_JOBS = new Set<JobType>(['Recovery point', 'Express full backup', 'Tape backup']);
@@ -83,21 +84,16 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
   const newestTape = backups.filter((b) => b.tape !== null).sort((a, b) => b.time - a.time)[0];
   const groupHeader = opts.groupBy === 'Computer' ? 'Computer' : 'Protection group';
 
-  const dpmdbTable: ReportTable = {
-    kind: 'table',
-    id: 'dpmdb-backups',
-    title: 'Last backup of the DPM database',
-    columns: [
-      { key: 'server', header: 'DPM server', kind: 'text' },
-      { key: 'location', header: 'Backed up to', kind: 'text' },
-      { key: 'where', header: 'Where', kind: 'text' },
-      { key: 'time', header: 'Date and time', kind: 'time' },
-      { key: 'label', header: 'Tape label', kind: 'text' },
-      { key: 'barcode', header: 'Barcode', kind: 'text' },
-    ],
-    rows: backups.map((b) => [b.server, b.location, b.where, b.time, b.tape?.label ?? null, b.tape?.barcode ?? null]),
-    empty: 'No backup of the DPM database exists: nothing protects it.',
-  };
+  const table = tableBuilder(groupHeader);
+  const dpmdbTable = table(
+    {
+      id: 'dpmdb-backups',
+      title: 'Last backup of the DPM database',
+      empty: 'No backup of the DPM database exists: nothing protects it.',
+    },
+    ['server', 'backedUpTo', 'where', 'backupAt', 'tapeLabel', 'barcode'],
+    backups.map((b) => [b.server, b.location, b.where, b.time, b.tape?.label ?? null, b.tape?.barcode ?? null]),
+  );
 
   return documentOf(scope, 'status', [
     {
@@ -133,38 +129,22 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
         { name: 'Failed', values: failedPer },
       ],
     },
-    {
-      kind: 'table',
-      id: 'by-group',
-      title: `By ${groupHeader.toLowerCase()}`,
-      columns: [
-        { key: 'group', header: groupHeader, kind: 'text' },
-        { key: 'members', header: 'Data sources', kind: 'number' },
-        { key: 'created', header: 'Created', kind: 'number' },
-        { key: 'failed', header: 'Failed', kind: 'number' },
-        { key: 'rate', header: 'Success rate', kind: 'percent' },
-      ],
-      rows: [...groups.entries()]
+    table(
+      { id: 'by-group', title: `By ${groupHeader.toLowerCase()}`, empty: 'No data source is protected in this scope.' },
+      ['group', 'dataSources', 'created', 'failed', 'rate'],
+      [...groups.entries()]
         .sort(([a], [b]) => compareText(a, b))
         .map(([k, g]) => [k, g.members, g.created, g.failed, rate(g.created, g.failed)]),
-      empty: 'No data source is protected in this scope.',
-    },
-    {
-      kind: 'table',
-      id: 'data-sources',
-      title: 'Recovery points per data source',
-      columns: [
-        { key: 'group', header: groupHeader, kind: 'text' },
-        { key: 'dataSource', header: 'Data source', kind: 'text' },
-        { key: 'computer', header: 'Computer', kind: 'text' },
-        { key: 'server', header: 'DPM server', kind: 'text' },
-        { key: 'created', header: 'Created', kind: 'number' },
-        { key: 'failed', header: 'Failed', kind: 'number' },
-        { key: 'rate', header: 'Success rate', kind: 'percent' },
-      ],
-      rows: byGroup(rows),
-      groupColumn: 0,
-      empty: 'No data source is protected in this scope.',
-    },
+    ),
+    table(
+      {
+        id: 'data-sources',
+        title: 'Recovery points per data source',
+        empty: 'No data source is protected in this scope.',
+        groupColumn: 0,
+      },
+      ['group', 'dataSource', 'computer', 'server', 'created', 'failed', 'rate'],
+      byGroup(rows),
+    ),
   ]);
 }

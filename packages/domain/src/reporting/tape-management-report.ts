@@ -6,6 +6,7 @@ import type { Cell, ReportDocument } from './document';
 import type { ReportOptions, Scope } from './scope';
 import { compareText, documentOf, librariesIn, scopeOf } from './scope';
 import { tapeWhere } from './dpmdb-backups';
+import { tableBuilder } from './table';
 
 const DAY = 24 * 60 * 60_000;
 /** Off-site tapes that expire within this many days are due back, to be recycled (DPM's Tape Management report). */
@@ -103,6 +104,7 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
   });
   const freeTotal = freeRows.reduce((n, r) => n + Number(r[4] ?? 0), 0);
   const newest = dpmdbRows[0]?.row;
+  const table = tableBuilder();
 
   return documentOf(scope, 'tape-management', [
     {
@@ -121,66 +123,29 @@ export function tapeManagementReport(estate: Estate, opts: ReportOptions): Repor
         },
       ],
     },
-    {
-      kind: 'table',
-      id: 'dpmdb-tapes',
-      title: 'Tapes with a backup of the DPM database, newest first',
-      columns: [
-        { key: 'barcode', header: 'Barcode', kind: 'text' },
-        { key: 'label', header: 'Label', kind: 'text' },
-        { key: 'server', header: 'DPM database of', kind: 'text' },
-        { key: 'time', header: 'Backup time', kind: 'time' },
-        { key: 'where', header: 'Location', kind: 'text' },
-        { key: 'expiry', header: 'Expiry', kind: 'time' },
-        { key: 'status', header: 'Status', kind: 'text' },
-      ],
-      rows: dpmdbRows.map((r) => r.row),
-      empty: 'No tape holds a backup of a DPM database.',
-    },
-    {
-      kind: 'table',
-      id: 'tapes',
-      title: 'Tapes',
-      columns: [
-        { key: 'library', header: 'Library', kind: 'text' },
-        { key: 'location', header: 'Location', kind: 'text' },
-        { key: 'barcode', header: 'Barcode', kind: 'text' },
-        { key: 'label', header: 'Label', kind: 'text' },
-        { key: 'status', header: 'Status', kind: 'text' },
-        { key: 'dataSets', header: 'Data Sets', kind: 'number' },
-        { key: 'expiry', header: 'Expiry', kind: 'time' },
-        { key: 'writtenBy', header: 'Written by', kind: 'text' },
-        { key: 'dpmdb', header: 'DPM database backup', kind: 'time' },
-      ],
+    table(
+      {
+        id: 'dpmdb-tapes',
+        title: 'Tapes with a backup of the DPM database, newest first',
+        empty: 'No tape holds a backup of a DPM database.',
+      },
+      ['barcode', 'label', 'dpmdbOf', 'backupTime', 'tapeWhere', 'expiry', 'status'],
+      dpmdbRows.map((r) => r.row),
+    ),
+    table(
+      { id: 'tapes', title: 'Tapes', empty: 'No tape in this scope.' },
+      ['library', 'location', 'barcode', 'label', 'status', 'dataSets', 'expiry', 'writtenBy', 'dpmdb'],
       rows,
-      empty: 'No tape in this scope.',
-    },
-    {
-      kind: 'table',
-      id: 'offsite-due',
-      title: 'Tapes due back from off-site',
-      columns: [
-        { key: 'barcode', header: 'Barcode', kind: 'text' },
-        { key: 'label', header: 'Label', kind: 'text' },
-        { key: 'expiry', header: 'Expiry', kind: 'time' },
-        { key: 'reason', header: 'Reason', kind: 'text' },
-      ],
-      rows: due,
-      empty: 'No off-site tape is due back.',
-    },
-    {
-      kind: 'table',
-      id: 'free-tapes',
-      title: 'Free tapes left per library',
-      columns: [
-        { key: 'library', header: 'Library', kind: 'text' },
-        { key: 'server', header: 'DPM server', kind: 'text' },
-        { key: 'slots', header: 'Slots', kind: 'number' },
-        { key: 'tapes', header: 'Tapes', kind: 'number' },
-        { key: 'free', header: 'Free tapes', kind: 'number' },
-      ],
-      rows: freeRows,
-      empty: 'No library in this scope.',
-    },
+    ),
+    table(
+      { id: 'offsite-due', title: 'Tapes due back from off-site', empty: 'No off-site tape is due back.' },
+      ['barcode', 'label', 'expiry', 'reason'],
+      due,
+    ),
+    table(
+      { id: 'free-tapes', title: 'Free tapes left per library', empty: 'No library in this scope.' },
+      ['library', 'server', 'slots', 'tapes', 'freeTapes'],
+      freeRows,
+    ),
   ]);
 }
