@@ -12,6 +12,8 @@ export const useLayoutStyles = makeStyles({
   stackWide: { display: 'grid', gap: tokens.spacingVerticalS },
   /** A column as high as its pane. */
   column: { display: 'flex', flexDirection: 'column', height: '100%' },
+  /** A column whose parts stand 8 px apart. */
+  spaced: { gap: tokens.spacingVerticalS },
   /** The part of a column that takes the height left. */
   fill: { flex: 1, minHeight: 0 },
   /** A sentence of a pane or dialog. */
