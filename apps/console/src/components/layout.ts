@@ -18,6 +18,10 @@ export const useLayoutStyles = makeStyles({
   fill: { flex: 1, minHeight: 0 },
   /** A sentence of a pane or dialog. */
   text: { margin: 0, fontSize: '13px' },
+  /** The controls of a navigation pane, 8 px from its edge and apart. */
+  panel: { padding: tokens.spacingHorizontalS, display: 'grid', gap: tokens.spacingVerticalS },
+  /** The title of what the details pane shows (an alert, a job). */
+  detailsTitle: { margin: '0 0 8px', fontSize: '15px' },
   /** A small note under a control. */
   note: { margin: 0, fontSize: tokens.fontSizeBase200 },
   /** A heading inside a pane. */
