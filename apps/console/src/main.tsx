@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { AuthGate } from './features/auth/AuthGate';
 import { meQuery } from './features/auth/session';
 import { queryClient } from './query-client';
@@ -27,26 +27,20 @@ window.addEventListener('vite:preloadError', (event) => {
 // Who is signed in is asked at once, alongside the first page's code and data (see router.tsx).
 void queryClient.prefetchQuery(meQuery());
 
-const useStyles = makeStyles({ console: { height: '100vh' } });
-
-/** The console in Fluent's light theme, as high as the window. */
-function Console() {
-  const styles = useStyles();
-  return (
-    <FluentProvider theme={webLightTheme} className={styles.console}>
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    {/* The height stays a style, not a class: the provider gives its classes to every portal
+        (applyStylesToPortals), and a class of 100vh would lay a white sheet over the page with
+        each dropdown, menu and tooltip. */}
+    {/* eslint-disable-next-line no-restricted-syntax -- a class would reach the portals too */}
+    <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
       <QueryClientProvider client={queryClient}>
         <AuthGate>
           <RouterProvider router={router} />
         </AuthGate>
       </QueryClientProvider>
     </FluentProvider>
-  );
-}
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <Console />
   </StrictMode>,
 );
