@@ -38,6 +38,30 @@ export function ResultBadge({ result }: { result: Result }) {
   );
 }
 
+/** A row of the readiness per DPM server: the estate's or one server's result and counts. */
+function ResultRow({
+  name,
+  result,
+  failed,
+  warnings,
+}: {
+  name: string;
+  result: Result;
+  failed: number;
+  warnings: number;
+}) {
+  return (
+    <tr>
+      <RowHeader>{name}</RowHeader>
+      <Cell>
+        <ResultBadge result={result} />
+      </Cell>
+      <Cell>{failed}</Cell>
+      <Cell>{warnings}</Cell>
+    </tr>
+  );
+}
+
 /** How each DPM server's database is protected (seed 001), as the readiness check reads it. */
 function DpmdbProtection() {
   const report = useQuery(dpmdbReportQuery());
@@ -106,25 +130,17 @@ export function ReadinessDisplay({ runId }: { runId: number | null }) {
             {run.goalHours} hours.
           </p>
           <PlainTable label="Readiness per DPM server" columns={['DPM server', 'Result', 'Failed', 'Warnings']}>
-            <tr>
-              <RowHeader>Entire estate</RowHeader>
-              <Cell>
-                <ResultBadge result={run.result} />
-              </Cell>
-              <Cell>{run.failed}</Cell>
-              <Cell>{run.warnings}</Cell>
-            </tr>
+            <ResultRow name="Entire estate" result={run.result} failed={run.failed} warnings={run.warnings} />
             {run.report.servers.map((s) => {
               const counts = countResults(s.checks);
               return (
-                <tr key={s.serverId}>
-                  <RowHeader>{s.server}</RowHeader>
-                  <Cell>
-                    <ResultBadge result={s.result} />
-                  </Cell>
-                  <Cell>{counts.Failed}</Cell>
-                  <Cell>{counts.Warning}</Cell>
-                </tr>
+                <ResultRow
+                  key={s.serverId}
+                  name={s.server}
+                  result={s.result}
+                  failed={counts.Failed}
+                  warnings={counts.Warning}
+                />
               );
             })}
           </PlainTable>
