@@ -53,6 +53,35 @@ export const consoleDecides = [
   { selector: "JSXAttribute[name.name='needs']", message },
 ];
 
+/**
+ * A value of a style that is known before the console runs: a literal, a negative number, a
+ * template with nothing in it, or a choice between two of those (`selected ? 600 : 400`).
+ */
+const LITERAL = (at) => `[value.${at}.type='Literal']`;
+const UNDEFINED = (at) => `[value.${at}.name='undefined']`;
+const CHOICE = "[value.type='ConditionalExpression']";
+const FIXED = [
+  "[value.type='Literal']",
+  "[value.type='UnaryExpression'][value.argument.type='Literal']",
+  "[value.type='TemplateLiteral'][value.expressions.length=0]",
+  `${CHOICE}${LITERAL('consequent')}${LITERAL('alternate')}`,
+  `${CHOICE}${LITERAL('consequent')}${UNDEFINED('alternate')}`,
+  `${CHOICE}${UNDEFINED('consequent')}${LITERAL('alternate')}`,
+];
+/**
+ * The console styles through Fluent UI's makeStyles (tokens for spacing, colours and fonts): a
+ * `style` attribute whose object holds only such values is refused. A style may stay inline for
+ * what is computed as the console runs (a virtualized row's offset, a width the caller gives).
+ */
+export const inlineStyle = {
+  selector:
+    "JSXAttribute[name.name='style'] > JSXExpressionContainer > ObjectExpression" +
+    `:not(:has(> SpreadElement)):not(:has(> Property:not(${FIXED.join(', ')})))`,
+  message:
+    'Static styles go in a makeStyles hook (@fluentui/react-components, with tokens), combined with ' +
+    'mergeClasses; keep inline only what is computed at run time.',
+};
+
 /** Where lint/lint.test.ts lints its fixtures as (files that do not exist; typed on their own). */
 const LINT_FIXTURE_FILES = [
   'apps/bff/src/lint-fixture.ts',
@@ -60,6 +89,7 @@ const LINT_FIXTURE_FILES = [
   'apps/cli/src/lint-fixture.ts',
   'packages/domain/src/lint-fixture.ts',
   'apps/console/src/lint-fixture.ts',
+  'apps/console/src/lint-fixture.tsx',
   // The probe that apps/console/src/console-decides.test.ts lints.
   'apps/console/src/features/probe.tsx',
 ];
@@ -232,7 +262,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // The console renders what the server offers (the domain's catalogue of operations) and asks
       // the domain's own functions; it never decides by a DPM status name or a role itself.
-      'no-restricted-syntax': ['error', ...consoleDecides],
+      'no-restricted-syntax': ['error', ...consoleDecides, inlineStyle],
     },
   },
   {

@@ -52,6 +52,17 @@ describe('lint fails', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('on a console style attribute that holds only fixed values, not on what is computed at run time', async () => {
+    expect(await findings('console-inline-style.tsx')).toEqual([
+      '6 no-restricted-syntax',
+      '7 no-restricted-syntax',
+      '8 no-restricted-syntax',
+      '9 no-restricted-syntax',
+      '17 no-restricted-syntax',
+      '18 no-restricted-syntax',
+    ]);
+  });
+
   it("on the command line importing more than the API's types and hono/client", async () => {
     expect(await findings('cli-imports-server.ts')).toEqual([
       '4 @typescript-eslint/no-restricted-imports',
@@ -68,6 +79,7 @@ describe('lint fails', { timeout: 120_000 }, () => {
     expect(readdirSync(fixtures).sort()).toEqual([
       'cli-imports-server.ts',
       'console-imports-db.ts',
+      'console-inline-style.tsx',
       'domain-imports-impure.ts',
       'floating-promise.ts',
       'misused-promise.ts',

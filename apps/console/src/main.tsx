@@ -31,6 +31,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
+    {/* The height stays a style, not a class: the provider gives its classes to every portal
+        (applyStylesToPortals), and a class of 100vh would lay a white sheet over the page with
+        each dropdown, menu and tooltip. */}
+    {/* eslint-disable-next-line no-restricted-syntax -- a class would reach the portals too */}
     <FluentProvider theme={webLightTheme} style={{ height: '100vh' }}>
       <QueryClientProvider client={queryClient}>
         <AuthGate>

@@ -4,7 +4,7 @@ import { groupsQuery, membersQuery } from './features/protection/queries';
 import { serverOperationsQuery, serversQuery } from './features/servers/queries';
 import { topologyQuery } from './features/topology/queries';
 import { clockQuery } from './shell/queries';
-import { Loading } from './components/states';
+import { Loading, NotFound } from './components/states';
 import { expectedServer } from './shell/server-context';
 import { loadTopologyPage } from './features/topology/preload';
 import { queryClient } from './query-client';
@@ -112,7 +112,7 @@ export const router = createBrowserRouter([
         path: 'servers/:serverId',
         lazy: async () => ({ Component: (await import('./features/servers/ServersPage')).ServersPage }),
       },
-      { path: '*', element: <p style={{ padding: 16 }}>This page does not exist. Choose a work area above.</p> },
+      { path: '*', element: <NotFound /> },
     ],
   },
 ]);

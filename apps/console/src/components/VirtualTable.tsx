@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Menu, MenuList, MenuPopover, type PositioningVirtualElement } from '@fluentui/react-components';
+import {
+  Menu,
+  MenuList,
+  MenuPopover,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type PositioningVirtualElement,
+} from '@fluentui/react-components';
 
 export interface Column<T> {
   key: string;
@@ -37,6 +45,50 @@ export interface VirtualTableProps<T> {
 
 const ROW = 32;
 
+const useStyles = makeStyles({
+  grid: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' },
+  headerRow: {
+    display: 'grid',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    background: tokens.colorNeutralBackground2,
+  },
+  columnHeader: {
+    padding: '6px 8px',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: '13px',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+  },
+  /** A header that sorts: a button that looks like the header's text. */
+  sort: {
+    appearance: 'none',
+    background: 'none',
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    font: 'inherit',
+    color: 'inherit',
+    textAlign: 'inherit',
+    cursor: 'pointer',
+  },
+  body: { flex: 1, overflow: 'auto', position: 'relative', minHeight: '120px' },
+  rows: { position: 'relative' },
+  row: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    height: `${ROW}px`,
+    display: 'grid',
+    alignItems: 'center',
+    cursor: 'default',
+    fontSize: '13px',
+  },
+  selected: { background: tokens.colorBrandBackground2 },
+  groupStart: { borderTop: `2px solid ${tokens.colorNeutralStroke1}` },
+  cell: { padding: '0 8px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
+});
+
 /** How a row was chosen: alone, added to or removed from the selection, or as the end of a range. */
 export type SelectHow = 'only' | 'toggle' | 'range';
 
@@ -48,6 +100,7 @@ export type SelectHow = 'only' | 'toggle' | 'range';
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { rows, columns, getId, selectedId, onSelect, menu, groupOf, selectedIds } = props;
   const multi = selectedIds !== undefined;
+  const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menuState, setMenuState] = useState<{ row: T; target: HTMLElement | PositioningVirtualElement } | null>(null);
   // The context-menu key also makes the browser fire a contextmenu event after our keydown opened
@@ -134,18 +187,17 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
       aria-multiselectable={multi || undefined}
       aria-rowcount={(props.total ?? rows.length) + 1}
       aria-colcount={columns.length}
-      style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: props.height ?? '100%' }}
+      className={styles.grid}
+      // A height the caller chose (a list sized to its rows); the pane's by default.
+      style={props.height ? { height: props.height } : undefined}
     >
       <div role="rowgroup">
         <div
           role="row"
           aria-rowindex={1}
-          style={{
-            display: 'grid',
-            gridTemplateColumns: template,
-            borderBottom: '1px solid var(--colorNeutralStroke2)',
-            background: 'var(--colorNeutralBackground2)',
-          }}
+          className={styles.headerRow}
+          // The columns' widths are the caller's.
+          style={{ gridTemplateColumns: template }}
         >
           {columns.map((c) => {
             const sorted = props.sort?.key === c.sortKey;
@@ -155,14 +207,10 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 role="columnheader"
                 aria-sort={c.sortKey ? ariaSort : undefined}
                 key={c.key}
-                style={{ padding: '6px 8px', fontWeight: 600, fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden' }}
+                className={styles.columnHeader}
               >
                 {c.sortKey && props.onSort ? (
-                  <button
-                    type="button"
-                    onClick={() => props.onSort?.(c.sortKey as string)}
-                    style={{ all: 'unset', cursor: 'pointer' }}
-                  >
+                  <button type="button" onClick={() => props.onSort?.(c.sortKey as string)} className={styles.sort}>
                     {c.header} {sorted ? (props.sort?.dir === 'asc' ? '▲' : '▼') : ''}
                   </button>
                 ) : (
@@ -173,8 +221,9 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           })}
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto', position: 'relative', minHeight: 120 }}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div ref={scrollRef} role="rowgroup" className={styles.body}>
+        {/* As high as all the rows together: the scroll bar is the whole list's. */}
+        <div className={styles.rows} style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => {
             const row = rows[v.index] as T;
             const id = getId(row);
@@ -195,28 +244,12 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
                 }
                 onKeyDown={(e) => onKeyDown(e, row, v.index)}
                 onContextMenu={(e) => onContextMenu(e, row)}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${v.start}px)`,
-                  height: ROW,
-                  display: 'grid',
-                  gridTemplateColumns: template,
-                  alignItems: 'center',
-                  cursor: 'default',
-                  fontSize: 13,
-                  background: selected ? 'var(--colorBrandBackground2)' : undefined,
-                  borderTop: groupStarts ? '2px solid var(--colorNeutralStroke1)' : undefined,
-                }}
+                className={mergeClasses(styles.row, selected && styles.selected, groupStarts && styles.groupStart)}
+                // Where the virtualizer puts the row, in the caller's columns.
+                style={{ transform: `translateY(${v.start}px)`, gridTemplateColumns: template }}
               >
                 {columns.map((c) => (
-                  <div
-                    role="gridcell"
-                    key={c.key}
-                    style={{ padding: '0 8px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-                  >
+                  <div role="gridcell" key={c.key} className={styles.cell}>
                     {c.render(row)}
                   </div>
                 ))}

@@ -5,11 +5,18 @@ const useStyles = makeStyles({
   loading: { padding: '16px', justifyContent: 'flex-start' },
   empty: { padding: '16px', color: 'var(--colorNeutralForeground3)' },
   error: { margin: '8px' },
+  notFound: { padding: '16px' },
 });
 
 export function Loading({ label }: { label: string }) {
   const styles = useStyles();
   return <Spinner size="small" label={label} labelPosition="after" className={styles.loading} />;
+}
+
+/** What an address no route knows shows. */
+export function NotFound() {
+  const styles = useStyles();
+  return <p className={styles.notFound}>This page does not exist. Choose a work area above.</p>;
 }
 
 export function Empty({ children }: { children: React.ReactNode }) {

@@ -14,14 +14,18 @@ import {
   RadioGroup,
   SearchBox,
   Text,
+  makeStyles,
 } from '@fluentui/react-components';
 import { serverListQuery } from '../features/topology/queries';
 import { ErrorState, Loading } from '../components/states';
+import { useLayoutStyles } from '../components/layout';
 
 /**
  * Connect to DPM server: switches the server whose view every work area shows. The servers are
  * searched and paged by the server (an estate may have hundreds), twenty at a time.
  */
+const useStyles = makeStyles({ list: { maxHeight: '320px', overflow: 'auto' } });
+
 export function ConnectDialog({ serverId, connect }: { serverId: string; connect: (id: string) => void }) {
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState(serverId);
@@ -91,11 +95,13 @@ function ServerChoice({
   search: string;
   onSearch: (s: string) => void;
 }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const servers = useInfiniteQuery(serverListQuery(search.trim()));
   const rows = servers.data?.pages.flatMap((p) => p.items) ?? [];
   const total = servers.data?.pages[0]?.total ?? 0;
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
+    <div className={layout.stackWide}>
       <SearchBox
         aria-label="Search DPM servers"
         placeholder="Name or FQDN"
@@ -109,7 +115,7 @@ function ServerChoice({
           <Text size={200} aria-live="polite">
             {total === 0 ? 'No DPM server matches.' : `${rows.length} of ${total} DPM servers`}
           </Text>
-          <div style={{ maxHeight: 320, overflow: 'auto' }}>
+          <div className={styles.list}>
             <RadioGroup aria-label="DPM server" value={choice} onChange={(_, d) => onChoose(d.value)}>
               {rows.map((s) => (
                 <Radio key={s.id} value={s.id} label={`${s.name} (${s.fqdn}) — ${s.state}, DPM ${s.version}`} />

@@ -1,7 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles } from '@fluentui/react-components';
+import {
+  Badge,
+  Link,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { clockQuery } from './queries';
 import { criticalQuery } from '../features/monitoring/queries';
 import { serversQuery } from '../features/servers/queries';
@@ -41,6 +51,14 @@ const useStyles = makeStyles({
     background: 'var(--colorNeutralBackground2)',
   },
   navLink: { padding: '6px 12px', color: 'var(--colorNeutralForeground2)' },
+  workArea: {
+    padding: '6px 12px',
+    borderRadius: tokens.borderRadiusMedium,
+    textDecoration: 'none',
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  workAreaActive: { fontWeight: tokens.fontWeightSemibold, background: tokens.colorNeutralBackground1Selected },
   main: { minHeight: 0 },
   notFound: { padding: '16px' },
   user: { display: 'flex', alignItems: 'center', gap: '8px' },
@@ -180,14 +198,7 @@ export function Shell() {
           <NavLink
             key={a.to}
             to={a.to}
-            style={({ isActive }) => ({
-              padding: '6px 12px',
-              borderRadius: 4,
-              textDecoration: 'none',
-              color: 'var(--colorNeutralForeground1)',
-              fontWeight: isActive ? 600 : 400,
-              background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined,
-            })}
+            className={({ isActive }) => mergeClasses(styles.workArea, isActive && styles.workAreaActive)}
           >
             {a.name}
           </NavLink>

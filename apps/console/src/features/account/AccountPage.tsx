@@ -1,20 +1,37 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  mergeClasses,
+} from '@fluentui/react-components';
 import { Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { QueryTable } from '../../components/QueryTable';
+import { useLayoutStyles } from '../../components/layout';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { forgetSession, useSession } from '../auth/session';
 import { changePassword, createToken, revokeToken } from './commands';
 import { tokensQuery } from './queries';
 
+const useStyles = makeStyles({
+  token: { userSelect: 'all', wordBreak: 'break-all' },
+  tokens: { flex: 1, minHeight: '160px' },
+});
+
 /**
  * Account: the signed-in user's password and personal API tokens (for the dpm command line and
  * scripts). A token is shown once, when it is created; the server keeps only its hash.
  */
 export function AccountPage() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const session = useSession();
   const tokens = useQuery(tokensQuery());
   const command = useCommand('account');
@@ -58,34 +75,27 @@ export function AccountPage() {
   return (
     <Panes
       display={
-        <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
+        <div className={mergeClasses(layout.column, layout.spaced)}>
           <CommandFeedback command={command} />
           {created && (
             <MessageBar intent="warning" role="status">
               <MessageBarBody>
                 <MessageBarTitle>API token {created.name}</MessageBarTitle>
-                Copy it now: it is not shown again.{' '}
-                <code style={{ userSelect: 'all', wordBreak: 'break-all' }}>{created.token}</code>
+                Copy it now: it is not shown again. <code className={styles.token}>{created.token}</code>
               </MessageBarBody>
             </MessageBar>
           )}
-          {tokens.isPending && <Loading label="Loading your API tokens…" />}
-          {tokens.isError && <ErrorState error={tokens.error} />}
-          {tokens.data?.length === 0 && (
-            <Empty>You have no API tokens. Create one for the dpm command line or a script.</Empty>
-          )}
-          {tokens.data && tokens.data.length > 0 && (
-            <div style={{ flex: 1, minHeight: 160 }}>
-              <VirtualTable
-                label="API tokens"
-                rows={tokens.data}
-                getId={(t) => t.id}
-                columns={columns}
-                selectedId={selected}
-                onSelect={(t) => setSelected(t.id)}
-              />
-            </div>
-          )}
+          <QueryTable
+            query={tokens}
+            loading="Loading your API tokens…"
+            empty="You have no API tokens. Create one for the dpm command line or a script."
+            className={styles.tokens}
+            label="API tokens"
+            getId={(t) => t.id}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(t) => setSelected(t.id)}
+          />
         </div>
       }
       details={
@@ -95,7 +105,7 @@ export function AccountPage() {
             e.preventDefault();
             onChangePassword();
           }}
-          style={{ display: 'grid', gap: 8, maxWidth: 360 }}
+          className={layout.form}
         >
           <PaneTitle>Change password of {session?.username ?? ''}</PaneTitle>
           <Field label="Current password">
@@ -139,7 +149,7 @@ export function AccountPage() {
         </form>
       }
       actions={
-        <div style={{ display: 'grid', gap: 6 }}>
+        <div className={layout.stack}>
           <PaneTitle>API tokens</PaneTitle>
           <Field label="Token name" hint="What it is for, e.g. dpm CLI on my workstation.">
             <Input value={name} maxLength={64} onChange={(_, d) => setName(d.value)} />

@@ -6,6 +6,7 @@ import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { formatTime } from '../../shell/format';
+import { useLayoutStyles } from '../../components/layout';
 
 type Outcome = 'success' | 'refused' | 'error';
 interface Filter {
@@ -35,6 +36,7 @@ const auditQuery = (f: Filter) =>
 
 /** Monitoring › Audit log: who did what, on which object, when, from where, and how it ended. */
 export function AuditLog() {
+  const layout = useLayoutStyles();
   const [filter, setFilter] = useState<Filter>({ actor: '', outcome: '', search: '' });
   const audit = useInfiniteQuery(auditQuery(filter));
   const [selected, setSelected] = useState<number | null>(null);
@@ -53,7 +55,7 @@ export function AuditLog() {
   return (
     <Panes
       nav={
-        <div style={{ padding: 8, display: 'grid', gap: 8 }}>
+        <div className={layout.panel}>
           <PaneTitle>Audit log</PaneTitle>
           <Input
             aria-label="User"

@@ -1,10 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { api, ApiError, unwrap } from '../../api/client';
 
 /** Sign-in: User name, Password, Sign in (console-terms.md › Shell). */
+const useStyles = makeStyles({
+  page: { display: 'grid', placeItems: 'center', height: '100vh', background: tokens.colorNeutralBackground2 },
+  form: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    width: '340px',
+    padding: tokens.spacingHorizontalXXL,
+    background: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusXLarge,
+    boxShadow: tokens.shadow8,
+  },
+});
+
 export function SignInPage() {
+  const styles = useStyles();
   const client = useQueryClient();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,22 +39,8 @@ export function SignInPage() {
     }
   };
   return (
-    <main
-      style={{ display: 'grid', placeItems: 'center', height: '100vh', background: 'var(--colorNeutralBackground2)' }}
-    >
-      <form
-        onSubmit={(e) => void submit(e)}
-        aria-label="Sign in"
-        style={{
-          display: 'grid',
-          gap: 12,
-          width: 340,
-          padding: 24,
-          background: 'var(--colorNeutralBackground1)',
-          borderRadius: 8,
-          boxShadow: 'var(--shadow8)',
-        }}
-      >
+    <main className={styles.page}>
+      <form onSubmit={(e) => void submit(e)} aria-label="Sign in" className={styles.form}>
         <Text as="h1" size={500} weight="semibold">
           DPM Administrator Console
         </Text>

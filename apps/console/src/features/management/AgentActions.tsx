@@ -8,6 +8,7 @@ import { PaneTitle } from '../../shell/Panes';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { ReestablishProtectionDialog } from './ReestablishProtectionDialog';
 import { updateAgents, refreshAgents, agentCommand, type AgentCommand } from './commands';
+import { useLayoutStyles } from '../../components/layout';
 
 /** The Protection Agent Installation Wizard is a chunk of its own, fetched when first opened. */
 const AgentInstallWizard = lazy(async () => ({ default: (await import('./AgentInstallWizard')).AgentInstallWizard }));
@@ -31,6 +32,7 @@ export function AgentActions({
   row: AgentRow | undefined;
   command: ReturnType<typeof useCommand>;
 }) {
+  const layout = useLayoutStyles();
   const [installing, setInstalling] = useState(false);
   const [reestablishing, setReestablishing] = useState(false);
   const serverOps = useQuery(serverOperationsQuery(serverId));
@@ -58,7 +60,7 @@ export function AgentActions({
   };
 
   return (
-    <div style={{ display: 'grid', gap: 6 }}>
+    <div className={layout.stack}>
       <PaneTitle>Agents</PaneTitle>
       <OperationButton
         offer={offerOf(serverOps.data, 'agents.install')}

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -13,15 +11,27 @@ import {
   Input,
   Radio,
   RadioGroup,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { CommandFeedback, type useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { agentCandidatesQuery } from './queries';
 import { attachAgents } from './commands';
+import { useLayoutStyles } from '../../components/layout';
+import { Cell, PlainTable } from '../../components/PlainTable';
+import { WizardFooter } from '../../components/WizardFooter';
 
 const PAGES = ['Select Agent Deployment Method', 'Select Computers', 'Enter Credentials', 'Summary'] as const;
 
 /** What the server answered for each computer: deployed, or the sentence that refused it. */
+const useStyles = makeStyles({
+  surface: { maxWidth: '680px' },
+  content: { display: 'grid', gap: tokens.spacingVerticalMNudge, minHeight: '260px' },
+  indented: { marginLeft: tokens.spacingHorizontalXXL },
+  computers: { display: 'grid', maxHeight: '220px', overflow: 'auto' },
+});
+
 interface ComputerResult {
   name: string;
   ok: boolean;
@@ -59,6 +69,8 @@ export function AgentInstallWizard({
   command: ReturnType<typeof useCommand>;
   onClose: () => void;
 }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [page, setPage] = useState(0);
   const [method, setMethod] = useState<'Install' | 'Attach'>('Install');
   const [search, setSearch] = useState('');
@@ -99,11 +111,11 @@ export function AgentInstallWizard({
   };
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 680 }}>
+      <DialogSurface aria-describedby={undefined} className={styles.surface}>
         <DialogBody>
           <DialogTitle>Protection Agent Installation Wizard</DialogTitle>
-          <DialogContent style={{ display: 'grid', gap: 10, minHeight: 260 }}>
-            <h2 style={{ fontSize: 15, margin: 0 }}>{title}</h2>
+          <DialogContent className={styles.content}>
+            <h2 className={layout.title}>{title}</h2>
             <CommandFeedback command={command} />
             {page === 0 && (
               <>
@@ -116,7 +128,7 @@ export function AgentInstallWizard({
                   <Radio value="Attach" label="Attach agents" />
                 </RadioGroup>
                 {method === 'Attach' && (
-                  <RadioGroup aria-label="Attach agents" value="trusted" style={{ marginLeft: 24 }}>
+                  <RadioGroup aria-label="Attach agents" value="trusted" className={styles.indented}>
                     <Radio value="trusted" label="Computer on a trusted domain" />
                   </RadioGroup>
                 )}
@@ -130,7 +142,7 @@ export function AgentInstallWizard({
                 {candidates.isPending && <Loading label="Looking up computers…" />}
                 {candidates.isError && <ErrorState error={candidates.error} />}
                 {candidates.data?.length === 0 && <Empty>No computer of the domain matches.</Empty>}
-                <div role="group" aria-label="Computers" style={{ display: 'grid', maxHeight: 220, overflow: 'auto' }}>
+                <div role="group" aria-label="Computers" className={styles.computers}>
                   {candidates.data?.map((c) => {
                     const why = c.whyNot[method];
                     return (
@@ -148,12 +160,12 @@ export function AgentInstallWizard({
                     );
                   })}
                 </div>
-                <p style={{ margin: 0, fontSize: 12 }}>Selected: {[...selected.values()].join(', ') || 'none'}</p>
+                <p className={layout.note}>Selected: {[...selected.values()].join(', ') || 'none'}</p>
               </>
             )}
             {page === 2 && (
               <>
-                <p style={{ margin: 0, fontSize: 13 }}>
+                <p className={layout.text}>
                   A domain account with administrator rights on the selected computers, e.g. CONTOSO\dpmadmin.
                 </p>
                 <Field label="User name">
@@ -170,25 +182,17 @@ export function AgentInstallWizard({
               </>
             )}
             {page === 3 && results && (
-              <table aria-label="Results" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-                <thead>
-                  <tr>
-                    <th style={{ textAlign: 'left', padding: '2px 8px' }}>Computer</th>
-                    <th style={{ textAlign: 'left', padding: '2px 8px' }}>Result</th>
+              <PlainTable label="Results" density="tight" rules="none" columns={['Computer', 'Result']}>
+                {results.map((r) => (
+                  <tr key={r.name}>
+                    <Cell>{r.name}</Cell>
+                    <Cell>{r.ok ? r.detail : `Error: ${r.detail}`}</Cell>
                   </tr>
-                </thead>
-                <tbody>
-                  {results.map((r) => (
-                    <tr key={r.name}>
-                      <td style={{ padding: '2px 8px' }}>{r.name}</td>
-                      <td style={{ padding: '2px 8px' }}>{r.ok ? r.detail : `Error: ${r.detail}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </PlainTable>
             )}
             {page === 3 && !results && (
-              <ul aria-label="Summary" style={{ margin: 0, fontSize: 13 }}>
+              <ul aria-label="Summary" className={layout.text}>
                 <li>DPM server: {serverName}</li>
                 <li>
                   Method: {method === 'Install' ? 'Install agents' : 'Attach agents (computer on a trusted domain)'}
@@ -198,36 +202,21 @@ export function AgentInstallWizard({
               </ul>
             )}
           </DialogContent>
-          <DialogActions>
-            {results ? (
-              <Button appearance="primary" onClick={onClose}>
-                Close
-              </Button>
-            ) : (
-              <>
-                <Button disabled={page === 0 || command.pending} onClick={() => setPage(page - 1)}>
-                  Back
-                </Button>
-                {page < 3 ? (
-                  <Button
-                    appearance="primary"
-                    disabled={!canNext}
-                    onClick={() => {
-                      command.clear();
-                      setPage(page + 1);
-                    }}
-                  >
-                    Next
-                  </Button>
-                ) : (
-                  <Button appearance="primary" disabled={command.pending} onClick={() => void submit()}>
-                    {method === 'Install' ? 'Install' : 'Attach'}
-                  </Button>
-                )}
-                <Button onClick={onClose}>Cancel</Button>
-              </>
-            )}
-          </DialogActions>
+          <WizardFooter
+            done={results !== null}
+            onClose={onClose}
+            canGoBack={page > 0 && !command.pending}
+            onBack={() => setPage(page - 1)}
+            last={page === 3}
+            canGoOn={canNext}
+            onNext={() => {
+              command.clear();
+              setPage(page + 1);
+            }}
+            finish={method === 'Install' ? 'Install' : 'Attach'}
+            finishing={command.pending}
+            onFinish={() => void submit()}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>

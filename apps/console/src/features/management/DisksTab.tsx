@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Field, Input, ProgressBar } from '@fluentui/react-components';
+import { Field, Input, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { disksQuery } from './queries';
 import { serverOperationsQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
@@ -12,13 +12,23 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { formatGb } from '../../shell/format';
 import { poolReplicasQuery } from './queries';
 import { addDisk, diskCommand } from './commands';
+import { useLayoutStyles } from '../../components/layout';
 
 /**
  * Management › Disks: the storage pool's disks with their capacity, allocated and free space, the
  * replicas that use each; Add disk, Remove disk, and Simulate disk failure (a rehearsal: the
  * replicas on the disk become Replica is missing until DpmSync -ReallocateReplica).
  */
+const useStyles = makeStyles({
+  pool: { padding: tokens.spacingHorizontalM },
+  allocated: { marginTop: tokens.spacingVerticalM, maxWidth: '400px' },
+  disks: { marginTop: tokens.spacingVerticalM },
+  replicas: { flex: 1, minHeight: '200px' },
+});
+
 export function DisksTab() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { serverId } = useConnectedServer();
   const disks = useQuery(disksQuery(serverId));
   const replicas = useQuery(poolReplicasQuery(serverId));
@@ -63,9 +73,9 @@ export function DisksTab() {
   return (
     <Panes
       display={
-        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+        <div className={layout.column}>
           <CommandFeedback command={command} />
-          <div style={{ padding: 12 }}>
+          <div className={styles.pool}>
             {disks.isPending && <Loading label="Loading the storage pool…" />}
             {disks.isError && <ErrorState error={disks.error} />}
             {disks.data && (
@@ -82,9 +92,9 @@ export function DisksTab() {
                 <ProgressBar
                   value={disks.data.storagePoolGb > 0 ? disks.data.allocatedGb / disks.data.storagePoolGb : 0}
                   aria-label="Storage pool allocated"
-                  style={{ marginTop: 12, maxWidth: 400 }}
+                  className={styles.allocated}
                 />
-                <div style={{ height: Math.min(240, 44 + 34 * disks.data.disks.length), marginTop: 12 }}>
+                <div className={styles.disks} style={{ height: Math.min(240, 44 + 34 * disks.data.disks.length) }}>
                   <VirtualTable
                     label="Disks"
                     rows={disks.data.disks}
@@ -97,7 +107,7 @@ export function DisksTab() {
               </>
             )}
           </div>
-          <div style={{ flex: 1, minHeight: 200 }}>
+          <div className={styles.replicas}>
             {replicas.data?.length === 0 && <Empty>No replica uses the storage pool.</Empty>}
             {replicas.data && replicas.data.length > 0 && (
               <VirtualTable
@@ -111,7 +121,7 @@ export function DisksTab() {
         </div>
       }
       actions={
-        <div style={{ display: 'grid', gap: 6 }}>
+        <div className={layout.stack}>
           <PaneTitle>Disks</PaneTitle>
           <Field label="Disk size (GB)">
             <Input type="number" value={size} onChange={(_, d) => setSize(d.value)} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Field, Input } from '@fluentui/react-components';
+import { Field, Input, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, OperationButtons, offerOf, type Offer } from '../../components/operations';
 import { Panes, PaneTitle } from '../../shell/Panes';
@@ -11,13 +11,21 @@ import { formatGb } from '../../shell/format';
 import { estateQuery } from './queries';
 import { parseVersion } from '../../shell/format';
 import { setVssWriter, removeDpmServer, uncleanShutdown, removeComputer, addDpmServer, addComputer } from './commands';
+import { useLayoutStyles } from '../../components/layout';
 
 /**
  * Management › Estate: beyond DPM, the simulated domain. Add and remove computers and DPM
  * servers, start or stop a server's SQL Server VSS Writer service (VSS_WRITER_STOPPED), and
  * simulate an unclean shutdown (its replicas become inconsistent until a consistency check).
  */
+const useStyles = makeStyles({
+  servers: { flex: 1, minHeight: '160px' },
+  computers: { flex: 2, minHeight: '200px' },
+});
+
 export function EstateTab() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { serverId } = useConnectedServer();
   const estate = useQuery(estateQuery());
   const command = useCommand(serverId);
@@ -75,13 +83,13 @@ export function EstateTab() {
   return (
     <Panes
       display={
-        <div style={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 8 }}>
+        <div className={mergeClasses(layout.column, layout.spaced)}>
           <CommandFeedback command={command} />
           {estate.isPending && <Loading label="Loading the estate…" />}
           {estate.isError && <ErrorState error={estate.error} />}
           {estate.data && (
             <>
-              <div style={{ flex: 1, minHeight: 160 }}>
+              <div className={styles.servers}>
                 <VirtualTable
                   label="DPM servers"
                   rows={estate.data.servers}
@@ -91,7 +99,7 @@ export function EstateTab() {
                   onSelect={(s) => setSelected(s.id)}
                 />
               </div>
-              <div style={{ flex: 2, minHeight: 200 }}>
+              <div className={styles.computers}>
                 <VirtualTable
                   label="Computers"
                   rows={estate.data.computers.filter((c) => c.dpmServerId === null)}
@@ -106,7 +114,7 @@ export function EstateTab() {
         </div>
       }
       actions={
-        <div style={{ display: 'grid', gap: 6 }}>
+        <div className={layout.stack}>
           <PaneTitle>Estate</PaneTitle>
           <Field label="Name">
             <Input value={name} onChange={(_, d) => setName(d.value)} />

@@ -1,6 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Menu, MenuList, MenuPopover, MenuTrigger, ToggleButton } from '@fluentui/react-components';
+import {
+  Button,
+  Menu,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { librariesQuery } from './queries';
 import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
@@ -20,9 +29,17 @@ import { formatTime } from '../../shell/format';
 import { rescanLibraries, inventory, lockDoor, enableLibrary, cleanDrive, addTape, tapeCommand } from './commands';
 
 import { AddTapeDialog, TapeContentsDialog } from './TapeDialogs';
+import { useLayoutStyles } from '../../components/layout';
 
 /** Management › Libraries: the library, its tapes, and every library and tape operation of console-terms.md. */
+const useStyles = makeStyles({
+  nav: { padding: tokens.spacingHorizontalS },
+  library: { marginBottom: tokens.spacingVerticalS },
+});
+
 export function LibrariesTab() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { serverId } = useConnectedServer();
   const libraries = useQuery(librariesQuery(serverId));
   const servers = useQuery(serversQuery());
@@ -116,10 +133,10 @@ export function LibrariesTab() {
   return (
     <Panes
       nav={
-        <div style={{ padding: 8 }}>
+        <div className={styles.nav}>
           <PaneTitle>Libraries</PaneTitle>
           {libraries.data?.map((l) => (
-            <section key={l.id} aria-label={l.name} style={{ marginBottom: 8 }}>
+            <section key={l.id} aria-label={l.name} className={styles.library}>
               <ToggleButton
                 appearance="subtle"
                 checked={l.id === library?.id}
@@ -127,7 +144,7 @@ export function LibrariesTab() {
                   setLibraryId(l.id);
                   setSelectedTape(null);
                 }}
-                style={{ fontWeight: 600 }}
+                className={layout.strong}
               >
                 {l.name}
               </ToggleButton>
@@ -198,7 +215,7 @@ export function LibrariesTab() {
         )
       }
       actions={
-        <div style={{ display: 'grid', gap: 6 }}>
+        <div className={layout.stack}>
           <PaneTitle>Libraries</PaneTitle>
           <OperationButton offer={rescanOffer} onClick={() => rescanOffer && void rescan(rescanOffer)} />
           {library && (

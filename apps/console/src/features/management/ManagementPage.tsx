@@ -6,8 +6,10 @@ import { agentsQuery } from './queries';
 import { serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { QueryTable } from '../../components/QueryTable';
+import { TabbedPage } from '../../components/TabbedPage';
+import { Empty } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { AgentActions, type AgentRow } from './AgentActions';
 import { DisksTab } from './DisksTab';
@@ -20,8 +22,8 @@ export function ManagementPage() {
   const navigate = useNavigate();
   const { serverId } = useConnectedServer();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <div style={{ display: 'flex', alignItems: 'center', padding: '0 12px' }}>
+    <TabbedPage
+      tabs={
         <TabList selectedValue={tab} onTabSelect={(_, d) => void navigate(`/management/${String(d.value)}`)}>
           <Tab value="agents">Agents</Tab>
           <Tab value="disks">Disks</Tab>
@@ -29,24 +31,22 @@ export function ManagementPage() {
           <Tab value="online">Online</Tab>
           <Tab value="estate">Estate</Tab>
         </TabList>
-        <span style={{ flex: 1 }} />
-        {/* Mark as failed, Reinstall DPM, the DpmSync commands and the runbook of the connected server. */}
-        {serverId && <NavLink to={`/servers/${serverId}`}>Server actions</NavLink>}
-      </div>
-      <div style={{ flex: 1, minHeight: 0 }}>
-        {tab === 'disks' ? (
-          <DisksTab />
-        ) : tab === 'libraries' ? (
-          <LibrariesTab />
-        ) : tab === 'online' ? (
-          <OnlineTab />
-        ) : tab === 'estate' ? (
-          <EstateTab />
-        ) : (
-          <AgentsTab />
-        )}
-      </div>
-    </div>
+      }
+      // Mark as failed, Reinstall DPM, the DpmSync commands and the runbook of the connected server.
+      aside={serverId && <NavLink to={`/servers/${serverId}`}>Server actions</NavLink>}
+    >
+      {tab === 'disks' ? (
+        <DisksTab />
+      ) : tab === 'libraries' ? (
+        <LibrariesTab />
+      ) : tab === 'online' ? (
+        <OnlineTab />
+      ) : tab === 'estate' ? (
+        <EstateTab />
+      ) : (
+        <AgentsTab />
+      )}
+    </TabbedPage>
   );
 }
 
@@ -82,19 +82,16 @@ function AgentsTab() {
       display={
         <>
           <CommandFeedback command={command} />
-          {agents.isPending && <Loading label="Loading agents…" />}
-          {agents.isError && <ErrorState error={agents.error} />}
-          {agents.data?.length === 0 && <Empty>No protection agent is attached to this DPM server.</Empty>}
-          {agents.data && agents.data.length > 0 && (
-            <VirtualTable
-              label="Agents"
-              rows={agents.data}
-              getId={(r) => r.computerId}
-              columns={columns}
-              selectedId={selected}
-              onSelect={(r) => setSelected(r.computerId)}
-            />
-          )}
+          <QueryTable
+            query={agents}
+            loading="Loading agents…"
+            empty="No protection agent is attached to this DPM server."
+            label="Agents"
+            getId={(r) => r.computerId}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(r) => setSelected(r.computerId)}
+          />
         </>
       }
       details={

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Field, Input } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { OperationButton, offerOf } from '../../components/operations';
@@ -23,7 +23,17 @@ function parseUtc(local: string): number | null {
  * downloaded (CREDENTIALS_EXPIRED) and an encryption passphrase of at least 16 characters, which
  * the server keeps only as a scrypt hash and never shows again.
  */
+const useStyles = makeStyles({
+  registration: {
+    padding: tokens.spacingHorizontalM,
+    display: 'grid',
+    gap: tokens.spacingVerticalMNudge,
+    maxWidth: '560px',
+  },
+});
+
 export function OnlineTab() {
+  const styles = useStyles();
   const { serverId } = useConnectedServer();
   const servers = useQuery(serversQuery());
   const online = useQuery(onlineQuery(serverId));
@@ -42,7 +52,7 @@ export function OnlineTab() {
   return (
     <Panes
       display={
-        <div style={{ padding: 12, display: 'grid', gap: 10, maxWidth: 560 }}>
+        <div className={styles.registration}>
           <CommandFeedback command={command} />
           {online.isPending && <Loading label="Loading the registration…" />}
           {online.isError && <ErrorState error={online.error} />}

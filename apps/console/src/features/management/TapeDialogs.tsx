@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { Checkbox, Field, Input, makeStyles } from '@fluentui/react-components';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatTime } from '../../shell/format';
 import { tapeContentsQuery } from './queries';
+import { Cell, PlainTable } from '../../components/PlainTable';
 
-const cell = { borderBottom: '1px solid var(--colorNeutralStroke2)', padding: '4px 8px', textAlign: 'left' } as const;
+const useStyles = makeStyles({ tape: { margin: 0 } });
 
 /** View tape contents: the data sets on the tape, or DPM's refusal (TAPE_CERTIFICATE for an encrypted tape). */
 export function TapeContentsDialog({
@@ -20,34 +21,25 @@ export function TapeContentsDialog({
   barcode: string;
   onClose: () => void;
 }) {
+  const styles = useStyles();
   const contents = useQuery(tapeContentsQuery(serverId, tapeId));
   return (
     <ConfirmDialog title="View tape contents" cancel="Close" onClose={onClose} stacked size="wider">
-      <p style={{ margin: 0 }}>Tape {barcode}</p>
+      <p className={styles.tape}>Tape {barcode}</p>
       {contents.isPending && <Loading label="Reading the tape…" />}
       {contents.isError && <ErrorState error={contents.error} />}
       {contents.data?.length === 0 && <Empty>The tape holds no data sets.</Empty>}
       {contents.data && contents.data.length > 0 && (
-        <table aria-label="Data sets" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-          <thead>
-            <tr>
-              <th style={cell}>Data source</th>
-              <th style={cell}>Computer</th>
-              <th style={cell}>Time</th>
-              <th style={cell}>Size</th>
+        <PlainTable label="Data sets" columns={['Data source', 'Computer', 'Time', 'Size']}>
+          {contents.data.map((d, i) => (
+            <tr key={i}>
+              <Cell>{d.dataSource}</Cell>
+              <Cell>{d.computer}</Cell>
+              <Cell>{formatTime(d.time)}</Cell>
+              <Cell>{d.sizeGb} GB</Cell>
             </tr>
-          </thead>
-          <tbody>
-            {contents.data.map((d, i) => (
-              <tr key={i}>
-                <td style={cell}>{d.dataSource}</td>
-                <td style={cell}>{d.computer}</td>
-                <td style={cell}>{formatTime(d.time)}</td>
-                <td style={cell}>{d.sizeGb} GB</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
     </ConfirmDialog>
   );

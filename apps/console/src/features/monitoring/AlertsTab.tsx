@@ -15,6 +15,7 @@ import { Empty } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButton, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { formatTime } from '../../shell/format';
+import { useLayoutStyles } from '../../components/layout';
 
 const GROUP_BY = ['None', 'Protection group', 'Computer', 'Severity', 'Status'] as const;
 type AlertGroupBy = (typeof GROUP_BY)[number];
@@ -50,6 +51,7 @@ function alertGroup<T extends Groupable>(by: AlertGroupBy): ((r: T) => string) |
 }
 
 export function AlertsTab() {
+  const layout = useLayoutStyles();
   const { serverId } = useConnectedServer();
   const [showInactive, setShowInactive] = useState(false);
   const [groupBy, setGroupBy] = useState<AlertGroupBy>('Severity');
@@ -143,7 +145,7 @@ export function AlertsTab() {
   return (
     <Panes
       nav={
-        <div style={{ padding: 8, display: 'grid', gap: 8 }}>
+        <div className={layout.panel}>
           <PaneTitle>Alerts</PaneTitle>
           <Checkbox
             label="Show inactive alerts"
@@ -173,7 +175,7 @@ export function AlertsTab() {
       details={
         alert ? (
           <div>
-            <h3 style={{ margin: '0 0 8px', fontSize: 15 }}>{alert.name}</h3>
+            <h3 className={layout.detailsTitle}>{alert.name}</h3>
             <Fields
               items={[
                 ['Severity', alert.severity],
@@ -212,7 +214,7 @@ export function AlertsTab() {
       }
       actions={
         alert ? (
-          <div style={{ display: 'grid', gap: 6 }}>
+          <div className={layout.stack}>
             <PaneTitle>Actions</PaneTitle>
             <OperationButton
               offer={offerOf(alert.operations, 'alerts.inactivate')}

@@ -3,7 +3,7 @@ import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from '@dpm/doma
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { MessageBar, MessageBarBody, ProgressBar, Toolbar } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, ProgressBar, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import { serversQuery } from '../servers/queries';
 import { cancelJob, retryJob } from './commands';
 import { useConnectedServer } from '../../shell/server-context';
@@ -16,6 +16,7 @@ import { OperationButtons, OperationMenuItem, type Offer } from '../../component
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
 
 import { jobQuery, jobsQuery, type JobDetail, type JobGrouping, type JobRow } from './queries';
+import { useLayoutStyles } from '../../components/layout';
 
 const GROUP_BY = ['None', 'Protection Group', 'Computer', 'Status', 'Type'] as const;
 type JobGroupBy = (typeof GROUP_BY)[number];
@@ -30,7 +31,22 @@ const JOB_GROUPING: Record<JobGroupBy, JobGrouping | undefined> = {
 /** A job that has started and not finished: its progress shows beside its status. */
 const running = (r: Pick<JobRow, 'startedAt' | 'finishedAt'>) => r.startedAt !== null && r.finishedAt === null;
 
+const useStyles = makeStyles({
+  progress: { display: 'flex', gap: tokens.spacingHorizontalSNudge, alignItems: 'center' },
+  bar: { width: '50px' },
+  options: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: '6px 8px',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  note: { margin: tokens.spacingHorizontalSNudge },
+});
+
 export function JobsTab() {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const { serverId } = useConnectedServer();
   const [status, setStatus] = useState<JobStatus | 'All'>('All');
   const [type, setType] = useState<JobType | 'All'>('All');
@@ -120,11 +136,11 @@ export function JobsTab() {
       width: '170px',
       render: (r) =>
         running(r) ? (
-          <span style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
+          <span className={styles.progress}>
             {r.status}{' '}
             <ProgressBar
               value={r.totalGb > 0 ? r.transferredGb / r.totalGb : 0}
-              style={{ width: 50 }}
+              className={styles.bar}
               aria-label={`Progress of ${r.type}`}
             />
             {r.totalGb > 0 ? `${Math.round((100 * r.transferredGb) / r.totalGb)}%` : ''}
@@ -140,16 +156,7 @@ export function JobsTab() {
       display={
         <>
           {/* Group by sits above the list, as in the DPM console, leaving the list the width of its eight columns. */}
-          <Toolbar
-            aria-label="Job list options"
-            style={{
-              display: 'flex',
-              alignItems: 'center',
-              gap: 12,
-              padding: '6px 8px',
-              borderBottom: '1px solid var(--colorNeutralStroke2)',
-            }}
-          >
+          <Toolbar aria-label="Job list options" className={styles.options}>
             <Choice
               label="Status"
               options={['All', ...JOB_STATUSES] as const}
@@ -168,7 +175,7 @@ export function JobsTab() {
           </Toolbar>
           <CommandFeedback command={command} />
           {historyNote && (
-            <MessageBar intent="info" style={{ margin: 6 }}>
+            <MessageBar intent="info" className={styles.note}>
               <MessageBarBody>{historyNote}</MessageBarBody>
             </MessageBar>
           )}
@@ -202,7 +209,7 @@ export function JobsTab() {
       }
       actions={
         job ? (
-          <div style={{ display: 'grid', gap: 6 }}>
+          <div className={layout.stack}>
             <PaneTitle>Actions</PaneTitle>
             <OperationButtons offers={job.operations} onChoose={(offer) => void perform(offer, job)} />
           </div>
@@ -224,11 +231,12 @@ function JobDetailsView({
   loading: boolean;
   error: unknown;
 }) {
+  const layout = useLayoutStyles();
   if (error) return <ErrorState error={error} title="The console could not load the job's details" />;
   const help = detail?.help ?? null;
   return (
     <div>
-      <h3 style={{ margin: '0 0 8px', fontSize: 15 }}>
+      <h3 className={layout.detailsTitle}>
         {job.type} — {job.status}
       </h3>
       <Fields

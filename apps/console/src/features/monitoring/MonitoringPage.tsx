@@ -4,6 +4,7 @@ import { AlertsTab } from './AlertsTab';
 import { JobsTab } from './JobsTab';
 import { AuditLog } from '../audit/AuditLog';
 import { useSession } from '../auth/session';
+import { TabbedPage } from '../../components/TabbedPage';
 
 /** Monitoring: the Alerts and Jobs of the connected DPM server, and the console's Audit log. */
 export function MonitoringPage() {
@@ -11,19 +12,16 @@ export function MonitoringPage() {
   const navigate = useNavigate();
   const session = useSession();
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => void navigate(`/monitoring/${String(d.value)}`)}
-        style={{ padding: '0 12px' }}
-      >
-        <Tab value="alerts">Alerts</Tab>
-        <Tab value="jobs">Jobs</Tab>
-        {session?.capabilities.audit && <Tab value="audit">Audit log</Tab>}
-      </TabList>
-      <div style={{ flex: 1, minHeight: 0 }}>
-        {tab === 'jobs' ? <JobsTab /> : tab === 'audit' ? <AuditLog /> : <AlertsTab />}
-      </div>
-    </div>
+    <TabbedPage
+      tabs={
+        <TabList selectedValue={tab} onTabSelect={(_, d) => void navigate(`/monitoring/${String(d.value)}`)}>
+          <Tab value="alerts">Alerts</Tab>
+          <Tab value="jobs">Jobs</Tab>
+          {session?.capabilities.audit && <Tab value="audit">Audit log</Tab>}
+        </TabList>
+      }
+    >
+      {tab === 'jobs' ? <JobsTab /> : tab === 'audit' ? <AuditLog /> : <AlertsTab />}
+    </TabbedPage>
   );
 }

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Offer } from '../../components/operations';
 import { enabledIntents } from '../../components/operations';
 import type { SwitchDirection } from './commands';
+import { useLayoutStyles } from '../../components/layout';
 
 /** Stop protection of member / of group: Retain replicas on disk or Delete replica on disk. */
 export function StopProtectionDialog({
@@ -67,6 +68,7 @@ export function SwitchDialog({
   onClose: () => void;
   onConfirm: (direction: SwitchDirection) => void;
 }) {
+  const layout = useLayoutStyles();
   const directions = enabledIntents(offer).filter(
     (i): i is SwitchDirection => i === 'to-secondary' || i === 'to-primary',
   );
@@ -94,7 +96,7 @@ export function SwitchDialog({
           ))}
         </RadioGroup>
       ) : (
-        direction && <p style={{ fontWeight: 600 }}>{sentence(direction)}</p>
+        direction && <p className={layout.strong}>{sentence(direction)}</p>
       )}
       {direction === 'to-secondary' && (
         <p>

@@ -9,6 +9,7 @@ import { PaneTitle } from '../../shell/Panes';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { addExternalDpm, clearExternalDpm } from './commands';
+import { useLayoutStyles } from '../../components/layout';
 
 const HOUR = 3_600_000;
 
@@ -18,6 +19,7 @@ const HOUR = 3_600_000;
  * passphrase is checked by the server and kept nowhere.
  */
 export function ExternalDpmActions({ serverId }: { serverId: string }) {
+  const layout = useLayoutStyles();
   const servers = useQuery(serversQuery());
   const server = servers.data?.find((s) => s.id === serverId);
   const command = useCommand(serverId);
@@ -35,10 +37,10 @@ export function ExternalDpmActions({ serverId }: { serverId: string }) {
     if (res !== undefined) setOpen(false);
   };
   return (
-    <div style={{ display: 'grid', gap: 6 }}>
+    <div className={layout.stack}>
       <PaneTitle>External DPM</PaneTitle>
       <CommandFeedback command={command} />
-      <p style={{ fontSize: 13, margin: 0 }}>
+      <p className={layout.text}>
         {server?.externalDpm
           ? `Vault ${server.externalDpm.vault}, added ${formatTime(server.externalDpm.addedAt)}`
           : 'No external DPM server added.'}

@@ -1,8 +1,30 @@
 import { useState } from 'react';
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useLayoutStyles } from '../../components/layout';
 
 /** One day in milliseconds: recovery points are grouped by their UTC day. */
 export const DAY = 86_400_000;
+
+const useStyles = makeStyles({
+  calendar: { fontSize: tokens.fontSizeBase200 },
+  month: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  days: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(7, 28px)',
+    gap: tokens.spacingHorizontalXXS,
+    textAlign: 'center',
+  },
+  day: {
+    fontWeight: tokens.fontWeightRegular,
+    border: '1px solid transparent',
+    background: 'none',
+    cursor: 'default',
+    height: '24px',
+  },
+  /** A day that holds recovery points. */
+  held: { fontWeight: tokens.fontWeightBold, cursor: 'pointer' },
+  chosen: { border: `1px solid ${tokens.colorBrandStroke1}` },
+});
 
 /** A month calendar; days that hold recovery points are bold and selectable. */
 export function Calendar({
@@ -14,6 +36,8 @@ export function Calendar({
   selected: number | null;
   onSelect: (day: number) => void;
 }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [month, setMonth] = useState(() => {
     const d = new Date(selected ?? Date.now());
     return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -27,8 +51,8 @@ export function Calendar({
   ];
   const shift = (n: number) => setMonth(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1));
   return (
-    <div role="group" aria-label="Recovery dates" style={{ fontSize: 12 }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+    <div role="group" aria-label="Recovery dates" className={styles.calendar}>
+      <div className={styles.month}>
         <Button size="small" appearance="subtle" aria-label="Previous month" onClick={() => shift(-1)}>
           ‹
         </Button>
@@ -37,9 +61,9 @@ export function Calendar({
           ›
         </Button>
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 28px)', gap: 2, textAlign: 'center' }}>
+      <div className={styles.days}>
         {['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((d) => (
-          <span key={d} style={{ color: 'var(--colorNeutralForeground3)' }}>
+          <span key={d} className={layout.muted}>
             {d}
           </span>
         ))}
@@ -61,13 +85,7 @@ export function Calendar({
                 })}` + `${days.has(c) ? ', has recovery points' : ''}`
               }
               onClick={() => onSelect(c)}
-              style={{
-                fontWeight: days.has(c) ? 700 : 400,
-                border: selected === c ? '1px solid var(--colorBrandStroke1)' : '1px solid transparent',
-                background: 'none',
-                cursor: days.has(c) ? 'pointer' : 'default',
-                height: 24,
-              }}
+              className={mergeClasses(styles.day, days.has(c) && styles.held, selected === c && styles.chosen)}
             >
               {new Date(c).getUTCDate()}
             </button>

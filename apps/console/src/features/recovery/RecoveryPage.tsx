@@ -1,7 +1,18 @@
 import { ExternalDpmActions } from './ExternalDpm';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Dropdown, Option, SearchBox, Tab, TabList, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import {
+  Dropdown,
+  Option,
+  SearchBox,
+  Tab,
+  TabList,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { externalTapesQuery, pointsQuery, recoverableQuery } from './queries';
 import { useConnectedServer } from '../../shell/server-context';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
@@ -12,11 +23,27 @@ import type { RecoverySelection } from './RecoveryWizard';
 import { isDataSourceKind, itemsQuery } from './queries';
 import { Calendar, DAY } from './RecoveryCalendar';
 import { RecoverableItems } from './RecoverableItems';
+import { TabbedPage } from '../../components/TabbedPage';
+import { useLayoutStyles } from '../../components/layout';
 
 /** The Recovery Wizard is a chunk of its own, fetched when first opened. */
 const RecoveryWizard = lazy(async () => ({ default: (await import('./RecoveryWizard')).RecoveryWizard }));
 
 type Source = RecoverySelection & { label: string };
+
+const useStyles = makeStyles({
+  nav: { padding: tokens.spacingHorizontalXS },
+  search: { margin: tokens.spacingHorizontalXS },
+  points: {
+    padding: tokens.spacingHorizontalS,
+    display: 'grid',
+    gap: tokens.spacingHorizontalM,
+    gridTemplateColumns: 'auto 1fr',
+    alignItems: 'start',
+    overflow: 'auto',
+  },
+  time: { fontSize: '13px' },
+});
 
 export function RecoveryPage() {
   const { serverId } = useConnectedServer();
@@ -25,6 +52,7 @@ export function RecoveryPage() {
 }
 
 function RecoveryArea({ serverId }: { serverId: string }) {
+  const styles = useStyles();
   const [tab, setTab] = useState<'browse' | 'search'>('browse');
   const [search, setSearch] = useState('');
   const [source, setSource] = useState<Source | null>(null);
@@ -39,125 +67,122 @@ function RecoveryArea({ serverId }: { serverId: string }) {
   }, [data]);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as 'browse' | 'search')}
-        style={{ padding: '0 12px' }}
-      >
-        <Tab value="browse">Browse</Tab>
-        <Tab value="search">Search</Tab>
-      </TabList>
-      <div style={{ flex: 1, minHeight: 0 }}>
-        <Panes
-          nav={
-            <div style={{ padding: 4 }}>
-              {tab === 'search' && (
-                <SearchBox
-                  aria-label="Search data sources"
-                  placeholder="Data source or computer"
-                  value={search}
-                  onChange={(_, d) => setSearch(d.value)}
-                  style={{ margin: 4 }}
-                />
-              )}
-              {recoverable.isPending && <Loading label="Loading protected computers…" />}
-              {recoverable.isError && <ErrorState error={recoverable.error} />}
-              {recoverable.data && (
-                <Tree aria-label="Recoverable data" defaultOpenItems={['computers', 'external']}>
-                  <TreeItem itemType="branch" value="computers">
-                    <TreeItemLayout>Protected data</TreeItemLayout>
-                    <Tree>
-                      {byComputer.map(([computer, sources]) => (
-                        <TreeItem key={computer} itemType="branch" value={computer}>
-                          <TreeItemLayout>{computer}</TreeItemLayout>
-                          <Tree>
-                            {sources.map((s) => (
-                              <TreeItem key={s.dataSourceId} itemType="leaf" value={s.dataSourceId}>
-                                <TreeItemLayout
-                                  aria-current={
-                                    source?.dataSourceId === s.dataSourceId && !source.external ? 'true' : undefined
-                                  }
-                                  onClick={() =>
-                                    isDataSourceKind(s.kind) &&
-                                    setSource({
-                                      dataSourceId: s.dataSourceId,
-                                      dataSource: s.dataSource,
-                                      computer: s.computer,
-                                      kind: s.kind,
-                                      label: `${s.dataSource} on ${s.computer}`,
-                                      external: false,
-                                    })
-                                  }
-                                >
-                                  {s.dataSource} ({s.recoveryPoints})
-                                </TreeItemLayout>
-                              </TreeItem>
-                            ))}
-                          </Tree>
-                        </TreeItem>
-                      ))}
-                    </Tree>
-                  </TreeItem>
-                  <TreeItem itemType="branch" value="external">
-                    <TreeItemLayout>External DPM Tapes</TreeItemLayout>
-                    <Tree>
-                      {(external.data ?? []).map((t) => (
-                        <TreeItem
-                          key={`${t.tapeId}-${t.dataSourceId}`}
-                          itemType="leaf"
-                          value={`${t.tapeId}-${t.dataSourceId}`}
-                        >
-                          <TreeItemLayout
-                            aria-current={
-                              source?.dataSourceId === t.dataSourceId && source.external ? 'true' : undefined
-                            }
-                            onClick={() =>
-                              isDataSourceKind(t.kind) &&
-                              setSource({
-                                dataSourceId: t.dataSourceId,
-                                dataSource: t.dataSource,
-                                computer: t.computer,
-                                kind: t.kind,
-                                label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`,
-                                external: true,
-                              })
-                            }
-                          >
-                            {t.dataSource} on {t.computer} — {t.barcode}
-                          </TreeItemLayout>
-                        </TreeItem>
-                      ))}
-                      {external.data?.length === 0 && (
-                        <TreeItem itemType="leaf" value="none">
-                          <TreeItemLayout>No recataloged tapes</TreeItemLayout>
-                        </TreeItem>
-                      )}
-                    </Tree>
-                  </TreeItem>
-                </Tree>
-              )}
-            </div>
-          }
-          actions={<ExternalDpmActions serverId={serverId} />}
-          display={
-            source ? (
-              <RecoveryPoints
-                key={`${source.dataSourceId}-${String(source.external)}`}
-                serverId={serverId}
-                source={source}
+    <TabbedPage
+      tabs={
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'browse' | 'search')}>
+          <Tab value="browse">Browse</Tab>
+          <Tab value="search">Search</Tab>
+        </TabList>
+      }
+    >
+      <Panes
+        nav={
+          <div className={styles.nav}>
+            {tab === 'search' && (
+              <SearchBox
+                aria-label="Search data sources"
+                placeholder="Data source or computer"
+                value={search}
+                onChange={(_, d) => setSearch(d.value)}
+                className={styles.search}
               />
-            ) : (
-              <Empty>Select a data source to see its recovery points.</Empty>
-            )
-          }
-        />
-      </div>
-    </div>
+            )}
+            {recoverable.isPending && <Loading label="Loading protected computers…" />}
+            {recoverable.isError && <ErrorState error={recoverable.error} />}
+            {recoverable.data && (
+              <Tree aria-label="Recoverable data" defaultOpenItems={['computers', 'external']}>
+                <TreeItem itemType="branch" value="computers">
+                  <TreeItemLayout>Protected data</TreeItemLayout>
+                  <Tree>
+                    {byComputer.map(([computer, sources]) => (
+                      <TreeItem key={computer} itemType="branch" value={computer}>
+                        <TreeItemLayout>{computer}</TreeItemLayout>
+                        <Tree>
+                          {sources.map((s) => (
+                            <TreeItem key={s.dataSourceId} itemType="leaf" value={s.dataSourceId}>
+                              <TreeItemLayout
+                                aria-current={
+                                  source?.dataSourceId === s.dataSourceId && !source.external ? 'true' : undefined
+                                }
+                                onClick={() =>
+                                  isDataSourceKind(s.kind) &&
+                                  setSource({
+                                    dataSourceId: s.dataSourceId,
+                                    dataSource: s.dataSource,
+                                    computer: s.computer,
+                                    kind: s.kind,
+                                    label: `${s.dataSource} on ${s.computer}`,
+                                    external: false,
+                                  })
+                                }
+                              >
+                                {s.dataSource} ({s.recoveryPoints})
+                              </TreeItemLayout>
+                            </TreeItem>
+                          ))}
+                        </Tree>
+                      </TreeItem>
+                    ))}
+                  </Tree>
+                </TreeItem>
+                <TreeItem itemType="branch" value="external">
+                  <TreeItemLayout>External DPM Tapes</TreeItemLayout>
+                  <Tree>
+                    {(external.data ?? []).map((t) => (
+                      <TreeItem
+                        key={`${t.tapeId}-${t.dataSourceId}`}
+                        itemType="leaf"
+                        value={`${t.tapeId}-${t.dataSourceId}`}
+                      >
+                        <TreeItemLayout
+                          aria-current={source?.dataSourceId === t.dataSourceId && source.external ? 'true' : undefined}
+                          onClick={() =>
+                            isDataSourceKind(t.kind) &&
+                            setSource({
+                              dataSourceId: t.dataSourceId,
+                              dataSource: t.dataSource,
+                              computer: t.computer,
+                              kind: t.kind,
+                              label: `${t.dataSource} on ${t.computer} (tape ${t.barcode})`,
+                              external: true,
+                            })
+                          }
+                        >
+                          {t.dataSource} on {t.computer} — {t.barcode}
+                        </TreeItemLayout>
+                      </TreeItem>
+                    ))}
+                    {external.data?.length === 0 && (
+                      <TreeItem itemType="leaf" value="none">
+                        <TreeItemLayout>No recataloged tapes</TreeItemLayout>
+                      </TreeItem>
+                    )}
+                  </Tree>
+                </TreeItem>
+              </Tree>
+            )}
+          </div>
+        }
+        actions={<ExternalDpmActions serverId={serverId} />}
+        display={
+          source ? (
+            <RecoveryPoints
+              key={`${source.dataSourceId}-${String(source.external)}`}
+              serverId={serverId}
+              source={source}
+            />
+          ) : (
+            <Empty>Select a data source to see its recovery points.</Empty>
+          )
+        }
+      />
+    </TabbedPage>
   );
 }
 
 function RecoveryPoints({ serverId, source }: { serverId: string; source: Source }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const points = useQuery(pointsQuery(serverId, source.dataSourceId, source.external));
   const [day, setDay] = useState<number | null>(null);
   const [time, setTime] = useState<string>('Latest');
@@ -174,16 +199,7 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
   if (points.isError) return <ErrorState error={points.error} />;
   if (points.data.length === 0) return <Empty>{source.label} has no recovery points on this DPM server.</Empty>;
   return (
-    <div
-      style={{
-        padding: 8,
-        display: 'grid',
-        gap: 12,
-        gridTemplateColumns: 'auto 1fr',
-        alignItems: 'start',
-        overflow: 'auto',
-      }}
-    >
+    <div className={styles.points}>
       <Calendar
         days={days}
         selected={shownDay}
@@ -192,9 +208,9 @@ function RecoveryPoints({ serverId, source }: { serverId: string; source: Source
           setTime('Latest');
         }}
       />
-      <div style={{ display: 'grid', gap: 8 }}>
+      <div className={layout.stackWide}>
         <PaneTitle>{source.label}</PaneTitle>
-        <label style={{ fontSize: 13 }}>
+        <label className={styles.time}>
           Recovery time
           <Dropdown
             aria-label="Recovery time"

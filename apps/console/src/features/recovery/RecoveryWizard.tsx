@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
   Field,
   Input,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import {
   databaseNameRefusal,
@@ -42,8 +42,17 @@ import {
   RestoreToReplicaOptions,
 } from './RecoveryWizardFields';
 import { RecoveryStarted, RecoverySummary, ReviewRecoverySelection, WizardPageList } from './RecoveryWizardReview';
+import { useLayoutStyles } from '../../components/layout';
+import { WizardFooter } from '../../components/WizardFooter';
 
 export type { RecoverySelection };
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '760px' },
+  /** The list of the wizard's pages beside the page shown. */
+  pages: { display: 'grid', gridTemplateColumns: '200px 1fr', gap: tokens.spacingHorizontalL, minHeight: '280px' },
+  page: { display: 'grid', gap: tokens.spacingVerticalMNudge, alignContent: 'start' },
+});
 
 /**
  * The Recovery Wizard (console-terms.md › Recovery): the selected recovery point, the recovery
@@ -66,6 +75,8 @@ export function RecoveryWizard({
   latest?: boolean;
   onClose: () => void;
 }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const command = useCommand(serverId);
   const targets = useQuery(restoreTargetsQuery(serverId, source.dataSourceId));
   const [page, setPage] = useState(0);
@@ -159,17 +170,14 @@ export function RecoveryWizard({
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 760 }}>
+      <DialogSurface aria-describedby={undefined} className={styles.surface}>
         <DialogBody>
           <DialogTitle>Recovery Wizard</DialogTitle>
           <DialogContent>
-            <div style={{ display: 'grid', gridTemplateColumns: '200px 1fr', gap: 16, minHeight: 280 }}>
+            <div className={styles.pages}>
               <WizardPageList pages={pages} page={page} />
-              <section
-                aria-labelledby="recovery-wizard-page"
-                style={{ display: 'grid', gap: 10, alignContent: 'start' }}
-              >
-                <h3 id="recovery-wizard-page" style={{ margin: 0, fontSize: 15 }}>
+              <section aria-labelledby="recovery-wizard-page" className={styles.page}>
+                <h3 id="recovery-wizard-page" className={layout.title}>
                   {current}
                 </h3>
                 {current === 'Review Recovery Selection' && (
@@ -228,7 +236,7 @@ export function RecoveryWizard({
                   type !== 'Restore to replica' &&
                   !destinationSpec &&
                   !recoversFiles(type) && (
-                    <p style={{ fontSize: 13, margin: 0 }}>
+                    <p className={layout.text}>
                       {type === 'Copy to tape'
                         ? 'DPM copies the recovery point to a free tape in the library.'
                         : `DPM recovers ${source.dataSource} to where it was protected on ` +
@@ -254,36 +262,22 @@ export function RecoveryWizard({
               </section>
             </div>
           </DialogContent>
-          <DialogActions>
-            {started ? (
-              <Button ref={closeRef} appearance="primary" onClick={onClose}>
-                Close
-              </Button>
-            ) : (
-              <>
-                <Button
-                  disabledFocusable={page === 0}
-                  onClick={() => {
-                    command.clear();
-                    setPage((p) => p - 1);
-                  }}
-                >
-                  Back
-                </Button>
-                {page < pages.length - 1 ? (
-                  // disabledFocusable: the focus stays on Next while the page waits for a choice.
-                  <Button appearance="primary" disabledFocusable={!canGoOn} onClick={() => setPage((p) => p + 1)}>
-                    Next
-                  </Button>
-                ) : (
-                  <Button appearance="primary" disabledFocusable={command.pending} onClick={() => void recover()}>
-                    Recover
-                  </Button>
-                )}
-                <Button onClick={onClose}>Cancel</Button>
-              </>
-            )}
-          </DialogActions>
+          <WizardFooter
+            done={started}
+            closeRef={closeRef}
+            onClose={onClose}
+            canGoBack={page > 0}
+            onBack={() => {
+              command.clear();
+              setPage((p) => p - 1);
+            }}
+            last={page === pages.length - 1}
+            canGoOn={canGoOn}
+            onNext={() => setPage((p) => p + 1)}
+            finish="Recover"
+            finishing={command.pending}
+            onFinish={() => void recover()}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>

@@ -1,4 +1,4 @@
-import { Checkbox, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Radio, RadioGroup, mergeClasses } from '@fluentui/react-components';
 import {
   DATABASE_STATES,
   EXISTING_VERSION_BEHAVIOURS,
@@ -8,6 +8,7 @@ import {
   type RecoveryType,
   type RestoreSecurity,
 } from '@dpm/domain/recovery/recovery-types';
+import { useLayoutStyles } from '../../components/layout';
 
 /** Specify Database State, for a database recovered to a SQL instance. */
 export function DatabaseStateChoice({
@@ -85,6 +86,7 @@ export function RecoveryTypeChoice({
   holders: string[];
   dataSource: string;
 }) {
+  const layout = useLayoutStyles();
   return (
     <>
       <RadioGroup aria-label="Recovery type" value={value ?? ''} onChange={(_, d) => onChange(d.value)}>
@@ -98,7 +100,7 @@ export function RecoveryTypeChoice({
         ))}
       </RadioGroup>
       {holders.length > 0 && (
-        <p style={{ fontSize: 12, margin: 0, color: 'var(--colorNeutralForeground2)' }}>
+        <p className={mergeClasses(layout.note, layout.secondary)}>
           Restore to replica is available: {holders.join(', ')} holds a replica of {dataSource} in Manual replica
           creation pending.
         </p>

@@ -1,4 +1,11 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+  mergeClasses,
+} from '@fluentui/react-components';
 import {
   recoversFiles,
   recoversToInstance,
@@ -11,21 +18,30 @@ import { Fields } from '../../shell/Panes';
 import { formatGb, formatTime } from '../../shell/format';
 import type { RecoverySelection, SelectedPoint } from './recovery-wizard-pages';
 
+const useStyles = makeStyles({
+  pages: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    fontSize: '13px',
+    display: 'grid',
+    gap: tokens.spacingVerticalSNudge,
+    alignContent: 'start',
+  },
+  page: { fontWeight: tokens.fontWeightRegular },
+  current: { fontWeight: tokens.fontWeightSemibold },
+  ahead: { color: tokens.colorNeutralForeground3 },
+});
+
 /** The Recovery Wizard's list of pages, the current one marked. */
 export function WizardPageList({ pages, page }: { pages: readonly string[]; page: number }) {
+  const styles = useStyles();
   return (
-    <ol
-      aria-label="Wizard pages"
-      style={{ margin: 0, paddingLeft: 20, fontSize: 13, display: 'grid', gap: 6, alignContent: 'start' }}
-    >
+    <ol aria-label="Wizard pages" className={styles.pages}>
       {pages.map((p, i) => (
         <li
           key={p}
           aria-current={i === page ? 'step' : undefined}
-          style={{
-            fontWeight: i === page ? 600 : 400,
-            color: i > page ? 'var(--colorNeutralForeground3)' : undefined,
-          }}
+          className={mergeClasses(styles.page, i === page && styles.current, i > page && styles.ahead)}
         >
           {p}
         </li>

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Link, Text } from '@fluentui/react-components';
+import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportId } from '@dpm/domain/reporting/document';
 import { OperationButton, offerOf } from '../../components/operations';
 import { ErrorState } from '../../components/states';
 import { formatTime } from '../../shell/format';
+import { useLayoutStyles } from '../../components/layout';
+import { Cell, PlainTable } from '../../components/PlainTable';
+import { useReportingStyles } from './styles';
 import {
   availableReportsQuery,
   reportingOperationsQuery,
@@ -11,12 +14,16 @@ import {
   type ScheduleRow as Schedule,
 } from './queries';
 
-const cell = {
-  borderBottom: '1px solid var(--colorNeutralStroke2)',
-  padding: '3px 8px',
-  textAlign: 'left',
-  verticalAlign: 'top',
-} as const;
+const useStyles = makeStyles({
+  panel: { display: 'grid', gap: tokens.spacingVerticalM },
+  schedule: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    fontSize: '13px',
+  },
+});
 
 /**
  * Details pane of a report: its schedules, and the Available reports they kept (newest first),
@@ -38,10 +45,13 @@ export function AvailableReports({
   const offers = useQuery(reportingOperationsQuery()).data;
   const mine = (schedules.data ?? []).filter((s) => s.reportId === reportId);
   const kept = (copies.data ?? []).filter((c) => c.reportId === reportId);
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const reporting = useReportingStyles();
   return (
-    <div style={{ display: 'grid', gap: 12 }}>
-      <section aria-labelledby="report-schedules" style={{ display: 'grid', gap: 4 }}>
-        <h2 id="report-schedules" style={{ fontSize: 14, margin: 0 }}>
+    <div className={styles.panel}>
+      <section aria-labelledby="report-schedules" className={reporting.section}>
+        <h2 id="report-schedules" className={layout.heading}>
           Schedules
         </h2>
         {schedules.isError && <ErrorState error={schedules.error} />}
@@ -51,7 +61,7 @@ export function AvailableReports({
           </Text>
         )}
         {mine.map((s) => (
-          <div key={s.id} style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap', fontSize: 13 }}>
+          <div key={s.id} className={styles.schedule}>
             <span>
               {s.scope}, {s.period.toLowerCase()}: {s.description}; keeps {s.keep};{' '}
               {s.recipients.length > 0 ? `mailed as ${s.format} ` + `to ${s.recipients.join(', ')}` : 'not mailed'};
@@ -70,65 +80,56 @@ export function AvailableReports({
           </div>
         ))}
       </section>
-      <section aria-labelledby="available-reports" style={{ display: 'grid', gap: 4 }}>
-        <h2 id="available-reports" style={{ fontSize: 14, margin: 0 }}>
+      <section aria-labelledby="available-reports" className={reporting.section}>
+        <h2 id="available-reports" className={layout.heading}>
           Available reports
         </h2>
         {copies.isError && <ErrorState error={copies.error} />}
         {copies.data && kept.length === 0 && <Text size={200}>No copy kept yet.</Text>}
         {kept.length > 0 && (
-          <table aria-label="Available reports" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-            <thead>
-              <tr>
-                <th style={cell}>Produced</th>
-                <th style={cell}>Scope</th>
-                <th style={cell}>Period</th>
-                <th style={cell}>E-mail</th>
-                <th style={cell}>Files</th>
+          <PlainTable
+            label="Available reports"
+            density="compact"
+            columns={['Produced', 'Scope', 'Period', 'E-mail', 'Files']}
+          >
+            {kept.map((c) => (
+              <tr key={c.id}>
+                <Cell>
+                  <Link as="button" onClick={() => onOpen(c.id)}>
+                    {formatTime(c.generatedAt)}
+                  </Link>
+                </Cell>
+                <Cell>{c.scope}</Cell>
+                <Cell>{c.period}</Cell>
+                <Cell title={c.mailDetail ?? undefined}>
+                  {c.mailStatus}
+                  {c.mailStatus === 'Sent' && c.recipients.length > 0 ? ` to ${c.recipients.join(', ')}` : ''}
+                </Cell>
+                <Cell>
+                  <Download copyId={c.id} format="csv" producedAt={c.generatedAt} />
+                  <Download copyId={c.id} format="pdf" producedAt={c.generatedAt} />
+                </Cell>
               </tr>
-            </thead>
-            <tbody>
-              {kept.map((c) => (
-                <tr key={c.id}>
-                  <td style={cell}>
-                    <Link as="button" onClick={() => onOpen(c.id)}>
-                      {formatTime(c.generatedAt)}
-                    </Link>
-                  </td>
-                  <td style={cell}>{c.scope}</td>
-                  <td style={cell}>{c.period}</td>
-                  <td style={cell} title={c.mailDetail ?? undefined}>
-                    {c.mailStatus}
-                    {c.mailStatus === 'Sent' && c.recipients.length > 0 ? ` to ${c.recipients.join(', ')}` : ''}
-                  </td>
-                  <td style={cell}>
-                    <Button
-                      as="a"
-                      size="small"
-                      appearance="transparent"
-                      href={`/api/available-reports/${c.id}/download?format=csv`}
-                      download
-                      aria-label={`CSV of the report produced ${formatTime(c.generatedAt)}`}
-                    >
-                      CSV
-                    </Button>
-                    <Button
-                      as="a"
-                      size="small"
-                      appearance="transparent"
-                      href={`/api/available-reports/${c.id}/download?format=pdf`}
-                      download
-                      aria-label={`PDF of the report produced ${formatTime(c.generatedAt)}`}
-                    >
-                      PDF
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </PlainTable>
         )}
       </section>
     </div>
+  );
+}
+
+/** A copy's file to download, in CSV or PDF. */
+function Download({ copyId, format, producedAt }: { copyId: string; format: 'csv' | 'pdf'; producedAt: number }) {
+  return (
+    <Button
+      as="a"
+      size="small"
+      appearance="transparent"
+      href={`/api/available-reports/${copyId}/download?format=${format}`}
+      download
+      aria-label={`${format.toUpperCase()} of the report produced ${formatTime(producedAt)}`}
+    >
+      {format.toUpperCase()}
+    </Button>
   );
 }

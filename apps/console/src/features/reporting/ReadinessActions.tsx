@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Field, Input, Link, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Link, Text, mergeClasses } from '@fluentui/react-components';
 import { PaneTitle } from '../../shell/Panes';
 import { OperationButton, offerOf } from '../../components/operations';
 import type { useCommand } from '../../components/command';
@@ -8,7 +8,10 @@ import { ErrorState } from '../../components/states';
 import { formatTime } from '../../shell/format';
 import { readinessQuery, readinessRunsQuery, reportingKey, reportingOperationsQuery } from './queries';
 import { runReadinessCheck, setDpmdbGoal } from './commands';
-import { cell, ResultBadge } from './ReadinessCheck';
+import { ResultBadge } from './ReadinessCheck';
+import { useLayoutStyles } from '../../components/layout';
+import { Cell, PlainTable } from '../../components/PlainTable';
+import { useReportingStyles } from './styles';
 
 /** Actions: Run readiness check, its exports, and the administrator's goal for the newest DPMDB copy. */
 export function ReadinessActions({
@@ -38,8 +41,9 @@ export function ReadinessActions({
       .run('Run readiness check', runReadinessCheck)
       .then(onRun);
   const value = goal ?? String(latest.data?.dpmdbGoalHours ?? '');
+  const reporting = useReportingStyles();
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }} className="no-print">
+    <div className={mergeClasses(reporting.actions, 'no-print')}>
       <PaneTitle>Readiness check</PaneTitle>
       <OperationButton
         offer={offerOf(offers, 'reporting.readiness-check')}
@@ -77,48 +81,37 @@ export function ReadinessActions({
 export function ReadinessHistory({ runId, onSelect }: { runId: number | null; onSelect: (id: number | null) => void }) {
   const runs = useQuery(readinessRunsQuery());
   const items = runs.data?.items ?? [];
+  const layout = useLayoutStyles();
+  const reporting = useReportingStyles();
   return (
-    <section aria-labelledby="readiness-history" style={{ display: 'grid', gap: 6 }}>
-      <h2 id="readiness-history" style={{ fontSize: 14, margin: 0 }}>
+    <section aria-labelledby="readiness-history" className={layout.stack}>
+      <h2 id="readiness-history" className={layout.heading}>
         History
       </h2>
       {runs.isError && <ErrorState error={runs.error} />}
       {runs.data && items.length === 0 && <Text>No run yet.</Text>}
       {items.length > 0 && (
-        <table aria-label="Readiness check history" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
-          <thead>
-            <tr>
-              <th style={cell}>Run</th>
-              <th style={cell}>Result</th>
-              <th style={cell}>Failed</th>
-              <th style={cell}>Warnings</th>
-              <th style={cell}>By</th>
+        <PlainTable label="Readiness check history" columns={['Run', 'Result', 'Failed', 'Warnings', 'By']}>
+          {items.map((r, i) => (
+            <tr
+              key={r.id}
+              aria-current={(runId ?? items[0]?.id) === r.id ? 'true' : undefined}
+              className={(runId ?? items[0]?.id) === r.id ? reporting.selected : undefined}
+            >
+              <Cell>
+                <Link as="button" onClick={() => onSelect(i === 0 ? null : r.id)}>
+                  {formatTime(r.at)}
+                </Link>
+              </Cell>
+              <Cell>
+                <ResultBadge result={r.result} />
+              </Cell>
+              <Cell>{r.failed}</Cell>
+              <Cell>{r.warnings}</Cell>
+              <Cell>{r.actor}</Cell>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((r, i) => (
-              <tr
-                key={r.id}
-                aria-current={(runId ?? items[0]?.id) === r.id ? 'true' : undefined}
-                style={{
-                  background: (runId ?? items[0]?.id) === r.id ? 'var(--colorNeutralBackground1Selected)' : undefined,
-                }}
-              >
-                <td style={cell}>
-                  <Link as="button" onClick={() => onSelect(i === 0 ? null : r.id)}>
-                    {formatTime(r.at)}
-                  </Link>
-                </td>
-                <td style={cell}>
-                  <ResultBadge result={r.result} />
-                </td>
-                <td style={cell}>{r.failed}</td>
-                <td style={cell}>{r.warnings}</td>
-                <td style={cell}>{r.actor}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </PlainTable>
       )}
     </section>
   );

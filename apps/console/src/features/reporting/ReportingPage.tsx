@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { Button, Text, Tree, TreeItem, TreeItemLayout } from '@fluentui/react-components';
+import {
+  Button,
+  Text,
+  Tree,
+  TreeItem,
+  TreeItemLayout,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { GROUP_BY, REPORT_IDS, REPORT_NAMES, type ReportGroupBy, type ReportId } from '@dpm/domain/reporting/document';
 import { PERIODS, type Period } from '@dpm/domain/reporting/period';
 import { serversQuery } from '../servers/queries';
@@ -26,8 +35,24 @@ import {
   type ReportRequest,
   type ScheduleRow,
 } from './queries';
+import { useReportingStyles } from './styles';
 import './print.css';
 import { createSchedule, deleteSchedule, modifySchedule } from './commands';
+
+const useStyles = makeStyles({
+  nav: { padding: tokens.spacingHorizontalXS },
+  current: { fontWeight: tokens.fontWeightSemibold },
+  other: { fontWeight: tokens.fontWeightRegular },
+  display: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' },
+  scroll: { flex: 1, minHeight: 0, overflow: 'auto' },
+  options: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+});
 
 const READINESS = 'readiness';
 const ESTATE = 'Entire estate';
@@ -98,9 +123,11 @@ export function ReportingPage() {
       await client.invalidateQueries({ queryKey: reportingKey });
     });
   const description = reports.data?.find((r) => r.id === reportId)?.description;
+  const styles = useStyles();
+  const reporting = useReportingStyles();
 
   const nav = (
-    <div style={{ padding: 4 }} className="no-print">
+    <div className={mergeClasses(styles.nav, 'no-print')}>
       <PaneTitle>Reports</PaneTitle>
       <Tree aria-label="Reports">
         {REPORT_IDS.map((id) => (
@@ -108,7 +135,7 @@ export function ReportingPage() {
             <TreeItemLayout
               onClick={() => select(id)}
               aria-current={!readiness && id === reportId ? 'true' : undefined}
-              style={{ fontWeight: !readiness && id === reportId ? 600 : 400 }}
+              className={!readiness && id === reportId ? styles.current : styles.other}
             >
               {REPORT_NAMES[id]}
             </TreeItemLayout>
@@ -121,7 +148,7 @@ export function ReportingPage() {
           <TreeItemLayout
             onClick={() => select(READINESS)}
             aria-current={readiness ? 'true' : undefined}
-            style={{ fontWeight: readiness ? 600 : 400 }}
+            className={readiness ? styles.current : styles.other}
           >
             Readiness check
           </TreeItemLayout>
@@ -135,9 +162,9 @@ export function ReportingPage() {
       <Panes
         nav={nav}
         display={
-          <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+          <div className={styles.display}>
             <CommandFeedback command={command} />
-            <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <div className={styles.scroll}>
               <ReadinessDisplay runId={runId} />
             </div>
           </div>
@@ -153,19 +180,8 @@ export function ReportingPage() {
       <Panes
         nav={nav}
         display={
-          <div style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-            <div
-              className="no-print"
-              role="toolbar"
-              aria-label="Report options"
-              style={{
-                display: 'flex',
-                gap: 16,
-                flexWrap: 'wrap',
-                padding: 8,
-                borderBottom: '1px solid var(--colorNeutralStroke2)',
-              }}
-            >
+          <div className={styles.display}>
+            <div role="toolbar" aria-label="Report options" className={mergeClasses('no-print', styles.options)}>
               <Choice label="Period" options={PERIODS} value={period} onChange={setPeriod} minWidth={120} />
               <Choice
                 label="Scope"
@@ -177,7 +193,7 @@ export function ReportingPage() {
               <Choice label="Group by" options={GROUP_BY} value={groupBy} onChange={setGroupBy} minWidth={160} />
             </div>
             <CommandFeedback command={command} />
-            <div style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <div className={styles.scroll}>
               {shown?.kind === 'report' ? (
                 <ViewedReport request={shown.request} at={shown.at} />
               ) : shown?.kind === 'copy' ? (
@@ -199,7 +215,7 @@ export function ReportingPage() {
           />
         }
         actions={
-          <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 8 }} className="no-print">
+          <div className={mergeClasses(reporting.actions, 'no-print')}>
             <PaneTitle>{REPORT_NAMES[reportId]}</PaneTitle>
             {description && <Text size={200}>{description}</Text>}
             <Button appearance="primary" onClick={() => setShown({ kind: 'report', request, at: Date.now() })}>

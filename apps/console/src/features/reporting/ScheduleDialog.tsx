@@ -25,6 +25,7 @@ import {
 import { ApiError } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { mailQuery, type ReportRequest } from './queries';
+import { useLayoutStyles } from '../../components/layout';
 
 export interface ScheduleValues {
   frequency: Frequency;
@@ -56,6 +57,7 @@ export function ScheduleDialog({
   onSave: (values: ScheduleValues) => Promise<void>;
   onClose: () => void;
 }) {
+  const layout = useLayoutStyles();
   const mail = useQuery(mailQuery());
   const [tab, setTab] = useState<'schedule' | 'email'>('schedule');
   const [frequency, setFrequency] = useState<Frequency>(initial?.frequency ?? 'Weekly');
@@ -109,7 +111,7 @@ export function ScheduleDialog({
       stacked
       size="medium"
     >
-      <p style={{ margin: 0, fontSize: 13 }}>
+      <p className={layout.text}>
         {REPORT_NAMES[request.reportId]} report for {scopeName}, {request.period.toLowerCase()} ending when it runs,
         grouped by {request.groupBy.toLowerCase()}. Times are on the simulated clock, in UTC.
       </p>
@@ -118,7 +120,7 @@ export function ScheduleDialog({
         <Tab value="email">E-mail</Tab>
       </TabList>
       {tab === 'schedule' && (
-        <div role="tabpanel" aria-label="Schedule" style={{ display: 'grid', gap: 8 }}>
+        <div role="tabpanel" aria-label="Schedule" className={layout.stackWide}>
           <Field label="Frequency">
             <RadioGroup layout="horizontal" value={frequency} onChange={(_, d) => setFrequency(d.value as Frequency)}>
               {FREQUENCIES.map((f) => (
@@ -155,7 +157,7 @@ export function ScheduleDialog({
         </div>
       )}
       {tab === 'email' && (
-        <div role="tabpanel" aria-label="E-mail" style={{ display: 'grid', gap: 8 }}>
+        <div role="tabpanel" aria-label="E-mail" className={layout.stackWide}>
           {mail.data && !mail.data.configured && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>

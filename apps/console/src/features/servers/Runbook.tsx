@@ -1,9 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { Badge } from '@fluentui/react-components';
+import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useConnectedServer } from '../../shell/server-context';
 import { ErrorState, Loading } from '../../components/states';
 import { runbookQuery } from './queries';
+import { useLayoutStyles } from '../../components/layout';
+
+const useStyles = makeStyles({
+  runbook: { marginTop: tokens.spacingVerticalL },
+  heading: { margin: '0 0 4px' },
+  lead: { margin: '0 0 8px', fontSize: '13px', color: tokens.colorNeutralForeground2 },
+  steps: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXXL,
+    display: 'grid',
+    gap: tokens.spacingVerticalMNudge,
+    fontSize: '13px',
+  },
+  step: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+});
 
 /** Id of the action button on this page that performs a runbook step, so the step can focus it. */
 export const actionId = (control: string) => `server-action-${control.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -17,33 +32,32 @@ const ON_SECONDARY = new Set(['switch', 'restore-replicas']);
  * another work area connects the console to the server the step runs on first.
  */
 export function Runbook({ serverId, secondaryId }: { serverId: string; secondaryId: string | null }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const runbook = useQuery(runbookQuery(serverId));
   const { connect } = useConnectedServer();
   const navigate = useNavigate();
   const done = runbook.data?.filter((s) => s.done).length ?? 0;
 
   return (
-    <section aria-labelledby="runbook-heading" style={{ marginTop: 16 }}>
-      <h2 id="runbook-heading" style={{ fontSize: 15, margin: '0 0 4px' }}>
+    <section aria-labelledby="runbook-heading" className={styles.runbook}>
+      <h2 id="runbook-heading" className={mergeClasses(layout.title, styles.heading)}>
         Recover a DPM server
       </h2>
       {runbook.isPending && <Loading label="Loading the runbook…" />}
       {runbook.isError && <ErrorState error={runbook.error} />}
       {runbook.data && (
         <>
-          <p style={{ margin: '0 0 8px', fontSize: 13, color: 'var(--colorNeutralForeground2)' }}>
+          <p className={styles.lead}>
             {done} of {runbook.data.length} steps done. Each step is read from the estate, never ticked by hand.
           </p>
-          <ol
-            aria-labelledby="runbook-heading"
-            style={{ margin: 0, paddingLeft: 24, display: 'grid', gap: 10, fontSize: 13 }}
-          >
+          <ol aria-labelledby="runbook-heading" className={styles.steps}>
             {runbook.data.map((step) => {
               const local = step.link.path === `/servers/${serverId}`;
               const target = ON_SECONDARY.has(step.key) && secondaryId ? secondaryId : serverId;
               return (
                 <li key={step.key}>
-                  <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
+                  <div className={styles.step}>
                     <strong>{step.title}</strong>
                     <Badge
                       appearance={step.done ? 'filled' : 'outline'}
@@ -51,7 +65,7 @@ export function Runbook({ serverId, secondaryId }: { serverId: string; secondary
                     >
                       {step.done ? 'Done' : 'Not done'}
                     </Badge>
-                    {step.optional && <span style={{ color: 'var(--colorNeutralForeground3)' }}>Optional</span>}
+                    {step.optional && <span className={layout.muted}>Optional</span>}
                   </div>
                   <div>{step.needs}</div>
                   <div>

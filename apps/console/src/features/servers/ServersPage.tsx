@@ -2,7 +2,7 @@ import { isOnline } from '@dpm/domain/model';
 import { useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { serverOperationsQuery, serversQuery } from './queries';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -13,6 +13,29 @@ import { Runbook, actionId } from './Runbook';
 import { OperationButton, type Offer } from '../../components/operations';
 import { ProtectsSummary } from '../topology/Protects';
 import { dpmSync, markFailed } from './commands';
+import { useLayoutStyles } from '../../components/layout';
+
+const useStyles = makeStyles({
+  nav: { padding: tokens.spacingHorizontalXS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXXS },
+  link: {
+    display: 'block',
+    padding: '6px 8px',
+    borderRadius: tokens.borderRadiusMedium,
+    textDecoration: 'none',
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  active: { fontWeight: tokens.fontWeightSemibold, background: tokens.colorNeutralBackground1Selected },
+  down: { color: tokens.colorPaletteRedForeground1 },
+  display: { padding: tokens.spacingHorizontalM, overflow: 'auto' },
+  title: { fontSize: '18px', margin: '0 0 8px' },
+  connect: { marginTop: tokens.spacingVerticalS },
+  options: { marginTop: tokens.spacingVerticalM },
+  optionsHeading: { margin: '8px 0 4px' },
+  optionsText: { fontSize: '13px', margin: '0 0 4px' },
+  optionsList: { fontSize: '13px', margin: 0 },
+});
 
 type DialogKind = 'fail' | 'reinstall' | 'restore-db' | 'data-copied';
 
@@ -35,6 +58,8 @@ export function ServersPage() {
   const servers = useQuery(serversQuery());
   const command = useCommand(serverId);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const server = servers.data?.find((s) => s.id === serverId);
   const operations = useQuery({ ...serverOperationsQuery(serverId), enabled: server !== undefined });
   const secondaryId = servers.data?.find((s) => server?.protectedBy.includes(s.name))?.id ?? null;
@@ -75,34 +100,19 @@ export function ServersPage() {
   return (
     <Panes
       nav={
-        <nav aria-label="DPM servers" style={{ padding: 4 }}>
+        <nav aria-label="DPM servers" className={styles.nav}>
           <PaneTitle>DPM servers</PaneTitle>
           {servers.isPending && <Loading label="Loading DPM servers…" />}
           {servers.isError && <ErrorState error={servers.error} />}
-          <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 2 }}>
+          <ul className={styles.list}>
             {servers.data?.map((s) => (
               <li key={s.id}>
                 <NavLink
                   to={`/servers/${s.id}`}
                   aria-label={`${s.name}, ${s.state}`}
-                  style={({ isActive }) => ({
-                    display: 'block',
-                    padding: '6px 8px',
-                    borderRadius: 4,
-                    textDecoration: 'none',
-                    color: 'var(--colorNeutralForeground1)',
-                    fontWeight: isActive ? 600 : 400,
-                    background: isActive ? 'var(--colorNeutralBackground1Selected)' : undefined,
-                  })}
+                  className={({ isActive }) => mergeClasses(styles.link, isActive && styles.active)}
                 >
-                  {s.name}{' '}
-                  <span
-                    style={{
-                      color: isOnline(s) ? 'var(--colorNeutralForeground3)' : 'var(--colorPaletteRedForeground1)',
-                    }}
-                  >
-                    — {s.state}
-                  </span>
+                  {s.name} <span className={isOnline(s) ? layout.muted : styles.down}>— {s.state}</span>
                 </NavLink>
               </li>
             ))}
@@ -110,14 +120,14 @@ export function ServersPage() {
         </nav>
       }
       display={
-        <div style={{ padding: 12, overflow: 'auto' }}>
+        <div className={styles.display}>
           {dialog === null && <CommandFeedback command={command} />}
           {servers.data && !server && (
             <Empty>There is no DPM server {serverId} in this estate. Choose one in the list.</Empty>
           )}
           {server && (
             <>
-              <h1 style={{ fontSize: 18, margin: '0 0 8px' }}>
+              <h1 className={styles.title}>
                 {server.name} ({server.fqdn})
               </h1>
               <Fields
@@ -154,18 +164,20 @@ export function ServersPage() {
                 ]}
               />
               {server.id !== connectedId && (
-                <Button size="small" style={{ marginTop: 8 }} onClick={() => connect(server.id)}>
+                <Button size="small" className={styles.connect} onClick={() => connect(server.id)}>
                   Connect to {server.name}
                 </Button>
               )}
               {server.moveOptions.length > 0 && (
-                <section aria-label="Supported options" style={{ marginTop: 12 }}>
-                  <h2 style={{ fontSize: 14, margin: '8px 0 4px' }}>When a primary under secondary protection fails</h2>
-                  <p style={{ fontSize: 13, margin: '0 0 4px' }}>
+                <section aria-label="Supported options" className={styles.options}>
+                  <h2 className={mergeClasses(layout.heading, styles.optionsHeading)}>
+                    When a primary under secondary protection fails
+                  </h2>
+                  <p className={styles.optionsText}>
                     Moving its protected computers to another DPM server that {server.protectedBy.join(', ')} knows is
                     not supported (MOVE_UNSUPPORTED). The supported options:
                   </p>
-                  <ol style={{ fontSize: 13, margin: 0 }}>
+                  <ol className={styles.optionsList}>
                     {server.moveOptions.map((o) => (
                       <li key={o}>{o.replace(/^Option \d: /, '')}</li>
                     ))}
@@ -179,7 +191,7 @@ export function ServersPage() {
       }
       actions={
         server ? (
-          <div style={{ display: 'grid', gap: 6 }}>
+          <div className={layout.stack}>
             <PaneTitle>{server.name}</PaneTitle>
             {actions.map((a) => (
               <OperationButton
@@ -199,7 +211,7 @@ export function ServersPage() {
                 onClose={close}
                 run={() => markFailed(server.id)}
               >
-                <p style={{ margin: 0, fontSize: 13 }}>
+                <p className={layout.text}>
                   Rehearse the loss of {server.name}: its running jobs fail, scheduled ones are canceled, and the server
                   that owns its agent
                   {server.protectedBy.length > 0 ? ` (${server.protectedBy.join(', ')})` : ''} raises Agent unreachable.
@@ -216,7 +228,7 @@ export function ServersPage() {
                 onClose={close}
                 run={() => dpmSync(server.id, 'data-copied')}
               >
-                <p style={{ margin: 0, fontSize: 13 }}>
+                <p className={layout.text}>
                   DpmSync -DataCopied: you copied the data into the replicas of {server.name} that are Manual replica
                   creation pending by hand. They are then ready for a consistency check. To restore them from the
                   secondary instead, use Restore to replica in Recovery.

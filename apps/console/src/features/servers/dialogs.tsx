@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { Field, Input } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { formatVersion, type Version } from '@dpm/domain/model';
 import { CommandFeedback, type useCommand } from '../../components/command';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { reinstall, restoreDb } from './commands';
+import { useLayoutStyles } from '../../components/layout';
 
 type Command = ReturnType<typeof useCommand>;
 
@@ -49,6 +50,10 @@ export function CommandDialog({
   );
 }
 
+const useStyles = makeStyles({
+  version: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: tokens.spacingHorizontalS },
+});
+
 interface ServerRef {
   id: string;
   name: string;
@@ -77,6 +82,8 @@ export function ReinstallDialog({
   command: Command;
   onClose: () => void;
 }) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [parts, setParts] = useState<Record<keyof Version, string>>(() => ({
     major: String(server.versionParts.major),
     minor: String(server.versionParts.minor),
@@ -100,11 +107,11 @@ export function ReinstallDialog({
       disabled={version === null || fqdn.trim() === ''}
       run={async () => (version ? reinstall(server.id, version, fqdn.trim()) : undefined)}
     >
-      <p style={{ margin: 0, fontSize: 13 }}>
+      <p className={layout.text}>
         Installs DPM on {server.name} with a new, empty DPM database. To restore its DPMDB afterwards, install the same
         version and update rollup, with the same FQDN.
       </p>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8 }}>
+      <div className={styles.version}>
         {VERSION_FIELDS.map((f) => (
           <Field
             key={f.key}
@@ -122,7 +129,7 @@ export function ReinstallDialog({
       <Field label="FQDN" hint="The fully qualified domain name of the server, such as ds1.contoso.com.">
         <Input value={fqdn} onChange={(_, d) => setFqdn(d.value)} />
       </Field>
-      <p style={{ margin: 0, fontSize: 13 }} aria-live="polite">
+      <p className={layout.text} aria-live="polite">
         {version
           ? `DPM ${formatVersion(version)} on ${fqdn.trim() || '—'}`
           : 'Enter the version as four whole numbers.'}
@@ -141,6 +148,7 @@ export function RestoreDbDialog({
   command: Command;
   onClose: () => void;
 }) {
+  const layout = useLayoutStyles();
   const [dbLocation, setDbLocation] = useState('');
   const [instanceName, setInstanceName] = useState('');
   const instance = instanceName.trim();
@@ -153,7 +161,7 @@ export function RestoreDbDialog({
       disabled={dbLocation.trim() === ''}
       run={() => restoreDb(server.id, dbLocation.trim(), instance === '' ? null : instance)}
     >
-      <p style={{ margin: 0, fontSize: 13 }}>
+      <p className={layout.text}>
         Takes the DPM service on {server.name} offline and attaches the DPM database recovered to the folder. Run
         Synchronize database next.
       </p>
@@ -166,7 +174,7 @@ export function RestoreDbDialog({
       >
         <Input value={instanceName} onChange={(_, d) => setInstanceName(d.value)} />
       </Field>
-      <code style={{ fontSize: 12 }} aria-label="Command">
+      <code className={layout.note} aria-label="Command">
         DpmSync -RestoreDb -DbLoc {dbLocation.trim() || '<location>'}
         {instance ? ` -InstanceName ${instance}` : ''}
       </code>

@@ -1,10 +1,12 @@
 import { useRef } from 'react';
 import { type NodeProps } from '@xyflow/react';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, SearchBox, Spinner } from '@fluentui/react-components';
+import { Button, SearchBox, Spinner, mergeClasses } from '@fluentui/react-components';
 import { protectsQuery } from './queries';
 import { SIZE } from './model';
 import { Handles, plural, useUi, type ComputersNodeType } from './node-parts';
+import { useNodeStyles } from './node-styles';
+import { useLayoutStyles } from '../../components/layout';
 
 /**
  * A server's computers, opened under it on demand: a list read page by page from the server
@@ -13,6 +15,8 @@ import { Handles, plural, useUi, type ComputersNodeType } from './node-parts';
  */
 export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
   const ui = useUi();
+  const styles = useNodeStyles();
+  const layout = useLayoutStyles();
   const s = data.server;
   const search = ui.listSearch.get(s.serverId) ?? '';
   const list = useInfiniteQuery(protectsQuery(s.serverId, search.trim(), 'computer'));
@@ -25,7 +29,7 @@ export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
       role="group"
       aria-label={label}
       aria-description={`${plural(s.computers, 'computer', 'computers')}; Enter to search them`}
-      className="topology-node topology-list nowheel nodrag nopan"
+      className={mergeClasses('topology-node topology-list nowheel nodrag nopan', styles.list)}
       data-node-id={id}
       tabIndex={ui.current === id ? 0 : -1}
       onFocus={(e) => e.target === e.currentTarget && ui.onFocus(id)}
@@ -36,22 +40,12 @@ export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
           inputRef.current?.focus();
         } else ui.onKeyDown(id, e);
       }}
-      style={{
-        ...SIZE.computers,
-        boxSizing: 'border-box',
-        display: 'flex',
-        flexDirection: 'column',
-        gap: 4,
-        padding: 6,
-        borderRadius: 6,
-        border: '1px solid var(--colorNeutralStroke1)',
-        background: 'var(--colorNeutralBackground1)',
-        cursor: 'default',
-        fontSize: 12,
-      }}
+      style={SIZE.computers}
     >
       <Handles />
-      <strong style={{ fontSize: 12 }}>{`${s.name} protects ${plural(s.computers, 'computer', 'computers')}`}</strong>
+      <strong
+        className={styles.listTitle}
+      >{`${s.name} protects ${plural(s.computers, 'computer', 'computers')}`}</strong>
       <SearchBox
         size="small"
         input={{ ref: inputRef }}
@@ -60,21 +54,15 @@ export function ComputersNode({ id, data }: NodeProps<ComputersNodeType>) {
         value={search}
         onChange={(_, d) => ui.setListSearch(s.serverId, d.value)}
       />
-      <span aria-live="polite" style={{ color: 'var(--colorNeutralForeground3)' }}>
+      <span aria-live="polite" className={layout.muted}>
         {total === undefined ? 'Loading…' : `${rows.length} of ${plural(total, 'computer', 'computers')}`}
       </span>
-      <ul aria-label={label} style={{ listStyle: 'none', margin: 0, padding: 0, overflow: 'auto', flex: 1 }}>
+      <ul aria-label={label} className={styles.listItems}>
         {rows.map((c) => (
           <li
             key={c.id}
             data-computer-id={c.id}
-            style={{
-              padding: '2px 6px',
-              borderRadius: 4,
-              whiteSpace: 'nowrap',
-              background: c.id === ui.highlight ? 'var(--colorPaletteYellowBackground2)' : undefined,
-              fontWeight: c.id === ui.highlight ? 600 : 400,
-            }}
+            className={mergeClasses(styles.listItem, c.id === ui.highlight && styles.found)}
           >
             {c.name}
             {c.how === 'switched' ? ' (switched)' : ''}

@@ -1,7 +1,26 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, SearchBox } from '@fluentui/react-components';
+import { Button, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
 import { topologySearchQuery, type TopologyMatch } from './queries';
+
+const useStyles = makeStyles({
+  box: { position: 'relative' },
+  matches: {
+    position: 'absolute',
+    zIndex: 10,
+    top: '100%',
+    left: 0,
+    right: 0,
+    margin: 0,
+    padding: tokens.spacingHorizontalXS,
+    listStyle: 'none',
+    background: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow8,
+  },
+  match: { width: '100%', justifyContent: 'flex-start' },
+});
 
 /** Find a server or computer: Enter goes to the best match; the matches are listed to choose from. */
 export function FindBox({
@@ -13,6 +32,7 @@ export function FindBox({
   onMissing: (q: string) => void;
   prefetch: (q: string) => Promise<{ items: TopologyMatch[] }>;
 }) {
+  const styles = useStyles();
   const [text, setText] = useState('');
   const [listed, setListed] = useState(false);
   const q = text.trim();
@@ -29,7 +49,7 @@ export function FindBox({
     else onMissing(q);
   };
   return (
-    <div style={{ position: 'relative' }}>
+    <div className={styles.box}>
       <SearchBox
         size="small"
         aria-label="Find a server or computer"
@@ -47,31 +67,10 @@ export function FindBox({
         }}
       />
       {listed && q !== '' && matches.data && matches.data.items.length > 1 && (
-        <ul
-          aria-label="Matches"
-          style={{
-            position: 'absolute',
-            zIndex: 10,
-            top: '100%',
-            left: 0,
-            right: 0,
-            margin: 0,
-            padding: 4,
-            listStyle: 'none',
-            background: 'var(--colorNeutralBackground1)',
-            border: '1px solid var(--colorNeutralStroke1)',
-            borderRadius: 4,
-            boxShadow: 'var(--shadow8)',
-          }}
-        >
+        <ul aria-label="Matches" className={styles.matches}>
           {matches.data.items.map((m) => (
             <li key={m.id}>
-              <Button
-                appearance="subtle"
-                size="small"
-                style={{ width: '100%', justifyContent: 'flex-start' }}
-                onClick={() => go(m)}
-              >
+              <Button appearance="subtle" size="small" className={styles.match} onClick={() => go(m)}>
                 {`${m.name} — ` +
                   (m.kind === 'server'
                     ? 'DPM server'

@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { type TopologyFinding } from './queries';
+import { usePageStyles } from './page-styles';
 
 /** The findings beside the drawing, each with its servers: shown in the drawing, and their actions. */
 export function Findings({
@@ -12,18 +13,10 @@ export function Findings({
   nameOf: (id: string) => string;
   show: (id: string) => void;
 }) {
+  const styles = usePageStyles();
   return (
-    <aside
-      aria-label="Findings"
-      style={{
-        overflow: 'auto',
-        minHeight: 0,
-        border: '1px solid var(--colorNeutralStroke2)',
-        borderRadius: 4,
-        padding: 6,
-      }}
-    >
-      <h3 style={{ fontSize: 13, margin: '2px 2px 6px' }}>Findings</h3>
+    <aside aria-label="Findings" className={styles.findings}>
+      <h3 className={styles.findingsTitle}>Findings</h3>
       {findings.length === 0 && <Text size={200}>No rule is broken, and every primary has a secondary.</Text>}
       {findings.map((f, i) => (
         <MessageBar
@@ -31,18 +24,18 @@ export function Findings({
           intent={f.severity === 'error' ? 'error' : 'warning'}
           role={f.severity === 'error' ? 'alert' : 'note'}
           layout="multiline"
-          style={{ marginBottom: 6 }}
+          className={styles.finding}
         >
           <MessageBarBody>
             <MessageBarTitle>{f.code}</MessageBarTitle>
             {f.message}
-            <span style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginTop: 4 }}>
+            <span className={styles.findingServers}>
               {[...new Set(f.serverIds)].map((id) => (
-                <span key={id} style={{ display: 'inline-flex', gap: 6 }}>
+                <span key={id} className={styles.findingServer}>
                   <Button
                     appearance="transparent"
                     size="small"
-                    style={{ padding: 0, minWidth: 0, textDecoration: 'underline' }}
+                    className={styles.linkButton}
                     onClick={() => show(id)}
                   >{`Show ${nameOf(id)}`}</Button>
                   <NavLink to={`/servers/${id}`}>{`${nameOf(id)} server actions`}</NavLink>

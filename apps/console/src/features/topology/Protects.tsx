@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { VirtualTable } from '../../components/VirtualTable';
 import { ErrorState } from '../../components/states';
 import { protectsQuery } from './queries';
+import { usePageStyles } from './page-styles';
 
 export interface ProtectsCounts {
   /** Names of the DPM servers it protects. */
@@ -35,6 +36,7 @@ export function ProtectsSummary({
   protects: ProtectsCounts;
   empty?: string;
 }) {
+  const styles = usePageStyles();
   const [open, setOpen] = useState(false);
   if (protects.computerNames.length === protects.computers) {
     return <>{[...protects.servers, ...protects.computerNames].sort().join(', ') || empty}</>;
@@ -45,7 +47,7 @@ export function ProtectsSummary({
       <Button
         appearance="transparent"
         size="small"
-        style={{ padding: 0, minWidth: 0, textDecoration: 'underline', verticalAlign: 'baseline' }}
+        className={styles.linkButton}
         aria-label={`${plural(protects.computers, 'computer', 'computers')} protected by ${name}`}
         onClick={() => setOpen(true)}
       >

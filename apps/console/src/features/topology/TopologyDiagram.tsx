@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { ReactFlow, type Edge, type Node } from '@xyflow/react';
 import type { Point } from './model';
 import { edgeTypes, nodeTypes } from './nodes';
+import { usePageStyles } from './page-styles';
 
 interface Sized {
   id: string;
@@ -47,18 +48,9 @@ export function boundsOf(
 
 /** The line that says what the search found. */
 export function FoundStatus({ text }: { text: string }) {
+  const styles = usePageStyles();
   return (
-    <div
-      role="status"
-      style={{
-        fontSize: 12,
-        height: 18,
-        margin: '0 0 4px',
-        overflow: 'hidden',
-        whiteSpace: 'nowrap',
-        textOverflow: 'ellipsis',
-      }}
-    >
+    <div role="status" className={styles.found}>
       {text}
     </div>
   );

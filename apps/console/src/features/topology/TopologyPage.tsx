@@ -23,6 +23,8 @@ import { computerName, flowEdges, flowNodes } from './flow-elements';
 import { NodeMenu, type MenuState } from './NodeMenu';
 import { computerFound, serverFound } from './found';
 import { boundsOf, centresOf, FoundStatus, TopologyDiagram } from './TopologyDiagram';
+import { mergeClasses } from '@fluentui/react-components';
+import { usePageStyles } from './page-styles';
 
 /**
  * Protection topology (seeds 001, 004): the estate's DPM servers and who protects whom, laid
@@ -42,6 +44,7 @@ export function TopologyPage() {
 }
 
 function Topology({ t }: { t: TopologyData }) {
+  const styles = usePageStyles();
   const flow = useReactFlow();
   const client = useQueryClient();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -234,7 +237,7 @@ function Topology({ t }: { t: TopologyData }) {
   return (
     <Panes
       display={
-        <div style={{ overflow: 'auto', height: '100%', padding: 12, boxSizing: 'border-box' }}>
+        <div className={styles.page}>
           <TopologyToolbar
             t={t}
             onGo={go}
@@ -243,32 +246,19 @@ function Topology({ t }: { t: TopologyData }) {
             onFit={fit}
           />
           <FoundStatus text={found} />
-          <div
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'minmax(0, 1fr) 260px',
-              gap: 8,
-              height: 'max(420px, calc(100vh - 250px))',
-            }}
-          >
+          <div className={styles.view}>
             <div
               ref={wrapRef}
               role="region"
               aria-label="Protection topology diagram"
-              className="topology-flow"
-              style={{
-                border: '1px solid var(--colorNeutralStroke2)',
-                borderRadius: 4,
-                minHeight: 0,
-                position: 'relative',
-              }}
+              className={mergeClasses('topology-flow', styles.diagram)}
             >
               {t.servers.length === 0 ? (
                 <Empty>This estate has no DPM servers.</Empty>
               ) : (
                 <TopologyContext.Provider value={ui}>
                   {!laid && (
-                    <div style={{ position: 'absolute', inset: 0, zIndex: 5, pointerEvents: 'none' }}>
+                    <div className={styles.laying}>
                       <Loading label="Laying out the topology…" />
                     </div>
                   )}
@@ -291,7 +281,7 @@ function Topology({ t }: { t: TopologyData }) {
           )}
           <TopologyTable t={t} />
           {t.cycles.length > 0 && (
-            <p style={{ fontSize: 13 }}>Cyclic protection: {t.cycles.map((c) => c.join(' ⇄ ')).join('; ')}</p>
+            <p className={styles.cycles}>Cyclic protection: {t.cycles.map((c) => c.join(' ⇄ ')).join('; ')}</p>
           )}
         </div>
       }

@@ -1,64 +1,59 @@
 import { NavLink, useNavigate } from 'react-router';
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Cell, PlainTable, RowHeader } from '../../components/PlainTable';
 import { useConnectedServer } from '../../shell/server-context';
 import { ProtectsSummary } from './Protects';
 import { type TopologyData } from './queries';
 
-const cell = {
-  border: '1px solid var(--colorNeutralStroke2)',
-  padding: '4px 8px',
-  textAlign: 'left',
-  verticalAlign: 'top',
-} as const;
+const useStyles = makeStyles({
+  table: { marginTop: tokens.spacingVerticalM },
+  actions: { display: 'inline-flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
 
 /** Seed 004's table: what each server protects (counted when it is many) and who protects it. */
 export function TopologyTable({ t }: { t: TopologyData }) {
   const { connect } = useConnectedServer();
   const navigate = useNavigate();
+  const styles = useStyles();
   return (
-    <table aria-label="Protection topology table" style={{ borderCollapse: 'collapse', fontSize: 13, marginTop: 12 }}>
-      <thead>
-        <tr>
-          <th style={cell}>Server</th>
-          <th style={cell}>Protecting</th>
-          <th style={cell}>Protected by</th>
-          <th style={cell}>Disaster recovery</th>
-        </tr>
-      </thead>
-      <tbody>
-        {t.servers.map((s) => (
-          <tr key={s.serverId}>
-            <th scope="row" style={cell}>
-              {s.name}
-              {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
-            </th>
-            <td style={cell}>
-              <ProtectsSummary
-                serverId={s.serverId}
-                name={s.name}
-                protects={{
-                  servers: s.protectsServers,
-                  computers: s.computers,
-                  computerNames: s.computerList.map((c) => c.name),
+    <PlainTable
+      label="Protection topology table"
+      rules="all"
+      className={styles.table}
+      columns={['Server', 'Protecting', 'Protected by', 'Disaster recovery']}
+    >
+      {t.servers.map((s) => (
+        <tr key={s.serverId}>
+          <RowHeader>
+            {s.name}
+            {[s.primary ? ' (primary)' : '', s.secondary ? ' (secondary)' : ''].join('')}
+          </RowHeader>
+          <Cell>
+            <ProtectsSummary
+              serverId={s.serverId}
+              name={s.name}
+              protects={{
+                servers: s.protectsServers,
+                computers: s.computers,
+                computerNames: s.computerList.map((c) => c.name),
+              }}
+            />
+          </Cell>
+          <Cell>{s.protectedBy.join(', ') || '-'}</Cell>
+          <Cell>
+            <span className={styles.actions}>
+              <NavLink to={`/servers/${s.serverId}`}>Server actions for {s.name}</NavLink>
+              <Button
+                size="small"
+                onClick={() => {
+                  connect(s.serverId);
+                  void navigate('/protection');
                 }}
-              />
-            </td>
-            <td style={cell}>{s.protectedBy.join(', ') || '-'}</td>
-            <td style={cell}>
-              <span style={{ display: 'inline-flex', gap: 12, alignItems: 'center' }}>
-                <NavLink to={`/servers/${s.serverId}`}>Server actions for {s.name}</NavLink>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    connect(s.serverId);
-                    void navigate('/protection');
-                  }}
-                >{`Connect to ${s.name}`}</Button>
-              </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              >{`Connect to ${s.name}`}</Button>
+            </span>
+          </Cell>
+        </tr>
+      ))}
+    </PlainTable>
   );
 }

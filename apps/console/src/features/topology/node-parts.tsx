@@ -7,6 +7,7 @@ import {
   type MouseEvent,
 } from 'react';
 import { Handle, Position, type Node } from '@xyflow/react';
+import { makeStyles, mergeClasses } from '@fluentui/react-components';
 import type { TopologyFinding, TopologyServer } from './queries';
 
 /**
@@ -40,34 +41,42 @@ export type ServerNodeType = Node<{ server: TopologyServer }, 'server'>;
 export type ComputerNodeType = Node<{ name: string }, 'computer'>;
 export type ComputersNodeType = Node<{ server: TopologyServer }, 'computers'>;
 
-export const hidden = {
-  opacity: 0,
-  pointerEvents: 'none',
-  width: 1,
-  height: 1,
-  minWidth: 0,
-  minHeight: 0,
-  border: 0,
-} as const;
+/** The edges' ends: unseen, and above React Flow's own handle styles (hence `.react-flow__handle`). */
+const useHandleStyles = makeStyles({
+  hidden: {
+    '&.react-flow__handle': {
+      opacity: 0,
+      pointerEvents: 'none',
+      width: '1px',
+      height: '1px',
+      minWidth: 0,
+      minHeight: 0,
+      border: 0,
+    },
+  },
+  upper: { '&.react-flow__handle': { top: '30%' } },
+  lower: { '&.react-flow__handle': { top: '70%' } },
+});
 
 export function Handles() {
+  const styles = useHandleStyles();
   return (
     <>
-      <Handle id="in" type="target" position={Position.Top} isConnectable={false} style={hidden} />
-      <Handle id="out" type="source" position={Position.Bottom} isConnectable={false} style={hidden} />
+      <Handle id="in" type="target" position={Position.Top} isConnectable={false} className={styles.hidden} />
+      <Handle id="out" type="source" position={Position.Bottom} isConnectable={false} className={styles.hidden} />
       <Handle
         id="side-in"
         type="target"
         position={Position.Right}
         isConnectable={false}
-        style={{ ...hidden, top: '30%' }}
+        className={mergeClasses(styles.hidden, styles.upper)}
       />
       <Handle
         id="side-out"
         type="source"
         position={Position.Right}
         isConnectable={false}
-        style={{ ...hidden, top: '70%' }}
+        className={mergeClasses(styles.hidden, styles.lower)}
       />
     </>
   );

@@ -2,12 +2,15 @@ import { BaseEdge, type Edge, type EdgeProps, type NodeProps } from '@xyflow/rea
 import { SIZE, type Point } from './model';
 import { focusable, Handles, nameFits, plural, useUi, type ComputerNodeType, type ServerNodeType } from './node-parts';
 import { ComputersNode } from './ComputersNode';
+import { mergeClasses } from '@fluentui/react-components';
+import { useNodeStyles } from './node-styles';
 
 export { TopologyContext, type TopologyUi } from './node-parts';
 export type { ComputerNodeType, ComputersNodeType, ServerNodeType } from './node-parts';
 
 export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
   const ui = useUi();
+  const styles = useNodeStyles();
   const s = data.server;
   const findings = ui.findingsOf(s.serverId);
   const errors = findings.filter((f) => f.severity === 'error');
@@ -22,53 +25,27 @@ export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
   ]
     .filter((x) => x !== null)
     .join('; ');
-  const stroke =
-    errors.length > 0
-      ? 'var(--colorPaletteRedBorder2)'
-      : findings.length > 0
-        ? 'var(--colorPaletteMarigoldBorder2)'
-        : 'var(--colorNeutralStroke1)';
   return (
     <div
       role="button"
       aria-haspopup="menu"
       aria-label={s.name}
       aria-description={description}
-      className="topology-node"
+      className={mergeClasses(
+        'topology-node',
+        styles.server,
+        findings.length > 0 && (errors.length > 0 ? styles.broken : styles.warned),
+        s.failed && styles.failed,
+      )}
       {...focusable(ui, id)}
-      style={{
-        ...SIZE.server,
-        boxSizing: 'border-box',
-        display: 'grid',
-        alignContent: 'center',
-        justifyItems: 'center',
-        padding: '4px 8px',
-        borderRadius: 6,
-        border: `${findings.length > 0 ? 3 : 1}px solid ${stroke}`,
-        background: s.failed ? 'var(--colorPaletteRedBackground1)' : 'var(--colorBrandBackground2)',
-        cursor: 'pointer',
-        position: 'relative',
-      }}
+      style={SIZE.server}
     >
       <Handles />
-      <span
-        className="topology-name"
-        style={{
-          fontWeight: 600,
-          whiteSpace: 'nowrap',
-          overflow: 'hidden',
-          textOverflow: 'ellipsis',
-          maxWidth: '100%',
-          ...nameFits(s.name, SIZE.server.width),
-        }}
-      >
+      <span className={mergeClasses('topology-name', styles.serverName)} style={nameFits(s.name, SIZE.server.width)}>
         {s.name}
         {s.failed ? ' (failed)' : ''}
       </span>
-      <span
-        className="topology-detail topology-detail-text"
-        style={{ color: 'var(--colorNeutralForeground2)', whiteSpace: 'nowrap' }}
-      >
+      <span className={mergeClasses('topology-detail topology-detail-text', styles.serverDetail)}>
         {s.computers > 0
           ? plural(s.computers, 'computer', 'computers')
           : roles.length
@@ -80,19 +57,7 @@ export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
         <span
           aria-hidden
           title={findings.map((f) => f.code).join(', ')}
-          className="topology-detail"
-          style={{
-            position: 'absolute',
-            top: -10,
-            right: -8,
-            background:
-              errors.length > 0 ? 'var(--colorPaletteRedBackground3)' : 'var(--colorPaletteMarigoldBackground3)',
-            color: 'white',
-            borderRadius: 10,
-            padding: '0 6px',
-            fontSize: 12,
-            fontWeight: 600,
-          }}
+          className={mergeClasses('topology-detail', styles.badge, errors.length > 0 && styles.badgeError)}
         >
           ⚠ {findings.length}
         </span>
@@ -103,27 +68,22 @@ export function ServerNode({ id, data }: NodeProps<ServerNodeType>) {
 
 export function ComputerNode({ id, data }: NodeProps<ComputerNodeType>) {
   const ui = useUi();
+  const styles = useNodeStyles();
   return (
     <div
       role="button"
       aria-haspopup="menu"
       aria-label={data.name}
       aria-description={`computer protected by ${ui.protectorsOf(id).join(', ')}`}
-      className="topology-node"
+      className={mergeClasses('topology-node', styles.computer)}
       {...focusable(ui, id)}
-      style={{
-        ...SIZE.computer,
-        boxSizing: 'border-box',
-        display: 'grid',
-        placeItems: 'center',
-        borderRadius: 16,
-        border: '1px solid var(--colorNeutralStroke1)',
-        background: 'var(--colorNeutralBackground3)',
-        cursor: 'pointer',
-      }}
+      style={SIZE.computer}
     >
       <Handles />
-      <span className="topology-name" style={{ whiteSpace: 'nowrap', ...nameFits(data.name, SIZE.computer.width) }}>
+      <span
+        className={mergeClasses('topology-name', styles.computerName)}
+        style={nameFits(data.name, SIZE.computer.width)}
+      >
         {data.name}
       </span>
     </div>

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Dropdown, Field, Input, Option } from '@fluentui/react-components';
 import { Panes, PaneTitle } from '../../shell/Panes';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
-import { ErrorState, Loading } from '../../components/states';
+import type { Column } from '../../components/VirtualTable';
+import { QueryTable } from '../../components/QueryTable';
+import { ErrorState } from '../../components/states';
+import { useLayoutStyles } from '../../components/layout';
 import { CommandFeedback, useCommand } from '../../components/command';
 import { formatTime } from '../../shell/format';
 import { ROLES, type Role } from '@dpm/domain/roles';
@@ -17,6 +19,7 @@ const LOWEST: Role = ROLES[0];
 
 /** Users: console accounts and their roles; the server says who may open it (the session's capabilities). */
 export function UsersPage() {
+  const layout = useLayoutStyles();
   const session = useSession();
   const allowed = session?.capabilities.users ?? false;
   const users = useQuery({ ...usersQuery(), enabled: allowed });
@@ -47,18 +50,15 @@ export function UsersPage() {
       display={
         <>
           <CommandFeedback command={command} />
-          {users.isPending && <Loading label="Loading users…" />}
-          {users.isError && <ErrorState error={users.error} />}
-          {users.data && (
-            <VirtualTable
-              label="Users"
-              rows={users.data}
-              getId={(u) => u.id}
-              columns={columns}
-              selectedId={selected}
-              onSelect={(u) => setSelected(u.id)}
-            />
-          )}
+          <QueryTable
+            query={users}
+            loading="Loading users…"
+            label="Users"
+            getId={(u) => u.id}
+            columns={columns}
+            selectedId={selected}
+            onSelect={(u) => setSelected(u.id)}
+          />
         </>
       }
       details={
@@ -73,7 +73,7 @@ export function UsersPage() {
                 refresh();
               });
           }}
-          style={{ display: 'grid', gap: 8, maxWidth: 360 }}
+          className={layout.form}
         >
           <PaneTitle>New user</PaneTitle>
           <Field label="User name">
@@ -106,7 +106,7 @@ export function UsersPage() {
       }
       actions={
         user ? (
-          <div style={{ display: 'grid', gap: 6 }}>
+          <div className={layout.stack}>
             <PaneTitle>{user.username}</PaneTitle>
             {OFFERED.filter((r) => r !== user.role).map((r) => (
               <Button

@@ -8,6 +8,8 @@ import {
   TreeItem,
   TreeItemLayout,
   type TreeItemValue,
+  makeStyles,
+  tokens,
 } from '@fluentui/react-components';
 import { formatGb } from '../../../shell/format';
 import {
@@ -18,6 +20,7 @@ import {
   type Candidate,
   type ProtectableComputer,
 } from './candidates';
+import { useLayoutStyles } from '../../../components/layout';
 
 interface MembersTreeProps {
   serverId: string;
@@ -35,6 +38,16 @@ interface Node {
   replicas: Candidate[];
 }
 
+const useStyles = makeStyles({
+  tree: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    maxHeight: '300px',
+    overflow: 'auto',
+    padding: tokens.spacingHorizontalXS,
+  },
+});
+
 const computerValue = (id: string) => `c|${id}`;
 const replicasValue = (id: string) => `r|${id}`;
 const memberValue = (key: string) => `m|${key}`;
@@ -46,6 +59,8 @@ const memberValue = (key: string) => `m|${key}`;
  * the members a group being modified already has show checked.
  */
 export function MembersTree({ serverId, serverName, computers, selected, onChange, groupId }: MembersTreeProps) {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
   const nodes: Node[] = useMemo(
     () =>
       computers.map((computer) => {
@@ -168,22 +183,14 @@ export function MembersTree({ serverId, serverName, computers, selected, onChang
   const shownMinimum = nodes.filter((n) => minimumShownFor.includes(n.computer.id)).map((n) => n.computer.name);
 
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
+    <div className={layout.stackWide}>
       {nodes.length === 0 ? (
         <Caption1>
           No computer has a protection agent owned by or attached to {serverName}. Install or attach agents in
           Management › Agents first.
         </Caption1>
       ) : (
-        <div
-          style={{
-            border: '1px solid var(--colorNeutralStroke2)',
-            borderRadius: 4,
-            maxHeight: 300,
-            overflow: 'auto',
-            padding: 4,
-          }}
-        >
+        <div className={styles.tree}>
           <Tree
             aria-label="Available members"
             selectionMode="multiselect"

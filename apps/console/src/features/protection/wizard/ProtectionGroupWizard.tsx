@@ -8,6 +8,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  makeStyles,
 } from '@fluentui/react-components';
 import { clockQuery } from '../../../shell/queries';
 import { groupQuery, groupsQuery, protectableQuery } from '../queries';
@@ -33,7 +34,10 @@ const TITLE: Record<WizardMode, string> = { create: 'Create New Protection Group
  * The Create New Protection Group wizard, and Modify protection group on the same pages. It
  * loads what its pages need, then hands over to the page flow.
  */
+const useStyles = makeStyles({ surface: { maxWidth: '960px', width: '95vw' } });
+
 export function ProtectionGroupWizard(props: WizardProps) {
+  const styles = useStyles();
   const { serverId, mode, groupId } = props;
   // A new start of the flow (after a STALE refusal): the group as it is now, the state rebuilt from it.
   const [generation, setGeneration] = useState(0);
@@ -57,7 +61,7 @@ export function ProtectionGroupWizard(props: WizardProps) {
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && props.onClose()}>
-      <DialogSurface style={{ maxWidth: 960, width: '95vw' }}>
+      <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{TITLE[mode]}</DialogTitle>
           {ready ? (
