@@ -57,7 +57,7 @@ export function scheduleProtectionJobs(
   drain(scheduleSteps(draft, ctx, from, to, replicas));
 }
 
-/** scheduleProtectionJobs in steps: it pauses (yields) after every few replicas, for a caller that shares the thread. */
+/** scheduleProtectionJobs in steps: it pauses (yields) after every few replicas, for a caller sharing its thread. */
 export function* scheduleSteps(
   draft: Draft,
   ctx: Ctx,
