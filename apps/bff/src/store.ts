@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Ctx, DomainEvent, Outcome } from '@dpm/domain/command';
-import { applyChangesInPlace } from '@dpm/domain/draft';
+import { applyChangesInPlace, buildIndexes } from '@dpm/domain/draft';
 import type { DomainError } from '@dpm/domain/errors';
 import { isDomainError } from '@dpm/domain/errors';
 import type { Estate } from '@dpm/domain/model';
 import type { Actor, ObjectKind, Operation } from '@dpm/domain/operations/operation';
 import { perform } from '@dpm/domain/operations/operation';
-import { tickSteps } from '@dpm/domain/jobs/tick';
+import { TICK_INDEXES, tickSteps } from '@dpm/domain/jobs/tick';
 import type { Steps } from '@dpm/domain/steps';
 import type { Db } from '@dpm/db/client';
 import { inTransaction } from '@dpm/db/client';
@@ -48,6 +48,7 @@ export class EstateStore {
     private readonly sliceMs = 10,
   ) {
     this.estate = loadEstate(db);
+    buildIndexes(this.estate, TICK_INDEXES);
     this.simNow = simulatedNow;
   }
 
@@ -166,13 +167,30 @@ export class EstateStore {
     try {
       const outcome = await paced(tickSteps(this.estate, from, to, { newId, actor: 'DPM' }), this.sliceMs);
       await this.commitPaced(outcome.changes, to);
-      for (const l of this.changeListeners) l(outcome.changes, this.estate);
-      applyChangesInPlace(this.estate, outcome.changes);
+      await this.applyPaced(outcome.changes);
       this.simNow = Math.max(from, to);
       this.bus.publish(coalesced(outcome.events), this.simNow);
       return outcome;
     } finally {
       this.advancingNow = false;
+    }
+  }
+
+  /**
+   * Applies a committed tick to the in-memory estate in batches, pausing between them: what a
+   * request reads meanwhile is each row either before or after the tick (the lists, from SQLite,
+   * already show it all); commands still wait their turn.
+   */
+  private async applyPaced(changes: Outcome['changes']): Promise<void> {
+    let started = performance.now();
+    for (let i = 0; i < changes.length; i += WRITE_BATCH) {
+      const batch = changes.length <= WRITE_BATCH ? changes : changes.slice(i, i + WRITE_BATCH);
+      for (const l of this.changeListeners) l(batch, this.estate);
+      applyChangesInPlace(this.estate, batch);
+      if (performance.now() - started >= this.sliceMs) {
+        await nextTurn();
+        started = performance.now();
+      }
     }
   }
 
@@ -198,7 +216,7 @@ export class EstateStore {
   }
 }
 
-/** Rows written between two checks of the time in a paced commit. */
+/** Rows written, or applied in memory, between two checks of the time. */
 const WRITE_BATCH = 500;
 
 /** A turn of the event loop: whatever requests arrived meanwhile are answered first. */
@@ -227,14 +245,20 @@ const EVENTS_IN_FULL = 1000;
  */
 export function coalesced(events: readonly DomainEvent[]): readonly DomainEvent[] {
   if (events.length <= EVENTS_IN_FULL) return events;
-  const groups = new Map<string, { first: DomainEvent; count: number }>();
+  const groups: { first: DomainEvent; count: number }[] = [];
+  const byType = new Map<string, Map<string | null, { first: DomainEvent; count: number }>>();
   for (const e of events) {
-    const key = `${e.type}\u0000${e.serverId ?? ''}`;
-    const g = groups.get(key);
+    let byServer = byType.get(e.type);
+    if (!byServer) byType.set(e.type, (byServer = new Map()));
+    const g = byServer.get(e.serverId);
     if (g) g.count += 1;
-    else groups.set(key, { first: e, count: 1 });
+    else {
+      const group = { first: e, count: 1 };
+      byServer.set(e.serverId, group);
+      groups.push(group);
+    }
   }
-  return [...groups.values()].map(({ first, count }) =>
+  return groups.map(({ first, count }) =>
     count === 1
       ? first
       : {

@@ -190,6 +190,28 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
 }
 
 /**
+ * Every row of a table, one at a time, through the index on `field`: a long walk (350,000
+ * recovery points) that pauses makes no array of them all first.
+ */
+export function* eachRow<K extends EntityName>(estate: Estate, entity: K, field: string): Generator<EntityOf<K>> {
+  const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
+  for (const ids of indexOf(table, field).values()) {
+    for (const id of ids) {
+      const row = table[id];
+      if (row !== undefined) yield row;
+    }
+  }
+}
+
+/**
+ * Builds the indexes on these fields now rather than on first use: a server does it at start,
+ * so that its first clock advance does not spend a second indexing 350,000 recovery points.
+ */
+export function buildIndexes(estate: Estate, fields: readonly (readonly [EntityName, string])[]): void {
+  for (const [entity, field] of fields) indexOf(estate[entity] as Record<string, unknown>, field);
+}
+
+/**
  * Applies changes to an estate, returning a new estate (its changed tables without a prototype, as
  * emptyTable); the input is not mutated.
  */
