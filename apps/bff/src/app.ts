@@ -94,13 +94,13 @@ export function createApp(d: AppDeps) {
     if (query) return c.json(refusal('INVALID_INPUT', query.message, query.target), 400);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: 256 * 1024,
+    onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413),
+  });
+  // A GET or HEAD carries no body (@hono/node-server passes none on), and asking would build the
+  // request's full Request object for nothing.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   // A change is JSON (application/json, nothing like it), from this console's own origin unless an
   // API token sends it, and its body is empty or JSON whose every text is text (no control
   // characters, no lone surrogates). An empty body is read as {}, so a body-less route takes

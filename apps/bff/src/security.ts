@@ -23,3 +23,21 @@ export function clientAddress(c: Context): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? null;
 }
+
+/**
+ * A header of the request, as Headers.get gives it (repeated ones joined by ", "), read from the
+ * name/value list Node's parser made where there is one: @hono/node-server builds a Headers object
+ * (every name and value validated again) on the first c.req.header(), a cost paid per request.
+ */
+export function requestHeader(c: Context, name: Lowercase<string>): string | undefined {
+  const raw = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+  if (!raw) return c.req.header(name);
+  let value: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const key = raw[i] ?? '';
+    if (key.length !== name.length || key.toLowerCase() !== name) continue;
+    const v = raw[i + 1] ?? '';
+    value = value === undefined ? v : `${value}, ${v}`;
+  }
+  return value;
+}

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import { insertUser, type Role } from '@dpm/db/accounts-repository';
 import { openDb, type Db } from '@dpm/db/client';
@@ -78,6 +80,25 @@ describe('verified credentials kept in memory', () => {
     expect((await t.raw.request('/api/servers', { headers: auth })).status).toBe(200);
     t.db.$client.prepare('UPDATE api_tokens SET revoked_at = ?').run(Date.now());
     expect((await t.raw.request('/api/servers', { headers: auth })).status).toBe(401);
+  });
+
+  it("reads the credential from the real server's request headers: a cookie, a token, then neither", async () => {
+    const t = testApp('empty');
+    const server = await new Promise<ReturnType<typeof serve>>((ready) => {
+      const s = serve({ fetch: t.raw.fetch, port: 0, hostname: '127.0.0.1' }, () => ready(s));
+    });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const cookie = await t.session();
+      const me = (headers: Record<string, string>) => fetch(`${base}/api/auth/me`, { headers });
+      expect((await me({ cookie: `other=1; ${cookie}` })).status).toBe(200);
+      expect((await me({ Authorization: `Bearer ${t.token}` })).status).toBe(200);
+      expect((await me({ authorization: 'Bearer dpmt_not-a-token', cookie })).status).toBe(401);
+      expect((await me({ cookie: 'dpm_session=not-a-session' })).status).toBe(401);
+      expect((await me({})).status).toBe(401);
+    } finally {
+      server.close();
+    }
   });
 
   it("sees another connection's write to the file within a second", () => {

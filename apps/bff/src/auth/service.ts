@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import type { Db } from '@dpm/db/client';
 import type { Role } from '@dpm/db/accounts-repository';
 import {
@@ -16,6 +16,7 @@ import {
   userByName,
   type ApiToken,
 } from '@dpm/db/accounts-repository';
+import { requestHeader } from '../security';
 import { digest, newSecret } from './secrets';
 import { hashPassword, passwordProblem } from './passwords';
 import { credentialCache, type Verified } from './credential-cache';
@@ -41,6 +42,12 @@ export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
+/** The session cookie's value (the __Host- one first), as hono/cookie's getCookie reads it. */
+function sessionCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  return parse(header, SECURE_SESSION_COOKIE)[SECURE_SESSION_COOKIE] ?? parse(header, SESSION_COOKIE)[SESSION_COOKIE];
+}
+
 /** A session is touched (its idle timer moved on) and a token's last use noted once a minute at most. */
 const TOUCH_MS = 60_000;
 
@@ -50,9 +57,9 @@ const TOUCH_MS = 60_000;
  * while its clocks allow it without a write; any change to the accounts empties the cache first.
  */
 export function authenticate(db: Db, settings: AuthSettings, c: Context, now: number): Principal | null {
-  const header = c.req.header('authorization');
+  const header = requestHeader(c, 'authorization');
   const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
-  const secret = bearer ?? getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+  const secret = bearer ?? sessionCookie(requestHeader(c, 'cookie'));
   if (!secret) return null;
   const hash = digest(secret);
   const key = `${bearer !== null ? 'token' : 'session'}:${hash}`;
