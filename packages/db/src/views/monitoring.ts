@@ -5,6 +5,7 @@ import { ALERT_CATALOG } from '@dpm/domain/alerts/alerts';
 import type { JobView } from '@dpm/domain/jobs/job-details';
 import type { Page } from './paging';
 import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
+import { allRows, firstRow } from './statements';
 
 export interface AlertRow {
   id: string;
@@ -55,22 +56,26 @@ export function listAlerts(db: Db, q: AlertQuery): Page<AlertRow> {
   if (!q.includeInactive) where.push(sql`a.state = 'Active'`);
   if (q.severity) where.push(sql`a.severity = ${q.severity}`);
   const filter = sql.join(where, sql` AND `);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM alerts a WHERE ${filter}`)?.n ?? 0;
+  const total = firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM alerts a WHERE ${filter}`)?.n ?? 0;
   const [key, dir] = q.groupBy
     ? [groupedKey(ALERT_GROUP_KEY[q.groupBy], sql`a.raised_at`), 'asc' as const]
     : [sql`a.raised_at`, 'desc' as const];
-  const rows = db.all<
+  // Every key is NOT NULL (raised_at, the grouped text): the index serves the newest first.
+  const rows = allRows<
     Omit<AlertRow, 'recommendedAction' | 'acknowledged'> & { acknowledged: string | null; sortValue: string | number }
-  >(sql`
+  >(
+    db,
+    sql`
     SELECT a.id, a.name, a.severity, a.state, a.affected_area AS affectedArea, c.name AS computer, a.computer_id AS
       computerId,
       g.name AS "group", a.subject_id AS subjectId, a.description, a.raised_at AS raisedAt, a.resolved_at AS
         resolvedAt, a.acknowledged,
       ${key} AS sortValue
     FROM alerts a LEFT JOIN computers c ON c.id = a.computer_id LEFT JOIN protection_groups g ON g.id = a.group_id
-    WHERE ${filter} AND ${afterCursor(key, sql`a.id`, dir, decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(key, sql`a.id`, dir)}
-    LIMIT ${q.limit + 1}`);
+    WHERE ${filter} AND ${afterCursor(key, sql`a.id`, dir, decodeCursor(q.cursor), false)}
+    ORDER BY ${orderBy(key, sql`a.id`, dir, false)}
+    LIMIT ${q.limit + 1}`,
+  );
   const page = toPage(rows, q.limit, total, (r) => r.sortValue);
   return {
     ...page,
@@ -145,13 +150,17 @@ export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
   if (q.status) where.push(sql`j.status = ${q.status}`);
   if (q.type) where.push(sql`j.type = ${q.type}`);
   const filter = sql.join(where, sql` AND `);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM jobs j WHERE ${filter}`)?.n ?? 0;
+  const total = firstRow<{ n: number }>(db, sql`SELECT count(*) AS n FROM jobs j WHERE ${filter}`)?.n ?? 0;
   const [key, dir] = q.groupBy
     ? [groupedKey(JOB_GROUP_KEY[q.groupBy], sql`j.scheduled_at`), 'asc' as const]
     : [sql`j.scheduled_at`, 'desc' as const];
-  const rows = db.all<
+  // Every key is NOT NULL (scheduled_at, the grouped text): the index on (server_id, scheduled_at)
+  // serves the newest first, and the page stops after limit + 1 rows instead of sorting them all.
+  const rows = allRows<
     Omit<JobRow, 'error' | 'params'> & { error: string | null; params: string; sortValue: string | number }
-  >(sql`
+  >(
+    db,
+    sql`
     SELECT j.id, j.type, j.status, ds.name AS source, c.name AS computer, g.name AS "group", l.name AS library,
       t.barcode AS tape,
       j.scheduled_at AS scheduledAt, j.started_at AS startedAt, j.finished_at AS finishedAt,
@@ -162,9 +171,10 @@ export function listJobs(db: Db, q: JobQuery): Page<JobRow> {
     LEFT JOIN protection_groups g ON g.id = j.group_id
     LEFT JOIN libraries l ON l.id = j.library_id
     LEFT JOIN tapes t ON t.id = j.tape_id
-    WHERE ${filter} AND ${afterCursor(key, sql`j.id`, dir, decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(key, sql`j.id`, dir)}
-    LIMIT ${q.limit + 1}`);
+    WHERE ${filter} AND ${afterCursor(key, sql`j.id`, dir, decodeCursor(q.cursor), false)}
+    ORDER BY ${orderBy(key, sql`j.id`, dir, false)}
+    LIMIT ${q.limit + 1}`,
+  );
   const page = toPage(rows, q.limit, total, (r) => r.sortValue);
   return {
     ...page,

@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import type { ProtectionStatus, Revision } from '@dpm/domain/model';
 import type { Page } from './paging';
 import { afterCursor, decodeCursor, orderBy, toPage } from './paging';
+import { allRows, firstRow } from './statements';
 
 export interface GroupRow {
   id: string;
@@ -103,10 +104,12 @@ export function listMembers(db: Db, q: MemberQuery): Page<MemberRow> {
     LEFT JOIN protection_groups g ON g.id = r.group_id
     LEFT JOIN servers src ON src.id = r.source_server_id`;
   const expr = SORT_EXPR[q.sort];
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${filter}`)?.n ?? 0;
-  const rows = db.all<
+  const total = firstRow<{ n: number }>(db, sql`SELECT count(*) AS n ${from} WHERE ${filter}`)?.n ?? 0;
+  const rows = allRows<
     Omit<MemberRow, 'switched' | 'revision'> & { switched: number; revision: string; sortValue: string | number | null }
-  >(sql`
+  >(
+    db,
+    sql`
     SELECT r.id, ds.name AS dataSource, ds.id AS dataSourceId, ds.kind, c.name AS computer, c.id AS computerId,
       r.status, r.replica_path AS replicaPath,
       (SELECT max(rp.time) FROM recovery_points rp WHERE rp.replica_id = r.id) AS lastRecoveryPoint,
@@ -115,7 +118,8 @@ export function listMembers(db: Db, q: MemberQuery): Page<MemberRow> {
     ${from}
     WHERE ${filter} AND ${afterCursor(expr, sql`r.id`, q.dir, decodeCursor(q.cursor))}
     ORDER BY ${orderBy(expr, sql`r.id`, q.dir)}
-    LIMIT ${q.limit + 1}`);
+    LIMIT ${q.limit + 1}`,
+  );
   const page = toPage(rows, q.limit, total, (r) => r.sortValue);
   return {
     ...page,
