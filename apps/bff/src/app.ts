@@ -26,7 +26,9 @@ import { reportingRoutes } from './routes/reporting';
 import { reportScheduleRoutes } from './routes/report-schedules';
 import { readinessRoutes } from './routes/readiness';
 import { authorize } from './auth/middleware';
-import { SECURITY_HEADERS } from './security';
+import { matchedApiRoute } from './auth/permissions';
+import { SECURITY_HEADERS, isCompleteAnswer } from './security';
+import { answersFromReadModel } from './read-models';
 import { MAX_URL_LENGTH, isJsonMediaType, jsonProblem, originProblem, queryProblem } from './request-checks';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -73,11 +75,16 @@ export function createApp(d: AppDeps) {
     // Set before the answer exists, they become part of whatever answer the context creates; an
     // answer built without them (a Response made elsewhere) gets them after. Headers set on a
     // finished answer's own Headers object can be lost by @hono/node-server's response cache.
+    // A read model's answer (read-models.ts) brings every header itself, as one plain object.
     const api = c.req.path.startsWith('/api/');
-    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-    if (api) c.header('Cache-Control', 'no-store');
-    c.header('X-Request-Id', c.get('requestId'));
+    const route = api && c.req.method === 'GET' ? matchedApiRoute(c) : undefined;
+    if (!(route && answersFromReadModel(`GET ${route}`))) {
+      for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+      if (api) c.header('Cache-Control', 'no-store');
+      c.header('X-Request-Id', c.get('requestId'));
+    }
     await next();
+    if (isCompleteAnswer(c.res)) return;
     if (c.res.headers.get('X-Frame-Options') !== 'DENY') {
       for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
       c.header('X-Request-Id', c.get('requestId'));
