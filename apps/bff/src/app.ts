@@ -26,7 +26,9 @@ import { reportingRoutes } from './routes/reporting';
 import { reportScheduleRoutes } from './routes/report-schedules';
 import { readinessRoutes } from './routes/readiness';
 import { authorize } from './auth/middleware';
-import { SECURITY_HEADERS } from './security';
+import { matchedApiRoute } from './auth/permissions';
+import { SECURITY_HEADERS, isCompleteAnswer } from './security';
+import { answersFromReadModel } from './read-models';
 import { MAX_URL_LENGTH, isJsonMediaType, jsonProblem, originProblem, queryProblem } from './request-checks';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -73,11 +75,16 @@ export function createApp(d: AppDeps) {
     // Set before the answer exists, they become part of whatever answer the context creates; an
     // answer built without them (a Response made elsewhere) gets them after. Headers set on a
     // finished answer's own Headers object can be lost by @hono/node-server's response cache.
+    // A read model's answer (read-models.ts) brings every header itself, as one plain object.
     const api = c.req.path.startsWith('/api/');
-    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
-    if (api) c.header('Cache-Control', 'no-store');
-    c.header('X-Request-Id', c.get('requestId'));
+    const route = api && c.req.method === 'GET' ? matchedApiRoute(c) : undefined;
+    if (!(route && answersFromReadModel(`GET ${route}`))) {
+      for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+      if (api) c.header('Cache-Control', 'no-store');
+      c.header('X-Request-Id', c.get('requestId'));
+    }
     await next();
+    if (isCompleteAnswer(c.res)) return;
     if (c.res.headers.get('X-Frame-Options') !== 'DENY') {
       for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
       c.header('X-Request-Id', c.get('requestId'));
@@ -94,13 +101,13 @@ export function createApp(d: AppDeps) {
     if (query) return c.json(refusal('INVALID_INPUT', query.message, query.target), 400);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413),
-    }),
-  );
+  const limit = bodyLimit({
+    maxSize: 256 * 1024,
+    onError: (c) => c.json(refusal('INVALID_INPUT', 'The request body is larger than 256 KiB.', 'body'), 413),
+  });
+  // A GET or HEAD carries no body (@hono/node-server passes none on), and asking would build the
+  // request's full Request object for nothing.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   // A change is JSON (application/json, nothing like it), from this console's own origin unless an
   // API token sends it, and its body is empty or JSON whose every text is text (no control
   // characters, no lone surrogates). An empty body is read as {}, so a body-less route takes

@@ -8,6 +8,9 @@ import { dbHistoryNote } from '@dpm/domain/server/db-history';
 import type { TopologyGraph } from '@dpm/domain/topology/estate-graph';
 import { topologyGraph } from '@dpm/domain/topology/estate-graph';
 import type { EstateStore } from './store';
+import type { AppEnv } from './deps';
+import { routeKey } from './auth/permissions';
+import { completeJsonAnswer } from './security';
 
 /** What of a replica the topology reads: who protects whom, and through which data source. */
 const TOPOLOGY_FIELDS = [
@@ -129,7 +132,23 @@ export function serverReadModel(store: EstateStore): ServerReadModel {
   return model;
 }
 
-/** A 200 answered with JSON bytes a read model already holds; typed as the route's response. */
-export function preserialized(c: Context, bytes: Uint8Array): never {
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'application/json' }) as never;
+const answeredFromReadModel = new Set<string>();
+
+/** A GET answered from a read model (preserialized): app.ts lets its answer carry its own headers. */
+export function readModelRoute<R extends { method: string; path: string }>(route: R): R {
+  answeredFromReadModel.add(routeKey(route.method, route.path));
+  return route;
+}
+
+/** Whether the matched route (`GET /api/…` with :params) answers from a read model. */
+export function answersFromReadModel(key: string): boolean {
+  return answeredFromReadModel.has(key);
+}
+
+/**
+ * A 200 answered with JSON bytes a read model already holds, with every header of an API answer
+ * (security.ts), precomputed; typed as the route's response.
+ */
+export function preserialized(c: Context<AppEnv>, bytes: Uint8Array): never {
+  return completeJsonAnswer(bytes, c.get('requestId')) as never;
 }

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Db } from '@dpm/db/client';
 import { appendAudit } from '@dpm/db/audit-repository';
 import type { AppDeps, AppEnv } from '../deps';
-import { accessOf } from '../auth/permissions';
+import { accessOf, matchedApiRoute } from '../auth/permissions';
 import { clientAddress } from '../security';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -37,12 +37,12 @@ export class AuditRecord {
   /** The route's operation (its catalogue id), else the method and the route. */
   private action(): string {
     const c = this.c;
-    const route = c.req.matchedRoutes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).at(-1);
-    const access = route ? accessOf(c.req.method, route.path) : undefined;
+    const route = matchedApiRoute(c);
+    const access = route ? accessOf(c.req.method, route) : undefined;
     return (
       this.note.action ??
       (access?.kind === 'role' ? access.operation : undefined) ??
-      `${c.req.method} ${route?.path ?? c.req.path}`
+      `${c.req.method} ${route ?? c.req.path}`
     );
   }
 

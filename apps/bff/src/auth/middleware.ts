@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { roleRefusal } from '@dpm/domain/roles';
 import type { AppDeps, AppEnv } from '../deps';
-import { accessOf, allows } from './permissions';
+import { accessOf, allows, matchedApiRoute } from './permissions';
 import { authenticate } from './service';
 
 /**
@@ -13,9 +13,9 @@ import { authenticate } from './service';
 export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // The console's SPA fallback (GET *, main.ts) matches every path too; only API routes count.
-    const route = c.req.matchedRoutes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).at(-1);
+    const route = matchedApiRoute(c);
     if (!route) return next();
-    const access = accessOf(c.req.method, route.path);
+    const access = accessOf(c.req.method, route);
     c.set('principal', null);
     if (access.kind === 'public') return next();
     const principal = authenticate(d.db, d.auth, c, Date.now());

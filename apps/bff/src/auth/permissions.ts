@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Role } from '@dpm/domain/roles';
 import { roleAllows } from '@dpm/domain/roles';
 
@@ -30,4 +31,9 @@ export function accessOf(method: string, routePath: string): Access {
 
 export function allows(role: Role, access: Access): boolean {
   return access.kind !== 'role' || roleAllows(role, access.role);
+}
+
+/** The API route a request matched (Hono's path, /api/… with :params), if any: the console's fallback is none. */
+export function matchedApiRoute(c: Context): string | undefined {
+  return c.req.matchedRoutes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).at(-1)?.path;
 }

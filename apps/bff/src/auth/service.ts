@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import type { Db } from '@dpm/db/client';
 import type { Role } from '@dpm/db/accounts-repository';
 import {
@@ -16,8 +16,10 @@ import {
   userByName,
   type ApiToken,
 } from '@dpm/db/accounts-repository';
+import { requestHeader } from '../security';
 import { digest, newSecret } from './secrets';
 import { hashPassword, passwordProblem } from './passwords';
+import { credentialCache, type Verified } from './credential-cache';
 
 export interface Principal {
   userId: string;
@@ -40,27 +42,64 @@ export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
-/** The signed-in user of a request: an API token (Authorization: Bearer) or the session cookie. */
+/** The session cookie's value (the __Host- one first), as hono/cookie's getCookie reads it. */
+function sessionCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  return parse(header, SECURE_SESSION_COOKIE)[SECURE_SESSION_COOKIE] ?? parse(header, SESSION_COOKIE)[SESSION_COOKIE];
+}
+
+/** A session is touched (its idle timer moved on) and a token's last use noted once a minute at most. */
+const TOUCH_MS = 60_000;
+
+/**
+ * The signed-in user of a request: an API token (Authorization: Bearer) or the session cookie.
+ * A credential verified before is answered from the connection's cache (credential-cache.ts)
+ * while its clocks allow it without a write; any change to the accounts empties the cache first.
+ */
 export function authenticate(db: Db, settings: AuthSettings, c: Context, now: number): Principal | null {
-  const header = c.req.header('authorization');
-  if (header?.toLowerCase().startsWith('bearer ')) {
-    const token = tokenByHash(db, digest(header.slice(7).trim()));
-    if (!token || token.revokedAt !== null) return null;
-    const user = userById(db, token.userId);
-    if (!user || user.disabled) return null;
-    if (token.lastUsedAt === null || now - token.lastUsedAt > 60_000) touchToken(db, token.id, now);
-    return { userId: user.id, username: user.username, role: user.role, sessionId: null };
-  }
-  const secret = getCookie(c, SECURE_SESSION_COOKIE) ?? getCookie(c, SESSION_COOKIE);
+  const header = requestHeader(c, 'authorization');
+  const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
+  const secret = bearer ?? sessionCookie(requestHeader(c, 'cookie'));
   if (!secret) return null;
-  const session = sessionById(db, digest(secret));
+  const hash = digest(secret);
+  const key = `${bearer !== null ? 'token' : 'session'}:${hash}`;
+  const cache = credentialCache(db);
+  const known = cache.get(key, now);
+  if (
+    known &&
+    now < known.expiresAt &&
+    known.lastSeenAt !== null &&
+    now - known.lastSeenAt <= TOUCH_MS &&
+    (bearer !== null || now - known.lastSeenAt < settings.idleMs)
+  )
+    return known.principal;
+  const verified = bearer !== null ? verifyToken(db, hash, now) : verifySession(db, settings, hash, now);
+  if (verified) cache.set(key, verified);
+  return verified?.principal ?? null;
+}
+
+function verifyToken(db: Db, hash: string, now: number): Verified | null {
+  const token = tokenByHash(db, hash);
+  if (!token || token.revokedAt !== null) return null;
+  const user = userById(db, token.userId);
+  if (!user || user.disabled) return null;
+  let lastSeenAt = token.lastUsedAt;
+  if (lastSeenAt === null || now - lastSeenAt > TOUCH_MS) touchToken(db, token.id, (lastSeenAt = now));
+  const principal = Object.freeze({ userId: user.id, username: user.username, role: user.role, sessionId: null });
+  return { principal, expiresAt: Infinity, lastSeenAt };
+}
+
+function verifySession(db: Db, settings: AuthSettings, hash: string, now: number): Verified | null {
+  const session = sessionById(db, hash);
   if (!session || session.revokedAt !== null || now >= session.expiresAt || now - session.lastSeenAt >= settings.idleMs)
     return null;
   const user = userById(db, session.userId);
   if (!user || user.disabled || session.createdAt < user.passwordChangedAt) return null;
   // One write a minute at most keeps the idle timer honest without a write per request.
-  if (now - session.lastSeenAt > 60_000) touchSession(db, session.id, now);
-  return { userId: user.id, username: user.username, role: user.role, sessionId: session.id };
+  let lastSeenAt = session.lastSeenAt;
+  if (now - lastSeenAt > TOUCH_MS) touchSession(db, session.id, (lastSeenAt = now));
+  const principal = Object.freeze({ userId: user.id, username: user.username, role: user.role, sessionId: session.id });
+  return { principal, expiresAt: session.expiresAt, lastSeenAt };
 }
 
 /** Starts a session: a new random token in the cookie, only its hash on the server. */

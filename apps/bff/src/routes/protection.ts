@@ -19,6 +19,7 @@ import {
 import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { offeredFor } from './offers';
 import { serverOr404 } from './lookups';
+import { memberTotalsOf } from '../list-totals';
 
 const TAG = 'Protection';
 const MemberParams = ServerParams.extend({ replicaId: Id.openapi({ param: { name: 'replicaId', in: 'path' } }) });
@@ -133,7 +134,10 @@ export function protectionRoutes(d: AppDeps) {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);
       const q = c.req.valid('query');
-      const page = listMembers(d.reads, { ...q, serverId, inactive: q.inactive === 'true' });
+      const totals = memberTotalsOf(d.store);
+      const page = listMembers(d.reads, { ...q, serverId, inactive: q.inactive === 'true' }, (f, count) =>
+        totals.of(f, count),
+      );
       const ops = offeredFor(d, c, 'member');
       return c.json(
         { ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) },

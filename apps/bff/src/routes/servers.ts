@@ -6,19 +6,21 @@ import { offeredFor } from './offers';
 import { serverOr404 } from './lookups';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
-import { preserialized, serverReadModel } from '../read-models';
+import { preserialized, readModelRoute, serverReadModel } from '../read-models';
 
-const list = createRoute({
-  method: 'get',
-  path: '/servers',
-  tags: ['Servers'],
-  responses: {
-    200: {
-      description: 'The DPM servers of the estate',
-      content: { 'application/json': { schema: z.array(ServerSummary) } },
+const list = readModelRoute(
+  createRoute({
+    method: 'get',
+    path: '/servers',
+    tags: ['Servers'],
+    responses: {
+      200: {
+        description: 'The DPM servers of the estate',
+        content: { 'application/json': { schema: z.array(ServerSummary) } },
+      },
     },
-  },
-});
+  }),
+);
 
 const DpmdbReport = z
   .array(

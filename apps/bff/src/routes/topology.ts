@@ -5,7 +5,7 @@ import { ProtectedItem, ServerListItem, Topology, TopologyMatch } from '../schem
 import { NoQuery, readRoute, router } from './route-kit';
 import { serverOr404 } from './lookups';
 import { findInTopology, protectsOf } from '@dpm/domain/topology/estate-graph';
-import { preserialized, serverReadModel } from '../read-models';
+import { preserialized, readModelRoute, serverReadModel } from '../read-models';
 import { formatVersion } from '@dpm/domain/model';
 import { decodeCursor, encodeCursor } from '@dpm/db/views/paging';
 
@@ -24,13 +24,15 @@ const SearchQuery = z
   .strict();
 const ServerListQuery = z.object({ search: z.string().max(200).optional(), ...PageQuery }).strict();
 
-const topology = readRoute(
-  TAG,
-  '/topology',
-  "Protection topology: the DPM servers, who protects whom, each server's computers counted, and the findings",
-  NoParams,
-  NoQuery,
-  Topology,
+const topology = readModelRoute(
+  readRoute(
+    TAG,
+    '/topology',
+    "Protection topology: the DPM servers, who protects whom, each server's computers counted, and the findings",
+    NoParams,
+    NoQuery,
+    Topology,
+  ),
 );
 const search = readRoute(
   TAG,

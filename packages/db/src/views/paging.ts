@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { allRows } from './statements';
 
 /** An opaque keyset cursor: the sort value and id of the last row of the previous page. */
 export interface Cursor {
@@ -26,20 +27,21 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
 
 /**
  * The WHERE clause that continues a keyset page after `cursor`, for ORDER BY `expr` `dir`,
- * `idExpr` `dir`. NULL sort values come last in either direction.
+ * `idExpr` `dir`. NULL sort values come last in either direction. A key that is never NULL
+ * (`nullable` false: a NOT NULL column, a text built with coalesce) is compared as it is, so an
+ * index on it can serve the order and the page stops after `limit` rows instead of sorting them all.
  */
-export function afterCursor(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc', cursor: Cursor | null): SQL {
+export function afterCursor(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc', cursor: Cursor | null, nullable = true): SQL {
   if (!cursor) return sql`1 = 1`;
   const cmp = dir === 'asc' ? sql`>` : sql`<`;
   if (cursor.v === null) return sql`(${expr} IS NULL AND ${idExpr} ${cmp} ${cursor.id})`;
-  return sql`((${expr} ${cmp} ${cursor.v}) OR (${expr} = ${cursor.v} AND ${idExpr} ${cmp} ${cursor.id}) OR ${expr} IS
-    NULL)`;
+  const after = sql`(${expr} ${cmp} ${cursor.v}) OR (${expr} = ${cursor.v} AND ${idExpr} ${cmp} ${cursor.id})`;
+  return nullable ? sql`(${after} OR ${expr} IS NULL)` : sql`(${after})`;
 }
 
-export function orderBy(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc'): SQL {
-  return dir === 'asc'
-    ? sql`(${expr} IS NULL), ${expr} ASC, ${idExpr} ASC`
-    : sql`(${expr} IS NULL), ${expr} DESC, ${idExpr} DESC`;
+export function orderBy(expr: SQL, idExpr: SQL, dir: 'asc' | 'desc', nullable = true): SQL {
+  const order = dir === 'asc' ? sql`${expr} ASC, ${idExpr} ASC` : sql`${expr} DESC, ${idExpr} DESC`;
+  return nullable ? sql`(${expr} IS NULL), ${order}` : order;
 }
 
 export interface Page<T> {
@@ -69,6 +71,8 @@ export interface PageOrder {
   expr: SQL;
   id: SQL;
   dir: 'asc' | 'desc';
+  /** False for a key that is never NULL: an index on it can serve the order (see afterCursor). */
+  nullable?: boolean;
 }
 
 /**
@@ -83,10 +87,14 @@ export function readPage<R extends { id: string; sortValue: string | number | nu
   { select, filter, order }: { select: SQL; filter: SQL; order: PageOrder },
   read: (row: Omit<R, 'sortValue'>) => T,
 ): Page<T> {
-  const rows = db.all<R>(sql`${select}
-    WHERE ${filter} AND ${afterCursor(order.expr, order.id, order.dir, decodeCursor(q.cursor))}
-    ORDER BY ${orderBy(order.expr, order.id, order.dir)}
-    LIMIT ${q.limit + 1}`);
+  const nullable = order.nullable ?? true;
+  const rows = allRows<R>(
+    db,
+    sql`${select}
+    WHERE ${filter} AND ${afterCursor(order.expr, order.id, order.dir, decodeCursor(q.cursor), nullable)}
+    ORDER BY ${orderBy(order.expr, order.id, order.dir, nullable)}
+    LIMIT ${q.limit + 1}`,
+  );
   const page = toPage(rows, q.limit, total, (r) => r.sortValue);
   return { ...page, items: page.items.map(({ sortValue: _s, ...r }) => read(r)) };
 }

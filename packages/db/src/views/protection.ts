@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import type { ProtectionStatus, Revision } from '@dpm/domain/model';
 import type { Page } from './paging';
 import { readPage } from './paging';
+import { firstRow } from './statements';
 
 export interface GroupRow {
   id: string;
@@ -83,8 +84,16 @@ const SORT_EXPR: Record<MemberSort, SQL> = {
   group: sql`g.name COLLATE NOCASE`,
 };
 
-/** Members of the connected server's protection groups, sorted, filtered and paged in SQL. */
-export function listMembers(db: Db, q: MemberQuery): Page<MemberRow> {
+/**
+ * Members of the connected server's protection groups, sorted, filtered and paged in SQL. The
+ * count reads replicas, data sources and computers only; `totalOf` may answer it from what it
+ * kept (given the filter, as text, and the count to run otherwise).
+ */
+export function listMembers(
+  db: Db,
+  q: MemberQuery,
+  totalOf: (filter: string, count: () => number) => number = (_filter, count) => count(),
+): Page<MemberRow> {
   const where: SQL[] = [sql`r.server_id = ${q.serverId}`];
   if (q.inactive) where.push(sql`r.group_id IS NULL`);
   else if (q.groupId) where.push(sql`r.group_id = ${q.groupId}`);
@@ -103,7 +112,17 @@ export function listMembers(db: Db, q: MemberQuery): Page<MemberRow> {
     LEFT JOIN protection_groups g ON g.id = r.group_id
     LEFT JOIN servers src ON src.id = r.source_server_id`;
   const expr = SORT_EXPR[q.sort];
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${filter}`)?.n ?? 0;
+  const counted = JSON.stringify([
+    q.serverId,
+    q.inactive ?? false,
+    q.groupId ?? null,
+    q.status ?? null,
+    q.search ?? null,
+  ]);
+  const total = totalOf(
+    counted,
+    () => firstRow<{ n: number }>(db, sql`SELECT count(*) AS n ${from} WHERE ${filter}`)?.n ?? 0,
+  );
   return readPage<
     Omit<MemberRow, 'switched' | 'revision'> & {
       switched: number;
