@@ -40,10 +40,10 @@ const statements = {
     WHERE r.server_id = ? AND r.group_id IS NOT NULL ORDER BY ds.name COLLATE NOCASE, r.id LIMIT 101`),
   jobsCount: db.prepare('SELECT count(*) AS n FROM jobs WHERE server_id = ?'),
   jobs: db.prepare(
-    'SELECT * FROM jobs WHERE server_id = ? ORDER BY coalesce(started_at, scheduled_at) DESC, id LIMIT 101',
+    'SELECT * FROM jobs WHERE server_id = ? ORDER BY scheduled_at DESC, id DESC LIMIT 101',
   ),
   alertsCount: db.prepare('SELECT count(*) AS n FROM alerts WHERE server_id = ?'),
-  alerts: db.prepare('SELECT * FROM alerts WHERE server_id = ? ORDER BY raised_at DESC, id LIMIT 101'),
+  alerts: db.prepare('SELECT * FROM alerts WHERE server_id = ? ORDER BY raised_at DESC, id DESC LIMIT 101'),
 };
 
 const send = (res, body) => {
