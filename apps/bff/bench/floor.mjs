@@ -39,9 +39,7 @@ const statements = {
     LEFT JOIN protection_groups g ON g.id = r.group_id LEFT JOIN servers src ON src.id = r.source_server_id
     WHERE r.server_id = ? AND r.group_id IS NOT NULL ORDER BY ds.name COLLATE NOCASE, r.id LIMIT 101`),
   jobsCount: db.prepare('SELECT count(*) AS n FROM jobs WHERE server_id = ?'),
-  jobs: db.prepare(
-    'SELECT * FROM jobs WHERE server_id = ? ORDER BY scheduled_at DESC, id DESC LIMIT 101',
-  ),
+  jobs: db.prepare('SELECT * FROM jobs WHERE server_id = ? ORDER BY scheduled_at DESC, id DESC LIMIT 101'),
   alertsCount: db.prepare('SELECT count(*) AS n FROM alerts WHERE server_id = ?'),
   alerts: db.prepare('SELECT * FROM alerts WHERE server_id = ? ORDER BY raised_at DESC, id DESC LIMIT 101'),
 };
