@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles } from '@fluentui/react-components';
@@ -7,7 +7,6 @@ import { criticalQuery } from '../features/monitoring/queries';
 import { serversQuery } from '../features/servers/queries';
 import { useLiveUpdates } from '../api/live';
 import { CHOSEN_SERVER_KEY, pickServer, rememberServer, ServerContext } from './server-context';
-import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
 import { ErrorState, Loading } from '../components/states';
 import { forgetSession, useSession } from '../features/auth/session';
@@ -15,7 +14,10 @@ import { isOnline } from '@dpm/domain/model';
 import { loadTopologyPage } from '../features/topology/preload';
 import { api, unwrap } from '../api/client';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button } from '@fluentui/react-components';
+import { Button, useRestoreFocusTarget } from '@fluentui/react-components';
+
+// Dialogs are fetched when first opened: the first page shows their buttons only.
+const ConnectDialog = lazy(async () => ({ default: (await import('./ConnectDialog')).ConnectDialog }));
 
 const useStyles = makeStyles({
   alertsButton: { minWidth: 0, padding: 0 },
@@ -166,7 +168,7 @@ export function Shell() {
             : 'Not connected'}
         </Text>
         <div className={styles.serverChoice}>
-          <ConnectDialog serverId={serverId ?? ''} connect={connect} />
+          <ConnectButton serverId={serverId ?? ''} connect={connect} />
         </div>
         <span className={styles.spacer} />
         <span className={styles.onBrand}>
@@ -226,6 +228,33 @@ export function Shell() {
         )}
       </main>
     </div>
+  );
+}
+
+/** Connect to DPM server, and the dialog it opens (focus comes back to the button when it closes). */
+function ConnectButton({ serverId, connect }: { serverId: string; connect: (id: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const restoreFocus = useRestoreFocusTarget();
+  return (
+    <>
+      <Button
+        appearance="subtle"
+        size="small"
+        {...restoreFocus}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
+        Connect to DPM server
+      </Button>
+      {opened && (
+        <Suspense fallback={null}>
+          <ConnectDialog serverId={serverId} connect={connect} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }
 
