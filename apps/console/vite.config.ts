@@ -1,13 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './precompress';
+import { inlineFluentTokens } from './fluent-tokens';
 
 const bff = `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 /** The names a developer opens the dev server by. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), inlineFluentTokens(), precompress()],
   server: {
     port: 5173,
     proxy: {
