@@ -2,13 +2,14 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './precompress';
 import { inlineFluentTokens } from './fluent-tokens';
+import { griffelAot } from './griffel-aot';
 
 const bff = `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 /** The names a developer opens the dev server by. */
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 export default defineConfig({
-  plugins: [react(), inlineFluentTokens(), precompress()],
+  plugins: [react(), inlineFluentTokens(), griffelAot(), precompress()],
   server: {
     port: 5173,
     proxy: {
