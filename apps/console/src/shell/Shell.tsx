@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Link, Popover, PopoverSurface, PopoverTrigger, Text, makeStyles } from '@fluentui/react-components';
+import { Badge, Text, makeStyles } from '@fluentui/react-components';
 import { clockQuery } from './queries';
 import { criticalQuery } from '../features/monitoring/queries';
 import { serversQuery } from '../features/servers/queries';
@@ -18,11 +18,12 @@ import { Button, useRestoreFocusTarget } from '@fluentui/react-components';
 
 // Dialogs are fetched when first opened: the first page shows their buttons only.
 const ConnectDialog = lazy(async () => ({ default: (await import('./ConnectDialog')).ConnectDialog }));
+const CriticalAlertsPopover = lazy(async () => ({
+  default: (await import('./CriticalAlertsPopover')).CriticalAlertsPopover,
+}));
 
 const useStyles = makeStyles({
   alertsButton: { minWidth: 0, padding: 0 },
-  alertsSurface: { maxWidth: '520px' },
-  alertsList: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '6px' },
   shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' },
   header: {
     display: 'flex',
@@ -84,55 +85,65 @@ function SimulatedClock() {
   );
 }
 
-/** The estate's active critical alerts: the count, and the newest of them, each leading to its server's Alerts. */
+/**
+ * The estate's active critical alerts: the count, and the newest of them (a popover fetched when
+ * first opened), each leading to its server's Alerts.
+ */
 function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   const styles = useStyles();
   const critical = useQuery(criticalQuery());
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  // A click on the button while the list is open is also a click outside it, which closes it: that
+  // click must not open it again.
+  const closedBy = useRef<Event | undefined>(undefined);
+  const restoreFocus = useRestoreFocusTarget();
   const count = critical.data?.count ?? 0;
-  const items = critical.data?.items ?? [];
   const show = (serverId: string, alertId?: string) => {
     setOpen(false);
     connect(serverId);
     void navigate(alertId ? `/monitoring/alerts?alert=${encodeURIComponent(alertId)}` : '/monitoring/alerts');
   };
   return (
-    <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
-      <PopoverTrigger disableButtonEnhancement>
-        <Button
-          size="small"
-          appearance="transparent"
-          aria-label={`${count} critical — the estate's active critical alerts`}
-          className={styles.alertsButton}
-        >
-          <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
-            {count} critical
-          </Badge>
-        </Button>
-      </PopoverTrigger>
-      <PopoverSurface aria-label="Active critical alerts across the estate" className={styles.alertsSurface}>
-        {items.length === 0 ? (
-          <Text>No active critical alert in the estate.</Text>
-        ) : (
-          <ul className={styles.alertsList}>
-            {items.map((a) => (
-              <li key={a.id}>
-                <Link onClick={() => show(a.serverId, a.id)}>
-                  {a.server}: {a.name} — {a.affectedArea}
-                </Link>{' '}
-                <Text size={200}>since {formatTime(a.raisedAt)}</Text>
-              </li>
-            ))}
-            {count > items.length && (
-              <li>
-                <Text size={200}>…and {count - items.length} more; see each DPM server's Alerts.</Text>
-              </li>
-            )}
-          </ul>
-        )}
-      </PopoverSurface>
-    </Popover>
+    <>
+      <Button
+        ref={setAnchor}
+        size="small"
+        appearance="transparent"
+        aria-label={`${count} critical — the estate's active critical alerts`}
+        aria-expanded={open}
+        className={styles.alertsButton}
+        {...restoreFocus}
+        onClick={(e) => {
+          if (closedBy.current === e.nativeEvent) return;
+          setOpened(true);
+          setOpen((o) => !o);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) setOpen(false);
+        }}
+      >
+        <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
+          {count} critical
+        </Badge>
+      </Button>
+      {opened && (
+        <Suspense fallback={null}>
+          <CriticalAlertsPopover
+            anchor={anchor}
+            open={open}
+            onOpenChange={(next, event) => {
+              if (!next) closedBy.current = event;
+              setOpen(next);
+            }}
+            critical={critical.data}
+            show={show}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
 
