@@ -96,9 +96,9 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
   const [open, setOpen] = useState(false);
   const [opened, setOpened] = useState(false);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  // A click on the button while the list is open is also a click outside it, which closes it: that
-  // click must not open it again.
-  const closedBy = useRef<Event | undefined>(undefined);
+  // Pressing the button while the list is open is also a press outside the list, which closes it
+  // (on mousedown or focus): the click that follows must not open it again.
+  const closedByButton = useRef(-Infinity);
   const restoreFocus = useRestoreFocusTarget();
   const count = critical.data?.count ?? 0;
   const show = (serverId: string, alertId?: string) => {
@@ -117,7 +117,11 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
         className={styles.alertsButton}
         {...restoreFocus}
         onClick={(e) => {
-          if (closedBy.current === e.nativeEvent) return;
+          // Closed by this very press (its mousedown or focus reached the button first).
+          if (performance.now() - closedByButton.current < 1000) {
+            closedByButton.current = -Infinity;
+            return;
+          }
           setOpened(true);
           setOpen((o) => !o);
         }}
@@ -135,7 +139,8 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
             anchor={anchor}
             open={open}
             onOpenChange={(next, event) => {
-              if (!next) closedBy.current = event;
+              if (!next && event?.target instanceof Node && anchor?.contains(event.target))
+                closedByButton.current = performance.now();
               setOpen(next);
             }}
             critical={critical.data}
