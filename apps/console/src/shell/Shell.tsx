@@ -116,7 +116,7 @@ function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
         aria-expanded={open}
         className={styles.alertsButton}
         {...restoreFocus}
-        onClick={(e) => {
+        onClick={() => {
           // Closed by this very press (its mousedown or focus reached the button first).
           if (performance.now() - closedByButton.current < 1000) {
             closedByButton.current = -Infinity;
