@@ -52,6 +52,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'sign-in', tags: ['$initial'], priority: 2 },
+            // Tabster's modal, group and deloser parts are referenced by its core but used only by
+            // dialogs, popovers and trees: a chunk of their own keeps them out of the first work area.
+            {
+              name: 'focus-traps',
+              test: /tabster[\\/]dist[\\/]esm[\\/](get[\\/]get)?(Modalizer|Groupper|Deloser)\.js$/,
+              priority: 3,
+              includeDependenciesRecursively: false,
+            },
             { name: FIRST_WORK_AREA.chunk, test: FIRST_WORK_AREA.test, priority: 1 },
           ],
         },
