@@ -9,7 +9,7 @@ function fluentTokens(): Record<string, string> {
   return (fromTheme('@fluentui/tokens') as { tokens: Record<string, string> }).tokens;
 }
 
-/** A module that takes `tokens` from Fluent (its own packages import it from react-theme, tokens from ./tokens.js). */
+/** A module that takes `tokens` from Fluent (its packages import it from react-theme, tokens from ./tokens.js). */
 const IMPORTS_TOKENS =
   /import\s*\{[^}]*\btokens\b[^}]*\}\s*from\s*["'](@fluentui\/react-theme|@fluentui\/react-components|\.\.\/tokens\.js)["']/;
 const MEMBER = /\btokens\.([A-Za-z][A-Za-z0-9]*)\b/g;

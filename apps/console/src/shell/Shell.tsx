@@ -1,13 +1,13 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Text, makeStyles } from '@fluentui/react-components';
+import { Text, makeStyles } from '@fluentui/react-components';
 import { clockQuery } from './queries';
-import { criticalQuery } from '../features/monitoring/queries';
 import { serversQuery } from '../features/servers/queries';
 import { useLiveUpdates } from '../api/live';
 import { CHOSEN_SERVER_KEY, pickServer, rememberServer, ServerContext } from './server-context';
 import { formatTime } from './format';
+import { CriticalAlerts } from './CriticalAlerts';
 import { ErrorState, Loading } from '../components/states';
 import { forgetSession, useSession } from '../features/auth/session';
 import { isOnline } from '@dpm/domain/model';
@@ -18,12 +18,8 @@ import { Button, useRestoreFocusTarget } from '@fluentui/react-components';
 
 // Dialogs are fetched when first opened: the first page shows their buttons only.
 const ConnectDialog = lazy(async () => ({ default: (await import('./ConnectDialog')).ConnectDialog }));
-const CriticalAlertsPopover = lazy(async () => ({
-  default: (await import('./CriticalAlertsPopover')).CriticalAlertsPopover,
-}));
 
 const useStyles = makeStyles({
-  alertsButton: { minWidth: 0, padding: 0 },
   shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' },
   header: {
     display: 'flex',
@@ -82,73 +78,6 @@ function SimulatedClock() {
     >
       {formatTime(now)} {clock.data.mode === 'manual' ? '(manual clock)' : ''}
     </Text>
-  );
-}
-
-/**
- * The estate's active critical alerts: the count, and the newest of them (a popover fetched when
- * first opened), each leading to its server's Alerts.
- */
-function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
-  const styles = useStyles();
-  const critical = useQuery(criticalQuery());
-  const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const [opened, setOpened] = useState(false);
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  // Pressing the button while the list is open is also a press outside the list, which closes it
-  // (on mousedown or focus): the click that follows must not open it again.
-  const closedByButton = useRef(-Infinity);
-  const restoreFocus = useRestoreFocusTarget();
-  const count = critical.data?.count ?? 0;
-  const show = (serverId: string, alertId?: string) => {
-    setOpen(false);
-    connect(serverId);
-    void navigate(alertId ? `/monitoring/alerts?alert=${encodeURIComponent(alertId)}` : '/monitoring/alerts');
-  };
-  return (
-    <>
-      <Button
-        ref={setAnchor}
-        size="small"
-        appearance="transparent"
-        aria-label={`${count} critical — the estate's active critical alerts`}
-        aria-expanded={open}
-        className={styles.alertsButton}
-        {...restoreFocus}
-        onClick={() => {
-          // Closed by this very press (its mousedown or focus reached the button first).
-          if (performance.now() - closedByButton.current < 1000) {
-            closedByButton.current = -Infinity;
-            return;
-          }
-          setOpened(true);
-          setOpen((o) => !o);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && open) setOpen(false);
-        }}
-      >
-        <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
-          {count} critical
-        </Badge>
-      </Button>
-      {opened && (
-        <Suspense fallback={null}>
-          <CriticalAlertsPopover
-            anchor={anchor}
-            open={open}
-            onOpenChange={(next, event) => {
-              if (!next && event?.target instanceof Node && anchor?.contains(event.target))
-                closedByButton.current = performance.now();
-              setOpen(next);
-            }}
-            critical={critical.data}
-            show={show}
-          />
-        </Suspense>
-      )}
-    </>
   );
 }
 
