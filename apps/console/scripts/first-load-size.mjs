@@ -17,12 +17,17 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /** The budget of the issue that asked for this figure: 170 KB (kilobytes of 1,000 bytes) of gzip. */
 export const BUDGET_GZIP_BYTES = 170_000;
 
-/** The pages of the first load, each by the modules of the build that it needs beyond the ones before it. */
+/**
+ * The pages of the first load, each by the modules of the build that it needs beyond the ones before it.
+ * The build puts the first work area's modules in one chunk, named `chunk` (vite.config.ts): a
+ * module that is not a chunk of its own is looked for there.
+ */
 export const FIRST_LOAD = [
   { page: 'sign-in page', modules: ['index.html'] },
   {
     page: 'first work area (Monitoring › Alerts)',
     modules: ['src/shell/Shell.tsx', 'src/features/monitoring/MonitoringPage.tsx'],
+    chunk: 'work-area',
   },
 ];
 
@@ -56,8 +61,18 @@ export function firstLoad(dist) {
     visit(key);
     return out;
   };
-  const pages = FIRST_LOAD.map(({ page, modules }) => {
-    const list = modules.flatMap(files).map((f) => sizes(dist, f));
+  /** The manifest's key of a module's chunk: its own, or the named chunk the build put it in. */
+  const keyOf = (module, chunk) => {
+    if (manifest[module]) return module;
+    const named = Object.keys(manifest).filter((k) => chunk && manifest[k].name === chunk && !manifest[k].src);
+    if (named.length !== 1) throw new Error(`the build has no module ${module} (dist/.vite/manifest.json)`);
+    return named[0];
+  };
+  const pages = FIRST_LOAD.map(({ page, modules, chunk }) => {
+    const list = modules
+      .map((m) => keyOf(m, chunk))
+      .flatMap(files)
+      .map((f) => sizes(dist, f));
     const sum = (k) => list.reduce((n, f) => n + f[k], 0);
     return { page, files: list, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
   });

@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
-  Menu,
-  MenuList,
-  MenuPopover,
-  makeStyles,
-  mergeClasses,
-  tokens,
-  type PositioningVirtualElement,
-} from '@fluentui/react-components';
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { makeStyles, mergeClasses, tokens, type PositioningVirtualElement } from '@fluentui/react-components';
+
+const RowMenu = lazy(async () => ({ default: (await import('./RowMenu')).RowMenu }));
 
 export interface Column<T> {
   key: string;
@@ -262,15 +266,11 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
           are virtualized (mounted and unmounted while scrolling), and the menu must open at the
           pointer for a right-click but at the row for Shift+F10 and the context-menu key. */}
       {menu && menuState && (
-        <Menu
-          open
-          onOpenChange={(_, data) => !data.open && setMenuState(null)}
-          positioning={{ target: menuState.target, position: 'below', align: 'start' }}
-        >
-          <MenuPopover>
-            <MenuList>{menu(menuState.row)}</MenuList>
-          </MenuPopover>
-        </Menu>
+        <Suspense fallback={null}>
+          <RowMenu target={menuState.target} onClose={() => setMenuState(null)}>
+            {menu(menuState.row)}
+          </RowMenu>
+        </Suspense>
       )}
     </div>
   );

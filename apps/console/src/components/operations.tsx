@@ -1,4 +1,4 @@
-import { Button, MenuItem, type ButtonProps } from '@fluentui/react-components';
+import { Button, type ButtonProps } from '@fluentui/react-components';
 import type { Availability } from '@dpm/domain/operations/operation';
 
 /**
@@ -41,15 +41,6 @@ export function OperationButton({
     <Button {...props} disabledFocusable={why !== undefined || Boolean(disabled)} title={why ?? title}>
       {children ?? offer?.name}
     </Button>
-  );
-}
-
-/** The same as a context-menu item. */
-export function OperationMenuItem({ offer, onChoose }: { offer: Offer; onChoose: (offer: Offer) => void }) {
-  return (
-    <MenuItem disabled={!offer.enabled} title={reasonOf(offer)} onClick={() => onChoose(offer)}>
-      {offer.name}
-    </MenuItem>
   );
 }
 

@@ -23,30 +23,37 @@ import { useLayoutStyles } from '../components/layout';
 /**
  * Connect to DPM server: switches the server whose view every work area shows. The servers are
  * searched and paged by the server (an estate may have hundreds), twenty at a time.
+ *
+ * The button that opens it is the shell's (ConnectButton in Shell.tsx): this dialog's code is
+ * fetched when it is first opened, not with the first page.
  */
 const useStyles = makeStyles({ list: { maxHeight: '320px', overflow: 'auto' } });
 
-export function ConnectDialog({ serverId, connect }: { serverId: string; connect: (id: string) => void }) {
-  const [open, setOpen] = useState(false);
+export function ConnectDialog({
+  serverId,
+  connect,
+  open,
+  onClose,
+}: {
+  serverId: string;
+  connect: (id: string) => void;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [choice, setChoice] = useState(serverId);
   const [search, setSearch] = useState('');
+  // Each opening starts from the connected server and an empty search.
+  const [shown, setShown] = useState(false);
+  if (open !== shown) {
+    setShown(open);
+    if (open) {
+      setChoice(serverId);
+      setSearch('');
+    }
+  }
   const navigate = useNavigate();
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, d) => {
-        setOpen(d.open);
-        if (d.open) {
-          setChoice(serverId);
-          setSearch('');
-        }
-      }}
-    >
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="subtle" size="small">
-          Connect to DPM server
-        </Button>
-      </DialogTrigger>
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>Connect to DPM server</DialogTitle>
@@ -59,7 +66,7 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
               disabled={!choice}
               onClick={() => {
                 connect(choice);
-                setOpen(false);
+                onClose();
               }}
             >
               Connect
@@ -68,7 +75,7 @@ export function ConnectDialog({ serverId, connect }: { serverId: string; connect
             <Button
               disabled={!choice}
               onClick={() => {
-                setOpen(false);
+                onClose();
                 void navigate(`/servers/${choice}`);
               }}
             >

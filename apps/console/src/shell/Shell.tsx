@@ -1,36 +1,23 @@
-import { useEffect, useMemo, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Link,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Text, makeStyles, mergeClasses, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { clockQuery } from './queries';
-import { criticalQuery } from '../features/monitoring/queries';
 import { serversQuery } from '../features/servers/queries';
 import { useLiveUpdates } from '../api/live';
 import { CHOSEN_SERVER_KEY, pickServer, rememberServer, ServerContext } from './server-context';
-import { ConnectDialog } from './ConnectDialog';
 import { formatTime } from './format';
+import { CriticalAlerts } from './CriticalAlerts';
 import { ErrorState, Loading } from '../components/states';
 import { forgetSession, useSession } from '../features/auth/session';
 import { isOnline } from '@dpm/domain/model';
 import { loadTopologyPage } from '../features/topology/preload';
 import { api, unwrap } from '../api/client';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button } from '@fluentui/react-components';
+
+// Dialogs are fetched when first opened: the first page shows their buttons only.
+const ConnectDialog = lazy(async () => ({ default: (await import('./ConnectDialog')).ConnectDialog }));
 
 const useStyles = makeStyles({
-  alertsButton: { minWidth: 0, padding: 0 },
-  alertsSurface: { maxWidth: '520px' },
-  alertsList: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: '6px' },
   shell: { display: 'grid', gridTemplateRows: 'auto auto 1fr', height: '100vh' },
   header: {
     display: 'flex',
@@ -100,58 +87,6 @@ function SimulatedClock() {
   );
 }
 
-/** The estate's active critical alerts: the count, and the newest of them, each leading to its server's Alerts. */
-function CriticalAlerts({ connect }: { connect: (serverId: string) => void }) {
-  const styles = useStyles();
-  const critical = useQuery(criticalQuery());
-  const navigate = useNavigate();
-  const [open, setOpen] = useState(false);
-  const count = critical.data?.count ?? 0;
-  const items = critical.data?.items ?? [];
-  const show = (serverId: string, alertId?: string) => {
-    setOpen(false);
-    connect(serverId);
-    void navigate(alertId ? `/monitoring/alerts?alert=${encodeURIComponent(alertId)}` : '/monitoring/alerts');
-  };
-  return (
-    <Popover open={open} onOpenChange={(_, d) => setOpen(d.open)} positioning="below-end" trapFocus>
-      <PopoverTrigger disableButtonEnhancement>
-        <Button
-          size="small"
-          appearance="transparent"
-          aria-label={`${count} critical — the estate's active critical alerts`}
-          className={styles.alertsButton}
-        >
-          <Badge color={count > 0 ? 'danger' : 'informative'} appearance="filled">
-            {count} critical
-          </Badge>
-        </Button>
-      </PopoverTrigger>
-      <PopoverSurface aria-label="Active critical alerts across the estate" className={styles.alertsSurface}>
-        {items.length === 0 ? (
-          <Text>No active critical alert in the estate.</Text>
-        ) : (
-          <ul className={styles.alertsList}>
-            {items.map((a) => (
-              <li key={a.id}>
-                <Link onClick={() => show(a.serverId, a.id)}>
-                  {a.server}: {a.name} — {a.affectedArea}
-                </Link>{' '}
-                <Text size={200}>since {formatTime(a.raisedAt)}</Text>
-              </li>
-            ))}
-            {count > items.length && (
-              <li>
-                <Text size={200}>…and {count - items.length} more; see each DPM server's Alerts.</Text>
-              </li>
-            )}
-          </ul>
-        )}
-      </PopoverSurface>
-    </Popover>
-  );
-}
-
 /** The console's frame: header with the connected server, the navigation bar, the work area. */
 export function Shell() {
   const styles = useStyles();
@@ -184,7 +119,7 @@ export function Shell() {
             : 'Not connected'}
         </Text>
         <div className={styles.serverChoice}>
-          <ConnectDialog serverId={serverId ?? ''} connect={connect} />
+          <ConnectButton serverId={serverId ?? ''} connect={connect} />
         </div>
         <span className={styles.spacer} />
         <span className={styles.onBrand}>
@@ -237,6 +172,33 @@ export function Shell() {
         )}
       </main>
     </div>
+  );
+}
+
+/** Connect to DPM server, and the dialog it opens (focus comes back to the button when it closes). */
+function ConnectButton({ serverId, connect }: { serverId: string; connect: (id: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const restoreFocus = useRestoreFocusTarget();
+  return (
+    <>
+      <Button
+        appearance="subtle"
+        size="small"
+        {...restoreFocus}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
+        Connect to DPM server
+      </Button>
+      {opened && (
+        <Suspense fallback={null}>
+          <ConnectDialog serverId={serverId} connect={connect} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }
 

@@ -13,14 +13,8 @@ import {
 import { librariesQuery } from './queries';
 import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { useConnectedServer } from '../../shell/server-context';
-import {
-  OperationButton,
-  OperationButtons,
-  OperationMenuItem,
-  offerOf,
-  reasonOf,
-  type Offer,
-} from '../../components/operations';
+import { OperationButton, OperationButtons, offerOf, reasonOf, type Offer } from '../../components/operations';
+import { OperationMenuItem } from '../../components/OperationMenuItem';
 import { Fields, Panes, PaneTitle } from '../../shell/Panes';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { Empty, ErrorState, Loading } from '../../components/states';

@@ -1,8 +1,8 @@
 import { GroupBy } from '../../components/GroupBy';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Checkbox, Field, Link, Text, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Link, Text } from '@fluentui/react-components';
 import { alertsQuery, type AlertGrouping } from './queries';
 import { acknowledgeAlert, inactivateAlert } from './commands';
 import { agentCommand, updateAgents } from '../management/commands';
@@ -16,6 +16,9 @@ import { CommandFeedback, useCommand } from '../../components/command';
 import { OperationButton, offerOf, reasonOf, type Offer } from '../../components/operations';
 import { formatTime } from '../../shell/format';
 import { useLayoutStyles } from '../../components/layout';
+
+// The acknowledgement's comment shows once an alert is chosen: its control is fetched then.
+const Textarea = lazy(async () => ({ default: (await import('../../components/textarea')).Textarea }));
 
 const GROUP_BY = ['None', 'Protection group', 'Computer', 'Severity', 'Status'] as const;
 type AlertGroupBy = (typeof GROUP_BY)[number];
@@ -222,7 +225,14 @@ export function AlertsTab() {
             />
             {offerOf(alert.operations, 'alerts.acknowledge')?.enabled && (
               <Field label="Comment" hint="Optional; kept with the acknowledgement.">
-                <Textarea value={comment} maxLength={500} onChange={(_, d) => setComment(d.value)} resize="vertical" />
+                <Suspense fallback={null}>
+                  <Textarea
+                    value={comment}
+                    maxLength={500}
+                    onChange={(_, d) => setComment(d.value)}
+                    resize="vertical"
+                  />
+                </Suspense>
               </Field>
             )}
             <OperationButton

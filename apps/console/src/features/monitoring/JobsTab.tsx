@@ -12,7 +12,8 @@ import type { Column } from '../../components/VirtualTable';
 import { PagedTable, usePagedRows } from '../../components/PagedTable';
 import { Empty, ErrorState } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
-import { OperationButtons, OperationMenuItem, type Offer } from '../../components/operations';
+import { OperationButtons, type Offer } from '../../components/operations';
+import { OperationMenuItem } from '../../components/OperationMenuItem';
 import { formatDuration, formatGb, formatTime } from '../../shell/format';
 
 import { jobQuery, jobsQuery, type JobDetail, type JobGrouping, type JobRow } from './queries';

@@ -16,6 +16,8 @@ export const jobQuery = (serverId: string, jobId: string) =>
     queryFn: async () => unwrap(await jobsRoute[':jobId'].$get({ param: { serverId, jobId }, query: {} })),
   });
 
+export type CriticalAlerts = InferResponseType<(typeof api.alerts)['critical-count']['$get'], 200>;
+
 /** The header's count of critical alerts, over the estate. */
 export const criticalQuery = () =>
   queryOptions({ queryKey: keys.critical, queryFn: async () => unwrap(await api.alerts['critical-count'].$get()) });

@@ -14,7 +14,8 @@ import {
   type TreeItemValue,
 } from '@fluentui/react-components';
 import { membersQuery } from './queries';
-import { OperationMenuItem, type Offer } from '../../components/operations';
+import type { Offer } from '../../components/operations';
+import { OperationMenuItem } from '../../components/OperationMenuItem';
 import { memberLabel, type GroupRow } from './types';
 import type { GroupBy, Selection } from './use-members';
 

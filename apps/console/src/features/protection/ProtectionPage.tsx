@@ -5,7 +5,7 @@ import { useConnectedServer } from '../../shell/server-context';
 import { Panes } from '../../shell/Panes';
 import { ErrorState, Loading } from '../../components/states';
 import { CommandFeedback, useCommand } from '../../components/command';
-import { OperationMenuItem } from '../../components/operations';
+import { OperationMenuItem } from '../../components/OperationMenuItem';
 import { serverOperationsQuery, serversQuery } from '../servers/queries';
 import { ActionsPane } from './ActionsPane';
 import { DetailsPane } from './DetailsPane';
