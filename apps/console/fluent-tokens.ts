@@ -10,8 +10,8 @@ function fluentTokens(): Record<string, string> {
 }
 
 /** A module that takes `tokens` from Fluent (its packages import it from react-theme, tokens from ./tokens.js). */
-const IMPORTS_TOKENS =
-  /import\s*\{[^}]*\btokens\b[^}]*\}\s*from\s*["'](@fluentui\/react-theme|@fluentui\/react-components|\.\.\/tokens\.js)["']/;
+const TOKEN_SOURCES = String.raw`(@fluentui\/react-theme|@fluentui\/react-components|\.\.\/tokens\.js)`;
+const IMPORTS_TOKENS = new RegExp(String.raw`import\s*\{[^}]*\btokens\b[^}]*\}\s*from\s*["']` + TOKEN_SOURCES + `["']`);
 const MEMBER = /\btokens\.([A-Za-z][A-Za-z0-9]*)\b/g;
 
 /**
