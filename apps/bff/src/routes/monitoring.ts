@@ -17,6 +17,8 @@ import { jobInHistory } from '@dpm/domain/server/db-history';
 import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { actorOf, offeredFor } from './offers';
 import { serverOr404 } from './lookups';
+import { keptPage } from '../page-cache';
+import { readModelRoute } from '../read-models';
 import { createRoute } from '@hono/zod-openapi';
 
 const TAG = 'Monitoring';
@@ -51,21 +53,25 @@ const JobsQuery = z
   })
   .strict();
 
-const alerts = readRoute(
-  TAG,
-  '/servers/{serverId}/alerts',
-  'Alerts of the server, newest first',
-  ServerParams,
-  AlertsQuery,
-  pageOf(AlertRow),
+const alerts = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/alerts',
+    'Alerts of the server, newest first',
+    ServerParams,
+    AlertsQuery,
+    pageOf(AlertRow),
+  ),
 );
-const jobs = readRoute(
-  TAG,
-  '/servers/{serverId}/jobs',
-  'Jobs of the server, newest first',
-  ServerParams,
-  JobsQuery,
-  pageOf(JobRow),
+const jobs = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/jobs',
+    'Jobs of the server, newest first',
+    ServerParams,
+    JobsQuery,
+    pageOf(JobRow),
+  ),
 );
 const critical = createRoute({
   method: 'get',
@@ -133,23 +139,23 @@ const acknowledge = operationRoute(
 
 export function monitoringRoutes(d: AppDeps) {
   return router()
-    .openapi(alerts, (c) => {
-      const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      const q = c.req.valid('query');
-      const page = listAlerts(d.reads, {
-        serverId,
-        includeInactive: q.inactive === 'true',
-        severity: q.severity,
-        groupBy: q.groupBy,
-        cursor: q.cursor,
-        limit: q.limit,
-      });
-      const ops = offeredFor(d, c, 'alert');
-      const view = viewOf(d.store.estate);
-      const actor = actorOf(c);
-      return c.json(
-        {
+    .openapi(alerts, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        serverOr404(d, serverId);
+        const q = c.req.valid('query');
+        const page = listAlerts(d.reads, {
+          serverId,
+          includeInactive: q.inactive === 'true',
+          severity: q.severity,
+          groupBy: q.groupBy,
+          cursor: q.cursor,
+          limit: q.limit,
+        });
+        const ops = offeredFor(d, c, 'alert');
+        const view = viewOf(d.store.estate);
+        const actor = actorOf(c);
+        return {
           ...page,
           items: page.items.map((a) => {
             const alert = ownRow(d.store.estate.alerts, a.id);
@@ -162,21 +168,19 @@ export function monitoringRoutes(d: AppDeps) {
               recommended,
             };
           }),
-        },
-        200,
-      );
-    })
-    .openapi(jobs, (c) => {
-      const { serverId } = c.req.valid('param');
-      const server = serverOr404(d, serverId);
-      // The jobs its DPM database holds (a reinstall starts an empty one: server/db-history.ts).
-      const page = listJobs(d.reads, { serverId, history: server.dbHistory, ...c.req.valid('query') });
-      const ops = offeredFor(d, c, 'job');
-      return c.json(
-        { ...page, items: page.items.map((j) => ({ ...j, operations: ops({ serverId, jobId: j.id }) })) },
-        200,
-      );
-    })
+        };
+      }),
+    )
+    .openapi(jobs, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        const server = serverOr404(d, serverId);
+        // The jobs its DPM database holds (a reinstall starts an empty one: server/db-history.ts).
+        const page = listJobs(d.reads, { serverId, history: server.dbHistory, ...c.req.valid('query') });
+        const ops = offeredFor(d, c, 'job');
+        return { ...page, items: page.items.map((j) => ({ ...j, operations: ops({ serverId, jobId: j.id }) })) };
+      }),
+    )
     .openapi(job, (c) => {
       const { serverId, jobId } = c.req.valid('param');
       const server = serverOr404(d, serverId);

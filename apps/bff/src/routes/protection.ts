@@ -20,6 +20,8 @@ import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route
 import { offeredFor } from './offers';
 import { serverOr404 } from './lookups';
 import { memberTotalsOf } from '../list-totals';
+import { keptPage } from '../page-cache';
+import { readModelRoute } from '../read-models';
 
 const TAG = 'Protection';
 const MemberParams = ServerParams.extend({ replicaId: Id.openapi({ param: { name: 'replicaId', in: 'path' } }) });
@@ -69,13 +71,15 @@ const RecoveryPointBody = ReplicaSelection.extend({
   location: z.enum(['Disk', 'Tape', 'Online']).default('Disk'),
 }).strict();
 
-const members = readRoute(
-  TAG,
-  '/servers/{serverId}/protection/members',
-  'Members, sorted, filtered and paged on the server, with what can be done to each',
-  ServerParams,
-  MembersQuery,
-  pageOf(Member),
+const members = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/protection/members',
+    'Members, sorted, filtered and paged on the server, with what can be done to each',
+    ServerParams,
+    MembersQuery,
+    pageOf(Member),
+  ),
 );
 const member = readRoute(
   TAG,
@@ -130,20 +134,19 @@ const listOf = (ids: string[] | undefined) => (ids ?? []).join(',');
 /** Protection › members: the members of the groups, one member's details, and the commands on them. */
 export function protectionRoutes(d: AppDeps) {
   return router()
-    .openapi(members, (c) => {
-      const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      const q = c.req.valid('query');
-      const totals = memberTotalsOf(d.store);
-      const page = listMembers(d.reads, { ...q, serverId, inactive: q.inactive === 'true' }, (f, count) =>
-        totals.of(f, count),
-      );
-      const ops = offeredFor(d, c, 'member');
-      return c.json(
-        { ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) },
-        200,
-      );
-    })
+    .openapi(members, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        serverOr404(d, serverId);
+        const q = c.req.valid('query');
+        const totals = memberTotalsOf(d.store);
+        const page = listMembers(d.reads, { ...q, serverId, inactive: q.inactive === 'true' }, (f, count) =>
+          totals.of(f, count),
+        );
+        const ops = offeredFor(d, c, 'member');
+        return { ...page, items: page.items.map((m) => ({ ...m, operations: ops({ serverId, replicaId: m.id }) })) };
+      }),
+    )
     .openapi(member, (c) => {
       const { serverId, replicaId } = c.req.valid('param');
       const server = serverOr404(d, serverId);
