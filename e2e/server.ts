@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -60,9 +60,9 @@ export interface ServerProcess extends RunningServer {
 export async function startServer(seed: Seed, dataDir: string): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
-  // One process (node with tsx's loader), so a SIGKILL really kills the server.
-  const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
+  // One process running the server's build as npm start does (built by npm test and pnpm e2e:
+  // apps/bff/build.mjs), so a SIGKILL really kills the server.
+  const child = spawn(process.execPath, ['apps/bff/dist/server.mjs'], {
     cwd: root,
     env: {
       ...process.env,

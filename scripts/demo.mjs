@@ -3,7 +3,7 @@
 // e2e/demos/ that starts its own server on a fresh data folder with its fixture and DPM_CLOCK=manual.
 import { readdirSync, readFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildConsole, ensureChromium, ensureFfmpeg, installIfStale, log, pnpm, root } from './lib.mjs';
+import { buildConsole, buildServer, ensureChromium, ensureFfmpeg, installIfStale, log, pnpm, root } from './lib.mjs';
 
 const DEMOS_DIR = resolve(root, 'e2e', 'demos');
 const OUT = resolve(root, 'demos', 'out');
@@ -79,6 +79,7 @@ export function runDemos(args) {
   ensureChromium();
   if (video) ensureFfmpeg();
   buildConsole();
+  buildServer();
   mkdirSync(OUT, { recursive: true });
   for (const d of chosen) {
     for (const f of [`${d.name}.webm`, `${d.name}.md`, `${d.name}.json`, `${d.name}.vtt`, d.name])

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,6 +88,13 @@ export function buildConsole() {
   if (status !== 0) throw new Error('The console build failed');
 }
 
+/** The server compiled and bundled (apps/bff/build.mjs → apps/bff/dist/server.mjs), run by serverCommand. */
+export function buildServer() {
+  log('Building the server (esbuild)');
+  const status = pnpm(['--filter', '@dpm/bff', 'build']);
+  if (status !== 0) throw new Error('The server build failed');
+}
+
 /** Debian's Chromium, which the e2e tests, the UI benchmark and the demos drive. */
 export function ensureChromium() {
   if (existsSync('/usr/bin/chromium') || process.env.CHROMIUM_PATH) return;
@@ -108,13 +115,8 @@ export function ensureChromium() {
   }
 }
 
-/** The server as one node process with tsx's loader (signals reach it directly). */
-export const serverCommand = [
-  process.execPath,
-  '--import',
-  pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href,
-  'apps/bff/src/main.ts',
-];
+/** The server as one node process running its build (signals reach it directly): buildServer first. */
+export const serverCommand = [process.execPath, 'apps/bff/dist/server.mjs'];
 
 /**
  * Playwright records video (page.screencast, recordVideo) through an ffmpeg binary it looks for at

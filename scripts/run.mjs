@@ -1,7 +1,7 @@
 // npm run <task> (dev, bench, dpm, unit, e2e, …): the same Node and install as npm start, then the
 // task. Anything else is handed to pnpm as it is: `node scripts/run.mjs exec vitest run <file>`.
 import { ensureSupportedNode } from './node.mjs';
-import { buildConsole, ensureChromium, install, installIfStale, pnpm } from './lib.mjs';
+import { buildConsole, buildServer, ensureChromium, install, installIfStale, pnpm } from './lib.mjs';
 import { runDemos } from './demo.mjs';
 
 await ensureSupportedNode();
@@ -10,7 +10,7 @@ await ensureSupportedNode();
 const TASKS = {
   dev: { setup: [install], steps: [['--parallel', '--filter', '@dpm/bff', '--filter', '@dpm/console', 'dev']] },
   bench: {
-    setup: [install, ensureChromium],
+    setup: [install, ensureChromium, buildServer],
     steps: [
       ['--filter', '@dpm/bff', 'bench'],
       ['--filter', '@dpm/bff', 'bench:soak'],
@@ -18,9 +18,15 @@ const TASKS = {
       ['--filter', '@dpm/e2e', 'bench'],
     ],
   },
-  'bench:soak': { setup: [install], steps: [['--filter', '@dpm/bff', 'bench:soak']] },
+  'bench:soak': { setup: [install, buildServer], steps: [['--filter', '@dpm/bff', 'bench:soak']] },
   dpm: { setup: [installIfStale], steps: [['--silent', '--filter', '@dpm/cli', 'dpm']] },
-  build: { setup: [installIfStale], steps: [['--filter', '@dpm/console', 'build']] },
+  build: {
+    setup: [installIfStale],
+    steps: [
+      ['--filter', '@dpm/console', 'build'],
+      ['--filter', '@dpm/bff', 'build'],
+    ],
+  },
   typecheck: { setup: [installIfStale], steps: [['-r', '--no-bail', 'typecheck']] },
   lint: {
     setup: [installIfStale],
@@ -31,7 +37,10 @@ const TASKS = {
   },
   format: { setup: [installIfStale], steps: [['exec', 'prettier', '--write', '.', '--log-level=warn']] },
   unit: { setup: [installIfStale], steps: [['exec', 'vitest', 'run']] },
-  e2e: { setup: [installIfStale, ensureChromium, buildConsole], steps: [['--filter', '@dpm/e2e', 'test']] },
+  e2e: {
+    setup: [installIfStale, ensureChromium, buildConsole, buildServer],
+    steps: [['--filter', '@dpm/e2e', 'test']],
+  },
   'db:generate': { setup: [installIfStale], steps: [['--filter', '@dpm/db', 'generate']] },
 };
 

@@ -1,12 +1,13 @@
 // npm start: install, build, migrate, seed on first start, and serve the console and the API.
 import { spawn } from 'node:child_process';
 import { ensureSupportedNode } from './node.mjs';
-import { buildConsole, install, log, root, serverCommand } from './lib.mjs';
+import { buildConsole, buildServer, install, log, root, serverCommand } from './lib.mjs';
 
 await ensureSupportedNode();
 try {
   install();
   buildConsole();
+  buildServer();
 } catch (err) {
   console.error(`\n✖ ${err.message}`);
   process.exit(1);

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureSupportedNode } from './node.mjs';
-import { buildConsole, ensureChromium, install, log, pnpm, root } from './lib.mjs';
+import { buildConsole, buildServer, ensureChromium, install, log, pnpm, root } from './lib.mjs';
 
 await ensureSupportedNode();
 
@@ -46,7 +46,7 @@ step('unit and route tests', () =>
     `--outputFile=${resolve(results, 'vitest.json')}`,
   ]),
 );
-step('console build', () => (buildConsole(), 0));
+step('console and server build', () => (buildConsole(), buildServer(), 0));
 step('e2e', () =>
   pnpm(['--filter', '@dpm/e2e', 'test'], { env: { ...process.env, E2E_RESULTS: resolve(results, 'e2e.json') } }),
 );

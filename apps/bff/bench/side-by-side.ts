@@ -2,7 +2,7 @@
  * pnpm bench: the console measured from outside, beside the floor on the same machine in the
  * same run, printed as one table (figure, value, floor, ratio, budget, within budget).
  *
- * The console is the real server (src/main.ts, its own process, manual clock) on a copy of a
+ * The console is the real server (dist/server.mjs, as npm start runs it: its own process, manual clock) on a copy of a
  * freshly seeded `large` (and `xlarge`: BENCH_XLARGE=1) database; the floor (bench/floor.mjs) is
  * node:http + better-sqlite3 on another copy of the same file, answering each page with one
  * prepared statement and the console's own JSON bytes, and the tick by replaying the rows the
@@ -47,7 +47,7 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     copyFileSync(base, floorFile);
 
     const appPort = await freePort();
-    const app = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const app = spawn(process.execPath, ['dist/server.mjs'], {
       cwd: BFF,
       env: {
         ...process.env,

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const seconds = Number(process.env.SOAK_SECONDS ?? 120);
@@ -36,8 +36,7 @@ function freePort(): Promise<number> {
 const dir = mkdtempSync(join(tmpdir(), 'dpm-soak-'));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
-const loader = pathToFileURL(resolve(root, 'apps/bff/node_modules/tsx/dist/loader.mjs')).href;
-const child = spawn(process.execPath, ['--import', loader, 'apps/bff/src/main.ts'], {
+const child = spawn(process.execPath, ['apps/bff/dist/server.mjs'], {
   cwd: root,
   env: {
     ...process.env,
