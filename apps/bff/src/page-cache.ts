@@ -59,9 +59,9 @@ const caches = new WeakMap<EstateStore, PageCache>();
 
 /**
  * A page of a list of the estate (its route declared with readModelRoute, its answer depending
- * only on the estate, the simulated time, the address asked and the user), answered with the bytes kept for this user and address or, when
- * none are, computed, kept and answered. The user is part of the key: what each row offers
- * depends on the user's role (and its refusals name the user).
+ * only on the estate, the simulated time, the address asked and the user), answered with the
+ * bytes kept for this user and address or, when none are, computed, kept and answered. The user
+ * is part of the key: what each row offers depends on the user's role (its refusals name the user).
  */
 export function keptPage(d: AppDeps, c: Context<AppEnv>, compute: () => unknown): never {
   let cache = caches.get(d.store);
