@@ -70,6 +70,25 @@ describe('list pages kept until the estate changes (page-cache.ts)', () => {
     expect(after.items.find((a) => a.id === active?.id)?.state).toBe('Inactive');
   });
 
+  it("the header's critical alerts, the groups, agents, disks and libraries are kept and follow a change too", async () => {
+    const { asAdmin, json } = twoUsers();
+    const kept = [
+      '/api/servers/srv-DS1/protection/groups',
+      '/api/servers/srv-DS1/agents',
+      '/api/servers/srv-DS1/disks',
+      '/api/servers/srv-DS1/libraries',
+      '/api/servers/srv-DS1/operations',
+    ];
+    for (const path of kept) expect(await asAdmin(path)).toBe(await asAdmin(path));
+    const count = async () => (JSON.parse(await asAdmin('/api/alerts/critical-count')) as { count: number }).count;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    const alerts = JSON.parse(await asAdmin(ALERTS)) as Page<Alert & { severity: string }>;
+    const critical = alerts.items.find((a) => a.state === 'Active' && a.severity === 'Critical');
+    expect((await json(`/api/servers/srv-DS1/alerts/${critical?.id}/inactivate`, {})).status).toBe(200);
+    expect(await count()).toBe(before - 1);
+  });
+
   it('a clock advance is seen by the next read: the jobs it ran and the new ones it scheduled', async () => {
     const { asAdmin, json, store } = twoUsers();
     const before = JSON.parse(await asAdmin(JOBS)) as Page<Job>;

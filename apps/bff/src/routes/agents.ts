@@ -19,6 +19,8 @@ import { setDpmServerOperation } from '@dpm/domain/agents/set-dpm-server';
 import { DomainCredentials, checkDomainCredentials } from '../auth/domain-credentials';
 import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { offeredFor } from './offers';
+import { keptPage } from '../page-cache';
+import { readModelRoute } from '../read-models';
 import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
@@ -43,13 +45,15 @@ const Candidate = z
   })
   .openapi('AgentCandidate');
 
-const agents = readRoute(
-  TAG,
-  '/servers/{serverId}/agents',
-  'Agents this server owns or has attached, with what can be done to each',
-  ServerParams,
-  NoQuery,
-  z.array(AgentRow),
+const agents = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/agents',
+    'Agents this server owns or has attached, with what can be done to each',
+    ServerParams,
+    NoQuery,
+    z.array(AgentRow),
+  ),
 );
 const candidates = readRoute(
   TAG,
@@ -128,15 +132,17 @@ const setServer = operationRoute(
 
 export function agentRoutes(d: AppDeps) {
   return router()
-    .openapi(agents, (c) => {
-      const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      const ops = offeredFor(d, c, 'agent');
-      return c.json(
-        listAgents(d.reads, serverId).map((a) => ({ ...a, operations: ops({ serverId, computerId: a.computerId }) })),
-        200,
-      );
-    })
+    .openapi(agents, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        serverOr404(d, serverId);
+        const ops = offeredFor(d, c, 'agent');
+        return listAgents(d.reads, serverId).map((a) => ({
+          ...a,
+          operations: ops({ serverId, computerId: a.computerId }),
+        }));
+      }),
+    )
     .openapi(candidates, (c) => {
       const { serverId } = c.req.valid('param');
       serverOr404(d, serverId);

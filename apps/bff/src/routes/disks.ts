@@ -9,6 +9,8 @@ import { diskFailureOperation, removeDiskOperation } from '@dpm/domain/server/di
 import { diskSummary } from '@dpm/db/views/management';
 import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { offeredFor } from './offers';
+import { keptPage } from '../page-cache';
+import { readModelRoute } from '../read-models';
 import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
@@ -25,13 +27,15 @@ const PoolReplica = z
   })
   .openapi('StoragePoolReplica');
 
-const disks = readRoute(
-  TAG,
-  '/servers/{serverId}/disks',
-  'Storage pool: its disks, with what can be done to each',
-  ServerParams,
-  NoQuery,
-  DiskSummary,
+const disks = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/disks',
+    'Storage pool: its disks, with what can be done to each',
+    ServerParams,
+    NoQuery,
+    DiskSummary,
+  ),
 );
 const poolReplicas = readRoute(
   TAG,
@@ -65,23 +69,25 @@ const remove = operationRoute(
 /** Management › Disks: the storage pool. */
 export function diskRoutes(d: AppDeps) {
   return router()
-    .openapi(disks, (c) => {
-      const { serverId } = c.req.valid('param');
-      const server = serverOr404(d, serverId);
-      const ops = offeredFor(d, c, 'disk');
-      const { disks: layout } = diskLayout(server, rowsWhere(d.store.estate, 'replicas', 'serverId', server.id));
-      const rows = layout.map((u) => ({
-        id: u.disk.id,
-        name: u.disk.name,
-        sizeGb: u.disk.sizeGb,
-        allocatedGb: u.allocatedGb,
-        freeGb: u.disk.missing ? 0 : u.disk.sizeGb - u.allocatedGb,
-        missing: u.disk.missing,
-        replicas: u.replicaIds.length,
-        operations: ops({ serverId, diskId: u.disk.id }),
-      }));
-      return c.json({ ...diskSummary(d.reads, server), disks: rows }, 200);
-    })
+    .openapi(disks, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        const server = serverOr404(d, serverId);
+        const ops = offeredFor(d, c, 'disk');
+        const { disks: layout } = diskLayout(server, rowsWhere(d.store.estate, 'replicas', 'serverId', server.id));
+        const rows = layout.map((u) => ({
+          id: u.disk.id,
+          name: u.disk.name,
+          sizeGb: u.disk.sizeGb,
+          allocatedGb: u.allocatedGb,
+          freeGb: u.disk.missing ? 0 : u.disk.sizeGb - u.allocatedGb,
+          missing: u.disk.missing,
+          replicas: u.replicaIds.length,
+          operations: ops({ serverId, diskId: u.disk.id }),
+        }));
+        return { ...diskSummary(d.reads, server), disks: rows };
+      }),
+    )
     .openapi(poolReplicas, (c) => {
       const { serverId } = c.req.valid('param');
       const server = serverOr404(d, serverId);

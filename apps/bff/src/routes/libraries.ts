@@ -19,6 +19,8 @@ import { removeTapeOperation } from '@dpm/domain/library/remove-tape';
 import { tapeContents } from '@dpm/domain/library/tape-contents';
 import { NoBody, NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { offeredFor } from './offers';
+import { keptPage } from '../page-cache';
+import { readModelRoute } from '../read-models';
 import { serverOr404 } from './lookups';
 
 const TAG = 'Management';
@@ -42,14 +44,16 @@ const TapeDataSet = z
   })
   .openapi('TapeDataSet');
 
-const libraries = readRoute(
-  TAG,
-  '/servers/{serverId}/libraries',
-  "The tape libraries the server's DPM database knows (found by Rescan since DPM was installed), with their tapes, " +
-    'and what can be done to each',
-  ServerParams,
-  NoQuery,
-  z.array(Library),
+const libraries = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/libraries',
+    "The tape libraries the server's DPM database knows (found by Rescan since DPM was installed), with their tapes, " +
+      'and what can be done to each',
+    ServerParams,
+    NoQuery,
+    z.array(Library),
+  ),
 );
 const contents = readRoute(
   TAG,
@@ -110,20 +114,19 @@ const remove = operationRoute(removeTapeOperation, '/servers/{serverId}/tapes/{t
 /** Management › Libraries: libraries and their tapes. */
 export function libraryRoutes(d: AppDeps) {
   return router()
-    .openapi(libraries, (c) => {
-      const { serverId } = c.req.valid('param');
-      const server = serverOr404(d, serverId);
-      const libraryOps = offeredFor(d, c, 'library');
-      const tapeOps = offeredFor(d, c, 'tape');
-      return c.json(
-        listLibraries(d.reads, server).map((l) => ({
+    .openapi(libraries, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        const server = serverOr404(d, serverId);
+        const libraryOps = offeredFor(d, c, 'library');
+        const tapeOps = offeredFor(d, c, 'tape');
+        return listLibraries(d.reads, server).map((l) => ({
           ...l,
           operations: libraryOps({ serverId, libraryId: l.id }),
           tapes: l.tapes.map((t) => ({ ...t, operations: tapeOps({ serverId, tapeId: t.id }) })),
-        })),
-        200,
-      );
-    })
+        }));
+      }),
+    )
     .openapi(contents, (c) => {
       const { serverId, tapeId } = c.req.valid('param');
       const rows = tapeContents(d.store.estate, { serverId, tapeId });

@@ -73,33 +73,35 @@ const jobs = readModelRoute(
     pageOf(JobRow),
   ),
 );
-const critical = createRoute({
-  method: 'get',
-  path: '/alerts/critical-count',
-  tags: [TAG],
-  responses: {
-    200: {
-      description: 'Active critical alerts across the estate: their count and the newest 20, with their DPM server',
-      content: {
-        'application/json': {
-          schema: z.object({
-            count: z.number(),
-            items: z.array(
-              z.object({
-                id: z.string(),
-                serverId: z.string(),
-                server: z.string(),
-                name: z.string(),
-                affectedArea: z.string(),
-                raisedAt: z.number(),
-              }),
-            ),
-          }),
+const critical = readModelRoute(
+  createRoute({
+    method: 'get',
+    path: '/alerts/critical-count',
+    tags: [TAG],
+    responses: {
+      200: {
+        description: 'Active critical alerts across the estate: their count and the newest 20, with their DPM server',
+        content: {
+          'application/json': {
+            schema: z.object({
+              count: z.number(),
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  serverId: z.string(),
+                  server: z.string(),
+                  name: z.string(),
+                  affectedArea: z.string(),
+                  raisedAt: z.number(),
+                }),
+              ),
+            }),
+          },
         },
       },
     },
-  },
-});
+  }),
+);
 const job = readRoute(
   TAG,
   '/servers/{serverId}/jobs/{jobId}',
@@ -198,7 +200,9 @@ export function monitoringRoutes(d: AppDeps) {
       const { serverId, jobId } = c.req.valid('param');
       return c.json(run(d, c, cancelJobOperation, { serverId, jobId }, { target: jobId }), 200);
     })
-    .openapi(critical, (c) => c.json({ count: criticalAlertCount(d.reads), items: criticalAlerts(d.reads, 20) }, 200))
+    .openapi(critical, (c) =>
+      keptPage(d, c, () => ({ count: criticalAlertCount(d.reads), items: criticalAlerts(d.reads, 20) })),
+    )
     .openapi(inactivate, (c) => {
       const { serverId, alertId } = c.req.valid('param');
       return c.json(run(d, c, inactivateOperation, { serverId, alertId }, { target: alertId }), 200);

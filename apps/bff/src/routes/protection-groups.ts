@@ -13,6 +13,8 @@ import { createGroupOperation } from '@dpm/domain/protection/create-protection-g
 import { modifyGroupOperation } from '@dpm/domain/protection/modify-protection-group';
 import { NoQuery, operationRoute, readRoute, router, run } from './route-kit';
 import { offeredFor } from './offers';
+import { keptPage } from '../page-cache';
+import { readModelRoute } from '../read-models';
 import { serverOr404 } from './lookups';
 
 const TAG = 'Protection';
@@ -131,13 +133,15 @@ const GroupDetails = z
   })
   .openapi('ProtectionGroupDetails');
 
-const groups = readRoute(
-  TAG,
-  '/servers/{serverId}/protection/groups',
-  'Protection groups of the server, with what can be done to each',
-  ServerParams,
-  NoQuery,
-  z.array(Group),
+const groups = readModelRoute(
+  readRoute(
+    TAG,
+    '/servers/{serverId}/protection/groups',
+    'Protection groups of the server, with what can be done to each',
+    ServerParams,
+    NoQuery,
+    z.array(Group),
+  ),
 );
 const group = readRoute(
   TAG,
@@ -173,15 +177,14 @@ const modifyGroup = operationRoute(
 /** Protection › protection groups: the groups, a group's goals, what it may protect, Create and Modify. */
 export function protectionGroupRoutes(d: AppDeps) {
   return router()
-    .openapi(groups, (c) => {
-      const { serverId } = c.req.valid('param');
-      serverOr404(d, serverId);
-      const ops = offeredFor(d, c, 'group');
-      return c.json(
-        listGroups(d.reads, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) })),
-        200,
-      );
-    })
+    .openapi(groups, (c) =>
+      keptPage(d, c, () => {
+        const { serverId } = c.req.valid('param');
+        serverOr404(d, serverId);
+        const ops = offeredFor(d, c, 'group');
+        return listGroups(d.reads, serverId).map((g) => ({ ...g, operations: ops({ serverId, groupId: g.id }) }));
+      }),
+    )
     .openapi(group, (c) => {
       const { serverId, groupId } = c.req.valid('param');
       const g = d.store.estate.groups[groupId];

@@ -7,6 +7,7 @@ import { serverOr404 } from './lookups';
 import { dpmdbProtection } from '@dpm/domain/reporting/dpmdb-protection';
 import { recoveryRunbook } from '@dpm/domain/server/runbook';
 import { preserialized, readModelRoute, serverReadModel } from '../read-models';
+import { keptPage } from '../page-cache';
 
 const list = readModelRoute(
   createRoute({
@@ -75,14 +76,16 @@ const runbook = createRoute({
   },
 });
 
-const operations = readRoute(
-  'Servers',
-  '/servers/{serverId}/operations',
-  "What the signed-in user can do to this DPM server now: its work areas' buttons, its disaster recovery actions, " +
-    "the estate's controls",
-  ServerParams,
-  NoQuery,
-  Operations,
+const operations = readModelRoute(
+  readRoute(
+    'Servers',
+    '/servers/{serverId}/operations',
+    "What the signed-in user can do to this DPM server now: its work areas' buttons, its disaster recovery actions, " +
+      "the estate's controls",
+    ServerParams,
+    NoQuery,
+    Operations,
+  ),
 );
 
 export function serverRoutes(d: AppDeps) {
@@ -96,10 +99,12 @@ export function serverRoutes(d: AppDeps) {
         serverOr404(d, serverId);
         return c.json(recoveryRunbook(d.store.estate, serverId), 200);
       })
-      .openapi(operations, (c) => {
-        const { serverId } = c.req.valid('param');
-        serverOr404(d, serverId);
-        return c.json(offeredFor(d, c, 'server')({ serverId }), 200);
-      })
+      .openapi(operations, (c) =>
+        keptPage(d, c, () => {
+          const { serverId } = c.req.valid('param');
+          serverOr404(d, serverId);
+          return offeredFor(d, c, 'server')({ serverId });
+        }),
+      )
   );
 }
