@@ -76,7 +76,8 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     await waitFor(`${A}/api/health`);
     await waitFor(`${F}/rss`);
 
-    const server = seed === 'large' ? 'srv-DPM01' : 'srv-DPM001';
+    // The first primary of either estate (the generator names xlarge's servers as large's: DPM01…).
+    const server = 'srv-DPM01';
     const paths = {
       health: '/api/health',
       servers: '/api/servers',
@@ -91,7 +92,10 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
       jobs: `/jobs?server=${server}`,
       alerts: `/alerts?server=${server}`,
     } as const;
-    for (const p of Object.values(paths)) await (await fetch(A + p, { headers: auth })).arrayBuffer();
+    for (const p of Object.values(paths)) {
+      const res = await fetch(A + p, { headers: auth });
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    }
     await sleep(2000);
     const idleRss = statusKb(app.pid ?? 0, 'VmRSS') / 1024;
     const floorIdleRss = statusKb(floor.pid ?? 0, 'VmRSS') / 1024;
