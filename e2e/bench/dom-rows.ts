@@ -6,23 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { ADMIN, startServer } from '../server';
+import { startServer } from '../server';
+import { launchChromium, signedInContext } from './browser';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dpm-bench-ui-'));
 const server = await startServer('large', dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  // Signed in as the administrator, as every console user is.
-  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, {
-    data: ADMIN,
-    headers: { origin: server.url },
-  });
-  if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
+  const context = await signedInContext(browser, server);
   const page = await context.newPage();
   await page.addInitScript(() => localStorage.setItem('dpm.connectedServer', 'srv-DPMS01'));
   const started = Date.now();

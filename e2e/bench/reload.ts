@@ -9,8 +9,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Locator, type Page } from '@playwright/test';
-import { ADMIN, startServer } from '../server';
+import type { Locator, Page } from '@playwright/test';
+import { startServer } from '../server';
+import { launchChromium, signedInContext } from './browser';
 
 const RELOADS = 7;
 const SERVER = 'srv-DPM01';
@@ -41,18 +42,10 @@ async function medianReload(page: Page, firstRow: Locator): Promise<number> {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dpm-bench-reload-'));
 const server = await startServer('large', dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 let plain: ReturnType<typeof createServer> | undefined;
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const signedIn = await context.request.post(`${server.url}/api/auth/sign-in`, {
-    data: ADMIN,
-    headers: { origin: server.url },
-  });
-  if (!signedIn.ok()) throw new Error(`sign-in failed: ${signedIn.status()}`);
+  const context = await signedInContext(browser, server);
   const rows = Buffer.from(await (await context.request.get(`${server.url}${MEMBERS}`)).body());
 
   const page = await context.newPage();

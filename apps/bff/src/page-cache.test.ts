@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertUser } from '@dpm/db/accounts-repository';
-import { issueToken } from './auth/service';
-import { testApp } from './test-app';
+import { readerToken, testApp } from './test-app';
 
 type Page<T> = { items: T[]; total: number };
 type Offer = { id: string; enabled: boolean; reason: { code: string; message: string } | null };
@@ -11,19 +9,10 @@ type Alert = { id: string; state: string; operations: Offer[] };
 /** The demo estate with a Reader beside the administrator: a GET as either. */
 function twoUsers() {
   const t = testApp('demo');
-  insertUser(t.db, {
-    id: 'user-reader',
-    username: 'reader',
-    passwordHash: 'scrypt$1$1$1$AA$AA',
-    role: 'Reader',
-    disabled: false,
-    createdAt: 0,
-    passwordChangedAt: 0,
-  });
-  const readerToken = issueToken(t.db, 'user-reader', 'test', Date.now()).secret;
+  const reader = readerToken(t.db);
   const asAdmin = async (path: string) => (await t.app.request(path)).text();
   const asReader = async (path: string) =>
-    (await t.app.request(path, { headers: { authorization: `Bearer ${readerToken}` } })).text();
+    (await t.app.request(path, { headers: { authorization: `Bearer ${reader}` } })).text();
   return { ...t, asAdmin, asReader };
 }
 

@@ -5,7 +5,7 @@ import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
 import { createApp } from './app';
 import { authSettings } from './auth/settings';
-import { adminToken } from './auth/service';
+import { adminToken, issueToken } from './auth/service';
 import { insertUser } from '@dpm/db/accounts-repository';
 import { EventBus } from './events';
 import { EstateStore } from './store';
@@ -94,4 +94,18 @@ export function testApp(
 /** One row of a raw SQL query, for assertions on what the database holds. */
 export function row<T = Record<string, unknown>>(db: Db, query: string, ...params: unknown[]): T {
   return db.$client.prepare(query).get(...params) as T;
+}
+
+/** A Reader (user `reader`) added to a route test's database, and an API token of theirs. */
+export function readerToken(db: Db): string {
+  insertUser(db, {
+    id: 'user-reader',
+    username: 'reader',
+    passwordHash: 'scrypt$1$1$1$AA$AA',
+    role: 'Reader',
+    disabled: false,
+    createdAt: 0,
+    passwordChangedAt: 0,
+  });
+  return issueToken(db, 'user-reader', 'test', Date.now()).secret;
 }

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertUser } from '@dpm/db/accounts-repository';
-import { testApp } from '../test-app';
-import { issueToken } from '../auth/service';
+import { readerToken, testApp } from '../test-app';
 import type { Doc } from './reporting-test-support';
 import { section, fact, pdfHasText, weeklyStatus } from './reporting-test-support';
 
@@ -84,16 +82,7 @@ describe('Reporting routes', () => {
 
   it('roles: a Reader views and exports reports but may not schedule them or run the readiness check', async () => {
     const { app, db } = testApp('demo');
-    insertUser(db, {
-      id: 'user-reader',
-      username: 'reader',
-      passwordHash: 'scrypt$1$1$1$AA$AA',
-      role: 'Reader',
-      disabled: false,
-      createdAt: 0,
-      passwordChangedAt: 0,
-    });
-    const token = issueToken(db, 'user-reader', 'test', Date.now()).secret;
+    const token = readerToken(db);
     const as = (path: string, init: RequestInit = {}) =>
       app.request(path, {
         ...init,
