@@ -62,7 +62,7 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
   let output = '';
   // One process running the server's build as npm start does (built by npm test and pnpm e2e:
   // apps/bff/build.mjs), so a SIGKILL really kills the server.
-  const child = spawn(process.execPath, ['apps/bff/dist/server.mjs'], {
+  const child = spawn(process.execPath, ['--expose-gc', 'apps/bff/dist/server.mjs'], {
     cwd: root,
     env: {
       ...process.env,

@@ -116,7 +116,7 @@ export function ensureChromium() {
 }
 
 /** The server as one node process running its build (signals reach it directly): buildServer first. */
-export const serverCommand = [process.execPath, 'apps/bff/dist/server.mjs'];
+export const serverCommand = [process.execPath, '--expose-gc', 'apps/bff/dist/server.mjs'];
 
 /**
  * Playwright records video (page.screencast, recordVideo) through an ffmpeg binary it looks for at

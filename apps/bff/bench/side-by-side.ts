@@ -47,7 +47,7 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     copyFileSync(base, floorFile);
 
     const appPort = await freePort();
-    const app = spawn(process.execPath, ['dist/server.mjs'], {
+    const app = spawn(process.execPath, ['--expose-gc', 'dist/server.mjs'], {
       cwd: BFF,
       env: {
         ...process.env,

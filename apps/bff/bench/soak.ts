@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
 const dir = mkdtempSync(join(tmpdir(), 'dpm-soak-'));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, ['apps/bff/dist/server.mjs'], {
+const child = spawn(process.execPath, ['--expose-gc', 'apps/bff/dist/server.mjs'], {
   cwd: root,
   env: {
     ...process.env,
