@@ -21,14 +21,14 @@ class PageCache {
 
   constructor(private readonly store: EstateStore) {
     this.now = store.now;
-    store.onChanges(() => this.clear());
+    store.onChanges(() => this.invalidate());
   }
 
   /** The generation of the estate the pages were read from; a change of the clock counts too. */
   current(): number {
     if (this.store.now !== this.now) {
       this.now = this.store.now;
-      this.clear();
+      this.invalidate();
     }
     return this.generation;
   }
@@ -41,14 +41,19 @@ class PageCache {
   /** Keeps a page read at `generation`, unless the estate changed since. */
   set(key: string, generation: number, page: Uint8Array): void {
     if (generation !== this.current()) return;
-    if (this.bytes + page.byteLength > MAX_BYTES) this.clear();
+    if (this.bytes + page.byteLength > MAX_BYTES) this.empty();
     if (page.byteLength > MAX_BYTES) return;
     this.pages.set(key, page);
     this.bytes += page.byteLength;
   }
 
-  private clear(): void {
+  /** The estate changed: a page being computed meanwhile is not kept either. */
+  private invalidate(): void {
     this.generation += 1;
+    this.empty();
+  }
+
+  private empty(): void {
     if (this.pages.size === 0) return;
     this.pages.clear();
     this.bytes = 0;
