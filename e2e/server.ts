@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverArgs } from '../apps/bff/server-command.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -62,7 +63,7 @@ export async function startServer(seed: Seed, dataDir: string): Promise<ServerPr
   let output = '';
   // One process running the server's build as npm start does (built by npm test and pnpm e2e:
   // apps/bff/build.mjs), so a SIGKILL really kills the server.
-  const child = spawn(process.execPath, ['--expose-gc', 'apps/bff/dist/server.mjs'], {
+  const child = spawn(process.execPath, serverArgs('apps/bff/dist/server.mjs'), {
     cwd: root,
     env: {
       ...process.env,

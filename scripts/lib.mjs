@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { serverArgs } from '../apps/bff/server-command.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
@@ -116,7 +117,7 @@ export function ensureChromium() {
 }
 
 /** The server as one node process running its build (signals reach it directly): buildServer first. */
-export const serverCommand = [process.execPath, '--expose-gc', 'apps/bff/dist/server.mjs'];
+export const serverCommand = [process.execPath, ...serverArgs('apps/bff/dist/server.mjs')];
 
 /**
  * Playwright records video (page.screencast, recordVideo) through an ffmpeg binary it looks for at

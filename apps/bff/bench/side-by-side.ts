@@ -20,6 +20,7 @@ import { entityTables } from '@dpm/db/schema';
 import { ENTITY_NAMES } from '@dpm/domain/model';
 import { adminToken, bootstrapAdmin } from '../src/auth/service';
 import { seedXlarge } from './xlarge';
+import { serverArgs } from '../server-command.mjs';
 import type { Row } from './measure';
 import { SECONDS, freePort, load, p95, probe, sleep, statusKb, table, waitFor } from './measure';
 
@@ -47,7 +48,7 @@ async function estate(seed: 'large' | 'xlarge'): Promise<Row[]> {
     copyFileSync(base, floorFile);
 
     const appPort = await freePort();
-    const app = spawn(process.execPath, ['--expose-gc', 'dist/server.mjs'], {
+    const app = spawn(process.execPath, serverArgs('dist/server.mjs'), {
       cwd: BFF,
       env: {
         ...process.env,

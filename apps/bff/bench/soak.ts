@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverArgs } from '../server-command.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const seconds = Number(process.env.SOAK_SECONDS ?? 120);
@@ -36,7 +37,7 @@ function freePort(): Promise<number> {
 const dir = mkdtempSync(join(tmpdir(), 'dpm-soak-'));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, ['--expose-gc', 'apps/bff/dist/server.mjs'], {
+const child = spawn(process.execPath, serverArgs('apps/bff/dist/server.mjs'), {
   cwd: root,
   env: {
     ...process.env,

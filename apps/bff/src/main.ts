@@ -43,7 +43,7 @@ export async function start() {
   const store = new EstateStore(db, new EventBus(), log, simulatedNow);
   // Loading a large estate leaves as much garbage as estate: one full collection before serving
   // gives that memory back (about 40 MB of RSS on `large`). The server's command runs node with
-  // --expose-gc (scripts/lib.mjs serverCommand); started without it, this is skipped.
+  // --expose-gc (server-command.mjs); started without it, this is skipped.
   (globalThis as { gc?: () => void }).gc?.();
   const admin = await bootstrapAdmin(db, config.adminPassword, Date.now());
   if (admin.generatedPassword) {

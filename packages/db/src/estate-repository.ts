@@ -22,10 +22,14 @@ export function loadEstate(db: Db): Estate {
   for (const name of ENTITY_NAMES) {
     const table = estate[name] as Record<string, unknown>;
     const { select, columns } = readerFor(db, name);
+    // Each row starts as a copy of one object with every column in place: V8 then lays the row's
+    // properties inside the object, where one filled in key by key from {} keeps most of them in a
+    // separate array (about 15 MB of the heap on `large`). JSON.parse makes such an object.
+    const shape = JSON.parse(JSON.stringify(Object.fromEntries(columns.map(([key]) => [key, null])))) as object;
     // Row by row, decoded once: a large estate is hundreds of thousands of rows, and reading them
     // all into an array first (then mapping each) leaves the heap twice the estate's size.
     for (const raw of select.iterate() as Iterable<unknown[]>) {
-      const row: Record<string, unknown> = {};
+      const row: Record<string, unknown> = { ...shape };
       for (let i = 0; i < columns.length; i += 1) {
         const [key, column] = columns[i] as (typeof columns)[number];
         const v = raw[i];
