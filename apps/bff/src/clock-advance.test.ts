@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK } from '@dpm/db/seed';
-import { coalesced } from './store';
 import { row, testApp } from './test-app';
 
 const DAY_MINUTES = 24 * 60;
@@ -85,31 +84,5 @@ describe('a clock advance never stops the console', () => {
     const clocks = [(await a.json()) as { now: number }, (await b.json()) as { now: number }].map((c) => c.now);
     expect(clocks).toEqual([from + 60 * 60_000, from + 150 * 60_000]);
     expect(Number(getMeta(t.db, META_CLOCK))).toBe(from + 150 * 60_000);
-  });
-});
-
-describe('the live stream of a long advance', () => {
-  const event = (type: string, serverId: string | null, subjectId: string) => ({
-    type,
-    serverId,
-    subjectId,
-    summary: `${type} ${subjectId}`,
-  });
-
-  it('carries each event of a short tick as it is', () => {
-    const few = [event('job.started', 'srv-DS1', 'job-1'), event('job.completed', 'srv-DS1', 'job-1')];
-    expect(coalesced(few)).toBe(few);
-  });
-
-  it('carries one event per kind and server, with how many, when a tick makes more than a console follows', () => {
-    const many = Array.from({ length: 1500 }, (_, i) =>
-      event('job.completed', i % 2 ? 'srv-DS1' : 'srv-DS2', `job-${i}`),
-    );
-    many.push(event('alert.raised', 'srv-DS1', 'alert-1'));
-    expect(coalesced(many)).toEqual([
-      { type: 'job.completed', serverId: 'srv-DS2', subjectId: 'srv-DS2', summary: '750 events: job.completed' },
-      { type: 'job.completed', serverId: 'srv-DS1', subjectId: 'srv-DS1', summary: '750 events: job.completed' },
-      event('alert.raised', 'srv-DS1', 'alert-1'),
-    ]);
   });
 });

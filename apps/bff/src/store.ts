@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Ctx, DomainEvent, Outcome } from '@dpm/domain/command';
+import type { Ctx, Outcome } from '@dpm/domain/command';
 import { applyChangesInPlace, buildIndexes } from '@dpm/domain/draft';
 import type { DomainError } from '@dpm/domain/errors';
 import { isDomainError } from '@dpm/domain/errors';
@@ -165,11 +165,14 @@ export class EstateStore {
     const from = this.simNow;
     this.advancingNow = true;
     try {
-      const outcome = await paced(tickSteps(this.estate, from, to, { newId, actor: 'DPM' }), this.sliceMs);
+      const outcome = await paced(
+        tickSteps(this.estate, from, to, { newId, actor: 'DPM', eventsInFull: EVENTS_IN_FULL }),
+        this.sliceMs,
+      );
       await this.commitPaced(outcome.changes, to);
       await this.applyPaced(outcome.changes);
       this.simNow = Math.max(from, to);
-      this.bus.publish(coalesced(outcome.events), this.simNow);
+      this.bus.publish(outcome.events, this.simNow);
       return outcome;
     } finally {
       this.advancingNow = false;
@@ -216,6 +219,12 @@ export class EstateStore {
   }
 }
 
+/**
+ * More events than a console follows one by one: past it, a tick's events are counted per kind and
+ * server as they are made (EventLog), and the live stream carries one for each with how many.
+ */
+const EVENTS_IN_FULL = 1000;
+
 /** Rows written, or applied in memory, between two checks of the time. */
 const WRITE_BATCH = 500;
 
@@ -233,39 +242,4 @@ async function paced<T>(steps: Steps<T>, sliceMs: number): Promise<T> {
       started = performance.now();
     }
   }
-}
-
-/** More events than a console follows one by one: one per kind of event and server instead. */
-const EVENTS_IN_FULL = 1000;
-
-/**
- * A tick's events as the live stream carries them: each one when there are few, and when a long
- * advance makes many, one per kind and server saying how many (consoles refresh what a kind of
- * event on a server touches; a hundred thousand events would only delay them).
- */
-export function coalesced(events: readonly DomainEvent[]): readonly DomainEvent[] {
-  if (events.length <= EVENTS_IN_FULL) return events;
-  const groups: { first: DomainEvent; count: number }[] = [];
-  const byType = new Map<string, Map<string | null, { first: DomainEvent; count: number }>>();
-  for (const e of events) {
-    let byServer = byType.get(e.type);
-    if (!byServer) byType.set(e.type, (byServer = new Map()));
-    const g = byServer.get(e.serverId);
-    if (g) g.count += 1;
-    else {
-      const group = { first: e, count: 1 };
-      byServer.set(e.serverId, group);
-      groups.push(group);
-    }
-  }
-  return groups.map(({ first, count }) =>
-    count === 1
-      ? first
-      : {
-          type: first.type,
-          serverId: first.serverId,
-          subjectId: first.serverId ?? first.subjectId,
-          summary: `${count.toLocaleString('en')} events: ${first.type}`,
-        },
-  );
 }

@@ -1,6 +1,7 @@
 import type { Estate, EntityName, EntityOf } from './model';
 import { emptyTable } from './model';
 import type { Change, DomainEvent, Outcome } from './command';
+import { EventLog } from './event-log';
 
 type Scalar = string | number | boolean | null;
 type FieldIndex = Map<Scalar, Set<string>>;
@@ -56,11 +57,23 @@ export class Draft {
   private readonly puts = new Map<string, Map<string, unknown>>();
   private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
   private readonly dels = new Map<string, Set<string>>();
-  /** The last write of each row, keyed by entity and id, in the order rows were last written. */
-  private readonly changes = new Map<string, Change>();
-  private readonly events: DomainEvent[] = [];
+  /**
+   * Every write in order; a row's earlier write is blanked when it is written again, so the log
+   * read without blanks is each row's last write, in the order rows were last written.
+   */
+  private readonly log: (Change | undefined)[] = [];
+  /** Where each row's last write is in the log, by entity and id (no key string made per write). */
+  private readonly lastWrite = new Map<EntityName, Map<string, number>>();
+  private written = 0;
+  private readonly events: EventLog;
 
-  constructor(readonly base: Estate) {}
+  /** `eventsInFull`: past so many events, they are counted per kind and server (EventLog). */
+  constructor(
+    readonly base: Estate,
+    eventsInFull = Infinity,
+  ) {
+    this.events = new EventLog(eventsInFull);
+  }
 
   get<K extends EntityName>(entity: K, id: string): EntityOf<K> | undefined {
     if (this.dels.get(entity)?.has(id)) return undefined;
@@ -122,7 +135,7 @@ export class Draft {
       addTo(index, fieldValue(value, field), id);
     }
     this.dels.get(entity)?.delete(id);
-    this.record(`${entity}\u0000${id}`, { op: 'put', entity, value } as Change);
+    this.record(entity, id, { op: 'put', entity, value } as Change);
     return value;
   }
 
@@ -137,12 +150,24 @@ export class Draft {
     let s = this.dels.get(entity);
     if (!s) this.dels.set(entity, (s = new Set()));
     s.add(id);
-    this.record(`${entity}\u0000${id}`, { op: 'del', entity, id });
+    this.record(entity, id, { op: 'del', entity, id });
   }
 
-  private record(key: string, change: Change): void {
-    this.changes.delete(key);
-    this.changes.set(key, change);
+  private record(entity: EntityName, id: string, change: Change): void {
+    let positions = this.lastWrite.get(entity);
+    if (!positions) this.lastWrite.set(entity, (positions = new Map()));
+    const before = positions.get(id);
+    if (before === undefined) this.written += 1;
+    else this.log[before] = undefined;
+    positions.set(id, this.log.length);
+    this.log.push(change);
+  }
+
+  /** Each row's last write, in the order rows were last written. */
+  private changes(): Change[] {
+    const out: Change[] = [];
+    for (const c of this.log) if (c !== undefined) out.push(c);
+    return out;
   }
 
   emit(event: DomainEvent): void {
@@ -151,17 +176,17 @@ export class Draft {
 
   /** The estate as this draft sees it (View). */
   estate(): Estate {
-    return this.changes.size === 0 ? this.base : this.snapshot();
+    return this.written === 0 ? this.base : this.snapshot();
   }
 
   /** The state after this draft's changes, for a command that composes with another. */
   snapshot(): Estate {
-    return applyChanges(this.base, [...this.changes.values()]);
+    return applyChanges(this.base, this.changes());
   }
 
   /** The changes, one per row (the last write wins, in the order rows were last written), and the events. */
   outcome(): Outcome {
-    return { changes: [...this.changes.values()], events: [...this.events] };
+    return { changes: this.changes(), events: this.events.list() };
   }
 }
 

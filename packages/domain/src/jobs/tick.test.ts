@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyChanges } from '../draft';
+import { coalesced } from '../event-log';
 import { FIXTURE_EPOCH, LARGE, demo, large, scenario1 } from '../fixtures/scenarios';
 import { DAY, HOUR, MINUTE, World, structuredCopy } from '../test-support';
 import { tick, tickSteps } from './tick';
@@ -33,6 +34,16 @@ describe('tick', () => {
     // Every 256 replicas scheduled, 64 jobs run and 4,096 rows looked at: a server shares its thread.
     expect(pauses).toBeGreaterThan(10);
     expect(r.value).toEqual(tick(estate, FIXTURE_EPOCH, FIXTURE_EPOCH + DAY, ids()));
+  });
+
+  it('counts its events per kind and server past eventsInFull, and changes the same rows', () => {
+    const estate = demo();
+    const full = tick(estate, FIXTURE_EPOCH, FIXTURE_EPOCH + DAY, ids());
+    expect(full.events.length).toBeGreaterThan(100);
+    const counted = tick(estate, FIXTURE_EPOCH, FIXTURE_EPOCH + DAY, { ...ids(), eventsInFull: 100 });
+    expect(counted.changes).toEqual(full.changes);
+    expect(counted.events).toEqual(coalesced(full.events, 100));
+    expect(counted.events.length).toBeLessThan(full.events.length);
   });
 
   it('is deterministic for any window over scenario 1 and any split of it into two ticks', () => {

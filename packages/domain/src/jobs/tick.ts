@@ -15,7 +15,8 @@ const RECOVERY_SUCCEEDED_TTL = 3 * DAY;
 const JOB_STEP = 64;
 const ROW_STEP = 4096;
 
-export type TickCtx = Omit<Ctx, 'now'>;
+/** `eventsInFull`: past so many events, the tick's are counted per kind and server (EventLog). */
+export type TickCtx = Omit<Ctx, 'now'> & { eventsInFull?: number };
 
 /** The lookups a tick makes through the draft's indexes (a server builds them at start: buildIndexes). */
 export const TICK_INDEXES = [
@@ -45,7 +46,7 @@ export function tick(estate: Estate, from: number, to: number, ctx: TickCtx): Ou
  * not change until the last step.
  */
 export function* tickSteps(estate: Estate, from: number, to: number, ctx: TickCtx): Steps<Outcome> {
-  const draft = new Draft(estate);
+  const draft = new Draft(estate, ctx.eventsInFull);
   if (to <= from) return draft.outcome();
   const at = (now: number): Ctx => ({ ...ctx, now });
 
