@@ -7,6 +7,7 @@ export default defineConfig({
       'apps/bff/src/**/*.test.ts',
       'apps/cli/src/**/*.test.ts',
       'apps/console/src/**/*.test.ts',
+      'apps/console/*.test.ts',
       'lint/**/*.test.ts',
     ],
     environment: 'node',

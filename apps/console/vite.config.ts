@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { precompress } from './precompress';
 import { inlineFluentTokens } from './fluent-tokens';
 import { griffelAot } from './griffel-aot';
+import { griffelCss } from './griffel-css';
 
 /** The first work area (where / leads): its modules, one chunk with what they import (scripts/first-load-size.mjs). */
 const FIRST_WORK_AREA = {
@@ -15,7 +16,7 @@ const bff = `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 export default defineConfig({
-  plugins: [react(), inlineFluentTokens(), griffelAot(), precompress()],
+  plugins: [react(), inlineFluentTokens(), griffelAot(), griffelCss(), precompress()],
   server: {
     port: 5173,
     proxy: {

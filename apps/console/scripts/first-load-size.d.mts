@@ -16,6 +16,8 @@ export declare const BUDGET_GZIP_BYTES: number;
 export declare const FIRST_LOAD: { page: string; modules: string[]; chunk?: string }[];
 export declare function firstLoad(dist: string): {
   pages: PageLoad[];
+  /** The stylesheets index.html links. */
+  css: { files: FileSizes[]; raw: number; gzip: number; brotli: number };
   total: { files: number; raw: number; gzip: number; brotli: number };
   budgetGzip: number;
 };

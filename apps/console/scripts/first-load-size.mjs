@@ -77,7 +77,12 @@ export function firstLoad(dist) {
     return { page, files: list, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
   });
   const total = (k) => pages.reduce((n, p) => n + p[k], 0);
+  // The stylesheets index.html links (griffel-css.ts: every style of the console, in one file).
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="\/([^"]+)"/g)].map((m) => sizes(dist, m[1]));
+  const cssSum = (k) => css.reduce((n, f) => n + f[k], 0);
   return {
+    css: { files: css, raw: cssSum('raw'), gzip: cssSum('gzip'), brotli: cssSum('brotli') },
     pages,
     total: {
       files: pages.reduce((n, p) => n + p.files.length, 0),
@@ -107,6 +112,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
         for (const f of p.files)
           console.log(`    ${f.file}  ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
     }
+    const c = result.css;
+    console.log(
+      `stylesheet of every page: ${c.files.length} CSS files, ${kb(c.raw)} raw, ${kb(c.gzip)} gzip, ${kb(c.brotli)} brotli`,
+    );
     const t = result.total;
     console.log(
       `first page's JS: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli ` +
