@@ -54,16 +54,17 @@ function reindex(table: Record<string, unknown>, id: string, before: unknown, af
  * a refusal (returned before `outcome()`) changes nothing.
  */
 export class Draft {
-  private readonly puts = new Map<string, Map<string, unknown>>();
-  private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
-  private readonly dels = new Map<string, Set<string>>();
   /**
    * Every write in order; a row's earlier write is blanked when it is written again, so the log
    * read without blanks is each row's last write, in the order rows were last written.
    */
   private readonly log: (Change | undefined)[] = [];
-  /** Where each row's last write is in the log, by entity and id (no key string made per write). */
+  /**
+   * Where each written row's last write is in the log, by entity and id: what the draft reads of
+   * it (a put's row, or a deletion), without a key string made per write.
+   */
   private readonly lastWrite = new Map<EntityName, Map<string, number>>();
+  private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
   private written = 0;
   private readonly events: EventLog;
 
@@ -75,18 +76,26 @@ export class Draft {
     this.events = new EventLog(eventsInFull);
   }
 
+  /** This draft's last write of a row: `undefined` if it wrote none. */
+  private lastWriteOf(entity: EntityName, id: string): Change | undefined {
+    const at = this.lastWrite.get(entity)?.get(id);
+    return at === undefined ? undefined : this.log[at];
+  }
+
   get<K extends EntityName>(entity: K, id: string): EntityOf<K> | undefined {
-    if (this.dels.get(entity)?.has(id)) return undefined;
-    const put = this.puts.get(entity)?.get(id);
-    if (put !== undefined) return put as EntityOf<K>;
+    const own = this.lastWriteOf(entity, id);
+    if (own !== undefined) return own.op === 'put' ? (own.value as EntityOf<K>) : undefined;
     return ownRow(this.base[entity] as Record<string, EntityOf<K>>, id);
   }
 
   all<K extends EntityName>(entity: K): EntityOf<K>[] {
     const out = new Map<string, EntityOf<K>>();
     for (const [id, v] of Object.entries(this.base[entity])) out.set(id, v as EntityOf<K>);
-    for (const [id, v] of this.puts.get(entity) ?? []) out.set(id, v as EntityOf<K>);
-    for (const id of this.dels.get(entity) ?? []) out.delete(id);
+    for (const [id, at] of this.lastWrite.get(entity) ?? []) {
+      const c = this.log[at];
+      if (c?.op === 'put') out.set(id, c.value as EntityOf<K>);
+      else out.delete(id);
+    }
     return [...out.values()];
   }
 
@@ -97,13 +106,16 @@ export class Draft {
     value: EntityOf<K>[F] & Scalar,
   ): EntityOf<K>[] {
     const out: EntityOf<K>[] = [];
-    const seen = new Set<string>();
-    const base = this.base[entity] as Record<string, unknown>;
-    const candidates = [indexOf(base, field).get(value), this.ownIndex(entity, field).get(value)];
-    for (const ids of candidates) {
+    const fromBase = indexOf(this.base[entity] as Record<string, unknown>, field).get(value);
+    const fromDraft = this.ownIndex(entity, field).get(value);
+    // A row is listed by the base's index, this draft's, or both: only then is one looked for twice.
+    const seen = fromBase && fromDraft && fromDraft.size > 0 ? new Set<string>() : undefined;
+    for (const ids of [fromBase, fromDraft]) {
       for (const id of ids ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
+        if (seen) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+        }
         const row = this.get(entity, id);
         if (row !== undefined && fieldValue(row, field) === value) out.push(row);
       }
@@ -118,7 +130,10 @@ export class Draft {
     let index = byField.get(field);
     if (!index) {
       index = new Map();
-      for (const [id, row] of this.puts.get(entity) ?? []) addTo(index, fieldValue(row, field), id);
+      for (const [id, at] of this.lastWrite.get(entity) ?? []) {
+        const c = this.log[at];
+        if (c?.op === 'put') addTo(index, fieldValue(c.value, field), id);
+      }
       byField.set(field, index);
     }
     return index;
@@ -126,15 +141,14 @@ export class Draft {
 
   put<K extends EntityName>(entity: K, value: EntityOf<K>): EntityOf<K> {
     const id = (value as { id: string }).id;
-    let m = this.puts.get(entity);
-    if (!m) this.puts.set(entity, (m = new Map()));
-    const before = m.get(id);
-    m.set(id, value);
-    for (const [field, index] of this.putIndexes.get(entity) ?? []) {
-      if (before !== undefined) index.get(fieldValue(before, field))?.delete(id);
-      addTo(index, fieldValue(value, field), id);
+    const before = this.lastWriteOf(entity, id);
+    const indexes = this.putIndexes.get(entity);
+    if (indexes) {
+      for (const [field, index] of indexes) {
+        if (before?.op === 'put') index.get(fieldValue(before.value, field))?.delete(id);
+        addTo(index, fieldValue(value, field), id);
+      }
     }
-    this.dels.get(entity)?.delete(id);
     this.record(entity, id, { op: 'put', entity, value } as Change);
     return value;
   }
@@ -145,11 +159,8 @@ export class Draft {
     return this.put(entity, { ...current, ...patch });
   }
 
+  /** Deletes a row (what the draft's own index still lists of it is passed over: get finds nothing). */
   del(entity: EntityName, id: string): void {
-    this.puts.get(entity)?.delete(id);
-    let s = this.dels.get(entity);
-    if (!s) this.dels.set(entity, (s = new Set()));
-    s.add(id);
     this.record(entity, id, { op: 'del', entity, id });
   }
 
