@@ -64,7 +64,17 @@ export class Draft {
    * it (a put's row, or a deletion), without a key string made per write.
    */
   private readonly lastWrite = new Map<EntityName, Map<string, number>>();
-  private readonly putIndexes = new Map<string, Map<string, FieldIndex>>();
+  /**
+   * Indexes of this draft's own rows, per entity and field, built when a field is first asked for.
+   * A write only notes the row's id (`written`); each index catches up on those ids when it is
+   * next asked, so rows written many times between two questions, or never asked about again (a
+   * tick's jobs), cost nothing more. An index may still list a row under a value it no longer has:
+   * where() reads each row and keeps only those that have the value.
+   */
+  private readonly ownIndexes = new Map<
+    EntityName,
+    { written: string[]; byField: Map<string, { index: FieldIndex; upTo: number }> }
+  >();
   private written = 0;
   private readonly events: EventLog;
 
@@ -123,32 +133,32 @@ export class Draft {
     return out;
   }
 
-  /** The index of this draft's own writes on a field, built on first use and kept by put(). */
+  /** The index of this draft's own rows on a field, built on first use, brought up to date when asked. */
   private ownIndex(entity: EntityName, field: string): FieldIndex {
-    let byField = this.putIndexes.get(entity);
-    if (!byField) this.putIndexes.set(entity, (byField = new Map()));
-    let index = byField.get(field);
-    if (!index) {
-      index = new Map();
+    let own = this.ownIndexes.get(entity);
+    if (!own) this.ownIndexes.set(entity, (own = { written: [], byField: new Map() }));
+    const { written } = own;
+    let kept = own.byField.get(field);
+    if (!kept) {
+      const index: FieldIndex = new Map();
       for (const [id, at] of this.lastWrite.get(entity) ?? []) {
         const c = this.log[at];
         if (c?.op === 'put') addTo(index, fieldValue(c.value, field), id);
       }
-      byField.set(field, index);
+      own.byField.set(field, (kept = { index, upTo: written.length }));
     }
-    return index;
+    for (let i = kept.upTo; i < written.length; i += 1) {
+      const id = written[i] as string;
+      const row = this.get(entity, id);
+      if (row !== undefined) addTo(kept.index, fieldValue(row, field), id);
+    }
+    kept.upTo = written.length;
+    return kept.index;
   }
 
   put<K extends EntityName>(entity: K, value: EntityOf<K>): EntityOf<K> {
     const id = (value as { id: string }).id;
-    const before = this.lastWriteOf(entity, id);
-    const indexes = this.putIndexes.get(entity);
-    if (indexes) {
-      for (const [field, index] of indexes) {
-        if (before?.op === 'put') index.get(fieldValue(before.value, field))?.delete(id);
-        addTo(index, fieldValue(value, field), id);
-      }
-    }
+    this.ownIndexes.get(entity)?.written.push(id);
     this.record(entity, id, { op: 'put', entity, value } as Change);
     return value;
   }
