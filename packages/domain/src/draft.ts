@@ -216,7 +216,9 @@ export class Draft {
  * "constructor" names no row.
  */
 export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
-  return Object.hasOwn(table, id) ? table[id] : undefined;
+  const row = table[id];
+  // A table without a prototype (emptyTable, as the estate's are) inherits nothing: one lookup.
+  return row !== undefined && (Object.getPrototypeOf(table) === null || Object.hasOwn(table, id)) ? row : undefined;
 }
 
 /** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
