@@ -28,7 +28,10 @@ describe('Griffel CSS extraction (griffel-css.ts)', () => {
     const { out, css, tags } = build({
       [FLUENT]: [
         `import { __styles, __resetStyles, mergeClasses } from "@griffel/react";`,
-        `const useBase = __resetStyles("r1", null, { r: [".r1{display:flex;}"], s: ["@media (forced-colors: active){.r1{color:CanvasText;}}"] });`,
+        `const useBase = __resetStyles("r1", null, {`,
+        `  r: [".r1{display:flex;}"],`,
+        `  s: ["@media (forced-colors: active){.r1{color:CanvasText;}}"],`,
+        `});`,
         `const useStyles = __styles({ root: { sj55zd: "fh" } }, {`,
         `  h: [".fh:hover{color:red;}"],`,
         `  d: [".fd{color:blue;}", [".fp{padding:0;}", { p: -1 }]],`,

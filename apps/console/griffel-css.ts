@@ -162,10 +162,11 @@ export function griffelCss(): Plugin {
       if (edits.length === 0) return null;
       let out = code;
       for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      const named = (n: Compiled) => `${EXTRACTED[n]} as __dpm_${EXTRACTED[n]}`;
       const header = [...imports]
         .map(
           ([source, names]) =>
-            `import { ${[...names].map((n) => `${EXTRACTED[n as Compiled]} as __dpm_${EXTRACTED[n as Compiled]}`).join(', ')} } from ${JSON.stringify(source)};\n`,
+            `import { ${[...names].map((n) => named(n as Compiled)).join(', ')} } from ${JSON.stringify(source)};\n`,
         )
         .join('');
       return { code: header + out, map: null };

@@ -59,7 +59,8 @@ describe('list pages kept until the estate changes (page-cache.ts)', () => {
     expect(after.items.find((a) => a.id === active?.id)?.state).toBe('Inactive');
   });
 
-  it("the header's critical alerts, the groups, agents, disks and libraries are kept and follow a change too", async () => {
+  const kept = "the header's critical alerts, the groups, agents, disks and libraries are kept and follow a change too";
+  it(kept, async () => {
     const { asAdmin, json } = twoUsers();
     const kept = [
       '/api/servers/srv-DS1/protection/groups',

@@ -113,9 +113,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
           console.log(`    ${f.file}  ${kb(f.raw)} raw, ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
     }
     const c = result.css;
-    console.log(
-      `stylesheet of every page: ${c.files.length} CSS files, ${kb(c.raw)} raw, ${kb(c.gzip)} gzip, ${kb(c.brotli)} brotli`,
-    );
+    const cssSizes = `${kb(c.raw)} raw, ${kb(c.gzip)} gzip, ${kb(c.brotli)} brotli`;
+    console.log(`stylesheet of every page: ${c.files.length} CSS files, ${cssSizes}`);
     const t = result.total;
     console.log(
       `first page's JS: ${t.files} files, ${kb(t.raw)} raw, ${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli ` +
