@@ -15,6 +15,7 @@ const TASKS = {
       ['--filter', '@dpm/bff', 'bench'],
       ['--filter', '@dpm/bff', 'bench:soak'],
       ['--filter', '@dpm/console', 'build'],
+      ['--filter', '@dpm/console', 'first-load-size'],
       ['--filter', '@dpm/e2e', 'bench'],
     ],
   },
