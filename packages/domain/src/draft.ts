@@ -75,7 +75,6 @@ export class Draft {
     EntityName,
     { written: string[]; byField: Map<string, { index: FieldIndex; upTo: number }> }
   >();
-  private written = 0;
   private readonly events: EventLog;
 
   /** `eventsInFull`: past so many events, they are counted per kind and server (EventLog). */
@@ -178,8 +177,7 @@ export class Draft {
     let positions = this.lastWrite.get(entity);
     if (!positions) this.lastWrite.set(entity, (positions = new Map()));
     const before = positions.get(id);
-    if (before === undefined) this.written += 1;
-    else this.log[before] = undefined;
+    if (before !== undefined) this.log[before] = undefined;
     positions.set(id, this.log.length);
     this.log.push(change);
   }
@@ -197,7 +195,7 @@ export class Draft {
 
   /** The estate as this draft sees it (View). */
   estate(): Estate {
-    return this.written === 0 ? this.base : this.snapshot();
+    return this.log.length === 0 ? this.base : this.snapshot();
   }
 
   /** The state after this draft's changes, for a command that composes with another. */
