@@ -67,6 +67,18 @@ describe('Griffel CSS extraction (griffel-css.ts)', () => {
     ]);
   });
 
+  it('writes the same stylesheet whatever order the modules are compiled in', () => {
+    const mod = (rule: string) =>
+      `import { __styles } from "@griffel/react";\nconst u = __styles({}, { d: ["${rule}"] });`;
+    const a = {
+      '/repo/node_modules/a/x.js': mod('.fb{color:blue;}'),
+      '/repo/node_modules/b/y.js': mod('.fa{margin:0;}'),
+    };
+    const b = Object.fromEntries(Object.entries(a).reverse());
+    expect(build(a).css).toBe(build(b).css);
+    expect(build(a).css).toBe('.fa{margin:0;}\n.fb{color:blue;}');
+  });
+
   it('leaves to the runtime a style whose rules are not plain literals, and any other module', () => {
     const dynamic = `import { __styles } from "@griffel/react";\nconst u = __styles({ a: { b: "c" } }, { d: [rule] });`;
     const other = `import { __styles } from "./local";\nconst u = __styles({ a: { b: "c" } }, { d: [".c{x:y;}"] });`;

@@ -140,7 +140,7 @@ export function griffelCss(): Plugin {
       }
       if (local.size === 0) return null;
       const edits: { start: number; end: number; text: string }[] = [];
-      const imports = new Map<string, Set<string>>();
+      const imports = new Map<string, Set<Compiled>>();
       for (const call of calls(ast.program)) {
         const callee = call.callee as Node;
         const found = callee.type === 'Identifier' ? local.get(callee.name as string) : undefined;
@@ -164,10 +164,7 @@ export function griffelCss(): Plugin {
       for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
       const named = (n: Compiled) => `${EXTRACTED[n]} as __dpm_${EXTRACTED[n]}`;
       const header = [...imports]
-        .map(
-          ([source, names]) =>
-            `import { ${[...names].map((n) => named(n as Compiled)).join(', ')} } from ${JSON.stringify(source)};\n`,
-        )
+        .map(([source, names]) => `import { ${[...names].map(named).join(', ')} } from ${JSON.stringify(source)};\n`)
         .join('');
       return { code: header + out, map: null };
     },
@@ -175,9 +172,12 @@ export function griffelCss(): Plugin {
     generateBundle: {
       order: 'pre',
       handler() {
+        // Within one bucket, condition and priority the runtime's order is the order components first
+        // render, which no build knows; sorted, the same sources always make the same file (and hash).
+        const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
         const css = [...rules]
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .flatMap(([, set]) => [...set])
+          .sort(([a], [b]) => byCodeUnits(a, b))
+          .flatMap(([, set]) => [...set].sort(byCodeUnits))
           .join('\n');
         const ref = this.emitFile({ type: 'asset', name: 'styles.css', source: css });
         fileName = this.getFileName(ref);
