@@ -1,7 +1,7 @@
 /**
  * How Node runs the server's build (dist/server.mjs, made by build.mjs). Every place that starts
  * it takes its flags from here: npm start (scripts/lib.mjs), npm test's e2e and the demos
- * (e2e/server.ts), the bench and the soak; this package's own `start` script spells them out.
+ * (e2e/server.ts), the bench and the soak.
  *
  * --expose-gc: one full collection once the estate is loaded, before serving (main.ts).
  * --max-semi-space-size=16 (MB): on a heap the size of `large`'s, V8 grows the young generation to
