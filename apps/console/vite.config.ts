@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './precompress';
-import { inlineFluentTokens } from './fluent-tokens';
+import { fluentThemeStylesheet, inlineFluentTokens } from './fluent-tokens';
 import { griffelAot } from './griffel-aot';
 import { griffelCss } from './griffel-css';
 
@@ -16,7 +16,7 @@ const bff = `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 export default defineConfig({
-  plugins: [react(), inlineFluentTokens(), griffelAot(), griffelCss(), precompress()],
+  plugins: [react(), inlineFluentTokens(), fluentThemeStylesheet(), griffelAot(), griffelCss(), precompress()],
   server: {
     port: 5173,
     proxy: {
@@ -44,6 +44,9 @@ export default defineConfig({
     sourcemap: false,
     manifest: true,
     chunkSizeWarningLimit: 2000,
+    // Every browser of the build's target that lacks <link rel="modulepreload"> (Firefox before 115)
+    // still loads the modules, one import after another: no polyfill in the first page's code.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // Two chunks for the first page: the sign-in page's code (all that index.html imports), then

@@ -63,8 +63,7 @@ test(
 
     // Monitoring › Jobs holds the jobs that failed with them.
     await page.getByRole('tab', { name: 'Jobs' }).click();
-    await page.getByRole('combobox', { name: 'Status' }).click();
-    await page.getByRole('option', { name: 'Failed' }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('Failed');
     const jobs = page.getByRole('grid', { name: 'Jobs' });
     await expect(jobs.getByRole('row').filter({ hasText: 'Tape backup' }).first()).toBeVisible();
   },

@@ -61,10 +61,9 @@ test('Take Ownership from the Agent Ownership Required alert, seen live by a sec
   ).toBeVisible();
 
   // Group by Status: a first column names each row's group, Active ones before Inactive ones.
-  await page.getByRole('combobox', { name: 'Group by' }).click();
-  for (const option of ['Protection group', 'Computer', 'Severity', 'Status'])
-    await expect(page.getByRole('option', { name: option })).toBeVisible();
-  await page.getByRole('option', { name: 'Status' }).click();
+  const groupBy = page.getByRole('combobox', { name: 'Group by' });
+  await expect(groupBy.getByRole('option')).toHaveText(['None', 'Protection group', 'Computer', 'Severity', 'Status']);
+  await groupBy.selectOption('Status');
   await expect(alertsGrid(page).getByRole('columnheader', { name: 'Group' })).toBeVisible();
   await expect(alertRow(page, 'Agent Ownership Required').getByRole('gridcell').first()).toHaveText('Inactive');
   await expect(alertsGrid(page).getByRole('row').nth(1).getByRole('gridcell').first()).toHaveText('Active');

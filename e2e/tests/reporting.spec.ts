@@ -63,12 +63,9 @@ test.describe('Reporting on the demo estate', () => {
       expect(pdf.body.subarray(-6).toString('latin1')).toContain('%%EOF');
 
       // Another period, the whole estate, grouped by computer.
-      await page.getByRole('combobox', { name: 'Period' }).click();
-      await page.getByRole('option', { name: 'Month' }).click();
-      await page.getByRole('combobox', { name: 'Scope' }).click();
-      await page.getByRole('option', { name: 'Entire estate' }).click();
-      await page.getByRole('combobox', { name: 'Group by' }).click();
-      await page.getByRole('option', { name: 'Computer' }).click();
+      await page.getByRole('combobox', { name: 'Period' }).selectOption('Month');
+      await page.getByRole('combobox', { name: 'Scope' }).selectOption('Entire estate');
+      await page.getByRole('combobox', { name: 'Group by' }).selectOption('Computer');
       await pane(page, 'Actions pane').getByRole('button', { name: 'View', exact: true }).click();
       const estate = page.getByRole('article', { name: 'Status report: Entire estate' });
       await expect(estate).toContainText(

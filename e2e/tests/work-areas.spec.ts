@@ -17,18 +17,15 @@ test.describe('the console shell on the demo estate', () => {
     await expect(jobs.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
     await expect(jobs.getByRole('columnheader', { name: 'Data Transferred' })).toBeVisible();
     // Status and Type filter on the server: every row shown is a completed express full backup.
-    await page.getByRole('combobox', { name: 'Status' }).click();
-    await page.getByRole('option', { name: 'Completed' }).click();
-    await page.getByRole('combobox', { name: 'Type' }).click();
-    await page.getByRole('option', { name: 'Express full backup' }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('Completed');
+    await page.getByRole('combobox', { name: 'Type' }).selectOption('Express full backup');
     await expect
       .poll(async () => {
         const shown = (await jobs.getByRole('row').allInnerTexts()).slice(1);
         return shown.length > 0 && shown.every((r) => r.includes('Express full backup') && r.includes('Completed'));
       })
       .toBe(true);
-    await page.getByRole('combobox', { name: 'Type' }).click();
-    await page.getByRole('option', { name: 'Tape erase data' }).click();
+    await page.getByRole('combobox', { name: 'Type' }).selectOption('Tape erase data');
     await expect(page.getByText('No job matches the filter.')).toBeVisible();
 
     // Protection on DS1: PS1 and PS2 are its members.
@@ -39,11 +36,9 @@ test.describe('the console shell on the demo estate', () => {
     await expect(members.getByRole('row').filter({ hasText: 'PS2' }).first()).toBeVisible();
     await expect(members.getByRole('row').filter({ hasText: 'PS3' })).toHaveCount(0);
     // The Protection Status filter is applied by the server.
-    await page.getByRole('combobox', { name: 'Protection Status' }).click();
-    await page.getByRole('option', { name: 'Replica is missing' }).click();
+    await page.getByRole('combobox', { name: 'Protection Status' }).selectOption('Replica is missing');
     await expect(page.getByText('No member matches the search and filter.')).toBeVisible();
-    await page.getByRole('combobox', { name: 'Protection Status' }).click();
-    await page.getByRole('option', { name: 'OK', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Protection Status' }).selectOption('OK');
     await expect(members.getByRole('row').filter({ hasText: 'PS1' }).first()).toBeVisible();
 
     // Recovery on DS1: PS1 and PS2 hold recovery points.
@@ -138,5 +133,26 @@ test.describe('the console shell on the demo estate', () => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/management\/agents$/);
     await expect(page.getByRole('tab', { name: 'Estate' })).toBeVisible();
+  });
+
+  test('an address leads to its page: a work area to its first tab, back and forward, an unknown one says so', async ({
+    page,
+  }) => {
+    await page.goto('/management');
+    await expect(page).toHaveURL(/\/management\/agents$/);
+    await expect(page.getByRole('tab', { name: 'Agents', selected: true })).toBeVisible();
+    await workArea(page, 'Protection').click();
+    await expect(page.getByRole('grid', { name: 'Protected members' })).toBeVisible();
+    // Back and forward show each page again, and a work area's bare address its first tab.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/management\/agents$/);
+    await expect(page.getByRole('tab', { name: 'Agents', selected: true })).toBeVisible();
+    await page.goForward();
+    await expect(page.getByRole('grid', { name: 'Protected members' })).toBeVisible();
+    await page.goto('/monitoring');
+    await expect(page).toHaveURL(/\/monitoring\/alerts$/);
+    await page.goto('/no-such-page');
+    await expect(page.getByText('This page does not exist. Choose a work area above.')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Work areas' })).toBeVisible();
   });
 });

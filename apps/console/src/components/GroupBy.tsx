@@ -1,10 +1,14 @@
-import { Dropdown, Option, makeStyles } from '@fluentui/react-components';
+import { Select, makeStyles } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   choice: { fontSize: '13px', display: 'flex', alignItems: 'center', gap: '6px' },
 });
 
-/** A labelled choice above a list: **Group by**, or a filter such as **Status** (with its "All"). */
+/**
+ * A labelled choice above a list: **Group by**, or a filter such as **Status** (with its "All"). A
+ * drop-down list of the browser's own, as DPM's console has Windows' own: the keyboard, the list's
+ * look and its reading by a screen reader are the platform's.
+ */
 export function Choice<T extends string>({
   label,
   options,
@@ -22,19 +26,13 @@ export function Choice<T extends string>({
   return (
     <label className={styles.choice}>
       {label}
-      <Dropdown
-        aria-label={label}
-        value={value}
-        selectedOptions={[value]}
-        onOptionSelect={(_, d) => onChange(d.optionValue as T)}
-        style={{ minWidth }}
-      >
+      <Select aria-label={label} value={value} onChange={(_, d) => onChange(d.value as T)} style={{ minWidth }}>
         {options.map((g) => (
-          <Option key={g} value={g}>
+          <option key={g} value={g}>
             {g}
-          </Option>
+          </option>
         ))}
-      </Dropdown>
+      </Select>
     </label>
   );
 }
