@@ -1,11 +1,12 @@
 import type { Draft } from '../draft';
 import type { DpmdbSnapshot } from '../model';
 
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** What a DPMDB backup of `serverId` holds now: its configuration (seed 001, backing up the DPMDB). */
+/**
+ * What a DPMDB backup of `serverId` holds now: its configuration (seed 001, backing up the DPMDB).
+ * It holds the group and replica rows themselves, not copies: a row is a value that no command
+ * changes in place (a draft writes a new row for every update), so the snapshot keeps them as
+ * they are now whatever the server does next.
+ */
 export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
   const server = draft.get('servers', serverId);
   if (!server) throw new Error(`snapshotOf: unknown server ${serverId}`);
@@ -13,8 +14,8 @@ export function snapshotOf(draft: Draft, serverId: string): DpmdbSnapshot {
     serverName: server.name,
     fqdn: server.fqdn,
     version: server.version,
-    groups: draft.where('groups', 'serverId', serverId).map(clone),
-    replicas: draft.where('replicas', 'serverId', serverId).map(clone),
+    groups: draft.where('groups', 'serverId', serverId),
+    replicas: draft.where('replicas', 'serverId', serverId),
     ownedComputerIds: draft
       .all('computers')
       .filter((c) => c.agent?.ownerId === serverId)
