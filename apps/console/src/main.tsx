@@ -4,7 +4,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { FluentProvider } from '@fluentui/react-components';
 import 'virtual:fluent-theme.css';
 import { AuthGate } from './features/auth/AuthGate';
-import { meQuery } from './features/auth/session';
 import { queryClient } from './query-client';
 import { ConsoleRouter } from './router';
 
@@ -23,9 +22,6 @@ window.addEventListener('vite:preloadError', (event) => {
   event.preventDefault();
   window.location.reload();
 });
-
-// Who is signed in is asked at once, alongside the first page's code and data (see router.tsx).
-void queryClient.prefetchQuery(meQuery());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -20,6 +20,7 @@ import { LoadedPage, loadPage, PageError, type PageCode } from './page-code';
 import { expectedServer } from './shell/server-context';
 import { loadTopologyPage } from './features/topology/preload';
 import { queryClient } from './query-client';
+import { meQuery } from './features/auth/session';
 
 /**
  * The console's routes. Each work area, the server pages, the account pages and the topology is
@@ -170,7 +171,12 @@ export const history: HistoryRouterProps['history'] = {
     }),
 };
 
-/** The page the console was opened on, opened at once: alongside the first page's code. */
+/**
+ * The page the console was opened on, opened at once, as this module loads: who is signed in is
+ * asked first (nothing shows until it is answered, and the browser's six connections to the server
+ * would otherwise be taken by the page's requests), then the page's requests alongside its code.
+ */
+void queryClient.prefetchQuery(meQuery());
 function openFirst(): Promise<unknown> {
   const opened = open(browser.location);
   if ('ready' in opened) return opened.ready;

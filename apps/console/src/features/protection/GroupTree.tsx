@@ -1,12 +1,7 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import {
-  Dropdown,
   makeStyles,
-  Menu,
-  MenuList,
-  MenuPopover,
-  Option,
   Tree,
   TreeItem,
   TreeItemLayout,
@@ -16,15 +11,19 @@ import {
 import { membersQuery } from './queries';
 import type { Offer } from '../../components/operations';
 import { OperationMenuItem } from '../../components/OperationMenuItem';
+import { GroupBy as GroupByChoice } from '../../components/GroupBy';
 import { memberLabel, type GroupRow } from './types';
 import type { GroupBy, Selection } from './use-members';
 
 type MenuTarget = HTMLElement | PositioningVirtualElement;
 
+const RowMenu = lazy(async () => ({ default: (await import('../../components/RowMenu')).RowMenu }));
+
+const GROUP_BY: readonly GroupBy[] = ['Protection group', 'Computer'];
+
 const useStyles = makeStyles({
   pane: { padding: '4px' },
-  groupBy: { fontSize: '13px', display: 'block', padding: '4px' },
-  groupByChoice: { minWidth: '160px' },
+  groupBy: { padding: '4px' },
   item: { fontWeight: 400 },
   current: { fontWeight: 600 },
 });
@@ -99,19 +98,9 @@ export function GroupTree({
 
   return (
     <div className={styles.pane}>
-      <label className={styles.groupBy}>
-        Group by
-        <Dropdown
-          aria-label="Group by"
-          value={groupBy}
-          selectedOptions={[groupBy]}
-          onOptionSelect={(_, d) => onGroupBy(d.optionValue === 'Computer' ? 'Computer' : 'Protection group')}
-          className={styles.groupByChoice}
-        >
-          <Option value="Protection group">Protection group</Option>
-          <Option value="Computer">Computer</Option>
-        </Dropdown>
-      </label>
+      <div className={styles.groupBy}>
+        <GroupByChoice options={GROUP_BY} value={groupBy} onChange={onGroupBy} minWidth={160} />
+      </div>
       <Tree aria-label="Protection groups" openItems={openItems} onOpenChange={(_, d) => setOpenItems(d.openItems)}>
         <TreeItem itemType="branch" value="all">
           <TreeItemLayout
@@ -178,27 +167,21 @@ export function GroupTree({
         </TreeItem>
       </Tree>
       {menu && (
-        <Menu
-          open
-          onOpenChange={(_, d) => !d.open && close()}
-          positioning={{ target: menu.target, position: 'below', align: 'start' }}
-        >
-          <MenuPopover>
-            <MenuList aria-label={`${menu.group.name} operations`}>
-              {menu.group.operations.map((o) => (
-                <OperationMenuItem
-                  key={o.id}
-                  offer={o}
-                  onChoose={(offer) => {
-                    menuChoice.current = true;
-                    setMenu(null);
-                    onGroupOperation(offer, menu.group);
-                  }}
-                />
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <Suspense fallback={null}>
+          <RowMenu target={menu.target} label={`${menu.group.name} operations`} onClose={close}>
+            {menu.group.operations.map((o) => (
+              <OperationMenuItem
+                key={o.id}
+                offer={o}
+                onChoose={(offer) => {
+                  menuChoice.current = true;
+                  setMenu(null);
+                  onGroupOperation(offer, menu.group);
+                }}
+              />
+            ))}
+          </RowMenu>
+        </Suspense>
       )}
     </div>
   );

@@ -11,7 +11,7 @@ import { ActionsPane } from './ActionsPane';
 import { DetailsPane } from './DetailsPane';
 import { GroupTree } from './GroupTree';
 import { MembersTable, MembersToolbar } from './MembersTable';
-import { ProtectionDialogs, type DialogState } from './ProtectionDialogs';
+import type { DialogState } from './ProtectionDialogs';
 import { groupsQuery } from './queries';
 import type { MemberRow } from './types';
 import { useChosenMembers, useMembers, type GroupBy, type Members, type Selection } from './use-members';
@@ -21,6 +21,8 @@ import { offersForMany, PROTECTION, protectionOperations, type Wizard } from './
 const ProtectionGroupWizard = lazy(async () => ({
   default: (await import('./wizard/ProtectionGroupWizard')).ProtectionGroupWizard,
 }));
+/** So are the dialogs (Stop protection, Switch Disaster Protection, Modify disk allocation). */
+const ProtectionDialogs = lazy(async () => ({ default: (await import('./ProtectionDialogs')).ProtectionDialogs }));
 
 const useStyles = makeStyles({ notice: { margin: '6px' } });
 
@@ -150,14 +152,16 @@ function ProtectionWorkArea({ serverId }: { serverId: string }) {
         </Suspense>
       )}
       {dialog && (
-        <ProtectionDialogs
-          dialog={dialog}
-          serverId={serverId}
-          serverName={serverName}
-          command={command}
-          onClose={() => setDialog(null)}
-          onGroupStopped={() => select({ kind: 'all' })}
-        />
+        <Suspense fallback={null}>
+          <ProtectionDialogs
+            dialog={dialog}
+            serverId={serverId}
+            serverName={serverName}
+            command={command}
+            onClose={() => setDialog(null)}
+            onGroupStopped={() => select({ kind: 'all' })}
+          />
+        </Suspense>
       )}
     </>
   );
