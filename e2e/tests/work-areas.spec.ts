@@ -155,4 +155,21 @@ test.describe('the console shell on the demo estate', () => {
     await expect(page.getByText('This page does not exist. Choose a work area above.')).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Work areas' })).toBeVisible();
   });
+
+  test('a work area whose code cannot be fetched says so after one reload, and the others still open', async ({
+    page,
+  }) => {
+    await page.goto('/monitoring/alerts');
+    await expect(page.getByRole('grid', { name: 'Alerts' })).toBeVisible();
+    await page.route(/\/assets\/ReportingPage-[^/]*\.js$/, (route) => route.abort());
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    await workArea(page, 'Reporting').click();
+    // The console loads the page again once (a newer build may have replaced the chunk), then says why.
+    await expect(page.getByText('The console could not load this view')).toBeVisible();
+    expect(loads).toBe(1);
+    await expect(page).toHaveURL(/\/reporting$/);
+    await workArea(page, 'Monitoring').click();
+    await expect(page.getByRole('grid', { name: 'Alerts' })).toBeVisible();
+  });
 });

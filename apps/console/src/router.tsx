@@ -185,10 +185,15 @@ function openFirst(): Promise<unknown> {
   return openFirst();
 }
 const firstReady = openFirst();
+let firstOpened = false;
+void firstReady.then(() => (firstOpened = true));
 
-/** The console's pages, inside the shell, once the first page's code is there. */
+/**
+ * The console's pages, inside the shell, once the first page's code is there (already, when the
+ * sign-in page was shown first).
+ */
 export function ConsoleRouter() {
-  const [ready, setReady] = useState(false);
+  const [ready, setReady] = useState(() => firstOpened);
   useEffect(() => {
     let mounted = true;
     void firstReady.then(() => mounted && setReady(true));
