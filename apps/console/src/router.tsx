@@ -143,11 +143,11 @@ function open(location: Location): { redirect: string } | { ready: Promise<unkno
 
 const browser = UNSAFE_createBrowserHistory({ v5Compat: true });
 
-/** The last address opened: the router is told of a page once its code is there, unless another was opened meanwhile. */
+/** The last address opened: the router hears of a page once its code is there, unless another was opened since. */
 let latest: Location = browser.location;
 
 /** The browser's history, with every page opened through `open` before the router is told of it. */
-export const history: HistoryRouterProps['history'] = {
+const history: HistoryRouterProps['history'] = {
   get action() {
     return browser.action;
   },
