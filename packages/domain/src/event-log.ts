@@ -53,11 +53,3 @@ export class EventLog {
     );
   }
 }
-
-/** `events` as an EventLog keeping `inFull` of them would list them. */
-export function coalesced(events: readonly DomainEvent[], inFull: number): readonly DomainEvent[] {
-  if (events.length <= inFull) return events;
-  const log = new EventLog(inFull);
-  for (const e of events) log.push(e);
-  return log.list();
-}
