@@ -40,7 +40,7 @@ export async function start() {
   const seeded = seedIfNew(db, config.seed, Date.now());
   const reads = openReader(db, config.dbFile);
   const simulatedNow = Number(getMeta(db, META_CLOCK));
-  const store = new EstateStore(db, new EventBus(), log, simulatedNow);
+  const store = new EstateStore(db, new EventBus(), log, simulatedNow, { reads });
   // Loading a large estate leaves as much garbage as estate: one full collection before serving
   // gives that memory back (about 40 MB of RSS on `large`). The server's command runs node with
   // --expose-gc (server-command.mjs); started without it, this is skipped.

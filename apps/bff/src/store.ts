@@ -29,14 +29,16 @@ export interface ClockListener {
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 /**
- * The estate held in memory and written through to SQLite. An operation runs against the
- * in-memory estate as its actor (role included), and its changes, and what `inTransaction` adds
- * (the audit entry, a passphrase hash), are committed in one transaction before they are applied
- * in memory and published; a refusal changes nothing.
+ * The estate held in memory and written through to SQLite; its recovery points (history) are read
+ * from SQLite as the domain asks for them. An operation runs against the in-memory estate as its
+ * actor (role included), and its changes, and what `inTransaction` adds (the audit entry, a
+ * passphrase hash), are committed in one transaction before they are applied in memory and
+ * published; a refusal changes nothing.
  */
 export class EstateStore {
   readonly estate: Estate;
   private simNow: number;
+  private readonly sliceMs: number;
   private readonly listeners: ClockListener[] = [];
 
   constructor(
@@ -44,10 +46,21 @@ export class EstateStore {
     readonly bus: EventBus,
     private readonly log: Logger,
     simulatedNow: number,
-    /** The longest the event loop is held by a clock advance before it answers others (ms). */
-    private readonly sliceMs = 10,
+    {
+      reads = db,
+      sliceMs = 10,
+    }: {
+      /**
+       * Where the estate reads its recovery points (history, not held in memory): a connection
+       * that sees committed rows only, as the in-memory estate does until a commit.
+       */
+      reads?: Db;
+      /** The longest the event loop is held by a clock advance before it answers others (ms). */
+      sliceMs?: number;
+    } = {},
   ) {
-    this.estate = loadEstate(db);
+    this.sliceMs = sliceMs;
+    this.estate = loadEstate(db, { recoveryPointsFrom: reads });
     buildIndexes(this.estate, TICK_INDEXES);
     this.simNow = simulatedNow;
   }

@@ -50,13 +50,14 @@ export function testApp(
 ) {
   const db = openDb(dbFile);
   seedIfNew(db, seed, 0);
-  const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)), sliceMs);
+  const reads = openReader(db, dbFile);
+  const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)), { reads, sliceMs });
   const reporting = new ReportingService(db, store, mailer, log);
   const app = createApp({
     store,
     reporting,
     db,
-    reads: openReader(db, dbFile),
+    reads,
     log,
     version: 'test',
     config: { clock, clockSpeed: 1, seed, dbFile, publicOrigin: TEST_ORIGIN },

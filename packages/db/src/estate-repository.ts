@@ -1,15 +1,21 @@
 import { eq, getTableColumns } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Change } from '@dpm/domain/command';
-import type { EntityName, Estate } from '@dpm/domain/model';
+import type { EntityName, Estate, InMemoryEstate } from '@dpm/domain/model';
 import { ENTITY_NAMES, emptyEstate } from '@dpm/domain/model';
 import { upgradeTapeGoals } from '@dpm/domain/protection/goals';
 import type { Db } from './client';
 import { entityTables, meta } from './schema';
+import { StoredRecoveryPoints } from './stored-recovery-points';
+import { readerFor } from './table-reader';
 
-/** Rows of the entity tables are domain objects (see schema.ts); JSON columns round-trip. */
-export function loadEstate(db: Db): Estate {
-  const estate = emptyEstate();
+/**
+ * Rows of the entity tables are domain objects (see schema.ts); JSON columns round-trip. With
+ * `recoveryPointsFrom`, the recovery points are not loaded: the estate reads them from that
+ * connection as the domain asks (StoredRecoveryPoints), as a server does.
+ */
+export function loadEstate(db: Db, options: { recoveryPointsFrom?: Db } = {}): Estate {
+  const estate: Estate = emptyEstate();
   // The same server, replica, data source or status is named by hundreds of thousands of rows:
   // one string each rather than one per row (SQLite hands every row its own copy).
   const strings = new Map<string, string>();
@@ -20,53 +26,20 @@ export function loadEstate(db: Db): Estate {
     return v;
   };
   for (const name of ENTITY_NAMES) {
+    if (name === 'recoveryPoints' && options.recoveryPointsFrom) continue;
     const table = estate[name] as Record<string, unknown>;
-    const { select, columns } = readerFor(db, name);
-    // Each row starts as a copy of one object with every column in place: V8 then lays the row's
-    // properties inside the object, where one filled in key by key from {} keeps most of them in a
-    // separate array (about 15 MB of the heap on `large`). JSON.parse makes such an object.
-    const shape = JSON.parse(JSON.stringify(Object.fromEntries(columns.map(([key]) => [key, null])))) as object;
+    const { select, decode } = readerFor(db, name);
     // Row by row, decoded once: a large estate is hundreds of thousands of rows, and reading them
     // all into an array first (then mapping each) leaves the heap twice the estate's size.
     for (const raw of select.iterate() as Iterable<unknown[]>) {
-      const row: Record<string, unknown> = { ...shape };
-      for (let i = 0; i < columns.length; i += 1) {
-        const [key, column] = columns[i] as (typeof columns)[number];
-        const v = raw[i];
-        row[key] =
-          v === null || v === undefined
-            ? null
-            : typeof v === 'string' && key !== 'id' && v.length <= 64 && !column.decodes
-              ? shared(v)
-              : column.decode(v);
-      }
+      const row = decode(raw, shared);
       table[row.id as string] = row;
     }
   }
+  if (options.recoveryPointsFrom) estate.recoveryPoints = new StoredRecoveryPoints(options.recoveryPointsFrom);
   // Tape goals stored before they had a frequency and a retention unit are read as they are now.
   for (const g of Object.values(estate.groups)) if (g.tape) g.tape = upgradeTapeGoals(g.tape);
   return estate;
-}
-
-interface TableReader {
-  select: { iterate: () => Iterable<unknown> };
-  /** Each column's property name and decoder (JSON and booleans; `decodes`: anything but text as stored). */
-  columns: [string, { decode: (v: unknown) => unknown; decodes: boolean }][];
-}
-
-/** A raw SELECT of every column of an entity table, with drizzle's own column decoders. */
-function readerFor(db: Db, entity: EntityName): TableReader {
-  const table = entityTables[entity];
-  const { name } = getTableConfig(table);
-  const columns = Object.entries(getTableColumns(table));
-  const select = db.$client.prepare(`SELECT ${columns.map(([, c]) => `"${c.name}"`).join(', ')} FROM "${name}"`).raw();
-  return {
-    select,
-    columns: columns.map(([key, c]) => [
-      key,
-      { decode: (v: unknown) => c.mapFromDriverValue(v), decodes: c.columnType !== 'SQLiteText' },
-    ]),
-  };
 }
 
 type Statement = { run: (...params: unknown[]) => unknown };
@@ -120,7 +93,7 @@ export function persistChanges(db: Db, changes: readonly Change[]): void {
 }
 
 /** Writes a whole estate into empty tables (loading a fixture). Call inside a transaction. */
-export function insertEstate(db: Db, estate: Estate): void {
+export function insertEstate(db: Db, estate: InMemoryEstate): void {
   for (const name of ENTITY_NAMES) {
     const w = writerFor(db, name);
     for (const row of Object.values(estate[name])) w.upsert.run(...w.values(row as unknown as Record<string, unknown>));

@@ -143,6 +143,10 @@ export const recoveryPoints = sqliteTable(
   (t) => [
     index('recovery_points_replica_time').on(t.replicaId, t.time),
     index('recovery_points_server_source_time').on(t.serverId, t.dataSourceId, t.time),
+    // The server reads recovery points from here as the domain asks (StoredRecoveryPoints): a
+    // tape's, when it is marked free or recovered from, and those a tick expires.
+    index('recovery_points_tape').on(t.tapeId),
+    index('recovery_points_expiry').on(t.expiresAt),
   ],
 );
 

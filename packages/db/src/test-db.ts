@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { Alert, AlertName, AlertSeverity, Estate, Job, JobStatus, JobType } from '@dpm/domain/model';
+import type { Alert, AlertName, AlertSeverity, InMemoryEstate, Job, JobStatus, JobType } from '@dpm/domain/model';
 import { demo, FIXTURE_EPOCH } from '@dpm/domain/fixtures/scenarios';
 import { inTransaction, openDb, type Db } from './client';
 import { insertEstate } from './estate-repository';
@@ -13,7 +13,7 @@ const MINUTE = 60_000;
  * A real SQLite file in a folder of its own, migrated by openDb and loaded with `estate`; the
  * folder goes when the test file ends. What the read models are tested against.
  */
-export function fixtureDb(estate: Estate): Db {
+export function fixtureDb(estate: InMemoryEstate): Db {
   const dir = mkdtempSync(join(tmpdir(), 'dpm-db-views-'));
   const db = openDb(join(dir, 'dpm-console.sqlite'));
   inTransaction(db, (tx) => insertEstate(tx, estate));
@@ -34,7 +34,7 @@ const JOB_STATUSES: readonly JobStatus[] = ['Scheduled', 'In progress', 'Complet
  * and 60 jobs of every severity, state, type and status, several raised or scheduled at the same
  * minute so that pages must break ties by id.
  */
-export function viewsFixture(): Estate {
+export function viewsFixture(): InMemoryEstate {
   const e = demo();
   const ds1Replicas = Object.values(e.replicas).filter((r) => r.serverId === 'srv-DS1' && r.groupId !== null);
   for (let i = 0; i < 40; i += 1) {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { CommandResult, Ctx, DomainEvent } from './command';
 import { applyChanges } from './draft';
 import { isDomainError } from './errors';
-import type { Estate, ProtectionStatus, RecoveryPoint } from './model';
+import type { Estate, InMemoryEstate, ProtectionStatus, RecoveryPoint } from './model';
 import { scenario1 } from './fixtures/scenarios';
 import { SWITCH_DIRECTIONS, switchProtection, type SwitchDirection } from './protection/switch-protection';
 import { takeOwnership } from './agents/take-ownership';
@@ -76,7 +76,7 @@ export const TRICKY_MEMBERS = SERVERS.flatMap((s) =>
  * Scenario 1 with DS1's replica of PS1 C:\ at 64 disk recovery points and of the Sales database at
  * 512, so every new recovery point must prune one (RETENTION_LIMITS).
  */
-export function fullEstate(): Estate {
+export function fullEstate(): InMemoryEstate {
   const e = scenario1();
   const fill = (replicaId: string, count: number) => {
     const r = e.replicas[replicaId];

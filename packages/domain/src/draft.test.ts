@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Draft, ownRow } from './draft';
+import { Draft } from './draft';
+import { ownRow } from './table-index';
 import { demo } from './fixtures/scenarios';
 import { emptyTable } from './model';
 

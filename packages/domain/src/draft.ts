@@ -2,51 +2,10 @@ import type { Estate, EntityName, EntityOf } from './model';
 import { emptyTable } from './model';
 import type { Change, DomainEvent, Outcome } from './command';
 import { EventLog } from './event-log';
-
-type Scalar = string | number | boolean | null;
-type FieldIndex = Map<Scalar, Set<string>>;
-
-/**
- * Secondary indexes over an estate's tables, built on first use and kept up to date by
- * applyChangesInPlace, so commands on a large estate find a replica's recovery points or a
- * subject's alerts without scanning every row. Keyed by the table object itself.
- */
-const indexes = new WeakMap<object, Map<string, FieldIndex>>();
-
-function fieldValue(row: unknown, field: string): Scalar {
-  const v = (row as Record<string, unknown>)[field];
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
-}
-
-function indexOf(table: Record<string, unknown>, field: string): FieldIndex {
-  let byField = indexes.get(table);
-  if (!byField) indexes.set(table, (byField = new Map()));
-  let index = byField.get(field);
-  if (!index) {
-    index = new Map();
-    for (const [id, row] of Object.entries(table)) addTo(index, fieldValue(row, field), id);
-    byField.set(field, index);
-  }
-  return index;
-}
-
-function addTo(index: FieldIndex, value: Scalar, id: string): void {
-  let ids = index.get(value);
-  if (!ids) index.set(value, (ids = new Set()));
-  ids.add(id);
-}
-
-function reindex(table: Record<string, unknown>, id: string, before: unknown, after: unknown): void {
-  const byField = indexes.get(table);
-  if (!byField) return;
-  for (const [field, index] of byField) {
-    const old = before === undefined ? undefined : fieldValue(before, field);
-    const next = after === undefined ? undefined : fieldValue(after, field);
-    if (old === next && before !== undefined && after !== undefined) continue;
-    if (old !== undefined) index.get(old)?.delete(id);
-    if (next !== undefined) addTo(index, next, id);
-  }
-}
+import type { StoredRows } from './stored-rows';
+import { OverlayRows, isStored } from './stored-rows';
+import type { FieldIndex, Scalar } from './table-index';
+import { addTo, fieldValue, indexOf, reindex, rowOf, rowsOf, tableOf } from './table-index';
 
 /**
  * A copy-on-write view of a slice: reads see the command's own writes, the slice is never
@@ -94,12 +53,12 @@ export class Draft {
   get<K extends EntityName>(entity: K, id: string): EntityOf<K> | undefined {
     const own = this.lastWriteOf(entity, id);
     if (own !== undefined) return own.op === 'put' ? (own.value as EntityOf<K>) : undefined;
-    return ownRow(this.base[entity] as Record<string, EntityOf<K>>, id);
+    return rowOf(this.base, entity, id);
   }
 
   all<K extends EntityName>(entity: K): EntityOf<K>[] {
     const out = new Map<string, EntityOf<K>>();
-    for (const [id, v] of Object.entries(this.base[entity])) out.set(id, v as EntityOf<K>);
+    for (const v of rowsOf(this.base, entity)) out.set((v as { id: string }).id, v);
     for (const [id, at] of this.lastWrite.get(entity) ?? []) {
       const c = this.log[at];
       if (c?.op === 'put') out.set(id, c.value as EntityOf<K>);
@@ -115,7 +74,18 @@ export class Draft {
     value: EntityOf<K>[F] & Scalar,
   ): EntityOf<K>[] {
     const out: EntityOf<K>[] = [];
-    const fromBase = indexOf(this.base[entity] as Record<string, unknown>, field).get(value);
+    const base = tableOf(this.base, entity);
+    if (isStored(base)) {
+      // The stored rows this draft left alone, then its own (what it wrote is read as it wrote it).
+      for (const row of base.where(field, value))
+        if (this.lastWriteOf(entity, (row as { id: string }).id) === undefined) out.push(row);
+      for (const id of this.ownIndex(entity, field).get(value) ?? []) {
+        const row = this.get(entity, id);
+        if (row !== undefined && fieldValue(row, field) === value) out.push(row);
+      }
+      return out;
+    }
+    const fromBase = indexOf(base, field).get(value);
     const fromDraft = this.ownIndex(entity, field).get(value);
     // A row is listed by the base's index, this draft's, or both: only then is one looked for twice.
     const seen = fromBase && fromDraft && fromDraft.size > 0 ? new Set<string>() : undefined;
@@ -209,16 +179,6 @@ export class Draft {
   }
 }
 
-/**
- * A row of a table by id, never a property every object inherits: an id such as "__proto__" or
- * "constructor" names no row.
- */
-export function ownRow<T>(table: Record<string, T>, id: string): T | undefined {
-  const row = table[id];
-  // A table without a prototype (emptyTable, as the estate's are) inherits nothing: one lookup.
-  return row !== undefined && (Object.getPrototypeOf(table) === null || Object.hasOwn(table, id)) ? row : undefined;
-}
-
 /** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
 export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(
   estate: Estate,
@@ -226,7 +186,8 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
   field: F,
   value: EntityOf<K>[F] & Scalar,
 ): EntityOf<K>[] {
-  const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
+  const table = tableOf(estate, entity);
+  if (isStored(table)) return table.where(field, value);
   const out: EntityOf<K>[] = [];
   for (const id of indexOf(table, field).get(value) ?? []) {
     const row = table[id];
@@ -240,7 +201,11 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
  * recovery points) that pauses makes no array of them all first.
  */
 export function* eachRow<K extends EntityName>(estate: Estate, entity: K, field: string): Generator<EntityOf<K>> {
-  const table = estate[entity] as Record<string, EntityOf<K> | undefined>;
+  const table = tableOf(estate, entity);
+  if (isStored(table)) {
+    yield* table.all();
+    return;
+  }
   for (const ids of indexOf(table, field).values()) {
     for (const id of ids) {
       const row = table[id];
@@ -254,17 +219,36 @@ export function* eachRow<K extends EntityName>(estate: Estate, entity: K, field:
  * so that its first clock advance does not spend a second indexing 350,000 recovery points.
  */
 export function buildIndexes(estate: Estate, fields: readonly (readonly [EntityName, string])[]): void {
-  for (const [entity, field] of fields) indexOf(estate[entity] as Record<string, unknown>, field);
+  for (const [entity, field] of fields) {
+    const table = tableOf(estate, entity);
+    // Stored rows are found through the database's own indexes.
+    if (!isStored(table)) indexOf(table, field);
+  }
 }
 
 /**
  * Applies changes to an estate, returning a new estate (its changed tables without a prototype, as
  * emptyTable); the input is not mutated.
  */
-export function applyChanges(estate: Estate, changes: readonly Change[]): Estate {
-  const next: Estate = { ...estate };
+export function applyChanges<E extends Estate>(estate: E, changes: readonly Change[]): E {
+  const next: E = { ...estate };
   const copied = new Set<EntityName>();
+  const overlays = new Map<EntityName, Map<string, { id: string } | null>>();
   for (const c of changes) {
+    const base = tableOf(estate, c.entity);
+    if (isStored(base)) {
+      let changed = overlays.get(c.entity);
+      if (!changed) {
+        overlays.set(c.entity, (changed = new Map()));
+        (next as unknown as Record<string, unknown>)[c.entity] = new OverlayRows(
+          base as StoredRows<{ id: string }>,
+          changed,
+        );
+      }
+      if (c.op === 'put') changed.set((c.value as { id: string }).id, c.value as { id: string });
+      else changed.set(c.id, null);
+      continue;
+    }
     if (!copied.has(c.entity)) {
       (next as unknown as Record<string, unknown>)[c.entity] = Object.assign(emptyTable(), estate[c.entity]);
       copied.add(c.entity);
@@ -279,7 +263,10 @@ export function applyChanges(estate: Estate, changes: readonly Change[]): Estate
 /** Applies changes in place: the BFF's in-memory estate after a committed transaction. */
 export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
   for (const c of changes) {
-    const table = estate[c.entity] as Record<string, unknown>;
+    const stored = tableOf(estate, c.entity);
+    // Committed, a change to stored rows is already where they are read from.
+    if (isStored(stored)) continue;
+    const table = stored as Record<string, unknown>;
     // A table built by hand rather than by emptyTable loses its prototype before an id lands in it.
     if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
     const id = c.op === 'put' ? (c.value as { id: string }).id : c.id;

@@ -1,9 +1,12 @@
 import type { ProtectionGroup } from './model-goals';
 import type { Tape, Library } from './model-library';
 import type { Job, Alert } from './model-jobs-alerts';
+import type { RecoveryPoint } from './model-points';
+import type { StoredRows } from './stored-rows';
 export * from './model-goals';
 export * from './model-library';
 export * from './model-jobs-alerts';
+export * from './model-points';
 
 /**
  * The DPM estate: every entity the console manages. Plain data, no behaviour; commands in the
@@ -187,59 +190,46 @@ export interface Replica {
   revision: Revision;
 }
 
-export type RecoveryPointLocation = 'Disk' | 'Tape' | 'Online';
-
-/** What a DPMDB backup holds: the server's configuration at that time (restored by DpmSync). */
-export interface DpmdbSnapshot {
-  serverName: string;
-  fqdn: string;
-  version: Version;
-  groups: ProtectionGroup[];
-  replicas: Replica[];
-  ownedComputerIds: string[];
-  /** The database's job history periods when it was backed up (absent in older backups: all of it). */
-  dbHistory?: DbHistoryPeriod[];
+/** The row of each table of the estate. */
+export interface EntityRows {
+  servers: DpmServer;
+  computers: Computer;
+  dataSources: DataSource;
+  groups: ProtectionGroup;
+  replicas: Replica;
+  recoveryPoints: RecoveryPoint;
+  libraries: Library;
+  tapes: Tape;
+  jobs: Job;
+  alerts: Alert;
 }
 
-export interface RecoveryPoint {
-  id: string;
-  serverId: string;
-  /** The replica it was created from; null for a point read from an external tape. */
-  replicaId: string | null;
-  dataSourceId: string;
-  time: number;
-  location: RecoveryPointLocation;
-  expiresAt: number;
-  tapeId: string | null;
-  /** Read from an imported tape by Recatalog imported tape (External DPM Tapes). */
-  external: boolean;
-  dpmdb: DpmdbSnapshot | null;
-  sizeGb: number;
-}
-
-export interface TapeDataSet {
-  dataSourceId: string;
-  time: number;
-  sizeGb: number;
-  dpmdb: DpmdbSnapshot | null;
-}
-
-/** The whole estate, or the slice of it a command decides on. Records are keyed by id. */
+/**
+ * The whole estate, or the slice of it a command decides on. Records are keyed by id. The
+ * recovery points are history, not what commands decide on: a server reads them where they are
+ * stored (StoredRows, SQLite) instead of holding them in memory; fixtures and tests hold them in
+ * a record (InMemoryEstate).
+ */
 export interface Estate {
   servers: Record<string, DpmServer>;
   computers: Record<string, Computer>;
   dataSources: Record<string, DataSource>;
   groups: Record<string, ProtectionGroup>;
   replicas: Record<string, Replica>;
-  recoveryPoints: Record<string, RecoveryPoint>;
+  recoveryPoints: Record<string, RecoveryPoint> | StoredRows<RecoveryPoint>;
   libraries: Record<string, Library>;
   tapes: Record<string, Tape>;
   jobs: Record<string, Job>;
   alerts: Record<string, Alert>;
 }
 
-export type EntityName = keyof Estate;
-export type EntityOf<K extends EntityName> = Estate[K][string];
+/** An estate with every table in memory: a fixture's, a test's. */
+export interface InMemoryEstate extends Estate {
+  recoveryPoints: Record<string, RecoveryPoint>;
+}
+
+export type EntityName = keyof EntityRows;
+export type EntityOf<K extends EntityName> = EntityRows[K];
 
 /**
  * A table of the estate: rows by id in a record without a prototype. Ids arrive from URLs and
@@ -250,7 +240,7 @@ export function emptyTable<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
-export function emptyEstate(): Estate {
+export function emptyEstate(): InMemoryEstate {
   return {
     servers: emptyTable(),
     computers: emptyTable(),

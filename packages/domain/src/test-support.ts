@@ -5,9 +5,10 @@
 import { expect } from 'vitest';
 import type { CommandResult, Ctx, DomainEvent, Outcome } from './command';
 import { applyChanges } from './draft';
+import { rowsOf } from './table-index';
 import type { DomainError, ErrorCode } from './errors';
 import { isDomainError } from './errors';
-import type { Estate, ProtectionGroup, ProtectionStatus, Replica, Version } from './model';
+import type { Estate, InMemoryEstate, ProtectionGroup, ProtectionStatus, Replica, Version } from './model';
 import { DPM_2019_UR1, EstateBuilder } from './fixtures/builder';
 import { FIXTURE_EPOCH, demo } from './fixtures/scenarios';
 import { failServer } from './server/fail-server';
@@ -48,12 +49,12 @@ type Command<C> = (slice: Estate, cmd: C, ctx: Ctx) => CommandResult;
  * returns the result and applies it only when accepted; `advance` ticks the clock.
  */
 export class World {
-  estate: Estate;
+  estate: InMemoryEstate;
   now: number;
   events: DomainEvent[] = [];
   private n = 0;
 
-  constructor(estate: Estate, now: number = FIXTURE_EPOCH) {
+  constructor(estate: InMemoryEstate, now: number = FIXTURE_EPOCH) {
     this.estate = estate;
     this.now = now;
   }
@@ -165,7 +166,11 @@ export function expectRefusal(
 }
 
 /** A copy of the estate with DPM servers added by the fixture builder (e.g. DS5, unknown to DS3). */
-export function withServers(estate: Estate, names: string[], tweak: (b: EstateBuilder) => void = () => {}): Estate {
+export function withServers(
+  estate: InMemoryEstate,
+  names: string[],
+  tweak: (b: EstateBuilder) => void = () => {},
+): InMemoryEstate {
   const b = new EstateBuilder(FIXTURE_EPOCH);
   Object.assign(b.estate, structuredCopy(estate));
   for (const name of names) b.server(name);
@@ -174,7 +179,7 @@ export function withServers(estate: Estate, names: string[], tweak: (b: EstateBu
 }
 
 /** A copy of the estate where a computer has one more, unprotected volume. */
-export function withVolume(estate: Estate, computerName: string, key: string, sizeGb: number): Estate {
+export function withVolume(estate: InMemoryEstate, computerName: string, key: string, sizeGb: number): InMemoryEstate {
   const b = new EstateBuilder(FIXTURE_EPOCH);
   Object.assign(b.estate, structuredCopy(estate));
   b.dataSource(`cmp-${computerName}`, 'Volume', `${key}:\\`, sizeGb, key);
@@ -259,7 +264,7 @@ export function reallocatedDs1(): World {
 
 /** The newest disk recovery point `serverId` holds of a data source. */
 export function latestDiskPoint(estate: Estate, serverId: string, dataSourceId: string) {
-  const points = Object.values(estate.recoveryPoints)
+  const points = rowsOf(estate, 'recoveryPoints')
     .filter((p) => p.serverId === serverId && p.dataSourceId === dataSourceId && p.location === 'Disk')
     .sort((a, b) => b.time - a.time);
   const p = points[0];

@@ -1,5 +1,6 @@
 import type { Estate, EntityName, EntityOf } from './model';
-import { ownRow, rowsWhere } from './draft';
+import { rowsWhere } from './draft';
+import { rowOf, rowsOf } from './table-index';
 
 type Scalar = string | number | boolean | null;
 
@@ -22,9 +23,9 @@ export interface View {
 
 export function viewOf(estate: Estate): View {
   return {
-    get: (entity, id) => ownRow(estate[entity] as Record<string, never>, id),
+    get: (entity, id) => rowOf(estate, entity, id),
     where: (entity, field, value) => rowsWhere(estate, entity, field, value),
-    all: (entity) => Object.values(estate[entity]) as never[],
+    all: (entity) => rowsOf(estate, entity),
     estate: () => estate,
   };
 }

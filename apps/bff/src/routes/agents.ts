@@ -4,7 +4,7 @@ import { AgentRow } from '../schemas-management';
 import { Id, ServerParams } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow } from '@dpm/domain/draft';
+import { ownRow } from '@dpm/domain/table-index';
 import { listAgents } from '@dpm/db/views/management';
 import { agentCandidates } from '@dpm/domain/agents/agent-candidates';
 import { connectivityChecks } from '@dpm/domain/agents/connectivity';

@@ -4,7 +4,7 @@ import { AlertRow, AlertSeverity, JobRow, JobStatus, JobType } from '../schemas-
 import { Id, PageQuery, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow } from '@dpm/domain/draft';
+import { ownRow } from '@dpm/domain/table-index';
 import { viewOf } from '@dpm/domain/view';
 import { criticalAlertCount, criticalAlerts, listAlerts, listJobs } from '@dpm/db/views/monitoring';
 import { inactivateOperation } from '@dpm/domain/alerts/inactivate-alert';

@@ -1,6 +1,7 @@
 import type { Ctx, Outcome } from '../command';
 import { Draft, eachRow } from '../draft';
-import type { EntityName, Estate, Job } from '../model';
+import type { EntityName, Estate, Job, RecoveryPoint } from '../model';
+import { isStored } from '../stored-rows';
 import { setReplicaStatus } from '../protection/replica-status';
 import { completeJob, replicaJobError } from './complete';
 import { jobDuration } from './jobs';
@@ -94,11 +95,9 @@ export function* tickSteps(estate: Estate, from: number, to: number, ctx: TickCt
   }
 
   yield;
-  for (const rp of eachRow(estate, 'recoveryPoints', 'replicaId')) {
+  for (const rp of expiringBy(estate, to)) {
     if (++n % ROW_STEP === 0) yield;
-    if (rp.expiresAt <= to && !rp.external) {
-      draft.del('recoveryPoints', rp.id);
-    }
+    if (!rp.external) draft.del('recoveryPoints', rp.id);
   }
   for (const a of Object.values(estate.alerts)) {
     if (++n % ROW_STEP === 0) yield;
@@ -107,6 +106,19 @@ export function* tickSteps(estate: Estate, from: number, to: number, ctx: TickCt
     }
   }
   return draft.outcome();
+}
+
+/**
+ * The recovery points whose retention ends by `to`: stored ones through the database's index on
+ * their expiry, those in memory by a walk of them all.
+ */
+function* expiringBy(estate: Estate, to: number): Generator<RecoveryPoint> {
+  const points = estate.recoveryPoints;
+  if (isStored(points)) {
+    yield* points.atMost('expiresAt', to);
+    return;
+  }
+  for (const rp of eachRow(estate, 'recoveryPoints', 'replicaId')) if (rp.expiresAt <= to) yield rp;
 }
 
 const PROTECTION_JOBS = new Set<Job['type']>([

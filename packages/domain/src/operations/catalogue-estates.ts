@@ -1,4 +1,5 @@
 import type { Estate } from '../model';
+import { rowsOf } from '../table-index';
 import type { ObjectKind, Targets } from './operation';
 import { demo, scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
 import { DPM_2019_UR1 } from '../fixtures/builder';
@@ -120,7 +121,7 @@ export function targets<K extends ObjectKind>(estate: Estate, kind: K): Targets[
       break;
     case 'recoveryPoint': {
       const latest = new Map<string, { serverId: string; recoveryPointId: string; time: number }>();
-      for (const rp of all(estate.recoveryPoints)) {
+      for (const rp of rowsOf(estate, 'recoveryPoints')) {
         const key = `${rp.serverId}|${rp.dataSourceId}|${rp.location}|${rp.external}`;
         const seen = latest.get(key);
         if (!seen || seen.time < rp.time)

@@ -2,6 +2,7 @@ import { DEFAULT_DPMDB_GOAL_HOURS, readinessCheck } from '../reporting/readiness
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
 import type { Estate, ProtectionGroup } from '../model';
+import { rowsOf } from '../table-index';
 import type { perform } from './operation';
 import { DPM_2019_UR1 } from '../fixtures/builder';
 import { RESTORE_FOLDER } from '../test-support';
@@ -39,7 +40,7 @@ export function example(id: string, t: Record<string, string>, intent: string | 
       return { cmd: { serverId: t.serverId, replicaId: t.replicaId }, inputs: none };
     case 'recovery.restore-to-replica': {
       const rp = replica
-        ? Object.values(estate.recoveryPoints).find(
+        ? rowsOf(estate, 'recoveryPoints').find(
             (p) => p.dataSourceId === replica.dataSourceId && p.serverId !== replica.serverId,
           )
         : undefined;

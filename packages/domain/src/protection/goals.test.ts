@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Estate } from '../model';
 import { isDomainError } from '../errors';
 import { demo, scenario1 } from '../fixtures/scenarios';
 import { DISK_GOALS, ctxAt, expectRefusal, newGroup, withVolume } from '../test-support';
@@ -15,7 +16,7 @@ import {
 const estate = () => withVolume(demo(), 'PS1', 'E', 100);
 const groupOfE = (over: Parameters<typeof newGroup>[3]) =>
   newGroup('srv-DS1', 'Volume E', [{ dataSourceId: 'ds-PS1-E', sourceServerId: null }], over);
-const create = (over: Parameters<typeof newGroup>[3]) => (s: ReturnType<typeof estate>) =>
+const create = (over: Parameters<typeof newGroup>[3]) => (s: Estate) =>
   createProtectionGroup(s, groupOfE(over), ctxAt());
 
 describe('RETENTION_LIMITS', () => {

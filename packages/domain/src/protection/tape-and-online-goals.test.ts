@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors';
 import { demo } from '../fixtures/scenarios';
 import { DS1_LIBRARY, World, ctxAt, expectRefusal, newGroup, withVolume } from '../test-support';
-import type { ProtectionGroup } from '../model';
+import type { Estate, ProtectionGroup } from '../model';
 import { viewOf } from '../view';
 import { availability } from '../operations/operation';
 import { createGroupOperation, createProtectionGroup } from './create-protection-group';
@@ -21,7 +21,7 @@ const TAPE: NonNullable<ProtectionGroup['tape']> = {
 const estate = () => withVolume(demo(), 'PS1', 'E', 100);
 const groupOfE = (over: Parameters<typeof newGroup>[3]) =>
   newGroup('srv-DS1', 'Volume E', [{ dataSourceId: 'ds-PS1-E', sourceServerId: null }], over);
-const create = (over: Parameters<typeof newGroup>[3]) => (s: ReturnType<typeof estate>) =>
+const create = (over: Parameters<typeof newGroup>[3]) => (s: Estate) =>
   createProtectionGroup(s, groupOfE(over), ctxAt());
 const ADMIN = { name: 'admin', role: 'Administrator' as const };
 

@@ -1,4 +1,5 @@
 import type { Estate } from '../model';
+import { rowsWhere } from '../draft';
 
 export type DpmdbMethod = 'Secondary DPM server' | 'Storage pool' | 'Tape' | 'Online';
 
@@ -15,7 +16,6 @@ export interface DpmdbProtection {
  * if the server is lost.
  */
 export function dpmdbProtection(estate: Estate): DpmdbProtection[] {
-  const points = Object.values(estate.recoveryPoints);
   return Object.values(estate.servers)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((server) => {
@@ -26,7 +26,7 @@ export function dpmdbProtection(estate: Estate): DpmdbProtection[] {
       if (dpmdb) {
         for (const r of Object.values(estate.replicas)) {
           if (r.dataSourceId !== dpmdb.id || r.groupId === null || r.sourceServerId !== null) continue;
-          const rps = points.filter((p) => p.replicaId === r.id);
+          const rps = rowsWhere(estate, 'recoveryPoints', 'replicaId', r.id);
           const latest = rps.reduce<number | null>((m, p) => (m === null || p.time > m ? p.time : m), null);
           const by = estate.servers[r.serverId]?.name ?? r.serverId;
           methods.push(

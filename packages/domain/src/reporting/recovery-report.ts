@@ -1,4 +1,5 @@
 import type { Estate, JobType } from '../model';
+import { rowOf } from '../table-index';
 import type { DomainError } from '../errors';
 import { isDomainError } from '../errors';
 import type { Cell, ReportDocument } from './document';
@@ -43,7 +44,7 @@ export function recoveryReport(estate: Estate, opts: ReportOptions): ReportDocum
       finished += 1;
     }
     // A recovery job names its recovery point; the point's replica is in the group.
-    const rp = j.params.recoveryPointId ? estate.recoveryPoints[j.params.recoveryPointId] : undefined;
+    const rp = j.params.recoveryPointId ? rowOf(estate, 'recoveryPoints', j.params.recoveryPointId) : undefined;
     const groupId = j.groupId ?? (rp?.replicaId ? (estate.replicas[rp.replicaId]?.groupId ?? null) : null);
     const key = groupKey(
       scope,

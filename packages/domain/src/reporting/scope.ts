@@ -75,19 +75,18 @@ export function replicasIn(scope: Scope): Replica[] {
 }
 
 /**
- * The recovery points of a replica, through the estate's replicaId index: the one index over
- * recovery points the commands keep too (pruning), so reports build no other over that table.
+ * The recovery points of a replica: through the replicaId index the commands keep too (pruning)
+ * when they are in memory, through the table's index on a server, which reads them from SQLite.
  */
 export function pointsOf(estate: Estate, replicaId: string): RecoveryPoint[] {
   return rowsWhere(estate, 'recoveryPoints', 'replicaId', replicaId);
 }
 
 /**
- * Builds the estate's indexes that reports read through (the first report would pay for them:
- * half a second for the recovery points of the large estate). The BFF calls it at start.
+ * Builds the estate's indexes that reports read through (the first report would pay for them),
+ * the recovery points aside: a server reads them through SQLite's. The BFF calls it at start.
  */
 export function warmReportIndexes(estate: Estate): void {
-  rowsWhere(estate, 'recoveryPoints', 'replicaId', '');
   rowsWhere(estate, 'replicas', 'serverId', '');
   rowsWhere(estate, 'replicas', 'dataSourceId', '');
   rowsWhere(estate, 'dataSources', 'computerId', '');

@@ -1,4 +1,5 @@
 import type { Estate } from '../model';
+import { rowOf } from '../table-index';
 import { connectivityChecks } from '../agents/connectivity';
 
 export interface RunbookStep {
@@ -60,7 +61,7 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       (j.finishedAt ?? 0) < server.installedAt
     )
       return false;
-    const rp = estate.recoveryPoints[j.params.recoveryPointId ?? ''];
+    const rp = rowOf(estate, 'recoveryPoints', j.params.recoveryPointId ?? '');
     return rp?.dataSourceId === dpmdb?.id && rp?.dpmdb !== null;
   });
   const library = Object.values(estate.libraries).find((l) => l.serverId === serverId);

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Change, DomainEvent } from '@dpm/domain/command';
+import { Draft, applyChanges, applyChangesInPlace, rowsWhere } from '@dpm/domain/draft';
+import { FIXTURE_EPOCH, demo } from '@dpm/domain/fixtures/scenarios';
+import { tick } from '@dpm/domain/jobs/tick';
+import type { Estate, RecoveryPoint } from '@dpm/domain/model';
+import { isStored } from '@dpm/domain/stored-rows';
+import { inTransaction } from './client';
+import { loadEstate, persistChanges } from './estate-repository';
+import { StoredRecoveryPoints } from './stored-recovery-points';
+import { fixtureDb } from './test-db';
+
+const TICK = 7 * 60 * 60_000;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const sorted = (points: RecoveryPoint[]) => [...points].sort(byId);
+
+describe('StoredRecoveryPoints: the recovery points read from SQLite as the domain asks', () => {
+  const inMemory = demo();
+  const points = Object.values(inMemory.recoveryPoints);
+  const stored = new StoredRecoveryPoints(fixtureDb(inMemory));
+  const inMemoryLoaded = loadEstate(fixtureDb(demo()));
+  const db = fixtureDb(demo());
+
+  it('finds by id, by field and by expiry exactly the points the in-memory table holds', () => {
+    expect(points.length).toBeGreaterThan(100);
+    expect(sorted(stored.all())).toEqual(sorted(points));
+    for (const p of points.slice(0, 50)) expect(stored.get(p.id)).toEqual(p);
+    for (const id of ['rp-none', '__proto__', 'constructor']) expect(stored.get(id)).toBeUndefined();
+    for (const field of ['replicaId', 'serverId', 'tapeId', 'dataSourceId', 'location'] as const) {
+      const values = new Set(points.map((p) => p[field]));
+      expect(values.size, field).toBeGreaterThan(1);
+      for (const v of values)
+        expect(sorted(stored.where(field, v)), `${field} = ${v}`).toEqual(sorted(points.filter((p) => p[field] === v)));
+    }
+    // A null (a point with no tape) and a boolean are found as the in-memory index finds them.
+    expect(stored.where('tapeId', null).length).toBe(points.filter((p) => p.tapeId === null).length);
+    expect(stored.where('external', false).length).toBe(points.filter((p) => !p.external).length);
+    const times = points.map((p) => p.expiresAt).sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] as number;
+    expect(sorted(stored.atMost('expiresAt', median))).toEqual(sorted(points.filter((p) => p.expiresAt <= median)));
+  });
+
+  it('refuses a field a recovery point does not have, and is written as JSON without its connection', () => {
+    expect(() => stored.where('replica_id; DROP TABLE recovery_points', 'x')).toThrow(/no field/);
+    expect(() => stored.where('__proto__', 'x')).toThrow(/no field/);
+    expect(JSON.stringify(stored)).toBe('{"stored":true}');
+  });
+
+  it("a command's draft reads its own writes over them; applying a commit in place is nothing to do", () => {
+    const server: Estate = loadEstate(db, { recoveryPointsFrom: db });
+    expect(isStored(server.recoveryPoints)).toBe(true);
+    expect(isStored(inMemoryLoaded.recoveryPoints)).toBe(false);
+    const [moved, deleted] = points as [RecoveryPoint, RecoveryPoint];
+    const other = points.find((p) => p.replicaId !== moved.replicaId && p.replicaId !== null) as RecoveryPoint;
+    const added: RecoveryPoint = { ...moved, id: 'rp-added', time: moved.time + 1 };
+    const draft = new Draft(server);
+    draft.put('recoveryPoints', { ...moved, replicaId: other.replicaId });
+    draft.del('recoveryPoints', deleted.id);
+    draft.put('recoveryPoints', added);
+    const inReplica = (e: Draft, replicaId: string | null) =>
+      e.where('recoveryPoints', 'replicaId', replicaId).map((p) => p.id);
+    expect(inReplica(draft, moved.replicaId)).not.toContain(moved.id);
+    expect(inReplica(draft, moved.replicaId)).toContain('rp-added');
+    expect(inReplica(draft, other.replicaId)).toContain(moved.id);
+    expect(draft.get('recoveryPoints', deleted.id)).toBeUndefined();
+    expect(draft.all('recoveryPoints').map((p) => p.id)).not.toContain(deleted.id);
+    // Its snapshot (a command that composes with another) sees the same, through an overlay.
+    const after = draft.snapshot();
+    expect(isStored(after.recoveryPoints)).toBe(true);
+    expect(rowsWhere(after, 'recoveryPoints', 'replicaId', other.replicaId).map((p) => p.id)).toContain(moved.id);
+    expect(rowsWhere(after, 'recoveryPoints', 'dataSourceId', deleted.dataSourceId).map((p) => p.id)).not.toContain(
+      deleted.id,
+    );
+    // Nothing is stored until the commit; applied in place, the changes leave the stored table as it was.
+    const { changes } = draft.outcome();
+    applyChangesInPlace(server, changes);
+    expect(new StoredRecoveryPoints(db).get(moved.id)).toEqual(moved);
+    inTransaction(db, (tx) => persistChanges(tx, changes));
+    expect(new Draft(server).get('recoveryPoints', moved.id)?.replicaId).toBe(other.replicaId);
+    expect(new Draft(server).get('recoveryPoints', 'rp-added')).toEqual(added);
+  });
+});
+
+/** A change, or an event, as text: two outcomes compared as sets (the order of deletions may differ). */
+const keyed = (c: Change) =>
+  c.op === 'put' ? `put ${c.entity} ${JSON.stringify(c.value)}` : `del ${c.entity} ${c.id}`;
+const said = (e: DomainEvent) => JSON.stringify(e);
+
+describe('the clock over stored recovery points decides as over them in memory', () => {
+  const db = fixtureDb(demo());
+  it('two days and more of the demo estate: the same points made, pruned and expired, the same jobs and events', () => {
+    let memory = demo();
+    const server = loadEstate(db, { recoveryPointsFrom: db });
+    let n = 0;
+    let m = 0;
+    let expired = 0;
+    let made = 0;
+    // Ticks of seven hours: their ends fall at every hour of the day, and points expire at noon.
+    for (let i = 0; i < 8; i += 1) {
+      const from = FIXTURE_EPOCH + i * TICK;
+      const a = tick(memory, from, from + TICK, { newId: (p) => `${p}-t${(n += 1)}`, actor: 'DPM' });
+      const b = tick(server, from, from + TICK, { newId: (p) => `${p}-t${(m += 1)}`, actor: 'DPM' });
+      expect(b.changes.map(keyed).sort()).toEqual(a.changes.map(keyed).sort());
+      expect(b.events.map(said).sort()).toEqual(a.events.map(said).sort());
+      expired += a.changes.filter((c) => c.entity === 'recoveryPoints' && c.op === 'del').length;
+      made += a.changes.filter((c) => c.entity === 'recoveryPoints' && c.op === 'put').length;
+      memory = applyChanges(memory, a.changes);
+      inTransaction(db, (tx) => persistChanges(tx, b.changes));
+      applyChangesInPlace(server, b.changes);
+    }
+    // The ticks did make and remove points, so both ways were exercised.
+    expect(made).toBeGreaterThan(10);
+    expect(expired).toBeGreaterThan(10);
+    expect(sorted(new StoredRecoveryPoints(db).all())).toEqual(sorted(Object.values(memory.recoveryPoints)));
+  });
+});

@@ -1,0 +1,72 @@
+type Scalar = string | number | boolean | null;
+
+/**
+ * A table read where it is stored instead of held in memory: the server's recovery points, from
+ * SQLite (350,000 rows of history on `large`, which no command decides on all at once). Reads see
+ * what is committed; a command's own writes are its Draft's, and a committed change is already
+ * there (applyChangesInPlace has nothing to do for it).
+ */
+export interface StoredRows<T> {
+  readonly stored: true;
+  get(id: string): T | undefined;
+  /** Rows whose `field` equals `value`, in the order they were first stored. */
+  where(field: string, value: Scalar): T[];
+  /** Rows whose numeric `field` is at most `max` (the tick's expiry: expiresAt ≤ now). */
+  atMost(field: string, max: number): T[];
+  /** Every row: a read of the whole table, which no command or tick of the server makes. */
+  all(): T[];
+}
+
+/** A table of the estate: rows by id in memory, or stored rows. */
+export type Table<T> = Record<string, T> | StoredRows<T>;
+
+export function isStored<T>(table: Table<T>): table is StoredRows<T> {
+  // A row is an object, never `true`: a record with a row whose id is "stored" is not taken for one.
+  return (table as { stored?: unknown }).stored === true;
+}
+
+type Row = { id: string };
+
+/**
+ * Stored rows as a command's changes leave them, before they are committed (Draft.snapshot, a
+ * command that composes with another): the changed rows in memory over the stored ones.
+ */
+export class OverlayRows<T extends Row> implements StoredRows<T> {
+  readonly stored = true;
+
+  /** `changed`: each changed row by id, null where it was deleted. */
+  constructor(
+    private readonly base: StoredRows<T>,
+    private readonly changed: ReadonlyMap<string, T | null>,
+  ) {}
+
+  get(id: string): T | undefined {
+    return this.changed.has(id) ? (this.changed.get(id) ?? undefined) : this.base.get(id);
+  }
+
+  where(field: string, value: Scalar): T[] {
+    return this.merge(this.base.where(field, value), (row) => valueOf(row, field) === value);
+  }
+
+  atMost(field: string, max: number): T[] {
+    return this.merge(this.base.atMost(field, max), (row) => {
+      const v = valueOf(row, field);
+      return typeof v === 'number' && v <= max;
+    });
+  }
+
+  all(): T[] {
+    return this.merge(this.base.all(), () => true);
+  }
+
+  /** The stored rows the changes left alone, then the changed rows that match. */
+  private merge(stored: T[], matches: (row: T) => boolean): T[] {
+    const out = stored.filter((row) => !this.changed.has(row.id));
+    for (const row of this.changed.values()) if (row !== null && matches(row)) out.push(row);
+    return out;
+  }
+}
+
+function valueOf(row: unknown, field: string): unknown {
+  return (row as Record<string, unknown>)[field];
+}
