@@ -3,7 +3,10 @@ import type { Change, DomainEvent } from '@dpm/domain/command';
 import { Draft, applyChanges, applyChangesInPlace, rowsWhere } from '@dpm/domain/draft';
 import { FIXTURE_EPOCH, demo } from '@dpm/domain/fixtures/scenarios';
 import { tick } from '@dpm/domain/jobs/tick';
+import { REPORT_IDS } from '@dpm/domain/reporting/document';
+import { buildReport } from '@dpm/domain/reporting/reports';
 import type { Estate, RecoveryPoint } from '@dpm/domain/model';
+import type { StoredRows } from '@dpm/domain/stored-rows';
 import { isStored } from '@dpm/domain/stored-rows';
 import { inTransaction } from './client';
 import { loadEstate, persistChanges } from './estate-repository';
@@ -35,6 +38,13 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
     // A null (a point with no tape) and a boolean are found as the in-memory index finds them.
     expect(stored.where('tapeId', null).length).toBe(points.filter((p) => p.tapeId === null).length);
     expect(stored.where('external', false).length).toBe(points.filter((p) => !p.external).length);
+    // Many values at once, in chunks of a prepared size (more than one chunk, repeats, a null).
+    const replicaIds = [...new Set(points.map((p) => p.replicaId))];
+    const asked = [...replicaIds, ...Array.from({ length: 600 }, (_, i) => `rep-none-${i}`), ...replicaIds, null];
+    expect(sorted(stored.whereIn('replicaId', asked))).toEqual(sorted(points));
+    const some = replicaIds.slice(0, 3);
+    expect(sorted(stored.whereIn('replicaId', some))).toEqual(sorted(points.filter((p) => some.includes(p.replicaId))));
+    expect(stored.whereIn('replicaId', [])).toEqual([]);
     const times = points.map((p) => p.expiresAt).sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)] as number;
     expect(sorted(stored.atMost('expiresAt', median))).toEqual(sorted(points.filter((p) => p.expiresAt <= median)));
@@ -68,6 +78,11 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
     const after = draft.snapshot();
     expect(isStored(after.recoveryPoints)).toBe(true);
     expect(rowsWhere(after, 'recoveryPoints', 'replicaId', other.replicaId).map((p) => p.id)).toContain(moved.id);
+    const afterPoints = after.recoveryPoints as StoredRows<RecoveryPoint>;
+    const inBoth = afterPoints.whereIn('replicaId', [moved.replicaId, other.replicaId]).map((p) => p.id);
+    expect(inBoth).toContain(moved.id);
+    expect(inBoth).toContain('rp-added');
+    expect(inBoth.filter((id) => id === moved.id)).toHaveLength(1);
     expect(rowsWhere(after, 'recoveryPoints', 'dataSourceId', deleted.dataSourceId).map((p) => p.id)).not.toContain(
       deleted.id,
     );
@@ -112,5 +127,26 @@ describe('the clock over stored recovery points decides as over them in memory',
     expect(made).toBeGreaterThan(10);
     expect(expired).toBeGreaterThan(10);
     expect(sorted(new StoredRecoveryPoints(db).all())).toEqual(sorted(Object.values(memory.recoveryPoints)));
+  });
+});
+
+describe('the reports over stored recovery points', () => {
+  const db = fixtureDb(demo());
+  it('say what they say over the same points in memory: every report, for one DPM server and the estate', () => {
+    const memory = demo();
+    const server = loadEstate(db, { recoveryPointsFrom: db });
+    for (const reportId of REPORT_IDS)
+      for (const serverId of ['srv-DS1', null])
+        for (const period of ['Week', 'Year'] as const) {
+          const opts = { now: FIXTURE_EPOCH, serverId, period, groupBy: 'Protection group' as const };
+          const stored = buildReport(server, reportId, opts);
+          expect(stored, `${reportId} ${serverId ?? 'estate'} ${period}`).toEqual(buildReport(memory, reportId, opts));
+        }
+    // …and the points count in them: without any, Status, Protection and Disk Utilization say otherwise.
+    const none = { ...memory, recoveryPoints: {} };
+    for (const reportId of ['status', 'protection', 'disk-utilization'] as const) {
+      const opts = { now: FIXTURE_EPOCH, serverId: null, period: 'Year', groupBy: 'Protection group' } as const;
+      expect(buildReport(server, reportId, opts), reportId).not.toEqual(buildReport(none, reportId, opts));
+    }
   });
 });

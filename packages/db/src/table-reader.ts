@@ -10,6 +10,9 @@ export interface TableReader {
   decode: (raw: unknown[], shared?: (v: string) => string) => Record<string, unknown>;
 }
 
+/** The column types drizzle reads as SQLite gives them (its mapFromDriverValue returns the value). */
+const AS_STORED = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
+
 /**
  * A raw SELECT of every column of an entity table (`clause`: what follows FROM, a WHERE or an
  * ORDER BY), with drizzle's own column decoders.
@@ -24,7 +27,8 @@ export function readerFor(db: Db, entity: EntityName, clause = ''): TableReader 
   const decoders = columns.map(([key, c]) => ({
     key,
     decode: (v: unknown) => c.mapFromDriverValue(v),
-    decodes: c.columnType !== 'SQLiteText',
+    // Text, integers and reals come from SQLite as they are; JSON and booleans are decoded.
+    decodes: !AS_STORED.has(c.columnType),
   }));
   // Each row starts as a copy of one object with every column in place: V8 then lays the row's
   // properties inside the object, where one filled in key by key from {} keeps most of them in a
@@ -40,9 +44,11 @@ export function readerFor(db: Db, entity: EntityName, clause = ''): TableReader 
         row[key] =
           v === null || v === undefined
             ? null
-            : shared && typeof v === 'string' && key !== 'id' && v.length <= 64 && !decodes
-              ? shared(v)
-              : decode(v);
+            : decodes
+              ? decode(v)
+              : shared && typeof v === 'string' && key !== 'id' && v.length <= 64
+                ? shared(v)
+                : v;
       }
       return row;
     },

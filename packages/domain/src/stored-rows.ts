@@ -11,6 +11,11 @@ export interface StoredRows<T> {
   get(id: string): T | undefined;
   /** Rows whose `field` equals `value`, in the order they were first stored. */
   where(field: string, value: Scalar): T[];
+  /**
+   * Rows whose `field` equals any of `values`, in no promised order (a report's replicas: a few
+   * queries, not one per replica).
+   */
+  whereIn(field: string, values: readonly Scalar[]): T[];
   /** Rows whose numeric `field` is at most `max` (the tick's expiry: expiresAt ≤ now). */
   atMost(field: string, max: number): T[];
   /** Every row: a read of the whole table, which no command or tick of the server makes. */
@@ -46,6 +51,11 @@ export class OverlayRows<T extends Row> implements StoredRows<T> {
 
   where(field: string, value: Scalar): T[] {
     return this.merge(this.base.where(field, value), (row) => valueOf(row, field) === value);
+  }
+
+  whereIn(field: string, values: readonly Scalar[]): T[] {
+    const wanted = new Set(values);
+    return this.merge(this.base.whereIn(field, values), (row) => wanted.has(valueOf(row, field) as Scalar));
   }
 
   atMost(field: string, max: number): T[] {

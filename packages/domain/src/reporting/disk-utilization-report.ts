@@ -5,7 +5,7 @@ import { diskLayout, poolCapacityGb } from '../server/disk-layout';
 import type { Cell, ReportDocument } from './document';
 import { round2 } from './document';
 import type { ReportOptions } from './scope';
-import { byGroup, documentOf, groupKey, pointsOf, replicasIn, scopeOf } from './scope';
+import { byGroup, documentOf, groupKey, pointsOfReplicas, replicasIn, scopeOf } from './scope';
 import { tableBuilder } from './table';
 
 interface Use {
@@ -29,7 +29,8 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
   const inPool = replicasIn(scope).filter((r) => r.inStoragePool);
-  const diskPoints = (r: Replica) => pointsOf(estate, r.id).filter((p) => p.location === 'Disk' && !p.external);
+  const pointsOf = pointsOfReplicas(estate, inPool);
+  const diskPoints = (r: Replica) => pointsOf(r.id).filter((p) => p.location === 'Disk' && !p.external);
   const ends = scope.range.buckets.map((b) => b.end);
   const allocatedAt = new Array<number>(ends.length).fill(0);
   const usedAt = new Array<number>(ends.length).fill(0);

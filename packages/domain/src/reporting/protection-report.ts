@@ -12,7 +12,7 @@ import {
   documentOf,
   groupKey,
   memberNames,
-  pointsOf,
+  pointsOfReplicas,
   replicasIn,
   scopeOf,
   within,
@@ -103,9 +103,11 @@ function merge(into: Achieved, a: Achieved): void {
 export function protectionReport(estate: Estate, opts: ReportOptions): ReportDocument | DomainError {
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
+  const replicas = replicasIn(scope).filter((r) => r.groupId !== null);
+  const pointsOf = pointsOfReplicas(estate, replicas);
   const achievedBy = (replicaId: string): Achieved => {
     const a = empty();
-    for (const rp of pointsOf(estate, replicaId)) {
+    for (const rp of pointsOf(replicaId)) {
       if (rp.external || rp.expiresAt <= opts.now) continue;
       if (rp.location === 'Disk') a.disk += 1;
       else if (rp.location === 'Tape') a.tape += 1;
@@ -125,7 +127,7 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
   };
   const keys = new Map<string, { server: string; members: number; goals: Set<string>; total: Achieved }>();
   const members: Cell[][] = [];
-  for (const r of replicasIn(scope)) {
+  for (const r of replicas) {
     if (r.groupId === null) continue;
     const a = { ...achievedBy(r.id), expected: expectedDiskPoints(estate, r, opts.now) };
     const key = groupKey(scope, r);

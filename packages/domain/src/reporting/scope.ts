@@ -1,5 +1,6 @@
 import type { DataSource, DpmServer, Estate, Job, Library, ProtectionGroup, RecoveryPoint, Replica } from '../model';
 import { rowsWhere } from '../draft';
+import { isStored } from '../stored-rows';
 import type { DomainError } from '../errors';
 import { notFound } from '../errors';
 import type { ReportDocument, ReportGroupBy, ReportId, ReportSection } from './document';
@@ -80,6 +81,27 @@ export function replicasIn(scope: Scope): Replica[] {
  */
 export function pointsOf(estate: Estate, replicaId: string): RecoveryPoint[] {
   return rowsWhere(estate, 'recoveryPoints', 'replicaId', replicaId);
+}
+
+/**
+ * The recovery points of each of `replicas`, read at once: stored points in a few queries through
+ * the replica index (a report of the whole `large` estate covers 50,120 replicas: a query for each
+ * took seconds), points in memory through the estate's index.
+ */
+export function pointsOfReplicas(estate: Estate, replicas: readonly Replica[]): (replicaId: string) => RecoveryPoint[] {
+  const table = estate.recoveryPoints;
+  if (!isStored(table)) return (replicaId) => pointsOf(estate, replicaId);
+  const byReplica = new Map<string, RecoveryPoint[]>();
+  for (const rp of table.whereIn(
+    'replicaId',
+    replicas.map((r) => r.id),
+  )) {
+    const key = rp.replicaId ?? '';
+    const list = byReplica.get(key);
+    if (list) list.push(rp);
+    else byReplica.set(key, [rp]);
+  }
+  return (replicaId) => byReplica.get(replicaId) ?? [];
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   groupKey,
   jobsIn,
   memberNames,
-  pointsOf,
+  pointsOfReplicas,
   replicasIn,
   scopeOf,
   within,
@@ -49,9 +49,11 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
 
   const rows: Cell[][] = [];
   const groups = new Map<string, { members: number; created: number; failed: number }>();
-  for (const r of replicasIn(scope)) {
+  const replicas = replicasIn(scope);
+  const pointsOf = pointsOfReplicas(estate, replicas);
+  for (const r of replicas) {
     let made = 0;
-    for (const rp of pointsOf(estate, r.id)) {
+    for (const rp of pointsOf(r.id)) {
       if (rp.external || !within(scope, rp.time)) continue;
       made += 1;
       addAt(createdPer, bucketOf(scope.range, rp.time));
