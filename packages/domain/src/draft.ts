@@ -197,8 +197,9 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
 }
 
 /**
- * Every row of a table, one at a time, through the index on `field`: a long walk (350,000
- * recovery points) that pauses makes no array of them all first.
+ * Every row of a table, one at a time, through the index on `field`: a long walk (the 350,000
+ * recovery points of `large` held in memory) that pauses makes no array of them all first. Stored
+ * rows are read at once.
  */
 export function* eachRow<K extends EntityName>(estate: Estate, entity: K, field: string): Generator<EntityOf<K>> {
   const table = tableOf(estate, entity);
@@ -216,7 +217,7 @@ export function* eachRow<K extends EntityName>(estate: Estate, entity: K, field:
 
 /**
  * Builds the indexes on these fields now rather than on first use: a server does it at start,
- * so that its first clock advance does not spend a second indexing 350,000 recovery points.
+ * so that its first clock advance does not spend a second indexing 50,000 replicas and their jobs.
  */
 export function buildIndexes(estate: Estate, fields: readonly (readonly [EntityName, string])[]): void {
   for (const [entity, field] of fields) {
