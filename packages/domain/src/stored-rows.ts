@@ -9,7 +9,7 @@ type Scalar = string | number | boolean | null;
 export interface StoredRows<T> {
   readonly stored: true;
   get(id: string): T | undefined;
-  /** Rows whose `field` equals `value`, in the order they were first stored. */
+  /** Rows whose `field` equals `value`, in no promised order (a caller that needs one sorts them). */
   where(field: string, value: Scalar): T[];
   /**
    * Rows whose `field` equals any of `values`, in no promised order (a report's replicas: a few
