@@ -9,8 +9,8 @@ export type FieldIndex = Map<Scalar, Set<string>>;
 
 /**
  * Secondary indexes over an estate's tables, built on first use and kept up to date by
- * applyChangesInPlace, so commands on a large estate find a replica's recovery points or a
- * subject's alerts without scanning every row. Keyed by the table object itself.
+ * applyChangesInPlace, so commands on a large estate find a replica's jobs or a subject's alerts
+ * without scanning every row. Keyed by the table object itself.
  */
 const indexes = new WeakMap<object, Map<string, FieldIndex>>();
 

@@ -92,10 +92,8 @@ export function pointsOfReplicas(estate: Estate, replicas: readonly Replica[]): 
   const table = estate.recoveryPoints;
   if (!isStored(table)) return (replicaId) => pointsOf(estate, replicaId);
   const byReplica = new Map<string, RecoveryPoint[]>();
-  for (const rp of table.whereIn(
-    'replicaId',
-    replicas.map((r) => r.id),
-  )) {
+  const ids = replicas.map((r) => r.id);
+  for (const rp of table.whereIn('replicaId', ids)) {
     const key = rp.replicaId ?? '';
     const list = byReplica.get(key);
     if (list) list.push(rp);
