@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from './command';
-import { EventLog } from './event-log';
+import { EventLog, countedEvent } from './event-log';
 
 /** What a log keeping `inFull` events lists once it has been given `events`. */
 function listed(events: readonly DomainEvent[], inFull: number): DomainEvent[] {
@@ -9,7 +9,10 @@ function listed(events: readonly DomainEvent[], inFull: number): DomainEvent[] {
   return log.list();
 }
 
-/** The same, counted once the whole list is there: each kind and server in the order first made. */
+/**
+ * The same, counted once the whole list is there: each kind and server in the order first made
+ * (how a count is written is the log's own, countedEvent).
+ */
 function countedAtEnd(events: readonly DomainEvent[]): DomainEvent[] {
   const groups = new Map<string, { first: DomainEvent; count: number }>();
   for (const e of events) {
@@ -18,16 +21,7 @@ function countedAtEnd(events: readonly DomainEvent[]): DomainEvent[] {
     if (group) group.count += 1;
     else groups.set(key, { first: e, count: 1 });
   }
-  return [...groups.values()].map(({ first, count }) =>
-    count === 1
-      ? first
-      : {
-          type: first.type,
-          serverId: first.serverId,
-          subjectId: first.serverId ?? first.subjectId,
-          summary: `${count.toLocaleString('en')} events: ${first.type}`,
-        },
-  );
+  return [...groups.values()].map(({ first, count }) => countedEvent(first, count));
 }
 
 describe('the events of a long advance (EventLog)', () => {

@@ -41,15 +41,18 @@ export class EventLog {
   /** The events in the order they were first made: each one, or each kind and server with its count. */
   list(): DomainEvent[] {
     if (this.full !== null) return [...this.full];
-    return this.groups.map(({ first, count }) =>
-      count === 1
-        ? first
-        : {
-            type: first.type,
-            serverId: first.serverId,
-            subjectId: first.serverId ?? first.subjectId,
-            summary: `${count.toLocaleString('en')} events: ${first.type}`,
-          },
-    );
+    return this.groups.map(({ first, count }) => countedEvent(first, count));
   }
+}
+
+/** The event the live stream carries for `count` events of one kind and server: the first, or their count. */
+export function countedEvent(first: DomainEvent, count: number): DomainEvent {
+  return count === 1
+    ? first
+    : {
+        type: first.type,
+        serverId: first.serverId,
+        subjectId: first.serverId ?? first.subjectId,
+        summary: `${count.toLocaleString('en')} events: ${first.type}`,
+      };
 }
