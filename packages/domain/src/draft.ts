@@ -197,16 +197,10 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
 }
 
 /**
- * Every row of a table, one at a time, through the index on `field`: a long walk (the 350,000
- * recovery points of `large` held in memory) that pauses makes no array of them all first. Stored
- * rows are read at once.
+ * Every row of a table in memory, one at a time, through the index on `field`: a long walk (the
+ * 350,000 recovery points of `large` held in memory) that pauses makes no array of them all first.
  */
-export function* eachRow<K extends EntityName>(estate: Estate, entity: K, field: string): Generator<EntityOf<K>> {
-  const table = tableOf(estate, entity);
-  if (isStored(table)) {
-    yield* table.all();
-    return;
-  }
+export function* eachRow<T>(table: Record<string, T | undefined>, field: string): Generator<T> {
   for (const ids of indexOf(table, field).values()) {
     for (const id of ids) {
       const row = table[id];

@@ -118,7 +118,7 @@ function* expiringBy(estate: Estate, to: number): Generator<RecoveryPoint> {
     yield* points.atMost('expiresAt', to);
     return;
   }
-  for (const rp of eachRow(estate, 'recoveryPoints', 'replicaId')) if (rp.expiresAt <= to) yield rp;
+  for (const rp of eachRow(points, 'replicaId')) if (rp.expiresAt <= to) yield rp;
 }
 
 const PROTECTION_JOBS = new Set<Job['type']>([
