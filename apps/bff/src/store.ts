@@ -29,9 +29,9 @@ export interface ClockListener {
 const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 /**
- * The estate held in memory and written through to SQLite; its recovery points (history) are read
- * from SQLite as the domain asks for them. An operation runs against the in-memory estate as its
- * actor (role included), and its changes, and what `inTransaction` adds (the audit entry, a
+ * The estate held in memory and written through to SQLite; its history (recovery points, finished
+ * jobs) is read from SQLite as the domain asks for it. An operation runs against the in-memory
+ * estate as its actor (role included), and its changes, and what `inTransaction` adds (the audit entry, a
  * passphrase hash), are committed in one transaction before they are applied in memory and
  * published; a refusal changes nothing.
  */
@@ -60,7 +60,7 @@ export class EstateStore {
     } = {},
   ) {
     this.sliceMs = sliceMs;
-    this.estate = loadEstate(db, { recoveryPointsFrom: reads });
+    this.estate = loadEstate(db, { historyFrom: reads });
     buildIndexes(this.estate, TICK_INDEXES);
     this.simNow = simulatedNow;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { row, testApp } from './test-app';
+import { rowsOf } from '@dpm/domain/table-index';
 import type { Operation, Doc } from './sweep-requests';
 import {
   sample,
@@ -55,7 +56,7 @@ describe('an outside sweep of every route of the OpenAPI document', () => {
         ['serverId', 'srv-DS1'],
         ['groupId', on(e.groups)],
         ['replicaId', on(e.replicas)],
-        ['jobId', on(e.jobs)],
+        ['jobId', rowsOf(e, 'jobs').find((j) => j.serverId === 'srv-DS1')?.id],
         ['alertId', on(e.alerts)],
         ['dataSourceId', Object.values(e.replicas).find((r) => r.serverId === 'srv-DS1')?.dataSourceId],
         ['computerId', Object.values(e.computers).find((c) => c.agent?.ownerId === 'srv-DS1')?.id],

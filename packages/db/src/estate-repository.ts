@@ -6,15 +6,17 @@ import { ENTITY_NAMES, emptyEstate } from '@dpm/domain/model';
 import { upgradeTapeGoals } from '@dpm/domain/protection/goals';
 import type { Db } from './client';
 import { entityTables, meta } from './schema';
-import { StoredRecoveryPoints } from './stored-recovery-points';
+import { StoredJobs } from './stored-jobs';
+import { StoredRecoveryPoints } from './stored-table';
 import { readerFor } from './table-reader';
 
 /**
  * Rows of the entity tables are domain objects (see schema.ts); JSON columns round-trip. With
- * `recoveryPointsFrom`, the recovery points are not loaded: the estate reads them from that
- * connection as the domain asks (StoredRecoveryPoints), as a server does.
+ * `historyFrom`, as a server loads its estate, history is not loaded: the recovery points and the
+ * finished jobs are read from that connection as the domain asks (StoredRecoveryPoints,
+ * StoredJobs), and only the jobs scheduled or in progress are held.
  */
-export function loadEstate(db: Db, options: { recoveryPointsFrom?: Db } = {}): Estate {
+export function loadEstate(db: Db, options: { historyFrom?: Db } = {}): Estate {
   const estate: Estate = emptyEstate();
   // The same server, replica, data source or status is named by hundreds of thousands of rows:
   // one string each rather than one per row (SQLite hands every row its own copy).
@@ -26,9 +28,9 @@ export function loadEstate(db: Db, options: { recoveryPointsFrom?: Db } = {}): E
     return v;
   };
   for (const name of ENTITY_NAMES) {
-    if (name === 'recoveryPoints' && options.recoveryPointsFrom) continue;
+    if (name === 'recoveryPoints' && options.historyFrom) continue;
     const table = estate[name] as Record<string, unknown>;
-    const { select, decode } = readerFor(db, name);
+    const { select, decode } = readerFor(db, name, name === 'jobs' && options.historyFrom ? ACTIVE_JOBS : '');
     // Row by row, decoded once: a large estate is hundreds of thousands of rows, and reading them
     // all into an array first (then mapping each) leaves the heap twice the estate's size.
     for (const raw of select.iterate() as Iterable<unknown[]>) {
@@ -36,11 +38,17 @@ export function loadEstate(db: Db, options: { recoveryPointsFrom?: Db } = {}): E
       table[row.id as string] = row;
     }
   }
-  if (options.recoveryPointsFrom) estate.recoveryPoints = new StoredRecoveryPoints(options.recoveryPointsFrom);
+  if (options.historyFrom) {
+    estate.recoveryPoints = new StoredRecoveryPoints(options.historyFrom);
+    estate.jobs = new StoredJobs(options.historyFrom, Object.values(estate.jobs));
+  }
   // Tape goals stored before they had a frequency and a retention unit are read as they are now.
   for (const g of Object.values(estate.groups)) if (g.tape) g.tape = upgradeTapeGoals(g.tape);
   return estate;
 }
+
+/** The jobs a server holds in memory (StoredJobs): those scheduled or in progress. */
+const ACTIVE_JOBS = "WHERE \"status\" IN ('Scheduled', 'In progress')";
 
 type Statement = { run: (...params: unknown[]) => unknown };
 interface TableWriter {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   PoolDisk,
@@ -212,7 +213,24 @@ export const jobs = sqliteTable(
     params: json<Record<string, string>>('params').notNull(),
     retryOf: text('retry_of'),
   },
-  (t) => [index('jobs_server_scheduled').on(t.serverId, t.scheduledAt), index('jobs_status').on(t.status)],
+  (t) => [
+    index('jobs_server_scheduled').on(t.serverId, t.scheduledAt),
+    index('jobs_status').on(t.status),
+    // The server reads finished jobs from here as the domain asks (StoredJobs): a replica's, a
+    // type's (the recoveries a rebuild looks for), and the few that name a library, a tape or the
+    // job they retry (partial: most jobs name none, and a tick writes a hundred thousand).
+    index('jobs_replica').on(t.replicaId),
+    index('jobs_type').on(t.type),
+    index('jobs_library')
+      .on(t.libraryId)
+      .where(sql`${t.libraryId} IS NOT NULL`),
+    index('jobs_tape')
+      .on(t.tapeId)
+      .where(sql`${t.tapeId} IS NOT NULL`),
+    index('jobs_retry_of')
+      .on(t.retryOf)
+      .where(sql`${t.retryOf} IS NOT NULL`),
+  ],
 );
 
 export const alerts = sqliteTable(

@@ -8,9 +8,11 @@ import { buildReport } from '@dpm/domain/reporting/reports';
 import type { Estate, RecoveryPoint } from '@dpm/domain/model';
 import type { StoredRows } from '@dpm/domain/stored-rows';
 import { isStored } from '@dpm/domain/stored-rows';
+import { rowsOf } from '@dpm/domain/table-index';
 import { inTransaction } from './client';
 import { loadEstate, persistChanges } from './estate-repository';
-import { StoredRecoveryPoints } from './stored-recovery-points';
+import type { StoredJobs } from './stored-jobs';
+import { StoredRecoveryPoints } from './stored-table';
 import { fixtureDb } from './test-db';
 
 const TICK = 7 * 60 * 60_000;
@@ -57,7 +59,7 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
   });
 
   it("a command's draft reads its own writes over them; applying a commit in place is nothing to do", () => {
-    const server: Estate = loadEstate(db, { recoveryPointsFrom: db });
+    const server: Estate = loadEstate(db, { historyFrom: db });
     expect(isStored(server.recoveryPoints)).toBe(true);
     expect(isStored(inMemoryLoaded.recoveryPoints)).toBe(false);
     const [moved, deleted] = points as [RecoveryPoint, RecoveryPoint];
@@ -101,11 +103,11 @@ const keyed = (c: Change) =>
   c.op === 'put' ? `put ${c.entity} ${JSON.stringify(c.value)}` : `del ${c.entity} ${c.id}`;
 const said = (e: DomainEvent) => JSON.stringify(e);
 
-describe('the clock over stored recovery points decides as over them in memory', () => {
+describe('the clock over stored recovery points and jobs decides as over them in memory', () => {
   const db = fixtureDb(demo());
   it('two days and more of the demo estate: the same points made, pruned and expired, the same jobs and events', () => {
     let memory = demo();
-    const server = loadEstate(db, { recoveryPointsFrom: db });
+    const server = loadEstate(db, { historyFrom: db });
     let n = 0;
     let m = 0;
     let expired = 0;
@@ -127,6 +129,11 @@ describe('the clock over stored recovery points decides as over them in memory',
     expect(made).toBeGreaterThan(10);
     expect(expired).toBeGreaterThan(10);
     expect(sorted(new StoredRecoveryPoints(db).all())).toEqual(sorted(Object.values(memory.recoveryPoints)));
+    // The jobs too: those the ticks ran and finished are read from SQLite, the rest held.
+    const jobs = (e: Estate) => rowsOf(e, 'jobs').sort(byId);
+    expect(isStored(server.jobs)).toBe(true);
+    expect(jobs(server)).toEqual(jobs(memory));
+    expect(Object.keys(memory.jobs).length).toBeGreaterThan((server.jobs as StoredJobs).heldCount + 100);
   });
 });
 
@@ -134,7 +141,7 @@ describe('the reports over stored recovery points', () => {
   const db = fixtureDb(demo());
   it('say what they say over the same points in memory: every report, for one DPM server and the estate', () => {
     const memory = demo();
-    const server = loadEstate(db, { recoveryPointsFrom: db });
+    const server = loadEstate(db, { historyFrom: db });
     for (const reportId of REPORT_IDS)
       for (const serverId of ['srv-DS1', null])
         for (const period of ['Week', 'Year'] as const) {

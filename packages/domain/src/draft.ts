@@ -259,8 +259,15 @@ export function applyChanges<E extends Estate>(estate: E, changes: readonly Chan
 export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
   for (const c of changes) {
     const stored = tableOf(estate, c.entity);
-    // Committed, a change to stored rows is already where they are read from.
-    if (isStored(stored)) continue;
+    // Committed, a change to stored rows is already where they are read from (and what of them is
+    // held in memory follows it).
+    if (isStored(stored)) {
+      stored.applyCommitted?.(
+        c.op === 'put' ? (c.value as { id: string }).id : c.id,
+        c.op === 'put' ? c.value : undefined,
+      );
+      continue;
+    }
     const table = stored as Record<string, unknown>;
     // A table built by hand rather than by emptyTable loses its prototype before an id lands in it.
     if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);

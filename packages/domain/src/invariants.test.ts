@@ -12,6 +12,7 @@ import { canSwitch } from './protection/switch-protection';
 import { viewOf } from './view';
 import { diskLayout } from './server/disk-layout';
 import { allowed, COMPUTERS, sequenceArb, play, RUNS } from './command-sequences';
+import { rowOf, rowsOf } from './table-index';
 
 describe('invariants of the estate over random command sequences on scenario 1', () => {
   it(
@@ -90,8 +91,12 @@ describe('invariants of the estate over random command sequences on scenario 1',
               }
             }
             // No protection job completes through an agent its server does not own.
-            for (const job of Object.values(after.jobs)) {
-              if (job.status !== 'Completed' || before.jobs[job.id]?.status === 'Completed' || job.replicaId === null)
+            for (const job of rowsOf(after, 'jobs')) {
+              if (
+                job.status !== 'Completed' ||
+                rowOf(before, 'jobs', job.id)?.status === 'Completed' ||
+                job.replicaId === null
+              )
                 continue;
               const r = after.replicas[job.replicaId];
               const computer = after.computers[after.dataSources[r?.dataSourceId ?? '']?.computerId ?? ''];

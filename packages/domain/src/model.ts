@@ -206,9 +206,9 @@ export interface EntityRows {
 
 /**
  * The whole estate, or the slice of it a command decides on. Records are keyed by id. The
- * recovery points are history, not what commands decide on: a server reads them where they are
- * stored (StoredRows, SQLite) instead of holding them in memory; fixtures and tests hold them in
- * a record (InMemoryEstate).
+ * recovery points and the finished jobs are history, not what commands decide on: a server reads
+ * them where they are stored (StoredRows, SQLite) instead of holding them in memory, and holds the
+ * jobs scheduled or in progress; fixtures and tests hold every table in a record (InMemoryEstate).
  */
 export interface Estate {
   servers: Record<string, DpmServer>;
@@ -219,13 +219,14 @@ export interface Estate {
   recoveryPoints: Record<string, RecoveryPoint> | StoredRows<RecoveryPoint>;
   libraries: Record<string, Library>;
   tapes: Record<string, Tape>;
-  jobs: Record<string, Job>;
+  jobs: Record<string, Job> | StoredRows<Job>;
   alerts: Record<string, Alert>;
 }
 
 /** An estate with every table in memory: a fixture's, a test's. */
 export interface InMemoryEstate extends Estate {
   recoveryPoints: Record<string, RecoveryPoint>;
+  jobs: Record<string, Job>;
 }
 
 export type EntityName = keyof EntityRows;

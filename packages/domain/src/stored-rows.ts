@@ -1,8 +1,9 @@
 type Scalar = string | number | boolean | null;
 
 /**
- * A table read where it is stored instead of held in memory: the server's recovery points, from
- * SQLite (350,000 rows of history on `large`, which no command decides on all at once). Reads see
+ * A table read where it is stored instead of held in memory: the server's recovery points and
+ * finished jobs, from SQLite (history: 350,000 points on `large`, which no command decides on all
+ * at once). Reads see
  * what is committed; a command's own writes are its Draft's, and a committed change is already
  * there (applyChangesInPlace has nothing to do for it).
  */
@@ -20,6 +21,11 @@ export interface StoredRows<T> {
   atMost(field: string, max: number): T[];
   /** Every row: a read of the whole table, which no command or tick of the server makes. */
   all(): T[];
+  /**
+   * A committed change to a row (`undefined`: deleted), for stored rows that hold some of theirs
+   * in memory as well (a server's active jobs): applyChangesInPlace hands it on.
+   */
+  applyCommitted?(id: string, row: T | undefined): void;
 }
 
 /** A table of the estate: rows by id in memory, or stored rows. */

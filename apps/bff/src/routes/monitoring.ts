@@ -4,7 +4,7 @@ import { AlertRow, AlertSeverity, JobRow, JobStatus, JobType } from '../schemas-
 import { Id, PageQuery, ServerParams, pageOf } from '../schemas';
 import { Refused } from '../http-errors';
 import { notFound } from '@dpm/domain/errors';
-import { ownRow } from '@dpm/domain/table-index';
+import { ownRow, rowOf } from '@dpm/domain/table-index';
 import { viewOf } from '@dpm/domain/view';
 import { criticalAlertCount, criticalAlerts, listAlerts, listJobs } from '@dpm/db/views/monitoring';
 import { inactivateOperation } from '@dpm/domain/alerts/inactivate-alert';
@@ -186,7 +186,7 @@ export function monitoringRoutes(d: AppDeps) {
     .openapi(job, (c) => {
       const { serverId, jobId } = c.req.valid('param');
       const server = serverOr404(d, serverId);
-      const found = ownRow(d.store.estate.jobs, jobId);
+      const found = rowOf(d.store.estate, 'jobs', jobId);
       const details =
         found?.serverId === serverId && jobInHistory(server, found) ? jobDetails(d.store.estate, jobId) : null;
       if (!details) throw new Refused(notFound('job', jobId));

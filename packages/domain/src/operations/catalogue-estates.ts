@@ -1,5 +1,7 @@
 import type { Estate } from '../model';
 import { rowsOf } from '../table-index';
+import type { Table } from '../stored-rows';
+import { isStored } from '../stored-rows';
 import type { ObjectKind, Targets } from './operation';
 import { demo, scenario1, scenario2, scenario3 } from '../fixtures/scenarios';
 import { DPM_2019_UR1 } from '../fixtures/builder';
@@ -76,7 +78,7 @@ export function estates(): [string, World][] {
 
 /** Every object of a kind in an estate, named as a request names it; recovery points sampled. */
 export function targets<K extends ObjectKind>(estate: Estate, kind: K): Targets[K][] {
-  const all = <T>(t: Record<string, T>) => Object.values(t);
+  const all = <T>(t: Table<T>) => (isStored(t) ? t.all() : Object.values(t));
   const out: unknown[] = [];
   switch (kind) {
     case 'member':

@@ -32,9 +32,8 @@ export function normalizeLocation(path: string): string {
 /** The DPMDB backup recovered to `location` by a completed recovery job, if any. */
 export function recoveredDpmdbAt(draft: Draft, location: string): RecoveryPoint | undefined {
   const wanted = normalizeLocation(location);
-  const jobs = draft
-    .all('jobs')
-    .filter((j) => j.status === 'Completed' && (j.type === 'Tape recovery' || j.type === 'Disk recovery'))
+  const jobs = [...draft.where('jobs', 'type', 'Tape recovery'), ...draft.where('jobs', 'type', 'Disk recovery')]
+    .filter((j) => j.status === 'Completed')
     .filter((j) => normalizeLocation(j.params.destination ?? '') === wanted)
     .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
   for (const j of jobs) {

@@ -1,5 +1,6 @@
 import type { Estate } from '../model';
 import { rowOf } from '../table-index';
+import { rowsWhere } from '../draft';
 import { connectivityChecks } from '../agents/connectivity';
 
 export interface RunbookStep {
@@ -23,8 +24,8 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
   const replicas = Object.values(estate.replicas).filter((r) => r.serverId === serverId && r.groupId !== null);
   const rebuilt = server.generation > 1 && server.state === 'Online';
   const dpmdb = Object.values(estate.dataSources).find((d) => d.computerId === server.computerId && d.kind === 'DPMDB');
-  const jobsSinceInstall = Object.values(estate.jobs).filter(
-    (j) => j.serverId === serverId && j.status === 'Completed' && (j.finishedAt ?? 0) >= server.installedAt,
+  const jobsSinceInstall = rowsWhere(estate, 'jobs', 'serverId', serverId).filter(
+    (j) => j.status === 'Completed' && (j.finishedAt ?? 0) >= server.installedAt,
   );
   const restored = server.restoredFrom !== null;
   const synced = restored && !server.dbRestorePending;
@@ -54,7 +55,11 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       t.catalogedBy.generation === server.generation &&
       t.dataSets.some((d) => d.dataSourceId === dpmdb?.id && d.dpmdb !== null),
   );
-  const dbRecovered = Object.values(estate.jobs).some((j) => {
+  const recoveries = [
+    ...rowsWhere(estate, 'jobs', 'type', 'Tape recovery'),
+    ...rowsWhere(estate, 'jobs', 'type', 'Disk recovery'),
+  ];
+  const dbRecovered = recoveries.some((j) => {
     if (
       j.status !== 'Completed' ||
       (j.type !== 'Tape recovery' && j.type !== 'Disk recovery') ||

@@ -1,4 +1,4 @@
-import type { RecoveryPoint } from '@dpm/domain/model';
+import type { EntityName, EntityOf, RecoveryPoint } from '@dpm/domain/model';
 import type { StoredRows } from '@dpm/domain/stored-rows';
 import type { Db } from './client';
 import type { TableReader } from './table-reader';
@@ -10,37 +10,40 @@ type Scalar = string | number | boolean | null;
 const IN_CHUNK = 500;
 
 /**
- * The recovery points read from SQLite as the domain asks for them (StoredRows) instead of held in
- * memory: on `large` they are 350,000 rows of history, two thirds of the estate's heap, and a
- * command or a tick asks for a handful at a time (a replica's, a tape's, those expiring). Each
- * question is one prepared statement through the table's indexes, on the connection given: a
- * server's reader, which sees committed rows only, as the in-memory estate does until a commit.
+ * A table read from SQLite as the domain asks for its rows (StoredRows) instead of held in memory:
+ * history, which no command decides on all at once. Each question is one prepared statement
+ * through the table's indexes, on the connection given: a server's reader, which sees committed
+ * rows only, as the in-memory estate does until a commit.
  */
-export class StoredRecoveryPoints implements StoredRows<RecoveryPoint> {
+export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<K>> implements StoredRows<T> {
   readonly stored = true;
   // Private to the class (#), so that the estate written as JSON (a fingerprint of it) holds
   // `{ "stored": true }` here rather than the connection.
   readonly #db: Db;
+  readonly #entity: K;
   readonly #readers = new Map<string, TableReader>();
 
-  constructor(db: Db) {
+  constructor(db: Db, entity: K) {
     this.#db = db;
+    this.#entity = entity;
   }
 
-  get(id: string): RecoveryPoint | undefined {
+  get(id: string): T | undefined {
     return this.read('WHERE "id" = ?', id)[0];
   }
 
-  where(field: string, value: Scalar): RecoveryPoint[] {
-    // IS, not =: it finds a null (a point read from an external tape has no replica) and uses the
-    // index, in whose order the rows come (a replica's by time): sorting them by rowid took twice as long.
-    return this.read(`WHERE "${this.column(field)}" IS ?`, typeof value === 'boolean' ? +value : value);
+  where(field: string, value: Scalar): T[] {
+    // In the index's order (a replica's points by time): sorting them by rowid took twice as long.
+    // A null is asked for with IS; a value with =, which a partial index of the values alone serves.
+    const column = this.column(field);
+    if (value === null) return this.read(`WHERE "${column}" IS NULL`);
+    return this.read(`WHERE "${column}" = ?`, typeof value === 'boolean' ? +value : value);
   }
 
-  whereIn(field: string, values: readonly Scalar[]): RecoveryPoint[] {
+  whereIn(field: string, values: readonly Scalar[]): T[] {
     const column = this.column(field);
     const asked = [...new Set(values)].filter((v) => v !== null).map((v) => (typeof v === 'boolean' ? +v : v));
-    const out: RecoveryPoint[] = [];
+    const out: T[] = [];
     const list = Array.from({ length: IN_CHUNK }, () => '?').join(', ');
     for (let i = 0; i < asked.length; i += IN_CHUNK) {
       const chunk = asked.slice(i, i + IN_CHUNK);
@@ -54,26 +57,36 @@ export class StoredRecoveryPoints implements StoredRows<RecoveryPoint> {
     return out;
   }
 
-  atMost(field: string, max: number): RecoveryPoint[] {
+  atMost(field: string, max: number): T[] {
     const column = this.column(field);
     return this.read(`WHERE "${column}" <= ? ORDER BY "${column}", rowid`, max);
   }
 
-  all(): RecoveryPoint[] {
+  all(): T[] {
     return this.read('ORDER BY rowid');
   }
 
-  private read(clause: string, ...params: unknown[]): RecoveryPoint[] {
+  private read(clause: string, ...params: unknown[]): T[] {
     let reader = this.#readers.get(clause);
-    if (!reader) this.#readers.set(clause, (reader = readerFor(this.#db, 'recoveryPoints', clause)));
+    if (!reader) this.#readers.set(clause, (reader = readerFor(this.#db, this.#entity, clause)));
     const { select, decode } = reader;
-    return (select.all(...params) as unknown[][]).map((raw) => decode(raw) as unknown as RecoveryPoint);
+    return (select.all(...params) as unknown[][]).map((raw) => decode(raw) as unknown as T);
   }
 
   /** The column of a row's property; a name that is none is a mistake in the caller, not a query. */
   private column(field: string): string {
-    const column = columnOf('recoveryPoints', field);
-    if (column === undefined) throw new Error(`A recovery point has no field "${field}"`);
+    const column = columnOf(this.#entity, field);
+    if (column === undefined) throw new Error(`A row of ${this.#entity} has no field "${field}"`);
     return column;
+  }
+}
+
+/**
+ * The recovery points: on `large` 350,000 rows of history, two thirds of the estate's heap, of
+ * which a command or a tick asks for a handful at a time (a replica's, a tape's, those expiring).
+ */
+export class StoredRecoveryPoints extends StoredTable<'recoveryPoints', RecoveryPoint> {
+  constructor(db: Db) {
+    super(db, 'recoveryPoints');
   }
 }
