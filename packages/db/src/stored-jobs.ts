@@ -36,6 +36,7 @@ export class StoredJobs implements StoredRows<Job> {
     return held.concat(this.finished(this.#finished.where(field, value)));
   }
 
+  /** Whole jobs, `fields` or not: held and stored ones are told apart by their status. */
   whereIn(field: string, values: readonly Scalar[]): Job[] {
     return this.held(field, [...new Set(values)]).concat(this.finished(this.#finished.whereIn(field, values)));
   }

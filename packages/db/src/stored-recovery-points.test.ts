@@ -5,6 +5,7 @@ import { FIXTURE_EPOCH, demo } from '@dpm/domain/fixtures/scenarios';
 import { tick } from '@dpm/domain/jobs/tick';
 import { REPORT_IDS } from '@dpm/domain/reporting/document';
 import { buildReport } from '@dpm/domain/reporting/reports';
+import { pointsOf, pointsOfReplicas } from '@dpm/domain/reporting/scope';
 import type { Estate, RecoveryPoint } from '@dpm/domain/model';
 import type { StoredRows } from '@dpm/domain/stored-rows';
 import { isStored } from '@dpm/domain/stored-rows';
@@ -47,6 +48,14 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
     const some = replicaIds.slice(0, 3);
     expect(sorted(stored.whereIn('replicaId', some))).toEqual(sorted(points.filter((p) => some.includes(p.replicaId))));
     expect(stored.whereIn('replicaId', [])).toEqual([]);
+    // Asked for some fields, the rows carry those, their id and the field asked by, as stored.
+    const picked = stored.whereIn('replicaId', some, ['time', 'sizeGb']);
+    expect(picked.length).toBe(points.filter((p) => some.includes(p.replicaId)).length);
+    for (const row of picked) {
+      expect(Object.keys(row).sort()).toEqual(['id', 'replicaId', 'sizeGb', 'time']);
+      const whole = points.find((p) => p.id === (row as unknown as { id: string }).id);
+      expect(row).toEqual({ id: whole?.id, replicaId: whole?.replicaId, time: whole?.time, sizeGb: whole?.sizeGb });
+    }
     const times = points.map((p) => p.expiresAt).sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)] as number;
     expect(sorted(stored.atMost('expiresAt', median))).toEqual(sorted(points.filter((p) => p.expiresAt <= median)));
@@ -55,6 +64,7 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
   it('refuses a field a recovery point does not have, and is written as JSON without its connection', () => {
     expect(() => stored.where('replica_id; DROP TABLE recovery_points', 'x')).toThrow(/no field/);
     expect(() => stored.where('__proto__', 'x')).toThrow(/no field/);
+    expect(() => stored.whereIn('replicaId', ['x'], ['time', 'size_gb' as 'sizeGb'])).toThrow(/no field/);
     expect(JSON.stringify(stored)).toBe('{"stored":true}');
   });
 
@@ -155,5 +165,33 @@ describe('the reports over stored recovery points', () => {
       const opts = { now: FIXTURE_EPOCH, serverId: null, period: 'Year', groupBy: 'Protection group' } as const;
       expect(buildReport(server, reportId, opts), reportId).not.toEqual(buildReport(none, reportId, opts));
     }
+  });
+});
+
+describe("a report's reading of stored points, a few replicas' at a time", () => {
+  const db = fixtureDb(demo());
+  it('gives each replica its points asked in order, out of order, again, or not among those read', () => {
+    const memory = demo();
+    const server = loadEstate(db, { historyFrom: db });
+    const replicas = Object.values(server.replicas);
+    expect(replicas.length).toBeGreaterThan(9);
+    // What the report asks for of each point, and only that, as it is in memory.
+    const FIELDS = ['id', 'time', 'sizeGb'] as const;
+    const ids = (points: Pick<RecoveryPoint, (typeof FIELDS)[number]>[]) =>
+      points.map((p) => `${p.id} ${p.time} ${p.sizeGb}`).sort();
+    const expected = (id: string) => ids(pointsOf(memory, id));
+    // Three replicas' points to a query: the demo's replicas are read in several batches.
+    const inOrder = pointsOfReplicas(server, replicas, FIELDS, 3);
+    for (const r of replicas) expect(ids(inOrder(r.id)), r.id).toEqual(expected(r.id));
+    const outOfOrder = pointsOfReplicas(server, replicas, FIELDS, 3);
+    for (const r of [...replicas].reverse()) expect(ids(outOfOrder(r.id)), r.id).toEqual(expected(r.id));
+    for (const r of [replicas[0], replicas[7], replicas[0]] as typeof replicas)
+      expect(ids(outOfOrder(r.id)), r.id).toEqual(expected(r.id));
+    const some = pointsOfReplicas(server, replicas.slice(0, 2), FIELDS, 3);
+    const other = replicas.find((r) => pointsOf(memory, r.id).length > 0 && !replicas.slice(0, 2).includes(r));
+    expect(other).toBeDefined();
+    expect(ids(some(other?.id ?? ''))).toEqual(expected(other?.id ?? ''));
+    expect(some('rep-none')).toEqual([]);
+    expect(replicas.filter((r) => expected(r.id).length > 0).length).toBeGreaterThan(5);
   });
 });

@@ -40,8 +40,11 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
     return this.read(`WHERE "${column}" = ?`, typeof value === 'boolean' ? +value : value);
   }
 
-  whereIn(field: string, values: readonly Scalar[]): T[] {
+  whereIn<F extends keyof T>(field: string, values: readonly Scalar[], fields?: readonly F[]): Pick<T, F>[] {
     const column = this.column(field);
+    // The id and the field asked by come along: a caller tells rows apart and groups them by them.
+    const keys = fields && [...new Set(['id', field, ...fields.map(String)])];
+    for (const key of keys ?? []) this.column(key);
     const asked = [...new Set(values)].filter((v) => v !== null).map((v) => (typeof v === 'boolean' ? +v : v));
     const out: T[] = [];
     const list = Array.from({ length: IN_CHUNK }, () => '?').join(', ');
@@ -50,10 +53,10 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
       // The last chunk repeats its first value up to the chunk's size: one statement for all.
       while (chunk.length < IN_CHUNK) chunk.push(chunk[0] as string | number);
       // In the index's order (by replica, then time): sorting a whole report's points by rowid cost more.
-      for (const row of this.read(`WHERE "${column}" IN (${list})`, ...chunk)) out.push(row);
+      for (const row of this.readKeys(keys, `WHERE "${column}" IN (${list})`, ...chunk)) out.push(row);
     }
     // IN never finds a null: those are asked for as where() does.
-    if (values.includes(null)) for (const row of this.where(field, null)) out.push(row);
+    if (values.includes(null)) for (const row of this.readKeys(keys, `WHERE "${column}" IS NULL`)) out.push(row);
     return out;
   }
 
@@ -67,8 +70,14 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
   }
 
   private read(clause: string, ...params: unknown[]): T[] {
-    let reader = this.#readers.get(clause);
-    if (!reader) this.#readers.set(clause, (reader = readerFor(this.#db, this.#entity, clause)));
+    return this.readKeys(undefined, clause, ...params);
+  }
+
+  /** The rows a clause selects, with the fields of `keys` alone (all without). */
+  private readKeys(keys: readonly string[] | undefined, clause: string, ...params: unknown[]): T[] {
+    const id = keys === undefined ? clause : `${keys.join(',')} ${clause}`;
+    let reader = this.#readers.get(id);
+    if (!reader) this.#readers.set(id, (reader = readerFor(this.#db, this.#entity, clause, keys)));
     const { select, decode } = reader;
     return (select.all(...params) as unknown[][]).map((raw) => decode(raw) as unknown as T);
   }

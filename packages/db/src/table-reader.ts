@@ -15,12 +15,12 @@ const AS_STORED = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
 
 /**
  * A raw SELECT of every column of an entity table (`clause`: what follows FROM, a WHERE or an
- * ORDER BY), with drizzle's own column decoders.
+ * ORDER BY), or of the columns of `keys` alone, with drizzle's own column decoders.
  */
-export function readerFor(db: Db, entity: EntityName, clause = ''): TableReader {
+export function readerFor(db: Db, entity: EntityName, clause = '', keys?: readonly string[]): TableReader {
   const table = entityTables[entity];
   const { name } = getTableConfig(table);
-  const columns = Object.entries(getTableColumns(table));
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => keys === undefined || keys.includes(key));
   const select = db.$client
     .prepare(`SELECT ${columns.map(([, c]) => `"${c.name}"`).join(', ')} FROM "${name}" ${clause}`)
     .raw();

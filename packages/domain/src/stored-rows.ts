@@ -14,9 +14,11 @@ export interface StoredRows<T> {
   where(field: string, value: Scalar): T[];
   /**
    * Rows whose `field` equals any of `values`, in no promised order (a report's replicas: a few
-   * queries, not one per replica).
+   * queries, not one per replica). `fields`: the only fields the caller reads (a report of the
+   * whole estate reads 350,000 points): stored rows are read with those alone, rows in memory
+   * come whole.
    */
-  whereIn(field: string, values: readonly Scalar[]): T[];
+  whereIn<F extends keyof T>(field: string, values: readonly Scalar[], fields?: readonly F[]): Pick<T, F>[];
   /** Rows whose numeric `field` is at most `max` (the tick's expiry: expiresAt ≤ now). */
   atMost(field: string, max: number): T[];
   /** Every row: a read of the whole table, which no command or tick of the server makes. */
@@ -59,9 +61,11 @@ export class OverlayRows<T extends Row> implements StoredRows<T> {
     return this.merge(this.base.where(field, value), (row) => valueOf(row, field) === value);
   }
 
-  whereIn(field: string, values: readonly Scalar[]): T[] {
+  whereIn<F extends keyof T>(field: string, values: readonly Scalar[], fields?: readonly F[]): Pick<T, F>[] {
     const wanted = new Set(values);
-    return this.merge(this.base.whereIn(field, values), (row) => wanted.has(valueOf(row, field) as Scalar));
+    // The changed rows come whole, the stored ones with `fields` (and the id the merge needs).
+    const stored = this.base.whereIn(field, values, fields && [...fields, 'id' as F]) as T[];
+    return this.merge(stored, (row) => wanted.has(valueOf(row, field) as Scalar));
   }
 
   atMost(field: string, max: number): T[] {

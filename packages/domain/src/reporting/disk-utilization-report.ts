@@ -18,6 +18,10 @@ interface Use {
 
 const zero = (): Use => ({ members: 0, allocated: 0, replicaData: 0, pointData: 0, used: 0 });
 
+/** What the report reads of a recovery point. */
+const POINT_FIELDS = ['location', 'external', 'time', 'expiresAt', 'sizeGb'] as const;
+type Point = Pick<RecoveryPoint, (typeof POINT_FIELDS)[number]>;
+
 /**
  * Disk Utilization (DPM's Disk Utilization report): the storage pool's capacity, what is
  * allocated to replicas and what their data and disk recovery points use, per DPM server, per
@@ -29,19 +33,19 @@ export function diskUtilizationReport(estate: Estate, opts: ReportOptions): Repo
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
   const inPool = replicasIn(scope).filter((r) => r.inStoragePool);
-  const pointsOf = pointsOfReplicas(estate, inPool);
+  const pointsOf = pointsOfReplicas(estate, inPool, POINT_FIELDS);
   const diskPoints = (r: Replica) => pointsOf(r.id).filter((p) => p.location === 'Disk' && !p.external);
   const ends = scope.range.buckets.map((b) => b.end);
   const allocatedAt = new Array<number>(ends.length).fill(0);
   const usedAt = new Array<number>(ends.length).fill(0);
   const dataOf = (r: Replica) => estate.dataSources[r.dataSourceId]?.sizeGb ?? 0;
-  const pointsAt = (points: RecoveryPoint[], t: number) => {
+  const pointsAt = (points: Point[], t: number) => {
     let n = 0;
     for (const p of points) if (p.time <= t && p.expiresAt > t) n += p.sizeGb;
     return n;
   };
   /** Adds a replica's use at each bucket end: one sweep over its points' creations and expiries. */
-  const trend = (r: Replica, points: RecoveryPoint[]) => {
+  const trend = (r: Replica, points: Point[]) => {
     const events = points.flatMap((p) => [
       { t: p.time, d: p.sizeGb },
       { t: p.expiresAt, d: -p.sizeGb },

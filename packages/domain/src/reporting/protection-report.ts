@@ -104,7 +104,7 @@ export function protectionReport(estate: Estate, opts: ReportOptions): ReportDoc
   const scope = scopeOf(estate, opts);
   if (isDomainError(scope)) return scope;
   const replicas = replicasIn(scope).filter((r) => r.groupId !== null);
-  const pointsOf = pointsOfReplicas(estate, replicas);
+  const pointsOf = pointsOfReplicas(estate, replicas, ['external', 'expiresAt', 'location', 'time']);
   const achievedBy = (replicaId: string): Achieved => {
     const a = empty();
     for (const rp of pointsOf(replicaId)) {

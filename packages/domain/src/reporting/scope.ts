@@ -83,23 +83,46 @@ export function pointsOf(estate: Estate, replicaId: string): RecoveryPoint[] {
   return rowsWhere(estate, 'recoveryPoints', 'replicaId', replicaId);
 }
 
+/** Replicas whose stored recovery points are read by one query, and held, at a time. */
+const REPLICAS_AT_ONCE = 500;
+
 /**
- * The recovery points of each of `replicas`, read at once: stored points in a few queries through
- * the replica index (a report of the whole `large` estate covers 50,120 replicas: a query for each
- * took seconds), points in memory through the estate's index.
+ * The recovery points of each of `replicas`, for a report that asks for them in that order: stored
+ * points read a few hundred replicas' at a time through the replica index (a report of the whole
+ * `large` estate covers 50,120 replicas: a query for each took seconds, and holding all 350,000
+ * points at once made the collector work half a second), points in memory through the estate's
+ * index. A replica asked for out of order, or not among `replicas`, is read as it is asked.
+ * `fields`: those the report reads, the only ones read of stored points (reading every column of
+ * 350,000 rows was most of a report's time). `atOnce`: how many replicas' points one query reads.
  */
-export function pointsOfReplicas(estate: Estate, replicas: readonly Replica[]): (replicaId: string) => RecoveryPoint[] {
+export function pointsOfReplicas<F extends keyof RecoveryPoint>(
+  estate: Estate,
+  replicas: readonly Replica[],
+  fields: readonly F[],
+  atOnce = REPLICAS_AT_ONCE,
+): (replicaId: string) => Pick<RecoveryPoint, F>[] {
   const table = estate.recoveryPoints;
   if (!isStored(table)) return (replicaId) => pointsOf(estate, replicaId);
-  const byReplica = new Map<string, RecoveryPoint[]>();
-  const ids = replicas.map((r) => r.id);
-  for (const rp of table.whereIn('replicaId', ids)) {
-    const key = rp.replicaId ?? '';
-    const list = byReplica.get(key);
-    if (list) list.push(rp);
-    else byReplica.set(key, [rp]);
-  }
-  return (replicaId) => byReplica.get(replicaId) ?? [];
+  const batchOf = new Map<string, number>();
+  replicas.forEach((r, i) => batchOf.set(r.id, Math.floor(i / atOnce)));
+  let held = -1;
+  let byReplica = new Map<string, Pick<RecoveryPoint, F>[]>();
+  return (replicaId) => {
+    const batch = batchOf.get(replicaId);
+    if (batch === undefined) return pointsOf(estate, replicaId);
+    if (batch !== held) {
+      const ids = replicas.slice(batch * atOnce, (batch + 1) * atOnce).map((r) => r.id);
+      byReplica = new Map();
+      for (const rp of table.whereIn('replicaId', ids, [...fields, 'replicaId'])) {
+        const key = rp.replicaId ?? '';
+        const list = byReplica.get(key);
+        if (list) list.push(rp);
+        else byReplica.set(key, [rp]);
+      }
+      held = batch;
+    }
+    return byReplica.get(replicaId) ?? [];
+  };
 }
 
 /**

@@ -50,7 +50,7 @@ export function statusReport(estate: Estate, opts: ReportOptions): ReportDocumen
   const rows: Cell[][] = [];
   const groups = new Map<string, { members: number; created: number; failed: number }>();
   const replicas = replicasIn(scope);
-  const pointsOf = pointsOfReplicas(estate, replicas);
+  const pointsOf = pointsOfReplicas(estate, replicas, ['external', 'time']);
   for (const r of replicas) {
     let made = 0;
     for (const rp of pointsOf(r.id)) {
