@@ -40,9 +40,9 @@ const newId = (prefix: string) => {
 /**
  * The estate held in memory and written through to SQLite; its history (recovery points, finished
  * jobs) is read from SQLite as the domain asks for it. An operation runs against the in-memory
- * estate as its actor (role included), and its changes, and what `inTransaction` adds (the audit entry, a
- * passphrase hash), are committed in one transaction before they are applied in memory and
- * published; a refusal changes nothing.
+ * estate as its actor (role included), and its changes, and what `inTransaction` adds (the audit
+ * entry, a passphrase hash), are committed in one transaction before they are applied in memory
+ * and published; a refusal changes nothing.
  */
 export class EstateStore {
   readonly estate: Estate;
