@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Draft, applyChangesInPlace } from '@dpm/domain/draft';
 import { demo } from '@dpm/domain/fixtures/scenarios';
 import { isJobActive } from '@dpm/domain/jobs/job-status';
+import { activeJobsFor } from '@dpm/domain/jobs/jobs';
 import type { Job } from '@dpm/domain/model';
 import { isStored } from '@dpm/domain/stored-rows';
+import { viewOf } from '@dpm/domain/view';
 import { inTransaction } from './client';
 import { loadEstate, persistChanges } from './estate-repository';
 import type { StoredJobs } from './stored-jobs';
+import { StoredTable } from './stored-table';
 import { fixtureDb } from './test-db';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -93,5 +96,45 @@ describe('StoredJobs: the jobs scheduled or in progress held, the finished read 
     expect(table.heldCount).toBe(5);
     expect(table.get('job-added')).toBeUndefined();
     expect(table.get(running.id)).toBeUndefined();
+  });
+});
+
+describe('the jobs under way of a replica, a library or a tape, from the held jobs alone', () => {
+  it('are those the in-memory estate finds, with a draft’s own writes, and no finished job is read', () => {
+    const memory = estateWithActiveJobs();
+    const db = fixtureDb(memory);
+    const server = loadEstate(db, { historyFrom: db });
+    const subjects = (field: 'replicaId' | 'libraryId' | 'tapeId') => [
+      ...new Set(
+        Object.values(memory.jobs)
+          .map((j) => j[field])
+          .filter((v): v is string => v !== null),
+      ),
+    ];
+    const ids = (jobs: Job[]) => jobs.map((j) => j.id).sort();
+    const stored = vi.spyOn(StoredTable.prototype, 'where');
+    let found = 0;
+    for (const field of ['replicaId', 'libraryId', 'tapeId'] as const)
+      for (const id of subjects(field)) {
+        const expected = ids(activeJobsFor(new Draft(memory), field, id));
+        found += expected.length;
+        expect(ids(activeJobsFor(new Draft(server), field, id)), `${field} ${id}`).toEqual(expected);
+        expect(ids(activeJobsFor(viewOf(server), field, id)), `${field} ${id}`).toEqual(expected);
+      }
+    expect(found).toBeGreaterThanOrEqual(6);
+    expect(stored).not.toHaveBeenCalled();
+    stored.mockRestore();
+    // A draft's own writes count: a job it queued is under way, one it finished is not.
+    const [running] = (server.jobs as StoredJobs).where('status', 'In progress') as [Job];
+    const replicaId = running.replicaId ?? '';
+    const draft = new Draft(server);
+    draft.update('jobs', running.id, { status: 'Completed', finishedAt: running.scheduledAt + 60_000 });
+    draft.put('jobs', { ...running, id: 'job-queued', status: 'Scheduled', startedAt: null });
+    expect(ids(activeJobsFor(draft, 'replicaId', replicaId))).toContain('job-queued');
+    expect(ids(activeJobsFor(draft, 'replicaId', replicaId))).not.toContain(running.id);
+    // …where() still finds every job of the replica, the finished ones read from SQLite.
+    expect(draft.where('jobs', 'replicaId', replicaId).length).toBeGreaterThan(
+      activeJobsFor(draft, 'replicaId', replicaId).length,
+    );
   });
 });

@@ -41,6 +41,11 @@ export class StoredJobs implements StoredRows<Job> {
     return this.held(field, [...new Set(values)]).concat(this.finished(this.#finished.whereIn(field, values)));
   }
 
+  /** The held jobs alone: every job scheduled or in progress, none finished. */
+  heldWhere(field: string, value: Scalar): Job[] {
+    return this.held(field, [value]);
+  }
+
   atMost(field: string, max: number): Job[] {
     const held = Object.values(this.#active).filter((j) => {
       const v = fieldValue(j, field);

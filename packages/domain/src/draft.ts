@@ -1,11 +1,13 @@
 import type { Estate, EntityName, EntityOf } from './model';
-import { emptyTable } from './model';
 import type { Change, DomainEvent, Outcome } from './command';
 import { EventLog } from './event-log';
-import type { StoredRows } from './stored-rows';
-import { OverlayRows, isStored } from './stored-rows';
+import { isStored } from './stored-rows';
 import type { FieldIndex, Scalar } from './table-index';
-import { addTo, fieldValue, indexOf, reindex, rowOf, rowsOf, tableOf } from './table-index';
+import { addTo, fieldValue, indexOf, rowOf, rowsOf, tableOf } from './table-index';
+import { applyChanges } from './apply-changes';
+
+// Applying changes to an estate, a copy or in place, is draft.ts's too for its importers.
+export { applyChanges, applyChangesInPlace } from './apply-changes';
 
 /**
  * A copy-on-write view of a slice: reads see the command's own writes, the slice is never
@@ -75,16 +77,7 @@ export class Draft {
   ): EntityOf<K>[] {
     const out: EntityOf<K>[] = [];
     const base = tableOf(this.base, entity);
-    if (isStored(base)) {
-      // The stored rows this draft left alone, then its own (what it wrote is read as it wrote it).
-      for (const row of base.where(field, value))
-        if (this.lastWriteOf(entity, (row as { id: string }).id) === undefined) out.push(row);
-      for (const id of this.ownIndex(entity, field).get(value) ?? []) {
-        const row = this.get(entity, id);
-        if (row !== undefined && fieldValue(row, field) === value) out.push(row);
-      }
-      return out;
-    }
+    if (isStored(base)) return this.overStored(entity, field, value, base.where(field, value));
     const fromBase = indexOf(base, field).get(value);
     const fromDraft = this.ownIndex(entity, field).get(value);
     // A row is listed by the base's index, this draft's, or both: only then is one looked for twice.
@@ -98,6 +91,38 @@ export class Draft {
         const row = this.get(entity, id);
         if (row !== undefined && fieldValue(row, field) === value) out.push(row);
       }
+    }
+    return out;
+  }
+
+  /**
+   * Rows whose `field` equals `value`, of those a table that holds some of its rows in memory holds
+   * (StoredRows.heldWhere: a server's jobs scheduled or in progress), and this draft's own: for a
+   * caller that wants only rows it knows are held (jobs under way), the stored rest is not read.
+   * Over a table in memory, where().
+   */
+  whereHeld<K extends EntityName, F extends keyof EntityOf<K> & string>(
+    entity: K,
+    field: F,
+    value: EntityOf<K>[F] & Scalar,
+  ): EntityOf<K>[] {
+    const base = tableOf(this.base, entity);
+    if (!isStored(base) || base.heldWhere === undefined) return this.where(entity, field, value);
+    return this.overStored(entity, field, value, base.heldWhere(field, value));
+  }
+
+  /** Stored rows this draft left alone, then its own that match (what it wrote is read as it wrote it). */
+  private overStored<K extends EntityName>(
+    entity: K,
+    field: string,
+    value: Scalar,
+    stored: readonly EntityOf<K>[],
+  ): EntityOf<K>[] {
+    const out: EntityOf<K>[] = [];
+    for (const row of stored) if (this.lastWriteOf(entity, (row as { id: string }).id) === undefined) out.push(row);
+    for (const id of this.ownIndex(entity, field).get(value) ?? []) {
+      const row = this.get(entity, id);
+      if (row !== undefined && fieldValue(row, field) === value) out.push(row);
     }
     return out;
   }
@@ -196,6 +221,19 @@ export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & st
   return out;
 }
 
+/** Rows whose `field` equals `value` among those held in memory (View.whereHeld outside a command). */
+export function rowsHeldWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(
+  estate: Estate,
+  entity: K,
+  field: F,
+  value: EntityOf<K>[F] & Scalar,
+): EntityOf<K>[] {
+  const table = tableOf(estate, entity);
+  return isStored(table) && table.heldWhere !== undefined
+    ? table.heldWhere(field, value)
+    : rowsWhere(estate, entity, field, value);
+}
+
 /**
  * Every row of a table in memory, one at a time, through the index on `field`: a long walk (the
  * 350,000 recovery points of `large` held in memory) that pauses makes no array of them all first.
@@ -218,63 +256,5 @@ export function buildIndexes(estate: Estate, fields: readonly (readonly [EntityN
     const table = tableOf(estate, entity);
     // Stored rows are found through the database's own indexes.
     if (!isStored(table)) indexOf(table, field);
-  }
-}
-
-/**
- * Applies changes to an estate, returning a new estate (its changed tables without a prototype, as
- * emptyTable); the input is not mutated.
- */
-export function applyChanges<E extends Estate>(estate: E, changes: readonly Change[]): E {
-  const next: E = { ...estate };
-  const copied = new Set<EntityName>();
-  const overlays = new Map<EntityName, Map<string, { id: string } | null>>();
-  for (const c of changes) {
-    const base = tableOf(estate, c.entity);
-    if (isStored(base)) {
-      let changed = overlays.get(c.entity);
-      if (!changed) {
-        overlays.set(c.entity, (changed = new Map()));
-        (next as unknown as Record<string, unknown>)[c.entity] = new OverlayRows(
-          base as StoredRows<{ id: string }>,
-          changed,
-        );
-      }
-      if (c.op === 'put') changed.set((c.value as { id: string }).id, c.value as { id: string });
-      else changed.set(c.id, null);
-      continue;
-    }
-    if (!copied.has(c.entity)) {
-      (next as unknown as Record<string, unknown>)[c.entity] = Object.assign(emptyTable(), estate[c.entity]);
-      copied.add(c.entity);
-    }
-    const table = next[c.entity] as Record<string, unknown>;
-    if (c.op === 'put') table[(c.value as { id: string }).id] = c.value;
-    else delete table[c.id];
-  }
-  return next;
-}
-
-/** Applies changes in place: the BFF's in-memory estate after a committed transaction. */
-export function applyChangesInPlace(estate: Estate, changes: readonly Change[]): void {
-  for (const c of changes) {
-    const stored = tableOf(estate, c.entity);
-    // Committed, a change to stored rows is already where they are read from (and what of them is
-    // held in memory follows it).
-    if (isStored(stored)) {
-      stored.applyCommitted?.(
-        c.op === 'put' ? (c.value as { id: string }).id : c.id,
-        c.op === 'put' ? c.value : undefined,
-      );
-      continue;
-    }
-    const table = stored as Record<string, unknown>;
-    // A table built by hand rather than by emptyTable loses its prototype before an id lands in it.
-    if (Object.getPrototypeOf(table) !== null) Object.setPrototypeOf(table, null);
-    const id = c.op === 'put' ? (c.value as { id: string }).id : c.id;
-    const before = table[id];
-    if (c.op === 'put') table[id] = c.value;
-    else delete table[id];
-    reindex(table, id, before, c.op === 'put' ? c.value : undefined);
   }
 }

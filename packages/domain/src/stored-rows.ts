@@ -24,6 +24,12 @@ export interface StoredRows<T> {
   /** Every row: a read of the whole table, which no command or tick of the server makes. */
   all(): T[];
   /**
+   * The rows it holds in memory whose `field` equals `value`, for stored rows that hold some of
+   * theirs (a server's jobs: every one scheduled or in progress is held): a caller asking for
+   * rows it knows are held reads no stored row (Draft.whereHeld).
+   */
+  heldWhere?(field: string, value: Scalar): T[];
+  /**
    * A committed change to a row (`undefined`: deleted), for stored rows that hold some of theirs
    * in memory as well (a server's active jobs): applyChangesInPlace hands it on.
    */

@@ -1,5 +1,5 @@
 import type { Estate, EntityName, EntityOf } from './model';
-import { rowsWhere } from './draft';
+import { rowsHeldWhere, rowsWhere } from './draft';
 import { rowOf, rowsOf } from './table-index';
 
 type Scalar = string | number | boolean | null;
@@ -16,6 +16,15 @@ export interface View {
     field: F,
     value: EntityOf<K>[F] & Scalar,
   ): EntityOf<K>[];
+  /**
+   * where() among the rows held in memory (a server's jobs scheduled or in progress; every row of
+   * a table in memory): for a caller that wants only rows it knows are held.
+   */
+  whereHeld<K extends EntityName, F extends keyof EntityOf<K> & string>(
+    entity: K,
+    field: F,
+    value: EntityOf<K>[F] & Scalar,
+  ): EntityOf<K>[];
   all<K extends EntityName>(entity: K): EntityOf<K>[];
   /** The whole estate as this view sees it, for the rules that analyse the topology. */
   estate(): Estate;
@@ -25,6 +34,7 @@ export function viewOf(estate: Estate): View {
   return {
     get: (entity, id) => rowOf(estate, entity, id),
     where: (entity, field, value) => rowsWhere(estate, entity, field, value),
+    whereHeld: (entity, field, value) => rowsHeldWhere(estate, entity, field, value),
     all: (entity) => rowsOf(estate, entity),
     estate: () => estate,
   };

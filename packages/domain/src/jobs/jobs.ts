@@ -72,9 +72,12 @@ export function scheduleJob(draft: Draft, ctx: Ctx, job: NewJob): Job {
   return queued;
 }
 
-/** Jobs not yet finished for a subject, so a command does not queue the same work twice. */
+/**
+ * Jobs not yet finished for a subject, so a command does not queue the same work twice. A server
+ * holds every such job in memory (StoredJobs): its finished ones, however many, are not read.
+ */
 export function activeJobsFor(draft: View, field: 'replicaId' | 'libraryId' | 'tapeId', id: string): Job[] {
-  return draft.where('jobs', field, id).filter((j) => isJobActive(j.status));
+  return draft.whereHeld('jobs', field, id).filter((j) => isJobActive(j.status));
 }
 
 /** A job that DPM records as done at once (DpmSync steps run from the command line). */

@@ -2,7 +2,7 @@ import type { Ctx } from '../command';
 import type { Draft } from '../draft';
 import type { DpmServer, ProtectionGroup, Replica } from '../model';
 import { setReplicaStatus } from './replica-status';
-import { scheduleJob } from '../jobs/jobs';
+import { activeJobsFor, scheduleJob } from '../jobs/jobs';
 import type { MemberRef } from './rules';
 
 /**
@@ -63,9 +63,6 @@ export function addReplica(
 
 /** Cancels the scheduled and running jobs of a replica whose protection stops. */
 export function cancelJobsOf(draft: Draft, ctx: Ctx, replicaId: string): void {
-  for (const job of draft.where('jobs', 'replicaId', replicaId)) {
-    if (job.status === 'Scheduled' || job.status === 'In progress') {
-      draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
-    }
-  }
+  for (const job of activeJobsFor(draft, 'replicaId', replicaId))
+    draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
 }

@@ -9,6 +9,7 @@ import { setReplicaStatus } from './replica-status';
 import { trustServer } from '../agents/connectivity';
 import type { View } from '../view';
 import { actorOf, defineOperation } from '../operations/operation';
+import { activeJobsFor } from '../jobs/jobs';
 import type { SwitchDirection, SwitchProtection } from './switch-rules';
 import {
   SWITCH_DIRECTIONS,
@@ -113,10 +114,8 @@ function cancelPrimaryJobs(draft: Draft, ctx: Ctx, primaryId: string, computerId
   for (const ds of draft.where('dataSources', 'computerId', computerId)) {
     for (const r of draft.where('replicas', 'dataSourceId', ds.id)) {
       if (r.serverId !== primaryId || r.sourceServerId !== null) continue;
-      for (const job of draft.where('jobs', 'replicaId', r.id)) {
-        if (job.status === 'Scheduled' || job.status === 'In progress')
-          draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
-      }
+      for (const job of activeJobsFor(draft, 'replicaId', r.id))
+        draft.update('jobs', job.id, { status: 'Canceled', finishedAt: ctx.now });
     }
   }
 }
