@@ -204,34 +204,26 @@ export class Draft {
   }
 }
 
-/** Rows of an estate's table whose `field` equals `value`, through the same index (read models outside a command). */
+/**
+ * Rows of an estate's table whose `field` equals `value`, through the same index (read models
+ * outside a command). `held`: among the rows held in memory only (View.whereHeld), for a caller
+ * that wants only rows it knows are held.
+ */
 export function rowsWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(
   estate: Estate,
   entity: K,
   field: F,
   value: EntityOf<K>[F] & Scalar,
+  held = false,
 ): EntityOf<K>[] {
   const table = tableOf(estate, entity);
-  if (isStored(table)) return table.where(field, value);
+  if (isStored(table)) return held && table.heldWhere ? table.heldWhere(field, value) : table.where(field, value);
   const out: EntityOf<K>[] = [];
   for (const id of indexOf(table, field).get(value) ?? []) {
     const row = table[id];
     if (row !== undefined && fieldValue(row, field) === value) out.push(row);
   }
   return out;
-}
-
-/** Rows whose `field` equals `value` among those held in memory (View.whereHeld outside a command). */
-export function rowsHeldWhere<K extends EntityName, F extends keyof EntityOf<K> & string>(
-  estate: Estate,
-  entity: K,
-  field: F,
-  value: EntityOf<K>[F] & Scalar,
-): EntityOf<K>[] {
-  const table = tableOf(estate, entity);
-  return isStored(table) && table.heldWhere !== undefined
-    ? table.heldWhere(field, value)
-    : rowsWhere(estate, entity, field, value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Estate, EntityName, EntityOf } from './model';
-import { rowsHeldWhere, rowsWhere } from './draft';
+import { rowsWhere } from './draft';
 import { rowOf, rowsOf } from './table-index';
 
 type Scalar = string | number | boolean | null;
@@ -34,7 +34,7 @@ export function viewOf(estate: Estate): View {
   return {
     get: (entity, id) => rowOf(estate, entity, id),
     where: (entity, field, value) => rowsWhere(estate, entity, field, value),
-    whereHeld: (entity, field, value) => rowsHeldWhere(estate, entity, field, value),
+    whereHeld: (entity, field, value) => rowsWhere(estate, entity, field, value, true),
     all: (entity) => rowsOf(estate, entity),
     estate: () => estate,
   };
