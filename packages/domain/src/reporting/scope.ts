@@ -1,5 +1,5 @@
 import type { DataSource, DpmServer, Estate, Job, Library, ProtectionGroup, RecoveryPoint, Replica } from '../model';
-import { rowsWhere } from '../draft';
+import { buildIndexes, rowsWhere } from '../draft';
 import { isStored } from '../stored-rows';
 import type { DomainError } from '../errors';
 import { notFound } from '../errors';
@@ -127,14 +127,17 @@ export function pointsOfReplicas<F extends keyof RecoveryPoint>(
 
 /**
  * Builds the estate's indexes that reports read through (the first report would pay for them),
- * the recovery points aside: a server reads them through SQLite's. The BFF calls it at start.
+ * of the tables held in memory: a server reads its recovery points and finished jobs through
+ * SQLite's. The BFF calls it at start.
  */
 export function warmReportIndexes(estate: Estate): void {
-  rowsWhere(estate, 'replicas', 'serverId', '');
-  rowsWhere(estate, 'replicas', 'dataSourceId', '');
-  rowsWhere(estate, 'dataSources', 'computerId', '');
-  rowsWhere(estate, 'jobs', 'status', 'Failed');
-  rowsWhere(estate, 'jobs', 'type', 'Disk recovery');
+  buildIndexes(estate, [
+    ['replicas', 'serverId'],
+    ['replicas', 'dataSourceId'],
+    ['dataSources', 'computerId'],
+    ['jobs', 'status'],
+    ['jobs', 'type'],
+  ]);
 }
 
 /** Jobs of the servers in scope with one of these statuses or types, through the estate's indexes on jobs. */
