@@ -3,9 +3,9 @@ type Scalar = string | number | boolean | null;
 /**
  * A table read where it is stored instead of held in memory: the server's recovery points and
  * finished jobs, from SQLite (history: 350,000 points on `large`, which no command decides on all
- * at once). Reads see
- * what is committed; a command's own writes are its Draft's, and a committed change is already
- * there (applyChangesInPlace has nothing to do for it).
+ * at once). Reads see what is committed; a command's own writes are its Draft's, and a committed
+ * change is already there (applyChangesInPlace has nothing more to do than what heldWhere's rows
+ * ask: applyCommitted).
  */
 export interface StoredRows<T> {
   readonly stored: true;

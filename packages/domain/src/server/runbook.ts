@@ -1,4 +1,4 @@
-import type { Estate } from '../model';
+import type { Estate, Job } from '../model';
 import { rowOf } from '../table-index';
 import { rowsWhere } from '../draft';
 import { connectivityChecks } from '../agents/connectivity';
@@ -24,9 +24,12 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
   const replicas = Object.values(estate.replicas).filter((r) => r.serverId === serverId && r.groupId !== null);
   const rebuilt = server.generation > 1 && server.state === 'Online';
   const dpmdb = Object.values(estate.dataSources).find((d) => d.computerId === server.computerId && d.kind === 'DPMDB');
-  const jobsSinceInstall = rowsWhere(estate, 'jobs', 'serverId', serverId).filter(
-    (j) => j.status === 'Completed' && (j.finishedAt ?? 0) >= server.installedAt,
-  );
+  // Completed jobs of a type since the server was installed, through the jobs' index on their type.
+  const completedSinceInstall = (type: Job['type']) =>
+    rowsWhere(estate, 'jobs', 'type', type).filter(
+      (j) => j.status === 'Completed' && (j.finishedAt ?? 0) >= server.installedAt,
+    );
+  const inventoried = completedSinceInstall('Detailed inventory').some((j) => j.serverId === serverId);
   const restored = server.restoredFrom !== null;
   const synced = restored && !server.dbRestorePending;
   const missing = replicas.filter((r) => r.status === 'Replica is missing').length;
@@ -55,17 +58,8 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
       t.catalogedBy.generation === server.generation &&
       t.dataSets.some((d) => d.dataSourceId === dpmdb?.id && d.dpmdb !== null),
   );
-  const recoveries = [
-    ...rowsWhere(estate, 'jobs', 'type', 'Tape recovery'),
-    ...rowsWhere(estate, 'jobs', 'type', 'Disk recovery'),
-  ];
+  const recoveries = [...completedSinceInstall('Tape recovery'), ...completedSinceInstall('Disk recovery')];
   const dbRecovered = recoveries.some((j) => {
-    if (
-      j.status !== 'Completed' ||
-      (j.type !== 'Tape recovery' && j.type !== 'Disk recovery') ||
-      (j.finishedAt ?? 0) < server.installedAt
-    )
-      return false;
     const rp = rowOf(estate, 'recoveryPoints', j.params.recoveryPointId ?? '');
     return rp?.dataSourceId === dpmdb?.id && rp?.dpmdb !== null;
   });
@@ -114,7 +108,7 @@ export function recoveryRunbook(estate: Estate, serverId: string): RunbookStep[]
     {
       key: 'inventory',
       title: 'Run a detailed inventory',
-      done: rebuilt && (restored || jobsSinceInstall.some((j) => j.type === 'Detailed inventory')),
+      done: rebuilt && (restored || inventoried),
       optional: false,
       needs:
         'Inventory libraries… › Detailed inventory reads each tape header; ' + 'the DPMDB tape then shows as Imported.',
