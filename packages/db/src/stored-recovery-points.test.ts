@@ -17,6 +17,7 @@ import { StoredRecoveryPoints } from './stored-table';
 import { fixtureDb } from './test-db';
 
 const TICK = 7 * 60 * 60_000;
+const DAY = 24 * 60 * 60_000;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const sorted = (points: RecoveryPoint[]) => [...points].sort(byId);
 
@@ -56,6 +57,12 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
       const whole = points.find((p) => p.id === (row as unknown as { id: string }).id);
       expect(row).toEqual({ id: whole?.id, replicaId: whole?.replicaId, time: whole?.time, sizeGb: whole?.sizeGb });
     }
+    // Counted where they are stored, none read: as many as where() finds, a null and a boolean too.
+    for (const field of ['replicaId', 'tapeId', 'location', 'external'] as const)
+      for (const v of new Set(points.map((p) => p[field])))
+        expect(stored.count(field, v), `${field} = ${String(v)}`).toBe(points.filter((p) => p[field] === v).length);
+    expect(stored.count('replicaId', 'rep-none')).toBe(0);
+    expect(() => stored.count('replica_id', 'x')).toThrow(/no field/);
     const times = points.map((p) => p.expiresAt).sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)] as number;
     expect(sorted(stored.atMost('expiresAt', median))).toEqual(sorted(points.filter((p) => p.expiresAt <= median)));
@@ -86,6 +93,14 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
     expect(inReplica(draft, other.replicaId)).toContain(moved.id);
     expect(draft.get('recoveryPoints', deleted.id)).toBeUndefined();
     expect(draft.all('recoveryPoints').map((p) => p.id)).not.toContain(deleted.id);
+    // Counted, a replica's points are at least those where() finds: the stored ones and the draft's own.
+    for (const replicaId of [moved.replicaId, other.replicaId, 'rep-none'])
+      expect(draft.countAtMost('recoveryPoints', 'replicaId', replicaId)).toBeGreaterThanOrEqual(
+        draft.where('recoveryPoints', 'replicaId', replicaId).length,
+      );
+    expect(draft.countAtMost('recoveryPoints', 'replicaId', other.replicaId)).toBe(
+      points.filter((p) => p.replicaId === other.replicaId).length + 1,
+    );
     // Its snapshot (a command that composes with another) sees the same, through an overlay.
     const after = draft.snapshot();
     expect(isStored(after.recoveryPoints)).toBe(true);
@@ -144,6 +159,49 @@ describe('the clock over stored recovery points and jobs decides as over them in
     expect(isStored(server.jobs)).toBe(true);
     expect(jobs(server)).toEqual(jobs(memory));
     expect(Object.keys(memory.jobs).length).toBeGreaterThan((server.jobs as StoredJobs).heldCount + 100);
+  });
+});
+
+describe('a replica at its limit of disk recovery points, stored', () => {
+  it('loses its oldest when the clock makes one more, as it does in memory (DPM keeps 64 of file data)', () => {
+    // The first tick of the demo's that makes a disk recovery point of file data, and the estate before it.
+    const ctx = { newId: (p: string) => `${p}-x`, actor: 'DPM' };
+    const fileData = (e: Estate, p: RecoveryPoint) =>
+      ['Volume', 'Share', 'Folder'].includes(
+        e.dataSources[e.replicas[p.replicaId ?? '']?.dataSourceId ?? '']?.kind ?? '',
+      );
+    let full = demo();
+    let from = FIXTURE_EPOCH;
+    let made: RecoveryPoint | undefined;
+    for (; made === undefined; from += TICK) {
+      expect(from).toBeLessThan(FIXTURE_EPOCH + 8 * TICK);
+      const { changes } = tick(full, from, from + TICK, ctx);
+      const estate = full;
+      made = changes
+        .flatMap((c) => (c.entity === 'recoveryPoints' && c.op === 'put' ? [c.value] : []))
+        .find((p) => p.location === 'Disk' && fileData(estate, p));
+      if (made === undefined) full = applyChanges(full, changes) as typeof full;
+    }
+    from -= TICK;
+    // Its 64 points, the oldest first, none expiring before the tick ends (a table of its own: the
+    // old one's indexes are kept with it).
+    const replicaId = made.replicaId;
+    const points = Object.values(full.recoveryPoints).filter((p) => p.replicaId !== replicaId);
+    for (let i = 0; i < 64; i += 1) {
+      const id = `rp-full-${String(i).padStart(2, '0')}`;
+      points.push({ ...made, id, time: made.time - (64 - i) * 3_600_000, expiresAt: made.time + 30 * DAY });
+    }
+    full = { ...full, recoveryPoints: Object.fromEntries(points.map((p) => [p.id, p])) };
+    const db = fixtureDb(full);
+    const server = loadEstate(db, { historyFrom: db });
+    const inMemory = tick(full, from, from + TICK, ctx);
+    const stored = tick(server, from, from + TICK, ctx);
+    expect(stored.changes.map(keyed).sort()).toEqual(inMemory.changes.map(keyed).sort());
+    const removed = stored.changes.flatMap((c) => (c.entity === 'recoveryPoints' && c.op === 'del' ? [c.id] : []));
+    expect(removed).toContain('rp-full-00');
+    inTransaction(db, (tx) => persistChanges(tx, stored.changes));
+    const left = new StoredRecoveryPoints(db).where('replicaId', made.replicaId);
+    expect(left.filter((p) => p.location === 'Disk')).toHaveLength(64);
   });
 });
 

@@ -1,10 +1,15 @@
 import type { EntityName, EntityOf, RecoveryPoint } from '@dpm/domain/model';
 import type { StoredRows } from '@dpm/domain/stored-rows';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
+import { entityTables } from './schema';
 import type { TableReader } from './table-reader';
 import { columnOf, readerFor } from './table-reader';
 
 type Scalar = string | number | boolean | null;
+
+/** A prepared query of one value (pluck). */
+type Counter = { get: (...params: unknown[]) => unknown };
 
 /** Values asked for in one query by whereIn: each chunk's statement is prepared once and kept. */
 const IN_CHUNK = 500;
@@ -22,6 +27,7 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
   readonly #db: Db;
   readonly #entity: K;
   readonly #readers = new Map<string, TableReader>();
+  readonly #counters = new Map<string, Counter>();
 
   constructor(db: Db, entity: K) {
     this.#db = db;
@@ -58,6 +64,18 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
     // IN never finds a null: those are asked for as where() does.
     if (values.includes(null)) for (const row of this.readKeys(keys, `WHERE "${column}" IS NULL`)) out.push(row);
     return out;
+  }
+
+  count(field: string, value: Scalar): number {
+    const column = this.column(field);
+    const clause = value === null ? `"${column}" IS NULL` : `"${column}" = ?`;
+    let counter = this.#counters.get(clause);
+    if (!counter) {
+      const { name } = getTableConfig(entityTables[this.#entity]);
+      counter = this.#db.$client.prepare(`SELECT count(*) FROM "${name}" WHERE ${clause}`).pluck() as Counter;
+      this.#counters.set(clause, counter);
+    }
+    return (value === null ? counter.get() : counter.get(typeof value === 'boolean' ? +value : value)) as number;
   }
 
   atMost(field: string, max: number): T[] {

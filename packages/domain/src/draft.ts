@@ -96,6 +96,23 @@ export class Draft {
   }
 
   /**
+   * At least as many as the rows whose `field` equals `value` (the base's count and this draft's
+   * own writes, some of which may be among the base's or no longer match): a caller that acts only
+   * past a number of rows (pruning recovery points) reads none while below it. Infinity where the
+   * base cannot count without reading (its stored rows do not count).
+   */
+  countAtMost<K extends EntityName, F extends keyof EntityOf<K> & string>(
+    entity: K,
+    field: F,
+    value: EntityOf<K>[F] & Scalar,
+  ): number {
+    const base = tableOf(this.base, entity);
+    const own = this.ownIndex(entity, field).get(value)?.size ?? 0;
+    if (isStored(base)) return base.count ? base.count(field, value) + own : Infinity;
+    return (indexOf(base, field).get(value)?.size ?? 0) + own;
+  }
+
+  /**
    * Rows whose `field` equals `value`, of those a table that holds some of its rows in memory holds
    * (StoredRows.heldWhere: a server's jobs scheduled or in progress), and this draft's own: for a
    * caller that wants only rows it knows are held (jobs under way), the stored rest is not read.

@@ -19,6 +19,11 @@ export interface StoredRows<T> {
    * come whole.
    */
   whereIn<F extends keyof T>(field: string, values: readonly Scalar[], fields?: readonly F[]): Pick<T, F>[];
+  /**
+   * How many rows have `field` equal to `value`, counted where they are stored, none read: a caller
+   * that needs a replica's recovery points only past a number of them (pruning) reads none below it.
+   */
+  count?(field: string, value: Scalar): number;
   /** Rows whose numeric `field` is at most `max` (the tick's expiry: expiresAt ≤ now). */
   atMost(field: string, max: number): T[];
   /** Every row: a read of the whole table, which no command or tick of the server makes. */
