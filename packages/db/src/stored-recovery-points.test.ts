@@ -68,6 +68,29 @@ describe('StoredRecoveryPoints: the recovery points read from SQLite as the doma
     expect(sorted(stored.atMost('expiresAt', median))).toEqual(sorted(points.filter((p) => p.expiresAt <= median)));
   });
 
+  it('counts as many one by one as past a thousand counts at once, and counts afresh after a commit', () => {
+    const counting = new StoredRecoveryPoints(db);
+    const replicaIds = [...new Set(points.map((p) => p.replicaId)), 'rep-none'];
+    const expected = (id: string | null) => points.filter((p) => p.replicaId === id).length;
+    // One by one, then (past the thousandth) from one grouped count of the table.
+    for (let i = 0; i < 1100; i += 1) {
+      const id = replicaIds[i % replicaIds.length] as string;
+      expect(counting.count('replicaId', id), `count ${i}: ${id}`).toBe(expected(id));
+    }
+    expect(counting.count('external', false)).toBe(points.filter((p) => !p.external).length);
+    // A commit adds a point: counted afresh once applied.
+    const [first] = points as [RecoveryPoint];
+    inTransaction(db, (tx) =>
+      persistChanges(tx, [{ op: 'put', entity: 'recoveryPoints', value: { ...first, id: 'rp-new' } }]),
+    );
+    counting.applyCommitted();
+    expect(counting.count('replicaId', first.replicaId)).toBe(expected(first.replicaId) + 1);
+    inTransaction(db, (tx) => persistChanges(tx, [{ op: 'del', entity: 'recoveryPoints', id: 'rp-new' }]));
+    counting.applyCommitted();
+    for (let i = 0; i < 1100; i += 1) counting.count('replicaId', 'rep-none');
+    expect(counting.count('replicaId', first.replicaId)).toBe(expected(first.replicaId));
+  });
+
   it('refuses a field a recovery point does not have, and is written as JSON without its connection', () => {
     expect(() => stored.where('replica_id; DROP TABLE recovery_points', 'x')).toThrow(/no field/);
     expect(() => stored.where('__proto__', 'x')).toThrow(/no field/);

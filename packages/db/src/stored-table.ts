@@ -11,6 +11,9 @@ type Scalar = string | number | boolean | null;
 /** A prepared query of one value (pluck). */
 type Counter = { get: (...params: unknown[]) => unknown };
 
+/** Counts asked one value at a time between two commits, before the table is counted by value at once. */
+const COUNTS_ONE_BY_ONE = 1000;
+
 /** Values asked for in one query by whereIn: each chunk's statement is prepared once and kept. */
 const IN_CHUNK = 500;
 
@@ -28,6 +31,9 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
   readonly #entity: K;
   readonly #readers = new Map<string, TableReader>();
   readonly #counters = new Map<string, Counter>();
+  /** Counts asked since the last commit, and each field's rows counted by value at once past many. */
+  #counts = 0;
+  readonly #counted = new Map<string, Map<Scalar, number>>();
 
   constructor(db: Db, entity: K) {
     this.#db = db;
@@ -67,15 +73,33 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
   }
 
   count(field: string, value: Scalar): number {
+    const asked = typeof value === 'boolean' ? +value : value;
+    const counted = this.#counted.get(field);
+    if (counted) return counted.get(asked) ?? 0;
     const column = this.column(field);
-    const clause = value === null ? `"${column}" IS NULL` : `"${column}" = ?`;
+    // Past so many counts until the next commit (a long tick prunes tens of thousands of
+    // replicas), one grouped count of the table answers them all, until that commit.
+    if ((this.#counts += 1) > COUNTS_ONE_BY_ONE) {
+      const { name } = getTableConfig(entityTables[this.#entity]);
+      const rows = this.#db.$client.prepare(`SELECT "${column}", count(*) FROM "${name}" GROUP BY 1`).raw().all();
+      const all = new Map(rows as [Scalar, number][]);
+      this.#counted.set(field, all);
+      return all.get(asked) ?? 0;
+    }
+    const clause = asked === null ? `"${column}" IS NULL` : `"${column}" = ?`;
     let counter = this.#counters.get(clause);
     if (!counter) {
       const { name } = getTableConfig(entityTables[this.#entity]);
       counter = this.#db.$client.prepare(`SELECT count(*) FROM "${name}" WHERE ${clause}`).pluck() as Counter;
       this.#counters.set(clause, counter);
     }
-    return (value === null ? counter.get() : counter.get(typeof value === 'boolean' ? +value : value)) as number;
+    return (asked === null ? counter.get() : counter.get(asked)) as number;
+  }
+
+  /** A commit changed the table: what was counted is counted again. */
+  applyCommitted(): void {
+    this.#counts = 0;
+    if (this.#counted.size > 0) this.#counted.clear();
   }
 
   atMost(field: string, max: number): T[] {
