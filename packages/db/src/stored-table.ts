@@ -29,6 +29,8 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
   // `{ "stored": true }` here rather than the connection.
   readonly #db: Db;
   readonly #entity: K;
+  /** The table's SQL name. */
+  readonly #name: string;
   readonly #readers = new Map<string, TableReader>();
   readonly #counters = new Map<string, Counter>();
   /** Counts asked since the last commit, and each field's rows counted by value at once past many. */
@@ -38,6 +40,7 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
   constructor(db: Db, entity: K) {
     this.#db = db;
     this.#entity = entity;
+    this.#name = getTableConfig(entityTables[entity]).name;
   }
 
   get(id: string): T | undefined {
@@ -80,8 +83,8 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
     // Past so many counts until the next commit (a long tick prunes tens of thousands of
     // replicas), one grouped count of the table answers them all, until that commit.
     if ((this.#counts += 1) > COUNTS_ONE_BY_ONE) {
-      const { name } = getTableConfig(entityTables[this.#entity]);
-      const rows = this.#db.$client.prepare(`SELECT "${column}", count(*) FROM "${name}" GROUP BY 1`).raw().all();
+      const grouped = `SELECT "${column}", count(*) FROM "${this.#name}" GROUP BY 1`;
+      const rows = this.#db.$client.prepare(grouped).raw().all();
       const all = new Map(rows as [Scalar, number][]);
       this.#counted.set(field, all);
       return all.get(asked) ?? 0;
@@ -89,8 +92,7 @@ export class StoredTable<K extends EntityName, T extends EntityOf<K> = EntityOf<
     const clause = asked === null ? `"${column}" IS NULL` : `"${column}" = ?`;
     let counter = this.#counters.get(clause);
     if (!counter) {
-      const { name } = getTableConfig(entityTables[this.#entity]);
-      counter = this.#db.$client.prepare(`SELECT count(*) FROM "${name}" WHERE ${clause}`).pluck() as Counter;
+      counter = this.#db.$client.prepare(`SELECT count(*) FROM "${this.#name}" WHERE ${clause}`).pluck() as Counter;
       this.#counters.set(clause, counter);
     }
     return (asked === null ? counter.get() : counter.get(asked)) as number;
