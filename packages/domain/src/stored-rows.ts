@@ -4,8 +4,8 @@ type Scalar = string | number | boolean | null;
  * A table read where it is stored instead of held in memory: the server's recovery points and
  * finished jobs, from SQLite (history: 350,000 points on `large`, which no command decides on all
  * at once). Reads see what is committed; a command's own writes are its Draft's, and a committed
- * change is already there (applyChangesInPlace has nothing more to do than what heldWhere's rows
- * ask: applyCommitted).
+ * change is already there (applyChangesInPlace has nothing more to do than tell it: applyCommitted,
+ * for what it holds in memory of its rows or of their counts).
  */
 export interface StoredRows<T> {
   readonly stored: true;
@@ -35,8 +35,9 @@ export interface StoredRows<T> {
    */
   heldWhere?(field: string, value: Scalar): T[];
   /**
-   * A committed change to a row (`undefined`: deleted), for stored rows that hold some of theirs
-   * in memory as well (a server's active jobs): applyChangesInPlace hands it on.
+   * A committed change to a row (`undefined`: deleted), for stored rows that keep something of
+   * theirs in memory (a server's active jobs; the recovery points' counts, counted again):
+   * applyChangesInPlace hands it on.
    */
   applyCommitted?(id: string, row: T | undefined): void;
 }
