@@ -1,8 +1,9 @@
-import { Server as HttpServer } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { openDb, openReader, privateDataFolder } from '@dpm/db/client';
 import { getMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK, seedIfNew } from '@dpm/db/seed';
@@ -10,6 +11,7 @@ import { boundOrigin, loadConfig } from './config';
 import { EventBus } from './events';
 import { EstateStore } from './store';
 import { createApp } from './app';
+import { withReadShortcuts } from './read-shortcut';
 import { serveConsole } from './console-files';
 import { startRealClock } from './clock';
 import { bootstrapAdmin } from './auth/service';
@@ -64,6 +66,7 @@ export async function start() {
     config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null,
     log,
   );
+  const auth = authSettings(config.sessionIdleMinutes);
   const app = createApp({
     store,
     reporting,
@@ -72,7 +75,7 @@ export async function start() {
     config,
     log,
     version: VERSION,
-    auth: authSettings(config.sessionIdleMinutes),
+    auth,
   });
 
   const dist = config.consoleDist ?? fileURLToPath(new URL('../../console/dist', import.meta.url));
@@ -81,7 +84,11 @@ export async function start() {
   }
 
   const stopClock = config.clock === 'real' ? startRealClock(store, config.clockSpeed, log) : () => undefined;
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = createServer(
+    withReadShortcuts({ db, auth, store }, getRequestListener(app.fetch, { hostname: config.host })),
+  );
+  server.listen(config.port, config.host, () => {
+    const info = server.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${info.port}`;
     // PORT=0: the bound port is known only now.
     if (!config.publicUrlSet) config.publicOrigin = boundOrigin(config.host, info.port);
@@ -110,10 +117,8 @@ export async function start() {
   // Idle keep-alive connections are closed by the client first (it subtracts a margin from this
   // hint), never by the server while a request is on its way: Node's 5 s default races with
   // clients such as undici's fetch on a busy machine ("other side closed").
-  if (server instanceof HttpServer) {
-    server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 66_000;
-  }
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const shutdown = () => {
     stopClock();
     server.close();

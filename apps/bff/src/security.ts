@@ -19,7 +19,7 @@ export const SECURITY_HEADERS: readonly [string, string][] = [
 ];
 
 /** Every JSON answer of the API: the security headers, never stored. */
-const API_JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+export const API_JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...Object.fromEntries(SECURITY_HEADERS),
   'Cache-Control': 'no-store',
   'Content-Type': 'application/json',
@@ -57,7 +57,11 @@ export function clientAddress(c: Context): string | null {
  */
 export function requestHeader(c: Context, name: Lowercase<string>): string | undefined {
   const raw = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
-  if (!raw) return c.req.header(name);
+  return raw ? rawHeader(raw, name) : c.req.header(name);
+}
+
+/** A header in Node's name/value list (IncomingMessage.rawHeaders), as Headers.get gives it. */
+export function rawHeader(raw: readonly string[], name: Lowercase<string>): string | undefined {
   let value: string | undefined;
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const key = raw[i] ?? '';

@@ -3,6 +3,7 @@ import { roleRefusal } from '@dpm/domain/roles';
 import type { AppDeps, AppEnv } from '../deps';
 import { accessOf, allows, matchedApiRoute } from './permissions';
 import { authenticate } from './service';
+import { requestHeader } from '../security';
 
 /**
  * Every /api route passes here: the matched route's access is looked up (declared with the route,
@@ -18,7 +19,8 @@ export function authorize(d: AppDeps): MiddlewareHandler<AppEnv> {
     const access = accessOf(c.req.method, route);
     c.set('principal', null);
     if (access.kind === 'public') return next();
-    const principal = authenticate(d.db, d.auth, c, Date.now());
+    const headers = { authorization: requestHeader(c, 'authorization'), cookie: requestHeader(c, 'cookie') };
+    const principal = authenticate(d.db, d.auth, headers, Date.now());
     if (!principal) {
       c.get('audit').set({ detail: 'Not signed in.' });
       return c.json(

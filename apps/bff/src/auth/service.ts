@@ -16,7 +16,6 @@ import {
   userByName,
   type ApiToken,
 } from '@dpm/db/accounts-repository';
-import { requestHeader } from '../security';
 import { digest, newSecret } from './secrets';
 import { hashPassword, passwordProblem } from './passwords';
 import { credentialCache, type Verified } from './credential-cache';
@@ -56,10 +55,15 @@ const TOUCH_MS = 60_000;
  * A credential verified before is answered from the connection's cache (credential-cache.ts)
  * while its clocks allow it without a write; any change to the accounts empties the cache first.
  */
-export function authenticate(db: Db, settings: AuthSettings, c: Context, now: number): Principal | null {
-  const header = requestHeader(c, 'authorization');
+export function authenticate(
+  db: Db,
+  settings: AuthSettings,
+  headers: { authorization: string | undefined; cookie: string | undefined },
+  now: number,
+): Principal | null {
+  const header = headers.authorization;
   const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
-  const secret = bearer ?? sessionCookie(requestHeader(c, 'cookie'));
+  const secret = bearer ?? sessionCookie(headers.cookie);
   if (!secret) return null;
   const hash = digest(secret);
   const key = `${bearer !== null ? 'token' : 'session'}:${hash}`;
