@@ -11,7 +11,7 @@ import { TICK_INDEXES, tickSteps } from '@dpm/domain/jobs/tick';
 import type { Steps } from '@dpm/domain/steps';
 import type { Db } from '@dpm/db/client';
 import { inTransaction } from '@dpm/db/client';
-import { loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
+import { committedRows, loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK } from '@dpm/db/seed';
 import type { EventBus } from './events';
 
@@ -92,7 +92,7 @@ export class EstateStore {
       return result;
     }
     inTransaction(this.db, (tx) => {
-      persistChanges(tx, result.changes);
+      persistChanges(tx, result.changes, committedRows(this.estate));
       inTransactionToo(tx, result);
     });
     for (const l of this.changeListeners) l(result.changes, this.estate);
@@ -224,9 +224,10 @@ export class EstateStore {
     const sqlite = this.db.$client;
     sqlite.exec('BEGIN IMMEDIATE');
     try {
+      const committed = committedRows(this.estate);
       let started = performance.now();
       for (let i = 0; i < changes.length; i += WRITE_BATCH) {
-        persistChanges(this.db, changes.slice(i, i + WRITE_BATCH));
+        persistChanges(this.db, changes.slice(i, i + WRITE_BATCH), committed);
         if (performance.now() - started >= this.sliceMs) {
           await nextTurn();
           started = performance.now();

@@ -1,14 +1,15 @@
-import { eq, getTableColumns } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import type { Change } from '@dpm/domain/command';
-import type { EntityName, Estate, InMemoryEstate } from '@dpm/domain/model';
+import { eq } from 'drizzle-orm';
+import type { Estate, InMemoryEstate } from '@dpm/domain/model';
 import { ENTITY_NAMES, emptyEstate } from '@dpm/domain/model';
 import { upgradeTapeGoals } from '@dpm/domain/protection/goals';
 import type { Db } from './client';
-import { entityTables, meta } from './schema';
+import { meta } from './schema';
 import { StoredJobs } from './stored-jobs';
 import { StoredRecoveryPoints } from './stored-table';
 import { readerFor } from './table-reader';
+import { writeRows } from './table-writer';
+// The writes of a command or a tick (table-writer.ts), where the estate is read and written.
+export { committedRows, persistChanges, type CommittedRow } from './table-writer';
 
 /**
  * Rows of the entity tables are domain objects (see schema.ts); JSON columns round-trip. With
@@ -50,62 +51,10 @@ export function loadEstate(db: Db, options: { historyFrom?: Db } = {}): Estate {
 /** The jobs a server holds in memory (StoredJobs): those scheduled or in progress. */
 const ACTIVE_JOBS = "WHERE \"status\" IN ('Scheduled', 'In progress')";
 
-type Statement = { run: (...params: unknown[]) => unknown };
-interface TableWriter {
-  upsert: Statement;
-  remove: Statement;
-  values: (row: Record<string, unknown>) => unknown[];
-}
-const writers = new WeakMap<object, Map<EntityName, TableWriter>>();
-
-/**
- * Prepared upsert and delete statements per table, with drizzle's own column encoders (JSON,
- * booleans): a tick of the large estate writes hundreds of thousands of rows, and building a
- * query per row costs more than the tick itself.
- */
-function writerFor(db: Db, entity: EntityName): TableWriter {
-  let byTable = writers.get(db.$client);
-  if (!byTable) writers.set(db.$client, (byTable = new Map()));
-  const existing = byTable.get(entity);
-  if (existing) return existing;
-  const table = entityTables[entity];
-  const { name } = getTableConfig(table);
-  const columns = Object.entries(getTableColumns(table));
-  const names = columns.map(([, c]) => `"${c.name}"`);
-  const updates = names
-    .filter((n) => n !== '"id"')
-    .map((n) => `${n} = excluded.${n}`)
-    .join(', ');
-  const upsert = db.$client.prepare(
-    `INSERT INTO "${name}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
-      `ON CONFLICT("id") DO UPDATE SET ${updates}`,
-  );
-  const remove = db.$client.prepare(`DELETE FROM "${name}" WHERE "id" = ?`);
-  const values = (row: Record<string, unknown>) =>
-    columns.map(([key, c]) => {
-      const v = row[key];
-      return v === null || v === undefined ? null : c.mapToDriverValue(v);
-    });
-  const writer = { upsert, remove, values };
-  byTable.set(entity, writer);
-  return writer;
-}
-
-/** Writes the changes of one command or tick. Call inside its transaction. */
-export function persistChanges(db: Db, changes: readonly Change[]): void {
-  for (const c of changes) {
-    const w = writerFor(db, c.entity);
-    if (c.op === 'put') w.upsert.run(...w.values(c.value as unknown as Record<string, unknown>));
-    else w.remove.run(c.id);
-  }
-}
-
 /** Writes a whole estate into empty tables (loading a fixture). Call inside a transaction. */
 export function insertEstate(db: Db, estate: InMemoryEstate): void {
-  for (const name of ENTITY_NAMES) {
-    const w = writerFor(db, name);
-    for (const row of Object.values(estate[name])) w.upsert.run(...w.values(row as unknown as Record<string, unknown>));
-  }
+  for (const name of ENTITY_NAMES)
+    writeRows(db, name, Object.values(estate[name]) as unknown as Record<string, unknown>[]);
 }
 
 export function getMeta(db: Db, key: string): string | undefined {
