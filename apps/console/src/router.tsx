@@ -51,27 +51,20 @@ function serverViews(ask: (serverId: string) => void): void {
   if (id) ask(id);
 }
 
-/** What the shell asks for on every page: the server list, the clock, the estate's critical alerts. */
-function shellPrefetch(): void {
-  void queryClient.prefetchQuery(serversQuery());
-  void queryClient.prefetchQuery(clockQuery());
-  void queryClient.prefetchQuery(criticalQuery());
-}
-
 /** Monitoring › Alerts as it first shows: active alerts grouped by severity. */
 function monitoringPrefetch(params: Params): void {
   if ((params.tab ?? 'alerts') === 'alerts')
     serverViews((id) => void queryClient.prefetchInfiniteQuery(alertsQuery(id, false, 'severity')));
 }
 
-/** Protection as it first shows: its groups, its operations, and every member sorted by group. */
+/** Protection as it first shows: every member sorted by group (its rows, asked first), its groups and operations. */
 function protectionPrefetch(): void {
   serverViews((id) => {
-    void queryClient.prefetchQuery(groupsQuery(id));
-    void queryClient.prefetchQuery(serverOperationsQuery(id));
     void queryClient.prefetchInfiniteQuery(
       membersQuery(id, { inactive: false, search: '', sort: 'group', dir: 'asc' }),
     );
+    void queryClient.prefetchQuery(groupsQuery(id));
+    void queryClient.prefetchQuery(serverOperationsQuery(id));
   });
 }
 
@@ -136,8 +129,12 @@ function open(location: Location): { redirect: string } | { ready: Promise<unkno
   const match = matchRoutes(TREE, location)?.at(-1);
   const page = match?.route as Page | undefined;
   if (page?.redirect) return { redirect: page.redirect };
-  shellPrefetch();
+  // The browser has six connections to the server: the server list (the shell shows no server
+  // without it) and the page's own requests take them before what the shell shows beside them.
+  void queryClient.prefetchQuery(serversQuery());
   if (match) page?.prefetch?.(match.params);
+  void queryClient.prefetchQuery(clockQuery());
+  void queryClient.prefetchQuery(criticalQuery());
   return { ready: Promise.all([loadPage(SHELL), page?.code && loadPage(page.code)]) };
 }
 
