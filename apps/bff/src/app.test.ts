@@ -3,7 +3,7 @@ import { TEST_ORIGIN, row, testApp } from './test-app';
 
 describe('system routes', () => {
   it('GET /api/health answers with the version and the database state', async () => {
-    const { app } = testApp('scenario-1');
+    const { app, db } = testApp('scenario-1');
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
@@ -18,6 +18,18 @@ describe('system routes', () => {
     });
     expect(body.database).not.toHaveProperty('file');
     expect(body.database.migrations).toBeGreaterThanOrEqual(1);
+    expect(body.database.migrations).toBe(row<{ n: number }>(db, 'SELECT count(*) AS n FROM __drizzle_migrations').n);
+  });
+
+  it('GET /api/health asks the database each time: a database gone is reported degraded', async () => {
+    const { app, db } = testApp('scenario-1');
+    const state = async () => ((await (await app.request('/api/health')).json()) as { status: string }).status;
+    expect(await state()).toBe('ok');
+    expect(await state()).toBe('ok');
+    db.$client.close();
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'degraded', database: { ok: false, seed: null } });
   });
 
   it('GET /api/openapi.json describes every route of the API', async () => {

@@ -71,11 +71,24 @@ export interface DatabaseState {
   migrations: number;
 }
 
-/** What GET /api/health reports of the database. */
+type StateQuery = { get: () => unknown };
+const stateQueries = new WeakMap<object, StateQuery>();
+
+/**
+ * What GET /api/health reports of the database: one query, prepared once per connection (a
+ * health check is asked every few seconds by every monitor, during a clock advance too).
+ */
 export function databaseState(db: Db): DatabaseState {
   try {
-    const migrations = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
-    return { ok: true, seed: getMeta(db, 'seed') ?? null, migrations: migrations.n };
+    let query = stateQueries.get(db.$client);
+    if (!query) {
+      const prepared = db.$client.prepare(
+        "SELECT (SELECT count(*) FROM __drizzle_migrations) AS migrations, (SELECT value FROM meta WHERE key = 'seed') AS seed",
+      );
+      stateQueries.set(db.$client, (query = prepared));
+    }
+    const row = query.get() as { migrations: number; seed: string | null };
+    return { ok: true, seed: row.seed, migrations: row.migrations };
   } catch {
     return { ok: false, seed: null, migrations: 0 };
   }
