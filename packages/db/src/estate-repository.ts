@@ -83,7 +83,8 @@ export function databaseState(db: Db): DatabaseState {
     let query = stateQueries.get(db.$client);
     if (!query) {
       const prepared = db.$client.prepare(
-        "SELECT (SELECT count(*) FROM __drizzle_migrations) AS migrations, (SELECT value FROM meta WHERE key = 'seed') AS seed",
+        'SELECT (SELECT count(*) FROM __drizzle_migrations) AS migrations, ' +
+          "(SELECT value FROM meta WHERE key = 'seed') AS seed",
       );
       stateQueries.set(db.$client, (query = prepared));
     }
