@@ -60,7 +60,7 @@ describe('Read shortcuts', () => {
     expect(s.reachedApp()).toBe(0);
   });
 
-  it('leave every other request to the app: not signed in (refused, audited), a query, HEAD, another path', async () => {
+  it('leave the rest to the app: not signed in (refused, audited), a query, HEAD, another path', async () => {
     const t = testApp('scenario-1');
     const s = await listening(t);
     const audited = () => row<{ n: number }>(t.db, 'SELECT count(*) AS n FROM audit').n;
