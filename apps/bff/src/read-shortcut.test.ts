@@ -86,6 +86,18 @@ describe('Read shortcuts', () => {
     expect(s.reachedApp()).toBe(6);
   });
 
+  it('leave what they cannot answer to the app, which reports it: the database gone is a 500, no crash', async () => {
+    const t = testApp('scenario-1');
+    const s = await listening(t);
+    const unused = readerToken(t.db);
+    t.db.$client.close();
+    const res = await fetch(`${s.url}/api/servers`, { headers: { authorization: `Bearer ${unused}` } });
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: { requestId: string } }).error.requestId).toMatch(UUID);
+    expect(s.reachedApp()).toBe(1);
+    expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
+  });
+
   it('answer the list as it is after a change, as the app does', async () => {
     const t = testApp('scenario-1');
     const s = await listening(t);

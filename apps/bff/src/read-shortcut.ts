@@ -29,28 +29,33 @@ export function withReadShortcuts(
   app: (req: IncomingMessage, res: ServerResponse) => unknown,
 ): RequestListener {
   return (req, res) => {
-    if (!answered(d, req, res)) void app(req, res);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = shortcutAnswer(d, req);
+    } catch {
+      // The app meets the same failure (the database gone, say) and answers it: a 500 with a
+      // request id, logged, rather than an exception out of the server's listener.
+      bytes = null;
+    }
+    if (bytes === null) {
+      void app(req, res);
+      return;
+    }
+    res.writeHead(200, { ...API_JSON_HEADERS, 'X-Request-Id': randomUUID(), 'Content-Length': bytes.byteLength });
+    res.end(bytes);
   };
 }
 
-function answered(d: ShortcutDeps, req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== 'GET' || req.url === undefined) return false;
+/** The read model's bytes for a request the shortcut answers; null for one it leaves to the app. */
+function shortcutAnswer(d: ShortcutDeps, req: IncomingMessage): Uint8Array | null {
+  if (req.method !== 'GET' || req.url === undefined) return null;
   const bytesOf = SHORTCUTS.get(req.url);
-  if (!bytesOf) return false;
+  if (!bytesOf) return null;
   const headers = {
     authorization: rawHeader(req.rawHeaders, 'authorization'),
     cookie: rawHeader(req.rawHeaders, 'cookie'),
   };
   const principal = authenticate(d.db, d.auth, headers, Date.now());
-  if (!principal || !allows(principal.role, accessOf('GET', req.url))) return false;
-  let bytes: Uint8Array;
-  try {
-    bytes = bytesOf(d);
-  } catch {
-    // The app answers it again and reports what failed (a 500 with a request id).
-    return false;
-  }
-  res.writeHead(200, { ...API_JSON_HEADERS, 'X-Request-Id': randomUUID(), 'Content-Length': bytes.byteLength });
-  res.end(bytes);
-  return true;
+  if (!principal || !allows(principal.role, accessOf('GET', req.url))) return null;
+  return bytesOf(d);
 }
