@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMeta } from '@dpm/db/estate-repository';
+import { openReader } from '@dpm/db/client';
 import { META_CLOCK } from '@dpm/db/seed';
 import { row, testApp } from './test-app';
 
@@ -14,10 +15,14 @@ afterEach(() => {
 });
 
 /** The demo estate on a real SQLite file, the advance giving the event loop a turn every millisecond. */
-function onFile() {
+function onFile(checkpointAsideRows?: number) {
   const dir = mkdtempSync(join(tmpdir(), 'dpm-advance-'));
   dirs.push(dir);
-  return testApp('demo', 'manual', undefined, null, { dbFile: join(dir, 'dpm.sqlite'), sliceMs: 1 });
+  return testApp('demo', 'manual', undefined, null, {
+    dbFile: join(dir, 'dpm.sqlite'),
+    sliceMs: 1,
+    checkpointAsideRows,
+  });
 }
 
 /** Gives the event loop turns until `ready` holds (at most 10,000 of them). */
@@ -70,6 +75,25 @@ describe('a clock advance never stops the console', () => {
         "SELECT action, simulated_at FROM audit WHERE action = 'agents.refresh'",
       );
       expect(audit).toEqual({ action: 'agents.refresh', simulated_at: from + DAY_MINUTES * 60_000 });
+    },
+  );
+
+  it(
+    "a long advance's commit leaves its checkpoint to a thread of its own: the day is committed, then copied " +
+      'into the file, and the next command commits as any',
+    async () => {
+      const t = onFile(0);
+      const file = t.db.$client.name;
+      const size = statSync(file).size;
+      const res = await t.json('/api/clock/advance', { minutes: 7 * DAY_MINUTES });
+      expect(res.status).toBe(200);
+      const reader = openReader(t.db, file).$client;
+      expect(reader.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(META_CLOCK)).toBe(String(t.store.now));
+      reader.close();
+      for (let i = 0; i < 100 && statSync(file).size === size; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(statSync(file).size).toBeGreaterThan(size);
+      expect((await t.json('/api/servers/srv-DS1/agents/refresh', {})).status).toBe(200);
+      expect(t.db.$client.inTransaction).toBe(false);
     },
   );
 

@@ -11,6 +11,7 @@ import { TICK_INDEXES, tickSteps } from '@dpm/domain/jobs/tick';
 import type { Steps } from '@dpm/domain/steps';
 import type { Db } from '@dpm/db/client';
 import { inTransaction } from '@dpm/db/client';
+import { commitCheckpointingAside } from '@dpm/db/checkpoint';
 import { committedRows, loadEstate, persistChanges, setMeta } from '@dpm/db/estate-repository';
 import { META_CLOCK } from '@dpm/db/seed';
 import type { EventBus } from './events';
@@ -48,6 +49,7 @@ export class EstateStore {
   readonly estate: Estate;
   private simNow: number;
   private readonly sliceMs: number;
+  private readonly checkpointAsideRows: number;
   private readonly listeners: ClockListener[] = [];
 
   constructor(
@@ -58,6 +60,7 @@ export class EstateStore {
     {
       reads = db,
       sliceMs = 10,
+      checkpointAsideRows = CHECKPOINT_ASIDE_ROWS,
     }: {
       /**
        * Where the estate reads its recovery points (history, not held in memory): a connection
@@ -66,9 +69,12 @@ export class EstateStore {
       reads?: Db;
       /** The longest the event loop is held by a clock advance before it answers others (ms). */
       sliceMs?: number;
+      /** Past so many rows, a tick's commit leaves its checkpoint to a thread of its own. */
+      checkpointAsideRows?: number;
     } = {},
   ) {
     this.sliceMs = sliceMs;
+    this.checkpointAsideRows = checkpointAsideRows;
     this.estate = loadEstate(db, { historyFrom: reads });
     buildIndexes(this.estate, TICK_INDEXES);
     this.simNow = simulatedNow;
@@ -234,7 +240,12 @@ export class EstateStore {
         }
       }
       setMeta(this.db, META_CLOCK, String(to));
-      sqlite.exec('COMMIT');
+      // A long tick's WAL is copied into the file on a thread of its own, not in the COMMIT.
+      if (changes.length < this.checkpointAsideRows) sqlite.exec('COMMIT');
+      else
+        commitCheckpointingAside(this.db).catch((err: unknown) =>
+          this.log.warn({ err }, 'the checkpoint after a clock advance failed: a later commit makes it'),
+        );
     } catch (err) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw err;
@@ -247,6 +258,12 @@ export class EstateStore {
  * server as they are made (EventLog), and the live stream carries one for each with how many.
  */
 const EVENTS_IN_FULL = 1000;
+
+/**
+ * Past so many rows, a tick's commit leaves its checkpoint to a thread of its own (checkpoint.ts):
+ * a real-time clock's tick of a second writes a few, and starts no thread.
+ */
+const CHECKPOINT_ASIDE_ROWS = 10_000;
 
 /** Rows written, or applied in memory, between two checks of the time. */
 const WRITE_BATCH = 500;

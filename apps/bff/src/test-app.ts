@@ -39,19 +39,28 @@ function adminTokenFor(db: Db): string {
  * `log`: a logger of the test's own, to assert on what the server logs (silent by default);
  * `mailer`: where scheduled reports are mailed (none: mail is not configured); `dbFile`: a real
  * file instead (the lists then read through their own connection); `sliceMs`: how long a clock
- * advance holds the event loop before it answers others.
+ * advance holds the event loop before it answers others; `checkpointAsideRows`: past how many rows
+ * its commit leaves the checkpoint to a thread of its own.
  */
 export function testApp(
   seed: SeedName,
   clock: 'manual' | 'real' = 'manual',
   log: pino.Logger = pino({ level: 'silent' }),
   mailer: Mailer | null = null,
-  { dbFile = ':memory:', sliceMs }: { dbFile?: string; sliceMs?: number } = {},
+  {
+    dbFile = ':memory:',
+    sliceMs,
+    checkpointAsideRows,
+  }: { dbFile?: string; sliceMs?: number; checkpointAsideRows?: number } = {},
 ) {
   const db = openDb(dbFile);
   seedIfNew(db, seed, 0);
   const reads = openReader(db, dbFile);
-  const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)), { reads, sliceMs });
+  const store = new EstateStore(db, new EventBus(), log, Number(getMeta(db, META_CLOCK)), {
+    reads,
+    sliceMs,
+    checkpointAsideRows,
+  });
   const reporting = new ReportingService(db, store, mailer, log);
   const app = createApp({
     store,
