@@ -112,6 +112,8 @@ test(
     // Nothing asked twice.
     const api = first.filter((r) => r.path.startsWith('/api/')).map((r) => r.path);
     expect(api.filter((p, i) => api.indexOf(p) !== i)).toEqual([]);
+    // The console has no icon, and says so: the browser asks for no /favicon.ico (a 404).
+    expect(first.map((r) => r.path)).not.toContain('/favicon.ico');
 
     log.clear();
     await page.reload();
