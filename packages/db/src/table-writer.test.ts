@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyChangesInPlace } from '@dpm/domain/draft';
 import type { Change } from '@dpm/domain/command';
-import { ENTITY_NAMES, type Estate, type Replica } from '@dpm/domain/model';
+import { ENTITY_NAMES, type Estate, type RecoveryPoint, type Replica } from '@dpm/domain/model';
 import { tick } from '@dpm/domain/jobs/tick';
+import { rowOf } from '@dpm/domain/table-index';
 import { openDb, type Db } from './client';
 import { committedRows, loadEstate, persistChanges } from './estate-repository';
 import { seedIfNew } from './seed';
@@ -89,6 +90,28 @@ describe('Writing a commit column by column', () => {
     persistChanges(db, [{ op: 'put', entity: 'replicas', value: { ...before, id: 'rep-new' } }], committed);
     expect(statements[2]).toMatch(/^INSERT INTO "replicas"/);
     expect(loadEstate(db).replicas['rep-new']).toEqual({ ...before, id: 'rep-new' });
+    // A server's estate reads its recovery points where they are stored: none is answered from memory.
+    const served = loadEstate(db, { historyFrom: db });
+    const point: RecoveryPoint = {
+      id: 'rp-new',
+      serverId: before.serverId,
+      replicaId: before.id,
+      dataSourceId: before.dataSourceId,
+      time: 1,
+      location: 'Disk',
+      expiresAt: 2,
+      tapeId: null,
+      external: false,
+      dpmdb: null,
+      sizeGb: 7,
+    };
+    const fromServed = committedRows(served);
+    persistChanges(db, [{ op: 'put', entity: 'recoveryPoints', value: point }], fromServed);
+    expect(statements[3]).toMatch(/^INSERT INTO "recovery_points"/);
+    persistChanges(db, [{ op: 'put', entity: 'recoveryPoints', value: { ...point, sizeGb: 8 } }], fromServed);
+    expect(statements[4]).toMatch(/^INSERT INTO "recovery_points"/);
+    expect(fromServed('recoveryPoints', point.id)).toBeUndefined();
+    expect(rowOf(loadEstate(db), 'recoveryPoints', point.id)).toEqual({ ...point, sizeGb: 8 });
   });
 
   it('a day of the clock, written column by column, reads back as the estate in memory after it', () => {
